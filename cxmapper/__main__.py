@@ -1,0 +1,5 @@
+import sys
+
+from cxmapper.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Behavioural analysis with pandas: event import, journey metrics, friction. Headless: no Qt."""

@@ -1,0 +1,152 @@
+"""Turn whatever a source calls a timestamp into `datetime64[ns, UTC]`.
+
+Exports disagree: ISO 8601 with mixed offsets (DST), epoch seconds/ms/µs, or local day-first
+text from spreadsheets. Everything is normalised to UTC so durations across DST changes are
+right; naive values are read in the `tz` given (UTC by default). A value that cannot be read
+is an error naming its row, never a silent NaT.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from cxmapper.errors import ImportDataError
+
+UTC_NS = "datetime64[ns, UTC]"
+
+#: Epoch magnitude limits: values below the bound are read in that unit (seconds up to year 5138).
+_EPOCH_BOUNDS = ((1e11, "s"), (1e14, "ms"), (1e17, "us"))
+
+_DMY = re.compile(r"^\s*(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](.*))?$")
+_TIME_FORMATS = ("%H:%M:%S.%f", "%H:%M:%S", "%H:%M")
+
+Locator = Callable[[int], str]
+
+
+def epoch_unit(values: np.ndarray) -> str:
+    """Guess the epoch unit from magnitude; present-day ms/µs/ns values are orders apart."""
+    finite = np.abs(values[np.isfinite(values)]) if values.dtype.kind == "f" else np.abs(values)
+    if finite.size == 0:
+        return "s"
+    top = float(np.max(finite))
+    for bound, unit in _EPOCH_BOUNDS:
+        if top < bound:
+            return unit
+    return "ns"
+
+
+def _fail(source: str, column: str, locate: Locator, index: int, value: object) -> ImportDataError:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
+        return ImportDataError(f"{source}: {locate(index)}, column {column!r}: timestamp is empty")
+    return ImportDataError(
+        f"{source}: {locate(index)}, column {column!r}: cannot read timestamp {str(value)!r}"
+    )
+
+
+def _check(
+    raw: pd.Series, parsed: pd.Series, source: str, column: str, locate: Locator
+) -> pd.Series:
+    bad = parsed.isna().to_numpy()
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise _fail(source, column, locate, i, raw.iloc[i])
+    return parsed
+
+
+def _to_utc(parsed: pd.Series, tz: str | None) -> pd.Series:
+    if parsed.dt.tz is None:
+        parsed = parsed.dt.tz_localize(tz or "UTC", ambiguous="NaT", nonexistent="NaT")
+    return parsed.dt.tz_convert("UTC").astype(UTC_NS)
+
+
+def _day_first_format(sample: pd.Series, dayfirst: bool | None) -> tuple[str, bool] | None:
+    """Find an explicit strftime format for dd/mm/yyyy-like text; None if it is not that shape."""
+    parts = sample.str.extract(_DMY)
+    if parts[0].isna().any():
+        return None
+    first = parts[0].astype(int)
+    second = parts[2].astype(int)
+    if dayfirst is None:
+        # Day-first when some first field cannot be a month; else month-first (US style).
+        dayfirst = bool((first > 12).any()) or not bool((second > 12).any())
+    sep = parts[1].iloc[0]
+    year = "%Y" if len(parts[3].iloc[0]) == 4 else "%y"
+    date_fmt = f"%d{sep}%m{sep}{year}" if dayfirst else f"%m{sep}%d{sep}{year}"
+    rest = parts[4].dropna()
+    if rest.empty:
+        return date_fmt, dayfirst
+    joiner = "T" if sample.str.contains("T", regex=False).any() else " "
+    for tfmt in _TIME_FORMATS:
+        fmt = f"{date_fmt}{joiner}{tfmt}"
+        probe = pd.to_datetime(sample, format=fmt, errors="coerce")
+        if not probe.isna().any():
+            return fmt, dayfirst
+    return f"{date_fmt}{joiner}{_TIME_FORMATS[1]}", dayfirst
+
+
+def parse_timestamps(
+    raw: pd.Series,
+    *,
+    source: str,
+    column: str,
+    locate: Locator,
+    unit: str | None = None,
+    tz: str | None = None,
+    dayfirst: bool | None = None,
+) -> pd.Series:
+    """Parse one column to UTC; raise ImportDataError at the first value that cannot be read."""
+    raw = raw.reset_index(drop=True)
+    kind = raw.dtype.kind
+    if isinstance(raw.dtype, pd.DatetimeTZDtype) or kind == "M":
+        return _check(raw, _to_utc(raw, tz), source, column, locate)
+    if kind in "iuf":
+        values = raw.to_numpy(dtype="float64" if kind == "f" else "int64", na_value=np.nan)
+        if kind == "f" and np.isnan(values).any():
+            i = int(np.flatnonzero(np.isnan(values))[0])
+            raise _fail(source, column, locate, i, None)
+        unit = unit or epoch_unit(values)
+        parsed = pd.to_datetime(values, unit=unit, utc=True, errors="coerce")
+        return _check(raw, pd.Series(parsed).astype(UTC_NS), source, column, locate)
+    if kind == "b":
+        raise ImportDataError(f"{source}: column {column!r} holds true/false, not timestamps")
+    text = raw.astype("str")
+    text = text.where(raw.notna(), None)
+    nonnull = text.dropna()
+    if len(nonnull) < len(text):
+        i = int(np.flatnonzero(text.isna().to_numpy())[0])
+        raise _fail(source, column, locate, i, None)
+    stripped = text.str.strip()
+    if stripped.str.fullmatch(r"-?\d+(\.\d+)?").all():
+        return parse_timestamps(
+            pd.to_numeric(stripped),
+            source=source,
+            column=column,
+            locate=locate,
+            unit=unit,
+            tz=tz,
+            dayfirst=dayfirst,
+        )
+    sample = stripped.iloc[: min(len(stripped), 2000)]
+    dmy = _day_first_format(sample, dayfirst)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if dmy is not None:
+            parsed = pd.to_datetime(stripped, format=dmy[0], errors="coerce")
+            _check(raw, parsed, source, column, locate)
+            return _check(raw, _to_utc(parsed, tz), source, column, locate)
+        if tz is None:
+            parsed = pd.to_datetime(stripped, utc=True, format="ISO8601", errors="coerce")
+            _check(raw, parsed, source, column, locate)
+            return parsed.astype(UTC_NS)
+        try:
+            parsed = pd.to_datetime(stripped, format="ISO8601", errors="coerce")
+        except (ValueError, TypeError):
+            # Mixed offsets and naive values: offsets win, naive values read as UTC.
+            parsed = pd.to_datetime(stripped, utc=True, format="ISO8601", errors="coerce")
+        _check(raw, parsed, source, column, locate)
+        return _check(raw, _to_utc(parsed, tz), source, column, locate)

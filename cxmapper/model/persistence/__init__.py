@@ -1,0 +1,1 @@
+"""The only code that speaks SQL. Everything above it deals in tables, ids and row dicts."""

@@ -1,0 +1,354 @@
+"""SQLite access for one .cxmap file: opening safely, migrations, transactions, row CRUD.
+
+Every public write method runs in a transaction; callers group several writes into one
+user-visible operation with `with store.transaction():` (nested blocks join the outer one).
+The connection runs in autocommit mode with explicit BEGIN IMMEDIATE so that a second process
+waits for the lock instead of failing half-way, and `synchronous=FULL` so a committed edit
+survives a killed process or a power cut.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from cxmapper.errors import WorkspaceError
+from cxmapper.model.persistence import schema
+from cxmapper.model.persistence.validation import inspect_file
+
+Row = dict[str, Any]
+CHUNK_BYTES = 8 * 1024 * 1024
+
+
+class Store:
+    """One open workspace database. Not thread-safe: use it from one thread."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.path = path
+        self._depth = 0
+        self._columns: dict[str, tuple[str, ...]] = {}
+        self._seen_version = self.data_version()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Store:
+        """Open (or create) a workspace file, migrating it if it is older than this program."""
+        path_str = str(path)
+        if path_str == ":memory:":
+            return cls._create(sqlite3.connect(":memory:", isolation_level=None), path_str)
+        p = Path(path_str)
+        if not p.exists():
+            if not create:
+                raise WorkspaceError(f"{p}: no such workspace file")
+            if not p.parent.exists():
+                raise WorkspaceError(f"{p}: the folder {p.parent} does not exist")
+            return cls._create(_connect(p), path_str)
+        version = inspect_file(p)  # raises WorkspaceError for anything that is not ours
+        if version < schema.CURRENT_VERSION:
+            backup = p.with_name(f"{p.name}.v{version}.bak")
+            shutil.copy2(p, backup)
+        conn = _connect(p)
+        store = cls(conn, path_str)
+        try:
+            store._configure()
+            if version < schema.CURRENT_VERSION:
+                store._migrate(version)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise WorkspaceError(f"{p}: cannot open the workspace: {exc}") from exc
+        return store
+
+    @classmethod
+    def _create(cls, conn: sqlite3.Connection, path: str) -> Store:
+        store = cls(conn, path)
+        store._configure()
+        store._migrate(0)
+        return store
+
+    def _configure(self) -> None:
+        c = self._conn
+        c.execute("PRAGMA foreign_keys = ON")
+        c.execute("PRAGMA trusted_schema = OFF")
+        c.execute("PRAGMA busy_timeout = 5000")
+        if self.path != ":memory:":
+            c.execute("PRAGMA journal_mode = WAL")
+            c.execute("PRAGMA synchronous = FULL")
+
+    def _migrate(self, from_version: int) -> None:
+        with self.transaction():
+            for number in range(from_version + 1, schema.CURRENT_VERSION + 1):
+                for statement in _statements(schema.MIGRATIONS[number - 1]):
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            self._conn.execute(f"PRAGMA user_version = {schema.CURRENT_VERSION}")
+        self._columns.clear()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- transactions and change detection ---------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise WorkspaceError(f"{self.path}: the workspace is busy or locked ({exc})") from exc
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise WorkspaceError(f"{self.path}: could not save the change ({exc})") from exc
+        self._seen_version = self.data_version()
+
+    def data_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another process committed to this file since we last looked."""
+        version = self.data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            return True
+        return False
+
+    # -- rows --------------------------------------------------------------------------------
+
+    def columns(self, table: str) -> tuple[str, ...]:
+        cols = self._columns.get(table)
+        if cols is None:
+            cols = tuple(self.db[table].columns_dict)
+            self._columns[table] = cols
+        return cols
+
+    def get(self, table: str, id: str) -> Row | None:
+        cur = self._conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", (id,))
+        return _one(cur)
+
+    def select(
+        self,
+        table: str,
+        where: dict[str, Any] | None = None,
+        order_by: Sequence[str] = (),
+    ) -> list[Row]:
+        clause, params = _where(where)
+        order = f" ORDER BY {', '.join(order_by)}" if order_by else ""
+        cur = self._conn.execute(f"SELECT * FROM [{table}]{clause}{order}", params)
+        return _all(cur)
+
+    def select_in(self, table: str, column: str, values: Iterable[Any]) -> list[Row]:
+        values = list(values)
+        rows: list[Row] = []
+        for start in range(0, len(values), 500):
+            part = values[start : start + 500]
+            marks = ",".join("?" * len(part))
+            cur = self._conn.execute(
+                f"SELECT * FROM [{table}] WHERE [{column}] IN ({marks})", part
+            )
+            rows.extend(_all(cur))
+        return rows
+
+    def count(self, table: str, where: dict[str, Any] | None = None) -> int:
+        clause, params = _where(where)
+        return int(self._conn.execute(f"SELECT count(*) FROM [{table}]{clause}", params).fetchone()[0])
+
+    def insert(self, table: str, row: Row) -> None:
+        self.insert_many(table, [row])
+
+    def insert_many(self, table: str, rows: Sequence[Row]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        sql = (
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            f"VALUES ({', '.join('?' * len(cols))})"
+        )
+        with self.transaction():
+            self._conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+    def update(self, table: str, id: str, values: Row) -> None:
+        if not values:
+            return
+        sets = ", ".join(f"[{c}] = ?" for c in values)
+        with self.transaction():
+            self._conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", (*values.values(), id))
+
+    def delete(self, table: str, ids: Sequence[str]) -> None:
+        with self.transaction():
+            for start in range(0, len(ids), 500):
+                part = list(ids[start : start + 500])
+                marks = ",".join("?" * len(part))
+                self._conn.execute(f"DELETE FROM [{table}] WHERE id IN ({marks})", part)
+
+    def max_position(self, table: str, scope: dict[str, Any]) -> int:
+        clause, params = _where(scope)
+        value = self._conn.execute(f"SELECT max(position) FROM [{table}]{clause}", params).fetchone()[0]
+        return -1 if value is None else int(value)
+
+    def set_positions(self, table: str, positions: Sequence[tuple[str, int]]) -> None:
+        with self.transaction():
+            self._conn.executemany(
+                f"UPDATE [{table}] SET position = ? WHERE id = ?", [(p, i) for i, p in positions]
+            )
+
+    # -- removal snapshots -------------------------------------------------------------------
+
+    def collect_dependents(
+        self, table: str, ids: Sequence[str]
+    ) -> tuple[dict[str, list[Row]], list[tuple[str, str, str, Any]]]:
+        """Rows that removing `ids` from `table` deletes, and the references it sets to NULL.
+
+        Returns ({table: rows}, [(table, id, column, old value)]); used to undo a removal exactly.
+        """
+        deleted: dict[str, dict[str, Row]] = {table: {r["id"]: r for r in self.select_in(table, "id", ids)}}
+        frontier: list[tuple[str, list[str]]] = [(table, list(deleted[table]))]
+        nulled_refs: list[tuple[str, str, str]] = []  # (child table, column, parent id)
+        while frontier:
+            parent, parent_ids = frontier.pop()
+            for rel in schema.RELATIONS:
+                if rel.parent != parent or not parent_ids:
+                    continue
+                if rel.on_delete == "set null":
+                    nulled_refs.extend((rel.child, rel.column, pid) for pid in parent_ids)
+                    continue
+                found = deleted.setdefault(rel.child, {})
+                new = [r for r in self.select_in(rel.child, rel.column, parent_ids) if r["id"] not in found]
+                for r in new:
+                    found[r["id"]] = r
+                if new:
+                    frontier.append((rel.child, [r["id"] for r in new]))
+        nulled: list[tuple[str, str, str, Any]] = []
+        by_child: dict[tuple[str, str], list[str]] = {}
+        for child, column, pid in nulled_refs:
+            by_child.setdefault((child, column), []).append(pid)
+        for (child, column), pids in by_child.items():
+            gone = deleted.get(child, {})
+            for r in self.select_in(child, column, pids):
+                if r["id"] not in gone:
+                    nulled.append((child, r["id"], column, r[column]))
+        return {t: list(rows.values()) for t, rows in deleted.items() if rows}, nulled
+
+    # -- datasets ----------------------------------------------------------------------------
+
+    def write_chunks(self, dataset_id: str, payload: bytes) -> None:
+        with self.transaction():
+            for seq, start in enumerate(range(0, max(len(payload), 1), CHUNK_BYTES)):
+                self._conn.execute(
+                    "INSERT INTO dataset_chunks (dataset_id, seq, data) VALUES (?, ?, ?)",
+                    (dataset_id, seq, payload[start : start + CHUNK_BYTES]),
+                )
+
+    def read_chunks(self, dataset_id: str) -> bytes:
+        cur = self._conn.execute(
+            "SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq", (dataset_id,)
+        )
+        return b"".join(bytes(r[0]) for r in cur)
+
+    def copy_chunks(self, dataset_id: str) -> list[Row]:
+        return _all(self._conn.execute("SELECT * FROM dataset_chunks WHERE dataset_id = ?", (dataset_id,)))
+
+    def restore_chunks(self, rows: Sequence[Row]) -> None:
+        self.insert_many("dataset_chunks", rows)
+
+    # -- meta and copies ---------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def backup_to(self, target: str | Path) -> None:
+        """A consistent copy of the whole workspace, even while this process keeps editing."""
+        target = Path(target)
+        if target.resolve() == Path(self.path).resolve():
+            raise WorkspaceError(f"{target}: cannot save a workspace as itself")
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            dest = sqlite3.connect(tmp)
+            try:
+                self._conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            tmp.replace(target)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise WorkspaceError(f"{target}: could not write the copy ({exc})") from exc
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise WorkspaceError(f"{path}: cannot open ({exc})") from exc
+    return conn
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _where(where: dict[str, Any] | None) -> tuple[str, list[Any]]:
+    if not where:
+        return "", []
+    parts, params = [], []
+    for column, value in where.items():
+        if value is None:
+            parts.append(f"[{column}] IS NULL")
+        else:
+            parts.append(f"[{column}] = ?")
+            params.append(value)
+    return " WHERE " + " AND ".join(parts), params
+
+
+def _one(cur: sqlite3.Cursor) -> Row | None:
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def _all(cur: sqlite3.Cursor) -> list[Row]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
