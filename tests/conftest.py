@@ -1,0 +1,67 @@
+"""Shared fixtures. Qt runs offscreen unless QT_QPA_PLATFORM says otherwise (e.g. xcb)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from cxmapper.model.workspace import Workspace  # noqa: E402
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The real event logs beside the repository; tests using them skip in a user's clone."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not present (real event logs are not in a user's clone)")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def memory_ws() -> Iterator[Workspace]:
+    ws = Workspace.in_memory()
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def ws_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.cxmap"
+
+
+@pytest.fixture
+def file_ws(ws_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.create(ws_path)
+    yield ws
+    if not ws.closed:
+        ws.close()
+
+
+@pytest.fixture
+def small_journey(file_ws: Workspace) -> dict[str, str]:
+    """A 3-stage x 2-lane journey with 4 cards, a connector, an owner and a KPI reading."""
+    ws = file_ws
+    j = ws.add_journey("Online purchase")
+    stages = [ws.add_stage(j.id, n) for n in ("Discover", "Buy", "Use")]
+    web = ws.add_lane(j.id, "Web", "channel")
+    pains = ws.add_lane(j.id, "Pain points", "pain points")
+    ann = ws.add_party("Ann Owner", role="Web lead", email="ann@example.com")
+    csat = ws.add_kpi("CSAT", unit="score", target=4.2, direction="higher")
+    home = ws.add_touchpoint(stages[0].id, web.id, "Home page", owner_id=ann.id, channel="web")
+    search = ws.add_touchpoint(stages[0].id, web.id, "Search", emotion=-1)
+    cart = ws.add_touchpoint(stages[1].id, web.id, "Cart", is_goal=True)
+    slow = ws.add_touchpoint(stages[1].id, pains.id, "Slow checkout")
+    ws.add_connector(home.id, cart.id, label="buys")
+    ws.add_reading(home.id, csat.id, 3.9, measured_at="2026-01-01T00:00:00+00:00")
+    ws.assign(home.id, ann.id, "A")
+    return {
+        "journey": j.id, "discover": stages[0].id, "buy": stages[1].id, "use": stages[2].id,
+        "web": web.id, "pains": pains.id, "ann": ann.id, "csat": csat.id, "home": home.id,
+        "search": search.id, "cart": cart.id, "slow": slow.id,
+    }  # fmt: skip
