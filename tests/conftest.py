@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cxmapper.model.workspace import Workspace  # noqa: E402
+from cxmapper.model.workspace import Workspace
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -61,7 +61,16 @@ def small_journey(file_ws: Workspace) -> dict[str, str]:
     ws.add_reading(home.id, csat.id, 3.9, measured_at="2026-01-01T00:00:00+00:00")
     ws.assign(home.id, ann.id, "A")
     return {
-        "journey": j.id, "discover": stages[0].id, "buy": stages[1].id, "use": stages[2].id,
-        "web": web.id, "pains": pains.id, "ann": ann.id, "csat": csat.id, "home": home.id,
-        "search": search.id, "cart": cart.id, "slow": slow.id,
-    }  # fmt: skip
+        "journey": j.id,
+        "discover": stages[0].id,
+        "buy": stages[1].id,
+        "use": stages[2].id,
+        "web": web.id,
+        "pains": pains.id,
+        "ann": ann.id,
+        "csat": csat.id,
+        "home": home.id,
+        "search": search.id,
+        "cart": cart.id,
+        "slow": slow.id,
+    }

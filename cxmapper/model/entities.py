@@ -7,9 +7,15 @@ from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
 LANE_KINDS = (
-    "channel", "actions", "thoughts", "emotions", "pain points", "opportunities", "backstage",
+    "channel",
+    "actions",
+    "thoughts",
+    "emotions",
+    "pain points",
+    "opportunities",
+    "backstage",
     "custom",
-)  # fmt: skip
+)
 COMPONENTS = ("", "product", "service", "brand", "user experience")
 JOURNEY_STATES = ("current", "future")
 CONNECTOR_KINDS = ("expected", "alternative")
@@ -206,14 +212,22 @@ def encode_value(name: str, value: Any) -> Any:
     return value
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def from_row(cls: type[E], row: dict[str, Any]) -> E:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
     values: dict[str, Any] = {}
     for key, value in row.items():
         if key not in names:
             continue
         if key in JSON_FIELDS:
-            value = json.loads(value) if value else ([] if key != "options" else {})
+            if value == "[]" or not value:
+                value = [] if key != "options" else {}
+            else:
+                value = json.loads(value)
         elif key in BOOL_FIELDS:
             value = bool(value)
         values[key] = value

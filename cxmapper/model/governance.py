@@ -23,7 +23,9 @@ def accountable_problem(count_a: int) -> str | None:
     return None
 
 
-def raci_warnings(touchpoints: Iterable[Touchpoint], raci: Iterable[Raci]) -> list[GovernanceWarning]:
+def raci_warnings(
+    touchpoints: Iterable[Touchpoint], raci: Iterable[Raci]
+) -> list[GovernanceWarning]:
     accountable = Counter(r.touchpoint_id for r in raci if r.role == "A")
     warnings = []
     for tp in touchpoints:

@@ -165,7 +165,9 @@ class Workspace:
 
     def _list(self, kind: str, where: dict[str, Any] | None = None) -> list[Any]:
         info = kind_info(kind)
-        return [e.from_row(info.cls, r) for r in self._store.select(info.table, where, info.order_by)]
+        return [
+            e.from_row(info.cls, r) for r in self._store.select(info.table, where, info.order_by)
+        ]
 
     def journeys(self) -> list[e.Journey]:
         return self._list("journey")
@@ -189,7 +191,15 @@ class Workspace:
         return self._list("lane", {"journey_id": journey_id})
 
     def touchpoints(self, journey_id: str | None = None) -> list[e.Touchpoint]:
-        return self._list("touchpoint", None if journey_id is None else {"journey_id": journey_id})
+        """Cards in reading order: by stage, then lane, then place in the cell."""
+        tps = self._list("touchpoint", None if journey_id is None else {"journey_id": journey_id})
+        order: dict[str, tuple[int, int]] = {}
+        for table in ("stages", "lanes"):
+            rows = self._store.select(
+                table, None if journey_id is None else {"journey_id": journey_id}
+            )
+            order.update((r["id"], (r["position"], 0)) for r in rows)
+        return sorted(tps, key=lambda t: (order[t.stage_id], order[t.lane_id], t.position, t.id))
 
     def cell(self, stage_id: str, lane_id: str) -> list[e.Touchpoint]:
         return self._list("touchpoint", {"stage_id": stage_id, "lane_id": lane_id})
@@ -206,7 +216,9 @@ class Workspace:
     def kpis(self) -> list[e.Kpi]:
         return self._list("kpi")
 
-    def readings(self, touchpoint_id: str | None = None, kpi_id: str | None = None) -> list[e.Reading]:
+    def readings(
+        self, touchpoint_id: str | None = None, kpi_id: str | None = None
+    ) -> list[e.Reading]:
         where = {k: v for k, v in (("touchpoint_id", touchpoint_id), ("kpi_id", kpi_id)) if v}
         return self._list("reading", where or None)
 
@@ -264,7 +276,9 @@ class Workspace:
             changes.append(Change("added", kind, row["id"], self._journey_of_row(info.table, row)))
         return e.from_row(info.cls, row)
 
-    def _make_room(self, table: str, scope_cols: tuple[str, ...], row: Row, index: int | None) -> int:
+    def _make_room(
+        self, table: str, scope_cols: tuple[str, ...], row: Row, index: int | None
+    ) -> int:
         scope = {c: row[c] for c in scope_cols}
         siblings = self._store.select(table, scope, ("position", "id"))
         if index is None or index >= len(siblings):
@@ -276,7 +290,7 @@ class Workspace:
         )
         return index
 
-    def update(self, kind: str, id: str, **values: Any) -> dict[str, Any]:
+    def update(self, kind: str, id: str, /, **values: Any) -> dict[str, Any]:
         """Change fields of one record; returns the old values (pass them back to undo)."""
         info = kind_info(kind)
         row = self._store.get(info.table, id)
@@ -328,7 +342,13 @@ class Workspace:
                     )
             for table, row_id, column, _ in nulled:
                 changes.append(
-                    Change("changed", KIND_OF_TABLE[table], row_id, self._journey_of_table(table, row_id), (column,))
+                    Change(
+                        "changed",
+                        KIND_OF_TABLE[table],
+                        row_id,
+                        self._journey_of_table(table, row_id),
+                        (column,),
+                    )
                 )
         return removal
 
@@ -352,7 +372,13 @@ class Workspace:
             for table, row_id, column, value in removal.nulled:
                 self._store.update(table, row_id, {column: value})
                 changes.append(
-                    Change("changed", KIND_OF_TABLE[table], row_id, self._journey_of_table(table, row_id), (column,))
+                    Change(
+                        "changed",
+                        KIND_OF_TABLE[table],
+                        row_id,
+                        self._journey_of_table(table, row_id),
+                        (column,),
+                    )
                 )
 
     def reorder(self, kind: str, id: str, index: int) -> int:
@@ -387,51 +413,77 @@ class Workspace:
     ) -> list[Placement]:
         """Move cards into one cell (at `index`, in the given order); returns the placements of
         every card whose place changed, as they were before, for `set_placements` to undo."""
+        with self._operation():
+            return self._move_touchpoints(ids, stage_id, lane_id, index)
+
+    def _move_touchpoints(
+        self, ids: Sequence[str], stage_id: str, lane_id: str, index: int | None
+    ) -> list[Placement]:
         stage = self._store.get("stages", stage_id)
         lane = self._store.get("lanes", lane_id)
         if stage is None or lane is None:
             raise WorkspaceError("the target cell does not exist")
         if stage["journey_id"] != lane["journey_id"]:
             raise ValidationError("stage and lane belong to different journeys")
-        moving = self.touchpoints_by_id(ids)
-        if len(moving) != len(set(ids)):
+        moving_rows = self._store.select_in("touchpoints", "id", list(ids))
+        if len(moving_rows) != len(set(ids)):
             raise WorkspaceError("some of the touchpoints to move no longer exist")
-        if any(t.journey_id != stage["journey_id"] for t in moving):
+        if any(r["journey_id"] != stage["journey_id"] for r in moving_rows):
             raise ValidationError("touchpoints can only move within their journey")
-        by_id = {t.id: t for t in moving}
-        moving = [by_id[i] for i in dict.fromkeys(ids)]
-        affected_cells = {(t.stage_id, t.lane_id) for t in moving} | {(stage_id, lane_id)}
+        moving_ids = list(dict.fromkeys(ids))
+        moving_set = set(moving_ids)
+        affected_cells = {(r["stage_id"], r["lane_id"]) for r in moving_rows} | {
+            (stage_id, lane_id)
+        }
         before: dict[str, Placement] = {}
+        cells: dict[tuple[str, str], list[str]] = {}
         for s_id, l_id in affected_cells:
-            for t in self.cell(s_id, l_id):
-                before[t.id] = Placement(t.id, t.stage_id, t.lane_id, t.position)
-        moving_ids = {t.id for t in moving}
-        target = [t for t in self.cell(stage_id, lane_id) if t.id not in moving_ids]
+            rows = self._store.select(
+                "touchpoints", {"stage_id": s_id, "lane_id": l_id}, ("position", "id")
+            )
+            cells[(s_id, l_id)] = [r["id"] for r in rows if r["id"] not in moving_set]
+            before.update((r["id"], Placement(r["id"], s_id, l_id, r["position"])) for r in rows)
+        target = cells[(stage_id, lane_id)]
         if index is None or index > len(target):
             index = len(target)
-        new_order = [t.id for t in target[:index]] + [t.id for t in moving] + [t.id for t in target[index:]]
-        after: list[Placement] = [Placement(i, stage_id, lane_id, n) for n, i in enumerate(new_order)]
-        for s_id, l_id in affected_cells - {(stage_id, lane_id)}:
-            rest = [t.id for t in self.cell(s_id, l_id) if t.id not in moving_ids]
-            after.extend(Placement(i, s_id, l_id, n) for n, i in enumerate(rest))
+        new_order = target[:index] + moving_ids + target[index:]
+        after: list[Placement] = [
+            Placement(i, stage_id, lane_id, n) for n, i in enumerate(new_order)
+        ]
+        for cell_key, rest in cells.items():
+            if cell_key != (stage_id, lane_id):
+                after.extend(Placement(i, *cell_key, n) for n, i in enumerate(rest))
         changed = [p for p in after if before.get(p.id) != p]
         self.set_placements(changed)
         return [before[p.id] for p in changed]
 
     def set_placements(self, placements: Sequence[Placement]) -> list[Placement]:
         """Put cards exactly at the given cells and positions; returns where they were."""
-        current = {p.id: p for p in self.placements([p.id for p in placements])}
+        rows = {
+            r["id"]: r
+            for r in self._store.select_in("touchpoints", "id", [p.id for p in placements])
+        }
         with self._operation() as changes:
-            for p in placements:
-                self._store.update(
-                    "touchpoints", p.id, {"stage_id": p.stage_id, "lane_id": p.lane_id, "position": p.position}
-                )
-            journeys = {r["id"]: r["journey_id"] for r in self._store.select_in("touchpoints", "id", [p.id for p in placements])}
+            self._store.update_many(
+                "touchpoints",
+                ("stage_id", "lane_id", "position"),
+                [(p.stage_id, p.lane_id, p.position, p.id) for p in placements],
+            )
             changes.extend(
-                Change("changed", "touchpoint", p.id, journeys.get(p.id), ("stage_id", "lane_id", "position"))
+                Change(
+                    "changed",
+                    "touchpoint",
+                    p.id,
+                    rows[p.id]["journey_id"] if p.id in rows else None,
+                    ("stage_id", "lane_id", "position"),
+                )
                 for p in placements
             )
-        return [current[p.id] for p in placements if p.id in current]
+        return [
+            Placement(p.id, rows[p.id]["stage_id"], rows[p.id]["lane_id"], rows[p.id]["position"])
+            for p in placements
+            if p.id in rows
+        ]
 
     # -- typed constructors ------------------------------------------------------------------
 
@@ -448,12 +500,27 @@ class Workspace:
         values.setdefault("created_at", now_iso())
         return self.add(e.Journey(id=values.pop("id", new_id()), name=name, **values), index)
 
-    def add_stage(self, journey_id: str, name: str, index: int | None = None, **values: Any) -> e.Stage:
-        return self.add(e.Stage(id=values.pop("id", new_id()), journey_id=journey_id, name=name, **values), index)
-
-    def add_lane(self, journey_id: str, name: str, kind: str = "custom", index: int | None = None, **values: Any) -> e.Lane:
+    def add_stage(
+        self, journey_id: str, name: str, index: int | None = None, **values: Any
+    ) -> e.Stage:
         return self.add(
-            e.Lane(id=values.pop("id", new_id()), journey_id=journey_id, name=name, kind=kind, **values), index
+            e.Stage(id=values.pop("id", new_id()), journey_id=journey_id, name=name, **values),
+            index,
+        )
+
+    def add_lane(
+        self,
+        journey_id: str,
+        name: str,
+        kind: str = "custom",
+        index: int | None = None,
+        **values: Any,
+    ) -> e.Lane:
+        return self.add(
+            e.Lane(
+                id=values.pop("id", new_id()), journey_id=journey_id, name=name, kind=kind, **values
+            ),
+            index,
         )
 
     def add_touchpoint(
@@ -466,9 +533,13 @@ class Workspace:
         if stage["journey_id"] != lane["journey_id"]:
             raise ValidationError("stage and lane belong to different journeys")
         tp = e.Touchpoint(
-            id=values.pop("id", new_id()), journey_id=stage["journey_id"], stage_id=stage_id,
-            lane_id=lane_id, title=title, **values,
-        )  # fmt: skip
+            id=values.pop("id", new_id()),
+            journey_id=stage["journey_id"],
+            stage_id=stage_id,
+            lane_id=lane_id,
+            title=title,
+            **values,
+        )
         return self.add(tp, index)
 
     def add_connector(self, source_id: str, target_id: str, **values: Any) -> e.Connector:
@@ -481,17 +552,33 @@ class Workspace:
         if source_id == target_id:
             raise ValidationError("a connector cannot join a touchpoint to itself")
         return self.add(
-            e.Connector(id=values.pop("id", new_id()), journey_id=src["journey_id"],
-                        source_id=source_id, target_id=target_id, **values)
-        )  # fmt: skip
+            e.Connector(
+                id=values.pop("id", new_id()),
+                journey_id=src["journey_id"],
+                source_id=source_id,
+                target_id=target_id,
+                **values,
+            )
+        )
 
     def add_reading(
-        self, touchpoint_id: str, kpi_id: str, value: float, measured_at: str | None = None, **values: Any
+        self,
+        touchpoint_id: str,
+        kpi_id: str,
+        value: float,
+        measured_at: str | None = None,
+        **values: Any,
     ) -> e.Reading:
         return self.add(
-            e.Reading(id=values.pop("id", new_id()), touchpoint_id=touchpoint_id, kpi_id=kpi_id,
-                      value=float(value), measured_at=measured_at or now_iso(), **values)
-        )  # fmt: skip
+            e.Reading(
+                id=values.pop("id", new_id()),
+                touchpoint_id=touchpoint_id,
+                kpi_id=kpi_id,
+                value=float(value),
+                measured_at=measured_at or now_iso(),
+                **values,
+            )
+        )
 
     def assign(self, touchpoint_id: str, party_id: str, role: str, **values: Any) -> e.Raci:
         existing = self._store.select(
@@ -500,23 +587,42 @@ class Workspace:
         if existing:
             raise ValidationError("that RACI assignment exists already")
         return self.add(
-            e.Raci(id=values.pop("id", new_id()), touchpoint_id=touchpoint_id, party_id=party_id, role=role)
+            e.Raci(
+                id=values.pop("id", new_id()),
+                touchpoint_id=touchpoint_id,
+                party_id=party_id,
+                role=role,
+            )
         )
 
     def add_comment(self, touchpoint_id: str, author: str, text: str, **values: Any) -> e.Comment:
         values.setdefault("created_at", now_iso())
         return self.add(
-            e.Comment(id=values.pop("id", new_id()), touchpoint_id=touchpoint_id, author=author, text=text, **values)
+            e.Comment(
+                id=values.pop("id", new_id()),
+                touchpoint_id=touchpoint_id,
+                author=author,
+                text=text,
+                **values,
+            )
         )
 
     def add_action(self, touchpoint_id: str, title: str, **values: Any) -> e.Action:
         values.setdefault("created_at", now_iso())
-        return self.add(e.Action(id=values.pop("id", new_id()), touchpoint_id=touchpoint_id, title=title, **values))
+        return self.add(
+            e.Action(
+                id=values.pop("id", new_id()), touchpoint_id=touchpoint_id, title=title, **values
+            )
+        )
 
-    def add_dataset(self, name: str, payload: bytes, *, n_events: int, n_cases: int, **values: Any) -> e.Dataset:
+    def add_dataset(
+        self, name: str, payload: bytes, *, n_events: int, n_cases: int, **values: Any
+    ) -> e.Dataset:
         """Store an imported event log; `payload` is opaque bytes (Parquet from analysis)."""
         values.setdefault("imported_at", now_iso())
-        ds = e.Dataset(id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values)
+        ds = e.Dataset(
+            id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values
+        )
         with self._operation():
             added = self.add(ds)
             self._store.write_chunks(ds.id, payload)
@@ -534,19 +640,38 @@ class Workspace:
             return ids[old]
 
         with self._operation():
-            copy = self.add(dataclasses.replace(src, id=fresh(src.id), name=name or f"{src.name} (copy)", created_at=now_iso()),
-                            src.position + 1)  # fmt: skip
+            copy = self.add(
+                dataclasses.replace(
+                    src, id=fresh(src.id), name=name or f"{src.name} (copy)", created_at=now_iso()
+                ),
+                src.position + 1,
+            )
             for s in self.stages(src.id):
                 self.add(dataclasses.replace(s, id=fresh(s.id), journey_id=copy.id), s.position)
             for ln in self.lanes(src.id):
                 self.add(dataclasses.replace(ln, id=fresh(ln.id), journey_id=copy.id), ln.position)
             tps = self.touchpoints(src.id)
             for t in tps:
-                self.add(dataclasses.replace(t, id=fresh(t.id), journey_id=copy.id,
-                         stage_id=ids[t.stage_id], lane_id=ids[t.lane_id]), t.position)  # fmt: skip
+                self.add(
+                    dataclasses.replace(
+                        t,
+                        id=fresh(t.id),
+                        journey_id=copy.id,
+                        stage_id=ids[t.stage_id],
+                        lane_id=ids[t.lane_id],
+                    ),
+                    t.position,
+                )
             for c in self.connectors(src.id):
-                self.add(dataclasses.replace(c, id=new_id(), journey_id=copy.id,
-                         source_id=ids[c.source_id], target_id=ids[c.target_id]))  # fmt: skip
+                self.add(
+                    dataclasses.replace(
+                        c,
+                        id=new_id(),
+                        journey_id=copy.id,
+                        source_id=ids[c.source_id],
+                        target_id=ids[c.target_id],
+                    )
+                )
             for t in tps:
                 for kind in ("reading", "raci", "comment", "action"):
                     for item in self._list(kind, {"touchpoint_id": t.id}):

@@ -18,7 +18,9 @@ from cxmapper.model.workspace import Placement, Removal, Workspace
 class AddCommand(QUndoCommand):
     """Add something built by `create()` (which calls a workspace add_* and returns the entity)."""
 
-    def __init__(self, workspace: Workspace, kind: str, create: Callable[[], Any], text: str) -> None:
+    def __init__(
+        self, workspace: Workspace, kind: str, create: Callable[[], Any], text: str
+    ) -> None:
         super().__init__(text)
         self._ws = workspace
         self._kind = kind
@@ -39,7 +41,9 @@ class AddCommand(QUndoCommand):
 class AddManyCommand(QUndoCommand):
     """Several additions as one step (paste, duplicate, template)."""
 
-    def __init__(self, workspace: Workspace, kind: str, create: Callable[[], list[Any]], text: str) -> None:
+    def __init__(
+        self, workspace: Workspace, kind: str, create: Callable[[], list[Any]], text: str
+    ) -> None:
         super().__init__(text)
         self._ws = workspace
         self._kind = kind
@@ -63,7 +67,9 @@ class UpdateCommand(QUndoCommand):
 
     MERGE_ID = 1001
 
-    def __init__(self, workspace: Workspace, kind: str, id: str, text: str, **values: Any) -> None:
+    def __init__(
+        self, workspace: Workspace, kind: str, id: str, text: str, /, **values: Any
+    ) -> None:
         super().__init__(text)
         self._ws = workspace
         self._kind = kind
@@ -87,7 +93,9 @@ class UpdateCommand(QUndoCommand):
 class UpdateManyCommand(QUndoCommand):
     """The same field change on several entities (e.g. set owner of all selected cards)."""
 
-    def __init__(self, workspace: Workspace, kind: str, ids: Sequence[str], text: str, **values: Any) -> None:
+    def __init__(
+        self, workspace: Workspace, kind: str, ids: Sequence[str], text: str, /, **values: Any
+    ) -> None:
         super().__init__(text)
         self._ws = workspace
         self._kind = kind
@@ -174,9 +182,14 @@ class MoveCardsCommand(QUndoCommand):
     """A drag of one or many cards into a cell: one step however many cards moved."""
 
     def __init__(
-        self, workspace: Workspace, ids: Sequence[str], stage_id: str, lane_id: str,
-        index: int | None, text: str,
-    ) -> None:  # fmt: skip
+        self,
+        workspace: Workspace,
+        ids: Sequence[str],
+        stage_id: str,
+        lane_id: str,
+        index: int | None,
+        text: str,
+    ) -> None:
         super().__init__(text)
         self._ws = workspace
         self._ids = list(ids)

@@ -17,7 +17,9 @@ class ModelBridge(QObject):
 
     changed = Signal(object)  # Change
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None, poll_ms: int = 1000) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QObject | None = None, poll_ms: int = 1000
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._unsubscribe = workspace.subscribe(self.changed.emit)

@@ -208,9 +208,20 @@ RELATIONS: tuple[Relation, ...] = (
 
 # Parents before children: the order rows are re-inserted in when a removal is undone.
 TABLE_ORDER: tuple[str, ...] = (
-    "parties", "personas", "kpis", "journeys", "stages", "lanes", "touchpoints", "connectors",
-    "readings", "raci", "comments", "actions", "datasets",
-)  # fmt: skip
+    "parties",
+    "personas",
+    "kpis",
+    "journeys",
+    "stages",
+    "lanes",
+    "touchpoints",
+    "connectors",
+    "readings",
+    "raci",
+    "comments",
+    "actions",
+    "datasets",
+)
 
 # Indexes SQLite creates for PRIMARY KEY / UNIQUE constraints are named sqlite_autoindex_*.
 KNOWN_TABLES: frozenset[str] = frozenset((*TABLE_ORDER, "meta", "dataset_chunks"))

@@ -176,15 +176,15 @@ class Store:
         for start in range(0, len(values), 500):
             part = values[start : start + 500]
             marks = ",".join("?" * len(part))
-            cur = self._conn.execute(
-                f"SELECT * FROM [{table}] WHERE [{column}] IN ({marks})", part
-            )
+            cur = self._conn.execute(f"SELECT * FROM [{table}] WHERE [{column}] IN ({marks})", part)
             rows.extend(_all(cur))
         return rows
 
     def count(self, table: str, where: dict[str, Any] | None = None) -> int:
         clause, params = _where(where)
-        return int(self._conn.execute(f"SELECT count(*) FROM [{table}]{clause}", params).fetchone()[0])
+        return int(
+            self._conn.execute(f"SELECT count(*) FROM [{table}]{clause}", params).fetchone()[0]
+        )
 
     def insert(self, table: str, row: Row) -> None:
         self.insert_many(table, [row])
@@ -207,6 +207,14 @@ class Store:
         with self.transaction():
             self._conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", (*values.values(), id))
 
+    def update_many(
+        self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    ) -> None:
+        """Set `columns` on many rows at once; each row tuple is (*values, id)."""
+        sets = ", ".join(f"[{c}] = ?" for c in columns)
+        with self.transaction():
+            self._conn.executemany(f"UPDATE [{table}] SET {sets} WHERE id = ?", rows)
+
     def delete(self, table: str, ids: Sequence[str]) -> None:
         with self.transaction():
             for start in range(0, len(ids), 500):
@@ -216,7 +224,9 @@ class Store:
 
     def max_position(self, table: str, scope: dict[str, Any]) -> int:
         clause, params = _where(scope)
-        value = self._conn.execute(f"SELECT max(position) FROM [{table}]{clause}", params).fetchone()[0]
+        value = self._conn.execute(
+            f"SELECT max(position) FROM [{table}]{clause}", params
+        ).fetchone()[0]
         return -1 if value is None else int(value)
 
     def set_positions(self, table: str, positions: Sequence[tuple[str, int]]) -> None:
@@ -234,7 +244,9 @@ class Store:
 
         Returns ({table: rows}, [(table, id, column, old value)]); used to undo a removal exactly.
         """
-        deleted: dict[str, dict[str, Row]] = {table: {r["id"]: r for r in self.select_in(table, "id", ids)}}
+        deleted: dict[str, dict[str, Row]] = {
+            table: {r["id"]: r for r in self.select_in(table, "id", ids)}
+        }
         frontier: list[tuple[str, list[str]]] = [(table, list(deleted[table]))]
         nulled_refs: list[tuple[str, str, str]] = []  # (child table, column, parent id)
         while frontier:
@@ -246,7 +258,11 @@ class Store:
                     nulled_refs.extend((rel.child, rel.column, pid) for pid in parent_ids)
                     continue
                 found = deleted.setdefault(rel.child, {})
-                new = [r for r in self.select_in(rel.child, rel.column, parent_ids) if r["id"] not in found]
+                new = [
+                    r
+                    for r in self.select_in(rel.child, rel.column, parent_ids)
+                    if r["id"] not in found
+                ]
                 for r in new:
                     found[r["id"]] = r
                 if new:
@@ -279,7 +295,9 @@ class Store:
         return b"".join(bytes(r[0]) for r in cur)
 
     def copy_chunks(self, dataset_id: str) -> list[Row]:
-        return _all(self._conn.execute("SELECT * FROM dataset_chunks WHERE dataset_id = ?", (dataset_id,)))
+        return _all(
+            self._conn.execute("SELECT * FROM dataset_chunks WHERE dataset_id = ?", (dataset_id,))
+        )
 
     def restore_chunks(self, rows: Sequence[Row]) -> None:
         self.insert_many("dataset_chunks", rows)

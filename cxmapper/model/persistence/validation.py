@@ -61,9 +61,7 @@ def _inspect_schema(path: Path) -> int:
         if app_id != schema.APPLICATION_ID:
             tables = sorted(n for t, n in objects if t == "table")
             if not tables:
-                raise WorkspaceError(
-                    f"{path}: an empty SQLite database, not a cxmapper workspace"
-                )
+                raise WorkspaceError(f"{path}: an empty SQLite database, not a cxmapper workspace")
             shown = ", ".join(tables[:6]) + (", ..." if len(tables) > 6 else "")
             raise WorkspaceError(
                 f"{path}: a SQLite database of another application (tables: {shown}), "

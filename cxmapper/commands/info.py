@@ -1,0 +1,64 @@
+"""`cxmapper info WORKSPACE [--json]`: what a workspace holds, without opening the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("info", help="summarise a workspace")
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cxmapper.model.summary import summarize
+    from cxmapper.model.workspace import Workspace
+
+    with Workspace.open(args.workspace) as ws:
+        summary = summarize(ws)
+    if args.json:
+        json.dump(summary, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def format_summary(s: dict[str, Any]) -> str:
+    lines = [f"Workspace {s['workspace']} (schema version {s['schema_version']})", ""]
+    for j in s["journeys"]:
+        lines.append(
+            f"Journey: {j['name']} [{j['state']}]"
+            + (f", persona {j['persona']}" if j["persona"] else "")
+        )
+        lines.append(f"  stages ({len(j['stages'])}): {', '.join(j['stages'])}")
+        lines.append(f"  lanes ({len(j['lanes'])}): {', '.join(j['lanes'])}")
+        lines.append(
+            f"  {j['touchpoints']} touchpoints ({j['goal_touchpoints']} goals), "
+            f"{j['connectors']} connectors, {j['kpi_readings']} KPI readings, "
+            f"{j['comments']} comments, {j['open_actions']} open actions"
+        )
+        lines.append(f"  owners: {', '.join(j['owners']) or '-'}")
+        for w in j["governance_warnings"]:
+            lines.append(f"  warning: {w}")
+        lines.append("")
+    lines.append(f"People and teams: {len(s['people'])}")
+    lines.append(
+        "KPIs: " + (", ".join(f"{k['name']} ({k['readings']} readings)" for k in s["kpis"]) or "-")
+    )
+    lines.append(
+        "Datasets: "
+        + (
+            ", ".join(
+                f"{d['name']} ({d['events']:,} events, {d['cases']:,} cases)" for d in s["datasets"]
+            )
+            or "-"
+        )
+    )
+    return "\n".join(lines)
