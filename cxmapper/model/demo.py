@@ -253,6 +253,11 @@ def _purchase_case(emit: Emit, rng: random.Random, channel: str, segment: str) -
         return
     emit("add_to_cart", 20)
     emit("cart_view", 30)
+    if r() < 0.12:  # back-step: returns to the product page to check details
+        emit(view, 40)
+        if r() > 0.5:
+            return
+        emit("cart_view", 30)
     if r() > 0.78:
         return
     emit("checkout_address", 45)

@@ -1,0 +1,213 @@
+"""Whole units of analysis work, as the GUI runs them in a worker process and the CLI inline.
+
+Each task takes plain arguments (paths, ids, dicts) and returns plain picklable results, so it
+can run in a separate process that the user can cancel at any moment without corrupting
+anything: tasks only read the workspace; storing a dataset is the caller's (undoable) step.
+`progress(fraction, message)` is called between stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cxmapper.analysis import dataset_codec
+from cxmapper.analysis.columns import CASE_ID, CHANNEL, TIMESTAMP, MappingRequest
+from cxmapper.analysis.friction import friction_scores
+from cxmapper.analysis.readers import read_events
+from cxmapper.analysis.report import JourneyReport, analyze
+from cxmapper.analysis.segments import (
+    compare_periods,
+    filter_attribute,
+    filter_period,
+    weekly_trend,
+)
+from cxmapper.analysis.workspace_adapter import journey_spec
+
+Progress = Callable[[float, str], None]
+
+
+def _quiet(_fraction: float, _message: str) -> None:
+    pass
+
+
+@dataclass
+class ImportedDataset:
+    """An event file read, validated and encoded; ready for `Workspace.add_dataset`."""
+
+    name: str
+    source: str
+    payload: bytes
+    n_events: int
+    n_cases: int
+    columns: list[str]
+    options: dict[str, Any]
+
+    def add_to(self, ws: Any, journey_id: str | None = None) -> Any:
+        return ws.add_dataset(
+            self.name,
+            self.payload,
+            n_events=self.n_events,
+            n_cases=self.n_cases,
+            source=self.source,
+            columns=self.columns,
+            options=self.options,
+            journey_id=journey_id,
+        )
+
+
+def import_events(
+    path: str | Path,
+    *,
+    preset: str | None = None,
+    columns: dict[str, str | None] | None = None,
+    lifecycle: str = "complete",
+    dayfirst: bool | None = None,
+    name: str | None = None,
+    progress: Progress = _quiet,
+) -> ImportedDataset:
+    """Read and validate a whole event file (ImportDataError on any bad row: nothing partial)."""
+    path = Path(path)
+    progress(0.05, f"Reading {path.name}")
+    request = None
+    if columns and any(columns.values()):
+        case = columns.get("case")
+        request = MappingRequest(
+            case=(case,) if isinstance(case, str) else case,
+            activity=columns.get("activity"),
+            timestamp=columns.get("timestamp"),
+            channel=columns.get("channel"),
+        )
+    log = read_events(path, request, preset=preset, lifecycle=lifecycle, dayfirst=dayfirst)
+    progress(0.7, f"Compressing {log.n_events:,} events")
+    payload = dataset_codec.encode(log.frame)
+    progress(0.95, "Done")
+    return ImportedDataset(
+        name=name or path.stem,
+        source=str(path),
+        payload=payload,
+        n_events=log.n_events,
+        n_cases=log.n_cases,
+        columns=[str(c) for c in log.frame.columns],
+        options={
+            "format": log.format,
+            "encoding": log.encoding,
+            "delimiter": log.delimiter,
+            "lifecycle": lifecycle,
+            "mapping": log.mapping.to_dict(),
+            "events_read": log.n_events_read,
+            "warnings": log.warnings,
+        },
+    )
+
+
+def load_frame(ws: Any, dataset_id: str) -> pd.DataFrame:
+    return dataset_codec.decode(ws.dataset_payload(dataset_id))
+
+
+def kpis_off_target(ws: Any, journey_id: str) -> dict[str, int]:
+    """How many KPIs miss their target (amber or red) at each touchpoint, by latest reading."""
+    from cxmapper.model.kpi_status import latest_readings, status
+
+    kpis = {k.id: k for k in ws.kpis()}
+    tp_ids = {t.id for t in ws.touchpoints(journey_id)}
+    counts: dict[str, int] = {}
+    for (tp_id, kpi_id), reading in latest_readings(ws.readings()).items():
+        if tp_id in tp_ids and status(kpis[kpi_id], reading.value) in ("amber", "red"):
+            counts[tp_id] = counts.get(tp_id, 0) + 1
+    return counts
+
+
+@dataclass
+class AnalysisRequest:
+    workspace: str
+    journey_id: str
+    dataset_id: str
+    segment: tuple[str, str] | None = None  # (attribute column, value): whole cases
+    period: tuple[datetime | None, datetime | None] | None = None  # [start, end) by case start
+    compare_to: tuple[datetime | None, datetime | None] | None = None  # the "before" period
+    funnel_steps: list[str] | None = None  # touchpoint ids; None: one step per stage
+    funnel_window_days: float | None = None
+
+
+@dataclass
+class AnalysisResult:
+    """Everything the overlay, charts and exports need, already computed."""
+
+    report: JourneyReport
+    friction: pd.DataFrame  # score and components for every reached touchpoint
+    weekly: pd.DataFrame
+    comparison: pd.DataFrame | None
+    segment_values: dict[str, list[str]] = field(default_factory=dict)
+    n_cases_total: int = 0
+    span: tuple[str, str] | None = None
+
+
+def segment_columns(frame: pd.DataFrame, limit: int = 50) -> dict[str, list[str]]:
+    """Attributes worth offering as segments: few distinct values (channel, device, ...)."""
+    out: dict[str, list[str]] = {}
+    for col in frame.columns:
+        if col in (CASE_ID, TIMESTAMP) or col == "activity":
+            continue
+        values = frame[col].dropna().unique()
+        if 1 < len(values) <= limit or (col == CHANNEL and len(values)):
+            out[str(col)] = sorted(str(v) for v in values)
+    return out
+
+
+def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> AnalysisResult:
+    from cxmapper.model.workspace import Workspace
+
+    progress(0.05, "Loading the dataset")
+    with Workspace.open(request.workspace) as ws:
+        frame = load_frame(ws, request.dataset_id)
+        spec = journey_spec(ws, request.journey_id)
+        off_target = kpis_off_target(ws, request.journey_id)
+    total_cases = int(frame[CASE_ID].nunique())
+    segments = segment_columns(frame)
+    ts = frame[TIMESTAMP]
+    span = (str(ts.min()), str(ts.max())) if len(ts) else None
+    if request.segment:
+        frame = filter_attribute(frame, request.segment[0], request.segment[1])
+    segmented = frame
+    if request.period:
+        frame = filter_period(frame, *request.period)
+    progress(0.35, f"Measuring {len(frame):,} events")
+    window = timedelta(days=request.funnel_window_days) if request.funnel_window_days else None
+    report = analyze(
+        frame,
+        spec,
+        funnel_steps=request.funnel_steps,
+        funnel_window=window,
+        kpis_off_target=off_target,
+        top_n_friction=10,
+    )
+    progress(0.75, "Weekly trend")
+    weekly = weekly_trend(frame, spec)
+    comparison = None
+    if request.compare_to:
+        progress(0.85, "Comparing periods")
+        after = request.period or (None, None)
+        comparison = compare_periods(segmented, spec, request.compare_to, after)
+    progress(1.0, "Done")
+    scores = friction_scores(report.touchpoints, report.journey_median_seconds, off_target)
+    return AnalysisResult(report, scores, weekly, comparison, segments, total_cases, span)
+
+
+def propose_touchpoints(
+    workspace: str, dataset_id: str, top_n: int = 12, n_stages: int = 5, progress: Progress = _quiet
+) -> list[Any]:
+    """Touchpoints suggested from the most common events, placed by first-seen order."""
+    from cxmapper.analysis.matching import bootstrap_touchpoints
+    from cxmapper.model.workspace import Workspace
+
+    progress(0.1, "Loading the dataset")
+    with Workspace.open(workspace) as ws:
+        frame = load_frame(ws, dataset_id)
+    progress(0.5, "Ranking events")
+    return bootstrap_touchpoints(frame, top_n=top_n, n_stages=n_stages)

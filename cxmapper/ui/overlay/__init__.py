@@ -1,0 +1,1 @@
+"""Behavioural overlay: import wizard, background jobs, analysis panel and canvas colouring."""

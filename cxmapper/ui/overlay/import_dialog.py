@@ -1,0 +1,221 @@
+"""The event-import wizard: pick a file, check the preview and column mapping, import.
+
+The file is read in a worker process (cancellable); the dialog stays open on errors and shows
+them where the user is looking. Storing the dataset is left to the caller, as one undo step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxmapper.errors import CxError
+from cxmapper.ui.overlay.jobs import BackgroundJob
+
+FILE_FILTER = "Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz);;All files (*)"
+AUTO = "(detect)"
+NONE = "(none)"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, path: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import event data")
+        self.resize(860, 560)
+        self.imported = None
+        self.job: BackgroundJob | None = None
+        self._columns: list[str] = []
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("CSV, TSV, XLSX, Parquet, JSON Lines or XES file")
+        self.path_edit.editingFinished.connect(self._load_preview)
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.preset = QComboBox()
+        from cxmapper.analysis.columns import PRESETS
+
+        self.preset.addItems([AUTO, *PRESETS])
+        self.preset.currentIndexChanged.connect(self._load_preview)
+        self.case_col, self.activity_col, self.time_col, self.channel_col = (
+            QComboBox() for _ in range(4)
+        )
+        self.lifecycle = QComboBox()
+        self.lifecycle.addItems(["complete", "all"])
+        self.lifecycle.setToolTip(
+            "With a lifecycle column, keep only 'complete' events (default) or all"
+        )
+        self.name_edit = QLineEdit()
+        self.preview = QTableWidget()
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self._cancel_or_close)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("File", file_row)
+        form.addRow("Preset", self.preset)
+        mapping = QHBoxLayout()
+        for label, combo in (
+            ("Case id", self.case_col),
+            ("Event", self.activity_col),
+            ("Timestamp", self.time_col),
+            ("Channel", self.channel_col),
+        ):
+            mapping.addWidget(QLabel(label))
+            mapping.addWidget(combo, 1)
+        form.addRow("Columns", mapping)
+        form.addRow("Lifecycle", self.lifecycle)
+        form.addRow("Dataset name", self.name_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Preview (first rows as read from the file):"))
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        if path:
+            self.path_edit.setText(path)
+            self._load_preview()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import event data", "", FILE_FILTER)
+        if path:
+            self.path_edit.setText(path)
+            self._load_preview()
+
+    def _load_preview(self) -> None:
+        from cxmapper.analysis.readers import preview
+
+        path = self.path_edit.text().strip()
+        self.import_button.setEnabled(False)
+        if not path:
+            return
+        try:
+            pv = preview(path)
+        except CxError as exc:
+            self._show_error(str(exc))
+            return
+        self._columns = [str(c) for c in pv.columns]
+        self.preview.setColumnCount(len(pv.columns))
+        self.preview.setHorizontalHeaderLabels(self._columns)
+        self.preview.setRowCount(len(pv.rows))
+        for r, row in enumerate(pv.rows.itertuples(index=False)):
+            for c, value in enumerate(row):
+                self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self.preview.resizeColumnsToContents()
+        mapping = pv.mapping
+        choices = [AUTO, *self._columns]
+        for combo, chosen in (
+            (self.case_col, mapping.case[0] if mapping else None),
+            (self.activity_col, mapping.activity if mapping else None),
+            (self.time_col, mapping.timestamp if mapping else None),
+            (self.channel_col, mapping.channel if mapping else None),
+        ):
+            combo.clear()
+            combo.addItems(
+                choices if combo is not self.channel_col else [AUTO, NONE, *self._columns]
+            )
+            if chosen:
+                combo.setCurrentText(chosen)
+        if not self.name_edit.text():
+            self.name_edit.setText(Path(path).name.split(".")[0])
+        details = ", ".join(
+            x for x in (pv.format, pv.encoding, repr(pv.delimiter) if pv.delimiter else "") if x
+        )
+        found = "columns detected" if mapping else "choose the columns"
+        self.status.setStyleSheet("")
+        self.status.setText(f"{len(self._columns)} columns ({details}); {found}.")
+        self.import_button.setEnabled(True)
+
+    def _columns_chosen(self) -> dict[str, str | None]:
+        def value(combo: QComboBox) -> str | None:
+            text = combo.currentText()
+            return None if text in (AUTO, NONE, "") else text
+
+        return {
+            "case": value(self.case_col),
+            "activity": value(self.activity_col),
+            "timestamp": value(self.time_col),
+            "channel": value(self.channel_col),
+        }
+
+    def start_import(self) -> None:
+        preset = self.preset.currentText()
+        kwargs = {
+            "path": self.path_edit.text().strip(),
+            "preset": None if preset == AUTO else preset,
+            "columns": self._columns_chosen(),
+            "lifecycle": self.lifecycle.currentText(),
+            "name": self.name_edit.text().strip() or None,
+        }
+        self.job = BackgroundJob("cxmapper.analysis.tasks.import_events", kwargs, self)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_done)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(
+            lambda: self._finish_job("Import cancelled; nothing was imported.")
+        )
+        self.import_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.job.start()
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+
+    def _on_done(self, imported: object) -> None:
+        self.imported = imported
+        self._finish_job("")
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        self._finish_job("")
+        self._show_error(message)
+
+    def _finish_job(self, message: str) -> None:
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        if message:
+            self.status.setText(message)
+
+    def _show_error(self, message: str) -> None:
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(f"Cannot import: {message}")
+
+    def _cancel_or_close(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            return
+        self.reject()

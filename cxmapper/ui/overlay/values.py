@@ -1,0 +1,135 @@
+"""What the canvas shows for each overlay: heat per card, badge text, connector widths.
+
+Pure functions of an `AnalysisResult` (no Qt), so the colouring rules are unit-tested.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from cxmapper.analysis.tasks import AnalysisResult
+
+OVERLAYS: dict[str, str] = {
+    "none": "No overlay",
+    "reach": "Reach (cases)",
+    "dropoff": "Drop-off rate",
+    "friction": "Friction score",
+    "time": "Time to next step",
+    "repeats": "Repeat rate",
+}
+
+
+@dataclass(frozen=True)
+class OverlayValue:
+    fraction: float  # 0..1 on the heat scale
+    label: str  # the badge
+    tooltip: str
+
+
+@dataclass
+class Overlay:
+    cards: dict[str, OverlayValue] = field(default_factory=dict)
+    connector_widths: dict[tuple[str, str], float] = field(default_factory=dict)
+    unexpected: list[tuple[str, str]] = field(default_factory=list)
+    legend: str = ""
+
+
+def duration(seconds: float) -> str:
+    if seconds is None or math.isnan(seconds):
+        return "–"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"
+
+
+def _pct(value: float) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.0%}"
+
+
+def card_tooltip(row: pd.Series, friction: float | None) -> str:
+    lines = [
+        f"<b>{row['title']}</b>",
+        f"Reach: {int(row['reach']):,} cases · {int(row['events']):,} events",
+        f"Starts here: {int(row['starts']):,} · Exits here: {int(row['ends']):,}",
+        f"Drop-off: {_pct(row['dropoff_rate'])} ({int(row['dropoff_cases']):,} cases)",
+        f"Repeat: {_pct(row['repeat_rate'])} ({int(row['repeat_cases']):,} cases)",
+        f"Back-steps: {int(row['back_steps']):,} ({_pct(row['back_step_rate'])} of next steps)",
+        f"Time to next: median {duration(row['median_seconds_to_next'])}, "
+        f"90th percentile {duration(row['p90_seconds_to_next'])}",
+    ]
+    if friction is not None:
+        lines.append(f"Friction score: {friction:.0f} / 100")
+    return "<br>".join(lines)
+
+
+def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
+    """Card heat for `kind` (a key of OVERLAYS), plus flows sized by volume on every overlay."""
+    if kind == "none":
+        return Overlay()
+    tps = result.report.touchpoints
+    reached = tps[tps["reach"] > 0]
+    scores = result.friction["score"] if len(result.friction) else pd.Series(dtype=float)
+    cards: dict[str, OverlayValue] = {}
+    max_reach = float(reached["reach"].max()) if len(reached) else 0.0
+    times = reached["median_seconds_to_next"].dropna()
+    log_max = math.log10(max(float(times.max()), 1.0) + 1) if len(times) else 1.0
+    for tp_id, row in reached.iterrows():
+        score = float(scores[tp_id]) if tp_id in scores.index else None
+        if kind == "reach":
+            fraction, label = (
+                row["reach"] / max_reach if max_reach else 0.0,
+                f"{int(row['reach']):,}",
+            )
+        elif kind == "dropoff":
+            fraction, label = _nz(row["dropoff_rate"]), _pct(row["dropoff_rate"])
+        elif kind == "repeats":
+            fraction, label = _nz(row["repeat_rate"]), _pct(row["repeat_rate"])
+        elif kind == "time":
+            seconds = row["median_seconds_to_next"]
+            fraction = 0.0 if math.isnan(seconds) else math.log10(seconds + 1) / log_max
+            label = duration(seconds)
+        elif kind == "friction":
+            fraction, label = (score or 0.0) / 100, "–" if score is None else f"{score:.0f}"
+        else:
+            raise ValueError(f"unknown overlay {kind!r}")
+        cards[str(tp_id)] = OverlayValue(
+            min(max(fraction, 0.0), 1.0), label, card_tooltip(row, score)
+        )
+    trans = result.report.transitions
+    flows = trans[trans["from"] != trans["to"]]
+    widths: dict[tuple[str, str], float] = {}
+    if len(flows):
+        top = float(flows["count"].max())
+        widths = {
+            (str(a), str(b)): 1.0 + 9.0 * float(c) / top
+            for a, b, c in zip(flows["from"], flows["to"], flows["count"], strict=True)
+        }
+    unexpected = [
+        (str(a), str(b))
+        for a, b in zip(
+            result.report.paths.unexpected["from"],
+            result.report.paths.unexpected["to"],
+            strict=True,
+        )
+    ]
+    return Overlay(cards, widths, unexpected, LEGENDS[kind])
+
+
+def _nz(value: float) -> float:
+    return 0.0 if value is None or math.isnan(value) else float(value)
+
+
+LEGENDS = {
+    "reach": "Reach: distinct cases that visit the touchpoint (darker = more)",
+    "dropoff": "Drop-off: cases that leave here without reaching a goal ÷ reach",
+    "friction": "Friction 0–100: drop-off, repeats, back-steps, slow steps, KPIs off target",
+    "time": "Median time to the next event (log scale)",
+    "repeats": "Repeat rate: cases with 2+ visits ÷ reach",
+}
