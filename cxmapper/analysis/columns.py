@@ -196,9 +196,7 @@ def detect_mapping(columns: Sequence[str]) -> ColumnMapping | None:
     for preset in PRESETS.values():
         if preset.name == "amplitude" and "event_type" not in cols:
             continue
-        if preset.name == "segment" and not (
-            {"anonymous_id", "anonymousId"} & set(cols)
-        ):
+        if preset.name == "segment" and not ({"anonymous_id", "anonymousId"} & set(cols)):
             continue
         try:
             return resolve_preset(preset.name, cols)
@@ -215,7 +213,9 @@ def detect_mapping(columns: Sequence[str]) -> ColumnMapping | None:
     return ColumnMapping((case,), activity, timestamp, channel, lifecycle)
 
 
-def _missing(source: str, role: str, wanted: Sequence[str], columns: Sequence[str]) -> ImportDataError:
+def _missing(
+    source: str, role: str, wanted: Sequence[str], columns: Sequence[str]
+) -> ImportDataError:
     return ImportDataError(
         f"{source}: no {role} column ({' or '.join(repr(w) for w in wanted)}) found; "
         f"available columns: {', '.join(columns) or '(none)'}"

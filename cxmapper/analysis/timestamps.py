@@ -41,7 +41,7 @@ def epoch_unit(values: np.ndarray) -> str:
 
 
 def _fail(source: str, column: str, locate: Locator, index: int, value: object) -> ImportDataError:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == "":
+    if value is None or pd.isna(value) or str(value).strip() == "":
         return ImportDataError(f"{source}: {locate(index)}, column {column!r}: timestamp is empty")
     return ImportDataError(
         f"{source}: {locate(index)}, column {column!r}: cannot read timestamp {str(value)!r}"
@@ -73,7 +73,7 @@ def _day_first_format(sample: pd.Series, dayfirst: bool | None) -> tuple[str, bo
     second = parts[2].astype(int)
     if dayfirst is None:
         # Day-first when some first field cannot be a month; else month-first (US style).
-        dayfirst = bool((first > 12).any()) or not bool((second > 12).any())
+        dayfirst = bool((first > 12).any()) and not bool((second > 12).any())
     sep = parts[1].iloc[0]
     year = "%Y" if len(parts[3].iloc[0]) == 4 else "%y"
     date_fmt = f"%d{sep}%m{sep}{year}" if dayfirst else f"%m{sep}%d{sep}{year}"
@@ -81,9 +81,10 @@ def _day_first_format(sample: pd.Series, dayfirst: bool | None) -> tuple[str, bo
     if rest.empty:
         return date_fmt, dayfirst
     joiner = "T" if sample.str.contains("T", regex=False).any() else " "
+    probe_rows = sample.iloc[:2000]
     for tfmt in _TIME_FORMATS:
         fmt = f"{date_fmt}{joiner}{tfmt}"
-        probe = pd.to_datetime(sample, format=fmt, errors="coerce")
+        probe = pd.to_datetime(probe_rows, format=fmt, errors="coerce")
         if not probe.isna().any():
             return fmt, dayfirst
     return f"{date_fmt}{joiner}{_TIME_FORMATS[1]}", dayfirst
@@ -131,8 +132,7 @@ def parse_timestamps(
             tz=tz,
             dayfirst=dayfirst,
         )
-    sample = stripped.iloc[: min(len(stripped), 2000)]
-    dmy = _day_first_format(sample, dayfirst)
+    dmy = _day_first_format(stripped, dayfirst)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if dmy is not None:

@@ -1,0 +1,128 @@
+"""Friction score 0..100 per touchpoint: where customers struggle, with reasons in words.
+
+score = 100 * (0.35*D + 0.20*R + 0.15*B + 0.15*S + 0.15*K), each component in 0..1:
+  D  drop-off rate (cases leaving here without reaching a goal / reach)
+  R  repeat rate (cases with 2+ events here / reach)
+  B  back-step rate (next steps going to an earlier stage / next steps)
+  S  slowness = clip(log10(p90 seconds to next / journey median seconds to next) / 2, 0, 1),
+     0 at or below the journey median, 0.5 at 10x, 1 at 100x or more
+  K  KPIs off target = min(count, 3) / 3
+Components are absolute rates, not ranks, so scores compare across periods and segments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+WEIGHTS = {"dropoff": 0.35, "repeat": 0.20, "back_step": 0.15, "slow": 0.15, "kpi": 0.15}
+KPI_CAP = 3
+REASON_MIN = 0.10  # a rate below this is not worth a reason line
+
+
+@dataclass(frozen=True)
+class FrictionItem:
+    touchpoint_id: str
+    title: str
+    score: float
+    components: dict[str, float]
+    reasons: list[str]
+
+
+def _fmt_duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
+def friction_scores(
+    metrics: pd.DataFrame,
+    journey_median_seconds: float,
+    kpis_off_target: Mapping[str, int] | None = None,
+) -> pd.DataFrame:
+    """Component values and score for every touchpoint with reach > 0 (index: touchpoint id)."""
+    m = metrics[metrics["reach"] > 0]
+    kpis = kpis_off_target or {}
+    d = m["dropoff_rate"].fillna(0.0).to_numpy()
+    r = m["repeat_rate"].fillna(0.0).to_numpy()
+    b = m["back_step_rate"].fillna(0.0).to_numpy()
+    p90 = m["p90_seconds_to_next"].to_numpy(dtype=np.float64)
+    if journey_median_seconds and journey_median_seconds > 0:
+        ratio = p90 / journey_median_seconds
+        with np.errstate(divide="ignore", invalid="ignore"):
+            s = np.clip(np.log10(ratio) / 2.0, 0.0, 1.0)
+        s = np.nan_to_num(s, nan=0.0)
+    else:
+        ratio = np.full(len(m), np.nan)
+        s = np.zeros(len(m))
+    k_count = np.asarray([int(kpis.get(str(i), 0)) for i in m.index], dtype=np.float64)
+    k = np.minimum(k_count, KPI_CAP) / KPI_CAP
+    score = 100.0 * (
+        WEIGHTS["dropoff"] * d
+        + WEIGHTS["repeat"] * r
+        + WEIGHTS["back_step"] * b
+        + WEIGHTS["slow"] * s
+        + WEIGHTS["kpi"] * k
+    )
+    return pd.DataFrame(
+        {
+            "title": m["title"],
+            "score": np.round(score, 1),
+            "dropoff": d,
+            "repeat": r,
+            "back_step": b,
+            "slow": s,
+            "slow_ratio": ratio,
+            "p90_seconds_to_next": p90,
+            "kpi": k,
+            "kpis_off_target": k_count.astype(int),
+        },
+        index=m.index,
+    )
+
+
+def _reasons(row: pd.Series) -> list[str]:
+    out = []
+    if row["dropoff"] >= REASON_MIN:
+        out.append(f"{row['dropoff']:.0%} of visitors drop off here")
+    if row["repeat"] >= REASON_MIN:
+        out.append(f"{row['repeat']:.0%} repeat")
+    if row["back_step"] >= REASON_MIN:
+        out.append(f"{row['back_step']:.0%} of next steps go back to an earlier stage")
+    if row["slow"] > 0:
+        out.append(
+            f"slow: 90% move on within {_fmt_duration(row['p90_seconds_to_next'])} "
+            f"({row['slow_ratio']:.1f}x the journey median)"
+        )
+    if row["kpis_off_target"] > 0:
+        n = int(row["kpis_off_target"])
+        out.append(f"{n} KPI{'s' if n != 1 else ''} off target")
+    return out
+
+
+def top_friction(
+    metrics: pd.DataFrame,
+    journey_median_seconds: float,
+    kpis_off_target: Mapping[str, int] | None = None,
+    top_n: int = 5,
+) -> list[FrictionItem]:
+    """Highest scores first (ties by title), each with its human-readable reasons."""
+    table = friction_scores(metrics, journey_median_seconds, kpis_off_target)
+    table = table.sort_values(["score", "title"], ascending=[False, True]).head(top_n)
+    return [
+        FrictionItem(
+            touchpoint_id=str(tp_id),
+            title=str(row["title"]),
+            score=float(row["score"]),
+            components={c: float(row[c]) for c in WEIGHTS},
+            reasons=_reasons(row),
+        )
+        for tp_id, row in table.iterrows()
+    ]

@@ -1,0 +1,163 @@
+"""One call that computes every journey metric, and its JSON form for the CLI and exports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+
+from cxmapper.analysis.friction import FrictionItem, top_friction
+from cxmapper.analysis.funnel import funnel
+from cxmapper.analysis.matching import JourneySpec
+from cxmapper.analysis.metrics import (
+    NS,
+    PathCheck,
+    next_step,
+    path_check,
+    start_end_counts,
+    touchpoint_metrics,
+    transition_metrics,
+)
+from cxmapper.analysis.prepared import PreparedLog, prepare
+from cxmapper.analysis.readers import EventLog
+
+
+@dataclass
+class JourneyReport:
+    """Everything the overlay, CLI and exports show for one log (or one filtered slice)."""
+
+    prepared: PreparedLog
+    n_cases: int
+    n_events: int
+    touchpoints: pd.DataFrame
+    transitions: pd.DataFrame
+    paths: PathCheck
+    funnel: pd.DataFrame
+    friction: list[FrictionItem]
+    journey_median_seconds: float
+    unmatched: dict[str, int]
+    suggestions: dict[str, list[str]]
+
+
+def journey_median_seconds(p: PreparedLog) -> float:
+    """Median seconds between consecutive (mapped) events over the whole journey."""
+    _, _, dt = next_step(p)
+    if not dt.size:
+        return float("nan")
+    order = p.cache.get("dt_order")
+    if isinstance(order, np.ndarray):  # already sorted for the grouped medians
+        mid = (dt.size - 1) / 2
+        lo, hi = dt[order[int(np.floor(mid))]], dt[order[int(np.ceil(mid))]]
+        return float((lo + hi) / 2 / NS)
+    return float(np.median(dt) / NS)
+
+
+def analyze(
+    log: EventLog | pd.DataFrame,
+    spec: JourneySpec | None = None,
+    *,
+    funnel_steps: Sequence[str | Sequence[str]] | None = None,
+    funnel_window: timedelta | None = None,
+    kpis_off_target: Mapping[str, int] | None = None,
+    top_n_friction: int = 5,
+) -> JourneyReport:
+    """Sort and map once, then compute all metrics from the same arrays."""
+    frame = log.frame if isinstance(log, EventLog) else log
+    p = prepare(frame, spec)
+    tps = touchpoint_metrics(p)
+    trans = transition_metrics(p)
+    median = journey_median_seconds(p)
+    p.cache.clear()  # intermediates are large; the report keeps only small tables
+    return JourneyReport(
+        prepared=p,
+        n_cases=p.n_cases_total,
+        n_events=len(frame),
+        touchpoints=tps,
+        transitions=trans,
+        paths=path_check(p, trans),
+        funnel=funnel(p, funnel_steps, funnel_window),
+        friction=top_friction(tps, median, kpis_off_target, top_n_friction),
+        journey_median_seconds=median,
+        unmatched=p.matching.unmatched,
+        suggestions=p.matching.suggestions,
+    )
+
+
+def _num(value: object) -> float | int | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    f = float(value)  # type: ignore[arg-type]
+    return None if np.isnan(f) else f
+
+
+def to_json_dict(report: JourneyReport) -> dict[str, object]:
+    """Plain JSON-able dict; NaN (no data) becomes null."""
+    tps = report.touchpoints
+    starts, ends = start_end_counts(tps)
+    activities = [
+        {
+            "id": str(tp_id),
+            "name": str(row["title"]),
+            "stage_index": int(row["stage_index"]),
+            "reach": int(row["reach"]),
+            "events": int(row["events"]),
+            "repeat_cases": int(row["repeat_cases"]),
+            "repeat_rate": _num(row["repeat_rate"]),
+            "starts": int(row["starts"]),
+            "ends": int(row["ends"]),
+            "dropoff_rate": _num(row["dropoff_rate"]),
+            "median_seconds_to_next": _num(row["median_seconds_to_next"]),
+            "p90_seconds_to_next": _num(row["p90_seconds_to_next"]),
+            "back_steps": int(row["back_steps"]),
+        }
+        for tp_id, row in tps.iterrows()
+    ]
+    transitions = [
+        {
+            "from": r["from"],
+            "to": r["to"],
+            "count": int(r["count"]),
+            "cases": int(r["cases"]),
+            "mean_seconds": _num(r["mean_seconds"]),
+            "median_seconds": _num(r["median_seconds"]),
+        }
+        for r in report.transitions.to_dict("records")
+    ]
+    funnel_rows = [
+        {
+            "step": int(r["step"]),
+            "touchpoints": list(r["touchpoints"]),
+            "cases": int(r["cases"]),
+            "conversion_from_previous": _num(r["conversion_from_previous"]),
+            "conversion_from_first": _num(r["conversion_from_first"]),
+            "median_seconds_from_first": _num(r["median_seconds_from_first"]),
+        }
+        for r in report.funnel.to_dict("records")
+    ]
+    return {
+        "n_cases": report.n_cases,
+        "n_events": report.n_events,
+        "activities": activities,
+        "transitions": transitions,
+        "start_activities": starts,
+        "end_activities": ends,
+        "unexpected_paths": report.paths.unexpected.to_dict("records"),
+        "unwalked_connectors": [list(c) for c in report.paths.unwalked],
+        "funnel": funnel_rows,
+        "friction": [
+            {
+                "touchpoint_id": f.touchpoint_id,
+                "title": f.title,
+                "score": f.score,
+                "reasons": f.reasons,
+            }
+            for f in report.friction
+        ],
+        "unmatched_events": report.unmatched,
+        "journey_median_seconds": _num(report.journey_median_seconds),
+    }

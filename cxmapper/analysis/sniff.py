@@ -1,0 +1,164 @@
+"""Detect file format, text encoding and CSV delimiter before reading.
+
+Encodings are never guessed silently: UTF-8 (with or without BOM) is tried strictly, then
+cp1252 (what Excel on Western Windows writes). If neither decodes the whole file, the error names
+the line and field of the first bad byte, so the user can re-export instead of getting mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from cxmapper.errors import ImportDataError
+
+HEAD_BYTES = 1 << 20
+DELIMITERS = (",", ";", "\t")
+
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".tab": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".xes": "xes",
+}
+
+
+def detect_format(path: Path) -> str:
+    """Format from the extension, else from the first bytes."""
+    name = path.name.lower()
+    if name.endswith(".xes.gz"):
+        return "xes"
+    fmt = _EXTENSIONS.get(path.suffix.lower())
+    if fmt:
+        return fmt
+    with path.open("rb") as fh:
+        head = fh.read(512)
+    stripped = head.lstrip()
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"\x1f\x8b") or stripped.startswith((b"<?xml", b"<log")):
+        return "xes"
+    if stripped.startswith((b"{", b"[")):
+        return "jsonl"
+    return "csv"
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    encoding: str
+    delimiter: str
+    columns: list[str]
+    head_text: str
+
+
+def _bad_byte_message(path: Path, data: bytes, offset: int, delimiter: str | None) -> str:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line_no = data.count(b"\n", 0, offset) + 1
+    where = f"line {line_no}"
+    if delimiter is not None:
+        prefix = data[line_start:offset].decode("latin-1")
+        header = data[: data.find(b"\n")].decode("latin-1").rstrip("\r")
+        names = next(csv.reader([header], delimiter=delimiter), [])
+        field = prefix.count(delimiter)
+        if field < len(names):
+            where += f", column {names[field]!r}"
+    return (
+        f"{path}: {where}: byte 0x{data[offset]:02x} is neither UTF-8 nor cp1252 text; "
+        "re-export the file as UTF-8"
+    )
+
+
+def first_decode_error(path: Path, encoding: str) -> int | None:
+    """Byte offset of the first undecodable byte in the whole file, or None if it decodes."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 22):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return offset + exc.start
+            offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return offset + exc.start - len(exc.object) if exc.object else offset
+    return None
+
+
+def detect_encoding(path: Path, head: bytes, full: bool) -> str:
+    """'utf-8-sig', 'utf-8', 'utf-16' or 'cp1252'; `full` scans the whole file, not only `head`."""
+    if head.startswith(codecs.BOM_UTF8):
+        enc = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    else:
+        enc = "utf-8"
+    if full:
+        bad = first_decode_error(path, enc)
+    else:
+        try:
+            codecs.getincrementaldecoder(enc)("strict").decode(head, final=False)
+            bad = None
+        except UnicodeDecodeError as exc:
+            bad = exc.start
+    if bad is None:
+        return enc
+    if b"\x00" in head:
+        raise ImportDataError(f"{path}: looks like a binary file, not delimited text")
+    cp_bad = first_decode_error(path, "cp1252")
+    if cp_bad is None:
+        return "cp1252"
+    data = path.read_bytes()
+    delim = sniff_delimiter(data[:HEAD_BYTES].decode("latin-1"), path)
+    raise ImportDataError(_bad_byte_message(path, data, cp_bad, delim))
+
+
+def sniff_delimiter(text: str, path: Path) -> str:
+    """Pick the delimiter giving the same field count (>1) on the most sample lines."""
+    if path.suffix.lower() in (".tsv", ".tab"):
+        return "\t"
+    lines = text.splitlines()[:50]
+    if len(lines) > 1 and not text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the last line of the sample may be cut
+    best, best_score = ",", (-1.0, 0)
+    for delim in DELIMITERS:
+        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+        if not rows:
+            continue
+        width = len(rows[0])
+        if width < 2:
+            continue
+        same = sum(1 for r in rows if len(r) == width) / len(rows)
+        score = (same, width)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def sniff_csv(path: Path) -> CsvDialect:
+    with path.open("rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if not head.strip():
+        raise ImportDataError(f"{path}: file is empty")
+    encoding = detect_encoding(path, head, full=False)
+    text = codecs.getincrementaldecoder(encoding)("replace").decode(head, final=False)
+    delimiter = sniff_delimiter(text, path)
+    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    columns = [c.strip() for c in first]
+    if not any(columns):
+        raise ImportDataError(f"{path}: line 1: the header row is empty")
+    return CsvDialect(encoding, delimiter, columns, text)

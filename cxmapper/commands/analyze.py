@@ -1,0 +1,133 @@
+"""`cxmapper analyze EVENTS`: journey metrics of an event log, as a table or JSON.
+
+pandas and the analysis engine are imported inside `run` so other sub-commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "analyze",
+        help="measure touchpoints and transitions in an event log",
+        description=(
+            "Import an event log (CSV/TSV, XLSX, Parquet, JSON Lines, XES) and print journey "
+            "metrics. Without --workspace each event name is its own touchpoint."
+        ),
+    )
+    p.add_argument("events", metavar="EVENTS", help="event log file")
+    p.add_argument("--case", metavar="COL", help="case / customer id column")
+    p.add_argument("--activity", metavar="COL", help="event name column")
+    p.add_argument("--timestamp", metavar="COL", help="timestamp column")
+    p.add_argument("--channel", metavar="COL", help="channel column (optional)")
+    p.add_argument(
+        "--preset",
+        metavar="NAME",
+        help="column layout: pm4py, ga4, mixpanel, amplitude, segment (default: detect)",
+    )
+    p.add_argument(
+        "--lifecycle",
+        choices=("complete", "all"),
+        default="complete",
+        help="with a lifecycle column keep only 'complete' events (default) or all",
+    )
+    p.add_argument(
+        "--tz", metavar="ZONE", help="time zone of timestamps without offset (default UTC)"
+    )
+    p.add_argument("--workspace", metavar="W", help="workspace whose journey maps events")
+    p.add_argument("--journey", metavar="J", help="journey name or id (with --workspace)")
+    p.add_argument("--json", metavar="OUT", help="write JSON to OUT ('-' for stdout)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cxmapper.analysis.columns import MappingRequest
+    from cxmapper.analysis.readers import read_events
+    from cxmapper.analysis.report import analyze, to_json_dict
+    from cxmapper.errors import CxError
+
+    spec = None
+    if args.workspace or args.journey:
+        if not (args.workspace and args.journey):
+            raise CxError("--workspace and --journey go together")
+        from cxmapper.analysis.workspace_adapter import journey_spec
+        from cxmapper.model.workspace import Workspace
+
+        with Workspace.open(args.workspace) as ws:
+            journey = ws.find_journey(args.journey)
+            spec = journey_spec(ws, journey.id)
+        if not spec.touchpoints:
+            raise CxError(f"journey {journey.name!r} has no touchpoints")
+    request = MappingRequest(
+        preset=args.preset,
+        case=args.case,
+        activity=args.activity,
+        timestamp=args.timestamp,
+        channel=args.channel,
+    )
+    log = read_events(args.events, request, lifecycle=args.lifecycle, tz=args.tz)
+    report = analyze(log, spec)
+    data = to_json_dict(report)
+    if args.json:
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        if args.json == "-":
+            sys.stdout.write(text + "\n")
+        else:
+            try:
+                with open(args.json, "w", encoding="utf-8") as fh:
+                    fh.write(text + "\n")
+            except OSError as exc:
+                raise CxError(f"{args.json}: cannot write ({exc.strerror})") from exc
+        return 0
+    _print_summary(data, log.warnings)
+    return 0
+
+
+def _fmt_seconds(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if value < 120:
+        return f"{value:.0f}s"
+    if value < 7200:
+        return f"{value / 60:.1f}m"
+    if value < 172800:
+        return f"{value / 3600:.1f}h"
+    return f"{value / 86400:.1f}d"
+
+
+def _print_summary(data: dict[str, Any], warnings: list[str]) -> None:
+    out = sys.stdout
+    out.write(f"{data['n_cases']:,} cases, {data['n_events']:,} events\n")
+    for w in warnings:
+        out.write(f"note: {w}\n")
+    rows = data["activities"]
+    width = min(max((len(r["name"]) for r in rows), default=10), 48)
+    out.write(
+        f"\n{'touchpoint':<{width}} {'reach':>8} {'events':>8} {'repeat':>7} "
+        f"{'starts':>7} {'ends':>7} {'drop-off':>8} {'to next':>8}\n"
+    )
+    for r in sorted(rows, key=lambda r: -r["reach"]):
+        drop = "-" if r["dropoff_rate"] is None else f"{r['dropoff_rate']:.0%}"
+        out.write(
+            f"{r['name'][:width]:<{width}} {r['reach']:>8,} {r['events']:>8,} "
+            f"{r['repeat_cases']:>7,} {r['starts']:>7,} {r['ends']:>7,} {drop:>8} "
+            f"{_fmt_seconds(r['median_seconds_to_next']):>8}\n"
+        )
+    out.write("\ntop transitions\n")
+    for t in data["transitions"][:15]:
+        out.write(
+            f"  {t['from'][:30]} -> {t['to'][:30]}: {t['count']:,} "
+            f"({t['cases']:,} cases, median {_fmt_seconds(t['median_seconds'])})\n"
+        )
+    if data["friction"]:
+        out.write("\nfriction\n")
+        for f in data["friction"]:
+            out.write(f"  {f['score']:5.1f}  {f['title']}: {'; '.join(f['reasons'])}\n")
+    if data["unmatched_events"]:
+        n = sum(data["unmatched_events"].values())
+        out.write(f"\n{n:,} events match no touchpoint ({len(data['unmatched_events'])} names)\n")
