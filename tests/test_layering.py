@@ -80,3 +80,19 @@ def test_import_linter_contracts_hold() -> None:
         pytest.skip("import-linter is not installed")
     result = subprocess.run([lint], capture_output=True, text=True, cwd=PACKAGE.parent, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_opening_and_editing_a_workspace_loads_no_pandas(tmp_path: Path) -> None:
+    """Start-up speed: the app opens and edits workspaces without pandas/numpy (~0.4 s)."""
+    code = (
+        "import sys\n"
+        "from cxmapper.model.workspace import Workspace\n"
+        f"ws = Workspace.create({str(tmp_path / 'w.cxmap')!r})\n"
+        "j = ws.add_journey('J'); ws.update('journey', j.id, name='K'); ws.close()\n"
+        "bad = [m for m in ('pandas', 'numpy', 'pyarrow') if m in sys.modules]\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

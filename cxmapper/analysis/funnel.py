@@ -3,7 +3,7 @@
 A step may be one touchpoint or a set (a whole stage). Matching is greedy and ordered: a case's
 step k is its first event at a step-k touchpoint after its step k-1 event; other events may lie
 in between. The window, if any, is measured from the case's step-1 event. Each step is one
-vectorised pass over the events.
+vectorised pass over the events of its own touchpoints.
 """
 
 from __future__ import annotations
@@ -28,45 +28,65 @@ def default_steps(p: PreparedLog) -> list[list[str]]:
     return [by_stage[k] for k in sorted(by_stage)]
 
 
-def funnel(
-    p: PreparedLog,
-    steps: Sequence[str | Sequence[str]] | None = None,
-    window: timedelta | None = None,
-) -> pd.DataFrame:
-    """Rows per step: cases, conversion from previous/first step, median seconds from step 1."""
-    steps = default_steps(p) if steps is None else steps
-    index = p.spec.index_of()
-    n_cases = len(p.case_labels)
-    reached = np.full(n_cases, -1, dtype=np.int64)  # position of the current step's event
-    t_first = np.zeros(n_cases, dtype=np.int64)
-    window_ns = None if window is None else int(window.total_seconds() * NS)
-    rows = []
+def _step_tps(steps: Sequence[str | Sequence[str]], index: dict[str, int]) -> list[list[int]]:
+    """Touchpoint indices per step; CxError naming the first step with an unknown id."""
+    out = []
     for k, step in enumerate(steps):
         ids = [step] if isinstance(step, str) else list(step)
         unknown = [s for s in ids if s not in index]
         if unknown:
             raise CxError(f"funnel step {k + 1}: unknown touchpoint id(s) {', '.join(unknown)}")
-        at_step = np.zeros(max(p.n_tp, 1), dtype=bool)
-        at_step[[index[s] for s in ids]] = True
-        cand = np.flatnonzero(at_step[p.tp])  # only this step's events are looked at
+        out.append(sorted({index[s] for s in ids}))
+    return out
+
+
+def funnel(
+    p: PreparedLog,
+    steps: Sequence[str | Sequence[str]] | None = None,
+    window: timedelta | None = None,
+) -> pd.DataFrame:
+    """Rows per step: cases, conversion from previous/first step, median seconds from step 1.
+
+    Events are grouped by touchpoint once (one integer sort); each step then looks only at the
+    events of its own touchpoints, so the default funnel (one step per stage) touches every
+    event once in total instead of once per step.
+    """
+    steps = default_steps(p) if steps is None else steps
+    step_tps = _step_tps(steps, p.spec.index_of())
+    n_cases = len(p.case_labels)
+    groups = p.by_tp()
+    by_tp, bounds = groups.order, groups.bounds  # event positions grouped by touchpoint
+    reached = np.full(n_cases, -1, dtype=np.int64)  # position of the current step's event
+    t_first = np.zeros(n_cases, dtype=np.int64)
+    window_ns = None if window is None else int(window.total_seconds() * NS)
+    rows = []
+    for k, (step, tps) in enumerate(zip(steps, step_tps, strict=True)):
+        ids = [step] if isinstance(step, str) else list(step)
+        parts = [by_tp[bounds[i] : bounds[i + 1]] for i in tps]
+        if len(parts) == 1:
+            cand = parts[0]
+        else:
+            cand = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
         if k > 0:
-            prev = reached[p.case[cand]]
+            case = p.case[cand]
+            prev = reached[case]
             ok = (prev >= 0) & (cand > prev)
             if window_ns is not None:
-                ok &= p.ts[cand] - t_first[p.case[cand]] <= window_ns
+                ok &= p.ts[cand] - t_first[case] <= window_ns
             cand = cand[ok]
         hits = cand
         if hits.size:
             c = p.case[hits]
             new_case = np.r_[True, c[1:] != c[:-1]]  # events are grouped by case, in order
             hits = hits[new_case]
-        new_reached = np.full(n_cases, -1, dtype=np.int64)
-        new_reached[p.case[hits]] = hits
+        hit_case = p.case[hits]
+        reached = np.full(n_cases, -1, dtype=np.int64)
+        reached[hit_case] = hits
+        hit_ts = p.ts[hits]
         if k == 0:
-            t_first[p.case[hits]] = p.ts[hits]
-        reached = new_reached
+            t_first[hit_case] = hit_ts
         count = int(hits.size)
-        elapsed = (p.ts[hits] - t_first[p.case[hits]]) / NS
+        elapsed = (hit_ts - t_first[hit_case]) / NS
         rows.append(
             {
                 "step": k + 1,

@@ -1,34 +1,31 @@
-"""Vectorised building blocks over integer codes: stable case ordering and grouped quantiles.
+"""Vectorised building blocks over integer codes: grouping sorts, distinct pairs, quantiles.
 
-Everything here is O(n) or one sort over numpy arrays; no Python loop touches an event or a
-case. Millions of events fit comfortably because codes are int32/int64 and nothing is copied as
-strings.
+Why this shape: at millions of events numpy's `argsort` and pandas' hashing cost 5-10x more than
+sorting plain integers in place (`ndarray.sort` is a SIMD quicksort). So wherever a permutation
+or a per-group order is needed, the payload (event position, or the value itself) is packed into
+the low bits of one int64 "composite key" and the keys are sorted directly. Keys are unique or
+carry the value, so the result is exactly what a stable argsort would give. Each helper checks
+that the bits fit and otherwise falls back to a general path with the same result.
+
+No Python loop touches an event; loops run over groups (touchpoints, pairs) at most.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+#: Usable bits of a non-negative int64 composite key.
+KEY_BITS = 63
+#: Above this many non-empty groups, per-group sorts in a Python loop cost more than one argsort.
+LOOP_GROUPS = 50_000
 
-def stable_case_order(case: np.ndarray, ts: np.ndarray, n_cases: int) -> np.ndarray | None:
-    """Permutation grouping events by case, by time within a case, ties kept in file order.
 
-    Returns None when the input already satisfies that (common: exports grouped by case), so
-    callers can skip a copy. Globally time-sorted input needs only a stable sort by case.
-    """
-    n = case.size
-    if n < 2:
-        return None
-    same = case[1:] == case[:-1]
-    runs = int(n - np.count_nonzero(same))
-    present = int(np.count_nonzero(np.bincount(case, minlength=n_cases)))
-    ts_ok = ts[1:] >= ts[:-1]
-    if runs == present and bool(np.all(ts_ok | ~same)):
-        return None
-    if bool(np.all(ts_ok)):
-        return np.argsort(small_ints(case), kind="stable")
-    return np.lexsort((ts, case))
+def bit_width(top: int) -> int:
+    """Bits needed to store every integer in 0..top (at least 1)."""
+    return max(int(top).bit_length(), 1)
 
 
 def small_ints(codes: np.ndarray) -> np.ndarray:
@@ -42,26 +39,127 @@ def small_ints(codes: np.ndarray) -> np.ndarray:
     return codes.astype(np.int64, copy=False)
 
 
-def grouped_quantiles(
-    groups: np.ndarray,
-    values: np.ndarray,
-    n_groups: int,
-    qs: tuple[float, ...],
-    by_value: np.ndarray | None = None,
-) -> np.ndarray:
-    """Quantiles of `values` per group, numpy's 'linear' method; NaN for empty groups.
+def code_key(major: np.ndarray, minor: np.ndarray, n_minor: int, n_major: int) -> np.ndarray:
+    """major * n_minor + minor in int32 when it fits (half the memory and sort time), else int64."""
+    dtype = np.int32 if n_major * n_minor < 2**31 else np.int64
+    key = major.astype(dtype)
+    key *= n_minor
+    key += minor
+    return key
 
-    Shape (n_groups, len(qs)). One value sort plus a radix-stable group sort; pass `by_value`
-    (argsort of `values`) to share the value sort between several groupings.
+
+def group_order(groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Stable permutation putting equal codes together (ascending), file order within a code.
+
+    Up to 256 codes: radix sort of uint8 codes. Otherwise packs (code, position) into one int64
+    and sorts it in place: ~6x faster than a stable argsort of wider ints, same permutation.
     """
-    out = np.full((n_groups, len(qs)), np.nan)
+    n = groups.size
+    if n_groups <= 256:  # numpy's stable sort of 8-bit codes is a radix sort: faster still
+        return np.argsort(groups.astype(np.uint8), kind="stable")
+    pos_bits = bit_width(n - 1)
+    if bit_width(n_groups - 1) + pos_bits > KEY_BITS:
+        return np.argsort(small_ints(groups), kind="stable")
+    key = groups.astype(np.int64)
+    key <<= pos_bits
+    key |= np.arange(n, dtype=np.int64)
+    key.sort()
+    key &= (1 << pos_bits) - 1
+    return key
+
+
+def stable_case_order(
+    case: np.ndarray, ts: np.ndarray, n_cases: int, counts: np.ndarray | None = None
+) -> np.ndarray | None:
+    """Permutation grouping events by case, by time within a case, ties kept in file order.
+
+    Returns None when the input already satisfies that (common: exports grouped by case), so
+    callers can skip a copy. Globally time-sorted input (most CSV exports) needs only a stable
+    grouping by case; otherwise a stable time sort comes first. `counts` (events per case code)
+    saves a pass when the caller has it.
+    """
+    n = case.size
+    if n < 2:
+        return None
+    same = case[1:] == case[:-1]
+    ts_ok = ts[1:] >= ts[:-1]
+    if bool(np.all(ts_ok | ~same)):
+        runs = int(n - np.count_nonzero(same))
+        if counts is None:
+            counts = np.bincount(case, minlength=n_cases)
+        present = int(np.count_nonzero(counts))
+        if runs == present:
+            return None
+    del same
+    if bool(np.all(ts_ok)):
+        return group_order(case, n_cases)
+    del ts_ok
+    by_time = np.argsort(ts, kind="stable")
+    return by_time[group_order(case[by_time], n_cases)]
+
+
+def distinct_pair_counts(
+    major: np.ndarray, minor: np.ndarray, n_major: int, n_minor: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per minor code: distinct majors having it at least once, and at least twice.
+
+    One in-place integer sort of the combined key (no hashing, no dense major x minor table, so
+    memory stays one key array whatever the code spaces are).
+    """
+    if major.size == 0:
+        zero = np.zeros(n_minor, dtype=np.int64)
+        return zero, zero.copy()
+    key = code_key(major, minor, n_minor, n_major)
+    key.sort()
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    repeated = np.diff(np.r_[starts, key.size]) >= 2
+    minor_of = key[starts] % n_minor
+    return (
+        np.bincount(minor_of, minlength=n_minor),
+        np.bincount(minor_of[repeated], minlength=n_minor),
+    )
+
+
+def sorted_by_group(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
+    """`values` arranged group by group (ascending code), ascending within each group.
+
+    Non-negative integers that fit next to the group code are sorted as one composite key;
+    anything else is grouped first and then sorted group by group.
+    """
     if values.size == 0:
-        return out
-    if by_value is None:
-        by_value = np.argsort(values)
-    order = by_value[np.argsort(small_ints(groups[by_value]), kind="stable")]
-    sorted_vals = values[order].astype(np.float64)
+        return values.copy()
+    if values.dtype.kind in "iu":
+        low, top = int(values.min()), int(values.max())
+        if low >= 0 and bit_width(n_groups - 1) + bit_width(top) <= KEY_BITS:
+            val_bits = bit_width(top)
+            key = groups.astype(np.int64)
+            key <<= val_bits
+            key |= values.astype(np.int64, copy=False)
+            key.sort()
+            key &= (1 << val_bits) - 1
+            return key
     counts = np.bincount(groups, minlength=n_groups)
+    if np.count_nonzero(counts > 1) > LOOP_GROUPS:
+        by_value = np.argsort(values, kind="stable")
+        return values[by_value[np.argsort(small_ints(groups[by_value]), kind="stable")]]
+    out = values[group_order(groups, n_groups)]
+    ends = np.cumsum(counts)
+    for g in np.flatnonzero(counts > 1):
+        out[ends[g] - counts[g] : ends[g]].sort()
+    return out
+
+
+def quantiles_from_sorted(
+    sorted_values: np.ndarray, counts: np.ndarray, qs: Sequence[float]
+) -> np.ndarray:
+    """Per-group quantiles (numpy 'linear') of values laid out by `sorted_by_group`.
+
+    Shape (len(counts), len(qs)); NaN for empty groups. Only the 2 order statistics per group and
+    quantile are converted to float.
+    """
+    out = np.full((len(counts), len(qs)), np.nan)
+    if sorted_values.size == 0:
+        return out
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     has = counts > 0
     for j, q in enumerate(qs):
@@ -69,21 +167,63 @@ def grouped_quantiles(
         lo = np.floor(pos).astype(np.int64)
         hi = np.ceil(pos).astype(np.int64)
         frac = pos - lo
-        out[has, j] = sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * frac
+        a = sorted_values[lo].astype(np.float64)
+        b = sorted_values[hi].astype(np.float64)
+        out[has, j] = a + (b - a) * frac
     return out
 
 
-def pair_counts(
-    major: np.ndarray, minor: np.ndarray, n_minor: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct (major, minor) pairs with how often each occurs, via hashing (O(n), no sort).
+def block_quantiles(
+    values: np.ndarray, bounds: np.ndarray, qs: Sequence[float]
+) -> np.ndarray:
+    """Quantiles of unsorted contiguous blocks `values[bounds[g]:bounds[g + 1]]`.
 
-    Returns (minor value of each distinct pair, occurrences of that pair).
+    Selection (`np.partition`, linear time) instead of sorting; positions are computed from the
+    blocks' global offsets exactly as `quantiles_from_sorted` does, so both give identical floats.
     """
-    key = major.astype(np.int64) * n_minor + minor.astype(np.int64)
-    codes, uniques = pd.factorize(key, sort=False)
-    counts = np.bincount(codes, minlength=len(uniques))
-    return (np.asarray(uniques) % n_minor).astype(np.int64), counts
+    n_groups = bounds.size - 1
+    out = np.full((n_groups, len(qs)), np.nan)
+    for g in range(n_groups):
+        start, end = int(bounds[g]), int(bounds[g + 1])
+        count = end - start
+        if count == 0:
+            continue
+        pos = [start + q * (count - 1) for q in qs]
+        lo = [int(np.floor(x)) for x in pos]
+        hi = [int(np.ceil(x)) for x in pos]
+        block = np.partition(values[start:end], sorted({i - start for i in lo + hi}))
+        for j, x in enumerate(pos):
+            a = np.float64(block[lo[j] - start])
+            b = np.float64(block[hi[j] - start])
+            out[g, j] = a + (b - a) * (np.float64(x) - lo[j])
+    return out
+
+
+def grouped_quantiles(
+    groups: np.ndarray, values: np.ndarray, n_groups: int, qs: Sequence[float]
+) -> np.ndarray:
+    """Quantiles of `values` per group, numpy's 'linear' method; NaN for empty groups.
+
+    Shape (n_groups, len(qs)).
+    """
+    counts = np.bincount(groups, minlength=n_groups)
+    return quantiles_from_sorted(sorted_by_group(groups, values, n_groups), counts, qs)
+
+
+def first_occurrences(key: np.ndarray, n_keys: int) -> np.ndarray:
+    """Positions of the first occurrence of each distinct key (ascending key order)."""
+    n = key.size
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    pos_bits = bit_width(n - 1)
+    if bit_width(n_keys - 1) + pos_bits > KEY_BITS:
+        return np.sort(np.flatnonzero(~pd.Series(key).duplicated(keep="first").to_numpy()))
+    comp = key.astype(np.int64)
+    comp <<= pos_bits
+    comp |= np.arange(n, dtype=np.int64)
+    comp.sort()
+    head = np.r_[True, (comp[1:] >> pos_bits) != (comp[:-1] >> pos_bits)]
+    return comp[head] & ((1 << pos_bits) - 1)
 
 
 def ts_ns(series: pd.Series) -> np.ndarray:

@@ -74,8 +74,16 @@ def match_name(name: str, spec: JourneySpec) -> int:
     return -1
 
 
-def map_activities(frame: pd.DataFrame, spec: JourneySpec, suggest: bool = True) -> Matching:
-    """Map each distinct activity; report unmatched names with counts and similar touchpoints."""
+def map_activities(
+    frame: pd.DataFrame,
+    spec: JourneySpec,
+    suggest: bool = True,
+    counts: np.ndarray | None = None,
+) -> Matching:
+    """Map each distinct activity; report unmatched names with counts and similar touchpoints.
+
+    `counts` (events per activity code) saves a pass over the events when the caller has it.
+    """
     activities = frame[ACTIVITY].cat.categories
     exact: dict[str, int] = {}
     for i, tp in enumerate(spec.touchpoints):
@@ -90,9 +98,10 @@ def map_activities(frame: pd.DataFrame, spec: JourneySpec, suggest: bool = True)
             low = name.lower()
             hit = next((i for i, rx in patterns if rx.match(low)), -1)
         mapped[a] = hit
-    counts = np.bincount(
-        np.maximum(frame[ACTIVITY].cat.codes.to_numpy(), 0), minlength=len(activities)
-    )
+    if counts is None:
+        counts = np.bincount(
+            np.maximum(frame[ACTIVITY].cat.codes.to_numpy(), 0), minlength=len(activities)
+        )
     unmatched = {
         str(activities[a]): int(counts[a]) for a in np.flatnonzero((mapped < 0) & (counts > 0))
     }

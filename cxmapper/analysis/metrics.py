@@ -11,7 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.kernels import grouped_quantiles, pair_counts
+from cxmapper.analysis.kernels import (
+    block_quantiles,
+    code_key,
+    distinct_pair_counts,
+    quantiles_from_sorted,
+    sorted_by_group,
+)
 from cxmapper.analysis.prepared import PreparedLog
 
 NS = 1_000_000_000
@@ -23,28 +29,71 @@ def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.divide(a, b, out=np.full(a.shape, np.nan), where=b > 0)
 
 
-def next_step(p: PreparedLog) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(source position, target touchpoint, seconds-as-ns) for each directly-follows pair."""
-    if p.cache.get("next") is None:
-        src = np.flatnonzero(~p.last)
-        p.cache["next"] = (src, p.tp[src + 1], p.ts[src + 1] - p.ts[src])
-    return p.cache["next"]
+@dataclass
+class Steps:
+    """Directly-follows pairs of a prepared log (one per event that has a next event)."""
+
+    pair: np.ndarray  # source touchpoint * n_tp + target touchpoint
+    dt: np.ndarray  # int64 ns from the source event to the next event (>= 0: sorted per case)
+    case: np.ndarray  # case code of the pair
 
 
-def _dt_order(p: PreparedLog, dt: np.ndarray) -> np.ndarray:
-    """argsort of the step durations, shared by all grouped medians of this log."""
-    if p.cache.get("dt_order") is None:
-        p.cache["dt_order"] = np.argsort(dt)
-    return p.cache["dt_order"]
+def steps(p: PreparedLog) -> Steps:
+    """Built once per log and cached: every per-transition and time-to-next metric reads it."""
+    st = p.cache.get("steps")
+    if not isinstance(st, Steps):
+        has_next = ~p.last[:-1]  # the last event of the log is always a case's last event
+        dt = np.diff(p.ts)[has_next]
+        pair = code_key(p.tp[:-1][has_next], p.tp[1:][has_next], p.n_tp, p.n_tp)
+        st = Steps(pair=pair, dt=dt, case=p.case[:-1][has_next])
+        p.cache["steps"] = st
+    return st
+
+
+def _pair_counts(p: PreparedLog) -> np.ndarray:
+    """Occurrences of each (source, target) touchpoint pair, flat index source * n_tp + target."""
+    counts = p.cache.get("pair_counts")
+    if not isinstance(counts, np.ndarray):
+        counts = np.bincount(steps(p).pair, minlength=p.n_tp * p.n_tp)
+        p.cache["pair_counts"] = counts
+    return counts
+
+
+def _dt_by_pair(p: PreparedLog) -> np.ndarray:
+    """Step durations grouped by pair and sorted within each pair (one integer sort).
+
+    Pairs of one source touchpoint are adjacent, so this also holds each touchpoint's durations
+    as one contiguous block: all grouped medians and p90s of the log come from this one sort.
+    """
+    out = p.cache.get("dt_by_pair")
+    if not isinstance(out, np.ndarray):
+        st = steps(p)
+        out = sorted_by_group(st.pair, st.dt, p.n_tp * p.n_tp)
+        p.cache["dt_by_pair"] = out
+    return out
+
+
+def journey_median_seconds(p: PreparedLog) -> float:
+    """Median seconds between consecutive (mapped) events over the whole journey.
+
+    Linear-time selection of the two middle values; the mean of the two is taken in integer ns
+    and divided once.
+    """
+    dt = steps(p).dt
+    if not dt.size:
+        return float("nan")
+    mid = (dt.size - 1) / 2
+    lo_i, hi_i = int(np.floor(mid)), int(np.ceil(mid))
+    part = np.partition(dt, [lo_i, hi_i] if hi_i != lo_i else lo_i)
+    return float((part[lo_i] + part[hi_i]) / 2 / NS)
 
 
 def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
     """One row per touchpoint in spec order, indexed by touchpoint id."""
     n_tp = p.n_tp
     events = np.bincount(p.tp, minlength=n_tp)
-    pair_tp, pair_n = pair_counts(p.case, p.tp, n_tp)
-    reach = np.bincount(pair_tp, minlength=n_tp)
-    repeat = np.bincount(pair_tp[pair_n >= 2], minlength=n_tp)
+    by_tp = p.by_tp()
+    reach, repeat = by_tp.runs_per_code(), by_tp.runs_per_code(min_length=2)
     starts = np.bincount(p.tp[p.first], minlength=n_tp)
     ends = np.bincount(p.tp[p.last], minlength=n_tp)
     goal = p.goal
@@ -55,12 +104,12 @@ def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
         dropoff = np.bincount(p.tp[lost], minlength=n_tp)
     else:
         dropoff = ends
-    src, dst_tp, dt = next_step(p)
-    src_tp = p.tp[src]
-    q = grouped_quantiles(src_tp, dt, n_tp, (0.5, 0.9), _dt_order(p, dt)) / NS
+    pair_n = _pair_counts(p).reshape(n_tp, n_tp)
+    with_next = pair_n.sum(axis=1)
     stage = p.stage
-    back = np.bincount(src_tp[stage[dst_tp] < stage[src_tp]], minlength=n_tp)
-    with_next = np.bincount(src_tp, minlength=n_tp)
+    back = np.where(stage[None, :] < stage[:, None], pair_n, 0).sum(axis=1)
+    bounds = np.concatenate(([0], np.cumsum(with_next)))
+    q = block_quantiles(_dt_by_pair(p), bounds, (0.5, 0.9)) / NS
     return pd.DataFrame(
         {
             "title": [tp.title for tp in p.spec.touchpoints],
@@ -91,19 +140,22 @@ def transition_metrics(p: PreparedLog) -> pd.DataFrame:
     within rounding (~1e-9 relative).
     """
     n_tp = p.n_tp
-    src, dst_tp, dt = next_step(p)
-    pair = p.tp[src] * n_tp + dst_tp
+    st = steps(p)
     n_pairs = n_tp * n_tp
-    counts = np.bincount(pair, minlength=n_pairs)
-    # Whole seconds and the ns remainder summed separately stay below 2**53, so both float sums
-    # are exact integers and the mean is rounded once.
-    whole, rest = np.divmod(dt, NS)
-    sum_s = np.bincount(pair, weights=whole.astype(np.float64), minlength=n_pairs)
-    sum_ns = np.bincount(pair, weights=rest.astype(np.float64), minlength=n_pairs)
+    counts = _pair_counts(p)
     present = np.flatnonzero(counts)
-    pair_of, _ = pair_counts(p.case[src], pair, n_pairs)
-    cases = np.bincount(pair_of, minlength=n_pairs)
-    med = grouped_quantiles(pair, dt, n_pairs, (0.5,), _dt_order(p, dt))[:, 0] / NS
+    by_pair = _dt_by_pair(p)
+    med = quantiles_from_sorted(by_pair, counts, (0.5,))[:, 0] / NS
+    # Whole seconds and the ns remainder are summed separately as exact integers (each pair's
+    # durations are one contiguous block of the sorted array), so the mean is rounded once.
+    first = (np.cumsum(counts) - counts)[present]
+    part = by_pair // NS
+    sum_s = np.add.reduceat(part, first) if present.size else part[:0]
+    part *= NS
+    np.subtract(by_pair, part, out=part)
+    sum_ns = np.add.reduceat(part, first) if present.size else part[:0]
+    del part
+    cases, _ = distinct_pair_counts(st.case, st.pair, len(p.case_labels), n_pairs)
     ids = p.tp_ids
     return pd.DataFrame(
         {
@@ -111,7 +163,8 @@ def transition_metrics(p: PreparedLog) -> pd.DataFrame:
             "to": [ids[i % n_tp] for i in present],
             "count": counts[present],
             "cases": cases[present],
-            "mean_seconds": (sum_s[present] + sum_ns[present] / NS) / counts[present],
+            "mean_seconds": (sum_s.astype(np.float64) + sum_ns.astype(np.float64) / NS)
+            / counts[present],
             "median_seconds": med[present],
         }
     ).sort_values(["count", "from", "to"], ascending=[False, True, True], ignore_index=True)

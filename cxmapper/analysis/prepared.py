@@ -1,8 +1,10 @@
 """Sort a normalised event frame once and map it to touchpoints, as integer arrays.
 
 All metrics read the same `PreparedLog`: events grouped by case, ordered by timestamp with a
-STABLE sort (ties keep file order, as pm4py does), unmapped events dropped. Building it is the
-only sort over all events; every metric after that is a linear pass or a grouped quantile.
+STABLE sort (ties keep file order, as pm4py does), unmapped events dropped. Besides that case
+order, a log needs only three more integer sorts however many metrics are asked for: events
+grouped by touchpoint (`TpGroups`, cached), step durations by transition and distinct
+(case, transition) pairs (both in `metrics`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, TIMESTAMP
-from cxmapper.analysis.kernels import grouped_quantiles, stable_case_order, ts_ns
+from cxmapper.analysis.kernels import (
+    block_quantiles,
+    group_order,
+    small_ints,
+    stable_case_order,
+    ts_ns,
+)
 from cxmapper.analysis.matching import JourneySpec, Matching, TouchpointSpec, map_activities
 
 
@@ -23,8 +31,8 @@ class PreparedLog:
 
     spec: JourneySpec
     matching: Matching
-    case: np.ndarray  # int64 case code per event
-    tp: np.ndarray  # int64 touchpoint index per event
+    case: np.ndarray  # int32 case code per event
+    tp: np.ndarray  # touchpoint index per event (int8/16/32: the narrowest that fits)
     ts: np.ndarray  # int64 ns since epoch, UTC
     row: np.ndarray  # int64 row in the source frame
     first: np.ndarray  # bool: first event of its case
@@ -60,6 +68,49 @@ class PreparedLog:
     def has_next(self) -> np.ndarray:
         return ~self.last
 
+    def by_tp(self) -> TpGroups:
+        """Events grouped by touchpoint (cached; shared by reach, repeats and the funnel)."""
+        groups = self.cache.get("by_tp")
+        if not isinstance(groups, TpGroups):
+            groups = TpGroups.build(self.tp, self.case, self.n_tp)
+            self.cache["by_tp"] = groups
+        return groups
+
+
+@dataclass
+class TpGroups:
+    """Event positions grouped by a small code (touchpoint or activity), file order kept.
+
+    Because events are already grouped by case, each code's block is made of runs of one case;
+    the first event of a run is that case's first event at the code. One grouping sort therefore
+    answers reach, repeats, first-seen positions and the funnel's candidate events.
+    """
+
+    order: np.ndarray  # positions, grouped by code (ascending), ascending within a code
+    bounds: np.ndarray  # block of code k is order[bounds[k]:bounds[k + 1]]
+    runs: np.ndarray  # index into `order` where a (code, case) run starts
+
+    @classmethod
+    def build(cls, codes: np.ndarray, case: np.ndarray, n_codes: int) -> TpGroups:
+        counts = np.bincount(codes, minlength=n_codes)
+        bounds = np.concatenate(([0], np.cumsum(counts)))
+        order = group_order(codes, n_codes)
+        head = np.ones(order.size, dtype=bool)
+        if order.size > 1:
+            in_order = case[order]
+            np.not_equal(in_order[1:], in_order[:-1], out=head[1:])
+            del in_order
+            head[bounds[:-1][counts > 0]] = True
+        return cls(order, bounds, np.flatnonzero(head))
+
+    def runs_per_code(self, min_length: int = 1) -> np.ndarray:
+        """Per code: distinct cases with at least `min_length` events at it."""
+        runs = self.runs
+        if min_length > 1:
+            lengths = np.diff(np.r_[runs, self.order.size])
+            runs = runs[lengths >= min_length]
+        return np.diff(np.searchsorted(runs, self.bounds))
+
 
 def _bounds(case: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n = case.size
@@ -73,21 +124,21 @@ def _bounds(case: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _spec_from_sorted(
-    case: np.ndarray, act: np.ndarray, first: np.ndarray, activities: pd.Index
+    case: np.ndarray, groups: TpGroups, activities: pd.Index, n_labels: int, first: np.ndarray
 ) -> JourneySpec:
     """Each event name its own touchpoint, stage order by median relative first-seen position."""
     n = case.size
-    n_act = len(activities)
+    idx = groups.order[groups.runs]  # first event of each (activity, case), grouped by activity
     starts = np.flatnonzero(first)
-    lengths = np.diff(np.r_[starts, n])
-    pos = np.arange(n) - np.repeat(starts, lengths)
-    span = np.repeat(np.maximum(lengths - 1, 1), lengths)
-    rel = pos / span
-    key = case * n_act + act
-    # first occurrence of each (case, activity) pair, by hashing rather than sorting
-    idx = np.flatnonzero(~pd.Series(key).duplicated(keep="first").to_numpy())
-    med = grouped_quantiles(act[idx], rel[idx], n_act, (0.5,))[:, 0]
-    used = np.bincount(act, minlength=n_act) > 0
+    start_of = np.zeros(n_labels, dtype=np.int64)
+    span_of = np.ones(n_labels, dtype=np.int64)
+    start_of[case[starts]] = starts
+    span_of[case[starts]] = np.maximum(np.diff(np.r_[starts, n]) - 1, 1)
+    owner = case[idx]
+    rel = (idx - start_of[owner]) / span_of[owner]
+    reach = groups.runs_per_code()
+    med = block_quantiles(rel, np.concatenate(([0], np.cumsum(reach))), (0.5,))[:, 0]
+    used = np.diff(groups.bounds) > 0
     order = sorted(np.flatnonzero(used), key=lambda a: (med[a], str(activities[a])))
     stage_of = {int(a): i for i, a in enumerate(order)}
     tps = [
@@ -102,32 +153,74 @@ def _spec_from_sorted(
     return JourneySpec(tps)
 
 
+def _sorted_by_case(
+    case: np.ndarray, ts: np.ndarray, counts: np.ndarray, code: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    """(case, ts, code) in case/time/file order, plus the permutation (None: already in order).
+
+    After a sort the case column is just each case code repeated by its event count, so it is
+    written sequentially instead of gathered.
+    """
+    order = stable_case_order(case, ts, counts.size, counts)
+    if order is None:
+        return case.astype(np.int32, copy=False), ts, code, None
+    case = np.repeat(np.arange(counts.size, dtype=np.int32), counts)
+    return case, ts[order], code[order], order
+
+
 def prepare(frame: pd.DataFrame, spec: JourneySpec | None = None) -> PreparedLog:
-    """Sort once and map to touchpoints; without a spec every event name is a touchpoint."""
-    case_all = frame[CASE_ID].cat.codes.to_numpy().astype(np.int64)
-    act_all = frame[ACTIVITY].cat.codes.to_numpy().astype(np.int64)
-    ts_all = ts_ns(frame[TIMESTAMP])
+    """Sort once and map to touchpoints; without a spec every event name is a touchpoint.
+
+    With a spec, unmapped events are dropped before sorting (a stable sort of the kept events
+    gives the same order as sorting everything and dropping afterwards).
+    """
     case_labels = frame[CASE_ID].cat.categories
     activities = frame[ACTIVITY].cat.categories
-    order = stable_case_order(case_all, ts_all, len(case_labels))
-    if order is None:
-        row = np.arange(case_all.size, dtype=np.int64)
-        case, act, ts = case_all, act_all, ts_all
-    else:
-        row = order.astype(np.int64, copy=False)
-        case, act, ts = case_all[order], act_all[order], ts_all[order]
-    n_cases_total = int(np.count_nonzero(np.bincount(case_all, minlength=len(case_labels))))
-    if spec is None:
-        first, _ = _bounds(case)
-        spec = _spec_from_sorted(case, act, first, activities)
-        matching = map_activities(frame, spec, suggest=False)
-    else:
+    n_labels = len(case_labels)
+    case = frame[CASE_ID].cat.codes.to_numpy()  # int8/16/32: narrow arrays gather faster
+    act = frame[ACTIVITY].cat.codes.to_numpy()
+    ts = ts_ns(frame[TIMESTAMP])
+    counts = np.bincount(case, minlength=n_labels)
+    n_cases_total = int(np.count_nonzero(counts))
+    row: np.ndarray | None = None
+    cache: dict[str, object] = {}
+    if spec is not None:
         matching = map_activities(frame, spec)
-    tp = matching.activity_to_tp.astype(np.int64)[act]
-    keep = tp >= 0
-    if not keep.all():
-        case, tp, ts, row = case[keep], tp[keep], ts[keep], row[keep]
-    first, last = _bounds(case)
+        tp = small_ints(matching.activity_to_tp)[act]
+        del act
+        keep = tp >= 0
+        if not keep.all():
+            row = np.flatnonzero(keep)
+            case, ts, tp = case[row], ts[row], tp[row]
+            counts = np.bincount(case, minlength=n_labels)
+        del keep
+        case, ts, tp, order = _sorted_by_case(case, ts, counts, tp)
+        if order is not None:
+            row = order if row is None else row[order]
+        first, last = _bounds(case)
+    else:
+        case, ts, act, row = _sorted_by_case(case, ts, counts, act)
+        first, last = _bounds(case)
+        by_act = TpGroups.build(act, case, len(activities))
+        spec = _spec_from_sorted(case, by_act, activities, n_labels, first)
+        act_counts = np.diff(by_act.bounds)
+        matching = map_activities(frame, spec, suggest=False, counts=act_counts)
+        tp = small_ints(matching.activity_to_tp)[act]
+        del act
+        keep = tp >= 0
+        if not keep.all():  # only if an event name repeats as a category (defensive)
+            case, tp, ts = case[keep], tp[keep], ts[keep]
+            row = np.flatnonzero(keep) if row is None else row[keep]
+            first, last = _bounds(case)
+        else:
+            used = np.flatnonzero(act_counts > 0)
+            if np.array_equal(matching.activity_to_tp[used], np.arange(used.size)):
+                # touchpoints are the used activities in category order: same grouping, reuse
+                bounds = by_act.bounds[np.r_[0, used + 1]]
+                cache["by_tp"] = TpGroups(by_act.order, bounds, by_act.runs)
+        del by_act
+    if row is None:
+        row = np.arange(case.size, dtype=np.int64)
     return PreparedLog(
         spec=spec,
         matching=matching,
@@ -139,4 +232,5 @@ def prepare(frame: pd.DataFrame, spec: JourneySpec | None = None) -> PreparedLog
         last=last,
         case_labels=case_labels,
         n_cases_total=n_cases_total,
+        cache=cache,
     )

@@ -13,15 +13,16 @@ from cxmapper.analysis.friction import FrictionItem, top_friction
 from cxmapper.analysis.funnel import funnel
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import (
-    NS,
     PathCheck,
-    next_step,
+    journey_median_seconds,
     path_check,
     start_end_counts,
     touchpoint_metrics,
     transition_metrics,
 )
 from cxmapper.analysis.prepared import PreparedLog, prepare
+
+__all__ = ["JourneyReport", "analyze", "journey_median_seconds", "to_json_dict"]
 from cxmapper.analysis.readers import EventLog
 
 
@@ -42,19 +43,6 @@ class JourneyReport:
     suggestions: dict[str, list[str]]
 
 
-def journey_median_seconds(p: PreparedLog) -> float:
-    """Median seconds between consecutive (mapped) events over the whole journey."""
-    _, _, dt = next_step(p)
-    if not dt.size:
-        return float("nan")
-    order = p.cache.get("dt_order")
-    if isinstance(order, np.ndarray):  # already sorted for the grouped medians
-        mid = (dt.size - 1) / 2
-        lo, hi = dt[order[int(np.floor(mid))]], dt[order[int(np.ceil(mid))]]
-        return float((lo + hi) / 2 / NS)
-    return float(np.median(dt) / NS)
-
-
 def analyze(
     log: EventLog | pd.DataFrame,
     spec: JourneySpec | None = None,
@@ -70,6 +58,7 @@ def analyze(
     tps = touchpoint_metrics(p)
     trans = transition_metrics(p)
     median = journey_median_seconds(p)
+    steps = funnel(p, funnel_steps, funnel_window)
     p.cache.clear()  # intermediates are large; the report keeps only small tables
     return JourneyReport(
         prepared=p,
@@ -78,7 +67,7 @@ def analyze(
         touchpoints=tps,
         transitions=trans,
         paths=path_check(p, trans),
-        funnel=funnel(p, funnel_steps, funnel_window),
+        funnel=steps,
         friction=top_friction(tps, median, kpis_off_target, top_n_friction),
         journey_median_seconds=median,
         unmatched=p.matching.unmatched,

@@ -206,3 +206,10 @@ def test_migration_steps_apply_in_order(tmp_path: Path) -> None:
             conn.close()
 
     assert table_sql(stepped) == table_sql(fresh)
+
+
+def test_sqlite_utils_view_of_a_workspace(file_ws: Workspace) -> None:
+    db = file_ws._store.db
+    assert {"journeys", "touchpoints", "datasets"} <= set(db.table_names())
+    assert db["touchpoints"].foreign_keys  # declared references, checked by SQLite
+    assert not db.triggers and not db.view_names()

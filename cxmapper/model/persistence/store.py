@@ -16,8 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from cxmapper.errors import WorkspaceError
 from cxmapper.model.persistence import schema
 from cxmapper.model.persistence.validation import inspect_file
@@ -31,7 +29,6 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.path = path
         self._depth = 0
         self._columns: dict[str, tuple[str, ...]] = {}
@@ -148,10 +145,21 @@ class Store:
 
     # -- rows --------------------------------------------------------------------------------
 
+    @property
+    def db(self) -> Any:
+        """A sqlite-utils view of the same connection, for diagnostics and tests.
+
+        Created on demand: sqlite_utils imports pandas and numpy (~0.4 s), which opening a
+        workspace or editing it never needs.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._conn)
+
     def columns(self, table: str) -> tuple[str, ...]:
         cols = self._columns.get(table)
         if cols is None:
-            cols = tuple(self.db[table].columns_dict)
+            cols = tuple(r[1] for r in self._conn.execute(f"PRAGMA table_info([{table}])"))
             self._columns[table] = cols
         return cols
 

@@ -1,0 +1,101 @@
+"""Time the Excel export of a 2,000-touchpoint journey (target: under 3 s).
+
+    .venv/bin/python benchmarks/bench_export.py [--touchpoints N] [--keep DIR]
+
+Builds a journey of 20 stages x 10 lanes with N cards, each with an owner, two KPI readings,
+RACI and a comment or action every few cards, then times snapshot + workbook build + save,
+and the plan of re-importing the unchanged file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cxmapper.io.xlsx_export import build_workbook
+from cxmapper.io.xlsx_import import plan_xlsx_import
+from cxmapper.model import entities as e
+from cxmapper.model.workspace import Removal, Workspace, new_id
+
+CHANNELS = ("web", "app", "email", "phone", "store", "chat", "")
+
+
+def build(ws: Workspace, n_touchpoints: int, n_stages: int = 20, n_lanes: int = 10) -> str:
+    """Insert everything as rows in one transaction (as fast as the model allows)."""
+    rnd = random.Random(7)
+    rows: dict[str, list[dict]] = {}
+
+    def add(kind_table: str, entity: object) -> None:
+        rows.setdefault(kind_table, []).append(e.to_row(entity))
+
+    parties = [e.Party(new_id(), f"Owner {i:02d}", position=i) for i in range(25)]
+    for p in parties:
+        add("parties", p)
+    kpis = [e.Kpi(new_id(), name, target=t, position=i) for i, (name, t) in
+            enumerate((("CSAT", 4.2), ("NPS", 30.0), ("Conversion", 3.0)))]  # fmt: skip
+    for k in kpis:
+        add("kpis", k)
+    journey = e.Journey(new_id(), "Benchmark journey", created_at="2026-01-01T00:00:00+00:00")
+    add("journeys", journey)
+    stages = [e.Stage(new_id(), journey.id, f"Stage {i + 1}", position=i) for i in range(n_stages)]
+    lanes = [e.Lane(new_id(), journey.id, f"Lane {i + 1}", "channel", position=i) for i in range(n_lanes)]
+    for x in (*stages, *lanes):
+        add("stages" if isinstance(x, e.Stage) else "lanes", x)
+    for i in range(n_touchpoints):
+        s, ln = stages[i % n_stages], lanes[(i // n_stages) % n_lanes]
+        tp = e.Touchpoint(new_id(), journey.id, s.id, ln.id, f"Touchpoint {i} with a realistic title",
+                          position=i // (n_stages * n_lanes), description="Some description " * 3,
+                          channel=CHANNELS[i % len(CHANNELS)], owner_id=parties[i % 25].id,
+                          tags=["tag"], emotion=rnd.randint(-2, 2))  # fmt: skip
+        add("touchpoints", tp)
+        for month in (1, 2):
+            k = kpis[i % 3]
+            add("readings", e.Reading(new_id(), tp.id, k.id, round(rnd.uniform(0, 5), 2),
+                                      f"2026-0{month}-01T00:00:00+00:00"))  # fmt: skip
+        add("raci", e.Raci(new_id(), tp.id, parties[i % 25].id, "A"))
+        add("raci", e.Raci(new_id(), tp.id, parties[(i + 1) % 25].id, "R"))
+        if i % 5 == 0:
+            add("comments", e.Comment(new_id(), tp.id, "Ann", f"Comment {i}", "2026-03-01T00:00:00+00:00"))
+        if i % 7 == 0:
+            add("actions", e.Action(new_id(), tp.id, f"Action {i}", impact=rnd.randint(1, 5),
+                                    effort=rnd.randint(1, 5), created_at="2026-03-01T00:00:00+00:00"))  # fmt: skip
+    ws.restore(Removal(rows=rows))
+    return journey.id
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--touchpoints", type=int, default=2000)
+    parser.add_argument("--keep", type=Path, help="folder to keep the workbook in")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        ws = Workspace.create(Path(tmp) / "bench.cxmap")
+        t0 = time.perf_counter()
+        journey_id = build(ws, args.touchpoints)
+        t1, c1 = time.perf_counter(), time.process_time()
+        wb = build_workbook(ws, journey_id)
+        t2 = time.perf_counter()
+        out = folder / "bench.xlsx"
+        wb.save(out)
+        t3, c3 = time.perf_counter(), time.process_time()
+        plan = plan_xlsx_import(ws, out)
+        t4 = time.perf_counter()
+        ws.close()
+        print(f"touchpoints           {args.touchpoints:>8,}")
+        print(f"build workspace       {t1 - t0:8.2f} s")
+        print(f"build workbook        {t2 - t1:8.2f} s")
+        print(f"save .xlsx            {t3 - t2:8.2f} s   ({out.stat().st_size / 1e6:.1f} MB)")
+        print(f"export total          {t3 - t1:8.2f} s   (target < 3 s; CPU time {c3 - c1:.2f} s)")
+        print(f"plan re-import        {t4 - t3:8.2f} s   ({len(plan.changes)} changes, {len(plan.conflicts)} conflicts)")
+    return 0 if t3 - t1 < 3.0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

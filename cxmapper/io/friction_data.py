@@ -1,0 +1,185 @@
+"""Behavioural metrics as the exporters need them: plain rows, no pandas.
+
+The analysis package computes metrics from an event dataset; this module is the seam between
+the two. `coerce_friction()` accepts a `FrictionData`, a plain dict of the same shape (see
+`from_dict`), or an object from `cxmapper.analysis` with attributes of those names (pandas
+DataFrames are turned into records), so the exporters never depend on analysis internals.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from cxmapper.errors import CxError
+
+
+@dataclass
+class TouchpointMetrics:
+    touchpoint_id: str
+    reach: int = 0  # cases that visited the touchpoint
+    events: int = 0
+    repeat_cases: int = 0  # cases that visited it more than once
+    starts: int = 0  # cases that started here
+    exits: int = 0  # cases that ended here
+    dropoff_rate: float | None = None  # exits that are not at a goal / reach, 0..1
+    median_time_to_next: float | None = None  # seconds
+    p90_time_to_next: float | None = None  # seconds
+    back_steps: int = 0  # moves from here to an earlier stage
+    friction: float | None = None  # 0 (smooth) .. 1 (worst)
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Transition:
+    source_id: str
+    target_id: str
+    cases: int
+    median_seconds: float | None = None
+
+
+@dataclass
+class FunnelStep:
+    label: str  # usually a stage or touchpoint name
+    cases: int
+    share: float | None = None  # of the cases entering the funnel, 0..1
+
+
+@dataclass
+class FrictionData:
+    dataset_name: str = ""
+    n_cases: int = 0
+    n_events: int = 0
+    metrics: list[TouchpointMetrics] = field(default_factory=list)
+    transitions: list[Transition] = field(default_factory=list)
+    funnel: list[FunnelStep] = field(default_factory=list)
+
+    def by_touchpoint(self) -> dict[str, TouchpointMetrics]:
+        return {m.touchpoint_id: m for m in self.metrics}
+
+    def top(self, n: int = 10) -> list[TouchpointMetrics]:
+        scored = [m for m in self.metrics if m.friction is not None]
+        return sorted(scored, key=lambda m: -(m.friction or 0.0))[:n]
+
+
+_ALIASES = {  # names the analysis module may use for the same thing
+    "touchpoint": "touchpoint_id", "cases": "reach", "dropoff": "dropoff_rate",
+    "median_time_to_next_s": "median_time_to_next", "p90_time_to_next_s": "p90_time_to_next",
+    "median_to_next": "median_time_to_next", "p90_to_next": "p90_time_to_next",
+    "backsteps": "back_steps", "friction_score": "friction", "score": "friction",
+    "source": "source_id", "target": "target_id", "count": "cases", "median": "median_seconds",
+    "median_s": "median_seconds", "stage": "label", "name": "label", "step": "label",
+}  # fmt: skip
+
+
+def _records(value: Any) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if hasattr(value, "to_dict") and hasattr(value, "columns"):  # a pandas DataFrame
+        frame = value.reset_index() if value.index.name else value
+        return list(frame.to_dict("records"))
+    if isinstance(value, dict):
+        return [{"touchpoint_id": k, **(v if isinstance(v, dict) else vars(v))} for k, v in value.items()]
+    out = []
+    for item in value:
+        if isinstance(item, dict):
+            out.append(item)
+        elif hasattr(item, "__dataclass_fields__"):
+            out.append({f.name: getattr(item, f.name) for f in fields(item)})
+        else:
+            out.append(dict(vars(item)))
+    return out
+
+
+def _build(cls: type, record: dict[str, Any]) -> Any:
+    names = {f.name for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in record.items():
+        if key not in names:
+            key = _ALIASES.get(key, key)
+        if key in names and key not in values:
+            if isinstance(value, float) and math.isnan(value):
+                value = None
+            if hasattr(value, "item"):  # numpy scalars
+                value = value.item()
+            values[key] = value
+    if "reasons" in values and isinstance(values["reasons"], str):
+        values["reasons"] = [r.strip() for r in values["reasons"].split(";") if r.strip()]
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise CxError(f"analysis results are missing a field for {cls.__name__}: {exc}") from exc
+
+
+def from_dict(data: dict[str, Any]) -> FrictionData:
+    return FrictionData(
+        dataset_name=str(data.get("dataset_name", "")),
+        n_cases=int(data.get("n_cases", 0) or 0),
+        n_events=int(data.get("n_events", 0) or 0),
+        metrics=[_build(TouchpointMetrics, r) for r in _records(data.get("metrics"))],
+        transitions=[_build(Transition, r) for r in _records(data.get("transitions"))],
+        funnel=[_build(FunnelStep, r) for r in _records(data.get("funnel"))],
+    )
+
+
+def coerce_friction(analysis: Any) -> FrictionData | None:
+    """Whatever the analysis produced, as FrictionData (None stays None)."""
+    if analysis is None or isinstance(analysis, FrictionData):
+        return analysis
+    if isinstance(analysis, dict):
+        return from_dict(analysis)
+    if hasattr(analysis, "report") and hasattr(analysis.report, "touchpoints"):  # AnalysisResult
+        return from_report(analysis.report, getattr(analysis, "friction", None),
+                           getattr(analysis, "dataset_name", ""))  # fmt: skip
+    if hasattr(analysis, "touchpoints") and hasattr(analysis, "journey_median_seconds"):  # JourneyReport
+        return from_report(analysis)
+    data = {name: getattr(analysis, name, None) for name in
+            ("dataset_name", "n_cases", "n_events", "metrics", "transitions", "funnel")}  # fmt: skip
+    if data["metrics"] is None:
+        raise CxError(f"cannot export analysis results of type {type(analysis).__name__}")
+    return from_dict(data)
+
+
+# -- cxmapper.analysis results --------------------------------------------------------------
+
+
+def _num(value: Any) -> float | None:
+    if value is None:
+        return None
+    f = float(value)
+    return None if math.isnan(f) else f
+
+
+def from_report(report: Any, scores: Any = None, dataset_name: str = "") -> FrictionData:
+    """From `cxmapper.analysis.report.JourneyReport` (and the score table of an
+    `AnalysisResult`, which includes the KPI component); friction 0..100 becomes 0..1."""
+    from cxmapper.analysis.friction import top_friction
+
+    tps = report.touchpoints
+    kpis = None
+    if scores is not None and "kpis_off_target" in getattr(scores, "columns", ()):
+        kpis = {str(k): int(v) for k, v in scores["kpis_off_target"].items()}
+    items = {f.touchpoint_id: f for f in top_friction(tps, report.journey_median_seconds, kpis, len(tps))}
+    metrics = []
+    for tp_id, row in tps.iterrows():
+        item = items.get(str(tp_id))
+        metrics.append(TouchpointMetrics(
+            touchpoint_id=str(tp_id), reach=int(row["reach"]), events=int(row["events"]),
+            repeat_cases=int(row["repeat_cases"]), starts=int(row["starts"]), exits=int(row["ends"]),
+            dropoff_rate=_num(row["dropoff_rate"]), median_time_to_next=_num(row["median_seconds_to_next"]),
+            p90_time_to_next=_num(row["p90_seconds_to_next"]), back_steps=int(row["back_steps"]),
+            friction=None if item is None else item.score / 100.0,
+            reasons=[] if item is None else list(item.reasons),
+        ))  # fmt: skip
+    titles = {str(k): str(t) for k, t in tps["title"].items()}
+    transitions = [
+        Transition(str(r["from"]), str(r["to"]), int(r["cases"]), _num(r["median_seconds"]))
+        for r in report.transitions.to_dict("records")
+    ]
+    funnel = []
+    for r in report.funnel.to_dict("records"):
+        names = [titles.get(str(t), str(t)) for t in r["touchpoints"]]
+        label = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+        funnel.append(FunnelStep(f"{int(r['step'])}. {label}", int(r["cases"]), _num(r["conversion_from_first"])))
+    return FrictionData(dataset_name, int(report.n_cases), int(report.n_events), metrics, transitions, funnel)

@@ -1,0 +1,55 @@
+"""Excel export of one journey: the workbook stakeholders read and owners edit.
+
+Sheets: Overview, Map, (Friction map), Touchpoints, KPIs, KPI history, Governance,
+(Friction), Actions, Comments, and the very hidden `_cxmapper` sheet that makes the round
+trip back into the workspace possible (see xlsx_import).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cxmapper import __version__
+from cxmapper.io.atomic import atomic_write
+from cxmapper.io.friction_data import coerce_friction
+from cxmapper.io.snapshot import take_snapshot
+from cxmapper.model.workspace import Workspace, now_iso
+
+
+def build_workbook(ws: Workspace, journey_id: str, analysis: Any = None):  # -> openpyxl Workbook
+    from openpyxl import Workbook
+
+    from cxmapper.io.xlsx_sheets import friction, governance, kpis, lists, map_sheet, meta, overview
+    from cxmapper.io.xlsx_sheets.common import ExportContext
+
+    snap = take_snapshot(ws, journey_id)
+    ctx = ExportContext(snap=snap, exported_at=now_iso(), workspace_name=ws.name,
+                        friction=coerce_friction(analysis))  # fmt: skip
+    wb = Workbook()
+    overview.write(wb, ctx)
+    map_sheet.write(wb, ctx)
+    if ctx.friction is not None:
+        map_sheet.write(wb, ctx, overlay=True)
+    lists.write_touchpoints(wb, ctx)
+    kpis.write(wb, ctx)
+    governance.write(wb, ctx)
+    friction.write(wb, ctx)
+    lists.write_actions(wb, ctx)
+    lists.write_comments(wb, ctx)
+    header = {
+        "journey_id": snap.journey.id, "journey": snap.journey.name, "exported_at": ctx.exported_at,
+        "workspace": ws.name, "generator": f"cxmapper {__version__}", "anchors": ctx.anchors,
+    }  # fmt: skip
+    meta.write(wb, header, ctx.baseline)
+    wb.active = 0
+    props = wb.properties
+    props.title = f"{snap.journey.name} — customer journey"
+    props.creator = f"cxmapper {__version__}"
+    return wb
+
+
+def export_xlsx(ws: Workspace, journey_id: str, path: str | Path, analysis: Any = None) -> Path:
+    """Write the journey workbook to `path` atomically; `analysis` adds the friction sheets."""
+    wb = build_workbook(ws, journey_id, analysis)
+    return atomic_write(path, lambda tmp: wb.save(tmp))

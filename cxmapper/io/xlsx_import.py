@@ -1,0 +1,516 @@
+"""Merge a workbook that owners edited back into the workspace.
+
+Three versions of every editable cell are compared: the value exported (kept in the hidden
+`_cxmapper` sheet), the value in the returned workbook, and the workspace's value now.
+
+* workbook == exported: nothing to do;
+* workspace == exported: the owner's edit is applied;
+* workspace == workbook: both made the same edit; nothing to do;
+* otherwise someone changed the cell in cxmapper meanwhile: a conflict, not applied.
+
+Rows with unknown ids, invalid values and references to unknown people, stages or KPIs are
+conflicts too. New rows (empty id) in KPI history, Actions and Comments, and the 'New value'
+column of the KPIs sheet, add records. `plan_xlsx_import` only reads; `apply_plan` applies
+the plan in one transaction and returns how to undo it (one QUndoCommand in the GUI):
+
+    plan = plan_xlsx_import(ws, path)          # show plan.changes / plan.conflicts
+    class ImportCommand(QUndoCommand):
+        def redo(self): self.applied = apply_plan(ws, plan)   # same ids on every redo
+        def undo(self): self.applied.undo(ws)
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from cxmapper.errors import CxError, ValidationError
+from cxmapper.io import xlsx_values as v
+from cxmapper.io.snapshot import JourneySnapshot, take_snapshot
+from cxmapper.io.xlsx_sheets import meta
+from cxmapper.io.xlsx_sheets.governance import MATRIX_HEADERS, roles_text
+from cxmapper.io.xlsx_tables import (
+    ACTIONS,
+    COMMENTS,
+    KPI_LATEST_HEADERS,
+    NEW_DATE,
+    NEW_VALUE,
+    READINGS,
+    ROUND_TRIP_TABLES,
+    Resolver,
+    TableSpec,
+)  # fmt: skip
+from cxmapper.model import entities as e
+from cxmapper.model.entities import encode_value
+from cxmapper.model.validation import validate_values
+from cxmapper.model.workspace import Workspace, new_id, now_iso
+
+DEFAULT_AUTHOR = "Excel workbook"
+
+
+@dataclass
+class PlannedChange:
+    """One write: op is update | move | add | assign | unassign."""
+
+    op: str
+    kind: str
+    id: str
+    values: dict[str, Any]
+    description: str
+    where: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.description}" if self.where else self.description
+
+
+@dataclass
+class Conflict:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class ImportPlan:
+    path: str
+    journey_id: str
+    journey_name: str
+    exported_at: str
+    changes: list[PlannedChange] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def report(self) -> str:
+        lines = [f"{self.path}: journey {self.journey_name!r}, exported {self.exported_at}"]
+        lines.append(f"{len(self.changes)} change(s):" if self.changes else "no changes to apply")
+        lines += [f"  + {c}" for c in self.changes]
+        if self.conflicts:
+            lines.append(f"{len(self.conflicts)} conflict(s), not applied:")
+            lines += [f"  ! {c}" for c in self.conflicts]
+        return "\n".join(lines)
+
+
+@dataclass
+class AppliedImport:
+    """What apply_plan did; `undo()` reverts it in one transaction, `apply_plan` redoes it
+    (planned records carry fixed ids, so a redo recreates the same ones)."""
+
+    plan: ImportPlan
+    inverse: list[Callable[[], Any]]
+
+    def undo(self, ws: Workspace) -> None:
+        with ws.batch():
+            for op in reversed(self.inverse):
+                op()
+
+
+# -- reading the workbook -----------------------------------------------------------------------
+
+
+def _load(path: Path):
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        raise CxError(f"{path}: no such file")
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise CxError(f"{path}: not an Excel workbook (.xlsx) cxmapper can read ({exc})") from exc
+
+
+def _rows(sheet, top: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    for n, row in enumerate(sheet.iter_rows(min_row=top, values_only=True), start=top):
+        yield n, tuple(row)
+
+
+def _find_header(sheet, key: str, hint: int | None) -> tuple[int, dict[str, int]] | None:
+    """The header row of a table (by its id column's header), as {header: column index}."""
+    rows = list(sheet.iter_rows(min_row=1, max_row=(hint or 1) + 400, values_only=True))
+    order = ([hint - 1] if hint and hint - 1 < len(rows) else []) + list(range(len(rows)))
+    for i in order:
+        row = rows[i]
+        if row and row[0] is not None and str(row[0]).strip() == key:
+            return i + 1, {str(h).strip(): j for j, h in enumerate(row) if h is not None and str(h).strip()}
+    return None
+
+
+def _blank(row: tuple[Any, ...]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+
+
+class _Planner:
+    def __init__(self, ws: Workspace, path: Path) -> None:
+        self.ws = ws
+        self.path = path
+        self.book = _load(path)
+        if meta.META_SHEET not in self.book.sheetnames:
+            raise CxError(f"{path}: this workbook was not exported by cxmapper (its hidden "
+                          f"'{meta.META_SHEET}' sheet is missing), so changes cannot be matched")  # fmt: skip
+        try:
+            self.header, self.baseline = meta.read(self.book[meta.META_SHEET])
+        except (ValueError, TypeError) as exc:
+            raise CxError(f"{path}: the hidden '{meta.META_SHEET}' sheet is damaged ({exc})") from exc
+        journey_id = self.header.get("journey_id", "")
+        if ws.find("journey", journey_id) is None:
+            raise CxError(f"{path}: its journey {self.header.get('journey')!r} is not in this workspace "
+                          f"(exported from {self.header.get('workspace')!r})")  # fmt: skip
+        self.snap: JourneySnapshot = take_snapshot(ws, journey_id)
+        self.resolve = Resolver(self.snap)
+        self.plan = ImportPlan(str(path), journey_id, self.snap.journey.name, self.header.get("exported_at", ""))
+        self.anchors: dict[str, Any] = self.header.get("anchors", {})
+
+    def conflict(self, where: str, message: str) -> None:
+        self.plan.conflicts.append(Conflict(where, message))
+
+    def change(self, op: str, kind: str, id: str, values: dict[str, Any], description: str, where: str) -> None:
+        self.plan.changes.append(PlannedChange(op, kind, id, values, description, where))
+
+    def sheet(self, name: str):
+        if name not in self.book.sheetnames:
+            self.conflict(name, "sheet missing from the workbook; its changes cannot be imported")
+            return None
+        return self.book[name]
+
+    # -- edited fields of existing rows ---------------------------------------------------
+
+    def current(self, kind: str, id: str) -> Any | None:
+        lookups = {"touchpoint": self.snap.tp_by_id, "kpi": self.snap.kpi_by_id}
+        if kind in lookups:
+            return lookups[kind].get(id)
+        return self.ws.find(kind, id)
+
+    def table(self, spec: TableSpec, on_new: Callable[[dict[str, Any], str], None] | None) -> None:
+        sheet = self.sheet(spec.sheet)
+        if sheet is None:
+            return
+        found = _find_header(sheet, spec.key, self.anchors.get(spec.name))
+        if found is None:
+            self.conflict(spec.sheet, f"the {spec.key!r} column was not found; the sheet is not imported")
+            return
+        top, cols = found
+        for c in spec.editable:
+            if c.header not in cols:
+                self.conflict(spec.sheet, f"column {c.header!r} is missing; its edits cannot be imported")
+        seen: set[str] = set()
+        for n, row in _rows(sheet, top + 1):
+            if _blank(row):
+                if spec.sheet == "Governance":
+                    break  # the KPI table is the last thing on that sheet
+                continue
+            cell = {h: (row[j] if j < len(row) else None) for h, j in cols.items()}
+            where = f"{spec.sheet} row {n}"
+            key = v.to_text(cell.get(spec.key))
+            if not key:
+                if on_new is None:
+                    self.conflict(where, f"new {spec.kind}s cannot be added from a workbook; add them in cxmapper")
+                else:
+                    on_new(cell, where)
+                continue
+            if key in seen:
+                self.conflict(where, f"{spec.key} {key} appears twice; only its first row is read")
+                continue
+            seen.add(key)
+            base = self.baseline.get((spec.name, key))
+            if base is None:
+                self.conflict(where, f"unknown {spec.key} {key!r}: not in this export")
+                continue
+            self.row_edits(spec, key, cell, base, where)
+        missing = sum(1 for (t, k) in self.baseline if t == spec.name and k not in seen)
+        if missing:
+            self.conflict(spec.sheet, f"{missing} exported row(s) were deleted from the sheet; "
+                                      "deleting is not imported (remove them in cxmapper)")  # fmt: skip
+
+    def row_edits(self, spec: TableSpec, key: str, cell: dict[str, Any], base: dict[str, Any], where: str) -> None:
+        entity = self.current(spec.kind, key)
+        edits: dict[str, Any] = {}
+        shown: list[str] = []
+        for c in spec.editable:
+            if c.header not in cell or c.header not in base:
+                continue
+            wb_value = v.fingerprint(cell[c.header])
+            if wb_value == base[c.header]:
+                continue
+            if entity is None:
+                self.conflict(where, f"{spec.kind} {key} was deleted in cxmapper since the export")
+                return
+            now = v.fingerprint(c.get(entity, self.snap))
+            if now == wb_value:
+                continue
+            if now != base[c.header]:
+                self.conflict(where, f"{c.header}: changed in the workbook to {_show(cell[c.header])} and in "
+                                     f"cxmapper to {_show(now)} since the export (was {_show(base[c.header])})")  # fmt: skip
+                continue
+            try:
+                edits[c.field] = c.parse(cell[c.header], self.resolve)  # type: ignore[misc, index]
+            except v.CellValueError as exc:
+                self.conflict(where, f"{c.header}: {exc}")
+                continue
+            shown.append(f"{c.header} {_show(base[c.header])} → {_show(cell[c.header])}")
+        if not edits:
+            return
+        move = {k: edits.pop(k) for k in ("stage_id", "lane_id") if k in edits}
+        label = f"{spec.kind} {_label(entity)!r}"
+        if edits:
+            try:
+                validate_values(spec.kind, {**e.to_row(entity), **{k: encode_value(k, x) for k, x in edits.items()}})
+            except ValidationError as exc:
+                self.conflict(where, f"{label}: {exc}")
+                return
+            self.change("update", spec.kind, key, edits, f"{label}: " + "; ".join(
+                s for s in shown if not s.startswith(("Stage ", "Lane "))), where)  # fmt: skip
+        if move:
+            target = {"stage_id": move.get("stage_id", entity.stage_id), "lane_id": move.get("lane_id", entity.lane_id)}
+            stage = self.snap.stage_by_id[target["stage_id"]].name
+            lane = self.snap.lane_by_id[target["lane_id"]].name
+            self.change("move", spec.kind, key, target, f"{label}: move to {stage} / {lane}", where)
+
+    # -- RACI matrix -------------------------------------------------------------------------
+
+    def raci(self) -> None:
+        sheet = self.sheet("Governance")
+        if sheet is None:
+            return
+        anchor = self.anchors.get("RACI", {})
+        found = _find_header(sheet, MATRIX_HEADERS[0], anchor.get("header_row"))
+        if found is None:
+            self.conflict("Governance", "the RACI matrix header was not found; RACI is not imported")
+            return
+        top, cols = found
+        exported = {pid: self.snap.party_by_id.get(pid) for pid in anchor.get("parties", [])}
+        party_cols: dict[int, str] = {}
+        for header, j in cols.items():
+            if j < len(MATRIX_HEADERS):
+                continue
+            pid = next((p for p, party in exported.items() if party and party.name == header), None)
+            if pid is None:
+                try:
+                    pid = self.resolve.party(header)
+                except v.CellValueError as exc:
+                    self.conflict(f"Governance column {header!r}", f"{exc}; that column is not imported")
+                    continue
+            party_cols[j] = pid  # type: ignore[assignment]
+        current: dict[tuple[str, str], set[str]] = {}
+        for r in self.snap.raci:
+            current.setdefault((r.touchpoint_id, r.party_id), set()).add(r.role)
+        raci_id = {(r.touchpoint_id, r.party_id, r.role): r.id for r in self.snap.raci}
+        for n, row in _rows(sheet, top + 1):
+            tp_id = v.to_text(row[0]) if row else ""
+            if not tp_id:
+                break  # end of the matrix
+            where = f"Governance row {n}"
+            base_row = self.baseline.get(("RACI", tp_id))
+            tp = self.snap.tp_by_id.get(tp_id)
+            if base_row is None or tp is None:
+                self.conflict(where, f"unknown or deleted touchpoint id {tp_id!r}; its RACI is not imported")
+                continue
+            for j, pid in party_cols.items():
+                text = v.to_text(row[j]) if j < len(row) else ""
+                try:
+                    wb_roles = _parse_roles(text)
+                except v.CellValueError as exc:
+                    self.conflict(where, f"{self.snap.party_name(pid)}: {exc}")
+                    continue
+                base_roles = set(roles_text(set(base_row.get(pid, "").split("/")) - {""}).split("/")) - {""}
+                now_roles = current.get((tp_id, pid), set())
+                if wb_roles in (base_roles, now_roles):
+                    continue
+                who = f"{tp.title!r} / {self.snap.party_name(pid)}"
+                if now_roles != base_roles:
+                    self.conflict(where, f"RACI {who}: changed in the workbook to {roles_text(wb_roles) or 'nothing'} "
+                                         f"and in cxmapper to {roles_text(now_roles) or 'nothing'} since the export")  # fmt: skip
+                    continue
+                for role in sorted(now_roles - wb_roles):
+                    self.change("unassign", "raci", raci_id[(tp_id, pid, role)], {},
+                                f"RACI {who}: remove {role}", where)  # fmt: skip
+                for role in sorted(wb_roles - now_roles):
+                    self.change("assign", "raci", new_id(), {"touchpoint_id": tp_id, "party_id": pid, "role": role},
+                                f"RACI {who}: add {role}", where)  # fmt: skip
+
+    # -- new records ---------------------------------------------------------------------------
+
+    def touchpoint_of(self, cell: dict[str, Any], where: str) -> e.Touchpoint | None:
+        tp_id = v.to_text(cell.get("Touchpoint ID"))
+        tp = self.snap.tp_by_id.get(tp_id)
+        if tp is None and not tp_id:
+            title = v.to_text(cell.get("Touchpoint"))
+            hits = [t for t in self.snap.touchpoints if t.title == title] if title else []
+            tp = hits[0] if len(hits) == 1 else None
+        if tp is None:
+            self.conflict(where, f"unknown touchpoint {tp_id or v.to_text(cell.get('Touchpoint'))!r}: "
+                                 "copy the Touchpoint ID of an exported row")  # fmt: skip
+        return tp
+
+    def add(self, entity: Any, description: str, where: str) -> None:
+        kind = type(entity).__name__.lower()
+        try:
+            validate_values(kind, e.to_row(entity))
+        except ValidationError as exc:
+            self.conflict(where, str(exc))
+            return
+        self.change("add", kind, entity.id, {"entity": entity}, description, where)
+
+    def new_reading(self, tp: e.Touchpoint, kpi_id: str, value_cell: Any, date_cell: Any, where: str,
+                    source: str = "", owner_id: str | None = None) -> None:  # fmt: skip
+        try:
+            value = v.to_float(value_cell, "Value")
+            measured = v.to_timestamp(date_cell, "Date") if v.to_text(date_cell) else now_iso()
+        except v.CellValueError as exc:
+            self.conflict(where, str(exc))
+            return
+        kpi = self.snap.kpi_by_id[kpi_id]
+        if any(r.touchpoint_id == tp.id and r.kpi_id == kpi_id and r.value == value and r.measured_at == measured
+               for r in self.snap.readings):  # fmt: skip
+            return  # imported before
+        reading = e.Reading(id=new_id(), touchpoint_id=tp.id, kpi_id=kpi_id, value=float(value or 0.0),
+                            measured_at=measured, source=source or f"workbook {self.path.name}", owner_id=owner_id)  # fmt: skip
+        self.add(reading, f"new {kpi.name} reading on {tp.title!r}: {v.norm(value)} ({measured[:10]})", where)
+
+    def kpi_new_values(self) -> None:
+        sheet = self.sheet("KPIs")
+        if sheet is None:
+            return
+        found = _find_header(sheet, KPI_LATEST_HEADERS[0], 1)
+        if found is None:
+            self.conflict("KPIs", "the header row was not found; new values are not imported")
+            return
+        top, cols = found
+        if NEW_VALUE not in cols:
+            return
+        for n, row in _rows(sheet, top + 1):
+            cell = {h: (row[j] if j < len(row) else None) for h, j in cols.items()}
+            if not v.to_text(cell.get(NEW_VALUE)):
+                continue
+            where = f"KPIs row {n}"
+            tp = self.touchpoint_of(cell, where)
+            kpi_id = v.to_text(cell.get("KPI ID"))
+            if tp is None:
+                continue
+            if kpi_id not in self.snap.kpi_by_id:
+                self.conflict(where, f"unknown KPI id {kpi_id!r}")
+                continue
+            self.new_reading(tp, kpi_id, cell.get(NEW_VALUE), cell.get(NEW_DATE), where)
+
+    def history_row(self, cell: dict[str, Any], where: str) -> None:
+        tp = self.touchpoint_of(cell, where)
+        if tp is None:
+            return
+        try:
+            kpi_id = self.resolve.kpi(cell.get("KPI"))
+            owner = self.resolve.party(cell.get("Reported by"))
+        except v.CellValueError as exc:
+            self.conflict(where, str(exc))
+            return
+        self.new_reading(tp, kpi_id, cell.get("Value"), cell.get("Measured at"), where,
+                         v.to_text(cell.get("Source")), owner)  # fmt: skip
+
+    def new_comment(self, cell: dict[str, Any], where: str) -> None:
+        text = v.to_text(cell.get("Comment"))
+        if not text:
+            self.conflict(where, "a new comment needs text in the 'Comment' column")
+            return
+        tp = self.touchpoint_of(cell, where)
+        if tp is None:
+            return
+        author = v.to_text(cell.get("Author")) or DEFAULT_AUTHOR
+        if any(c.touchpoint_id == tp.id and c.text == text and c.author == author for c in self.snap.comments):
+            return  # imported before
+        try:
+            resolved = v.to_bool(cell.get("Resolved"), "Resolved")
+        except v.CellValueError as exc:
+            self.conflict(where, str(exc))
+            return
+        comment = e.Comment(id=new_id(), touchpoint_id=tp.id, author=author, text=text,
+                            created_at=now_iso(), resolved=resolved)  # fmt: skip
+        self.add(comment, f"new comment by {author} on {tp.title!r}: {_show(text)}", where)
+
+    def new_action(self, cell: dict[str, Any], where: str) -> None:
+        title = v.to_text(cell.get("Title"))
+        if not title:
+            self.conflict(where, "a new action needs a 'Title'")
+            return
+        tp = self.touchpoint_of(cell, where)
+        if tp is None:
+            return
+        if any(a.touchpoint_id == tp.id and a.title == title for a in self.snap.actions):
+            return  # imported before
+        try:
+            action = e.Action(
+                id=new_id(), touchpoint_id=tp.id, title=title, description=v.to_text(cell.get("Description")),
+                owner_id=self.resolve.party(cell.get("Owner")),
+                impact=v.to_int(cell.get("Impact"), "Impact") if v.to_text(cell.get("Impact")) else 3,
+                effort=v.to_int(cell.get("Effort"), "Effort") if v.to_text(cell.get("Effort")) else 3,
+                status=v.to_text(cell.get("Status")) or "open", due_date=v.to_date(cell.get("Due date"), "Due date"),
+                created_at=now_iso(),
+            )  # fmt: skip
+        except v.CellValueError as exc:
+            self.conflict(where, str(exc))
+            return
+        self.add(action, f"new action on {tp.title!r}: {_show(title)}", where)
+
+    def run(self) -> ImportPlan:
+        handlers = {ACTIONS.name: self.new_action, COMMENTS.name: self.new_comment}
+        for spec in ROUND_TRIP_TABLES:
+            self.table(spec, handlers.get(spec.name))
+        self.raci()
+        self.kpi_new_values()
+        self.table(READINGS, self.history_row)
+        order = {"update": 0, "move": 1, "unassign": 2, "assign": 3, "add": 4}
+        self.plan.changes.sort(key=lambda c: order[c.op])  # stable: sheet order within a kind
+        self.book.close()
+        return self.plan
+
+
+def _parse_roles(text: str) -> set[str]:
+    letters = {part for part in text.upper().replace(",", "/").replace("+", "/").replace(" ", "/").split("/") if part}
+    bad = letters - set(e.RACI_ROLES)
+    if bad:
+        raise v.CellValueError(f"RACI cells take R, A, C or I (A/R for two), not {text!r}")
+    return letters
+
+
+def _show(value: Any) -> str:
+    text = v.to_text(value)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return repr(text) if text else "(empty)"
+
+
+def _label(entity: Any) -> str:
+    text = getattr(entity, "title", None) or getattr(entity, "name", None) or getattr(entity, "text", None)
+    text = str(text or getattr(entity, "id", ""))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def plan_xlsx_import(ws: Workspace, path: str | Path) -> ImportPlan:
+    """Read an edited export and work out the changes and conflicts; writes nothing."""
+    return _Planner(ws, Path(path)).run()
+
+
+def apply_plan(ws: Workspace, plan: ImportPlan) -> AppliedImport:
+    """Apply every planned change in one transaction (all or nothing)."""
+    inverse: list[Callable[[], Any]] = []
+    with ws.batch():
+        for c in plan.changes:
+            if c.op == "update":
+                old = ws.update(c.kind, c.id, **c.values)
+                if old:
+                    inverse.append(partial(ws.update, c.kind, c.id, **old))
+            elif c.op == "move":
+                before = ws.move_touchpoints([c.id], c.values["stage_id"], c.values["lane_id"])
+                inverse.append(partial(ws.set_placements, before))
+            elif c.op == "add":
+                ws.add(c.values["entity"])
+                inverse.append(partial(ws.remove, c.kind, c.id))
+            elif c.op == "assign":
+                ws.assign(c.values["touchpoint_id"], c.values["party_id"], c.values["role"], id=c.id)
+                inverse.append(partial(ws.remove, "raci", c.id))
+            elif c.op == "unassign":
+                removal = ws.remove("raci", c.id)
+                inverse.append(partial(ws.restore, removal))
+            else:
+                raise ValueError(f"unknown planned operation {c.op!r}")
+    return AppliedImport(plan, inverse)

@@ -1,0 +1,1 @@
+"""One module per worksheet of the Excel export; each has `write(wb, ctx)`."""

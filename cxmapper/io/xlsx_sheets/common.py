@@ -1,0 +1,122 @@
+"""Helpers every sheet uses: a title block and an Excel table with filters and drop-downs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cxmapper.io import xlsx_style as st
+from cxmapper.io.friction_data import FrictionData
+from cxmapper.io.snapshot import JourneySnapshot
+from cxmapper.io.xlsx_safe import new_cell, put, sheet_title
+from cxmapper.io.xlsx_tables import TableSpec
+
+EXTRA_ROWS = 200  # drop-downs reach this far below the data, for rows owners add
+
+
+@dataclass
+class ExportContext:
+    snap: JourneySnapshot
+    exported_at: str
+    workspace_name: str
+    friction: FrictionData | None = None
+    baseline: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    style: st.Styler = field(default_factory=st.Styler)
+    anchors: dict[str, Any] = field(default_factory=dict)
+
+
+def title_block(ws: Worksheet, title: str, subtitle: str = "", width_cols: int = 8) -> int:
+    """Title in row 1, subtitle in row 2; returns the first free row."""
+    put(ws.cell(1, 1), title).font = st.TITLE
+    ws.row_dimensions[1].height = 28
+    if subtitle:
+        put(ws.cell(2, 1), subtitle).font = st.SUBTITLE
+    return 4
+
+
+def header_row(ws: Worksheet, row: int, headers: Sequence[str], col: int = 1) -> None:
+    for i, h in enumerate(headers):
+        c = put(ws.cell(row, col + i), h)
+        c.font = st.HEADER
+        c.fill = st.HEADER_FILL
+        c.alignment = st.LEFT_CENTER
+    ws.row_dimensions[row].height = 30
+
+
+def add_table(ws: Worksheet, name: str, top: int, left: int, n_cols: int, last_row: int) -> None:
+    ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + n_cols - 1)}{max(last_row, top + 1)}"
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
+
+
+def list_validation(ws: Worksheet, choices: Sequence[str], ref: str, *, strict: bool = True) -> None:
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    dv.errorStyle = "stop" if strict else "warning"
+    dv.error = "Choose one of: " + ", ".join(choices)
+    dv.errorTitle = "Not in the list"
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def whole_validation(ws: Worksheet, low: int, high: int, ref: str) -> None:
+    dv = DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high),
+                        allow_blank=True)  # fmt: skip
+    dv.error = f"A whole number from {low} to {high}"
+    dv.errorTitle = "Out of range"
+    dv.showErrorMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def write_spec_table(
+    ws: Worksheet, spec: TableSpec, items: Sequence[Any], ctx: ExportContext, top: int = 1
+) -> int:
+    """Write a round-trip table (header at `top`); records the exported values as baseline.
+    Returns the last row used."""
+    snap = ctx.snap
+    cols = spec.columns
+    header_row(ws, top, [c.header for c in cols])
+    key_index = [c.header for c in cols].index(spec.key)
+    fonts = [st.ID_FONT if c.header.endswith(" ID") else st.BODY for c in cols]
+    aligns = [st.WRAP_TOP if c.wrap else st.TOP for c in cols]
+    row = top
+    for row, item in enumerate(items, start=top + 1):
+        values = [c.get(item, snap) for c in cols]
+        for j, (column, value) in enumerate(zip(cols, values, strict=True), start=1):
+            if value is None or value == "":
+                continue  # no cell at all: a large export is mostly the cost per cell
+            ctx.style(put(new_cell(ws, row, j), value), font=fonts[j - 1], alignment=aligns[j - 1],
+                      number_format=column.number_format)  # fmt: skip
+        ctx.baseline.append((spec.name, values[key_index], {
+            c.header: value for c, value in zip(cols, values, strict=True) if c.field
+        }))  # fmt: skip
+    last = max(row, top + 1)
+    for j, column in enumerate(cols, start=1):
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = column.width
+        span = f"{letter}{top + 1}:{letter}{last + EXTRA_ROWS}"
+        if column.choices:
+            list_validation(ws, column.choices, span)
+        if column.field == "emotion":
+            whole_validation(ws, -2, 2, span)
+        if column.field in ("impact", "effort"):
+            whole_validation(ws, 1, 5, span)
+    add_table(ws, spec.name, top, 1, len(cols), last)
+    ctx.anchors[spec.name] = top
+    return last
+
+
+def sheet(wb: Workbook, title: str) -> Worksheet:
+    ws = wb.create_sheet(sheet_title(title, set(wb.sheetnames)))
+    ws.sheet_view.showGridLines = False
+    ws.sheet_properties.outlinePr = None
+    return ws

@@ -1,0 +1,113 @@
+"""Friction: what the behavioural data says about each touchpoint, worst first; then the
+funnel and the transitions between touchpoints. Written only when a dataset was analysed."""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+
+from cxmapper.io import xlsx_style as st
+from cxmapper.io.friction_data import FrictionData
+from cxmapper.io.xlsx_safe import put
+from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row, sheet
+
+METRIC_HEADERS = (
+    "Touchpoint ID", "Touchpoint", "Stage", "Lane", "Friction", "Reasons", "Reach", "Events",
+    "Repeat cases", "Starts", "Exits", "Drop-off", "Median to next (min)", "P90 to next (min)",
+    "Back-steps",
+)  # fmt: skip
+WIDTHS = (12, 26, 14, 14, 9, 44, 9, 9, 9, 8, 8, 9, 11, 11, 9)
+
+
+def _minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60.0, 1)
+
+
+def write(wb: Workbook, ctx: ExportContext) -> None:
+    data: FrictionData | None = ctx.friction
+    if data is None:
+        return
+    snap = ctx.snap
+    ws = sheet(wb, "Friction")
+    put(ws.cell(1, 1), "Friction").font = st.TITLE
+    put(ws.cell(2, 1), f"Dataset {data.dataset_name}: {data.n_cases:,} cases, {data.n_events:,} events. "
+                       "Friction 0 = smooth, 1 = worst; drop-off = share of cases that end here without "
+                       "reaching a goal.").font = st.SUBTITLE  # fmt: skip
+
+    def names(tp_id: str) -> tuple[str, str, str]:
+        tp = snap.tp_by_id.get(tp_id)
+        if tp is None:
+            return (tp_id, "", "")
+        s, ln = snap.stage_by_id.get(tp.stage_id), snap.lane_by_id.get(tp.lane_id)
+        return (tp.title, s.name if s else "", ln.name if ln else "")
+
+    row = 4
+    put(ws.cell(row, 1), "Top friction").font = st.SECTION
+    row += 1
+    worst = max((m.friction or 0.0 for m in data.metrics), default=0.0) or 1.0
+    for rank, m in enumerate(data.top(10), start=1):
+        title, stage, _ = names(m.touchpoint_id)
+        c = put(ws.cell(row, 2), f"{rank}. {title} ({stage})")
+        c.font, c.fill = st.BOLD, st.fill(st.friction_colour((m.friction or 0.0) / worst))
+        put(ws.cell(row, 5), round(m.friction or 0, 2)).font = st.BODY
+        put(ws.cell(row, 6), "; ".join(m.reasons)).font = st.BODY
+        row += 1
+    if not data.top(1):
+        put(ws.cell(row, 2), "No friction scores in this analysis.").font = st.BODY
+        row += 1
+
+    row += 1
+    put(ws.cell(row, 1), "Per touchpoint").font = st.SECTION
+    top = row + 1
+    header_row(ws, top, METRIC_HEADERS)
+    metrics = sorted(data.metrics, key=lambda m: -(m.friction if m.friction is not None else -1))
+    row = top
+    for row, m in enumerate(metrics, start=top + 1):
+        title, stage, lane = names(m.touchpoint_id)
+        values = (m.touchpoint_id, title, stage, lane, m.friction, "; ".join(m.reasons), m.reach, m.events,
+                  m.repeat_cases, m.starts, m.exits, m.dropoff_rate, _minutes(m.median_time_to_next),
+                  _minutes(m.p90_time_to_next), m.back_steps)  # fmt: skip
+        for j, value in enumerate(values, start=1):
+            put(ws.cell(row, j), value).font = st.BODY
+        ws.cell(row, 5).number_format = "0.00"
+        ws.cell(row, 12).number_format = "0%"
+        ws.cell(row, 6).alignment = st.WRAP_TOP
+    last = max(row, top + 1)
+    add_table(ws, "FrictionMetrics", top, 1, len(METRIC_HEADERS), last)
+    if metrics:
+        ws.conditional_formatting.add(f"E{top + 1}:E{last}", ColorScaleRule(
+            start_type="num", start_value=0, start_color="63BE7B", mid_type="num", mid_value=0.5,
+            mid_color="FFEB84", end_type="num", end_value=1, end_color="F8696B"))  # fmt: skip
+        ws.conditional_formatting.add(f"L{top + 1}:L{last}", DataBarRule(
+            start_type="num", start_value=0, end_type="num", end_value=1, color="F8696B"))  # fmt: skip
+    for j, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+
+    row = last + 2
+    put(ws.cell(row, 1), "Funnel").font = st.SECTION
+    row += 1
+    header_row(ws, row, ("Step", "Cases", "Share"), col=2)
+    funnel_top = row + 1
+    for step in data.funnel:
+        row += 1
+        put(ws.cell(row, 2), step.label).font = st.BODY
+        put(ws.cell(row, 3), step.cases).font = st.BODY
+        c = put(ws.cell(row, 4), step.share)
+        c.font, c.number_format = st.BODY, "0%"
+    if data.funnel:
+        ws.conditional_formatting.add(f"D{funnel_top}:D{row}", DataBarRule(
+            start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"))  # fmt: skip
+
+    row += 2
+    put(ws.cell(row, 1), "Transitions (most frequent first)").font = st.SECTION
+    row += 1
+    header_row(ws, row, ("From", "To", "Cases", "Median (min)"), col=2)
+    for t in sorted(data.transitions, key=lambda t: -t.cases)[:500]:
+        row += 1
+        put(ws.cell(row, 2), names(t.source_id)[0]).font = st.BODY
+        put(ws.cell(row, 3), names(t.target_id)[0]).font = st.BODY
+        put(ws.cell(row, 4), t.cases).font = st.BODY
+        put(ws.cell(row, 5), _minutes(t.median_seconds)).font = st.BODY
+    ws.freeze_panes = "C4"
+    st.landscape(ws)

@@ -1,0 +1,113 @@
+"""Governance: the RACI matrix (touchpoints x people/teams) and who is responsible for each KPI.
+
+Cells take R, A, C or I from a drop-down (A/R for both). A live formula and a conditional
+format flag every row without exactly one Accountable, so the warning stays right while
+owners edit the sheet.
+"""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+
+from cxmapper.io import xlsx_style as st
+from cxmapper.io.xlsx_safe import put
+from cxmapper.io.xlsx_sheets.common import (
+    ExportContext,
+    header_row,
+    list_validation,
+    sheet,
+    write_spec_table,
+)
+from cxmapper.io.xlsx_tables import KPI_OWNERSHIP
+from cxmapper.model import entities as e
+
+RACI_ORDER = "ARCI"  # "A/R", as the drop-down offers it
+RACI_CHOICES = ("R", "A", "C", "I", "A/R")
+MATRIX_HEADERS = ("Touchpoint ID", "Touchpoint", "Stage", "Check")
+MAX_PARTY_COLUMNS = 60
+MAX_BORDERED_CELLS = 20_000
+ROTATED = Alignment(text_rotation=90, horizontal="center", vertical="bottom", wrap_text=True)
+
+
+def roles_text(roles: set[str]) -> str:
+    return "/".join(sorted(roles, key=RACI_ORDER.index))
+
+
+def matrix_parties(ctx: ExportContext) -> list[e.Party]:
+    """Columns: everyone already in the RACI or owning something here, then the rest of the
+    workspace's people and teams while there is room (so owners can assign them too)."""
+    snap = ctx.snap
+    used = {r.party_id for r in snap.raci} | {t.owner_id for t in snap.touchpoints}
+    first = [p for p in snap.parties if p.id in used]
+    rest = [p for p in snap.parties if p.id not in used]
+    return (first + rest[: max(0, MAX_PARTY_COLUMNS - len(first))]) if len(first) < MAX_PARTY_COLUMNS else first
+
+
+def write(wb: Workbook, ctx: ExportContext) -> None:
+    snap = ctx.snap
+    ws = sheet(wb, "Governance")
+    put(ws.cell(1, 1), "RACI matrix").font = st.TITLE
+    put(ws.cell(2, 1), "R responsible · A accountable (exactly one per touchpoint) · C consulted · I informed").font = st.SUBTITLE
+    top = 4
+    parties = matrix_parties(ctx)
+    header_row(ws, top, [*MATRIX_HEADERS, *(p.name for p in parties)])
+    first_party_col = len(MATRIX_HEADERS) + 1
+    for j, _ in enumerate(parties, start=first_party_col):
+        ws.cell(top, j).alignment = ROTATED
+        ws.column_dimensions[get_column_letter(j)].width = 6
+    ws.row_dimensions[top].height = max(60, min(140, 6 * max((len(p.name) for p in parties), default=8)))
+    for col, width in zip("ABCD", (12, 30, 16, 17), strict=True):
+        ws.column_dimensions[col].width = width
+
+    col_of = {p.id: j for j, p in enumerate(parties, start=first_party_col)}
+    last_col = get_column_letter(max(first_party_col + len(parties) - 1, first_party_col))
+    row = top
+    for row, tp in enumerate(snap.ordered_touchpoints(), start=top + 1):
+        stage = snap.stage_by_id.get(tp.stage_id)
+        for j, value in enumerate((tp.id, tp.title, stage.name if stage else ""), start=1):
+            ctx.style(put(ws.cell(row, j), value), font=st.ID_FONT if j == 1 else st.BODY)
+        roles: dict[str, set[str]] = {}
+        for r in snap.raci_by_tp.get(tp.id, []):
+            roles.setdefault(r.party_id, set()).add(r.role)
+        for party_id, rs in roles.items():
+            if party_id in col_of:
+                ctx.style(put(ws.cell(row, col_of[party_id]), roles_text(rs)), font=st.BOLD, alignment=st.CENTER)
+        rng = f"${get_column_letter(first_party_col)}{row}:${last_col}{row}"
+        check = ws.cell(row, 4)
+        check.value = (f'=IF(COUNTIF({rng},"*A*")=1,"OK",IF(COUNTIF({rng},"*A*")=0,'
+                       f'"No Accountable","More than one A"))')  # fmt: skip
+        ctx.style(check, font=st.BODY)
+        ctx.baseline.append(("RACI", tp.id, {p.id: roles_text(roles.get(p.id, set())) for p in parties}))
+    last = max(row, top + 1)
+    if (last - top) * len(parties) <= MAX_BORDERED_CELLS:
+        for r in range(top + 1, last + 1):
+            for j in range(first_party_col, first_party_col + len(parties)):
+                ctx.style(ws.cell(r, j), border=st.GRID_BORDER)
+    else:  # a huge matrix: Excel's own grid instead of styling 100,000 empty cells
+        ws.sheet_view.showGridLines = True
+    if parties:
+        first_letter = get_column_letter(first_party_col)
+        list_validation(ws, RACI_CHOICES, f"{first_letter}{top + 1}:{last_col}{last}", strict=False)
+        ws.conditional_formatting.add(
+            f"A{top + 1}:{last_col}{last}",
+            FormulaRule(formula=[f'COUNTIF(${first_letter}{top + 1}:${last_col}{top + 1},"*A*")<>1'],
+                        fill=PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"),
+                        font=Font(name=st.FONT_NAME, color="9C0006")),
+        )  # fmt: skip
+    ws.freeze_panes = ws.cell(top + 1, 3)
+    ctx.anchors["RACI"] = {"header_row": top, "parties": [p.id for p in parties]}
+
+    kpi_top = last + 3
+    put(ws.cell(kpi_top - 1, 1), "KPI ownership").font = st.SECTION
+    write_spec_table(ws, KPI_OWNERSHIP, snap.kpis, ctx, top=kpi_top)
+    # write_spec_table sized columns A-H for the KPI table; keep the matrix's own widths.
+    for col, width in zip("ABCD", (12, 30, 16, 17), strict=True):
+        ws.column_dimensions[col].width = width
+    for j in range(first_party_col, first_party_col + len(parties)):
+        ws.column_dimensions[get_column_letter(j)].width = 6
+    for j in range(len(MATRIX_HEADERS) + 1, len(KPI_OWNERSHIP.columns) + 1):
+        ws.column_dimensions[get_column_letter(j)].width = max(ws.column_dimensions[get_column_letter(j)].width or 0, 12)
+    st.landscape(ws, title_rows=f"{top}:{top}", title_cols="A:B")

@@ -1,0 +1,171 @@
+"""The journey as a grid people recognise: stages across, lanes down, one cell per card.
+
+Cards of one stage x lane cell stack downwards, so a lane takes as many rows as its fullest
+cell and its label is merged across them. The card text (title, owner, key KPI) is rich
+text; the fill is the channel colour, or the friction colour on the overlay version.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Border
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cxmapper.io import xlsx_style as st
+from cxmapper.io.friction_data import TouchpointMetrics
+from cxmapper.io.snapshot import JourneySnapshot
+from cxmapper.io.xlsx_safe import clean_text, put
+from cxmapper.io.xlsx_sheets.common import ExportContext, sheet
+from cxmapper.io.xlsx_tables import format_number, format_reading
+from cxmapper.model import entities as e
+from cxmapper.model.kpi_status import status
+
+FIRST_ROW = 4  # rows 1-2 title, 3 stage headers
+LINE_HEIGHT = 12.5
+
+_TITLE_FONT = InlineFont(rFont=st.FONT_NAME, sz=10.5, b=True, color=st.INK)
+_META_FONT = InlineFont(rFont=st.FONT_NAME, sz=9, color=st.MUTED)
+_STATUS_FONTS = {
+    k: InlineFont(rFont=st.FONT_NAME, sz=9, b=True, color=text) for k, (_, text) in st.STATUS_COLOURS.items()
+}
+
+
+def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Worksheet:
+    snap = ctx.snap
+    ws = sheet(wb, "Friction map" if overlay else "Map")
+    metrics = ctx.friction.by_touchpoint() if (overlay and ctx.friction) else {}
+    # Colour relative to the worst touchpoint: scores of one dataset are often all low, and
+    # the question the overlay answers is "where is it worst".
+    top = max((m.friction or 0.0 for m in metrics.values()), default=0.0) or 1.0
+    n_cols = len(snap.stages) + 1
+
+    title = f"{snap.journey.name} — {'friction overlay' if overlay else 'journey map'}"
+    put(ws.cell(1, 1), title).font = st.TITLE
+    ws.row_dimensions[1].height = 28
+    bits = [f"Persona: {snap.persona.name}" if snap.persona else "", f"{snap.journey.state.capitalize()} state",
+            f"exported {ctx.exported_at[:10]}"]  # fmt: skip
+    if overlay and ctx.friction:
+        bits.append(f"dataset {ctx.friction.dataset_name} ({ctx.friction.n_cases:,} cases)")
+        bits.append("colour: friction relative to the worst touchpoint (green smooth, red worst)")
+    put(ws.cell(2, 1), " · ".join(b for b in bits if b)).font = st.SUBTITLE
+    if n_cols > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=n_cols)
+
+    corner = put(ws.cell(3, 1), "Lane \\ Stage")
+    corner.font, corner.fill, corner.alignment = st.HEADER, st.HEADER_FILL, st.CENTER
+    ws.column_dimensions["A"].width = 18
+    for j, stage in enumerate(snap.stages, start=2):
+        c = put(ws.cell(3, j), stage.name)
+        c.font, c.fill, c.alignment = st.HEADER, st.HEADER_FILL, st.WRAP_CENTER
+        ws.column_dimensions[get_column_letter(j)].width = max(24.0, min(48.0, stage.width / 7.5))
+    ws.row_dimensions[3].height = 24
+
+    cells: dict[tuple[str, str], list[e.Touchpoint]] = defaultdict(list)
+    for tp in snap.ordered_touchpoints():
+        cells[(tp.stage_id, tp.lane_id)].append(tp)
+
+    row = FIRST_ROW
+    for lane in snap.lanes:
+        depth = max([len(cells[(s.id, lane.id)]) for s in snap.stages] + [1])
+        label = put(ws.cell(row, 1), lane.name)
+        label.font, label.fill, label.alignment = st.BOLD, st.LANE_FILL, st.LEFT_CENTER
+        if depth > 1:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row + depth - 1, end_column=1)
+        heights = [1] * depth
+        for j, stage in enumerate(snap.stages, start=2):
+            width = ws.column_dimensions[get_column_letter(j)].width
+            stack = cells[(stage.id, lane.id)]
+            for k in range(depth):
+                c = ws.cell(row + k, j)
+                if k >= len(stack):
+                    ctx.style(c, fill=st.EMPTY_FILL, border=st.CARD_BORDER)
+                    continue
+                tp = stack[k]
+                text, lines = _card_text(tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, top)
+                c.value = text
+                ctx.style(c, fill=_card_fill(tp, metrics.get(tp.id), overlay, top), border=st.CARD_BORDER,
+                          alignment=st.WRAP_TOP)  # fmt: skip
+                heights[k] = max(heights[k], lines)
+        for k in range(depth):
+            ws.row_dimensions[row + k].height = LINE_HEIGHT * heights[k] + 8
+        edge_row = row + depth - 1
+        for j in range(1, n_cols + 1):  # a grey line under each lane
+            c = ws.cell(edge_row, j)
+            b = c.border
+            c.border = Border(left=b.left, right=b.right, top=b.top, bottom=st.LANE_EDGE)
+        row += depth
+
+    ws.freeze_panes = ws.cell(FIRST_ROW, 2)
+    st.landscape(ws, title_rows="1:3", title_cols="A:A")
+    ws.print_area = f"A1:{get_column_letter(n_cols)}{max(row - 1, 3)}"
+    ws.sheet_view.zoomScale = 90
+    return ws
+
+
+def _card_fill(tp: e.Touchpoint, m: TouchpointMetrics | None, overlay: bool, top: float = 1.0):
+    if overlay:
+        return st.fill(st.friction_colour(None if m is None or m.friction is None else m.friction / top))
+    colour = st.channel_colour(tp.channel)
+    return st.fill(colour) if colour else st.NEUTRAL_CARD
+
+
+def _lines(text: str, chars: float) -> int:
+    return sum(1 + int(len(part) // max(chars, 1.0)) for part in text.split("\n"))
+
+
+def _card_text(
+    tp: e.Touchpoint, snap: JourneySnapshot, m: TouchpointMetrics | None, overlay: bool, width: float,
+    top: float = 1.0,
+) -> tuple[CellRichText, int]:
+    """Title in bold, then owner, channel and key KPI; returns the text and an estimate of
+    its wrapped line count (Excel does not size rows to rich text by itself)."""
+    title = clean_text(tp.title)
+    if tp.is_goal:
+        title += "  [goal]"
+    parts: list[TextBlock | str] = [TextBlock(_TITLE_FONT, title)]
+    small = width * 1.25  # characters per line at 9 pt
+    lines = _lines(title, width * 0.95)
+    meta = []
+    owner = snap.party_name(tp.owner_id)
+    if owner:
+        meta.append(f"Owner: {owner}")
+    if tp.channel:
+        meta.append(tp.channel)
+    if tp.emotion:
+        meta.append(f"feeling {tp.emotion:+d}")
+    if meta:
+        meta_text = clean_text(" · ".join(meta))
+        parts.append(TextBlock(_META_FONT, "\n" + meta_text))
+        lines += _lines(meta_text, small)
+    if overlay:
+        if m is None:
+            parts.append(TextBlock(_META_FONT, "\nno events matched"))
+            lines += 1
+        else:
+            drop = "" if m.dropoff_rate is None else f" · drop-off {m.dropoff_rate:.0%}"
+            parts.append(TextBlock(_META_FONT, f"\nreach {format_number(m.reach)}{drop}"))
+            lines += 1
+            if m.friction is not None:
+                share = m.friction / top  # same scale as the fill
+                level = "red" if share >= 0.66 else "amber" if share >= 0.33 else "green"
+                reason = clean_text(f"friction {m.friction:.2f}" + (f": {m.reasons[0]}" if m.reasons else ""))
+                parts.append(TextBlock(_STATUS_FONTS[level], "\n" + reason))
+                lines += _lines(reason, small)
+    else:
+        key = snap.key_reading(tp.id)
+        if key is not None:
+            kpi, reading = key
+            state = status(kpi, reading.value)
+            mark = {"green": "on target", "amber": "near target", "red": "off target", "none": ""}[state]
+            text = clean_text(format_reading(kpi, reading.value) + (f" · {mark}" if mark else ""))
+            parts.append(TextBlock(_STATUS_FONTS[state], "\n" + text))
+            lines += _lines(text, small)
+    return CellRichText(parts), lines
+
+

@@ -1,0 +1,160 @@
+"""The workbook's look in one place: fonts (always named, see ENVIRONMENT.md), fills, colours.
+
+Style objects are created once and shared; openpyxl de-duplicates them, and reusing the same
+objects keeps a 2,000-card export fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from copy import copy
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+FONT_NAME = "Calibri"
+INK = "1F2937"
+MUTED = "6B7280"
+ACCENT = "0F4C5C"  # deep teal: headers and titles
+
+TITLE = Font(name=FONT_NAME, size=18, bold=True, color=ACCENT)
+SUBTITLE = Font(name=FONT_NAME, size=11, italic=True, color=MUTED)
+SECTION = Font(name=FONT_NAME, size=13, bold=True, color=ACCENT)
+HEADER = Font(name=FONT_NAME, size=11, bold=True, color="FFFFFF")
+BODY = Font(name=FONT_NAME, size=10, color=INK)
+BOLD = Font(name=FONT_NAME, size=10, bold=True, color=INK)
+SMALL = Font(name=FONT_NAME, size=9, color=MUTED)
+WARN = Font(name=FONT_NAME, size=10, color="9C0006")
+
+HEADER_FILL = PatternFill("solid", fgColor=ACCENT)
+LANE_FILL = PatternFill("solid", fgColor="E5E7EB")
+EMPTY_FILL = PatternFill("solid", fgColor="FAFAFA")
+NEUTRAL_CARD = PatternFill("solid", fgColor="F3F4F6")
+NOTE_FILL = PatternFill("solid", fgColor="FFF7E6")
+
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+ID_FONT = Font(name=FONT_NAME, size=8, color="9CA3AF")  # ids: needed for the round trip, not for reading
+WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+CENTER = Alignment(horizontal="center", vertical="center")
+LEFT_CENTER = Alignment(vertical="center", wrap_text=True)
+
+WHITE = Side(style="medium", color="FFFFFF")
+LANE_EDGE = Side(style="medium", color="9CA3AF")
+THIN = Side(style="thin", color="D1D5DB")
+CARD_BORDER = Border(left=WHITE, right=WHITE, top=WHITE, bottom=WHITE)
+GRID_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+STATUS_COLOURS = {  # fill, text: the traffic-light colours of Excel's own conditional formats
+    "green": ("C6EFCE", "006100"),
+    "amber": ("FFEB9C", "9C5700"),
+    "red": ("FFC7CE", "9C0006"),
+    "none": ("F3F4F6", MUTED),
+}
+STATUS_LABELS = {"green": "Green", "amber": "Amber", "red": "Red", "none": "No target"}
+
+# Pastel fills that keep black text readable; known channels get a stable colour.
+CHANNEL_COLOURS = {
+    "web": "DBEAFE", "website": "DBEAFE", "app": "E0E7FF", "mobile": "E0E7FF",
+    "email": "FCE7F3", "e-mail": "FCE7F3", "phone": "FEF3C7", "call": "FEF3C7",
+    "call centre": "FEF3C7", "call center": "FEF3C7", "store": "DCFCE7", "shop": "DCFCE7",
+    "branch": "DCFCE7", "chat": "CFFAFE", "social": "F3E8FF", "sms": "FFE4E6",
+    "mail": "FFEDD5", "letter": "FFEDD5", "post": "FFEDD5", "in person": "ECFCCB",
+}  # fmt: skip
+_SPARE = ("E0F2FE", "FAE8FF", "FEF9C3", "D1FAE5", "FFE4E6", "EDE9FE", "F5F5F4", "CCFBF1")
+
+
+def channel_colour(channel: str) -> str | None:
+    key = channel.strip().lower()
+    if not key:
+        return None
+    if key in CHANNEL_COLOURS:
+        return CHANNEL_COLOURS[key]
+    digest = hashlib.sha1(key.encode("utf-8")).digest()  # stable across runs, unlike hash()
+    return _SPARE[digest[0] % len(_SPARE)]
+
+
+_FILLS: dict[str, PatternFill] = {}
+
+
+def fill(rgb: str) -> PatternFill:
+    if rgb not in _FILLS:
+        _FILLS[rgb] = PatternFill("solid", fgColor=rgb)
+    return _FILLS[rgb]
+
+
+def friction_colour(score: float | None) -> str:
+    """Green (no friction) through yellow to red (worst); score is 0..1."""
+    if score is None:
+        return "F3F4F6"
+    s = max(0.0, min(1.0, score))
+    stops = ((0.0, (99, 190, 123)), (0.5, (255, 235, 132)), (1.0, (248, 105, 107)))
+    for (a, ca), (b, cb) in itertools.pairwise(stops):
+        if s <= b:
+            t = (s - a) / (b - a)
+            rgb = [round(x + (y - x) * t) for x, y in zip(ca, cb, strict=True)]
+            # lighten so card text stays readable
+            rgb = [round(c + (255 - c) * 0.35) for c in rgb]
+            return "".join(f"{c:02X}" for c in rgb)
+    return "F8696B"
+
+
+def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
+
+
+def landscape(ws: Worksheet, *, title_rows: str | None = None, title_cols: str | None = None) -> None:
+    """Print set-up every sheet shares: landscape, fit to one page wide, titles repeated."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
+    ws.oddFooter.center.text = "&A — page &P of &N"
+    ws.oddFooter.center.font = f"{FONT_NAME},Regular"
+    ws.oddFooter.center.size = 8
+
+
+class Styler:
+    """Applies a combination of styles to many cells quickly.
+
+    openpyxl's attribute setters (`cell.font = ...`) look the style up in the workbook's lists
+    by hashing it, ~60 µs each; a 2,000-card export sets ~300,000 of them. The first cell of
+    each combination is styled normally, later ones get a copy of its style array (~1 µs).
+    One Styler per workbook (the arrays index that workbook's style lists).
+    """
+
+    def __init__(self) -> None:
+        self._arrays: dict[tuple[object, ...], object] = {}
+
+    def __call__(self, cell: Any, font: Font | None = None, fill: PatternFill | None = None,
+                 alignment: Alignment | None = None, border: Border | None = None,
+                 number_format: str | None = None) -> Any:  # fmt: skip
+        quote = cell._style.quotePrefix if cell._style is not None else 0
+        key = (id(font), id(fill), id(alignment), id(border), number_format, quote)
+        array = self._arrays.get(key)
+        if array is not None:
+            cell._style = copy(array)
+            return cell
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if alignment is not None:
+            cell.alignment = alignment
+        if border is not None:
+            cell.border = border
+        if number_format is not None:
+            cell.number_format = number_format
+        self._arrays[key] = copy(cell._style)
+        return cell

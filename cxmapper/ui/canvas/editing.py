@@ -1,0 +1,340 @@
+"""Every canvas edit as one undo command: the only place the canvas asks the model to change.
+
+Gestures, keys and menu actions call these methods; each pushes exactly one command onto the
+undo stack (one user action = one undo step) and then selects what the user will expect.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QApplication
+
+from cxmapper.errors import CxError
+from cxmapper.ui import commands as cmd
+from cxmapper.ui.canvas import clipboard, layout
+from cxmapper.ui.canvas.mirror import Cell
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
+    from cxmapper.model.workspace import Workspace
+    from cxmapper.ui.canvas.scene import JourneyScene
+
+TEXT_FIELD = {"touchpoint": "title", "stage": "name", "lane": "name", "connector": "label"}
+
+
+class SceneEditor:
+    def __init__(self, scene: JourneyScene) -> None:
+        self.s = scene
+
+    @property
+    def ws(self) -> Workspace:
+        assert self.s.workspace is not None
+        return self.s.workspace
+
+    def _push(self, command: QUndoCommand) -> bool:
+        """Push; a model refusal (validation) is reported in the status tip, not raised."""
+        assert self.s.undo_stack is not None
+        try:
+            self.s.undo_stack.push(command)
+        except CxError as exc:
+            self.last_error = str(exc)
+            return False
+        return True
+
+    last_error = ""
+
+    # -- cards -------------------------------------------------------------------------------
+
+    def begin_new_card(self, cell: Cell | None = None) -> None:
+        """Open a title editor in the cell; Enter creates the card (Esc creates nothing)."""
+        cell = cell or self.s.current_cell() or self._first_cell()
+        if cell is None or self.s.grid is None or self.s.mirror is None:
+            return
+        if self.s.mirror.is_emotion_lane(cell[1]):
+            return  # the emotion lane shows the curve of the other lanes' cards
+        g = self.s.grid
+        n = len(self.s.mirror.cells.get(cell, []))
+        box = layout.card_box_in(g.column(cell[0]), g.row(cell[1]), n)
+        self.s.open_inline_editor(
+            QRectF(box.x, box.y, box.w, 40), "", lambda text: self.create_card(cell, text)
+        )
+
+    def create_card(self, cell: Cell, title: str, index: int | None = None) -> str | None:
+        stage_id, lane_id = cell
+        command = cmd.AddCommand(
+            self.ws, "touchpoint",
+            lambda: self.ws.add_touchpoint(stage_id, lane_id, title, index), "New card",
+        )  # fmt: skip
+        if not self._push(command):
+            return None
+        self.s.select_entity("touchpoint", command.entity.id)
+        return command.entity.id
+
+    def begin_rename(self, kind: str, id: str) -> None:
+        m = self.s.mirror
+        if m is None:
+            return
+        if kind == "touchpoint" and id in self.s.cards:
+            r = self.s.card_rect(id)
+            rect, text = QRectF(r.x() + 28, r.y() + 3, r.width() - 34, 40), m.tps[id].title
+        elif kind == "stage" and id in self.s.stage_headers:
+            rect, text = self.s.stage_headers[id].sceneBoundingRect(), m.stages[id].name
+            rect.setHeight(30)
+        elif kind == "lane" and id in self.s.lane_headers:
+            rect, text = self.s.lane_headers[id].sceneBoundingRect(), m.lanes[id].name
+            rect.setHeight(30)
+        elif kind == "connector" and id in self.s.connector_items:
+            rect, text = self.s.connector_items[id].label_rect(), m.connectors[id].label
+            rect = QRectF(rect.center().x() - 60, rect.y(), 120, 24)
+        else:
+            return
+        self.s.open_inline_editor(rect, text, lambda new: self.rename(kind, id, new))
+
+    def rename(self, kind: str, id: str, text: str) -> None:
+        field = TEXT_FIELD[kind]
+        entity = self.ws.find(kind, id)
+        if entity is None or getattr(entity, field) == text:
+            return
+        label = {"touchpoint": "card", "connector": "connector label"}.get(kind, kind)
+        self._push(cmd.UpdateCommand(self.ws, kind, id, f"Rename {label}", **{field: text}))
+
+    def move_cards(self, ids: list[str], stage_id: str, lane_id: str, index: int | None) -> None:
+        m = self.s.mirror
+        assert m is not None
+        current = list(m.cells.get((stage_id, lane_id), []))
+        rest = [i for i in current if i not in ids]
+        at = len(rest) if index is None else min(index, len(rest))
+        if rest[:at] + list(ids) + rest[at:] == current:
+            return  # dropped where they already are: no empty undo step
+        n = len(ids)
+        text = "Move card" if n == 1 else f"Move {n} cards"
+        self._push(cmd.MoveCardsCommand(self.ws, ids, stage_id, lane_id, index, text))
+
+    def connect(self, source_id: str, target_id: str) -> None:
+        m = self.s.mirror
+        assert m is not None
+        if source_id == target_id or any(
+            (c.source_id, c.target_id) == (source_id, target_id) for c in m.connectors.values()
+        ):
+            return
+        command = cmd.AddCommand(
+            self.ws, "connector", lambda: self.ws.add_connector(source_id, target_id),
+            "Connect cards",
+        )  # fmt: skip
+        if self._push(command):
+            self.s.select_entity("connector", command.entity.id)
+
+    def set_emotion(self, tp_id: str, score: int) -> None:
+        self._push(cmd.UpdateCommand(self.ws, "touchpoint", tp_id, "Change emotion", emotion=score))
+
+    def delete_selected(self) -> None:
+        items = self.s.selected_entities()
+        if not items:
+            return
+        n = len(items)
+        text = f"Delete {items[0][0]}" if n == 1 else f"Delete {n} items"
+        self._push(cmd.RemoveMixedCommand(self.ws, items, text))
+
+    def select_all(self) -> None:
+        for item in self.s.cards.values():
+            item.setSelected(True)
+
+    # -- clipboard ---------------------------------------------------------------------------
+
+    def copy(self) -> int:
+        m = self.s.mirror
+        ids = self.s.selected_card_ids()
+        if m is None or not ids:
+            return 0
+        tps = [m.tps[i] for i in ids]
+        links = [c for c in m.connectors.values() if c.source_id in ids and c.target_id in ids]
+        QApplication.clipboard().setMimeData(clipboard.to_mime(tps, links))
+        return len(ids)
+
+    def paste(self) -> list[str]:
+        data = clipboard.from_mime(QApplication.clipboard().mimeData())
+        cell = self.s.current_cell() or self._first_cell()
+        if data is None or cell is None or self.s.mirror is None:
+            return []
+        cards, links = data
+        owners = set(self.s.mirror.parties)
+
+        def create() -> list[Any]:
+            made = []
+            for values in cards:
+                values = dict(values)
+                if values.get("owner_id") not in owners:
+                    values.pop("owner_id", None)
+                title = values.pop("title", "") or "Card"
+                made.append(self.ws.add_touchpoint(cell[0], cell[1], title, **values))
+            for link in links:
+                src, dst, label, kind = link
+                if 0 <= src < len(made) and 0 <= dst < len(made) and src != dst:
+                    self.ws.add_connector(made[src].id, made[dst].id, label=label, kind=kind)
+            return made
+
+        n = len(cards)
+        command = cmd.AddManyCommand(
+            self.ws, "touchpoint", create, f"Paste {n} card{'s' * (n != 1)}"
+        )
+        if not self._push(command):
+            return []
+        return self._select_new(command.entities)
+
+    def duplicate(self) -> list[str]:
+        """Copies right after their originals, in the same cells (one undo step)."""
+        m = self.s.mirror
+        ids = self.s.selected_card_ids()
+        if m is None or not ids:
+            return []
+        chosen = set(ids)
+        plan = []  # (cell, index after the original), in reverse so indices stay valid
+        for cell, members in m.cells.items():
+            for i, tp_id in enumerate(members):
+                if tp_id in chosen:
+                    plan.append((cell, i + 1, tp_id))
+        plan.sort(key=lambda p: (p[0], -p[1]))
+        fields = clipboard.CARD_FIELDS[1:]
+
+        def create() -> list[Any]:
+            made = []
+            for cell, index, tp_id in plan:
+                t = m.tps[tp_id]
+                values = {f: getattr(t, f) for f in fields}
+                made.append(self.ws.add_touchpoint(cell[0], cell[1], t.title, index, **values))
+            return made
+
+        n = len(plan)
+        command = cmd.AddManyCommand(
+            self.ws, "touchpoint", create, f"Duplicate {n} card{'s' * (n != 1)}"
+        )
+        if not self._push(command):
+            return []
+        return self._select_new(command.entities)
+
+    def _select_new(self, entities: list[Any]) -> list[str]:
+        self.s.clear_all_selection()
+        for e in entities:
+            self.s.select_entity("touchpoint", e.id, add=True)
+        return [e.id for e in entities]
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def current(self, kind: str) -> str | None:
+        """The stage or lane the structure actions apply to: a selected header, else the
+        current cell's, else the selected card's."""
+        for k, id in self.s.selected_entities():
+            if k == kind:
+                return id
+        cell = self.s.current_cell()
+        if cell is None:
+            cards = self.s.selected_card_ids()
+            cell = self.s.cell_of(cards[0]) if cards else None
+        if cell is None:
+            return None
+        return cell[0] if kind == "stage" else cell[1]
+
+    def add_stage(self) -> str | None:
+        return self._add_band("stage")
+
+    def add_lane(self) -> str | None:
+        return self._add_band("lane")
+
+    def _add_band(self, kind: str) -> str | None:
+        m = self.s.mirror
+        if m is None:
+            return None
+        order = [x.id for x in (m.stage_order() if kind == "stage" else m.lane_order())]
+        ref = self.current(kind)
+        index = order.index(ref) + 1 if ref in order else len(order)
+        jid = m.journey_id
+        if kind == "stage":
+            make = lambda: self.ws.add_stage(jid, "New stage", index)  # noqa: E731
+        else:
+            make = lambda: self.ws.add_lane(jid, "New lane", "custom", index)  # noqa: E731
+        command = cmd.AddCommand(self.ws, kind, make, f"Add {kind}")
+        if not self._push(command):
+            return None
+        self.s.select_entity(kind, command.entity.id)
+        self.begin_rename(kind, command.entity.id)
+        return command.entity.id
+
+    def rename_current(self, kind: str) -> None:
+        ref = self.current(kind)
+        if ref is not None:
+            self.begin_rename(kind, ref)
+
+    def delete_current(self, kind: str) -> None:
+        ref = self.current(kind)
+        if ref is not None:
+            self._push(cmd.RemoveCommand(self.ws, kind, [ref], f"Delete {kind}"))
+
+    def move_current(self, kind: str, delta: int) -> None:
+        m = self.s.mirror
+        ref = self.current(kind)
+        if m is None or ref is None:
+            return
+        order = [x.id for x in (m.stage_order() if kind == "stage" else m.lane_order())]
+        index = order.index(ref) + delta
+        if 0 <= index < len(order):
+            self.reorder(kind, ref, index)
+
+    def reorder(self, kind: str, id: str, index: int) -> None:
+        self._push(cmd.ReorderCommand(self.ws, kind, id, index, f"Move {kind}"))
+        self.s.select_entity(kind, id)
+
+    def resize(self, kind: str, id: str, size: float) -> None:
+        field = "width" if kind == "stage" else "height"
+        self._push(cmd.UpdateCommand(self.ws, kind, id, f"Resize {kind}", **{field: float(size)}))
+
+    # -- keyboard navigation -----------------------------------------------------------------
+
+    def _first_cell(self) -> Cell | None:
+        g = self.s.grid
+        if g is None or not g.columns or not g.rows:
+            return None
+        return g.columns[0].id, g.rows[0].id
+
+    def navigate(self, dx: int, dy: int) -> None:
+        """Arrow keys: move the selection to the neighbouring card or cell."""
+        g, m = self.s.grid, self.s.mirror
+        if g is None or m is None or not g.columns or not g.rows:
+            return
+        cards = self.s.selected_card_ids()
+        focus = self.s.focusItem()
+        anchor = getattr(focus, "tp_id", None) if focus is not None else None
+        if anchor not in cards:
+            anchor = cards[-1] if cards else None
+        cell = self.s.cell_of(anchor) if anchor else self.s.current_cell()
+        if cell is None:
+            self._go(self._first_cell(), 0)
+            return
+        cols, rows = [c.id for c in g.columns], [r.id for r in g.rows]
+        ci, ri = cols.index(cell[0]), rows.index(cell[1])
+        members = m.cells.get(cell, [])
+        i = members.index(anchor) if anchor in members else -1
+        if dy and anchor is not None and 0 <= i + dy < len(members):
+            self._go(cell, i + dy)
+            return
+        ci, ri = ci + dx, ri + dy
+        if not (0 <= ci < len(cols) and 0 <= ri < len(rows)):
+            return
+        target = (cols[ci], rows[ri])
+        n = len(m.cells.get(target, []))
+        index = (0 if dy > 0 else n - 1) if dy else min(max(i, 0), n - 1)
+        self._go(target, index)
+
+    def _go(self, cell: Cell | None, index: int) -> None:
+        if cell is None or self.s.mirror is None:
+            return
+        members = self.s.mirror.cells.get(cell, [])
+        self.s.clear_all_selection()
+        if 0 <= index < len(members):
+            self.s.select_entity("touchpoint", members[index])
+        else:
+            self.s.set_current_cell(cell)
+            for view in self.s.views():
+                view.ensureVisible(self.s.cell_rect(cell), 20, 20)

@@ -1,0 +1,177 @@
+"""The emotion curve of an "emotions" lane: a smooth line through the cards' scores.
+
+Points are dragged up or down to change a score; the item only reports the final, snapped
+score through `on_score` (one undo step per drag).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from cxmapper.ui.canvas import style
+
+Z_EMOTION = 15.0
+MARGIN = 20.0
+PICK = 9.0
+
+
+class EmotionPoint(NamedTuple):
+    tp_id: str
+    x: float
+    score: int
+    title: str
+
+
+def smooth_path(points: Sequence[QPointF], low: float, high: float) -> QPainterPath:
+    """Catmull-Rom through the points, as cubic Béziers (passes through every point); control
+    points are kept within [low, high] so the curve does not overshoot the score range."""
+
+    def clamp(p: QPointF) -> QPointF:
+        return QPointF(p.x(), min(max(p.y(), low), high))
+
+    path = QPainterPath()
+    if not points:
+        return path
+    path.moveTo(points[0])
+    for i in range(len(points) - 1):
+        p0 = points[i - 1] if i > 0 else points[i]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[i + 2] if i + 2 < len(points) else p2
+        c1 = p1 + (p2 - p0) / 6.0
+        c2 = p2 - (p3 - p1) / 6.0
+        path.cubicTo(clamp(c1), clamp(c2), p2)
+    return path
+
+
+class EmotionCurveItem(QGraphicsItem):
+    def __init__(self, lane_id: str, on_score: Callable[[str, int], None]) -> None:
+        super().__init__()
+        self.lane_id = lane_id
+        self._on_score = on_score
+        self._rect = QRectF()
+        self._points: list[EmotionPoint] = []
+        self._drag: tuple[int, float] | None = None  # (point index, current y)
+        self.setZValue(Z_EMOTION)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    # -- model -> item -----------------------------------------------------------------------
+
+    def set_geometry(self, x: float, y: float, w: float, h: float) -> None:
+        if QRectF(0, 0, w, h) != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, w, h)
+        self.setPos(x, y)
+        self.update()
+
+    def set_points(self, points: Sequence[EmotionPoint]) -> None:
+        self._points = list(points)
+        self._drag = None
+        self.update()
+
+    @property
+    def points(self) -> list[EmotionPoint]:
+        return list(self._points)
+
+    def score_to_y(self, score: float) -> float:
+        half = self._rect.height() / 2
+        return half - score * (half - MARGIN) / 2
+
+    def y_to_score(self, y: float) -> int:
+        half = self._rect.height() / 2
+        return max(-2, min(2, round((half - y) / ((half - MARGIN) / 2))))
+
+    def point_pos(self, index: int) -> QPointF:
+        """Where a point is drawn, in item coordinates."""
+        p = self._points[index]
+        y = self._drag[1] if self._drag and self._drag[0] == index else self.score_to_y(p.score)
+        return QPointF(p.x - self.pos().x(), y)
+
+    def _pick(self, pos: QPointF) -> int | None:
+        best, best_d = None, PICK * PICK
+        for i in range(len(self._points)):
+            d = self.point_pos(i) - pos
+            dist = d.x() * d.x() + d.y() * d.y()
+            if dist <= best_d:
+                best, best_d = i, dist
+        return best
+
+    # -- events ------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        index = self._pick(event.pos()) if event.button() == Qt.MouseButton.LeftButton else None
+        if index is None:
+            event.ignore()
+            return
+        self._drag = (index, self.point_pos(index).y())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag is None:
+            return
+        y = min(max(event.pos().y(), MARGIN / 2), self._rect.height() - MARGIN / 2)
+        self._drag = (self._drag[0], y)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag is None:
+            return
+        index, y = self._drag
+        self._drag = None
+        point = self._points[index]
+        score = self.y_to_score(y)
+        self.update()
+        if score != point.score:
+            self._on_score(point.tp_id, score)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        index = self._pick(event.pos())
+        if index is None:
+            self.setToolTip("")
+            self.unsetCursor()
+            return
+        p = self._points[index]
+        self.setToolTip(f"{p.title}: emotion {p.score:+d} (drag up or down to change)")
+        self.setCursor(Qt.CursorShape.SizeVerCursor)
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.GRID, 1, Qt.PenStyle.DashLine))
+        painter.drawLine(
+            QPointF(r.left(), self.score_to_y(0)), QPointF(r.right(), self.score_to_y(0))
+        )
+        painter.setFont(style.font(7.0))
+        painter.setPen(style.MUTED)
+        for s, label in ((2, "+2"), (-2, "−2")):
+            painter.drawText(QPointF(r.left() + 4, self.score_to_y(s) + 4), label)
+        if not self._points:
+            return
+        pts = [self.point_pos(i) for i in range(len(self._points))]
+        pen = QPen(style.ACCENT, 2.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(smooth_path(pts, self.score_to_y(2), self.score_to_y(-2)))
+        painter.setPen(QPen(style.CARD_BG, 1.5))
+        for p, pos in zip(self._points, pts, strict=True):
+            painter.setBrush(style.EMOTION_COLOURS.get(p.score, style.EMOTION_COLOURS[0]))
+            painter.drawEllipse(pos, 5.5, 5.5)

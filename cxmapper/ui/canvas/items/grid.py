@@ -1,0 +1,242 @@
+"""Cell backgrounds, stage and lane headers: the grid the cards sit in.
+
+Headers are pinned by the scene (repositioned on scroll), so they stay readable on a big map.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cxmapper.ui.canvas import style
+
+Z_CELL = 0.0
+Z_LANE_HEADER = 60.0
+Z_STAGE_HEADER = 70.0
+Z_CORNER = 80.0
+EDGE = 6.0  # grab zone for resizing, in scene units
+
+
+class CellItem(QGraphicsItem):
+    """A stage x lane background. Not mouse-accepting, so a press on it starts a rubber band;
+    the scene marks the current cell and the drop target through `set_state`."""
+
+    def __init__(self, stage_id: str, lane_id: str, shade: int, emotion: bool) -> None:
+        super().__init__()
+        self.stage_id = stage_id
+        self.lane_id = lane_id
+        self._rect = QRectF()
+        self._shade = shade
+        self._emotion = emotion
+        self._current = False
+        self._drop_y: float | None = None
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(Z_CELL)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_geometry(self, rect: QRectF, shade: int, emotion: bool) -> None:
+        if rect.size() != self._rect.size() or shade != self._shade or emotion != self._emotion:
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, rect.width(), rect.height())
+            self._shade, self._emotion = shade, emotion
+            self.update()
+        self.setPos(rect.topLeft())
+
+    def set_current(self, on: bool) -> None:
+        if on != self._current:
+            self._current = on
+            self.update()
+
+    def set_drop_line(self, y: float | None) -> None:
+        """Show where a dragged card would land (a y in cell coordinates), or hide it."""
+        if y != self._drop_y:
+            self._drop_y = y
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect
+        if self._emotion:
+            g = QLinearGradient(0, 0, 0, r.height())
+            g.setColorAt(0.0, QColor(22, 163, 74, 28))
+            g.setColorAt(0.5, QColor(255, 255, 255, 0))
+            g.setColorAt(1.0, QColor(220, 38, 38, 28))
+            painter.fillRect(r, style.LANE_BG[0])
+            painter.fillRect(r, QBrush(g))
+        else:
+            painter.fillRect(r, style.LANE_BG[self._shade % 2])
+        painter.setPen(QPen(style.GRID, 0))
+        painter.drawLine(r.topRight(), r.bottomRight())
+        painter.drawLine(r.bottomLeft(), r.bottomRight())
+        if self._current:
+            painter.setPen(QPen(style.ACCENT, 2, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(37, 99, 235, 14))
+            painter.drawRect(r.adjusted(2, 2, -2, -2))
+        if self._drop_y is not None:
+            painter.fillRect(r, QColor(37, 99, 235, 22))
+            painter.setPen(QPen(style.ACCENT, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r.adjusted(1, 1, -1, -1))
+            painter.setPen(QPen(style.ACCENT, 3))
+            painter.drawLine(QPointF(8, self._drop_y), QPointF(r.width() - 8, self._drop_y))
+            painter.setBrush(style.ACCENT)
+            painter.drawEllipse(QPointF(8, self._drop_y), 4, 4)
+
+
+class HeaderItem(QGraphicsItem):
+    """Base of stage and lane headers: a named band that can be selected, dragged, resized."""
+
+    kind = ""
+
+    def __init__(self, entity_id: str, name: str) -> None:
+        super().__init__()
+        self.entity_id = entity_id
+        self.name = name
+        self.subtitle = ""
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+
+    def set_text(self, name: str, subtitle: str) -> None:
+        if (name, subtitle) != (self.name, self.subtitle):
+            self.name, self.subtitle = name, subtitle
+            self.update()
+
+    def set_size(self, w: float, h: float) -> None:
+        if (w, h) != (self._rect.width(), self._rect.height()):
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, w, h)
+
+    def rect(self) -> QRectF:
+        return self._rect
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def on_edge(self, local: QPointF) -> bool:
+        raise NotImplementedError
+
+    def hoverMoveEvent(self, event: object) -> None:
+        pos = event.pos()  # type: ignore[attr-defined]
+        if self.on_edge(pos):
+            cursor = (
+                Qt.CursorShape.SizeHorCursor
+                if self.kind == "stage"
+                else Qt.CursorShape.SizeVerCursor
+            )
+            self.setCursor(cursor)
+        else:
+            self.unsetCursor()
+
+
+class StageHeaderItem(HeaderItem):
+    kind = "stage"
+
+    def __init__(self, entity_id: str, name: str) -> None:
+        super().__init__(entity_id, name)
+        self.setZValue(Z_STAGE_HEADER)
+
+    def on_edge(self, local: QPointF) -> bool:
+        return local.x() >= self._rect.width() - EDGE
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect
+        painter.fillRect(r, style.ACCENT.darker(150) if self.isSelected() else style.HEADER_BG)
+        painter.setPen(QPen(QColor("#4a5b6d"), 0))
+        painter.drawLine(r.topRight(), r.bottomRight())
+        f = style.font(10.0, bold=True)
+        painter.setFont(f)
+        painter.setPen(style.HEADER_INK)
+        text_rect = r.adjusted(12, 4, -12, -16 if self.subtitle else -4)
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetricsF(f).elidedText(self.name, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+        if self.subtitle:
+            painter.setFont(style.font(7.5))
+            painter.setPen(QColor("#b8c4d0"))
+            painter.drawText(
+                r.adjusted(12, r.height() - 20, -12, -4),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.subtitle,
+            )
+
+
+class LaneHeaderItem(HeaderItem):
+    kind = "lane"
+
+    def __init__(self, entity_id: str, name: str) -> None:
+        super().__init__(entity_id, name)
+        self.setZValue(Z_LANE_HEADER)
+
+    def on_edge(self, local: QPointF) -> bool:
+        return local.y() >= self._rect.height() - EDGE
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect
+        painter.fillRect(r, QColor("#dbe6f7") if self.isSelected() else style.LANE_HEADER_BG)
+        painter.setPen(QPen(style.GRID, 0))
+        painter.drawLine(r.bottomLeft(), r.bottomRight())
+        painter.setPen(QPen(QColor("#c0c8d2"), 0))
+        painter.drawLine(r.topRight(), r.bottomRight())
+        f = style.font(9.5, bold=True)
+        painter.setFont(f)
+        painter.setPen(style.INK)
+        fm = QFontMetricsF(f)
+        painter.drawText(
+            QRectF(12, 10, r.width() - 20, fm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(self.name, Qt.TextElideMode.ElideRight, r.width() - 20),
+        )
+        if self.subtitle:
+            painter.setFont(style.font(7.5))
+            painter.setPen(style.MUTED)
+            painter.drawText(
+                QRectF(12, 12 + fm.height(), r.width() - 20, 16),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.subtitle,
+            )
+
+
+class CornerItem(QGraphicsItem):
+    """Covers the top-left corner where the pinned header bands cross; shows the journey."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = ""
+        self._rect = QRectF()
+        self.setZValue(Z_CORNER)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_geometry(self, w: float, h: float, title: str) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, w, h)
+        self.title = title
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect
+        painter.fillRect(r, style.HEADER_BG.darker(115))
+        f = style.font(8.5, bold=True)
+        painter.setFont(f)
+        painter.setPen(QColor("#dbe3ec"))
+        painter.drawText(
+            r.adjusted(12, 4, -8, -4),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetricsF(f).elidedText(self.title, Qt.TextElideMode.ElideRight, r.width() - 20),
+        )

@@ -1,0 +1,728 @@
+"""JourneyScene: observes one journey of a workspace and shows it as a grid of cards.
+
+The scene never edits the model. Gestures become undo commands (see `editing.SceneEditor`);
+the workspace then announces Changes, the `JourneyMirror` applies them, and `flush()` updates
+only the items they touch. Changes of one operation arrive one by one, so the scene collects
+them and flushes once: right after the undo stack moves (push/undo/redo) or, for changes that
+did not come through the stack, on the next event-loop turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import shiboken6
+from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
+from PySide6.QtGui import QKeyEvent, QPainterPath, QUndoStack
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
+
+from cxmapper.model.changes import Change
+from cxmapper.model.workspace import Workspace
+from cxmapper.ui.canvas import layout, style
+from cxmapper.ui.canvas.editing import SceneEditor
+from cxmapper.ui.canvas.gestures import Gestures
+from cxmapper.ui.canvas.items.card import CardItem
+from cxmapper.ui.canvas.items.connector import ConnectorItem, OverlayPathItem
+from cxmapper.ui.canvas.items.editor import InlineEditor
+from cxmapper.ui.canvas.items.emotion_curve import EmotionCurveItem, EmotionPoint
+from cxmapper.ui.canvas.items.grid import (
+    CellItem,
+    CornerItem,
+    HeaderItem,
+    LaneHeaderItem,
+    StageHeaderItem,
+)
+from cxmapper.ui.canvas.items.overview import OverviewItem
+from cxmapper.ui.canvas.mirror import Cell, Dirty, JourneyMirror
+from cxmapper.ui.canvas.overlay import OverlayLayer, OverlayValue
+from cxmapper.ui.model_bridge import ModelBridge
+
+FIND_FIELDS = ("title", "owner", "channel", "tags")
+MARGIN = 40.0
+
+
+def qrect(box: layout.Box) -> QRectF:
+    return QRectF(box.x, box.y, box.w, box.h)
+
+
+class JourneyScene(QGraphicsScene):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(style.CANVAS_BG)
+        self.workspace: Workspace | None = None
+        self.journey_id: str | None = None
+        self.undo_stack: QUndoStack | None = None
+        self._bridge: ModelBridge | None = None
+        self.mirror: JourneyMirror | None = None
+        self.grid: layout.Grid | None = None
+        self._dirty = Dirty()
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush)
+        self.editor = SceneEditor(self)
+        self.gestures = Gestures(self)
+        self._reset_items()
+        self._pin = QPointF(0, 0)
+        self._view_rect: QRectF | None = None
+        self._highlight: set[str] = set()
+        self._filter: set[str] | None = None
+        self.overlay = OverlayLayer(self)
+        self.presentation = False
+        self.overview = False
+        self._overview_dirty = True
+
+    def _reset_items(self) -> None:
+        self.cards: dict[str, CardItem] = {}
+        self._card_rects: dict[str, tuple[float, float, float, float]] = {}
+        self.connector_items: dict[str, ConnectorItem] = {}
+        self.stage_headers: dict[str, StageHeaderItem] = {}
+        self.lane_headers: dict[str, LaneHeaderItem] = {}
+        self.cell_items: dict[Cell, CellItem] = {}
+        self.emotion_items: dict[str, EmotionCurveItem] = {}
+        self.selected_connectors: set[str] = set()
+        self._corner: CornerItem | None = None
+        self._overview_item: OverviewItem | None = None
+        self._current_cell: Cell | None = None
+        self._inline: InlineEditor | None = None
+
+    # -- life cycle --------------------------------------------------------------------------
+
+    def set_journey(
+        self, workspace: Workspace, journey_id: str, undo_stack: QUndoStack, bridge: ModelBridge
+    ) -> None:
+        """Show `journey_id` and follow its changes (through `bridge`) until `clear_scene()`."""
+        if self.mirror is not None:
+            self.clear_scene()
+        self.workspace, self.journey_id = workspace, journey_id
+        self.undo_stack, self._bridge = undo_stack, bridge
+        self.mirror = JourneyMirror(workspace, journey_id)
+        bridge.changed.connect(self._on_change)
+        undo_stack.indexChanged.connect(self._on_undo_index)
+        self._rebuild()
+
+    def clear_scene(self) -> None:
+        """Stop observing and remove every item (the inverse of `set_journey`)."""
+        if self._bridge is not None:
+            self._bridge.changed.disconnect(self._on_change)
+        if self.undo_stack is not None:
+            self.undo_stack.indexChanged.disconnect(self._on_undo_index)
+        self._flush_timer.stop()
+        self.gestures.cancel()
+        self._drop_all_items()
+        self.workspace = self.journey_id = self.undo_stack = None
+        self._bridge = None
+        self.mirror = None
+        self.grid = None
+        self._dirty = Dirty()
+
+    def _drop_all_items(self) -> None:
+        if self._inline is not None:
+            self._inline.cancel()
+        self.overlay.forget_items()
+        self._reset_items()
+        self.clear()
+
+    # -- following the model -----------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if self.mirror is None:
+            return
+        self.mirror.apply(change, self._dirty)
+        if self._dirty and not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _on_undo_index(self, _index: int) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """Bring the items up to date with the changes received so far."""
+        self._flush_timer.stop()
+        d, self._dirty = self._dirty, Dirty()
+        if not d or self.mirror is None:
+            return
+        if d.journey_gone:
+            self.clear_scene()
+            return
+        if d.everything:
+            self._rebuild()
+            return
+        m = self.mirror
+        m.resolve(d)
+        for tp_id in d.removed_cards:
+            self._remove_item(self.cards.pop(tp_id, None))
+            self._card_rects.pop(tp_id, None)
+            self._highlight.discard(tp_id)
+        for c_id in d.removed_connectors:
+            self._remove_item(self.connector_items.pop(c_id, None))
+            self.selected_connectors.discard(c_id)
+        if d.structure:
+            self._sync_structure()
+        for tp_id in d.cards:
+            if tp_id in m.tps:
+                item = self.cards.get(tp_id)
+                if item is None:
+                    self._add_card(tp_id)
+                else:
+                    item.set_content(m.content(tp_id))
+        for cell in d.cells:
+            m.sort_cell(cell)
+        grid = self._compute_grid()
+        reshaped = d.structure or not grid.same_shape(self.grid)
+        if reshaped:
+            self.grid = grid
+            moved = self._layout_all()
+        else:
+            moved = set()
+            for cell in d.cells:
+                moved |= self._place_cell(cell)
+            self._update_stage_counts()
+        for c_id in d.connectors:
+            self._sync_connector(c_id)
+        self.route_connectors_of(moved, skip=d.connectors)
+        if d.emotion or reshaped:
+            self._update_emotion(points=d.emotion or d.structure)
+        self._overview_dirty = True
+        if self.overview:
+            self._refresh_overview()
+        if moved:
+            self.overlay.reroute()
+        if d.removed_cards or d.removed_connectors:
+            self.selectionChanged.emit()
+
+    def _rebuild(self) -> None:
+        """Build every item from the mirror (first show and `reloaded`)."""
+        selected = self.selected_entities() if self.mirror is not None else []
+        self._drop_all_items()
+        m = self.mirror
+        if m is None:
+            return
+        self._corner = CornerItem()
+        self.addItem(self._corner)
+        self._sync_structure()
+        for tp_id in m.tps:
+            if (m.tps[tp_id].stage_id in m.stages) and (m.tps[tp_id].lane_id in m.lanes):
+                self._add_card(tp_id)
+        self.grid = self._compute_grid()
+        self._layout_all()
+        for c_id in m.connectors:
+            self._sync_connector(c_id)
+        self._update_emotion()
+        self.overlay.apply()
+        if self.overview:
+            self.overview = False
+            self.set_overview(True)
+        for kind, id in selected:
+            self.select_entity(kind, id, add=True)
+
+    def _remove_item(self, item: QGraphicsItem | None) -> None:
+        if item is not None and shiboken6.isValid(item) and item.scene() is self:
+            self.removeItem(item)
+
+    def _add_card(self, tp_id: str) -> CardItem:
+        assert self.mirror is not None
+        item = CardItem(tp_id, self.mirror.content(tp_id), 200, layout.CARD_H)
+        if self.presentation:
+            item.set_presentation(True)
+        if tp_id in self._highlight:
+            item.set_highlight(True)
+        if self._filter is not None and tp_id not in self._filter:
+            item.setOpacity(0.25)
+        self.overlay.apply_to_card(item)
+        self.cards[tp_id] = item
+        item.setVisible(not self.overview)
+        self.addItem(item)
+        return item
+
+    def _sync_structure(self) -> None:
+        """Create or drop header, cell and emotion items to match the stages and lanes."""
+        m = self.mirror
+        assert m is not None
+        stages, lanes = m.stage_order(), m.lane_order()
+        for table, wanted, make in (
+            (self.stage_headers, stages, StageHeaderItem),
+            (self.lane_headers, lanes, LaneHeaderItem),
+        ):
+            for gone in set(table) - {x.id for x in wanted}:
+                self._remove_item(table.pop(gone))
+            for x in wanted:
+                if x.id not in table:
+                    table[x.id] = make(x.id, x.name)
+                    self.addItem(table[x.id])
+        for ln in lanes:
+            self.lane_headers[ln.id].set_text(ln.name, ln.kind.capitalize())
+        wanted_cells = {(s.id, ln.id) for s in stages for ln in lanes}
+        for cell in set(self.cell_items) - wanted_cells:
+            self._remove_item(self.cell_items.pop(cell))
+        for cell in wanted_cells - set(self.cell_items):
+            self.cell_items[cell] = CellItem(cell[0], cell[1], 0, False)
+            self.addItem(self.cell_items[cell])
+        emotion_lanes = {ln.id for ln in lanes if ln.kind == "emotions"}
+        for gone in set(self.emotion_items) - emotion_lanes:
+            self._remove_item(self.emotion_items.pop(gone))
+        for lane_id in emotion_lanes - set(self.emotion_items):
+            self.emotion_items[lane_id] = EmotionCurveItem(lane_id, self.editor.set_emotion)
+            self.addItem(self.emotion_items[lane_id])
+        for tp_id in [t for t in self.cards if t not in m.tps]:
+            self._remove_item(self.cards.pop(tp_id))
+        if self._current_cell is not None and self._current_cell not in wanted_cells:
+            self._current_cell = None
+
+    def _compute_grid(self) -> layout.Grid:
+        m = self.mirror
+        assert m is not None
+        fullest: dict[str, int] = {}
+        for (s, ln), ids in m.cells.items():
+            if ids and s in m.stages:
+                fullest[ln] = max(fullest.get(ln, 0), len(ids))
+        return layout.compute_grid(
+            [(s.id, s.width) for s in m.stage_order()],
+            [(ln.id, ln.height, ln.kind == "emotions") for ln in m.lane_order()],
+            fullest,
+        )
+
+    def _layout_all(self) -> set[str]:
+        """Place every item on the current grid (after a structural change); returns the
+        cards that moved."""
+        g, m = self.grid, self.mirror
+        assert g is not None and m is not None
+        for i, row in enumerate(g.rows):
+            emotion = m.is_emotion_lane(row.id)
+            for col in g.columns:
+                cell = self.cell_items.get((col.id, row.id))
+                if cell is not None:
+                    cell.set_geometry(QRectF(col.start, row.start, col.size, row.size), i, emotion)
+                    cell.set_current((col.id, row.id) == self._current_cell)
+        moved: set[str] = set()
+        for cell in list(m.cells):
+            if cell[0] in m.stages and cell[1] in m.lanes:
+                m.sort_cell(cell)
+                moved |= self._place_cell(cell)
+        for col in g.columns:
+            self.stage_headers[col.id].set_size(col.size, layout.STAGE_HEADER_H)
+        for row in g.rows:
+            self.lane_headers[row.id].set_size(layout.LANE_HEADER_W, row.size)
+        self._update_stage_counts()
+        if self._corner is not None:
+            self._corner.set_geometry(layout.LANE_HEADER_W, layout.STAGE_HEADER_H, m.journey_name)
+        self.setSceneRect(QRectF(0, 0, g.width + MARGIN, g.height + MARGIN))
+        self._place_pinned()
+        return moved
+
+    def _update_stage_counts(self) -> None:
+        m = self.mirror
+        assert m is not None
+        counts: dict[str, int] = {}
+        for (s, _), ids in m.cells.items():
+            counts[s] = counts.get(s, 0) + len(ids)
+        for s in m.stage_order():
+            n = counts.get(s.id, 0)
+            self.stage_headers[s.id].set_text(s.name, f"{n} touchpoint{'s' if n != 1 else ''}")
+
+    def _place_cell(self, cell: Cell) -> set[str]:
+        """Stack the cell's cards; returns the ids of cards whose place or size changed."""
+        g, m = self.grid, self.mirror
+        assert g is not None and m is not None
+        ids = m.cells.get(cell, [])
+        if not ids or cell[0] not in m.stages or cell[1] not in m.lanes:
+            return set()
+        col, row = g.column(cell[0]), g.row(cell[1])
+        moved = set()
+        rects = self._card_rects
+        x, w, h = (
+            col.start + layout.CELL_PAD,
+            max(col.size - 2 * layout.CELL_PAD, 20.0),
+            layout.CARD_H,
+        )
+        step = layout.CARD_H + layout.CARD_GAP
+        top = row.start + layout.CELL_PAD
+        for i, tp_id in enumerate(ids):
+            item = self.cards.get(tp_id)
+            if item is None:
+                continue
+            rect = (x, top + i * step, w, h)
+            if rects.get(tp_id) != rect:
+                rects[tp_id] = rect
+                item.set_size(w, h)
+                item.setPos(x, rect[1])
+                moved.add(tp_id)
+        return moved
+
+    def _sync_connector(self, c_id: str) -> None:
+        m = self.mirror
+        assert m is not None
+        c = m.connectors.get(c_id)
+        src, dst = (self.cards.get(c.source_id), self.cards.get(c.target_id)) if c else (None, None)
+        item = self.connector_items.get(c_id)
+        if c is None or src is None or dst is None:
+            self._remove_item(self.connector_items.pop(c_id, None))
+            return
+        if item is None or (item.source_id, item.target_id) != (c.source_id, c.target_id):
+            self._remove_item(item)
+            item = ConnectorItem(c_id, c.source_id, c.target_id)
+            self.connector_items[c_id] = item
+            item.set_selected(c_id in self.selected_connectors)
+            item.setVisible(not self.overview)
+            self.addItem(item)
+            item.set_width_factor(self.overlay.width_factor(c.source_id, c.target_id))
+            if self._filter is not None:
+                item.set_dimmed(not {c.source_id, c.target_id} <= self._filter)
+        if (item.kind, item.label) != (c.kind, c.label):
+            item.set_attributes(c.kind, c.label)
+        item.set_route(self._card_rects[c.source_id], self._card_rects[c.target_id])
+
+    def card_rect(self, tp_id: str) -> QRectF:
+        """The card's rectangle in scene coordinates (without its handle)."""
+        return QRectF(*self._card_rects[tp_id])
+
+    def route_connectors_of(self, tp_ids: Iterable[str], skip: Iterable[str] = ()) -> None:
+        """Re-route the arrows attached to cards that moved."""
+        m = self.mirror
+        assert m is not None
+        rects, items, done = self._card_rects, self.connector_items, set(skip)
+        for tp in tp_ids:
+            for c_id in m.by_card.get(tp, ()):
+                if c_id in done:
+                    continue
+                done.add(c_id)
+                item = items.get(c_id)
+                if item is not None:
+                    item.set_route(rects[item.source_id], rects[item.target_id])
+
+    def drag_card_to(self, item: CardItem, x: float, y: float) -> None:
+        """Move a card while it is dragged (not a model change: the drop pushes the command)."""
+        item.setPos(x, y)
+        w, h = item.size
+        self._card_rects[item.tp_id] = (x, y, w, h)
+
+    def _update_emotion(self, points: bool = True) -> None:
+        """Place the emotion curves; recompute their points only when cards changed."""
+        if not self.emotion_items:
+            return
+        g, m = self.grid, self.mirror
+        assert g is not None and m is not None
+        if not points:
+            for lane_id, item in self.emotion_items.items():
+                row = g.row(lane_id)
+                item.set_geometry(
+                    layout.LANE_HEADER_W, row.start, g.width - layout.LANE_HEADER_W, row.size
+                )
+            return
+        by_stage: dict[str, list[tuple[int, int, str]]] = {}
+        lane_index = {row.id: i for i, row in enumerate(g.rows)}
+        for t in m.tps.values():
+            if (
+                t.lane_id in lane_index
+                and t.stage_id in m.stages
+                and not m.is_emotion_lane(t.lane_id)
+            ):
+                by_stage.setdefault(t.stage_id, []).append(
+                    (lane_index[t.lane_id], t.position, t.id)
+                )
+        points: list[EmotionPoint] = []
+        for col in g.columns:
+            entries = sorted(by_stage.get(col.id, []))
+            n = len(entries)
+            for i, (_, _, tp_id) in enumerate(entries):
+                x = col.start + col.size * (i + 1) / (n + 1)
+                t = m.tps[tp_id]
+                points.append(EmotionPoint(tp_id, x, t.emotion, t.title))
+        for lane_id, item in self.emotion_items.items():
+            row = g.row(lane_id)
+            item.set_geometry(
+                layout.LANE_HEADER_W, row.start, g.width - layout.LANE_HEADER_W, row.size
+            )
+            item.set_points(points)
+
+    # -- far-zoom overview -------------------------------------------------------------------
+
+    def set_overview(self, on: bool) -> None:
+        """Draw cards and arrows as one item (far zoom on a big map) or as items again."""
+        if on == self.overview:
+            return
+        self.overview = on
+        if on:
+            self.gestures.cancel()
+        for group in (self.cards.values(), self.connector_items.values()):
+            for item in group:
+                item.setVisible(not on)
+        if on:
+            if self._overview_item is None:
+                self._overview_item = OverviewItem()
+                self.addItem(self._overview_item)
+            self._overview_item.setVisible(True)
+            self._refresh_overview()
+        elif self._overview_item is not None:
+            self._overview_item.setVisible(False)
+
+    def _refresh_overview(self) -> None:
+        item, g = self._overview_item, self.grid
+        if item is None or g is None:
+            return
+        arrows = QPainterPath()
+        for c in self.connector_items.values():
+            arrows.addPath(c.mapToScene(c.path()))
+        cards = []
+        for tp_id, rect in self._card_rects.items():
+            chan = style.channel_style(self.mirror.tps[tp_id].channel) if self.mirror else None
+            cards.append((rect, chan.colour if chan else None, self.is_dimmed(tp_id)))
+        item.set_content(QRectF(0, 0, g.width, g.height), cards, arrows)
+        self._overview_dirty = False
+
+    # -- pinned headers ----------------------------------------------------------------------
+
+    def pin_headers(self, visible: QRectF) -> None:
+        """Keep stage headers at the top and lane headers at the left of `visible` (the view's
+        scene rect), so they stay readable while scrolling."""
+        self._view_rect = QRectF(visible)
+        self._pin = QPointF(max(0.0, visible.left()), max(0.0, visible.top()))
+        self._place_pinned()
+
+    def _place_pinned(self) -> None:
+        g = self.grid
+        if g is None:
+            return
+        x, y = self._pin.x(), self._pin.y()
+        for col in g.columns:
+            item = self.stage_headers.get(col.id)
+            if item is not None and self.gestures.dragged_header is not item:
+                item.setPos(col.start, y)
+        for row in g.rows:
+            item = self.lane_headers.get(row.id)
+            if item is not None and self.gestures.dragged_header is not item:
+                item.setPos(x, row.start)
+        if self._corner is not None:
+            self._corner.setPos(x, y)
+        self.overlay.place_legend(self._view_rect, g.width)
+
+    # -- geometry queries --------------------------------------------------------------------
+
+    def content_rect(self) -> QRectF:
+        """The journey's drawn area (headers and grid), for fitting and exporting."""
+        self.flush()
+        if self.grid is None:
+            return QRectF()
+        return QRectF(0, 0, self.grid.width, self.grid.height)
+
+    def cell_at(self, pos: QPointF) -> Cell | None:
+        return None if self.grid is None else self.grid.cell_at(pos.x(), pos.y())
+
+    def cell_rect(self, cell: Cell) -> QRectF:
+        assert self.grid is not None
+        return qrect(self.grid.cell_box(*cell))
+
+    def card_at(self, pos: QPointF, exclude: Iterable[str] = ()) -> CardItem | None:
+        skip = set(exclude)
+        for item in self.items(pos):
+            if isinstance(item, CardItem) and item.tp_id not in skip:
+                return item
+        return None
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def selected_entities(self) -> list[tuple[str, str]]:
+        """What is selected, as (kind, id): touchpoint, connector, stage or lane."""
+        out: list[tuple[str, str]] = []
+        for item in self.selectedItems():
+            if isinstance(item, CardItem):
+                out.append(("touchpoint", item.tp_id))
+            elif isinstance(item, HeaderItem):
+                out.append((item.kind, item.entity_id))
+        out.extend(("connector", c) for c in sorted(self.selected_connectors))
+        return out
+
+    def selected_card_ids(self) -> list[str]:
+        """Selected cards in map order (stage, lane, position)."""
+        ids = {i.tp_id for i in self.selectedItems() if isinstance(i, CardItem)}
+        return [t for t in self.ordered_card_ids() if t in ids]
+
+    def ordered_card_ids(self) -> list[str]:
+        m = self.mirror
+        if m is None:
+            return []
+        out = []
+        for s in m.stage_order():
+            for ln in m.lane_order():
+                out.extend(m.cells.get((s.id, ln.id), []))
+        return out
+
+    def select_entity(self, kind: str, id: str, add: bool = False) -> bool:
+        """Select one entity (and show it); False if it is not on this canvas."""
+        self.flush()
+        if not add:
+            self.clear_all_selection()
+        item: QGraphicsItem | None = None
+        if kind == "touchpoint":
+            item = self.cards.get(id)
+        elif kind == "stage":
+            item = self.stage_headers.get(id)
+        elif kind == "lane":
+            item = self.lane_headers.get(id)
+        elif kind == "connector" and id in self.connector_items:
+            self.set_connector_selected(id, True)
+            return True
+        if item is None:
+            return False
+        item.setSelected(True)
+        if isinstance(item, CardItem):
+            item.setFocus()
+            self.set_current_cell(self.cell_of(id))
+            for view in self.views():
+                view.ensureVisible(item, 40, 40)
+        return True
+
+    def clear_all_selection(self) -> None:
+        had = bool(self.selected_connectors)
+        for c in list(self.selected_connectors):
+            self.set_connector_selected(c, False, notify=False)
+        self.clearSelection()
+        if had:
+            self.selectionChanged.emit()
+
+    def set_connector_selected(self, c_id: str, on: bool, notify: bool = True) -> None:
+        item = self.connector_items.get(c_id)
+        if item is None:
+            return
+        (self.selected_connectors.add if on else self.selected_connectors.discard)(c_id)
+        item.set_selected(on)
+        if notify:
+            self.selectionChanged.emit()
+
+    def cell_of(self, tp_id: str) -> Cell | None:
+        t = self.mirror.tps.get(tp_id) if self.mirror else None
+        return None if t is None else (t.stage_id, t.lane_id)
+
+    def current_cell(self) -> Cell | None:
+        """The cell new cards and pastes go to: the last clicked cell or the selected card's."""
+        return self._current_cell
+
+    def set_current_cell(self, cell: Cell | None) -> None:
+        if cell == self._current_cell:
+            return
+        old = self.cell_items.get(self._current_cell) if self._current_cell else None
+        if old is not None:
+            old.set_current(False)
+        self._current_cell = cell
+        new = self.cell_items.get(cell) if cell else None
+        if new is not None:
+            new.set_current(True)
+
+    # -- find, highlight, filter -------------------------------------------------------------
+
+    def find(self, text: str, fields: Sequence[str] = FIND_FIELDS) -> list[str]:
+        """Touchpoints whose fields contain `text` (case-insensitive), in map order."""
+        m = self.mirror
+        needle = text.strip().casefold()
+        if m is None or not needle:
+            return []
+        hits = set()
+        for t in m.tps.values():
+            values = []
+            if "title" in fields:
+                values.append(t.title)
+            if "owner" in fields:
+                values.append(m.parties.get(t.owner_id or "", ""))
+            if "channel" in fields:
+                values.append(t.channel)
+            if "tags" in fields:
+                values.extend(t.tags)
+            if "description" in fields:
+                values.append(t.description)
+            if any(needle in v.casefold() for v in values):
+                hits.add(t.id)
+        return [t for t in self.ordered_card_ids() if t in hits]
+
+    def set_highlight(self, ids: Iterable[str]) -> None:
+        self._highlight = set(ids)
+        for tp_id, item in self.cards.items():
+            item.set_highlight(tp_id in self._highlight)
+
+    def set_filter(self, ids: Iterable[str] | None) -> None:
+        """Dim every card not in `ids` (and arrows not between shown cards); None shows all."""
+        self._filter = None if ids is None else set(ids)
+        for tp_id, item in self.cards.items():
+            item.setOpacity(1.0 if self._filter is None or tp_id in self._filter else 0.25)
+        for item in self.connector_items.values():
+            keep = self._filter is None or {item.source_id, item.target_id} <= self._filter
+            item.set_dimmed(not keep)
+
+    def is_dimmed(self, tp_id: str) -> bool:
+        return self._filter is not None and tp_id not in self._filter
+
+    # -- overlay -----------------------------------------------------------------------------
+
+    def set_overlay(
+        self,
+        card_values: Mapping[str, OverlayValue] | None,
+        connector_widths: Mapping[tuple[str, str], float] | None = None,
+        unexpected: Sequence[tuple[str, str]] | None = None,
+        legend: str = "",
+    ) -> None:
+        """Show behavioural figures on the map (see `OverlayLayer.set`); None removes them."""
+        self.overlay.set(card_values, connector_widths, unexpected, legend)
+
+    @property
+    def overlay_paths(self) -> list[OverlayPathItem]:
+        return self.overlay.paths
+
+    # -- presentation and inline editing -----------------------------------------------------
+
+    def set_presentation(self, on: bool) -> None:
+        self.presentation = on
+        for item in self.cards.values():
+            item.set_presentation(on)
+
+    def open_inline_editor(
+        self, rect: QRectF, text: str, on_commit: Callable[[str], None], point_size: float = 9.5
+    ) -> InlineEditor:
+        """Edit `text` in place over `rect`; `on_commit(new_text)` runs on Enter/focus-out."""
+        if self._inline is not None:
+            self._inline.commit()
+
+        def close() -> None:
+            editor = self._inline
+            self._inline = None
+            if editor is not None and editor.scene() is self:
+                QTimer.singleShot(0, lambda: self._remove_item(editor))
+                editor.setVisible(False)
+            for view in self.views():
+                view.setFocus()
+
+        editor = InlineEditor(text, rect, on_commit, close, point_size)
+        self._inline = editor
+        self.addItem(editor)
+        editor.setFocus()
+        for view in self.views():
+            view.ensureVisible(editor, 20, 20)
+        return editor
+
+    @property
+    def inline_editor(self) -> InlineEditor | None:
+        return self._inline
+
+    # -- events ------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not self.gestures.press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not self.gestures.move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.gestures.release(event)
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not self.gestures.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._inline is not None or not self.gestures.key(event):
+            super().keyPressEvent(event)

@@ -1,0 +1,286 @@
+"""JourneyView: zoom, pan, pinned headers, presentation mode and the canvas actions.
+
+The view owns no journey state; it asks the scene (`scene.editor`) to act and keeps the
+headers pinned by telling the scene what part of it is visible after every scroll or zoom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPixmapCache,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
+
+from cxmapper.ui.canvas.scene import JourneyScene
+
+MIN_ZOOM = 0.05
+MAX_ZOOM = 4.0
+STEP = 1.25
+OVERVIEW_ZOOM = 0.3  # below this, big maps are drawn as one overview item
+OVERVIEW_MIN_CARDS = 300
+PIXMAP_CACHE_KB = 192 * 1024  # cached cards of a full screen at 100 % fit comfortably
+Std = QKeySequence.StandardKey
+
+
+class JourneyView(QGraphicsView):
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: JourneyScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)  # item caches live in QPixmapCache
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self.presentation = False
+        self.horizontalScrollBar().valueChanged.connect(self.update_pins)
+        self.verticalScrollBar().valueChanged.connect(self.update_pins)
+        self._actions = self._build_actions()
+        self.context_menu: QMenu | None = None
+
+    def journey_scene(self) -> JourneyScene:
+        s = self.scene()
+        assert isinstance(s, JourneyScene)
+        return s
+
+    # -- zoom --------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        current = self.zoom()
+        if abs(factor - current) < 1e-6:
+            return
+        self.scale(factor / current, factor / current)
+        self._update_overview()
+        self.update_pins()
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / STEP)
+
+    def zoom_100(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        """Show the whole journey (headers included)."""
+        rect = self.journey_scene().content_rect()
+        if rect.isEmpty():
+            return
+        vp = self.viewport().rect()
+        factor = min(vp.width() / (rect.width() + 20), vp.height() / (rect.height() + 20))
+        self.set_zoom(factor)
+        self.centerOn(rect.center())
+        self.update_pins()
+
+    def _update_overview(self) -> None:
+        s = self.journey_scene()
+        s.set_overview(self.zoom() < OVERVIEW_ZOOM and len(s.cards) >= OVERVIEW_MIN_CARDS)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """In the overview (far zoom on a big map) a double-click dives in at 100 %."""
+        if self.journey_scene().overview:
+            target = self.mapToScene(event.position().toPoint())
+            self.set_zoom(1.0)
+            self.centerOn(target)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom() * STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- pan and pins ------------------------------------------------------------------------
+
+    def update_pins(self, *_args: object) -> None:
+        s = self.scene()
+        if isinstance(s, JourneyScene):
+            s.pin_headers(self.mapToScene(self.viewport().rect()).boundingRect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.update_pins()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            pos = event.position().toPoint()
+            d = pos - self._pan_from
+            self._pan_from = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - d.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - d.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        event.accept()  # the canvas consumed it (end of a rubber band or a gesture)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.journey_scene().inline_editor is not None
+        if event.key() == Qt.Key.Key_Space and not editing:
+            if not event.isAutoRepeat():
+                self._space = True
+                self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self._space and not event.isAutoRepeat():
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click: the canvas actions for what is under the pointer."""
+        s = self.journey_scene()
+        pos = self.mapToScene(event.pos())
+        card = s.card_at(pos)
+        if card is not None and not card.isSelected():
+            s.clear_all_selection()
+            card.setSelected(True)
+        if card is None:
+            s.set_current_cell(s.cell_at(pos))
+        menu = QMenu(self)
+        menu.addActions(self._actions["edit"])
+        menu.addSeparator()
+        menu.addActions(self._actions["structure"])
+        self.context_menu = menu
+        menu.popup(event.globalPos())
+        event.accept()
+
+    # -- presentation ------------------------------------------------------------------------
+
+    def set_presentation(self, on: bool) -> None:
+        """Workshop projection: larger titles, no handles or drop hints, fit the width."""
+        self.presentation = on
+        self.journey_scene().set_presentation(on)
+        if on:
+            rect = self.journey_scene().content_rect()
+            if rect.width() > 0:
+                self.set_zoom(min(1.6, max(0.6, self.viewport().width() / (rect.width() + 20))))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def canvas_actions(self) -> dict[str, list[QAction]]:
+        """The canvas actions for menus and toolbars, grouped "edit", "view", "structure"."""
+        return {k: list(v) for k, v in self._actions.items()}
+
+    def action(self, name: str) -> QAction:
+        """One action by its object name (e.g. "canvas.delete"); handy for tests and menus."""
+        for group in self._actions.values():
+            for a in group:
+                if a.objectName() == name:
+                    return a
+        raise KeyError(name)
+
+    def _build_actions(self) -> dict[str, list[QAction]]:
+        ed = lambda: self.journey_scene().editor  # noqa: E731
+        g = lambda: self.journey_scene().gestures  # noqa: E731
+
+        def toggle_connect(on: bool) -> None:
+            g().connect_mode = on
+
+        K = QKeySequence
+        spec: dict[str, list[tuple[str, str, list[QKeySequence], Callable[..., object]]]] = {
+            "edit": [
+                ("new-card", "&New Card", [K(Qt.Key.Key_Insert), K("Ctrl+Return")], lambda: ed().begin_new_card()),
+                ("rename", "&Rename", [K(Qt.Key.Key_F2)], self._rename),
+                ("delete", "&Delete", [K(Std.Delete)], lambda: ed().delete_selected()),
+                ("copy", "&Copy", [K(Std.Copy)], lambda: ed().copy()),
+                ("paste", "&Paste", [K(Std.Paste)], lambda: ed().paste()),
+                ("duplicate", "D&uplicate", [K("Ctrl+D")], lambda: ed().duplicate()),
+                ("connect", "&Connect Tool", [K("Ctrl+L")], toggle_connect),
+                ("select-all", "Select &All", [K(Std.SelectAll)], lambda: ed().select_all()),
+            ],
+            "view": [
+                ("zoom-in", "Zoom &In", [K(Std.ZoomIn), K("Ctrl+=")], self.zoom_in),
+                ("zoom-out", "Zoom &Out", [K(Std.ZoomOut)], self.zoom_out),
+                ("fit", "&Fit to Window", [K("Ctrl+9")], self.fit),
+                ("zoom-100", "&Actual Size (100%)", [K("Ctrl+0")], self.zoom_100),
+            ],
+            "structure": [
+                ("add-stage", "Add &Stage", [K("Ctrl+Alt+N")], lambda: ed().add_stage()),
+                ("rename-stage", "Rename Stage", [K("Ctrl+Alt+R")], lambda: ed().rename_current("stage")),
+                ("delete-stage", "Delete Stage", [K("Ctrl+Alt+X")], lambda: ed().delete_current("stage")),
+                ("add-lane", "Add &Lane", [K("Ctrl+Alt+Shift+N")], lambda: ed().add_lane()),
+                ("rename-lane", "Rename Lane", [K("Ctrl+Alt+Shift+R")], lambda: ed().rename_current("lane")),
+                ("delete-lane", "Delete Lane", [K("Ctrl+Alt+Shift+X")], lambda: ed().delete_current("lane")),
+                ("move-left", "Move Stage Left", [K("Alt+Shift+Left")], lambda: ed().move_current("stage", -1)),
+                ("move-right", "Move Stage Right", [K("Alt+Shift+Right")], lambda: ed().move_current("stage", 1)),
+                ("move-up", "Move Lane Up", [K("Alt+Shift+Up")], lambda: ed().move_current("lane", -1)),
+                ("move-down", "Move Lane Down", [K("Alt+Shift+Down")], lambda: ed().move_current("lane", 1)),
+            ],
+        }  # fmt: skip
+        groups: dict[str, list[QAction]] = {}
+        for group, rows in spec.items():
+            groups[group] = []
+            for name, text, keys, slot in rows:
+                action = QAction(text, self)
+                action.setObjectName(f"canvas.{name}")
+                action.setShortcuts(keys)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                if name == "connect":
+                    action.setCheckable(True)
+                    action.toggled.connect(slot)
+                else:
+                    action.triggered.connect(lambda _checked=False, f=slot: f())
+                self.addAction(action)
+                groups[group].append(action)
+        return groups
+
+    def _rename(self) -> None:
+        s = self.journey_scene()
+        selected = s.selected_entities()
+        if len(selected) == 1:
+            s.editor.begin_rename(*selected[0])
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()

@@ -1,0 +1,32 @@
+"""User-facing messages and questions, in one place so tests can replace them in one go.
+
+Tests monkeypatch these functions (or QMessageBox/QFileDialog) so no modal dialog blocks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+WORKSPACE_FILTER = "cxmapper workspaces (*.cxmap);;All files (*)"
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_open_path(parent: QWidget | None, folder: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open workspace", folder, WORKSPACE_FILTER)
+    return path or None
+
+
+def ask_save_path(parent: QWidget | None, title: str, folder: str = "") -> str | None:
+    """A path for a new file; `.cxmap` is added when the user typed no extension."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, folder, WORKSPACE_FILTER)
+    if path and "." not in path.rsplit("/", 1)[-1]:
+        path += ".cxmap"
+    return path or None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value.strip() if ok and value.strip() else None

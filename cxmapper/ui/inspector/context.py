@@ -1,0 +1,31 @@
+"""What every inspector page needs: the workspace to read, the stack to push edits on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from cxmapper.model.workspace import Workspace
+from cxmapper.ui import shell_commands
+
+
+@dataclass
+class InspectorContext:
+    """Shared by all pages. Pages read the model freely but write only through `push*`."""
+
+    workspace: Workspace
+    stack: QUndoStack
+    on_error: Callable[[str], None]
+    ask_author: Callable[[], str | None] = lambda: None
+
+    def push(self, command: QUndoCommand) -> bool:
+        return shell_commands.push(self.stack, command, self.on_error)
+
+    def update(self, kind: str, id: str, text: str, /, **values: Any) -> bool:
+        """One undo step setting `values` (a no-op edit pushes nothing)."""
+        return shell_commands.push_update(
+            self.stack, self.workspace, kind, id, text, self.on_error, **values
+        )

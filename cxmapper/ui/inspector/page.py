@@ -1,0 +1,60 @@
+"""Base of every inspector page: which entity it shows and how an edit becomes a command."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cxmapper.ui.inspector.context import InspectorContext
+
+
+class EntityPage(QWidget):
+    """Shows one entity of `kind`; `refresh()` re-reads it from the workspace."""
+
+    kind = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx: InspectorContext | None = None
+        self.entity_id: str | None = None
+
+    def load(self, ctx: InspectorContext, entity_id: str) -> None:
+        self.finish_pending_edit(entity_id)
+        self.ctx = ctx
+        self.entity_id = entity_id
+        self.refresh()
+
+    def finish_pending_edit(self, next_id: str) -> None:
+        """Before showing another entity, let a half-typed field commit to the one it was
+        typed for (taking focus away ends the edit), never to the next one."""
+        if next_id == self.entity_id:
+            return
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+
+    def entity(self) -> Any | None:
+        if self.ctx is None or self.entity_id is None or self.ctx.workspace.closed:
+            return None
+        return self.ctx.workspace.find(self.kind, self.entity_id)
+
+    def refresh(self) -> None:
+        entity = self.entity()
+        if entity is not None:
+            self.show_entity(entity)
+
+    def show_entity(self, entity: Any) -> None:
+        raise NotImplementedError
+
+    def edit(self, field: str, value: Any, label: str | None = None) -> bool:
+        """Push one undo step setting `field`; the text names what changed for the history."""
+        if self.ctx is None or self.entity_id is None:
+            return False
+        entity = self.entity()
+        name = getattr(entity, "name", None) or getattr(entity, "title", None) or self.kind
+        text = f"{label or 'Edit ' + field.replace('_', ' ')} of {name}"
+        ok = self.ctx.update(self.kind, self.entity_id, text, **{field: value})
+        if not ok:
+            self.refresh()  # show the model's value again instead of the refused one
+        return ok

@@ -1,0 +1,84 @@
+"""The touchpoint inspector: its fields, KPIs, RACI, comments and actions as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from cxmapper.model import entities as e
+from cxmapper.ui.inspector.context import InspectorContext
+from cxmapper.ui.inspector.page import EntityPage
+from cxmapper.ui.inspector.touchpoint_actions import TouchpointActions
+from cxmapper.ui.inspector.touchpoint_comments import TouchpointComments
+from cxmapper.ui.inspector.touchpoint_details import TouchpointDetails
+from cxmapper.ui.inspector.touchpoint_kpis import TouchpointKpis
+from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """Pages keep their natural height at the top; a long one scrolls instead of squeezing."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(widget)
+    column.addStretch(1)
+    area = QScrollArea()
+    area.setWidget(holder)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+class TouchpointPage(EntityPage):
+    """Only the visible tab is refreshed on model changes; the others when they are shown."""
+
+    kind = "touchpoint"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.details = TouchpointDetails()
+        self.kpis = TouchpointKpis()
+        self.raci = TouchpointRaci()
+        self.comments = TouchpointComments()
+        self.actions = TouchpointActions()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 7px; }")
+        self._pages: list[EntityPage] = [
+            self.details,
+            self.kpis,
+            self.raci,
+            self.comments,
+            self.actions,
+        ]
+        for page, label in zip(
+            self._pages, ("Details", "KPIs", "RACI", "Comments", "Actions"), strict=True
+        ):
+            self.tabs.addTab(_scrolling(page), label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _: self.refresh())
+
+    def load(self, ctx: InspectorContext, entity_id: str) -> None:
+        self.finish_pending_edit(entity_id)
+        for page in self._pages:
+            page.ctx, page.entity_id = ctx, entity_id
+        super().load(ctx, entity_id)
+
+    def show_entity(self, tp: e.Touchpoint) -> None:
+        assert self.ctx is not None
+        ws = self.ctx.workspace
+        self._pages[self.tabs.currentIndex()].show_entity(tp)
+        counts = (len(ws.readings(tp.id)), len(ws.raci(tp.id)),
+                  sum(not c.resolved for c in ws.comments(tp.id)), len(ws.actions(tp.id)))  # fmt: skip
+        for index, (label, n) in enumerate(
+            zip(("KPIs", "RACI", "Comments", "Actions"), counts, strict=True)
+        ):
+            self.tabs.setTabText(index + 1, f"{label} {n}" if n else label)
+
+    def show_tab(self, name: str) -> EntityPage:
+        """Bring a tab to the front by name ('details', 'kpis', 'raci', 'comments', 'actions')."""
+        page = getattr(self, name)
+        self.tabs.setCurrentIndex(self._pages.index(page))
+        return page

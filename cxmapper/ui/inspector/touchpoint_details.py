@@ -1,0 +1,102 @@
+"""The touchpoint's own fields: what it is, who owns it, how events are matched to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QCheckBox, QCompleter, QWidget
+
+from cxmapper.model import entities as e
+from cxmapper.ui.inspector.page import EntityPage
+from cxmapper.ui.inspector.widgets import (
+    ChoiceCombo,
+    CommitLineEdit,
+    CommitTextEdit,
+    PartyCombo,
+    form,
+    hint,
+    split_list,
+)
+
+EMOTIONS = (
+    ("−2  very negative", -2),
+    ("−1  negative", -1),
+    ("0  neutral", 0),
+    ("+1  positive", 1),
+    ("+2  very positive", 2),
+)
+
+
+class TouchpointDetails(EntityPage):
+    kind = "touchpoint"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = form()
+        self.title = CommitLineEdit()
+        self.description = CommitTextEdit(lines=3)
+        self.channel = CommitLineEdit()
+        self.channel.setPlaceholderText("web, app, phone, branch…")
+        self._channels = QStringListModel(self)
+        self.channel.setCompleter(QCompleter(self._channels, self.channel))
+        self.component = ChoiceCombo()
+        self.component.set_choices([(c.capitalize() or "—", c) for c in e.COMPONENTS])
+        self.emotion = ChoiceCombo()
+        self.emotion.set_choices(EMOTIONS)
+        self.tags = CommitLineEdit()
+        self.tags.setPlaceholderText("comma-separated")
+        self.owner = PartyCombo()
+        self.goal = QCheckBox("This touchpoint is a goal of the journey")
+        self.match_events = CommitTextEdit(lines=2)
+        self.match_events.setPlaceholderText("one event name per line, matched exactly")
+        self.match_patterns = CommitTextEdit(lines=2)
+        self.match_patterns.setPlaceholderText("one glob per line, e.g. checkout_*")
+        layout.addRow("Title", self.title)
+        layout.addRow("Description", self.description)
+        layout.addRow("Channel", self.channel)
+        layout.addRow("Component", self.component)
+        layout.addRow("Emotion", self.emotion)
+        layout.addRow("Tags", self.tags)
+        layout.addRow("Owner", self.owner)
+        layout.addRow("", self.goal)
+        layout.addRow(hint("Events from imported logs count for this touchpoint when they match:"))
+        layout.addRow("Event names", self.match_events)
+        layout.addRow("Patterns", self.match_patterns)
+        self.setLayout(layout)
+
+        self.title.committed.connect(lambda t: self.edit("title", t.strip(), "Rename touchpoint"))
+        self.description.committed.connect(lambda t: self.edit("description", t))
+        self.channel.committed.connect(lambda t: self.edit("channel", t.strip(), "Set channel"))
+        self.component.activated.connect(
+            lambda _: self.edit("component", self.component.value(), "Set component")
+        )
+        self.emotion.activated.connect(
+            lambda _: self.edit("emotion", self.emotion.value(), "Set emotion")
+        )
+        self.tags.committed.connect(lambda t: self.edit("tags", split_list(t), "Set tags"))
+        self.owner.activated.connect(
+            lambda _: self.edit("owner_id", self.owner.value(), "Set owner")
+        )
+        self.goal.clicked.connect(lambda on: self.edit("is_goal", bool(on), "Set goal flag"))
+        self.match_events.committed.connect(
+            lambda t: self.edit("match_events", split_list(t, "\n"), "Set event names")
+        )
+        self.match_patterns.committed.connect(
+            lambda t: self.edit("match_patterns", split_list(t, "\n"), "Set event patterns")
+        )
+
+    def show_entity(self, tp: e.Touchpoint) -> None:
+        assert self.ctx is not None
+        ws = self.ctx.workspace
+        self.owner.set_parties(ws.parties())
+        channels = sorted({t.channel for t in ws.touchpoints(tp.journey_id) if t.channel})
+        self._channels.setStringList(channels)
+        self.title.load(tp.title)
+        self.description.load(tp.description)
+        self.channel.load(tp.channel)
+        self.component.set_value(tp.component)
+        self.emotion.set_value(tp.emotion)
+        self.tags.load(", ".join(tp.tags))
+        self.owner.set_value(tp.owner_id)
+        self.goal.setChecked(tp.is_goal)
+        self.match_events.load("\n".join(tp.match_events))
+        self.match_patterns.load("\n".join(tp.match_patterns))

@@ -1,0 +1,122 @@
+"""Who is Responsible, Accountable, Consulted and Informed for a touchpoint.
+
+The rule "exactly one Accountable" comes from `model.governance`, so the warning shown here is
+the same one reports and exports use.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxmapper.model import entities as e
+from cxmapper.model.governance import accountable_problem
+from cxmapper.ui.commands import AddCommand, RemoveCommand
+from cxmapper.ui.inspector.page import EntityPage
+from cxmapper.ui.inspector.widgets import ChoiceCombo, PartyCombo
+
+ROLE_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
+
+
+class TouchpointRaci(EntityPage):
+    kind = "touchpoint"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background:#fff4e5; color:#8a4b00; border:1px solid #f5c07a;"
+            "border-radius:4px; padding:6px;"
+        )
+        outer.addWidget(self.warning)
+
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Person / team", "Role"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        outer.addWidget(self.table, 1)
+
+        add_row = QHBoxLayout()
+        self.party = PartyCombo()
+        self.role = ChoiceCombo()
+        self.role.set_choices([(f"{k} – {v}", k) for k, v in ROLE_NAMES.items()])
+        self.add_button = QPushButton("Assign")
+        add_row.addWidget(self.party, 3)
+        add_row.addWidget(self.role, 1)
+        add_row.addWidget(self.add_button)
+        outer.addLayout(add_row)
+        self.remove_button = QPushButton("Remove assignment")
+        self.remove_button.setEnabled(False)
+        outer.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.add_button.clicked.connect(self.assign)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(bool(self.table.selectedItems()))
+        )
+
+    def show_entity(self, tp: e.Touchpoint) -> None:
+        assert self.ctx is not None
+        ws = self.ctx.workspace
+        parties = ws.parties()
+        self.party.set_parties(parties, allow_none=False)
+        names = {p.id: p.name for p in parties}
+        rows = sorted(
+            ws.raci(tp.id), key=lambda r: ("RACI".index(r.role), names.get(r.party_id, ""))
+        )
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            for col, text in enumerate((names.get(r.party_id, "?"), ROLE_NAMES[r.role])):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(i, col, item)
+        problem = accountable_problem(sum(r.role == "A" for r in rows))
+        self.warning.setText(
+            f"⚠ {problem[0].upper()}{problem[1:]} for this touchpoint." if problem else ""
+        )
+        self.warning.setVisible(problem is not None)
+        self.add_button.setEnabled(bool(parties))
+        if not parties:
+            self.party.setToolTip("Add people and teams under Journey ▸ People & KPIs")
+
+    def assign(self) -> None:
+        party_id, role = self.party.value(), self.role.value()
+        if self.ctx is None or self.entity_id is None or not party_id:
+            return
+        ws, tp_id = self.ctx.workspace, self.entity_id
+        name = ws.get("party", party_id).name
+        self.ctx.push(
+            AddCommand(
+                ws,
+                "raci",
+                lambda: ws.assign(tp_id, party_id, role),
+                f"Make {name} {ROLE_NAMES[role]}",
+            )
+        )
+
+    def remove_selected(self) -> None:
+        if self.ctx is None:
+            return
+        ids = list(
+            dict.fromkeys(i.data(Qt.ItemDataRole.UserRole) for i in self.table.selectedItems())
+        )
+        if ids:
+            self.ctx.push(RemoveCommand(self.ctx.workspace, "raci", ids, "Remove RACI assignment"))

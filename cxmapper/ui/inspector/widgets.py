@@ -1,0 +1,147 @@
+"""Editors that commit once per finished edit, and refresh without clobbering typing.
+
+Text fields emit `committed` on editingFinished / focus-out (one undo step per edit, never
+per keystroke); pickers are filled from the model and use `activated`, which only user
+interaction emits, so reloading values never writes back to the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from cxmapper.model.entities import Party
+
+NOBODY = "— nobody —"
+
+
+class CommitLineEdit(QLineEdit):
+    """A line edit that reports its text once, when the user finished editing it."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editingFinished.connect(self._finish)
+
+    def _finish(self) -> None:
+        if self.isModified():
+            self.setModified(False)
+            self.committed.emit(self.text())
+
+    def load(self, text: str) -> None:
+        """Show the model's value, unless the user is in the middle of changing this field."""
+        if self.hasFocus() and self.isModified():
+            return
+        if self.text() != text:
+            self.setText(text)
+            self.setCursorPosition(0)
+        self.setModified(False)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Multi-line text committed on focus-out (Enter adds a line, so it cannot end the edit)."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 3) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setFixedHeight(height)
+        self._loaded = ""
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.commit()
+
+    def commit(self) -> None:
+        text = self.toPlainText()
+        if text != self._loaded:
+            self._loaded = text
+            self.committed.emit(text)
+
+    def load(self, text: str) -> None:
+        if self.hasFocus() and self.toPlainText() != self._loaded:
+            return
+        self._loaded = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+
+class ChoiceCombo(QComboBox):
+    """A combo of (label, value) pairs; `value()` / `set_value()` speak model values."""
+
+    def set_choices(self, choices: Iterable[tuple[str, Any]]) -> None:
+        current = self.value()
+        self.blockSignals(True)
+        self.clear()
+        for label, value in choices:
+            self.addItem(label, value)
+        self.set_value(current)
+        self.blockSignals(False)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                self.blockSignals(True)
+                self.setCurrentIndex(i)
+                self.blockSignals(False)
+                return
+
+
+class PartyCombo(ChoiceCombo):
+    """Pick a person or team (or nobody); teams are marked so they are not mistaken for people."""
+
+    def set_parties(self, parties: Sequence[Party], allow_none: bool = True) -> None:
+        choices: list[tuple[str, Any]] = [(NOBODY, None)] if allow_none else []
+        for p in parties:
+            label = f"{p.name} (team)" if p.kind == "team" else p.name
+            if p.role:
+                label += f" — {p.role}"
+            choices.append((label, p.id))
+        self.set_choices(choices)
+
+
+def plain_choices(values: Iterable[str]) -> list[tuple[str, str]]:
+    return [(v or "—", v) for v in values]
+
+
+def form() -> QFormLayout:
+    layout = QFormLayout()
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setLabelAlignment(layout.labelAlignment())
+    layout.setContentsMargins(8, 8, 8, 8)
+    layout.setVerticalSpacing(6)
+    return layout
+
+
+def hint(text: str) -> QLabel:
+    """A muted explanatory line under a group of fields."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(mid);")
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def split_list(text: str, separators: str = ",\n") -> list[str]:
+    """Tags or patterns typed by a person: trimmed, blank-free, first occurrence kept."""
+    for sep in separators[1:]:
+        text = text.replace(sep, separators[0])
+    return list(dict.fromkeys(p.strip() for p in text.split(separators[0]) if p.strip()))

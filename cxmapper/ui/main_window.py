@@ -1,0 +1,642 @@
+"""The application window: one open workspace, its journeys, the map, and the inspector.
+
+The window owns the workspace, its ModelBridge and the undo stack. Panels get an
+InspectorContext (workspace + stack) and follow the bridge's `changed` signal; they never
+write to the file except through undo commands. The canvas is another package and is used
+only through its published API (see `_create_canvas`).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxmapper.errors import CxError
+from cxmapper.model.changes import Change
+from cxmapper.model.workspace import Workspace
+from cxmapper.ui.dialogs import messages
+from cxmapper.ui.find_bar import FindBar
+from cxmapper.ui.inspector import InspectorContext, InspectorPanel
+from cxmapper.ui.inspector.journey_comments import JourneyComments
+from cxmapper.ui.journey_panel import JourneyPanel
+from cxmapper.ui.model_bridge import ModelBridge
+from cxmapper.ui.overlay.dock import AnalysisDock
+from cxmapper.ui.settings import AppSettings
+from cxmapper.ui.transfer import TransferController
+
+log = logging.getLogger(__name__)
+APP_TITLE = "cxmapper"
+OPEN_ERRORS = (CxError, sqlite3.Error, OSError)
+
+
+def _create_canvas(parent: QWidget) -> tuple[Any | None, QWidget]:
+    """(scene, view) of the journey canvas, or (None, a placeholder) if it cannot load."""
+    try:
+        from cxmapper.ui.canvas.scene import JourneyScene
+        from cxmapper.ui.canvas.view import JourneyView
+    except ImportError as exc:
+        log.warning("journey canvas unavailable: %s", exc)
+        label = QLabel("The journey map canvas is not available in this build.", parent)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return None, label
+    scene = JourneyScene(parent)
+    return scene, JourneyView(scene, parent)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None, poll_ms: int = 1000) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self._poll_ms = poll_ms
+        self.workspace: Workspace | None = None
+        self.bridge: ModelBridge | None = None
+        self.ctx: InspectorContext | None = None
+        self.journey_id: str | None = None
+        self.people_dialog: Any = None
+        self._docks_before_presentation: dict[QDockWidget, bool] = {}
+        self._was_maximized = False
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(APP_TITLE)
+        self._fit_to_screen(1440, 900)
+
+        self.scene, self.view = _create_canvas(self)
+        self.find_bar = FindBar(lambda: self.scene, self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        self.journey_panel = JourneyPanel()
+        self.inspector = InspectorPanel()
+        self.history = QUndoView(self.undo_stack)
+        self.history.setEmptyLabel("Opened workspace")
+        self.comments = JourneyComments()
+        self.journeys_dock = self._dock(
+            "Journeys", "journeysDock", self.journey_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.inspector_dock = self._dock(
+            "Inspector", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.history_dock = self._dock(
+            "History", "historyDock", self.history, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.comments_dock = self._dock(
+            "Comments", "commentsDock", self.comments, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.analysis_dock = AnalysisDock(self, self.scene, self.select_touchpoint)
+        self.transfer = TransferController(
+            self,
+            lambda: (self.workspace, self.journey_id),
+            self.undo_stack,
+            self._current_analysis,
+            self.show_error,
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis_dock)
+        self.analysis_dock.hide()
+        # side panels run full height; the bottom panels sit under the map only
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.history_dock, self.comments_dock)
+        self.tabifyDockWidget(self.comments_dock, self.analysis_dock)
+        self.comments_dock.raise_()
+        self.resizeDocks([self.comments_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.journeys_dock, self.inspector_dock], [230, 400], Qt.Orientation.Horizontal
+        )
+
+        self.save_label = QLabel()
+        self.last_action_label = QLabel()
+        self.statusBar().addWidget(self.last_action_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._restore_layout()
+        self._update_enabled()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """First start: a roomy window, but never larger than a workshop laptop's screen."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_action = self._action("&New Workspace…", K.New, "Create an empty workspace file")
+        self.open_action = self._action("&Open…", K.Open, "Open a .cxmap workspace")
+        self.demo_action = self._action("Open &Demo", None, "Open a sample workspace")
+        self.save_as_action = self._action(
+            "Save &As…",
+            "Ctrl+Shift+S",
+            "Save a copy of the workspace; you keep working in this one",
+        )
+        self.close_action = self._action("&Close", "Ctrl+W", "Close the workspace")
+        self.quit_action = self._action("&Quit", "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action(
+            "&Find…", "Ctrl+F", "Find touchpoints by title, owner, channel or tag"
+        )
+        self.presentation_action = self._action(
+            "&Presentation Mode", "F11", "Full screen with larger text; Esc leaves"
+        )
+        self.presentation_action.setCheckable(True)
+        self.people_action = self._action(
+            "People && &KPIs…", "Ctrl+Shift+K", "People, teams and KPI definitions"
+        )
+        self.new_action.triggered.connect(self.new_workspace)
+        self.open_action.triggered.connect(self.open_dialog)
+        self.demo_action.triggered.connect(self.open_demo)
+        self.save_as_action.triggered.connect(self.save_as_dialog)
+        self.close_action.triggered.connect(self.close_workspace_by_user)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self.find_bar.open)
+        self.presentation_action.toggled.connect(self.set_presentation)
+        self.people_action.triggered.connect(self.show_people_dialog)
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape_shortcut.setEnabled(False)
+        self.escape_shortcut.activated.connect(lambda: self.presentation_action.setChecked(False))
+
+    def _canvas_actions(self) -> dict[str, list[QAction]]:
+        if self.view is not None and hasattr(self.view, "canvas_actions"):
+            try:
+                return dict(self.view.canvas_actions())
+            except Exception:  # a canvas bug must not stop the window from opening
+                log.exception("canvas_actions() failed")
+        return {}
+
+    def _build_menus(self) -> None:
+        canvas = self._canvas_actions()
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_as_action, self.close_action])
+        file_menu.addSeparator()
+        self.import_menu: QMenu = file_menu.addMenu("&Import")
+        self.export_menu: QMenu = file_menu.addMenu("&Export")
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        if canvas.get("edit"):
+            edit_menu.addSeparator()
+            edit_menu.addActions(canvas["edit"])
+        self.edit_menu = edit_menu
+
+        view_menu = bar.addMenu("&View")
+        if canvas.get("view"):
+            view_menu.addActions(canvas["view"])
+            view_menu.addSeparator()
+        view_menu.addActions([self.find_action, self.presentation_action])
+        view_menu.addSeparator()
+        panels = view_menu.addMenu("&Panels")
+        for dock in (
+            self.journeys_dock,
+            self.inspector_dock,
+            self.comments_dock,
+            self.history_dock,
+        ):
+            panels.addAction(dock.toggleViewAction())
+        self.view_menu = view_menu
+
+        self.import_menu.addAction(self.analysis_dock.import_action)
+        self.transfer.fill_menus(self.export_menu, self.import_menu)
+
+        journey_menu = bar.addMenu("&Journey")
+        jp = self.journey_panel
+        jp.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        journey_menu.addAction(jp.new_action)
+        journey_menu.addMenu(jp.template_menu)
+        journey_menu.addActions(
+            [jp.duplicate_action, jp.rename_action, jp.up_action, jp.down_action, jp.delete_action]
+        )
+        if canvas.get("structure"):
+            journey_menu.addSeparator()
+            journey_menu.addActions(canvas["structure"])
+        journey_menu.addSeparator()
+        journey_menu.addAction(self.people_action)
+        self.journey_menu = journey_menu
+        self.analysis_menu = bar.addMenu("&Analysis")
+        self.analysis_dock.build_menu(self.analysis_menu)
+        # Actions living only in menus still need the window to own their shortcuts when a
+        # menu bar is hidden (presentation mode).
+        self.addActions(
+            [
+                self.undo_action,
+                self.redo_action,
+                self.find_action,
+                self.presentation_action,
+                self.quit_action,
+            ]
+        )
+
+    def _build_toolbar(self) -> None:
+        """The few things a workshop does all the time, one click away (text, no icons)."""
+        bar = self.addToolBar("Main toolbar")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        by_name = {a.objectName(): a for group in self._canvas_actions().values() for a in group}
+        for names in (
+            ("canvas.new-card", "canvas.connect"),
+            ("canvas.add-stage", "canvas.add-lane"),
+            ("canvas.zoom-out", "canvas.zoom-in", "canvas.fit"),
+        ):
+            actions = [by_name[n] for n in names if n in by_name]
+            if actions:
+                bar.addActions(actions)
+                bar.addSeparator()
+        bar.addActions([self.find_action, self.presentation_action])
+        bar.addSeparator()
+        bar.addAction(self.people_action)
+        self.toolbar = bar
+
+    def _connect(self) -> None:
+        self.journey_panel.journey_selected.connect(self.show_journey)
+        self.comments.touchpoint_activated.connect(self.select_touchpoint)
+        self.undo_stack.indexChanged.connect(lambda _: self._show_last_action())
+        if self.scene is not None:
+            self.scene.selectionChanged.connect(self._scene_selection_changed)
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        geometry: QByteArray = self.saveGeometry()
+        if self.presentation_action.isChecked():
+            self.set_presentation(False)
+            geometry = self.saveGeometry()
+        self.settings.save_window(geometry, self.saveState())
+        self.settings.sync()
+
+    # -- opening and closing -----------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a workspace; a file the model refuses is explained and nothing else changes."""
+        path = str(path)
+        try:
+            workspace = Workspace.open(path)
+        except OPEN_ERRORS as exc:
+            self.show_error("Cannot open workspace", str(exc))
+            if not Path(path).exists():
+                self.settings.remove_recent(str(Path(path).resolve()))
+            return False
+        self.attach(workspace)
+        return True
+
+    def create_path(self, path: str | Path) -> bool:
+        try:
+            workspace = Workspace.create(path)
+        except OPEN_ERRORS as exc:
+            self.show_error("Cannot create workspace", str(exc))
+            return False
+        self.attach(workspace)
+        return True
+
+    def attach(self, workspace: Workspace) -> None:
+        """Make `workspace` the window's workspace (closing any previous one)."""
+        self.close_workspace()
+        self.workspace = workspace
+        self.bridge = ModelBridge(workspace, self, poll_ms=self._poll_ms)
+        self.bridge.changed.connect(self._on_change)
+        self.ctx = InspectorContext(
+            workspace, self.undo_stack, self._model_refused, self.ask_author
+        )
+        self.inspector.set_context(self.ctx)
+        self.journey_panel.set_context(self.ctx)
+        if self.journey_id is None:
+            self.show_journey(self.journey_panel.current_journey_id())
+        self.settings.add_recent(workspace.path)
+        self.settings.last_workspace = str(Path(workspace.path).resolve())
+        self.save_label.setText("All changes saved")
+        self._update_title()
+        self._update_enabled()
+        self._show_last_action()
+
+    def close_workspace(self) -> None:
+        if self.workspace is None:
+            return
+        if self.presentation_action.isChecked():
+            self.presentation_action.setChecked(False)
+        self.find_bar.dismiss()
+        if self.people_dialog is not None:
+            self.people_dialog.close()
+            self.people_dialog = None
+        self.show_journey(None)
+        if self.bridge is not None:
+            self.bridge.detach()
+            self.bridge.deleteLater()
+            self.bridge = None
+        self.undo_stack.clear()
+        self.ctx = None
+        self.journey_panel.set_context(None)
+        self.inspector.set_context(None)
+        self.workspace.close()
+        self.workspace = None
+        self.save_label.setText("")
+        self._update_title()
+        self._update_enabled()
+
+    def close_workspace_by_user(self) -> None:
+        """Close from the menu: next start shows the start dialog instead of reopening it."""
+        self.close_workspace()
+        self.settings.last_workspace = None
+
+    def new_workspace(self) -> bool:
+        path = messages.ask_save_path(self, "New workspace", self._default_folder())
+        return bool(path) and self.create_path(path)
+
+    def open_dialog(self) -> bool:
+        path = messages.ask_open_path(self, self._default_folder())
+        return bool(path) and self.open_path(path)
+
+    def save_as_dialog(self) -> bool:
+        if self.workspace is None:
+            return False
+        path = messages.ask_save_path(self, "Save a copy as", self._default_folder())
+        return bool(path) and self.save_as(path)
+
+    def save_as(self, path: str | Path) -> bool:
+        if self.workspace is None:
+            return False
+        try:
+            self.workspace.save_as(path)
+        except OPEN_ERRORS as exc:
+            self.show_error("Cannot save a copy", str(exc))
+            return False
+        self.settings.add_recent(str(path))
+        self.statusBar().showMessage(f"Saved a copy as {path}", 8000)
+        return True
+
+    def open_demo(self) -> bool:
+        """Open the sample workspace in the user's data folder, writing it the first time."""
+        folder = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        )
+        path = folder / "demo.cxmap"
+        if not path.exists():
+            try:
+                from cxmapper.model.demo import write_demo
+
+                folder.mkdir(parents=True, exist_ok=True)
+                write_demo(path)
+            except (*OPEN_ERRORS, ImportError) as exc:
+                self.show_error("Cannot write the demo", str(exc))
+                return False
+        return self.open_path(path)
+
+    def _default_folder(self) -> str:
+        if self.workspace is not None and self.workspace.path != ":memory:":
+            return str(Path(self.workspace.path).parent)
+        recent = self.settings.recent_files()
+        if recent:
+            return str(Path(recent[0]).parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.settings.recent_files()
+        for i, path in enumerate(files):
+            label = f"&{i + 1}  {Path(path).stem}" if i < 9 else Path(path).stem
+            action = menu.addAction(label)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if files:
+            menu.addSeparator()
+            menu.addAction("Clear List", self._clear_recent)
+        menu.setEnabled(bool(files))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._fill_recent_menu()
+
+    # -- journeys, selection -----------------------------------------------------------------
+
+    def show_journey(self, journey_id: str | None) -> None:
+        self.journey_id = journey_id
+        ws = self.workspace
+        if self.scene is not None:
+            try:
+                if ws is not None and journey_id is not None:
+                    self.scene.set_journey(ws, journey_id, self.undo_stack, self.bridge)
+                else:
+                    self.scene.clear_scene()
+            except Exception:  # keep the shell usable if the canvas fails on odd data
+                log.exception("canvas could not show journey %s", journey_id)
+        self.inspector.set_journey(journey_id)
+        self.analysis_dock.set_context(ws if journey_id else None, journey_id, self.undo_stack)
+        self.comments.set_journey(ws, journey_id)
+        self.find_bar.set_journey(ws, journey_id)
+        self.transfer.update_enabled()
+        self._update_title()
+
+    def _scene_selection_changed(self) -> None:
+        if self.scene is None or self.workspace is None:
+            return
+        try:
+            selection = list(self.scene.selected_entities())
+        except RuntimeError:  # scene being torn down
+            return
+        self.inspector.show_selection(selection)
+
+    def select_touchpoint(self, touchpoint_id: str) -> None:
+        """Show a card in the inspector and select it on the map (comments dock, find),
+        switching to its journey first if it lives in another one."""
+        if self.workspace is not None:
+            journey_id = self.workspace.journey_of("touchpoint", touchpoint_id)
+            if journey_id is not None and journey_id != self.journey_id:
+                self.journey_panel.select_journey(journey_id)
+        if self.scene is not None and hasattr(self.scene, "select_entity"):
+            self.scene.select_entity("touchpoint", touchpoint_id)
+        if self.inspector.current != ("touchpoint", touchpoint_id):
+            self.inspector.show_entity("touchpoint", touchpoint_id)
+        self.inspector_dock.show()
+
+    # -- model notifications -----------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        self.journey_panel.on_change(change)
+        self.inspector.on_change(change)
+        self.comments.on_change(change)
+        self.analysis_dock.on_change(change)
+        if self.people_dialog is not None:
+            self.people_dialog.on_change(change)
+        if change.action == "reloaded":
+            self.statusBar().showMessage("Updated with changes made in another window", 5000)
+        else:
+            self.save_label.setText("All changes saved")
+
+    def _current_analysis(self) -> tuple[Any, Any]:
+        """The analysis shown now and its overlay, for exports that include them."""
+        panel = self.analysis_dock.panel
+        if panel is None or panel.result is None:
+            return None, None
+        overlay = panel.current_overlay()
+        return panel.result, overlay if overlay.cards else None
+
+    def _show_last_action(self) -> None:
+        text = self.undo_stack.undoText()
+        self.last_action_label.setText(f"Last action: {text}" if text else "")
+
+    def _model_refused(self, message: str) -> None:
+        self.show_error("That change was not made", message)
+
+    def show_error(self, title: str, message: str) -> None:
+        messages.show_error(self, title, message)
+
+    def ask_author(self) -> str | None:
+        """The name comments are signed with: asked once, then remembered."""
+        author = self.settings.author
+        if not author:
+            author = messages.ask_text(self, "Your name", "Sign your comments as:") or ""
+            if author:
+                self.settings.author = author
+        return author or None
+
+    def show_people_dialog(self) -> Any:
+        if self.ctx is None:
+            return None
+        if self.people_dialog is None:
+            from cxmapper.ui.dialogs.people_kpis import PeopleKpisDialog
+
+            self.people_dialog = PeopleKpisDialog(self.ctx, self)
+        self.people_dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # offscreen warns it cannot raise
+            self.people_dialog.raise_()
+        return self.people_dialog
+
+    # -- presentation mode -------------------------------------------------------------------
+
+    def set_presentation(self, on: bool) -> None:
+        """Full screen, docks and menus hidden, larger text on the map; Esc or F11 leaves."""
+        if self.presentation_action.isChecked() != on:
+            self.presentation_action.setChecked(on)  # re-enters through toggled
+            return
+        docks = (self.journeys_dock, self.inspector_dock, self.comments_dock, self.history_dock)
+        if on:
+            self._docks_before_presentation = {d: d.isVisible() for d in docks}
+            self._was_maximized = self.isMaximized()
+            for dock in docks:
+                dock.hide()
+            self.menuBar().hide()
+            self.statusBar().hide()
+            self.toolbar.hide()
+            self.find_bar.dismiss()
+            self.showFullScreen()
+        else:
+            for dock, visible in self._docks_before_presentation.items():
+                dock.setVisible(visible)
+            self.menuBar().show()
+            self.statusBar().show()
+            self.toolbar.show()
+            if self._was_maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
+        self.escape_shortcut.setEnabled(on)
+        if hasattr(self.view, "set_presentation"):
+            self.view.set_presentation(on)
+            if on:  # the window manager resizes us later; fit the map again once it has
+                QTimer.singleShot(250, self._refit_presentation)
+        else:
+            font = QFont(self.view.font())
+            font.setPointSizeF(font.pointSizeF() * (1.5 if on else 1 / 1.5))
+            self.view.setFont(font)
+
+    def _refit_presentation(self) -> None:
+        if self.in_presentation:
+            self.view.set_presentation(True)
+
+    @property
+    def in_presentation(self) -> bool:
+        return self.presentation_action.isChecked()
+
+    # -- state of the chrome -----------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        if self.workspace is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        title = f"{self.workspace.name} — {APP_TITLE}"
+        self.setWindowTitle(title)
+
+    def _update_enabled(self) -> None:
+        has_ws = self.workspace is not None
+        for action in (
+            self.save_as_action,
+            self.close_action,
+            self.find_action,
+            self.people_action,
+        ):
+            action.setEnabled(has_ws)
+        self.journeys_dock.widget().setEnabled(has_ws)
+        self.transfer.update_enabled()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.close_workspace()
+        super().closeEvent(event)

@@ -1,0 +1,158 @@
+"""The analysis dock and its menu, built lazily.
+
+The panel needs pandas and pyqtgraph (~0.6 s to import); a workshop that only draws a map
+never pays for them. The dock shows a placeholder until it is first opened or an analysis
+action is used, then builds the real panel and hands it the current context.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+
+from cxmapper.model.changes import Change
+from cxmapper.model.workspace import Workspace
+
+if TYPE_CHECKING:
+    from cxmapper.ui.overlay.panel import AnalysisPanel
+
+OVERLAY_CHOICES = (
+    ("none", "&No overlay"),
+    ("reach", "&Reach"),
+    ("dropoff", "&Drop-off"),
+    ("friction", "&Friction"),
+    ("time", "&Time to next step"),
+    ("repeats", "Re&peats"),
+)
+
+
+class AnalysisDock(QDockWidget):
+    """Hosts the `AnalysisPanel`; forwards its overlay to `scene` and its picks to `select`."""
+
+    def __init__(self, window: QMainWindow, scene: Any, select: Any) -> None:
+        super().__init__("Analysis", window)
+        self.setObjectName("analysisDock")
+        self._scene = scene
+        self._select = select
+        self._context: tuple[Workspace | None, str | None, QUndoStack | None] = (None, None, None)
+        self.panel: AnalysisPanel | None = None
+        placeholder = QLabel(
+            "Import an event log (Analysis ▸ Import events…) to overlay behaviour."
+        )
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setWordWrap(True)
+        self.setWidget(placeholder)
+        self.visibilityChanged.connect(lambda visible: visible and self.ensure_panel())
+        self.overlay_group = QActionGroup(self)
+        self.overlay_actions: dict[str, QAction] = {}
+        for i, (key, label) in enumerate(OVERLAY_CHOICES):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+Alt+{i}"))
+            action.setChecked(key == "none")
+            action.triggered.connect(lambda _=False, k=key: self.choose_overlay(k))
+            self.overlay_group.addAction(action)
+            self.overlay_actions[key] = action
+        self.import_action = QAction("Import &events…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip(
+            "Import an event log (CSV, Excel, Parquet, JSON Lines, XES)"
+        )
+        self.import_action.triggered.connect(self.import_events)
+        self.run_action = QAction("&Analyse", self)
+        self.run_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.run_action.triggered.connect(lambda: self.ensure_panel().run())
+        window.addActions([self.import_action, self.run_action, *self.overlay_actions.values()])
+        self._enable_actions(False)
+
+    def build_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.import_action)
+        menu.addAction(self.run_action)
+        overlays = menu.addMenu("&Overlay")
+        overlays.addActions(list(self.overlay_actions.values()))
+        menu.addSeparator()
+        toggle = self.toggleViewAction()
+        toggle.setText("Analysis &panel")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        menu.addAction(toggle)
+
+    def ensure_panel(self) -> AnalysisPanel:
+        if self.panel is None:
+            from cxmapper.ui.overlay.panel import AnalysisPanel
+
+            panel = AnalysisPanel()
+            panel.overlay_changed.connect(self._show_overlay)
+            panel.touchpoint_activated.connect(self._select)
+            panel.overlay.currentIndexChanged.connect(self._sync_menu)
+            panel.selected_touchpoints = self._selected_touchpoints
+            self.panel = panel
+            self.setWidget(panel)
+            panel.set_context(*self._context)
+        return self.panel
+
+    def set_context(
+        self, ws: Workspace | None, journey_id: str | None, stack: QUndoStack | None
+    ) -> None:
+        self._context = (ws, journey_id, stack)
+        if self.panel is not None:
+            self.panel.set_context(ws, journey_id, stack)
+        elif self._scene is not None:
+            self._scene.set_overlay(None)
+        self._enable_actions(ws is not None and journey_id is not None)
+
+    def _enable_actions(self, enabled: bool) -> None:
+        for action in (self.import_action, self.run_action, *self.overlay_actions.values()):
+            action.setEnabled(enabled)
+
+    def on_change(self, change: Change) -> None:
+        if self.panel is not None:
+            self.panel.on_change(change)
+
+    def import_events(self, path: str | None = None) -> bool:
+        """Run the import wizard; a successful import becomes one undoable step."""
+        ws, journey_id, _ = self._context
+        if ws is None or journey_id is None:
+            return False
+        from cxmapper.ui.overlay.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.window(), path)
+        accepted = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.imported is not None
+        if accepted:
+            self.show()
+            self.raise_()
+            self.ensure_panel().store_dataset(dialog.imported)
+        dialog.deleteLater()
+        return accepted
+
+    def choose_overlay(self, key: str) -> None:
+        panel = self.ensure_panel()
+        panel.overlay.setCurrentIndex(panel.overlay.findData(key))
+        if key != "none" and panel.result is None and panel.dataset.count():
+            panel.run()
+
+    def _sync_menu(self) -> None:
+        if self.panel is not None:
+            key = self.panel.overlay.currentData()
+            if key in self.overlay_actions:
+                self.overlay_actions[key].setChecked(True)
+
+    def _show_overlay(self, overlay: Any) -> None:
+        if self._scene is None:
+            return
+        if not overlay.cards and not overlay.connector_widths:
+            self._scene.set_overlay(None)
+            return
+        self._scene.set_overlay(
+            overlay.cards, overlay.connector_widths, overlay.unexpected, overlay.legend
+        )
+
+    def _selected_touchpoints(self) -> list[str]:
+        if self._scene is None:
+            return []
+        return [i for kind, i in self._scene.selected_entities() if kind == "touchpoint"]
+
+
+__all__ = ["AnalysisDock", "QWidget"]

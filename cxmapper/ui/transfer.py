@@ -1,0 +1,298 @@
+"""File ▸ Export and File ▸ Import: stakeholder files out, owners' updates back in.
+
+Exports run in a worker process behind a progress dialog with Cancel. Imports show what they
+will change before anything is written, and apply as one undo step.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxmapper.errors import CxError
+from cxmapper.model.workspace import Removal, Workspace
+
+EXPORTS = (
+    # format, menu text, shortcut, file filter
+    ("xlsx", "&Excel workbook…", "Ctrl+E", "Excel workbook (*.xlsx)"),
+    ("png", "&PNG image…", "", "PNG image (*.png)"),
+    ("svg", "&SVG image…", "", "SVG image (*.svg)"),
+    ("pdf", "P&DF…", "Ctrl+P", "PDF document (*.pdf)"),
+    ("json", "&JSON (journey exchange)…", "", "cxmapper journey JSON (*.json)"),
+)
+
+
+def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
+def ask_import_path(parent: QWidget, title: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path or None
+
+
+class ApplyPlanCommand(QUndoCommand):
+    """An Excel round trip applied as one step; redo re-applies with the same ids."""
+
+    def __init__(self, ws: Workspace, plan: Any) -> None:
+        super().__init__(f"Import updates from {Path(plan.path).name}")
+        self._ws, self._plan, self._applied = ws, plan, None
+
+    def redo(self) -> None:
+        from cxmapper.io.xlsx_import import apply_plan
+
+        self._applied = apply_plan(self._ws, self._plan)
+
+    def undo(self) -> None:
+        if self._applied is not None:
+            self._applied.undo(self._ws)
+
+
+class ImportJsonCommand(QUndoCommand):
+    """Journeys (and the people, personas and KPIs they bring) from a JSON file, as one step."""
+
+    KINDS = ("journey", "kpi", "persona", "party")
+
+    def __init__(self, ws: Workspace, path: str) -> None:
+        super().__init__(f"Import journeys from {Path(path).name}")
+        self._ws, self._path = ws, path
+        self._removals: list[Removal] | None = None
+        self._added: dict[str, list[str]] = {}
+        self.journeys: list[Any] = []
+
+    def redo(self) -> None:
+        if self._removals is None:
+            from cxmapper.io.json_format import import_json
+
+            before = {k: {x.id for x in self._ws._list(k)} for k in self.KINDS}
+            self.journeys = import_json(self._ws, self._path)
+            self._added = {
+                k: [x.id for x in self._ws._list(k) if x.id not in before[k]] for k in self.KINDS
+            }
+        else:
+            with self._ws.batch():
+                for removal in reversed(self._removals):
+                    self._ws.restore(removal)
+
+    def undo(self) -> None:
+        with self._ws.batch():
+            self._removals = [
+                self._ws.remove_many(k, ids) for k in self.KINDS if (ids := self._added.get(k))
+            ]
+
+
+class PlanDialog(QDialog):
+    """Shows an Excel import plan (changes and conflicts) before it is applied."""
+
+    def __init__(self, parent: QWidget | None, plan: Any) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import updates from Excel")
+        self.resize(760, 480)
+        summary = QLabel(
+            f"{len(plan.changes)} change(s) will be applied as one step (Edit ▸ Undo reverts them). "
+            f"{len(plan.conflicts)} conflict(s) will not be applied."
+        )
+        summary.setWordWrap(True)
+        text = QPlainTextEdit(plan.report())
+        text.setReadOnly(True)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        apply = buttons.addButton("Apply changes", QDialogButtonBox.ButtonRole.AcceptRole)
+        apply.setEnabled(bool(plan.changes))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(text, 1)
+        layout.addWidget(buttons)
+
+
+class TransferController:
+    """Owns the export/import actions of a main window."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        context: Callable[[], tuple[Workspace | None, str | None]],
+        stack: QUndoStack,
+        overlay: Callable[[], tuple[Any, Any]],
+        show_error: Callable[[str, str], None],
+    ) -> None:
+        self.window = window
+        self.context = context
+        self.stack = stack
+        self.overlay = overlay  # () -> (analysis result or None, Overlay or None)
+        self.show_error = show_error
+        self.job: Any = None
+        self.export_actions: dict[str, QAction] = {}
+        for fmt, text, keys, _ in EXPORTS:
+            action = QAction(text, window)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _=False, f=fmt: self.export_dialog(f))
+            self.export_actions[fmt] = action
+        self.xlsx_import_action = QAction("&Updates from Excel…", window)
+        self.xlsx_import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.xlsx_import_action.triggered.connect(self.import_xlsx_dialog)
+        self.json_import_action = QAction("Journeys from &JSON…", window)
+        self.json_import_action.triggered.connect(self.import_json_dialog)
+        window.addActions(list(self.export_actions.values()))
+
+    def fill_menus(self, export_menu: QMenu, import_menu: QMenu) -> None:
+        export_menu.addActions([self.export_actions[f] for f in ("xlsx", "png", "svg", "pdf")])
+        export_menu.addSeparator()
+        export_menu.addAction(self.export_actions["json"])
+        import_menu.addSeparator()
+        import_menu.addActions([self.xlsx_import_action, self.json_import_action])
+
+    def update_enabled(self) -> None:
+        ws, journey_id = self.context()
+        for action in self.export_actions.values():
+            action.setEnabled(ws is not None and journey_id is not None and ws.path != ":memory:")
+        self.xlsx_import_action.setEnabled(ws is not None)
+        self.json_import_action.setEnabled(ws is not None)
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export_dialog(self, fmt: str) -> None:
+        ws, journey_id = self.context()
+        if ws is None or journey_id is None:
+            return
+        _, text, _, file_filter = next(e for e in EXPORTS if e[0] == fmt)
+        journey = ws.get("journey", journey_id)
+        suggested = str(Path(ws.path).with_name(f"{_safe(journey.name)}.{fmt}"))
+        path = ask_export_path(
+            self.window, f"Export {text.replace('&', '').rstrip('…')}", suggested, file_filter
+        )
+        if path:
+            if not path.lower().endswith(f".{fmt}"):
+                path += f".{fmt}"
+            self.export(fmt, path)
+
+    def export(self, fmt: str, path: str, dpi: int = 200) -> Any:
+        """Start exporting the current journey to `path`; returns the running job."""
+        from cxmapper.ui.overlay.jobs import BackgroundJob
+
+        ws, journey_id = self.context()
+        assert ws is not None and journey_id is not None
+        analysis, overlay = self.overlay()
+        kwargs = {
+            "workspace": ws.path,
+            "journey_id": journey_id,
+            "path": path,
+            "fmt": fmt,
+            "dpi": dpi,
+            "analysis": analysis if fmt == "xlsx" else None,
+            "overlay": overlay if fmt in ("png", "svg", "pdf") else None,
+        }
+        job = BackgroundJob("cxmapper.io.tasks.export_file", kwargs, self.window)
+        dialog = QProgressDialog(f"Exporting {Path(path).name}…", "Cancel", 0, 100, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        started = time.time()
+        job.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
+        job.finished.connect(lambda p: self._exported(dialog, p))
+        job.failed.connect(lambda m: (dialog.close(), self.show_error("Export failed", m)))
+        job.cancelled.connect(lambda: (dialog.close(), _remove_temporaries(path, started)))
+        dialog.canceled.connect(job.cancel)
+        self.job = job
+        job.start()
+        return job
+
+    def _exported(self, dialog: QProgressDialog, path: str) -> None:
+        dialog.close()
+        self.window.statusBar().showMessage(f"Exported {path}", 10000)
+
+    # -- import ------------------------------------------------------------------------------
+
+    def import_xlsx_dialog(self) -> None:
+        path = ask_import_path(self.window, "Import updates from Excel", "Excel workbook (*.xlsx)")
+        if path:
+            self.import_xlsx(
+                path,
+                confirm=lambda plan: (
+                    PlanDialog(self.window, plan).exec() == QDialog.DialogCode.Accepted
+                ),
+            )
+
+    def import_xlsx(self, path: str, confirm: Callable[[Any], bool]) -> Any:
+        """Plan the round trip, let the user confirm, then apply as one undo step."""
+        from cxmapper.io.xlsx_import import plan_xlsx_import
+
+        ws, _ = self.context()
+        if ws is None:
+            return None
+        try:
+            plan = plan_xlsx_import(ws, path)
+        except CxError as exc:
+            self.show_error("Cannot import the workbook", str(exc))
+            return None
+        if confirm(plan) and plan.changes:
+            self.stack.push(ApplyPlanCommand(ws, plan))
+        return plan
+
+    def import_json_dialog(self) -> None:
+        path = ask_import_path(
+            self.window, "Import journeys from JSON", "cxmapper journey JSON (*.json)"
+        )
+        if path:
+            self.import_json(path)
+
+    def import_json(self, path: str) -> list[Any]:
+        ws, _ = self.context()
+        if ws is None:
+            return []
+        command = ImportJsonCommand(ws, path)
+        try:
+            command.redo()
+        except CxError as exc:
+            self.show_error("Cannot import journeys", str(exc))
+            return []
+        # already applied: push without running redo again
+        command.redo = _once(command.redo)  # type: ignore[method-assign]
+        self.stack.push(command)
+        return command.journeys
+
+
+def _once(redo: Callable[[], None]) -> Callable[[], None]:
+    state = {"first": True}
+
+    def wrapped() -> None:
+        if state["first"]:
+            state["first"] = False
+            return
+        redo()
+
+    return wrapped
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "journey"
+
+
+def _remove_temporaries(path: str, since: float) -> None:
+    target = Path(path)
+    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+        try:
+            if tmp.stat().st_mtime >= since - 1:
+                tmp.unlink()
+        except OSError:
+            pass
