@@ -109,3 +109,21 @@ def test_help_lists_the_commands() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
     assert "demo" in result.stdout and "info" in result.stdout
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "demo.cxmap"
+    assert run_cli("demo", str(path)).returncode == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cxmapper", "info", str(path)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    proc.stderr.close()
+    assert "Traceback" not in err

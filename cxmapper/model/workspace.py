@@ -270,25 +270,31 @@ class Workspace:
         row = e.to_row(entity)
         validate_values(kind, row)
         with self._operation() as changes:
+            journey_id = self._journey_of_row(info.table, row)
             if info.scope is not None:
-                row["position"] = self._make_room(info.table, info.scope, row, index)
+                row["position"], shifted = self._make_room(info.table, info.scope, row, index)
+                changes.extend(
+                    Change("changed", kind, i, journey_id, ("position",)) for i in shifted
+                )
             self._store.insert(info.table, row)
-            changes.append(Change("added", kind, row["id"], self._journey_of_row(info.table, row)))
+            changes.append(Change("added", kind, row["id"], journey_id))
         return e.from_row(info.cls, row)
 
     def _make_room(
         self, table: str, scope_cols: tuple[str, ...], row: Row, index: int | None
-    ) -> int:
+    ) -> tuple[int, list[str]]:
+        """The position for a new sibling at `index`, and the ids of siblings that moved."""
         scope = {c: row[c] for c in scope_cols}
         siblings = self._store.select(table, scope, ("position", "id"))
         if index is None or index >= len(siblings):
-            return (siblings[-1]["position"] + 1) if siblings else 0
+            return ((siblings[-1]["position"] + 1) if siblings else 0), []
         index = max(index, 0)
-        ordered = [s["id"] for s in siblings]
-        self._store.set_positions(
-            table, [(sid, i + (1 if i >= index else 0)) for i, sid in enumerate(ordered)]
-        )
-        return index
+        wanted = [(s["id"], i + (1 if i >= index else 0)) for i, s in enumerate(siblings)]
+        moved = [
+            sid for (sid, pos), s in zip(wanted, siblings, strict=True) if s["position"] != pos
+        ]
+        self._store.set_positions(table, wanted)
+        return index, moved
 
     def update(self, kind: str, id: str, /, **values: Any) -> dict[str, Any]:
         """Change fields of one record; returns the old values (pass them back to undo)."""

@@ -52,18 +52,8 @@ class _FirstPaint(QObject):
         return False
 
 
-def _apply_pyside_workaround() -> None:
-    """The PySide6 6.12 wheel leaks None's refcount on Python 3.11; see the canvas module."""
-    try:
-        from cxmapper.ui.canvas import _pyside_none_fix
-    except ImportError:
-        return
-    _pyside_none_fix.apply()
-
-
 def make_application(argv: list[str] | None = None) -> QApplication:
     apply_environment()
-    _apply_pyside_workaround()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)

@@ -317,3 +317,14 @@ def test_datasets_are_stored_in_chunks_and_restored(
         assert ws.datasets()[0].options == {"x": 1}
     finally:
         ws.close()
+
+
+def test_inserting_at_an_index_announces_the_siblings_it_moves(
+    file_ws: Workspace, small_journey: dict
+) -> None:
+    seen: list[Change] = []
+    file_ws.subscribe(seen.append)
+    stage = file_ws.add_stage(small_journey["journey"], "Aware", index=1)
+    moved = {c.id for c in seen if c.action == "changed" and c.fields == ("position",)}
+    assert moved == {small_journey["buy"], small_journey["use"]}
+    assert [c.action for c in seen if c.id == stage.id] == ["added"]

@@ -32,13 +32,15 @@ def test_template_builds_a_full_journey_that_survives_reopening(key: str, ws_pat
 
 
 def test_template_is_one_change_batch_and_takes_a_custom_name(memory_ws: Workspace) -> None:
-    seen: list[str] = []
-    memory_ws.subscribe(lambda c: seen.append(c.action))
+    seen: list = []
     first = memory_ws.add_journey("First")
+    memory_ws.subscribe(seen.append)
     journey = apply_template(memory_ws, "customer_support", name="Support 2026", index=0)
     assert journey.name == "Support 2026"
     assert [j.id for j in memory_ws.journeys()] == [journey.id, first.id]
-    assert set(seen) == {"added"}
+    assert {c.action for c in seen if c.id != first.id} == {"added"}
+    # the existing journey moved down one place, and says so
+    assert [(c.action, c.fields) for c in seen if c.id == first.id] == [("changed", ("position",))]
 
 
 def test_unknown_template_is_a_user_error(memory_ws: Workspace) -> None:

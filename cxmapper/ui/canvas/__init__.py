@@ -26,12 +26,8 @@ Headless export: the scene works without a view (offscreen QApplication):
 `scene.render(painter, target, scene.content_rect())`.
 """
 
-from cxmapper.ui.canvas import _pyside_none_fix
-
-_pyside_none_fix.apply()
-
-from cxmapper.ui.canvas.overlay import OverlayValue  # noqa: E402
-from cxmapper.ui.canvas.scene import JourneyScene  # noqa: E402
-from cxmapper.ui.canvas.view import JourneyView  # noqa: E402
+from cxmapper.ui.canvas.overlay import OverlayValue
+from cxmapper.ui.canvas.scene import JourneyScene
+from cxmapper.ui.canvas.view import JourneyView
 
 __all__ = ["JourneyScene", "JourneyView", "OverlayValue"]
