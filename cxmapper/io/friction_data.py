@@ -80,7 +80,10 @@ def _records(value: Any) -> list[dict[str, Any]]:
         frame = value.reset_index() if value.index.name else value
         return list(frame.to_dict("records"))
     if isinstance(value, dict):
-        return [{"touchpoint_id": k, **(v if isinstance(v, dict) else vars(v))} for k, v in value.items()]
+        return [
+            {"touchpoint_id": k, **(v if isinstance(v, dict) else vars(v))}
+            for k, v in value.items()
+        ]
     out = []
     for item in value:
         if isinstance(item, dict):
@@ -132,7 +135,9 @@ def coerce_friction(analysis: Any) -> FrictionData | None:
     if hasattr(analysis, "report") and hasattr(analysis.report, "touchpoints"):  # AnalysisResult
         return from_report(analysis.report, getattr(analysis, "friction", None),
                            getattr(analysis, "dataset_name", ""))  # fmt: skip
-    if hasattr(analysis, "touchpoints") and hasattr(analysis, "journey_median_seconds"):  # JourneyReport
+    if hasattr(analysis, "touchpoints") and hasattr(
+        analysis, "journey_median_seconds"
+    ):  # JourneyReport
         return from_report(analysis)
     data = {name: getattr(analysis, name, None) for name in
             ("dataset_name", "n_cases", "n_events", "metrics", "transitions", "funnel")}  # fmt: skip
@@ -160,7 +165,9 @@ def from_report(report: Any, scores: Any = None, dataset_name: str = "") -> Fric
     kpis = None
     if scores is not None and "kpis_off_target" in getattr(scores, "columns", ()):
         kpis = {str(k): int(v) for k, v in scores["kpis_off_target"].items()}
-    items = {f.touchpoint_id: f for f in top_friction(tps, report.journey_median_seconds, kpis, len(tps))}
+    items = {
+        f.touchpoint_id: f for f in top_friction(tps, report.journey_median_seconds, kpis, len(tps))
+    }
     metrics = []
     for tp_id, row in tps.iterrows():
         item = items.get(str(tp_id))
@@ -181,5 +188,11 @@ def from_report(report: Any, scores: Any = None, dataset_name: str = "") -> Fric
     for r in report.funnel.to_dict("records"):
         names = [titles.get(str(t), str(t)) for t in r["touchpoints"]]
         label = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
-        funnel.append(FunnelStep(f"{int(r['step'])}. {label}", int(r["cases"]), _num(r["conversion_from_first"])))
-    return FrictionData(dataset_name, int(report.n_cases), int(report.n_events), metrics, transitions, funnel)
+        funnel.append(
+            FunnelStep(
+                f"{int(r['step'])}. {label}", int(r["cases"]), _num(r["conversion_from_first"])
+            )
+        )
+    return FrictionData(
+        dataset_name, int(report.n_cases), int(report.n_events), metrics, transitions, funnel
+    )

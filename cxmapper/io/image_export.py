@@ -33,7 +33,9 @@ def _ensure_app() -> Any:
 
     app = QApplication.instance()
     if app is None:
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(sys.argv[:1])
     return app
@@ -218,8 +220,14 @@ def _write_pdf(r: _Rendered, tmp: Path, dpi: int) -> None:
                 writer.newPage()
             label = r.journey.name
             if len(tiles) > 1:
-                label += f" — part {k + 1}.{c + 1} (row {k + 1} of {rows}, column {c + 1} of {cols})"
-            painter.drawText(QRectF(0, 0, page.width(), header_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+                label += (
+                    f" — part {k + 1}.{c + 1} (row {k + 1} of {rows}, column {c + 1} of {cols})"
+                )
+            painter.drawText(
+                QRectF(0, 0, page.width(), header_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             painter.drawText(QRectF(0, 0, page.width(), header_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"page {n} of {len(tiles)}")  # fmt: skip
             target = QRectF(area)

@@ -88,7 +88,9 @@ def journeys_document(ws: Workspace, journey_ids: list[str]) -> dict[str, Any]:
     by_id = {p.id: p for p in parties}
     frontier = set(party_ids)
     while frontier:  # KPI owners' teams too
-        frontier = {by_id[p].team_id for p in frontier if p in by_id and by_id[p].team_id} - party_ids
+        frontier = {
+            by_id[p].team_id for p in frontier if p in by_id and by_id[p].team_id
+        } - party_ids
         party_ids |= frontier
     return {
         "format": FORMAT, "version": VERSION, "generator": f"cxmapper {__version__}", "exported_at": now_iso(),
@@ -117,13 +119,28 @@ def _field_specs(cls: type) -> dict[str, tuple[str, bool, Any]]:
     for f in fields(cls):
         hint = hints[f.name]
         optional = type(None) in typing.get_args(hint)
-        base = next((a for a in typing.get_args(hint) if a is not type(None)), hint) if optional else hint
+        base = (
+            next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+            if optional
+            else hint
+        )
         origin = typing.get_origin(base) or base
-        tag = {str: "string", int: "integer", float: "number", bool: "boolean", list: "list", dict: "object"}[origin]
+        tag = {
+            str: "string",
+            int: "integer",
+            float: "number",
+            bool: "boolean",
+            list: "list",
+            dict: "object",
+        }[origin]
         if optional:
             tag += "?"
         has_default = f.default is not MISSING or f.default_factory is not MISSING
-        default = f.default if f.default is not MISSING else (f.default_factory() if f.default_factory is not MISSING else None)
+        default = (
+            f.default
+            if f.default is not MISSING
+            else (f.default_factory() if f.default_factory is not MISSING else None)
+        )
         out[f.name] = (tag, not has_default, default)
     return out
 
@@ -200,7 +217,9 @@ def parse_document(doc: Any) -> dict[str, list[Any]]:
     if not isinstance(version, int) or isinstance(version, bool):
         raise JsonFormatError("$.version: must be a whole number")
     if version > VERSION:
-        raise JsonFormatError(f"$.version: {version} is newer than this cxmapper reads ({VERSION}); update cxmapper")
+        raise JsonFormatError(
+            f"$.version: {version} is newer than this cxmapper reads ({VERSION}); update cxmapper"
+        )
     if version < 1:
         raise JsonFormatError(f"$.version: {version} is not a valid version")
     allowed = {"format", "version", "generator", "exported_at", "journeys", *(k for k, _ in SHARED)}
@@ -213,7 +232,9 @@ def parse_document(doc: Any) -> dict[str, list[Any]]:
     def keep(kind: str, raw: Any, where: str) -> Any:
         entity = _entity(kind, raw, where)
         if entity.id in ids[kind]:
-            raise JsonFormatError(f"{where}.id: {entity.id!r} is used twice (also at {ids[kind][entity.id]})")
+            raise JsonFormatError(
+                f"{where}.id: {entity.id!r} is used twice (also at {ids[kind][entity.id]})"
+            )
         ids[kind][entity.id] = where
         out[kind].append(entity)
         return entity
@@ -255,17 +276,29 @@ def _check_references(out: dict[str, list[Any]], ids: dict[str, dict[str, str]],
                 if ref is None and nullable:
                     continue
                 if ref not in ids[target]:
-                    raise JsonFormatError(f"{where}.{column}: refers to {target} {ref!r}, which is not in the file")
+                    raise JsonFormatError(
+                        f"{where}.{column}: refers to {target} {ref!r}, which is not in the file"
+                    )
             journey_id = owner_of.get((kind, entity.id))
             if journey_id is None:
                 continue
             if getattr(entity, "journey_id", journey_id) != journey_id:
-                raise JsonFormatError(f"{where}.journey_id: must be the id of the journey it is listed under")
+                raise JsonFormatError(
+                    f"{where}.journey_id: must be the id of the journey it is listed under"
+                )
             for column in ("stage_id", "lane_id", "source_id", "target_id", "touchpoint_id"):
                 ref = getattr(entity, column, None)
-                ref_kind = "stage" if column == "stage_id" else "lane" if column == "lane_id" else "touchpoint"
+                ref_kind = (
+                    "stage"
+                    if column == "stage_id"
+                    else "lane"
+                    if column == "lane_id"
+                    else "touchpoint"
+                )
                 if ref is not None and owner_of.get((ref_kind, ref)) != journey_id:
-                    raise JsonFormatError(f"{where}.{column}: {ref_kind} {ref!r} belongs to another journey")
+                    raise JsonFormatError(
+                        f"{where}.{column}: {ref_kind} {ref!r} belongs to another journey"
+                    )
             if kind == "connector" and entity.source_id == entity.target_id:
                 raise JsonFormatError(f"{where}: a connector cannot join a touchpoint to itself")
     seen: set[tuple[str, str, str]] = set()
@@ -290,7 +323,9 @@ def read_document(path: str | Path) -> dict[str, list[Any]]:
     try:
         doc = json.loads(text, parse_constant=lambda c: float("nan"))
     except json.JSONDecodeError as exc:
-        raise JsonFormatError(f"{path}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise JsonFormatError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
     try:
         return parse_document(doc)
     except JsonFormatError as exc:
@@ -329,7 +364,11 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
         if entity.id in by_id:
             remap[(kind, entity.id)] = entity.id
             return True
-        same_name = [x for x in existing if x.name == entity.name and getattr(x, "kind", None) == getattr(entity, "kind", None)]
+        same_name = [
+            x
+            for x in existing
+            if x.name == entity.name and getattr(x, "kind", None) == getattr(entity, "kind", None)
+        ]
         if len(same_name) == 1:
             remap[(kind, entity.id)] = same_name[0].id
             return True
@@ -347,7 +386,9 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
     for kind in ("journey", *(k for _, k in PER_JOURNEY)):
         new.extend((kind, x) for x in entities[kind])
     for kind, entity in new:
-        free = ws.find(kind, entity.id) is None and entity.id not in {v for (k, _), v in remap.items() if k == kind}
+        free = ws.find(kind, entity.id) is None and entity.id not in {
+            v for (k, _), v in remap.items() if k == kind
+        }
         remap[(kind, entity.id)] = entity.id if free else new_id()
     journeys: list[e.Journey] = []
     for kind, entity in new:
@@ -377,4 +418,12 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
     return journeys
 
 
-__all__ = ["FORMAT", "VERSION", "JsonFormatError", "export_json", "import_json", "journeys_document", "parse_document"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "JsonFormatError",
+    "export_json",
+    "import_json",
+    "journeys_document",
+    "parse_document",
+]

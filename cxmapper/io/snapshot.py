@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from cxmapper.model import entities as e
-from cxmapper.model.governance import GovernanceWarning, raci_warnings
+from cxmapper.model.governance import GovernanceWarning, governed, raci_warnings
 from cxmapper.model.kpi_status import latest_readings
 from cxmapper.model.workspace import Workspace
 
@@ -60,7 +60,8 @@ class JourneySnapshot:
         s_pos = {s.id: i for i, s in enumerate(self.stages)}
         l_pos = {ln.id: i for i, ln in enumerate(self.lanes)}
         return sorted(
-            self.touchpoints, key=lambda t: (s_pos.get(t.stage_id, 0), l_pos.get(t.lane_id, 0), t.position, t.id)
+            self.touchpoints,
+            key=lambda t: (s_pos.get(t.stage_id, 0), l_pos.get(t.lane_id, 0), t.position, t.id),
         )
 
     def key_reading(self, tp_id: str) -> tuple[e.Kpi, e.Reading] | None:
@@ -84,15 +85,21 @@ class JourneySnapshot:
             self._latest_tp = dict(cache)
         return self._latest_tp
 
+    def governed_touchpoints(self) -> list[e.Touchpoint]:
+        """Cards that need RACI: not the customer's thoughts and emotions."""
+        return governed(self.ordered_touchpoints(), self.lanes)
+
     def warnings(self) -> list[GovernanceWarning]:
-        return raci_warnings(self.ordered_touchpoints(), self.raci)
+        return raci_warnings(self.ordered_touchpoints(), self.raci, self.lanes)
 
     def referenced_party_ids(self) -> set[str]:
         """Parties this journey mentions (owners, RACI, their teams): what a JSON export carries."""
         ids = {t.owner_id for t in self.touchpoints}
         ids |= {r.owner_id for r in self.readings} | {r.party_id for r in self.raci}
         ids |= {a.owner_id for a in self.actions}
-        ids |= {self.kpi_by_id[k].owner_id for k in self.referenced_kpi_ids() if k in self.kpi_by_id}
+        ids |= {
+            self.kpi_by_id[k].owner_id for k in self.referenced_kpi_ids() if k in self.kpi_by_id
+        }
         ids.discard(None)
         frontier = set(ids)
         while frontier:  # teams of people, and teams of teams

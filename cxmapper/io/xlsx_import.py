@@ -135,7 +135,9 @@ def _find_header(sheet, key: str, hint: int | None) -> tuple[int, dict[str, int]
     for i in order:
         row = rows[i]
         if row and row[0] is not None and str(row[0]).strip() == key:
-            return i + 1, {str(h).strip(): j for j, h in enumerate(row) if h is not None and str(h).strip()}
+            return i + 1, {
+                str(h).strip(): j for j, h in enumerate(row) if h is not None and str(h).strip()
+            }
     return None
 
 
@@ -154,20 +156,26 @@ class _Planner:
         try:
             self.header, self.baseline = meta.read(self.book[meta.META_SHEET])
         except (ValueError, TypeError) as exc:
-            raise CxError(f"{path}: the hidden '{meta.META_SHEET}' sheet is damaged ({exc})") from exc
+            raise CxError(
+                f"{path}: the hidden '{meta.META_SHEET}' sheet is damaged ({exc})"
+            ) from exc
         journey_id = self.header.get("journey_id", "")
         if ws.find("journey", journey_id) is None:
             raise CxError(f"{path}: its journey {self.header.get('journey')!r} is not in this workspace "
                           f"(exported from {self.header.get('workspace')!r})")  # fmt: skip
         self.snap: JourneySnapshot = take_snapshot(ws, journey_id)
         self.resolve = Resolver(self.snap)
-        self.plan = ImportPlan(str(path), journey_id, self.snap.journey.name, self.header.get("exported_at", ""))
+        self.plan = ImportPlan(
+            str(path), journey_id, self.snap.journey.name, self.header.get("exported_at", "")
+        )
         self.anchors: dict[str, Any] = self.header.get("anchors", {})
 
     def conflict(self, where: str, message: str) -> None:
         self.plan.conflicts.append(Conflict(where, message))
 
-    def change(self, op: str, kind: str, id: str, values: dict[str, Any], description: str, where: str) -> None:
+    def change(
+        self, op: str, kind: str, id: str, values: dict[str, Any], description: str, where: str
+    ) -> None:
         self.plan.changes.append(PlannedChange(op, kind, id, values, description, where))
 
     def sheet(self, name: str):
@@ -190,12 +198,16 @@ class _Planner:
             return
         found = _find_header(sheet, spec.key, self.anchors.get(spec.name))
         if found is None:
-            self.conflict(spec.sheet, f"the {spec.key!r} column was not found; the sheet is not imported")
+            self.conflict(
+                spec.sheet, f"the {spec.key!r} column was not found; the sheet is not imported"
+            )
             return
         top, cols = found
         for c in spec.editable:
             if c.header not in cols:
-                self.conflict(spec.sheet, f"column {c.header!r} is missing; its edits cannot be imported")
+                self.conflict(
+                    spec.sheet, f"column {c.header!r} is missing; its edits cannot be imported"
+                )
         seen: set[str] = set()
         for n, row in _rows(sheet, top + 1):
             if _blank(row):
@@ -207,7 +219,10 @@ class _Planner:
             key = v.to_text(cell.get(spec.key))
             if not key:
                 if on_new is None:
-                    self.conflict(where, f"new {spec.kind}s cannot be added from a workbook; add them in cxmapper")
+                    self.conflict(
+                        where,
+                        f"new {spec.kind}s cannot be added from a workbook; add them in cxmapper",
+                    )
                 else:
                     on_new(cell, where)
                 continue
@@ -225,7 +240,9 @@ class _Planner:
             self.conflict(spec.sheet, f"{missing} exported row(s) were deleted from the sheet; "
                                       "deleting is not imported (remove them in cxmapper)")  # fmt: skip
 
-    def row_edits(self, spec: TableSpec, key: str, cell: dict[str, Any], base: dict[str, Any], where: str) -> None:
+    def row_edits(
+        self, spec: TableSpec, key: str, cell: dict[str, Any], base: dict[str, Any], where: str
+    ) -> None:
         entity = self.current(spec.kind, key)
         edits: dict[str, Any] = {}
         shown: list[str] = []
@@ -257,14 +274,20 @@ class _Planner:
         label = f"{spec.kind} {_label(entity)!r}"
         if edits:
             try:
-                validate_values(spec.kind, {**e.to_row(entity), **{k: encode_value(k, x) for k, x in edits.items()}})
+                validate_values(
+                    spec.kind,
+                    {**e.to_row(entity), **{k: encode_value(k, x) for k, x in edits.items()}},
+                )
             except ValidationError as exc:
                 self.conflict(where, f"{label}: {exc}")
                 return
             self.change("update", spec.kind, key, edits, f"{label}: " + "; ".join(
                 s for s in shown if not s.startswith(("Stage ", "Lane "))), where)  # fmt: skip
         if move:
-            target = {"stage_id": move.get("stage_id", entity.stage_id), "lane_id": move.get("lane_id", entity.lane_id)}
+            target = {
+                "stage_id": move.get("stage_id", entity.stage_id),
+                "lane_id": move.get("lane_id", entity.lane_id),
+            }
             stage = self.snap.stage_by_id[target["stage_id"]].name
             lane = self.snap.lane_by_id[target["lane_id"]].name
             self.change("move", spec.kind, key, target, f"{label}: move to {stage} / {lane}", where)
@@ -278,7 +301,9 @@ class _Planner:
         anchor = self.anchors.get("RACI", {})
         found = _find_header(sheet, MATRIX_HEADERS[0], anchor.get("header_row"))
         if found is None:
-            self.conflict("Governance", "the RACI matrix header was not found; RACI is not imported")
+            self.conflict(
+                "Governance", "the RACI matrix header was not found; RACI is not imported"
+            )
             return
         top, cols = found
         exported = {pid: self.snap.party_by_id.get(pid) for pid in anchor.get("parties", [])}
@@ -291,7 +316,9 @@ class _Planner:
                 try:
                     pid = self.resolve.party(header)
                 except v.CellValueError as exc:
-                    self.conflict(f"Governance column {header!r}", f"{exc}; that column is not imported")
+                    self.conflict(
+                        f"Governance column {header!r}", f"{exc}; that column is not imported"
+                    )
                     continue
             party_cols[j] = pid  # type: ignore[assignment]
         current: dict[tuple[str, str], set[str]] = {}
@@ -306,7 +333,9 @@ class _Planner:
             base_row = self.baseline.get(("RACI", tp_id))
             tp = self.snap.tp_by_id.get(tp_id)
             if base_row is None or tp is None:
-                self.conflict(where, f"unknown or deleted touchpoint id {tp_id!r}; its RACI is not imported")
+                self.conflict(
+                    where, f"unknown or deleted touchpoint id {tp_id!r}; its RACI is not imported"
+                )
                 continue
             for j, pid in party_cols.items():
                 text = v.to_text(row[j]) if j < len(row) else ""
@@ -315,7 +344,9 @@ class _Planner:
                 except v.CellValueError as exc:
                     self.conflict(where, f"{self.snap.party_name(pid)}: {exc}")
                     continue
-                base_roles = set(roles_text(set(base_row.get(pid, "").split("/")) - {""}).split("/")) - {""}
+                base_roles = set(
+                    roles_text(set(base_row.get(pid, "").split("/")) - {""}).split("/")
+                ) - {""}
                 now_roles = current.get((tp_id, pid), set())
                 if wb_roles in (base_roles, now_roles):
                     continue
@@ -368,7 +399,11 @@ class _Planner:
             return  # imported before
         reading = e.Reading(id=new_id(), touchpoint_id=tp.id, kpi_id=kpi_id, value=float(value or 0.0),
                             measured_at=measured, source=source or f"workbook {self.path.name}", owner_id=owner_id)  # fmt: skip
-        self.add(reading, f"new {kpi.name} reading on {tp.title!r}: {v.norm(value)} ({measured[:10]})", where)
+        self.add(
+            reading,
+            f"new {kpi.name} reading on {tp.title!r}: {v.norm(value)} ({measured[:10]})",
+            where,
+        )
 
     def kpi_new_values(self) -> None:
         sheet = self.sheet("KPIs")
@@ -417,7 +452,10 @@ class _Planner:
         if tp is None:
             return
         author = v.to_text(cell.get("Author")) or DEFAULT_AUTHOR
-        if any(c.touchpoint_id == tp.id and c.text == text and c.author == author for c in self.snap.comments):
+        if any(
+            c.touchpoint_id == tp.id and c.text == text and c.author == author
+            for c in self.snap.comments
+        ):
             return  # imported before
         try:
             resolved = v.to_bool(cell.get("Resolved"), "Resolved")
@@ -466,7 +504,11 @@ class _Planner:
 
 
 def _parse_roles(text: str) -> set[str]:
-    letters = {part for part in text.upper().replace(",", "/").replace("+", "/").replace(" ", "/").split("/") if part}
+    letters = {
+        part
+        for part in text.upper().replace(",", "/").replace("+", "/").replace(" ", "/").split("/")
+        if part
+    }
     bad = letters - set(e.RACI_ROLES)
     if bad:
         raise v.CellValueError(f"RACI cells take R, A, C or I (A/R for two), not {text!r}")
@@ -480,7 +522,11 @@ def _show(value: Any) -> str:
 
 
 def _label(entity: Any) -> str:
-    text = getattr(entity, "title", None) or getattr(entity, "name", None) or getattr(entity, "text", None)
+    text = (
+        getattr(entity, "title", None)
+        or getattr(entity, "name", None)
+        or getattr(entity, "text", None)
+    )
     text = str(text or getattr(entity, "id", ""))
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -506,7 +552,9 @@ def apply_plan(ws: Workspace, plan: ImportPlan) -> AppliedImport:
                 ws.add(c.values["entity"])
                 inverse.append(partial(ws.remove, c.kind, c.id))
             elif c.op == "assign":
-                ws.assign(c.values["touchpoint_id"], c.values["party_id"], c.values["role"], id=c.id)
+                ws.assign(
+                    c.values["touchpoint_id"], c.values["party_id"], c.values["role"], id=c.id
+                )
                 inverse.append(partial(ws.remove, "raci", c.id))
             elif c.op == "unassign":
                 removal = ws.remove("raci", c.id)

@@ -36,7 +36,9 @@ NOTE_FILL = PatternFill("solid", fgColor="FFF7E6")
 
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
-ID_FONT = Font(name=FONT_NAME, size=8, color="9CA3AF")  # ids: needed for the round trip, not for reading
+ID_FONT = Font(
+    name=FONT_NAME, size=8, color="9CA3AF"
+)  # ids: needed for the round trip, not for reading
 WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 CENTER = Alignment(horizontal="center", vertical="center")
 LEFT_CENTER = Alignment(vertical="center", wrap_text=True)
@@ -106,7 +108,9 @@ def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
         ws.column_dimensions[letter].width = width
 
 
-def landscape(ws: Worksheet, *, title_rows: str | None = None, title_cols: str | None = None) -> None:
+def landscape(
+    ws: Worksheet, *, title_rows: str | None = None, title_cols: str | None = None
+) -> None:
     """Print set-up every sheet shares: landscape, fit to one page wide, titles repeated."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

@@ -31,7 +31,9 @@ class Resolver:
         if not hits:
             raise v.CellValueError(f"no {what} named {name!r}")
         if len(hits) > 1:
-            raise v.CellValueError(f"{len(hits)} {what}s are named {name!r}; rename one in cxmapper")
+            raise v.CellValueError(
+                f"{len(hits)} {what}s are named {name!r}; rename one in cxmapper"
+            )
         return hits[0].id
 
     def party(self, value: Any, what: str = "person or team") -> str | None:
@@ -142,7 +144,11 @@ def format_reading(kpi: e.Kpi, value: float) -> str:
 
 
 def _move(field: str) -> Parser:
-    return (lambda value, r: r.stage(value)) if field == "stage_id" else (lambda value, r: r.lane(value))
+    return (
+        (lambda value, r: r.stage(value))
+        if field == "stage_id"
+        else (lambda value, r: r.lane(value))
+    )
 
 
 TOUCHPOINTS = TableSpec(

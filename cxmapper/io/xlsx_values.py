@@ -14,7 +14,13 @@ from typing import Any
 from cxmapper.errors import CxError
 
 YES, NO = "yes", "no"
-EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
+EMOTION_WORDS = {
+    -2: "very negative",
+    -1: "negative",
+    0: "neutral",
+    1: "positive",
+    2: "very positive",
+}
 
 
 class CellValueError(CxError):

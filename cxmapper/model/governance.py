@@ -1,18 +1,34 @@
-"""RACI rules: every touchpoint needs exactly one Accountable party."""
+"""RACI rules: every touchpoint the company runs needs exactly one Accountable party.
+
+Cards in the thoughts and emotions lanes record the customer's inner view; nobody "runs" a
+customer's doubt, so they are outside governance. One rule here keeps the inspector, the
+CLI summary and the Excel Governance sheet in agreement.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cxmapper.model.entities import Raci, Touchpoint
+from cxmapper.model.entities import Lane, Raci, Touchpoint
+
+CUSTOMER_VIEW_LANES = frozenset({"thoughts", "emotions"})
 
 
 @dataclass(frozen=True)
 class GovernanceWarning:
     touchpoint_id: str
     message: str
+
+
+def is_governed(lane_kind: str) -> bool:
+    return lane_kind not in CUSTOMER_VIEW_LANES
+
+
+def governed(touchpoints: Iterable[Touchpoint], lanes: Sequence[Lane]) -> list[Touchpoint]:
+    kinds = {ln.id: ln.kind for ln in lanes}
+    return [t for t in touchpoints if is_governed(kinds.get(t.lane_id, "custom"))]
 
 
 def accountable_problem(count_a: int) -> str | None:
@@ -24,11 +40,13 @@ def accountable_problem(count_a: int) -> str | None:
 
 
 def raci_warnings(
-    touchpoints: Iterable[Touchpoint], raci: Iterable[Raci]
+    touchpoints: Iterable[Touchpoint], raci: Iterable[Raci], lanes: Sequence[Lane] | None = None
 ) -> list[GovernanceWarning]:
+    """Warnings for governed touchpoints (all of them when `lanes` is not given)."""
+    cards = governed(touchpoints, lanes) if lanes is not None else list(touchpoints)
     accountable = Counter(r.touchpoint_id for r in raci if r.role == "A")
     warnings = []
-    for tp in touchpoints:
+    for tp in cards:
         problem = accountable_problem(accountable[tp.id])
         if problem:
             warnings.append(GovernanceWarning(tp.id, f"{tp.title}: {problem}"))

@@ -41,8 +41,7 @@ def summarize(ws: Workspace) -> dict[str, Any]:
                 "governance_warnings": [
                     w.message
                     for w in raci_warnings(
-                        [t for t in tps if t.owner_id],
-                        [r for r in raci if r.touchpoint_id in tp_ids],
+                        tps, [r for r in raci if r.touchpoint_id in tp_ids], ws.lanes(j.id)
                     )
                 ],
             }

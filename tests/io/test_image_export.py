@@ -10,11 +10,8 @@ from xml.etree import ElementTree
 import pytest
 
 from cxmapper.errors import CxError
-from cxmapper.model.workspace import Workspace
-
-pytest.importorskip("cxmapper.ui.canvas.scene", reason="the canvas scene is not built yet")
-
 from cxmapper.io.image_export import export_image
+from cxmapper.model.workspace import Workspace
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -27,7 +24,9 @@ def pdf_pages(path: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
 
 
-def test_png_scales_with_dpi(qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path) -> None:
+def test_png_scales_with_dpi(
+    qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path
+) -> None:
     small = export_image(file_ws, journey["journey"], tmp_path / "a.png", "png", dpi=96)
     large = export_image(file_ws, journey["journey"], tmp_path / "b.png", "png", dpi=192)
     (w1, h1), (w2, h2) = png_size(small), png_size(large)
@@ -50,7 +49,9 @@ def test_pdf_one_page(qapp, file_ws: Workspace, journey: dict[str, str], tmp_pat
     assert pdf_pages(out) == 1
 
 
-def test_pdf_tiles_a_large_map(qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path) -> None:
+def test_pdf_tiles_a_large_map(
+    qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path
+) -> None:
     ws = file_ws
     for i in range(14):
         stage = ws.add_stage(journey["journey"], f"Stage {i}")
@@ -62,13 +63,17 @@ def test_pdf_tiles_a_large_map(qapp, file_ws: Workspace, journey: dict[str, str]
     assert pdf_pages(out) > 1
 
 
-def test_overlay_from_plain_data(qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path) -> None:
+def test_overlay_from_plain_data(
+    qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path
+) -> None:
     data = {"metrics": [{"touchpoint_id": journey["cart"], "reach": 5, "friction": 0.9}]}
     out = export_image(file_ws, journey["journey"], tmp_path / "o.png", dpi=60, overlay=data)
     assert png_size(out)[0] > 100
 
 
-def test_bad_format_and_dpi(qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path) -> None:
+def test_bad_format_and_dpi(
+    qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path
+) -> None:
     with pytest.raises(CxError, match="png, svg or pdf"):
         export_image(file_ws, journey["journey"], tmp_path / "x.gif")
     with pytest.raises(CxError, match="--dpi"):

@@ -29,8 +29,12 @@ def doc_path(file_ws: Workspace, journey: dict[str, str], tmp_path: Path) -> Pat
     return export_json(file_ws, [journey["journey"]], tmp_path / "journey.json")
 
 
-def test_round_trip_is_exact(file_ws: Workspace, journey: dict[str, str], doc_path: Path, tmp_path: Path) -> None:
-    file_ws.update("touchpoint", journey["search"], tags=["a"], match_patterns=["^se.*"], component="product")
+def test_round_trip_is_exact(
+    file_ws: Workspace, journey: dict[str, str], doc_path: Path, tmp_path: Path
+) -> None:
+    file_ws.update(
+        "touchpoint", journey["search"], tags=["a"], match_patterns=["^se.*"], component="product"
+    )
     export_json(file_ws, journey["journey"], doc_path)
     with Workspace.create(tmp_path / "copy.cxmap") as copy:
         journeys = import_json(copy, doc_path)
@@ -43,13 +47,19 @@ def test_document_shape(doc_path: Path, journey: dict[str, str]) -> None:
     assert doc["format"] == FORMAT and doc["version"] == 1
     block = doc["journeys"][0]
     assert block["journey"]["id"] == journey["journey"]
-    assert {p["name"] for p in doc["parties"]} == {"Ann Owner", "Bob Service", "Logistics"}  # Logistics: Bob's team
+    assert {p["name"] for p in doc["parties"]} == {
+        "Ann Owner",
+        "Bob Service",
+        "Logistics",
+    }  # Logistics: Bob's team
     assert {k["name"] for k in doc["kpis"]} == {"CSAT", "Conversion", "Handling time"}
     assert len(block["touchpoints"]) == 5 and len(block["readings"]) == 4
     assert doc["personas"][0]["name"] == "Busy parent"
 
 
-def test_import_twice_gets_new_ids(file_ws: Workspace, journey: dict[str, str], doc_path: Path) -> None:
+def test_import_twice_gets_new_ids(
+    file_ws: Workspace, journey: dict[str, str], doc_path: Path
+) -> None:
     before = len(file_ws.touchpoints())
     (copy,) = import_json(file_ws, doc_path)
     assert copy.id != journey["journey"] and copy.name == "Online purchase (2)"
@@ -59,7 +69,9 @@ def test_import_twice_gets_new_ids(file_ws: Workspace, journey: dict[str, str], 
     new_tps = file_ws.touchpoints(copy.id)
     new_ids = {t.id for t in new_tps}
     assert not new_ids & {t.id for t in file_ws.touchpoints(journey["journey"])}
-    assert all(c.source_id in new_ids and c.target_id in new_ids for c in file_ws.connectors(copy.id))
+    assert all(
+        c.source_id in new_ids and c.target_id in new_ids for c in file_ws.connectors(copy.id)
+    )
     stage_ids = {s.id for s in file_ws.stages(copy.id)}
     assert all(t.stage_id in stage_ids for t in new_tps)
 
@@ -76,19 +88,34 @@ def break_doc(doc_path: Path, change) -> Path:
     [
         (lambda d: d.update(format="other"), r"\$.format: must be 'cxmapper-journey'"),
         (lambda d: d.update(version=99), r"\$.version: 99 is newer"),
-        (lambda d: d["journeys"][0]["stages"][1].update(name=7), r"\$.journeys\[0\].stages\[1\].name: must be a string"),
-        (lambda d: d["journeys"][0]["touchpoints"][2].update(emotion=5),
-         r"\$.journeys\[0\].touchpoints\[2\]: touchpoint emotion must be a whole number"),
-        (lambda d: d["journeys"][0]["touchpoints"][0].update(stage_id="nope"),
-         r"\$.journeys\[0\].touchpoints\[0\].stage_id: refers to stage 'nope'"),
+        (
+            lambda d: d["journeys"][0]["stages"][1].update(name=7),
+            r"\$.journeys\[0\].stages\[1\].name: must be a string",
+        ),
+        (
+            lambda d: d["journeys"][0]["touchpoints"][2].update(emotion=5),
+            r"\$.journeys\[0\].touchpoints\[2\]: touchpoint emotion must be a whole number",
+        ),
+        (
+            lambda d: d["journeys"][0]["touchpoints"][0].update(stage_id="nope"),
+            r"\$.journeys\[0\].touchpoints\[0\].stage_id: refers to stage 'nope'",
+        ),
         (lambda d: d["journeys"][0]["readings"][0].pop("value"), r"readings\[0\].value: missing"),
-        (lambda d: d["journeys"][0]["touchpoints"][0].update(colour="red"), r"unknown field\(s\) colour"),
-        (lambda d: d["journeys"][0]["lanes"].append(d["journeys"][0]["lanes"][0]), r"lanes\[2\].id: .* used twice"),
+        (
+            lambda d: d["journeys"][0]["touchpoints"][0].update(colour="red"),
+            r"unknown field\(s\) colour",
+        ),
+        (
+            lambda d: d["journeys"][0]["lanes"].append(d["journeys"][0]["lanes"][0]),
+            r"lanes\[2\].id: .* used twice",
+        ),
         (lambda d: d["kpis"][0].update(target="high"), r"\$.kpis\[0\].target: must be a number"),
         (lambda d: d.update(journeys=[]), r"\$.journeys: the file holds no journey"),
     ],
 )
-def test_bad_documents(file_ws: Workspace, doc_path: Path, tmp_path: Path, change, message: str) -> None:
+def test_bad_documents(
+    file_ws: Workspace, doc_path: Path, tmp_path: Path, change, message: str
+) -> None:
     break_doc(doc_path, change)
     with Workspace.create(tmp_path / "target.cxmap") as target:
         with pytest.raises(JsonFormatError, match=message):
@@ -103,7 +130,9 @@ def test_not_json(tmp_path: Path, memory_ws: Workspace) -> None:
         import_json(memory_ws, bad)
 
 
-def test_failed_import_leaves_workspace_unchanged(file_ws: Workspace, journey: dict[str, str], doc_path: Path) -> None:
+def test_failed_import_leaves_workspace_unchanged(
+    file_ws: Workspace, journey: dict[str, str], doc_path: Path
+) -> None:
     break_doc(doc_path, lambda d: d["journeys"][0]["actions"][0].update(impact=9))
     counts = {name: len(getattr(file_ws, name)()) for name in LISTS}
     with pytest.raises(JsonFormatError, match=r"actions\[0\]: action impact"):
@@ -111,7 +140,9 @@ def test_failed_import_leaves_workspace_unchanged(file_ws: Workspace, journey: d
     assert counts == {name: len(getattr(file_ws, name)()) for name in LISTS}
 
 
-def test_cli_creates_workspace(doc_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_creates_workspace(
+    doc_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "new.cxmap"
     assert main(["import-json", str(target), str(doc_path)]) == 0
     assert "imported journey 'Online purchase'" in capsys.readouterr().out
@@ -124,7 +155,9 @@ def test_cli_creates_workspace(doc_path: Path, tmp_path: Path, capsys: pytest.Ca
     assert not other.exists()
 
 
-def test_cli_export_json_all_journeys(file_ws: Workspace, journey: dict[str, str], ws_path: Path, tmp_path: Path) -> None:
+def test_cli_export_json_all_journeys(
+    file_ws: Workspace, journey: dict[str, str], ws_path: Path, tmp_path: Path
+) -> None:
     file_ws.add_journey("Second")
     file_ws.close()
     out = tmp_path / "all.json"
@@ -133,11 +166,9 @@ def test_cli_export_json_all_journeys(file_ws: Workspace, journey: dict[str, str
     assert [b["journey"]["name"] for b in doc["journeys"]] == ["Online purchase", "Second"]
 
 
-def test_cli_import_events(tmp_path: Path, file_ws: Workspace, ws_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    try:
-        import cxmapper.analysis.tasks  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"cxmapper.analysis not importable: {exc}")
+def test_cli_import_events(
+    tmp_path: Path, file_ws: Workspace, ws_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     file_ws.close()
     events = tmp_path / "events.csv"
     events.write_text("case_id,activity,timestamp\nc1,home,2026-01-01T10:00:00Z\nc1,cart,2026-01-01T10:05:00Z\n"

@@ -36,7 +36,9 @@ def edit(path: Path, journey: dict[str, str]) -> None:
     tps.cell(row_of(tps, journey["home"]), col_of(tps, "Tags")).value = "hero, seo"
     tps.cell(row_of(tps, journey["search"]), col_of(tps, "Owner")).value = "Bob Service"
     tps.cell(row_of(tps, journey["search"]), col_of(tps, "Emotion")).value = 2
-    tps.cell(row_of(tps, journey["cart"]), col_of(tps, "Description")).value = "owner's text"  # conflict
+    tps.cell(
+        row_of(tps, journey["cart"]), col_of(tps, "Description")
+    ).value = "owner's text"  # conflict
     tps.cell(row_of(tps, journey["slow"]), col_of(tps, "Lane")).value = "Web"  # a move
     tps.cell(row_of(tps, journey["formula"]), col_of(tps, "Emotion")).value = 9  # invalid
     kpis = wb["KPIs"]
@@ -44,7 +46,9 @@ def edit(path: Path, journey: dict[str, str]) -> None:
     kpis.cell(r, col_of(kpis, "New value")).value = 4.8
     kpis.cell(r, col_of(kpis, "New date")).value = "2026-04-01"
     hist = wb["KPI history"]
-    hist.append([None, journey["cart"], None, "Conversion", 2.7, None, "2026-04-02", "survey", "Ann Owner"])
+    hist.append(
+        [None, journey["cart"], None, "Conversion", 2.7, None, "2026-04-02", "survey", "Ann Owner"]
+    )
     hist.append([None, "no-such-id", None, "Conversion", 1, None, None, None, None])
     gov = wb["Governance"]
     ann, bob = col_of(gov, "Ann Owner", 4), col_of(gov, "Bob Service", 4)
@@ -52,8 +56,24 @@ def edit(path: Path, journey: dict[str, str]) -> None:
     gov.cell(row_of(gov, journey["slow"]), ann).value = "A"
     gov.cell(row_of(gov, journey["cart"]), bob).value = "Q"  # invalid
     acts = wb["Actions"]
-    acts.cell(row_of(acts, "Retry payments", col_of(acts, "Title")), col_of(acts, "Status")).value = "done"
-    acts.append([None, journey["home"], None, "New hero", "", 3, 1, None, "Bob Service", "open", "2026-09-01"])
+    acts.cell(
+        row_of(acts, "Retry payments", col_of(acts, "Title")), col_of(acts, "Status")
+    ).value = "done"
+    acts.append(
+        [
+            None,
+            journey["home"],
+            None,
+            "New hero",
+            "",
+            3,
+            1,
+            None,
+            "Bob Service",
+            "open",
+            "2026-09-01",
+        ]
+    )
     com = wb["Comments"]
     com.append([None, journey["cart"], None, "Carol", None, "typed text", "no"])
     com.cell(com.max_row, 6).value = "=HYPERLINK(evil)"
@@ -63,14 +83,18 @@ def edit(path: Path, journey: dict[str, str]) -> None:
     wb.save(path)
 
 
-def test_round_trip_with_conflicts(file_ws: Workspace, journey: dict[str, str], exported: Path) -> None:
+def test_round_trip_with_conflicts(
+    file_ws: Workspace, journey: dict[str, str], exported: Path
+) -> None:
     ws = file_ws
-    ws.update("touchpoint", journey["cart"], description="changed in cxmapper")  # same cell, other side
+    ws.update(
+        "touchpoint", journey["cart"], description="changed in cxmapper"
+    )  # same cell, other side
     edit(exported, journey)
     plan = plan_xlsx_import(ws, exported)
     text = plan.report()
     conflicts = "\n".join(str(c) for c in plan.conflicts)
-    assert "Description: changed in the workbook to \"owner's text\" and in cxmapper" in conflicts
+    assert 'Description: changed in the workbook to "owner\'s text" and in cxmapper' in conflicts
     assert "emotion must be a whole number from -2 to 2, not 9" in conflicts
     assert "unknown Touchpoint ID 'bogus-id'" in conflicts
     assert "unknown touchpoint 'no-such-id'" in conflicts
@@ -83,7 +107,9 @@ def test_round_trip_with_conflicts(file_ws: Workspace, journey: dict[str, str], 
     assert home.title == "Home page v2" and home.tags == ["hero", "seo"]
     search = ws.get("touchpoint", journey["search"])
     assert search.owner_id == journey["bob"] and search.emotion == 2
-    assert ws.get("touchpoint", journey["cart"]).description == "changed in cxmapper"  # conflict kept
+    assert (
+        ws.get("touchpoint", journey["cart"]).description == "changed in cxmapper"
+    )  # conflict kept
     assert ws.get("touchpoint", journey["formula"]).emotion == 0
     assert ws.get("touchpoint", journey["slow"]).lane_id == journey["web"]
     assert ws.count("touchpoint") == before
@@ -99,7 +125,11 @@ def test_round_trip_with_conflicts(file_ws: Workspace, journey: dict[str, str], 
     statuses = {a.title: a.status for a in ws.actions()}
     assert statuses["Retry payments"] == "done" and statuses["New hero"] == "open"
     new_action = next(a for a in ws.actions() if a.title == "New hero")
-    assert new_action.owner_id == journey["bob"] and new_action.due_date == "2026-09-01" and new_action.effort == 1
+    assert (
+        new_action.owner_id == journey["bob"]
+        and new_action.due_date == "2026-09-01"
+        and new_action.effort == 1
+    )
     texts = {c.text: c for c in ws.comments()}
     assert texts["=HYPERLINK(evil)"].author == "Carol"
     assert texts["@channel card errors spike"].resolved
@@ -109,11 +139,15 @@ def test_round_trip_with_conflicts(file_ws: Workspace, journey: dict[str, str], 
     assert ws.get("touchpoint", journey["home"]).title == "Home page"
     assert ws.get("touchpoint", journey["slow"]).lane_id == journey["pains"]
     assert not [a for a in ws.actions() if a.title == "New hero"]
-    assert (journey["search"], journey["bob"], "A") in {(r.touchpoint_id, r.party_id, r.role) for r in ws.raci()}
+    assert (journey["search"], journey["bob"], "A") in {
+        (r.touchpoint_id, r.party_id, r.role) for r in ws.raci()
+    }
     assert len(ws.readings()) == 4
     # redo: the same plan again gives the same records (same ids)
     apply_plan(ws, plan)
-    assert ws.find("action", next(c.id for c in plan.changes if c.op == "add" and c.kind == "action"))
+    assert ws.find(
+        "action", next(c.id for c in plan.changes if c.op == "add" and c.kind == "action")
+    )
 
 
 def test_apply_is_one_transaction(file_ws: Workspace, journey: dict[str, str], exported: Path,
@@ -163,12 +197,16 @@ def test_failure_rolls_back_everything(file_ws: Workspace, journey: dict[str, st
     assert len(ws.readings()) == 4 and len(ws.actions()) == 3
 
 
-def test_unchanged_workbook_plans_nothing(file_ws: Workspace, journey: dict[str, str], exported: Path) -> None:
+def test_unchanged_workbook_plans_nothing(
+    file_ws: Workspace, journey: dict[str, str], exported: Path
+) -> None:
     plan = plan_xlsx_import(file_ws, exported)
     assert plan.changes == [] and plan.conflicts == []
 
 
-def test_same_edit_on_both_sides_is_no_conflict(file_ws: Workspace, journey: dict[str, str], exported: Path) -> None:
+def test_same_edit_on_both_sides_is_no_conflict(
+    file_ws: Workspace, journey: dict[str, str], exported: Path
+) -> None:
     wb = openpyxl.load_workbook(exported)
     tps = wb["Touchpoints"]
     tps.cell(row_of(tps, journey["home"]), col_of(tps, "Title")).value = "Same"
@@ -178,7 +216,9 @@ def test_same_edit_on_both_sides_is_no_conflict(file_ws: Workspace, journey: dic
     assert plan.changes == [] and plan.conflicts == []
 
 
-def test_deleted_in_workspace_is_conflict(file_ws: Workspace, journey: dict[str, str], exported: Path) -> None:
+def test_deleted_in_workspace_is_conflict(
+    file_ws: Workspace, journey: dict[str, str], exported: Path
+) -> None:
     wb = openpyxl.load_workbook(exported)
     tps = wb["Touchpoints"]
     tps.cell(row_of(tps, journey["search"]), col_of(tps, "Title")).value = "Find"
@@ -189,7 +229,9 @@ def test_deleted_in_workspace_is_conflict(file_ws: Workspace, journey: dict[str,
     assert any("deleted in cxmapper" in str(c) for c in plan.conflicts)
 
 
-def test_reimport_does_not_duplicate(file_ws: Workspace, journey: dict[str, str], exported: Path) -> None:
+def test_reimport_does_not_duplicate(
+    file_ws: Workspace, journey: dict[str, str], exported: Path
+) -> None:
     edit(exported, journey)
     apply_plan(file_ws, plan_xlsx_import(file_ws, exported))
     again = plan_xlsx_import(file_ws, exported)
@@ -210,7 +252,10 @@ def test_not_an_export(file_ws: Workspace, tmp_path: Path) -> None:
 
 
 def test_other_workspace_is_refused(file_ws: Workspace, exported: Path, tmp_path: Path) -> None:
-    with Workspace.create(tmp_path / "other.cxmap") as other, pytest.raises(CxError, match="not in this workspace"):
+    with (
+        Workspace.create(tmp_path / "other.cxmap") as other,
+        pytest.raises(CxError, match="not in this workspace"),
+    ):
         plan_xlsx_import(other, exported)
 
 
@@ -229,7 +274,9 @@ def test_cli_dry_run_and_apply(file_ws: Workspace, journey: dict[str, str], expo
         assert ws.get("touchpoint", journey["home"]).title == "Home page v2"
 
 
-def test_export_cli(file_ws: Workspace, journey: dict[str, str], ws_path: Path, tmp_path: Path) -> None:
+def test_export_cli(
+    file_ws: Workspace, journey: dict[str, str], ws_path: Path, tmp_path: Path
+) -> None:
     file_ws.close()
     out = tmp_path / "cli.xlsx"
     assert main(["export", str(ws_path), "--journey", "Online", "--xlsx", str(out)]) == 0

@@ -449,8 +449,7 @@ def test_model_refusal_from_inspector_is_shown(
 def test_canvas_selection_drives_the_inspector(
     window: MainWindow, small_journey: dict[str, str], file_ws: Workspace, ws_path: Path
 ) -> None:
-    if window.scene is None:
-        pytest.skip("the journey canvas is not available")
+    assert window.scene is not None
     file_ws.close()
     window.open_path(ws_path)
     assert window.scene.journey_id == small_journey["journey"]

@@ -57,7 +57,9 @@ def add_table(ws: Worksheet, name: str, top: int, left: int, n_cols: int, last_r
     ws.add_table(table)
 
 
-def list_validation(ws: Worksheet, choices: Sequence[str], ref: str, *, strict: bool = True) -> None:
+def list_validation(
+    ws: Worksheet, choices: Sequence[str], ref: str, *, strict: bool = True
+) -> None:
     dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
     dv.errorStyle = "stop" if strict else "warning"
     dv.error = "Choose one of: " + ", ".join(choices)

@@ -32,7 +32,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     ws = sheet(wb, "Friction")
     put(ws.cell(1, 1), "Friction").font = st.TITLE
     put(ws.cell(2, 1), f"Dataset {data.dataset_name}: {data.n_cases:,} cases, {data.n_events:,} events. "
-                       "Friction 0 = smooth, 1 = worst; drop-off = share of cases that end here without "
+                       "Friction score 0-100 (as in the app): 0 = smooth, 100 = worst; drop-off = share of cases that end here without "
                        "reaching a goal.").font = st.SUBTITLE  # fmt: skip
 
     def names(tp_id: str) -> tuple[str, str, str]:
@@ -50,7 +50,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         title, stage, _ = names(m.touchpoint_id)
         c = put(ws.cell(row, 2), f"{rank}. {title} ({stage})")
         c.font, c.fill = st.BOLD, st.fill(st.friction_colour((m.friction or 0.0) / worst))
-        put(ws.cell(row, 5), round(m.friction or 0, 2)).font = st.BODY
+        put(ws.cell(row, 5), round((m.friction or 0) * 100)).font = st.BODY
         put(ws.cell(row, 6), "; ".join(m.reasons)).font = st.BODY
         row += 1
     if not data.top(1):
@@ -65,20 +65,25 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     row = top
     for row, m in enumerate(metrics, start=top + 1):
         title, stage, lane = names(m.touchpoint_id)
-        values = (m.touchpoint_id, title, stage, lane, m.friction, "; ".join(m.reasons), m.reach, m.events,
+        score = None if m.friction is None else round(m.friction * 100, 1)
+        reasons = "; ".join(m.reasons)
+        values = (m.touchpoint_id, title, stage, lane, score, reasons, m.reach, m.events,
                   m.repeat_cases, m.starts, m.exits, m.dropoff_rate, _minutes(m.median_time_to_next),
                   _minutes(m.p90_time_to_next), m.back_steps)  # fmt: skip
         for j, value in enumerate(values, start=1):
             put(ws.cell(row, j), value).font = st.BODY
-        ws.cell(row, 5).number_format = "0.00"
+        ws.cell(row, 5).number_format = "0"
         ws.cell(row, 12).number_format = "0%"
         ws.cell(row, 6).alignment = st.WRAP_TOP
+        # LibreOffice does not grow wrapped rows by itself: size them for the reasons text
+        chars_per_line = max(int(WIDTHS[5] * 1.15), 10)
+        ws.row_dimensions[row].height = 13.5 * max(1, -(-len(reasons) // chars_per_line))
     last = max(row, top + 1)
     add_table(ws, "FrictionMetrics", top, 1, len(METRIC_HEADERS), last)
     if metrics:
         ws.conditional_formatting.add(f"E{top + 1}:E{last}", ColorScaleRule(
-            start_type="num", start_value=0, start_color="63BE7B", mid_type="num", mid_value=0.5,
-            mid_color="FFEB84", end_type="num", end_value=1, end_color="F8696B"))  # fmt: skip
+            start_type="num", start_value=0, start_color="63BE7B", mid_type="num", mid_value=50,
+            mid_color="FFEB84", end_type="num", end_value=100, end_color="F8696B"))  # fmt: skip
         ws.conditional_formatting.add(f"L{top + 1}:L{last}", DataBarRule(
             start_type="num", start_value=0, end_type="num", end_value=1, color="F8696B"))  # fmt: skip
     for j, width in enumerate(WIDTHS, start=1):

@@ -43,14 +43,21 @@ def matrix_parties(ctx: ExportContext) -> list[e.Party]:
     used = {r.party_id for r in snap.raci} | {t.owner_id for t in snap.touchpoints}
     first = [p for p in snap.parties if p.id in used]
     rest = [p for p in snap.parties if p.id not in used]
-    return (first + rest[: max(0, MAX_PARTY_COLUMNS - len(first))]) if len(first) < MAX_PARTY_COLUMNS else first
+    return (
+        (first + rest[: max(0, MAX_PARTY_COLUMNS - len(first))])
+        if len(first) < MAX_PARTY_COLUMNS
+        else first
+    )
 
 
 def write(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
     ws = sheet(wb, "Governance")
     put(ws.cell(1, 1), "RACI matrix").font = st.TITLE
-    put(ws.cell(2, 1), "R responsible · A accountable (exactly one per touchpoint) · C consulted · I informed").font = st.SUBTITLE
+    put(
+        ws.cell(2, 1),
+        "R responsible · A accountable (exactly one per touchpoint) · C consulted · I informed",
+    ).font = st.SUBTITLE
     top = 4
     parties = matrix_parties(ctx)
     header_row(ws, top, [*MATRIX_HEADERS, *(p.name for p in parties)])
@@ -58,14 +65,16 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     for j, _ in enumerate(parties, start=first_party_col):
         ws.cell(top, j).alignment = ROTATED
         ws.column_dimensions[get_column_letter(j)].width = 6
-    ws.row_dimensions[top].height = max(60, min(140, 6 * max((len(p.name) for p in parties), default=8)))
+    ws.row_dimensions[top].height = max(
+        60, min(140, 6 * max((len(p.name) for p in parties), default=8))
+    )
     for col, width in zip("ABCD", (12, 30, 16, 17), strict=True):
         ws.column_dimensions[col].width = width
 
     col_of = {p.id: j for j, p in enumerate(parties, start=first_party_col)}
     last_col = get_column_letter(max(first_party_col + len(parties) - 1, first_party_col))
     row = top
-    for row, tp in enumerate(snap.ordered_touchpoints(), start=top + 1):
+    for row, tp in enumerate(snap.governed_touchpoints(), start=top + 1):
         stage = snap.stage_by_id.get(tp.stage_id)
         for j, value in enumerate((tp.id, tp.title, stage.name if stage else ""), start=1):
             ctx.style(put(ws.cell(row, j), value), font=st.ID_FONT if j == 1 else st.BODY)
@@ -74,13 +83,19 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
             roles.setdefault(r.party_id, set()).add(r.role)
         for party_id, rs in roles.items():
             if party_id in col_of:
-                ctx.style(put(ws.cell(row, col_of[party_id]), roles_text(rs)), font=st.BOLD, alignment=st.CENTER)
+                ctx.style(
+                    put(ws.cell(row, col_of[party_id]), roles_text(rs)),
+                    font=st.BOLD,
+                    alignment=st.CENTER,
+                )
         rng = f"${get_column_letter(first_party_col)}{row}:${last_col}{row}"
         check = ws.cell(row, 4)
         check.value = (f'=IF(COUNTIF({rng},"*A*")=1,"OK",IF(COUNTIF({rng},"*A*")=0,'
                        f'"No Accountable","More than one A"))')  # fmt: skip
         ctx.style(check, font=st.BODY)
-        ctx.baseline.append(("RACI", tp.id, {p.id: roles_text(roles.get(p.id, set())) for p in parties}))
+        ctx.baseline.append(
+            ("RACI", tp.id, {p.id: roles_text(roles.get(p.id, set())) for p in parties})
+        )
     last = max(row, top + 1)
     if (last - top) * len(parties) <= MAX_BORDERED_CELLS:
         for r in range(top + 1, last + 1):
@@ -109,5 +124,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     for j in range(first_party_col, first_party_col + len(parties)):
         ws.column_dimensions[get_column_letter(j)].width = 6
     for j in range(len(MATRIX_HEADERS) + 1, len(KPI_OWNERSHIP.columns) + 1):
-        ws.column_dimensions[get_column_letter(j)].width = max(ws.column_dimensions[get_column_letter(j)].width or 0, 12)
+        ws.column_dimensions[get_column_letter(j)].width = max(
+            ws.column_dimensions[get_column_letter(j)].width or 0, 12
+        )
     st.landscape(ws, title_rows=f"{top}:{top}", title_cols="A:B")

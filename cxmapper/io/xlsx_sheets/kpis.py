@@ -60,7 +60,9 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
 
     new_col = get_column_letter(KPI_LATEST_HEADERS.index(NEW_VALUE) + 1)
     date_col = get_column_letter(KPI_LATEST_HEADERS.index(NEW_DATE) + 1)
-    dv = DataValidation(type="decimal", operator="between", formula1="-1E+300", formula2="1E+300", allow_blank=True)
+    dv = DataValidation(
+        type="decimal", operator="between", formula1="-1E+300", formula2="1E+300", allow_blank=True
+    )
     dv.error, dv.showErrorMessage = "Type a number", True
     ws.add_data_validation(dv)
     dv.add(f"{new_col}2:{new_col}{last}")
@@ -72,7 +74,10 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     st.landscape(ws, title_rows="1:1")
 
     hist = sheet(wb, READINGS.sheet)
-    order_r = sorted(snap.readings, key=lambda r: (order.get(r.touchpoint_id, 0), kpi_order.get(r.kpi_id, 0), r.measured_at))
+    order_r = sorted(
+        snap.readings,
+        key=lambda r: (order.get(r.touchpoint_id, 0), kpi_order.get(r.kpi_id, 0), r.measured_at),
+    )
     write_spec_table(hist, READINGS, order_r, ctx)
     hist.freeze_panes = "D2"
     st.landscape(hist, title_rows="1:1")

@@ -34,13 +34,17 @@ def status_rules(ws, rng: str) -> None:
 def write_actions(wb: Workbook, ctx: ExportContext) -> None:
     ws = sheet(wb, ACTIONS.sheet)
     # Quick wins first; among equals, the bigger impact, then the earlier due date.
-    items = sorted(ctx.snap.actions, key=lambda a: (-a.priority, -a.impact, a.due_date or "9999", a.title))
+    items = sorted(
+        ctx.snap.actions, key=lambda a: (-a.priority, -a.impact, a.due_date or "9999", a.title)
+    )
     last = write_spec_table(ws, ACTIONS, items, ctx)
     col = get_column_letter([c.header for c in ACTIONS.columns].index("Priority") + 1)
     if items:
         ws.conditional_formatting.add(
             f"{col}2:{col}{last}",
-            ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B"),
+            ColorScaleRule(
+                start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B"
+            ),
         )
     ws.freeze_panes = "D2"
     st.landscape(ws, title_rows="1:1")

@@ -31,7 +31,8 @@ LINE_HEIGHT = 12.5
 _TITLE_FONT = InlineFont(rFont=st.FONT_NAME, sz=10.5, b=True, color=st.INK)
 _META_FONT = InlineFont(rFont=st.FONT_NAME, sz=9, color=st.MUTED)
 _STATUS_FONTS = {
-    k: InlineFont(rFont=st.FONT_NAME, sz=9, b=True, color=text) for k, (_, text) in st.STATUS_COLOURS.items()
+    k: InlineFont(rFont=st.FONT_NAME, sz=9, b=True, color=text)
+    for k, (_, text) in st.STATUS_COLOURS.items()
 }
 
 
@@ -87,7 +88,9 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
                     ctx.style(c, fill=st.EMPTY_FILL, border=st.CARD_BORDER)
                     continue
                 tp = stack[k]
-                text, lines = _card_text(tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, top)
+                text, lines = _card_text(
+                    tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, top
+                )
                 c.value = text
                 ctx.style(c, fill=_card_fill(tp, metrics.get(tp.id), overlay, top), border=st.CARD_BORDER,
                           alignment=st.WRAP_TOP)  # fmt: skip
@@ -110,7 +113,9 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
 
 def _card_fill(tp: e.Touchpoint, m: TouchpointMetrics | None, overlay: bool, top: float = 1.0):
     if overlay:
-        return st.fill(st.friction_colour(None if m is None or m.friction is None else m.friction / top))
+        return st.fill(
+            st.friction_colour(None if m is None or m.friction is None else m.friction / top)
+        )
     colour = st.channel_colour(tp.channel)
     return st.fill(colour) if colour else st.NEUTRAL_CARD
 
@@ -120,7 +125,11 @@ def _lines(text: str, chars: float) -> int:
 
 
 def _card_text(
-    tp: e.Touchpoint, snap: JourneySnapshot, m: TouchpointMetrics | None, overlay: bool, width: float,
+    tp: e.Touchpoint,
+    snap: JourneySnapshot,
+    m: TouchpointMetrics | None,
+    overlay: bool,
+    width: float,
     top: float = 1.0,
 ) -> tuple[CellRichText, int]:
     """Title in bold, then owner, channel and key KPI; returns the text and an estimate of
@@ -154,7 +163,9 @@ def _card_text(
             if m.friction is not None:
                 share = m.friction / top  # same scale as the fill
                 level = "red" if share >= 0.66 else "amber" if share >= 0.33 else "green"
-                reason = clean_text(f"friction {m.friction:.2f}" + (f": {m.reasons[0]}" if m.reasons else ""))
+                reason = clean_text(
+                    f"friction {m.friction * 100:.0f}" + (f": {m.reasons[0]}" if m.reasons else "")
+                )
                 parts.append(TextBlock(_STATUS_FONTS[level], "\n" + reason))
                 lines += _lines(reason, small)
     else:
@@ -162,10 +173,10 @@ def _card_text(
         if key is not None:
             kpi, reading = key
             state = status(kpi, reading.value)
-            mark = {"green": "on target", "amber": "near target", "red": "off target", "none": ""}[state]
+            mark = {"green": "on target", "amber": "near target", "red": "off target", "none": ""}[
+                state
+            ]
             text = clean_text(format_reading(kpi, reading.value) + (f" · {mark}" if mark else ""))
             parts.append(TextBlock(_STATUS_FONTS[state], "\n" + text))
             lines += _lines(text, small)
     return CellRichText(parts), lines
-
-

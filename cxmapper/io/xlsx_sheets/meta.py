@@ -23,7 +23,9 @@ META_VERSION = 1
 CHUNK = 30_000  # characters per cell; Excel's limit is 32,767
 
 
-def write(wb: Workbook, header: dict[str, Any], baseline: list[tuple[str, str, dict[str, Any]]]) -> None:
+def write(
+    wb: Workbook, header: dict[str, Any], baseline: list[tuple[str, str, dict[str, Any]]]
+) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
     put(ws.cell(1, 1), META_FORMAT)
@@ -32,7 +34,9 @@ def write(wb: Workbook, header: dict[str, Any], baseline: list[tuple[str, str, d
     # One JSON line per row of the export, packed into cells of up to CHUNK characters
     # (a cell per line would be tens of thousands of cells in a large export).
     lines = "\n".join(
-        json.dumps([table, str(key), {k: fingerprint(v) for k, v in values.items()}], ensure_ascii=False)
+        json.dumps(
+            [table, str(key), {k: fingerprint(v) for k, v in values.items()}], ensure_ascii=False
+        )
         for table, key, values in baseline
     )
     for row, start in enumerate(range(0, len(lines), CHUNK), start=2):

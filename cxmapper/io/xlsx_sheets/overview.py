@@ -39,7 +39,9 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     ws.column_dimensions["E"].width = 34
 
     statuses = Counter(
-        status(snap.kpi_by_id[k], r.value) for (_, k), r in snap.latest.items() if k in snap.kpi_by_id
+        status(snap.kpi_by_id[k], r.value)
+        for (_, k), r in snap.latest.items()
+        if k in snap.kpi_by_id
     )
     open_actions = sum(1 for a in snap.actions if a.status in ("open", "in progress"))
     open_comments = sum(1 for c in snap.comments if not c.resolved)
@@ -81,7 +83,9 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         row += 1
     if len(warnings) > MAX_WARNINGS:
-        put(ws.cell(row, 1), f"… and {len(warnings) - MAX_WARNINGS} more (see the Governance sheet)").font = st.SMALL
+        put(
+            ws.cell(row, 1), f"… and {len(warnings) - MAX_WARNINGS} more (see the Governance sheet)"
+        ).font = st.SMALL
         row += 1
 
     row += 1
@@ -108,7 +112,9 @@ def _legend(ws, ctx: ExportContext) -> None:
     row += 1
     put(ws.cell(row, 4), "Channel (card colour)").font = st.BOLD
     row += 1
-    channels = sorted({t.channel.strip() for t in ctx.snap.touchpoints if t.channel.strip()}, key=str.lower)
+    channels = sorted(
+        {t.channel.strip() for t in ctx.snap.touchpoints if t.channel.strip()}, key=str.lower
+    )
     for channel in channels[:20]:
         swatch = ws.cell(row, 4)
         swatch.fill = st.fill(st.channel_colour(channel) or "FFFFFF")
@@ -119,7 +125,12 @@ def _legend(ws, ctx: ExportContext) -> None:
     row += 2
     put(ws.cell(row, 4), "KPI status (latest reading)").font = st.BOLD
     row += 1
-    meanings = {"green": "target met", "amber": "missed, within tolerance", "red": "missed by more", "none": "no target set"}
+    meanings = {
+        "green": "target met",
+        "amber": "missed, within tolerance",
+        "red": "missed by more",
+        "none": "no target set",
+    }
     for key, (bg, fg) in st.STATUS_COLOURS.items():
         c = put(ws.cell(row, 4), st.STATUS_LABELS[key])
         c.fill = st.fill(bg)
@@ -130,7 +141,11 @@ def _legend(ws, ctx: ExportContext) -> None:
         row += 1
         put(ws.cell(row, 4), "Friction (Friction map)").font = st.BOLD
         row += 1
-        for score, meaning in ((0.0, "smooth"), (0.5, "half the worst score"), (1.0, "worst in this journey")):
+        for score, meaning in (
+            (0.0, "smooth"),
+            (0.5, "half the worst score"),
+            (1.0, "worst in this journey"),
+        ):
             c = put(ws.cell(row, 4), f"{score:.0%} of worst")
             c.fill = st.fill(st.friction_colour(score))
             c.font = st.BODY

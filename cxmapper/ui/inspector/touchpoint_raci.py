@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model import entities as e
-from cxmapper.model.governance import accountable_problem
+from cxmapper.model.governance import accountable_problem, is_governed
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, PartyCombo
@@ -88,7 +88,10 @@ class TouchpointRaci(EntityPage):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 self.table.setItem(i, col, item)
+        lane = ws.find("lane", tp.lane_id)
         problem = accountable_problem(sum(r.role == "A" for r in rows))
+        if lane is not None and not is_governed(lane.kind):
+            problem = None  # the customer's own view: nobody in the company is accountable
         self.warning.setText(
             f"⚠ {problem[0].upper()}{problem[1:]} for this touchpoint." if problem else ""
         )
