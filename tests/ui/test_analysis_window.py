@@ -114,3 +114,13 @@ def test_window_start_loads_no_analysis_libraries(demo: tuple) -> None:
         [sys.executable, "-c", code, str(demo[0])], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_show_panel_brings_it_to_the_front(window: MainWindow, demo: tuple) -> None:
+    assert window.open_path(demo[0])
+    window.comments_dock.show()
+    window.comments_dock.raise_()
+    window.analysis_dock.show_action.trigger()
+    assert window.analysis_dock.panel is not None
+    assert not window.analysis_dock.visibleRegion().isEmpty()
+    assert window.analysis_dock.show_action.shortcut().toString() == "Ctrl+Shift+A"

@@ -62,10 +62,16 @@ class AnalysisDock(QDockWidget):
             "Import an event log (CSV, Excel, Parquet, JSON Lines, XES)"
         )
         self.import_action.triggered.connect(self.import_events)
+        self.show_action = QAction("Analysis &panel", self)
+        self.show_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.show_action.setStatusTip("Show the analysis panel (funnel, trends, top friction)")
+        self.show_action.triggered.connect(self.present)
         self.run_action = QAction("&Analyse", self)
         self.run_action.setShortcut(QKeySequence("Ctrl+R"))
         self.run_action.triggered.connect(lambda: self.ensure_panel().run())
-        window.addActions([self.import_action, self.run_action, *self.overlay_actions.values()])
+        window.addActions(
+            [self.import_action, self.run_action, self.show_action, *self.overlay_actions.values()]
+        )
         self._enable_actions(False)
 
     def build_menu(self, menu: QMenu) -> None:
@@ -74,10 +80,7 @@ class AnalysisDock(QDockWidget):
         overlays = menu.addMenu("&Overlay")
         overlays.addActions(list(self.overlay_actions.values()))
         menu.addSeparator()
-        toggle = self.toggleViewAction()
-        toggle.setText("Analysis &panel")
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        menu.addAction(toggle)
+        menu.addAction(self.show_action)
 
     def ensure_panel(self) -> AnalysisPanel:
         if self.panel is None:
@@ -121,11 +124,16 @@ class AnalysisDock(QDockWidget):
         dialog = ImportDialog(self.window(), path)
         accepted = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.imported is not None
         if accepted:
-            self.show()
-            self.raise_()
+            self.present()
             self.ensure_panel().store_dataset(dialog.imported)
         dialog.deleteLater()
         return accepted
+
+    def present(self) -> None:
+        """Show the panel in front, even when it shares a tab group with other panels."""
+        self.show()
+        self.raise_()
+        self.ensure_panel()
 
     def choose_overlay(self, key: str) -> None:
         panel = self.ensure_panel()

@@ -63,14 +63,22 @@ class BackgroundJob(QObject):
         if self._process.is_alive():
             self._process.terminate()
         self._process.join(timeout=5)
+        self._release()
         self.cancelled.emit()
 
     def _stop(self) -> None:
         self.running = False
         self._timer.stop()
 
+    def _release(self) -> None:
+        """Close the queue's pipe and feeder thread so nothing leaks into interpreter exit."""
+        if self._queue is not None:
+            self._queue.close()
+            self._queue.join_thread()
+            self._queue = None  # its semaphores are freed with it
+
     def _poll(self) -> None:
-        while True:
+        while self._queue is not None:
             try:
                 message = self._queue.get_nowait()
             except queue.Empty:
@@ -80,13 +88,17 @@ class BackgroundJob(QObject):
                 continue
             self._stop()
             self._process.join(timeout=5)
+            self._release()
             if message[0] == "done":
                 self.finished.emit(message[1])
             else:
                 self.failed.emit(message[1])
             return
+        if self._queue is None:
+            return
         if not self._process.is_alive() and self.running and self._queue.empty():
             self._stop()
+            self._release()
             self.failed.emit(
                 f"the worker stopped unexpectedly (exit code {self._process.exitcode})"
             )
