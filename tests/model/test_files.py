@@ -183,9 +183,19 @@ def test_v1_fixture_is_migrated_with_a_backup(tmp_path: Path) -> None:
     assert not (tmp_path / "old.cxmap.v2.bak").exists()
 
 
-@pytest.mark.parametrize("version", range(1, schema.CURRENT_VERSION))
+@pytest.mark.parametrize("version", range(1, schema.CURRENT_VERSION + 1))
 def test_every_released_version_has_a_fixture(version: int) -> None:
     assert (FIXTURES / f"workspace-v{version}.cxmap").exists()
+
+
+def test_current_version_fixture_opens_without_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "v2.cxmap"
+    shutil.copy(FIXTURES / "workspace-v2.cxmap", path)
+    with Workspace.open(path) as ws:
+        assert ws.schema_version() == 2
+        assert [t.title for t in ws.touchpoints()] == ["Home page", "Checkout"]
+        assert ws.dataset_payload("d1") == b"PAR1-not-really"
+    assert not list(tmp_path.glob("*.bak"))
 
 
 def test_migration_steps_apply_in_order(tmp_path: Path) -> None:
