@@ -347,20 +347,14 @@ class Workspace:
                         for r in gone
                     )
             for table, row_id, column, _ in nulled:
-                changes.append(
-                    Change(
-                        "changed",
-                        KIND_OF_TABLE[table],
-                        row_id,
-                        self._journey_of_table(table, row_id),
-                        (column,),
-                    )
-                )
+                changes.append(self._relinked(table, row_id, column))
         return removal
 
-    def _journey_of_table(self, table: str, row_id: str) -> str | None:
+    def _relinked(self, table: str, row_id: str, column: str) -> Change:
+        """The change of a reference that a removal set to NULL (or a restore set back)."""
         row = self._store.get(table, row_id)
-        return None if row is None else self._journey_of_row(table, row)
+        journey = None if row is None else self._journey_of_row(table, row)
+        return Change("changed", KIND_OF_TABLE[table], row_id, journey, (column,))
 
     def restore(self, removal: Removal) -> None:
         """Undo a removal: the same rows, ids, positions and links come back."""
@@ -377,15 +371,7 @@ class Workspace:
             self._store.restore_chunks(removal.chunks)
             for table, row_id, column, value in removal.nulled:
                 self._store.update(table, row_id, {column: value})
-                changes.append(
-                    Change(
-                        "changed",
-                        KIND_OF_TABLE[table],
-                        row_id,
-                        self._journey_of_table(table, row_id),
-                        (column,),
-                    )
-                )
+                changes.append(self._relinked(table, row_id, column))
 
     def reorder(self, kind: str, id: str, index: int) -> int:
         """Move a stage, lane, journey... to `index` among its siblings; returns its old index."""

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from cxmapper.errors import CxError
 from cxmapper.model.templates import apply_template
 from cxmapper.model.workspace import Workspace
-from cxmapper.ui.commands import AddCommand
+from cxmapper.ui.commands import AddCommand, UpdateCommand
 
 ErrorSink = Callable[[str], None]
 
@@ -52,30 +52,6 @@ def push(stack: QUndoStack, command: QUndoCommand, on_error: ErrorSink | None = 
     return not errors
 
 
-class SetFieldsCommand(QUndoCommand):
-    """Like commands.UpdateCommand, but the values come as a dict, so fields named like its
-    parameters (the `kind` of a lane, connector or party) can be set too."""
-
-    def __init__(
-        self, workspace: Workspace, kind: str, id: str, text: str, values: dict[str, Any]
-    ) -> None:
-        super().__init__(text)
-        self._ws = workspace
-        self._kind = kind
-        self._id = id
-        self._new = dict(values)
-        self._old: dict[str, Any] | None = None
-
-    def redo(self) -> None:
-        old = self._ws.update(self._kind, self._id, **self._new)
-        if self._old is None:
-            self._old = old
-
-    def undo(self) -> None:
-        if self._old:
-            self._ws.update(self._kind, self._id, **self._old)
-
-
 def push_update(
     stack: QUndoStack, workspace: Workspace, kind: str, id: str, text: str,
     on_error: ErrorSink | None = None, /, **values: Any,
@@ -86,7 +62,7 @@ def push_update(
         return False
     if all(getattr(current, k, object()) == v for k, v in values.items()):
         return True
-    return push(stack, SetFieldsCommand(workspace, kind, id, text, values), on_error)
+    return push(stack, UpdateCommand(workspace, kind, id, text, **values), on_error)
 
 
 def template_command(

@@ -7,16 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 from pytestqt.qtbot import QtBot
 
 from cxmapper.analysis.tasks import import_events
 from cxmapper.model.demo import write_demo
 from cxmapper.model.workspace import Workspace
-from cxmapper.ui.dialogs import messages
 from cxmapper.ui.main_window import MainWindow
 from cxmapper.ui.overlay.import_dialog import ImportDialog
-from cxmapper.ui.settings import AppSettings, use_settings_dir
 
 
 @pytest.fixture
@@ -26,15 +23,8 @@ def demo(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    use_settings_dir(tmp_path / "settings")
-    QStandardPaths.setTestModeEnabled(True)
-    monkeypatch.setattr(messages, "show_error", lambda *a: pytest.fail(f"error dialog: {a}"))
-    w = MainWindow(AppSettings(), poll_ms=0)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close_workspace()
+def window(strict_window: MainWindow) -> MainWindow:
+    return strict_window
 
 
 def test_import_analyse_and_overlay_the_demo(qtbot: QtBot, window: MainWindow, demo: tuple) -> None:

@@ -6,28 +6,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from cxmapper.io.json_format import export_json
 from cxmapper.io.xlsx_export import export_xlsx
 from cxmapper.model.workspace import Workspace
-from cxmapper.ui.dialogs import messages
 from cxmapper.ui.main_window import MainWindow
-from cxmapper.ui.settings import AppSettings, use_settings_dir
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    use_settings_dir(tmp_path / "settings")
-    QStandardPaths.setTestModeEnabled(True)
-    monkeypatch.setattr(messages, "show_error", lambda *a: pytest.fail(f"error dialog: {a}"))
-    w = MainWindow(AppSettings(), poll_ms=0)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close_workspace()
+def window(strict_window: MainWindow) -> MainWindow:
+    return strict_window
 
 
 @pytest.fixture
