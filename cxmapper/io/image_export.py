@@ -60,11 +60,11 @@ def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
     if data is None:
         return None
     cards = {
-        m.touchpoint_id: OverlayValue(m.friction, f"friction {m.friction:.2f}", "; ".join(m.reasons))
+        m.touchpoint_id: OverlayValue(m.friction, f"{m.friction * 100:.0f}", "; ".join(m.reasons))
         for m in data.metrics if m.friction is not None
     }  # fmt: skip
     widths = {(t.source_id, t.target_id): float(t.cases) for t in data.transitions}
-    return (cards, widths, [], "Friction: green smooth → red worst")
+    return (cards, widths, [], "Friction 0–100 (relative heat: red = worst)")
 
 
 class _Rendered:

@@ -689,6 +689,10 @@ def test_overlay_tints_cards_scales_connectors_and_draws_unexpected_paths(canvas
         {(ids["home"], ids["cart"]): 40.0, (ids["search"], ids["slow"]): 10.0},
         [(ids["search"], ids["slow"])],
         legend="Share of cases",
+        tooltips={
+            (ids["home"], ids["cart"]): "412 times by 300 cases",
+            (ids["search"], ids["slow"]): "9 times by 9 cases",
+        },
     )
     home = s.cards[ids["home"]]
     assert home._overlay_label == "87%" and "87% of cases" in home.tooltip_text()
@@ -699,8 +703,10 @@ def test_overlay_tints_cards_scales_connectors_and_draws_unexpected_paths(canvas
     assert s.cards[ids["search"]]._heat is None
     conn = next(iter(s.connector_items.values()))
     assert conn.pen().widthF() == pytest.approx(5.0)
+    assert conn.toolTip() == "412 times by 300 cases"  # hovering an arrow shows its figures
     (path,) = s.overlay_paths
     assert path.pen().style() == Qt.PenStyle.DashLine and "Search" in path.toolTip()
+    assert "9 times by 9 cases" in path.toolTip()
     assert s.overlay.legend is not None and s.overlay.legend.text == "Share of cases"
     canvas.drag(canvas.card_centre("slow"), canvas.cell_centre("use", "pains"))  # paths follow
     (moved,) = s.overlay_paths
@@ -708,6 +714,7 @@ def test_overlay_tints_cards_scales_connectors_and_draws_unexpected_paths(canvas
     s.set_overlay(None)
     assert home._heat is None and not s.overlay_paths and s.overlay.legend is None
     assert conn.pen().widthF() == pytest.approx(1.0)
+    assert conn.toolTip() == ""
 
 
 def test_reloaded_rebuilds_and_keeps_selection(canvas: Canvas) -> None:

@@ -205,3 +205,14 @@ def test_map_unmatched_events_and_create_from_data(qtbot, file_ws: Workspace, sh
     stack.undo()
     assert not [t for t in ws.touchpoints(shop["journey"]) if "from data" in t.tags]
     panel.cancel()
+
+
+def test_connector_tooltips_carry_the_transition_figures(file_ws: Workspace, shop: dict) -> None:
+    overlay = build_overlay(analysed(file_ws, shop), "reach")
+    tip = overlay.connector_tooltips[(shop["home"], shop["cart"])]
+    # home -> cart: c1 after 2 min, c2 after 1 min
+    assert "<b>Home → Cart</b>" in tip and "2 times by 2 cases" in tip and "median 90 s" in tip
+    assert (
+        shop["cart"],
+        shop["cart"],
+    ) not in overlay.connector_tooltips  # self-loops are no arrows

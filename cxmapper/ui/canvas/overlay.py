@@ -79,6 +79,7 @@ class OverlayLayer:
         self.values: dict[str, OverlayValue] | None = None
         self.widths: dict[tuple[str, str], float] = {}
         self.unexpected: list[tuple[str, str]] = []
+        self.tooltips: dict[tuple[str, str], str] = {}
         self.caption = ""
         self.paths: list[OverlayPathItem] = []
         self.legend: LegendItem | None = None
@@ -89,13 +90,16 @@ class OverlayLayer:
         connector_widths: Mapping[tuple[str, str], float] | None = None,
         unexpected: Sequence[tuple[str, str]] | None = None,
         legend: str = "",
+        tooltips: Mapping[tuple[str, str], str] | None = None,
     ) -> None:
         """`card_values` per touchpoint id; `connector_widths` per (source, target) id pair,
-        relative (the largest is drawn 5x); `unexpected` transitions are drawn dashed."""
+        relative (the largest is drawn 5x); `unexpected` transitions are drawn dashed;
+        `tooltips` per (source, target) pair are the figures shown when hovering an arrow."""
         on = card_values is not None
         self.values = dict(card_values) if card_values is not None else None
         self.widths = dict(connector_widths or {}) if on else {}
         self.unexpected = list(unexpected or []) if on else []
+        self.tooltips = dict(tooltips or {}) if on else {}
         self.caption = legend if on else ""
         self.apply()
 
@@ -109,6 +113,7 @@ class OverlayLayer:
             self.apply_to_card(card)
         for arrow in self.s.connector_items.values():
             arrow.set_width_factor(self.width_factor(arrow.source_id, arrow.target_id))
+            arrow.setToolTip(self.tooltips.get((arrow.source_id, arrow.target_id), ""))
         self.reroute(force=True)
         self.s._remove_item(self.legend)
         self.legend = None
@@ -143,6 +148,8 @@ class OverlayLayer:
         for src, dst in self.unexpected:
             if m is not None and src in self.s.cards and dst in self.s.cards:
                 tip = f"Seen in the data, not on the map: {m.tps[src].title} → {m.tps[dst].title}"
+                if (src, dst) in self.tooltips:
+                    tip += "<br>" + self.tooltips[(src, dst)]
                 width = 1.5 * self.width_factor(src, dst)
                 item = OverlayPathItem(self.s.card_rect(src), self.s.card_rect(dst), width, tip)
                 self.s.addItem(item)

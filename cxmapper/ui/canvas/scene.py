@@ -662,9 +662,10 @@ class JourneyScene(QGraphicsScene):
         connector_widths: Mapping[tuple[str, str], float] | None = None,
         unexpected: Sequence[tuple[str, str]] | None = None,
         legend: str = "",
+        tooltips: Mapping[tuple[str, str], str] | None = None,
     ) -> None:
         """Show behavioural figures on the map (see `OverlayLayer.set`); None removes them."""
-        self.overlay.set(card_values, connector_widths, unexpected, legend)
+        self.overlay.set(card_values, connector_widths, unexpected, legend, tooltips)
 
     @property
     def overlay_paths(self) -> list[OverlayPathItem]:

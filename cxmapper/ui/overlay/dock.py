@@ -154,7 +154,11 @@ class AnalysisDock(QDockWidget):
             self._scene.set_overlay(None)
             return
         self._scene.set_overlay(
-            overlay.cards, overlay.connector_widths, overlay.unexpected, overlay.legend
+            overlay.cards,
+            overlay.connector_widths,
+            overlay.unexpected,
+            overlay.legend,
+            overlay.connector_tooltips,
         )
 
     def _selected_touchpoints(self) -> list[str]:

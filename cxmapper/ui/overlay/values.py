@@ -35,6 +35,7 @@ class Overlay:
     connector_widths: dict[tuple[str, str], float] = field(default_factory=dict)
     unexpected: list[tuple[str, str]] = field(default_factory=list)
     legend: str = ""
+    connector_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def duration(seconds: float) -> str:
@@ -119,7 +120,22 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
             strict=True,
         )
     ]
-    return Overlay(cards, widths, unexpected, LEGENDS[kind])
+    titles = {str(k): str(v) for k, v in tps["title"].items()}
+    tooltips = {
+        (str(a), str(b)): transition_tooltip(titles.get(str(a), "?"), titles.get(str(b), "?"), n, c, mean, med)
+        for a, b, n, c, mean, med in flows[["from", "to", "count", "cases", "mean_seconds",
+                                            "median_seconds"]].itertuples(index=False)
+    }  # fmt: skip
+    return Overlay(cards, widths, unexpected, LEGENDS[kind], tooltips)
+
+
+def transition_tooltip(
+    src: str, dst: str, count: int, cases: int, mean: float, median: float
+) -> str:
+    return (
+        f"<b>{src} → {dst}</b><br>{int(count):,} times by {int(cases):,} cases<br>"
+        f"time between: median {duration(median)}, mean {duration(mean)}"
+    )
 
 
 def _nz(value: float) -> float:
