@@ -44,7 +44,9 @@ def build(ws: Workspace, n_touchpoints: int, n_stages: int = 20, n_lanes: int = 
     journey = e.Journey(new_id(), "Benchmark journey", created_at="2026-01-01T00:00:00+00:00")
     add("journeys", journey)
     stages = [e.Stage(new_id(), journey.id, f"Stage {i + 1}", position=i) for i in range(n_stages)]
-    lanes = [e.Lane(new_id(), journey.id, f"Lane {i + 1}", "channel", position=i) for i in range(n_lanes)]
+    lanes = [
+        e.Lane(new_id(), journey.id, f"Lane {i + 1}", "channel", position=i) for i in range(n_lanes)
+    ]
     for x in (*stages, *lanes):
         add("stages" if isinstance(x, e.Stage) else "lanes", x)
     for i in range(n_touchpoints):
@@ -61,7 +63,10 @@ def build(ws: Workspace, n_touchpoints: int, n_stages: int = 20, n_lanes: int = 
         add("raci", e.Raci(new_id(), tp.id, parties[i % 25].id, "A"))
         add("raci", e.Raci(new_id(), tp.id, parties[(i + 1) % 25].id, "R"))
         if i % 5 == 0:
-            add("comments", e.Comment(new_id(), tp.id, "Ann", f"Comment {i}", "2026-03-01T00:00:00+00:00"))
+            add(
+                "comments",
+                e.Comment(new_id(), tp.id, "Ann", f"Comment {i}", "2026-03-01T00:00:00+00:00"),
+            )
         if i % 7 == 0:
             add("actions", e.Action(new_id(), tp.id, f"Action {i}", impact=rnd.randint(1, 5),
                                     effort=rnd.randint(1, 5), created_at="2026-03-01T00:00:00+00:00"))  # fmt: skip
@@ -93,7 +98,9 @@ def main() -> int:
         print(f"build workbook        {t2 - t1:8.2f} s")
         print(f"save .xlsx            {t3 - t2:8.2f} s   ({out.stat().st_size / 1e6:.1f} MB)")
         print(f"export total          {t3 - t1:8.2f} s   (target < 3 s; CPU time {c3 - c1:.2f} s)")
-        print(f"plan re-import        {t4 - t3:8.2f} s   ({len(plan.changes)} changes, {len(plan.conflicts)} conflicts)")
+        print(
+            f"plan re-import        {t4 - t3:8.2f} s   ({len(plan.changes)} changes, {len(plan.conflicts)} conflicts)"
+        )
     return 0 if t3 - t1 < 3.0 else 1
 
 

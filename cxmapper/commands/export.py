@@ -64,7 +64,9 @@ def _analysis(ws: Any, journey_id: str, dataset: str | None) -> Any:
     from cxmapper.analysis.tasks import AnalysisRequest, run_analysis
     from cxmapper.io.friction_data import coerce_friction
 
-    result = run_analysis(AnalysisRequest(workspace=ws.path, journey_id=journey_id, dataset_id=hits[0].id))
+    result = run_analysis(
+        AnalysisRequest(workspace=ws.path, journey_id=journey_id, dataset_id=hits[0].id)
+    )
     data = coerce_friction(result)
     if data is not None:
         data.dataset_name = hits[0].name
@@ -75,7 +77,11 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.errors import CxError
     from cxmapper.model.workspace import Workspace
 
-    outputs = [(fmt, getattr(args, fmt)) for fmt in ("xlsx", "json", "png", "svg", "pdf") if getattr(args, fmt)]
+    outputs = [
+        (fmt, getattr(args, fmt))
+        for fmt in ("xlsx", "json", "png", "svg", "pdf")
+        if getattr(args, fmt)
+    ]
     if not outputs:
         raise CxError("nothing to export: give --xlsx, --json, --png, --svg or --pdf")
     single = [fmt for fmt, _ in outputs if fmt != "json"]

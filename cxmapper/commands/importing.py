@@ -33,7 +33,9 @@ def register(subparsers: Any) -> None:
         help="add the journeys of a JSON file (creates the workspace if needed)",
         description="Import journeys written by 'cxmapper export --json' (docs/json-format.md).",
     )
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file (created if missing)")
+    p.add_argument(
+        "workspace", metavar="WORKSPACE", help=".cxmap workspace file (created if missing)"
+    )
     p.add_argument("file", metavar="FILE.json", help="JSON journey file")
     p.set_defaults(func=run_json)
 
@@ -46,7 +48,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("events", metavar="EVENTS", help="event log file")
     p.add_argument("--name", help="dataset name (default: the file name)")
     p.add_argument("--journey", metavar="J", help="journey the dataset belongs to")
-    p.add_argument("--preset", metavar="NAME", help="column layout: pm4py, ga4, mixpanel, amplitude, segment")
+    p.add_argument(
+        "--preset", metavar="NAME", help="column layout: pm4py, ga4, mixpanel, amplitude, segment"
+    )
     for col in ("case", "activity", "timestamp", "channel"):
         p.add_argument(f"--{col}", metavar="COL", help=f"{col} column")
     p.add_argument("--lifecycle", choices=("complete", "all"), default="complete")
@@ -102,5 +106,7 @@ def run_events(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace) as ws:
         journey_id = ws.find_journey(args.journey).id if args.journey else None
         stored = dataset.add_to(ws, journey_id)
-    print(f"imported {stored.n_events:,} events, {stored.n_cases:,} cases as dataset {stored.name!r}")
+    print(
+        f"imported {stored.n_events:,} events, {stored.n_cases:,} cases as dataset {stored.name!r}"
+    )
     return 0
