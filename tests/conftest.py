@@ -15,6 +15,35 @@ from cxmapper.model.workspace import Workspace
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
+@pytest.fixture(autouse=True)
+def _qt_teardown() -> Iterator[None]:
+    """Destroy what a test left of Qt at a safe point, not whenever Python's GC gets to it.
+
+    Top-level widgets that survive a test (kept alive by reference cycles) would otherwise be
+    deleted by the cyclic GC in the middle of some later Qt call, which crashes the process.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    gc.collect()
+    for widget in QApplication.topLevelWidgets():
+        if widget.parent() is None and not widget.inherits("QComboBoxPrivateContainer"):
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def shared_data() -> Path:
     """The real event logs beside the repository; tests using them skip in a user's clone."""

@@ -55,32 +55,34 @@ def funnel(
     step_tps = _step_tps(steps, p.spec.index_of())
     n_cases = len(p.case_labels)
     groups = p.by_tp()
-    by_tp, bounds = groups.order, groups.bounds  # event positions grouped by touchpoint
-    reached = np.full(n_cases, -1, dtype=np.int64)  # position of the current step's event
+    order, bounds = groups.order, groups.bounds  # event positions grouped by touchpoint
+    pos_type = order.dtype  # int32 for up to 2**31 events
+    none = np.iinfo(pos_type).max  # "not reached": no position is after it
+    reached = np.full(n_cases, none, dtype=pos_type)  # position of the current step's event
     t_first = np.zeros(n_cases, dtype=np.int64)
     window_ns = None if window is None else int(window.total_seconds() * NS)
     rows = []
     for k, (step, tps) in enumerate(zip(steps, step_tps, strict=True)):
         ids = [step] if isinstance(step, str) else list(step)
-        parts = [by_tp[bounds[i] : bounds[i + 1]] for i in tps]
-        if len(parts) == 1:
-            cand = parts[0]
+        if len(tps) == 1:
+            lo, hi = bounds[tps[0]], bounds[tps[0] + 1]
+            cand, case = order[lo:hi], groups.case[lo:hi]
         else:
-            cand = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-        if k > 0:
+            parts = [order[bounds[i] : bounds[i + 1]] for i in tps]
+            cand = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=pos_type)
             case = p.case[cand]
-            prev = reached[case]
-            ok = (prev >= 0) & (cand > prev)
+        if k > 0:
+            ok = cand > reached[case]
             if window_ns is not None:
                 ok &= p.ts[cand] - t_first[case] <= window_ns
-            cand = cand[ok]
-        hits = cand
-        if hits.size:
-            c = p.case[hits]
-            new_case = np.r_[True, c[1:] != c[:-1]]  # events are grouped by case, in order
-            hits = hits[new_case]
-        hit_case = p.case[hits]
-        reached = np.full(n_cases, -1, dtype=np.int64)
+            cand, case = cand[ok], case[ok]
+        if cand.size:  # events are grouped by case, in order: keep each case's first
+            new_case = np.empty(cand.size, dtype=bool)
+            new_case[0] = True
+            np.not_equal(case[1:], case[:-1], out=new_case[1:])
+            cand, case = cand[new_case], case[new_case]
+        hits, hit_case = cand, case
+        reached = np.full(n_cases, none, dtype=pos_type)
         reached[hit_case] = hits
         hit_ts = p.ts[hits]
         if k == 0:

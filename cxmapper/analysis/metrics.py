@@ -6,21 +6,24 @@ observed transition) ready for the canvas overlay, the CLI JSON and exports.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
 from cxmapper.analysis.kernels import (
     block_quantiles,
-    code_key,
     distinct_pair_counts,
     quantiles_from_sorted,
     sorted_by_group,
 )
-from cxmapper.analysis.prepared import PreparedLog
+from cxmapper.analysis.prepared import PreparedLog, Steps
 
 NS = 1_000_000_000
+T = TypeVar("T")
 
 
 def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -29,63 +32,123 @@ def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.divide(a, b, out=np.full(a.shape, np.nan), where=b > 0)
 
 
-@dataclass
-class Steps:
-    """Directly-follows pairs of a prepared log (one per event that has a next event)."""
-
-    pair: np.ndarray  # source touchpoint * n_tp + target touchpoint
-    dt: np.ndarray  # int64 ns from the source event to the next event (>= 0: sorted per case)
-    case: np.ndarray  # case code of the pair
+# PreparedLog.cache keys of the step intermediates.
+STEPS = "steps"
+PAIR_COUNTS = "pair_counts"
+DT_BY_PAIR = "dt_by_pair"
+PAIR_CASES = "pair_cases"
+TP_QUANTILES = "tp_quantiles"
+MEDIAN_NS = "journey_median_ns"
 
 
 def steps(p: PreparedLog) -> Steps:
     """Built once per log and cached: every per-transition and time-to-next metric reads it."""
-    st = p.cache.get("steps")
-    if not isinstance(st, Steps):
-        has_next = ~p.last[:-1]  # the last event of the log is always a case's last event
-        dt = np.diff(p.ts)[has_next]
-        pair = code_key(p.tp[:-1][has_next], p.tp[1:][has_next], p.n_tp, p.n_tp)
-        st = Steps(pair=pair, dt=dt, case=p.case[:-1][has_next])
-        p.cache["steps"] = st
-    return st
+    return _cached(p, STEPS, lambda: Steps.build(p.tp, p.ts, p.case, p.last, p.n_tp))
 
 
-def _pair_counts(p: PreparedLog) -> np.ndarray:
+def _cached(p: PreparedLog, key: str, compute: Callable[[], T]) -> T:
+    """Cached intermediate; a Future placed by `start_step_work` is waited for, not redone."""
+    value = p.cache.get(key)
+    if isinstance(value, Future):
+        value = value.result()
+        p.cache[key] = value
+    if value is None:
+        value = compute()
+        p.cache[key] = value
+    return value  # type: ignore[return-value]
+
+
+def _count_pairs(st: Steps, n_tp: int) -> np.ndarray:
     """Occurrences of each (source, target) touchpoint pair, flat index source * n_tp + target."""
-    counts = p.cache.get("pair_counts")
-    if not isinstance(counts, np.ndarray):
-        counts = np.bincount(steps(p).pair, minlength=p.n_tp * p.n_tp)
-        p.cache["pair_counts"] = counts
-    return counts
+    return np.bincount(st.pair, minlength=n_tp * n_tp)
 
 
-def _dt_by_pair(p: PreparedLog) -> np.ndarray:
+def _sort_by_pair(st: Steps, n_tp: int) -> np.ndarray:
     """Step durations grouped by pair and sorted within each pair (one integer sort).
 
     Pairs of one source touchpoint are adjacent, so this also holds each touchpoint's durations
     as one contiguous block: all grouped medians and p90s of the log come from this one sort.
     """
-    out = p.cache.get("dt_by_pair")
-    if not isinstance(out, np.ndarray):
-        st = steps(p)
-        out = sorted_by_group(st.pair, st.dt, p.n_tp * p.n_tp)
-        p.cache["dt_by_pair"] = out
-    return out
+    return sorted_by_group(st.pair, st.dt, n_tp * n_tp)
 
 
-def journey_median_seconds(p: PreparedLog) -> float:
-    """Median seconds between consecutive (mapped) events over the whole journey.
+def _count_pair_cases(st: Steps, n_tp: int, n_labels: int) -> np.ndarray:
+    """Distinct cases per pair (one integer sort of (case, pair) keys)."""
+    return distinct_pair_counts(st.case, st.pair, n_labels, n_tp * n_tp, repeats=False)[0]
 
-    Linear-time selection of the two middle values; the mean of the two is taken in integer ns
-    and divided once.
-    """
-    dt = steps(p).dt
+
+def _tp_quantiles(by_pair: np.ndarray, pair_counts: np.ndarray, n_tp: int) -> np.ndarray:
+    """Median and p90 of the durations after each touchpoint, in ns: (n_tp, 2)."""
+    with_next = pair_counts.reshape(n_tp, n_tp).sum(axis=1)
+    bounds = np.concatenate(([0], np.cumsum(with_next)))
+    return block_quantiles(by_pair, bounds, (0.5, 0.9))
+
+
+def _median_ns(dt: np.ndarray) -> float:
+    """Median in ns by linear-time selection; the two middle values are added as integers."""
     if not dt.size:
         return float("nan")
     mid = (dt.size - 1) / 2
     lo_i, hi_i = int(np.floor(mid)), int(np.ceil(mid))
     part = np.partition(dt, [lo_i, hi_i] if hi_i != lo_i else lo_i)
-    return float((part[lo_i] + part[hi_i]) / 2 / NS)
+    return float((part[lo_i] + part[hi_i]) / 2)
+
+
+def start_step_work(
+    cache: dict[str, object],
+    build: Callable[[], Steps],
+    n_tp: int,
+    n_labels: int,
+    pool: Executor,
+) -> None:
+    """Queue building the steps and everything derived from them alone on `pool` (as Futures).
+
+    numpy releases the GIL while sorting and selecting, so with a free core this work costs no
+    wall time while the caller derives the stage order, the funnel and the per-case counts.
+    Metric functions wait for the Futures when they need them; results are identical.
+    """
+    built = pool.submit(build)
+    cache[STEPS] = built
+    counts = pool.submit(lambda: _count_pairs(built.result(), n_tp))
+    by_pair = pool.submit(lambda: _sort_by_pair(built.result(), n_tp))
+    cache[PAIR_COUNTS] = counts
+    cache[DT_BY_PAIR] = by_pair
+    # queued in the order the metric functions ask for them
+    cache[TP_QUANTILES] = pool.submit(
+        lambda: _tp_quantiles(by_pair.result(), counts.result(), n_tp)
+    )
+    cache[PAIR_CASES] = pool.submit(lambda: _count_pair_cases(built.result(), n_tp, n_labels))
+    cache[MEDIAN_NS] = pool.submit(lambda: _median_ns(built.result().dt))
+
+
+def prefetch(p: PreparedLog, pool: Executor) -> None:
+    """Queue the step work on `pool` unless `prepare` already did."""
+    if DT_BY_PAIR in p.cache:
+        return
+    if STEPS in p.cache:
+        built = steps(p)  # resolved here: the queued jobs must not look it up in the cache
+
+        def build() -> Steps:
+            return built
+    else:
+
+        def build() -> Steps:
+            return Steps.build(p.tp, p.ts, p.case, p.last, p.n_tp)
+
+    start_step_work(p.cache, build, p.n_tp, len(p.case_labels), pool)
+
+
+def _pair_counts(p: PreparedLog) -> np.ndarray:
+    return _cached(p, PAIR_COUNTS, lambda: _count_pairs(steps(p), p.n_tp))
+
+
+def _dt_by_pair(p: PreparedLog) -> np.ndarray:
+    return _cached(p, DT_BY_PAIR, lambda: _sort_by_pair(steps(p), p.n_tp))
+
+
+def journey_median_seconds(p: PreparedLog) -> float:
+    """Median seconds between consecutive (mapped) events over the whole journey."""
+    return _cached(p, MEDIAN_NS, lambda: _median_ns(steps(p).dt)) / NS
 
 
 def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
@@ -108,8 +171,8 @@ def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
     with_next = pair_n.sum(axis=1)
     stage = p.stage
     back = np.where(stage[None, :] < stage[:, None], pair_n, 0).sum(axis=1)
-    bounds = np.concatenate(([0], np.cumsum(with_next)))
-    q = block_quantiles(_dt_by_pair(p), bounds, (0.5, 0.9)) / NS
+    q = _cached(p, TP_QUANTILES, lambda: _tp_quantiles(_dt_by_pair(p), _pair_counts(p), n_tp))
+    q = q / NS
     return pd.DataFrame(
         {
             "title": [tp.title for tp in p.spec.touchpoints],
@@ -140,8 +203,6 @@ def transition_metrics(p: PreparedLog) -> pd.DataFrame:
     within rounding (~1e-9 relative).
     """
     n_tp = p.n_tp
-    st = steps(p)
-    n_pairs = n_tp * n_tp
     counts = _pair_counts(p)
     present = np.flatnonzero(counts)
     by_pair = _dt_by_pair(p)
@@ -155,7 +216,7 @@ def transition_metrics(p: PreparedLog) -> pd.DataFrame:
     np.subtract(by_pair, part, out=part)
     sum_ns = np.add.reduceat(part, first) if present.size else part[:0]
     del part
-    cases, _ = distinct_pair_counts(st.case, st.pair, len(p.case_labels), n_pairs)
+    cases = _cached(p, PAIR_CASES, lambda: _count_pair_cases(steps(p), n_tp, len(p.case_labels)))
     ids = p.tp_ids
     return pd.DataFrame(
         {

@@ -9,6 +9,7 @@ grouped by touchpoint (`TpGroups`, cached), step durations by transition and dis
 
 from __future__ import annotations
 
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +18,7 @@ import pandas as pd
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, TIMESTAMP
 from cxmapper.analysis.kernels import (
     block_quantiles,
+    code_key,
     group_order,
     small_ints,
     stable_case_order,
@@ -79,7 +81,7 @@ class PreparedLog:
 
 @dataclass
 class TpGroups:
-    """Event positions grouped by a small code (touchpoint or activity), file order kept.
+    """Event positions grouped by a small code (touchpoint or activity), in order within a code.
 
     Because events are already grouped by case, each code's block is made of runs of one case;
     the first event of a run is that case's first event at the code. One grouping sort therefore
@@ -89,19 +91,24 @@ class TpGroups:
     order: np.ndarray  # positions, grouped by code (ascending), ascending within a code
     bounds: np.ndarray  # block of code k is order[bounds[k]:bounds[k + 1]]
     runs: np.ndarray  # index into `order` where a (code, case) run starts
+    case: np.ndarray  # case code at each entry of `order` (saves the funnel a gather per step)
 
     @classmethod
-    def build(cls, codes: np.ndarray, case: np.ndarray, n_codes: int) -> TpGroups:
-        counts = np.bincount(codes, minlength=n_codes)
+    def build(
+        cls, codes: np.ndarray, case: np.ndarray, n_codes: int, counts: np.ndarray | None = None
+    ) -> TpGroups:
+        if counts is None:
+            counts = np.bincount(codes, minlength=n_codes)
         bounds = np.concatenate(([0], np.cumsum(counts)))
         order = group_order(codes, n_codes)
+        if order.size < 2**31:  # int32 positions: half the memory traffic in funnel and spec
+            order = order.astype(np.int32)
+        in_order = case[order]
         head = np.ones(order.size, dtype=bool)
         if order.size > 1:
-            in_order = case[order]
             np.not_equal(in_order[1:], in_order[:-1], out=head[1:])
-            del in_order
             head[bounds[:-1][counts > 0]] = True
-        return cls(order, bounds, np.flatnonzero(head))
+        return cls(order, bounds, np.flatnonzero(head), in_order)
 
     def runs_per_code(self, min_length: int = 1) -> np.ndarray:
         """Per code: distinct cases with at least `min_length` events at it."""
@@ -110,6 +117,26 @@ class TpGroups:
             lengths = np.diff(np.r_[runs, self.order.size])
             runs = runs[lengths >= min_length]
         return np.diff(np.searchsorted(runs, self.bounds))
+
+
+@dataclass
+class Steps:
+    """Directly-follows pairs of a prepared log (one per event that has a next event)."""
+
+    pair: np.ndarray  # source touchpoint * n_tp + target touchpoint
+    dt: np.ndarray  # int64 ns from the source event to the next event (>= 0: sorted per case)
+    case: np.ndarray  # case code of the pair
+
+    @classmethod
+    def build(
+        cls, tp: np.ndarray, ts: np.ndarray, case: np.ndarray, last: np.ndarray, n_tp: int
+    ) -> Steps:
+        has_next = ~last[:-1]  # the last event of the log is always a case's last event
+        return cls(
+            pair=code_key(tp[:-1][has_next], tp[1:][has_next], n_tp, n_tp),
+            dt=np.diff(ts)[has_next],
+            case=case[:-1][has_next],
+        )
 
 
 def _bounds(case: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -131,11 +158,13 @@ def _spec_from_sorted(
     idx = groups.order[groups.runs]  # first event of each (activity, case), grouped by activity
     starts = np.flatnonzero(first)
     start_of = np.zeros(n_labels, dtype=np.int64)
-    span_of = np.ones(n_labels, dtype=np.int64)
+    span_of = np.ones(n_labels, dtype=np.float64)  # float already: the division below is float
     start_of[case[starts]] = starts
     span_of[case[starts]] = np.maximum(np.diff(np.r_[starts, n]) - 1, 1)
-    owner = case[idx]
-    rel = (idx - start_of[owner]) / span_of[owner]
+    owner = groups.case[groups.runs]
+    # position in the case / (case length - 1), 0 = first event; the integers convert exactly
+    rel = (idx - start_of[owner]).astype(np.float64)
+    rel /= span_of[owner]
     reach = groups.runs_per_code()
     med = block_quantiles(rel, np.concatenate(([0], np.cumsum(reach))), (0.5,))[:, 0]
     used = np.diff(groups.bounds) > 0
@@ -154,25 +183,38 @@ def _spec_from_sorted(
 
 
 def _sorted_by_case(
-    case: np.ndarray, ts: np.ndarray, counts: np.ndarray, code: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    case: np.ndarray,
+    ts: np.ndarray,
+    counts: np.ndarray,
+    code: np.ndarray,
+    pool: Executor | None = None,
+) -> tuple[np.ndarray, np.ndarray | Future[np.ndarray], np.ndarray, np.ndarray | None]:
     """(case, ts, code) in case/time/file order, plus the permutation (None: already in order).
 
     After a sort the case column is just each case code repeated by its event count, so it is
-    written sequentially instead of gathered.
+    written sequentially instead of gathered. With a `pool` the (largest) timestamp gather runs
+    there and `ts` comes back as a Future.
     """
     order = stable_case_order(case, ts, counts.size, counts)
     if order is None:
         return case.astype(np.int32, copy=False), ts, code, None
+    ts_sorted = pool.submit(np.take, ts, order) if pool is not None else ts[order]
     case = np.repeat(np.arange(counts.size, dtype=np.int32), counts)
-    return case, ts[order], code[order], order
+    return case, ts_sorted, code[order], order
 
 
-def prepare(frame: pd.DataFrame, spec: JourneySpec | None = None) -> PreparedLog:
+def _resolve(value: np.ndarray | Future[np.ndarray]) -> np.ndarray:
+    return value.result() if isinstance(value, Future) else value
+
+
+def prepare(
+    frame: pd.DataFrame, spec: JourneySpec | None = None, pool: Executor | None = None
+) -> PreparedLog:
     """Sort once and map to touchpoints; without a spec every event name is a touchpoint.
 
     With a spec, unmapped events are dropped before sorting (a stable sort of the kept events
-    gives the same order as sorting everything and dropping afterwards).
+    gives the same order as sorting everything and dropping afterwards). Without one, `pool`
+    (optional) starts the step sorts while the stage order is still being derived.
     """
     case_labels = frame[CASE_ID].cat.categories
     activities = frame[ACTIVITY].cat.categories
@@ -199,26 +241,42 @@ def prepare(frame: pd.DataFrame, spec: JourneySpec | None = None) -> PreparedLog
             row = order if row is None else row[order]
         first, last = _bounds(case)
     else:
-        case, ts, act, row = _sorted_by_case(case, ts, counts, act)
+        case, ts_pending, act, row = _sorted_by_case(case, ts, counts, act, pool)
         first, last = _bounds(case)
-        by_act = TpGroups.build(act, case, len(activities))
+        n_act = len(activities)
+        act_counts = np.bincount(act, minlength=n_act)
+        used = np.flatnonzero(act_counts > 0)
+        # The derived spec makes the used activities, in category order, touchpoints 0, 1, ...
+        rank = np.full(n_act, -1, dtype=np.int32)
+        rank[used] = np.arange(used.size, dtype=np.int32)
+        tp = small_ints(rank)[act]
+        if pool is not None:
+            from cxmapper.analysis.metrics import start_step_work  # metrics imports this module
+
+            start_step_work(
+                cache,
+                lambda: Steps.build(tp, _resolve(ts_pending), case, last, used.size),
+                used.size,
+                n_labels,
+                pool,
+            )
+        by_act = TpGroups.build(act, case, n_act, act_counts)
         spec = _spec_from_sorted(case, by_act, activities, n_labels, first)
-        act_counts = np.diff(by_act.bounds)
         matching = map_activities(frame, spec, suggest=False, counts=act_counts)
-        tp = small_ints(matching.activity_to_tp)[act]
-        del act
-        keep = tp >= 0
-        if not keep.all():  # only if an event name repeats as a category (defensive)
-            case, tp, ts = case[keep], tp[keep], ts[keep]
-            row = np.flatnonzero(keep) if row is None else row[keep]
-            first, last = _bounds(case)
-        else:
-            used = np.flatnonzero(act_counts > 0)
-            if np.array_equal(matching.activity_to_tp[used], np.arange(used.size)):
-                # touchpoints are the used activities in category order: same grouping, reuse
-                bounds = by_act.bounds[np.r_[0, used + 1]]
-                cache["by_tp"] = TpGroups(by_act.order, bounds, by_act.runs)
-        del by_act
+        ts = _resolve(ts_pending)
+        if np.array_equal(matching.activity_to_tp, rank):
+            # same codes, so the activity grouping is the touchpoint grouping: reuse it
+            bounds = by_act.bounds[np.r_[0, used + 1]]
+            cache["by_tp"] = TpGroups(by_act.order, bounds, by_act.runs, by_act.case)
+        else:  # only if two event names read the same as text (defensive)
+            cache.clear()  # prefetched work assumed the plain numbering
+            tp = small_ints(matching.activity_to_tp)[act]
+            keep = tp >= 0
+            if not keep.all():
+                case, tp, ts = case[keep], tp[keep], ts[keep]
+                row = np.flatnonzero(keep) if row is None else row[keep]
+                first, last = _bounds(case)
+        del by_act, act
     if row is None:
         row = np.arange(case.size, dtype=np.int64)
     return PreparedLog(

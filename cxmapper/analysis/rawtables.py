@@ -17,10 +17,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
-from cxmapper.analysis.sniff import CsvDialect, detect_encoding, sniff_csv
+from cxmapper.analysis.sniff import CsvDialect, detect_encoding, is_gzip, read_all, sniff_csv
 from cxmapper.analysis.xes import read_xes
 from cxmapper.errors import ImportDataError
 
@@ -63,10 +63,16 @@ def _ragged_error(
     line: int | None = row.number
     if line is None and row.text:
         needle = row.text.encode(encoding.replace("-sig", ""), errors="replace")
-        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            pos = mm.find(needle)
+        if is_gzip(path):
+            data = read_all(path)
+            pos = data.find(needle)
             if pos >= 0:
-                line = mm[:pos].count(b"\n") + 1
+                line = data.count(b"\n", 0, pos) + 1
+        else:
+            with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+                pos = mm.find(needle)
+                if pos >= 0:
+                    line = mm[:pos].count(b"\n") + 1
     where = f"line {line}" if line is not None else f"row {row.text[:60]!r}"
     if row.actual_columns > row.expected_columns:
         col = f"after column {columns[-1]!r}"
@@ -76,6 +82,16 @@ def _ragged_error(
         f"{path}: {where}: {row.actual_columns} fields but the header has "
         f"{row.expected_columns} ({col})"
     )
+
+
+def _csv_source(path: Path) -> Path | pa.NativeFile:
+    """What pyarrow reads: the path, or a gzip-decompressing stream when the bytes are gzip.
+
+    pyarrow only guesses compression from a '.gz' name; the magic bytes decide here.
+    """
+    if is_gzip(path):
+        return pa.CompressedInputStream(pa.OSFile(str(path)), "gzip")
+    return path
 
 
 def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()) -> RawTable:
@@ -99,7 +115,7 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
         col_types.update({c: pa.string() for c in forced_string})
         try:
             table = pacsv.read_csv(
-                path,
+                _csv_source(path),
                 read_options=pacsv.ReadOptions(
                     encoding="utf8" if encoding.startswith("utf-8") else encoding,
                     column_names=columns,
@@ -134,6 +150,8 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
                 forced_string.add(name)  # type inferred from the first block; later rows differ
                 continue
             raise ImportDataError(f"{path}: cannot read as delimited text ({msg})") from exc
+        except OSError as exc:  # e.g. a truncated or corrupt gzip stream
+            raise ImportDataError(f"{path}: cannot read ({exc})") from exc
         if bad_rows and not newlines:
             newlines = True  # maybe a quoted value spans lines; retry before blaming the row
             continue
@@ -144,12 +162,62 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
         raise ImportDataError(f"{path}: cannot read as delimited text")
     if table.num_rows == 0:
         raise ImportDataError(f"{path}: the file has a header but no data rows")
-    for i, col in enumerate(table.column_names):
-        if pa.types.is_date(table.schema.field(i).type):
-            table = table.set_column(i, col, table.column(i).cast(pa.timestamp("s")))
-    frame = table.to_pandas(split_blocks=True, self_destruct=True)
+    frame = _csv_frame(table)
     locate = _line_locator(2) if not newlines else (lambda i: f"record {i + 1}")
     return RawTable(frame, locate, "csv", encoding, dialect.delimiter, warnings)
+
+
+def _categorical(column: pa.ChunkedArray) -> pd.Categorical:
+    """Dictionary column to pandas without going through `to_pandas` (2-3x faster on big logs).
+
+    Chunks carry their own dictionaries; after unifying them the codes are the concatenated
+    indices and the categories the shared dictionary, in order of first appearance, exactly as
+    `to_pandas` builds them.
+    """
+    column = column.unify_dictionaries()
+    chunks = column.chunks
+    dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
+    parts = []
+    for chunk in chunks:
+        indices = chunk.indices
+        if indices.null_count:
+            indices = pc.fill_null(indices, -1)
+        parts.append(indices.to_numpy(zero_copy_only=False))
+    codes = np.concatenate(parts) if len(parts) != 1 else parts[0]
+    del parts, chunks, column
+    categories = pd.Index(dictionary.to_pandas())
+    try:
+        # Arrow dictionaries hold distinct non-null values by construction: skip pandas'
+        # uniqueness check (a hash of every category, ~40 ms per 200k case ids).
+        dtype = pd.CategoricalDtype._from_fastpath(categories, ordered=False)
+    except AttributeError:  # pragma: no cover - private pandas API went away
+        dtype = pd.CategoricalDtype(categories)
+    return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+
+
+def _csv_frame(table: pa.Table) -> pd.DataFrame:
+    """Table to pandas column by column, dropping each Arrow column once converted.
+
+    Peak memory is the table plus one converted column rather than the table plus the whole
+    frame, and Arrow's allocator gives the freed parse buffers back to the OS at the end.
+    """
+    columns: dict[str, object] = {}
+    for name in table.column_names:
+        column = table.column(0)
+        table = table.remove_column(0)
+        if pa.types.is_dictionary(column.type) and pa.types.is_string(column.type.value_type):
+            columns[name] = pd.Series(_categorical(column), copy=False)
+        else:
+            if pa.types.is_date(column.type):
+                column = column.cast(pa.timestamp("s"))
+            single = pa.table({name: column})
+            del column
+            columns[name] = single.to_pandas(split_blocks=True, self_destruct=True)[name]
+            del single
+    del table
+    frame = pd.DataFrame(columns, copy=False)
+    pa.default_memory_pool().release_unused()
+    return frame
 
 
 # -------------------------------------------------------------------------------------- XLSX
@@ -170,6 +238,8 @@ def read_xlsx(path: Path) -> RawTable:
 
 
 def parquet_columns(path: Path) -> list[str]:
+    import pyarrow.parquet as pq  # only Parquet imports pay for loading it
+
     try:
         return list(pq.read_schema(path).names)
     except (pa.ArrowException, OSError) as exc:
@@ -177,6 +247,8 @@ def parquet_columns(path: Path) -> list[str]:
 
 
 def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
+    import pyarrow.parquet as pq
+
     try:
         schema = pq.read_schema(path)
         dict_cols = [
@@ -193,9 +265,10 @@ def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
         raise ImportDataError(f"{path}: cannot read as Parquet ({exc})") from exc
     if table.num_rows == 0:
         raise ImportDataError(f"{path}: the file has no rows")
-    return RawTable(
-        table.to_pandas(split_blocks=True, self_destruct=True), _row_locator(1), "parquet"
-    )
+    frame = table.to_pandas(split_blocks=True, self_destruct=True)
+    del table
+    pa.default_memory_pool().release_unused()  # give the decode buffers back before metrics
+    return RawTable(frame, _row_locator(1), "parquet")
 
 
 # ------------------------------------------------------------------------------- JSON Lines
@@ -226,7 +299,7 @@ def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict:
 
 
 def read_jsonl(path: Path) -> RawTable:
-    raw = path.read_bytes()
+    raw = read_all(path)
     if not raw.strip():
         raise ImportDataError(f"{path}: file is empty")
     encoding = detect_encoding(path, raw[: 1 << 20], full=True)
@@ -270,8 +343,9 @@ def read_jsonl(path: Path) -> RawTable:
 # --------------------------------------------------------------------------------------- XES
 
 
-def read_xes_table(path: Path) -> RawTable:
-    xes = read_xes(path)
+def read_xes_table(path: Path, max_events: int | None = None) -> RawTable:
+    """Whole log, or only its first `max_events` events (previews)."""
+    xes = read_xes(path, max_events)
     lines = xes.lines
     case_names = xes.frame["case:concept:name"]
 

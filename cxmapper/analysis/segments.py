@@ -14,13 +14,17 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis.columns import CASE_ID, TIMESTAMP
-from cxmapper.analysis.kernels import ts_ns
+from cxmapper.analysis.kernels import distinct_pair_counts, ts_ns
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import touchpoint_metrics
 from cxmapper.analysis.prepared import prepare
 from cxmapper.errors import CxError
 
 SCOPES = ("case", "event")
+WEEK_NS = 7 * 86400 * 1_000_000_000
+# Week k covers [k * WEEK_NS - MONDAY_OFFSET_NS, ...): 1970-01-01 was a Thursday, so the Monday
+# starting its week (1969-12-29) lies 3 days before the epoch.
+MONDAY_OFFSET_NS = 3 * 86400 * 1_000_000_000
 COMPARED = ("reach", "events", "repeat_rate", "dropoff_rate", "median_seconds_to_next")
 
 
@@ -116,17 +120,13 @@ def weekly_trend(frame: pd.DataFrame, spec: JourneySpec | None = None) -> pd.Dat
         return pd.DataFrame(
             columns=["week", "touchpoint_id", "reach", "dropoff_cases", "dropoff_rate"]
         )
-    week_ns = 7 * 86400 * 1_000_000_000
-    monday_offset = 3 * 86400 * 1_000_000_000  # 1970-01-01 was a Thursday, 3 days after Monday
-    week = (p.ts + monday_offset) // week_ns
+    week = (p.ts + MONDAY_OFFSET_NS) // WEEK_NS
     w0 = int(week.min())
     widx = week - w0
     n_w = int(widx.max()) + 1
     n_tp = p.n_tp
     cell = widx * n_tp + p.tp
-    key = pd.Series(p.case * (n_w * n_tp) + cell)
-    uniq = key[~key.duplicated()].to_numpy() % (n_w * n_tp)
-    reach = np.bincount(uniq, minlength=n_w * n_tp)
+    reach, _ = distinct_pair_counts(p.case, cell, len(p.case_labels), n_w * n_tp, repeats=False)
     goal = p.goal
     if goal.any():
         case_goal = np.zeros(len(p.case_labels), dtype=bool)
@@ -136,7 +136,7 @@ def weekly_trend(frame: pd.DataFrame, spec: JourneySpec | None = None) -> pd.Dat
         lost = p.last
     drop = np.bincount(cell[lost], minlength=n_w * n_tp)
     nz = np.flatnonzero(reach)
-    weeks = pd.to_datetime((nz // n_tp + w0) * week_ns - monday_offset, utc=True)
+    weeks = pd.to_datetime((nz // n_tp + w0) * WEEK_NS - MONDAY_OFFSET_NS, utc=True)
     ids = np.asarray(p.tp_ids, dtype=object)
     out = pd.DataFrame(
         {

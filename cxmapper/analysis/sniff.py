@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from cxmapper.errors import ImportDataError
 
@@ -34,26 +36,71 @@ _EXTENSIONS = {
 }
 
 
-def detect_format(path: Path) -> str:
-    """Format from the extension, else from the first bytes."""
-    name = path.name.lower()
-    if name.endswith(".xes.gz"):
-        return "xes"
-    fmt = _EXTENSIONS.get(path.suffix.lower())
-    if fmt:
-        return fmt
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_gzip(path: Path) -> bool:
+    """True when the file starts with the gzip magic bytes, whatever its name says."""
     with path.open("rb") as fh:
-        head = fh.read(512)
+        return fh.read(2) == GZIP_MAGIC
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """The file's bytes, transparently decompressed when it is gzip (by magic bytes)."""
+    if is_gzip(path):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def read_all(path: Path) -> bytes:
+    """Whole (decompressed) content; ImportDataError when a gzip stream is corrupt."""
+    try:
+        with open_binary(path) as fh:
+            return fh.read()
+    except (OSError, EOFError) as exc:
+        raise ImportDataError(f"{path}: cannot read compressed file ({exc})") from exc
+
+
+def inner_suffix(path: Path) -> str:
+    """Extension that names the content: 'x.csv.gz' -> '.csv' (a bare '.gz' gives '')."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    dot = name.rfind(".")
+    return name[dot:] if dot > 0 else ""
+
+
+def _sniff_content(head: bytes) -> str:
     stripped = head.lstrip()
     if head.startswith(b"PAR1"):
         return "parquet"
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
-    if head.startswith(b"\x1f\x8b") or stripped.startswith((b"<?xml", b"<log")):
+    if stripped.startswith((b"<?xml", b"<log")):
         return "xes"
     if stripped.startswith((b"{", b"[")):
         return "jsonl"
     return "csv"
+
+
+def detect_format(path: Path) -> str:
+    """Format from the extension (inside any '.gz'), else from the first (decompressed) bytes.
+
+    Compression is recognised by the gzip magic bytes, so 'events.csv.gz', 'events.gz' and a
+    gzipped file saved as 'events.csv' all work.
+    """
+    fmt = _EXTENSIONS.get(inner_suffix(path))
+    if fmt:
+        return fmt
+    if is_gzip(path):
+        try:
+            with gzip.open(path, "rb") as fh:
+                head = fh.read(512)
+        except (OSError, EOFError):
+            return "xes"  # historic default for bare .gz; the reader reports the corruption
+        return _sniff_content(head)
+    with path.open("rb") as fh:
+        return _sniff_content(fh.read(512))
 
 
 @dataclass(frozen=True)
@@ -85,7 +132,7 @@ def first_decode_error(path: Path, encoding: str) -> int | None:
     """Byte offset of the first undecodable byte in the whole file, or None if it decodes."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     offset = 0
-    with path.open("rb") as fh:
+    with open_binary(path) as fh:
         while chunk := fh.read(1 << 22):
             try:
                 decoder.decode(chunk)
@@ -122,14 +169,14 @@ def detect_encoding(path: Path, head: bytes, full: bool) -> str:
     cp_bad = first_decode_error(path, "cp1252")
     if cp_bad is None:
         return "cp1252"
-    data = path.read_bytes()
+    data = read_all(path)
     delim = sniff_delimiter(data[:HEAD_BYTES].decode("latin-1"), path)
     raise ImportDataError(_bad_byte_message(path, data, cp_bad, delim))
 
 
 def sniff_delimiter(text: str, path: Path) -> str:
     """Pick the delimiter giving the same field count (>1) on the most sample lines."""
-    if path.suffix.lower() in (".tsv", ".tab"):
+    if inner_suffix(path) in (".tsv", ".tab"):
         return "\t"
     lines = text.splitlines()[:50]
     if len(lines) > 1 and not text.endswith(("\n", "\r")):
@@ -150,8 +197,11 @@ def sniff_delimiter(text: str, path: Path) -> str:
 
 
 def sniff_csv(path: Path) -> CsvDialect:
-    with path.open("rb") as fh:
-        head = fh.read(HEAD_BYTES)
+    try:
+        with open_binary(path) as fh:
+            head = fh.read(HEAD_BYTES)
+    except (OSError, EOFError) as exc:
+        raise ImportDataError(f"{path}: cannot read compressed file ({exc})") from exc
     if not head.strip():
         raise ImportDataError(f"{path}: file is empty")
     encoding = detect_encoding(path, head, full=False)

@@ -210,15 +210,15 @@ class TransferController:
         started = time.time()
         job.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
         job.finished.connect(lambda p: self._exported(dialog, p))
-        job.failed.connect(lambda m: (dialog.close(), self.show_error("Export failed", m)))
-        job.cancelled.connect(lambda: (dialog.close(), _remove_temporaries(path, started)))
+        job.failed.connect(lambda m: (_dismiss(dialog), self.show_error("Export failed", m)))
+        job.cancelled.connect(lambda: (_dismiss(dialog), _remove_temporaries(path, started)))
         dialog.canceled.connect(job.cancel)
         self.job = job
         job.start()
         return job
 
     def _exported(self, dialog: QProgressDialog, path: str) -> None:
-        dialog.close()
+        _dismiss(dialog)
         self.window.statusBar().showMessage(f"Exported {path}", 10000)
 
     # -- import ------------------------------------------------------------------------------
@@ -226,12 +226,13 @@ class TransferController:
     def import_xlsx_dialog(self) -> None:
         path = ask_import_path(self.window, "Import updates from Excel", "Excel workbook (*.xlsx)")
         if path:
-            self.import_xlsx(
-                path,
-                confirm=lambda plan: (
-                    PlanDialog(self.window, plan).exec() == QDialog.DialogCode.Accepted
-                ),
-            )
+            self.import_xlsx(path, confirm=self._confirm_plan)
+
+    def _confirm_plan(self, plan: Any) -> bool:
+        dialog = PlanDialog(self.window, plan)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
 
     def import_xlsx(self, path: str, confirm: Callable[[Any], bool]) -> Any:
         """Plan the round trip, let the user confirm, then apply as one undo step."""
@@ -270,6 +271,11 @@ class TransferController:
         command.redo = _once(command.redo)  # type: ignore[method-assign]
         self.stack.push(command)
         return command.journeys
+
+
+def _dismiss(dialog: QWidget) -> None:
+    dialog.close()
+    dialog.deleteLater()
 
 
 def _once(redo: Callable[[], None]) -> Callable[[], None]:

@@ -120,3 +120,21 @@ def test_weekly_trend():
         (str(r.week.date()), r.touchpoint_id): (r.reach, r.dropoff_cases) for r in t.itertuples()
     }
     assert got == {("2024-01-01", "S"): (2, 1), ("2024-01-08", "E"): (1, 1)}
+
+
+def test_weekly_trend_weeks_start_monday_utc():
+    from cxmapper.analysis.readers import from_frame
+
+    rows = [
+        ("a", "S", "2026-03-08T23:00:00Z"),  # Sunday 23:00: still the week of Monday 2026-03-02
+        ("b", "S", "2026-03-09T00:00:00Z"),  # Monday 00:00 starts the next week
+        ("c", "S", "2026-03-02T00:00:00Z"),  # Monday 00:00: first instant of its own week
+        ("d", "S", "2026-03-01T23:59:59Z"),  # Sunday before: previous week
+    ]
+    frame = from_frame(pd.DataFrame(rows, columns=["case_id", "event", "timestamp"])).frame
+    t = weekly_trend(frame)
+    assert (t["week"].dt.day_of_week == 0).all()  # every label is a Monday
+    assert (t["week"] == t["week"].dt.normalize()).all()  # at 00:00 UTC
+    assert str(t["week"].dt.tz) == "UTC"
+    got = {str(r.week.date()): r.reach for r in t.itertuples()}
+    assert got == {"2026-02-23": 1, "2026-03-02": 2, "2026-03-09": 1}

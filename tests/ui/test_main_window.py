@@ -130,9 +130,15 @@ def test_bad_file_through_run_app_shows_a_message_box_and_app_stays_up(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
     windows: list[MainWindow] = []
+    show = MainWindow.show
+
+    def recording_show(self: MainWindow) -> None:
+        windows.append(self)
+        show(self)
+
+    monkeypatch.setattr(MainWindow, "show", recording_show)
 
     def fake_exec() -> int:
-        windows.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         return 0
 
     monkeypatch.setattr(app_module.QApplication, "exec", staticmethod(fake_exec))

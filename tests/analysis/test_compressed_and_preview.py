@@ -1,0 +1,97 @@
+"""Gzipped CSV/TSV/JSONL input (recognised by magic bytes) and XES previews that stop early."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+
+import pytest
+from analysis_helpers import small_csv_text
+
+from cxmapper.analysis.readers import preview, read_events
+from cxmapper.analysis.sniff import detect_format
+from cxmapper.errors import ImportDataError
+
+
+def _same_log(a, b) -> None:
+    assert a.frame.equals(b.frame)
+    assert (a.mapping, a.delimiter, a.encoding) == (b.mapping, b.delimiter, b.encoding)
+
+
+@pytest.mark.parametrize("name", ["log.csv.gz", "log.gz", "log.csv"])
+def test_gzipped_csv_by_magic_bytes(write, name):
+    plain = read_events(write("plain.csv", small_csv_text()))
+    path = write(name, gzip.compress(small_csv_text().encode()))  # 'log.csv' is gzip inside
+    assert detect_format(path) == "csv"
+    log = read_events(path)
+    _same_log(log, plain)
+    assert log.n_events == 12
+    assert preview(path).columns == ["case_id", "event", "timestamp", "channel"]
+
+
+def test_gzipped_tsv_keeps_tab_delimiter(write):
+    text = small_csv_text().replace(",", "\t")
+    log = read_events(write("log.tsv.gz", gzip.compress(text.encode())))
+    assert log.delimiter == "\t" and log.n_events == 12 and log.n_cases == 4
+
+
+def test_gzipped_jsonl(write):
+    rows = [
+        {"user_id": "u1", "event": "visit", "timestamp": "2024-01-01T10:00:00Z"},
+        {"user_id": "u1", "event": "buy", "timestamp": "2024-01-01T10:05:00Z"},
+        {"user_id": "u2", "event": "visit", "timestamp": "2024-01-02T08:00:00Z"},
+    ]
+    data = gzip.compress("\n".join(json.dumps(r) for r in rows).encode())
+    for name in ("e.jsonl.gz", "e.gz"):
+        path = write(name, data)
+        assert detect_format(path) == "jsonl"
+        log = read_events(path)
+        assert log.n_events == 3 and log.frame["activity"].tolist() == ["visit", "buy", "visit"]
+
+
+def test_gzipped_csv_errors_name_the_line(write):
+    text = small_csv_text() + "c9,A\n"  # ragged last row
+    with pytest.raises(ImportDataError, match="line 14"):
+        read_events(write("bad.csv.gz", gzip.compress(text.encode())))
+    truncated = gzip.compress(small_csv_text().encode() * 50)[:-40]
+    with pytest.raises(ImportDataError, match=r"truncated\.csv\.gz"):
+        read_events(write("truncated.csv.gz", truncated))
+
+
+def _big_xes(n_traces: int, events_per_trace: int) -> bytes:
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n']
+    event = (
+        '<event><string key="concept:name" value="step{j}"/>'
+        '<string key="lifecycle:transition" value="complete"/>'
+        '<date key="time:timestamp" value="2024-01-01T10:{m:02d}:00.000+00:00"/></event>\n'
+    )
+    body = "".join(event.format(j=j, m=j % 60) for j in range(events_per_trace))
+    for i in range(n_traces):
+        parts.append(f'<trace><string key="concept:name" value="T{i}"/>\n{body}</trace>\n')
+    parts.append("</log>\n")
+    return "".join(parts).encode()
+
+
+def test_xes_preview_stops_after_n_events(write):
+    path = write("big.xes", _big_xes(20_000, 10))  # 200,000 events, ~30 MB
+    start = time.perf_counter()
+    pv = preview(path, n=20)
+    elapsed = time.perf_counter() - start
+    assert pv.format == "xes"
+    assert len(pv.rows) == 20
+    assert pv.columns == [
+        "concept:name",
+        "lifecycle:transition",
+        "time:timestamp",
+        "case:concept:name",
+    ]
+    assert pv.rows["case:concept:name"].tolist() == ["T0"] * 10 + ["T1"] * 10
+    assert pv.mapping is not None and pv.mapping.case == ("case:concept:name",)
+    assert elapsed < 1.0  # the whole file takes seconds to parse
+
+
+def test_xes_preview_of_gzipped_log(write):
+    path = write("big.xes.gz", gzip.compress(_big_xes(2_000, 10)))
+    pv = preview(path, n=5)
+    assert len(pv.rows) == 5 and pv.rows["concept:name"].tolist()[:2] == ["step0", "step1"]
