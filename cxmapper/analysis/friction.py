@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from cxmapper.analysis.units import format_duration, format_ratio
+
 WEIGHTS = {"dropoff": 0.35, "repeat": 0.20, "back_step": 0.15, "slow": 0.15, "kpi": 0.15}
 KPI_CAP = 3
 REASON_MIN = 0.10  # a rate below this is not worth a reason line
@@ -30,16 +32,6 @@ class FrictionItem:
     score: float
     components: dict[str, float]
     reasons: list[str]
-
-
-def _fmt_duration(seconds: float) -> str:
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 5400:
-        return f"{seconds / 60:.0f} min"
-    if seconds < 172800:
-        return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} days"
 
 
 def friction_scores(
@@ -98,8 +90,8 @@ def _reasons(row: pd.Series) -> list[str]:
         out.append(f"{row['back_step']:.0%} of next steps go back to an earlier stage")
     if row["slow"] > 0:
         out.append(
-            f"slow: 90% move on within {_fmt_duration(row['p90_seconds_to_next'])} "
-            f"({row['slow_ratio']:.1f}x the journey median)"
+            f"slow: 90% move on within {format_duration(row['p90_seconds_to_next'])} "
+            f"({format_ratio(row['slow_ratio'])} the journey median)"
         )
     if row["kpis_off_target"] > 0:
         n = int(row["kpis_off_target"])

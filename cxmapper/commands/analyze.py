@@ -88,19 +88,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fmt_seconds(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if value < 120:
-        return f"{value:.0f}s"
-    if value < 7200:
-        return f"{value / 60:.1f}m"
-    if value < 172800:
-        return f"{value / 3600:.1f}h"
-    return f"{value / 86400:.1f}d"
-
-
 def _print_summary(data: dict[str, Any], warnings: list[str]) -> None:
+    from cxmapper.analysis.units import format_duration
+
     out = sys.stdout
     out.write(f"{data['n_cases']:,} cases, {data['n_events']:,} events\n")
     for w in warnings:
@@ -116,13 +106,13 @@ def _print_summary(data: dict[str, Any], warnings: list[str]) -> None:
         out.write(
             f"{r['name'][:width]:<{width}} {r['reach']:>8,} {r['events']:>8,} "
             f"{r['repeat_cases']:>7,} {r['starts']:>7,} {r['ends']:>7,} {drop:>8} "
-            f"{_fmt_seconds(r['median_seconds_to_next']):>8}\n"
+            f"{format_duration(r['median_seconds_to_next']):>8}\n"
         )
     out.write("\ntop transitions\n")
     for t in data["transitions"][:15]:
         out.write(
             f"  {t['from'][:30]} -> {t['to'][:30]}: {t['count']:,} "
-            f"({t['cases']:,} cases, median {_fmt_seconds(t['median_seconds'])})\n"
+            f"({t['cases']:,} cases, median {format_duration(t['median_seconds'])})\n"
         )
     if data["friction"]:
         out.write("\nfriction\n")

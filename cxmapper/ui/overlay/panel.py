@@ -38,7 +38,7 @@ from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.overlay.jobs import BackgroundJob
-from cxmapper.ui.overlay.values import OVERLAYS, Overlay, build_overlay, duration
+from cxmapper.ui.overlay.values import OVERLAYS, Overlay, build_overlay
 
 ALL = "(all)"
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -620,4 +620,4 @@ def _signed_pct(value: Any) -> str:
     return "–" if value != value or value is None else f"{value * 100:+.0f} pts"
 
 
-__all__ = ["AnalysisPanel", "duration"]
+__all__ = ["AnalysisPanel"]

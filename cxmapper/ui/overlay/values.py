@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from cxmapper.analysis.tasks import AnalysisResult
+from cxmapper.analysis.units import format_duration
 
 OVERLAYS: dict[str, str] = {
     "none": "No overlay",
@@ -38,18 +39,6 @@ class Overlay:
     connector_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def duration(seconds: float) -> str:
-    if seconds is None or math.isnan(seconds):
-        return "–"
-    if seconds < 120:
-        return f"{seconds:.0f} s"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} min"
-    if seconds < 172800:
-        return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} d"
-
-
 def _pct(value: float) -> str:
     return "–" if value is None or math.isnan(value) else f"{value:.0%}"
 
@@ -62,8 +51,8 @@ def card_tooltip(row: pd.Series, friction: float | None) -> str:
         f"Drop-off: {_pct(row['dropoff_rate'])} ({int(row['dropoff_cases']):,} cases)",
         f"Repeat: {_pct(row['repeat_rate'])} ({int(row['repeat_cases']):,} cases)",
         f"Back-steps: {int(row['back_steps']):,} ({_pct(row['back_step_rate'])} of next steps)",
-        f"Time to next: median {duration(row['median_seconds_to_next'])}, "
-        f"90th percentile {duration(row['p90_seconds_to_next'])}",
+        f"Time to next: median {format_duration(row['median_seconds_to_next'])}, "
+        f"90th percentile {format_duration(row['p90_seconds_to_next'])}",
     ]
     if friction is not None:
         lines.append(f"Friction score: {friction:.0f} / 100")
@@ -95,7 +84,7 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
         elif kind == "time":
             seconds = row["median_seconds_to_next"]
             fraction = 0.0 if math.isnan(seconds) else math.log10(seconds + 1) / log_max
-            label = duration(seconds)
+            label = format_duration(seconds)
         elif kind == "friction":
             fraction, label = (score or 0.0) / 100, "–" if score is None else f"{score:.0f}"
         else:
@@ -134,7 +123,7 @@ def transition_tooltip(
 ) -> str:
     return (
         f"<b>{src} → {dst}</b><br>{int(count):,} times by {int(cases):,} cases<br>"
-        f"time between: median {duration(median)}, mean {duration(mean)}"
+        f"time between: median {format_duration(median)}, mean {format_duration(mean)}"
     )
 
 
