@@ -7,7 +7,7 @@ the release hands the result to `SceneEditor`, which pushes one undo command.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QPainterPath, QPen
@@ -68,14 +68,21 @@ class Gestures:
 
     # -- press / move / release --------------------------------------------------------------
 
-    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
-        """Start a gesture; True when the event is consumed (Qt's default handling skipped)."""
+    def _left_target(self, event: QGraphicsSceneMouseEvent) -> tuple[QPointF, Any] | None:
+        """Where a left-button event happened and the topmost item there; None when the event
+        is not a canvas gesture (other button, no journey, or aimed at the inline editor)."""
         if event.button() != Qt.MouseButton.LeftButton or self.s.mirror is None:
-            return False
+            return None
         pos = event.scenePos()
         top = self._top(pos)
-        if isinstance(top, InlineEditor):
+        return None if isinstance(top, InlineEditor) else (pos, top)
+
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """Start a gesture; True when the event is consumed (Qt's default handling skipped)."""
+        target = self._left_target(event)
+        if target is None:
             return False
+        pos, top = target
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         self._press = pos
         if isinstance(top, ConnectorItem):
@@ -312,12 +319,10 @@ class Gestures:
     # -- double-click and keys ---------------------------------------------------------------
 
     def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
-        if event.button() != Qt.MouseButton.LeftButton or self.s.mirror is None:
+        target = self._left_target(event)
+        if target is None:
             return False
-        pos = event.scenePos()
-        top = self._top(pos)
-        if isinstance(top, InlineEditor):
-            return False
+        pos, top = target
         if isinstance(top, CardItem):
             self.s.editor.begin_rename("touchpoint", top.tp_id)
         elif isinstance(top, HeaderItem):
