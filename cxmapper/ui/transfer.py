@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.model.workspace import Removal, Workspace
+from cxmapper.ui.shell_commands import push
 
 EXPORTS = (
     # format, menu text, shortcut, file filter
@@ -247,7 +248,9 @@ class TransferController:
             self.show_error("Cannot import the workbook", str(exc))
             return None
         if confirm(plan) and plan.changes:
-            self.stack.push(ApplyPlanCommand(ws, plan))
+            push(
+                self.stack, ApplyPlanCommand(ws, plan), self._refused("Cannot import the workbook")
+            )
         return plan
 
     def import_json_dialog(self) -> None:
@@ -262,32 +265,17 @@ class TransferController:
         if ws is None:
             return []
         command = ImportJsonCommand(ws, path)
-        try:
-            command.redo()
-        except CxError as exc:
-            self.show_error("Cannot import journeys", str(exc))
+        if not push(self.stack, command, self._refused("Cannot import journeys")):
             return []
-        # already applied: push without running redo again
-        command.redo = _once(command.redo)  # type: ignore[method-assign]
-        self.stack.push(command)
         return command.journeys
+
+    def _refused(self, title: str) -> Callable[[str], None]:
+        return lambda message: self.show_error(title, message)
 
 
 def _dismiss(dialog: QWidget) -> None:
     dialog.close()
     dialog.deleteLater()
-
-
-def _once(redo: Callable[[], None]) -> Callable[[], None]:
-    state = {"first": True}
-
-    def wrapped() -> None:
-        if state["first"]:
-            state["first"] = False
-            return
-        redo()
-
-    return wrapped
 
 
 def _safe(name: str) -> str:

@@ -110,3 +110,21 @@ def test_json_import_is_one_undo_step_with_stable_ids(
     assert "Olga" not in {p.name for p in ws.parties()}
     window.undo_stack.redo()
     assert {t.id for t in ws.touchpoints(journeys[0].id)} == imported
+
+
+def test_refused_imports_explain_and_leave_no_undo_step(
+    window: MainWindow, opened: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        window.transfer, "show_error", lambda title, text: shown.append((title, text))
+    )
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "cxmapper-journey", "version": 99, "journeys": []}', encoding="utf-8"
+    )
+    before = window.undo_stack.count()
+    assert window.transfer.import_json(str(bad)) == []
+    assert shown and shown[0][0] == "Cannot import journeys" and "version" in shown[0][1]
+    assert window.undo_stack.count() == before
+    assert [j.name for j in window.workspace.journeys()] == ["Online purchase"]
