@@ -32,33 +32,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cxmapper {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue  # a sub-command not built yet
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 
-def _split_gui_args(argv: list[str]) -> list[str] | None:
-    """Return the GUI arguments when argv does not name a sub-command, else None."""
-    known = {"demo", "info", "analyze", "import", "export", "import-xlsx", "import-json"}
-    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
-        return None
-    if argv and argv[0] in known:
-        return None
-    return argv
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The sub-commands the parser knows, as registered by the command modules."""
+    return {
+        name
+        for action in parser._actions  # argparse offers no public way to list sub-commands
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+
+
+def _is_gui_call(argv: list[str], parser: argparse.ArgumentParser) -> bool:
+    """True when argv names no sub-command (and asks for no help): open the desktop app."""
+    if argv and argv[0] in ("-h", "--help", "--version"):
+        return False
+    return not (argv and argv[0] in _command_names(parser))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    gui_args = _split_gui_args(args_list)
+    parser = build_parser()  # the command modules import only the standard library up front
     try:
-        if gui_args is not None:
-            return _run_gui(gui_args)
-        parser = build_parser()
+        if _is_gui_call(args_list, parser):
+            return _run_gui(args_list)
         args = parser.parse_args(args_list)
         return int(args.func(args) or 0)
     except CxError as exc:
@@ -78,11 +78,6 @@ def _run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="cxmapper", add_help=False)
     parser.add_argument("workspace", nargs="?")
     args, _ = parser.parse_known_args(argv)
-    try:
-        from cxmapper.ui.app import run_app
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("cxmapper.ui"):
-            build_parser().print_help()
-            return 0
-        raise
+    from cxmapper.ui.app import run_app
+
     return run_app(args.workspace)

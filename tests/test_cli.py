@@ -127,3 +127,14 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     proc.wait(timeout=60)
     proc.stderr.close()
     assert "Traceback" not in err
+
+
+def test_every_registered_command_is_routed_to_the_cli_not_the_app() -> None:
+    from cxmapper.cli import _command_names, _is_gui_call, build_parser
+
+    parser = build_parser()
+    names = _command_names(parser)
+    assert names == {"demo", "info", "analyze", "import", "export", "import-xlsx", "import-json"}
+    assert not any(_is_gui_call([name, "x"], parser) for name in names)
+    assert _is_gui_call([], parser) and _is_gui_call(["shop.cxmap"], parser)
+    assert not _is_gui_call(["--help"], parser)
