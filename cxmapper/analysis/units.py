@@ -18,6 +18,11 @@ def format_duration(seconds: float | None) -> str:
     return f"{seconds / 86400:.1f} days"
 
 
+def format_share(value: float | None) -> str:
+    """'23%'; a dash when there is no value (no visitors, so no rate)."""
+    return "–" if value is None or math.isnan(value) else f"{value:.0%}"
+
+
 def format_ratio(ratio: float) -> str:
     """'3.4x', '27x', 'over 100x': beyond two digits the exact factor only distracts."""
     if ratio >= 100:

@@ -15,6 +15,7 @@ def summarize(ws: Workspace) -> dict[str, Any]:
     raci = ws.raci()
     comments = ws.comments()
     actions = ws.actions()
+    personas = {p.id: p.name for p in ws.personas()}
     journeys = []
     for j in ws.journeys():
         tps = ws.touchpoints(j.id)
@@ -25,7 +26,7 @@ def summarize(ws: Workspace) -> dict[str, Any]:
                 "id": j.id,
                 "name": j.name,
                 "state": j.state,
-                "persona": next((p.name for p in ws.personas() if p.id == j.persona_id), None),
+                "persona": personas.get(j.persona_id),
                 "stages": [s.name for s in ws.stages(j.id)],
                 "lanes": [ln.name for ln in ws.lanes(j.id)],
                 "touchpoints": len(tps),

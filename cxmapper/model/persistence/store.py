@@ -238,10 +238,7 @@ class Store:
         return -1 if value is None else int(value)
 
     def set_positions(self, table: str, positions: Sequence[tuple[str, int]]) -> None:
-        with self.transaction():
-            self._conn.executemany(
-                f"UPDATE [{table}] SET position = ? WHERE id = ?", [(p, i) for i, p in positions]
-            )
+        self.update_many(table, ("position",), [(p, i) for i, p in positions])
 
     # -- removal snapshots -------------------------------------------------------------------
 

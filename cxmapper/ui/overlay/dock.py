@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
@@ -167,4 +167,4 @@ class AnalysisDock(QDockWidget):
         return [i for kind, i in self._scene.selected_entities() if kind == "touchpoint"]
 
 
-__all__ = ["AnalysisDock", "QWidget"]
+__all__ = ["AnalysisDock"]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.analysis.units import format_share
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
@@ -497,7 +498,7 @@ class AnalysisPanel(QWidget):
             cells = [
                 str(r["title"]),
                 f"{_int(r['reach_before'])} → {_int(r['reach_after'])}",
-                f"{_pct(r['dropoff_rate_before'])} → {_pct(r['dropoff_rate_after'])}",
+                f"{format_share(r['dropoff_rate_before'])} → {format_share(r['dropoff_rate_after'])}",
                 _signed_pct(r["dropoff_rate_delta"]),
             ]
             for col, text in enumerate(cells):
@@ -610,10 +611,6 @@ def _period(start: QDateEdit, end: QDateEdit) -> tuple[datetime, datetime]:
 
 def _int(value: Any) -> str:
     return "–" if value != value or value is None else f"{int(value):,}"
-
-
-def _pct(value: Any) -> str:
-    return "–" if value != value or value is None else f"{value:.0%}"
 
 
 def _signed_pct(value: Any) -> str:

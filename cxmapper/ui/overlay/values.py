@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from cxmapper.analysis.tasks import AnalysisResult
-from cxmapper.analysis.units import format_duration
+from cxmapper.analysis.units import format_duration, format_share
 
 OVERLAYS: dict[str, str] = {
     "none": "No overlay",
@@ -39,18 +39,14 @@ class Overlay:
     connector_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def _pct(value: float) -> str:
-    return "–" if value is None or math.isnan(value) else f"{value:.0%}"
-
-
 def card_tooltip(row: pd.Series, friction: float | None) -> str:
     lines = [
         f"<b>{row['title']}</b>",
         f"Reach: {int(row['reach']):,} cases · {int(row['events']):,} events",
         f"Starts here: {int(row['starts']):,} · Exits here: {int(row['ends']):,}",
-        f"Drop-off: {_pct(row['dropoff_rate'])} ({int(row['dropoff_cases']):,} cases)",
-        f"Repeat: {_pct(row['repeat_rate'])} ({int(row['repeat_cases']):,} cases)",
-        f"Back-steps: {int(row['back_steps']):,} ({_pct(row['back_step_rate'])} of next steps)",
+        f"Drop-off: {format_share(row['dropoff_rate'])} ({int(row['dropoff_cases']):,} cases)",
+        f"Repeat: {format_share(row['repeat_rate'])} ({int(row['repeat_cases']):,} cases)",
+        f"Back-steps: {int(row['back_steps']):,} ({format_share(row['back_step_rate'])} of next steps)",
         f"Time to next: median {format_duration(row['median_seconds_to_next'])}, "
         f"90th percentile {format_duration(row['p90_seconds_to_next'])}",
     ]
@@ -78,9 +74,9 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
                 f"{int(row['reach']):,}",
             )
         elif kind == "dropoff":
-            fraction, label = _nz(row["dropoff_rate"]), _pct(row["dropoff_rate"])
+            fraction, label = _nz(row["dropoff_rate"]), format_share(row["dropoff_rate"])
         elif kind == "repeats":
-            fraction, label = _nz(row["repeat_rate"]), _pct(row["repeat_rate"])
+            fraction, label = _nz(row["repeat_rate"]), format_share(row["repeat_rate"])
         elif kind == "time":
             seconds = row["median_seconds_to_next"]
             fraction = 0.0 if math.isnan(seconds) else math.log10(seconds + 1) / log_max
