@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import precompile
+
 CHILD = r"""
 import json, resource, sys, time
 kind, path, warm = sys.argv[1], sys.argv[2], sys.argv[3] == "warm"
@@ -134,6 +136,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     n_cases = args.cases or max(1, args.events // 25)
+    precompile()
     with tempfile.TemporaryDirectory() as tmp:
         directory = args.data_dir or Path(tmp)
         directory.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import precompile
+
 BUDGET_S = 1.5
 
 
@@ -44,6 +46,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     args = parser.parse_args()
+    precompile()
     with tempfile.TemporaryDirectory() as tmp:
         workspace = args.workspace
         if workspace is None:

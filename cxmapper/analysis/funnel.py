@@ -53,42 +53,41 @@ def funnel(
     """
     steps = default_steps(p) if steps is None else steps
     step_tps = _step_tps(steps, p.spec.index_of())
-    n_cases = len(p.case_labels)
     groups = p.by_tp()
     order, bounds = groups.order, groups.bounds  # event positions grouped by touchpoint
-    pos_type = order.dtype  # int32 for up to 2**31 events
-    none = np.iinfo(pos_type).max  # "not reached": no position is after it
-    reached = np.full(n_cases, none, dtype=pos_type)  # position of the current step's event
-    t_first = np.zeros(n_cases, dtype=np.int64)
     window_ns = None if window is None else int(window.total_seconds() * NS)
+    # The cases still in the funnel, in case order: their current step's event and step-1 time.
+    pos = case = t_first = np.zeros(0, dtype=np.int64)
     rows = []
     for k, (step, tps) in enumerate(zip(steps, step_tps, strict=True)):
         ids = [step] if isinstance(step, str) else list(step)
         if len(tps) == 1:
-            lo, hi = bounds[tps[0]], bounds[tps[0] + 1]
-            cand, case = order[lo:hi], groups.case[lo:hi]
+            lo, hi = int(bounds[tps[0]]), int(bounds[tps[0] + 1])
+            cand, cand_case = order[lo:hi], groups.case[lo:hi]
         else:
             parts = [order[bounds[i] : bounds[i + 1]] for i in tps]
-            cand = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=pos_type)
-            case = p.case[cand]
-        if k > 0:
-            ok = cand > reached[case]
-            if window_ns is not None:
-                ok &= p.ts[cand] - t_first[case] <= window_ns
-            cand, case = cand[ok], case[ok]
-        if cand.size:  # events are grouped by case, in order: keep each case's first
-            new_case = np.empty(cand.size, dtype=bool)
-            new_case[0] = True
-            np.not_equal(case[1:], case[:-1], out=new_case[1:])
-            cand, case = cand[new_case], case[new_case]
-        hits, hit_case = cand, case
-        reached = np.full(n_cases, none, dtype=pos_type)
-        reached[hit_case] = hits
-        hit_ts = p.ts[hits]
-        if k == 0:
-            t_first[hit_case] = hit_ts
-        count = int(hits.size)
-        elapsed = (hit_ts - t_first[hit_case]) / NS
+            cand = np.sort(np.concatenate(parts)) if parts else np.zeros(0, order.dtype)
+            cand_case = p.case[cand]
+        if k == 0:  # each case's first candidate: candidates are in (case, time) order
+            head = np.ones(cand.size, dtype=bool)
+            if cand.size > 1:
+                np.not_equal(cand_case[1:], cand_case[:-1], out=head[1:])
+            pos, case = cand[head], cand_case[head]
+            t_first = p.ts[pos]
+        elif not cand.size:  # nobody reaches a step whose touchpoints saw no events
+            pos, case, t_first = pos[:0], case[:0], t_first[:0]
+        elif pos.size:
+            # The first candidate after the previous step's event, if it is the same case's:
+            # positions ascend, so one binary search per case still in the funnel finds it.
+            at = np.searchsorted(cand, pos, side="right")
+            ok = at < cand.size
+            at[~ok] = 0
+            ok &= cand_case[at] == case
+            if window_ns is not None:  # times ascend within a case: the first is the earliest
+                ok &= p.ts[cand[at]] - t_first <= window_ns
+            pos, case, t_first = cand[at[ok]], case[ok], t_first[ok]
+        count = int(pos.size)
+        elapsed = (p.ts[pos] - t_first) / NS
         rows.append(
             {
                 "step": k + 1,

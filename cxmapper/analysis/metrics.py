@@ -17,6 +17,7 @@ import pandas as pd
 from cxmapper.analysis.kernels import (
     block_quantiles,
     distinct_pair_counts,
+    median_of_sorted_blocks,
     quantiles_from_sorted,
     sorted_by_group,
 )
@@ -84,14 +85,9 @@ def _tp_quantiles(by_pair: np.ndarray, pair_counts: np.ndarray, n_tp: int) -> np
     return block_quantiles(by_pair, bounds, (0.5, 0.9))
 
 
-def _median_ns(dt: np.ndarray) -> float:
-    """Median in ns by linear-time selection; the two middle values are added as integers."""
-    if not dt.size:
-        return float("nan")
-    mid = (dt.size - 1) / 2
-    lo_i, hi_i = int(np.floor(mid)), int(np.ceil(mid))
-    part = np.partition(dt, [lo_i, hi_i] if hi_i != lo_i else lo_i)
-    return float((part[lo_i] + part[hi_i]) / 2)
+def _median_ns(by_pair: np.ndarray, pair_counts: np.ndarray) -> float:
+    """Median step duration in ns, read off the per-pair sorted durations (no extra pass)."""
+    return median_of_sorted_blocks(by_pair, np.concatenate(([0], np.cumsum(pair_counts))))
 
 
 def start_step_work(
@@ -118,7 +114,7 @@ def start_step_work(
         lambda: _tp_quantiles(by_pair.result(), counts.result(), n_tp)
     )
     cache[PAIR_CASES] = pool.submit(lambda: _count_pair_cases(built.result(), n_tp, n_labels))
-    cache[MEDIAN_NS] = pool.submit(lambda: _median_ns(built.result().dt))
+    cache[MEDIAN_NS] = pool.submit(lambda: _median_ns(by_pair.result(), counts.result()))
 
 
 def prefetch(p: PreparedLog, pool: Executor) -> None:
@@ -148,14 +144,15 @@ def _dt_by_pair(p: PreparedLog) -> np.ndarray:
 
 def journey_median_seconds(p: PreparedLog) -> float:
     """Median seconds between consecutive (mapped) events over the whole journey."""
-    return _cached(p, MEDIAN_NS, lambda: _median_ns(steps(p).dt)) / NS
+    median = _cached(p, MEDIAN_NS, lambda: _median_ns(_dt_by_pair(p), _pair_counts(p)))
+    return median / NS
 
 
 def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
     """One row per touchpoint in spec order, indexed by touchpoint id."""
     n_tp = p.n_tp
-    events = np.bincount(p.tp, minlength=n_tp)
     by_tp = p.by_tp()
+    events = by_tp.events_per_code()
     reach, repeat = by_tp.runs_per_code(), by_tp.runs_per_code(min_length=2)
     starts = np.bincount(p.tp[p.first], minlength=n_tp)
     ends = np.bincount(p.tp[p.last], minlength=n_tp)

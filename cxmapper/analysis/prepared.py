@@ -112,11 +112,18 @@ class TpGroups:
 
     def runs_per_code(self, min_length: int = 1) -> np.ndarray:
         """Per code: distinct cases with at least `min_length` events at it."""
-        runs = self.runs
-        if min_length > 1:
-            lengths = np.diff(np.r_[runs, self.order.size])
-            runs = runs[lengths >= min_length]
-        return np.diff(np.searchsorted(runs, self.bounds))
+        per_code = np.diff(np.searchsorted(self.runs, self.bounds))
+        if min_length <= 1:
+            return per_code
+        long = np.diff(self.runs, append=self.order.size) >= min_length
+        ends = np.cumsum(per_code)  # runs of code k are runs[ends[k] - per_code[k]:ends[k]]
+        return np.asarray(
+            [np.count_nonzero(long[e - n : e]) for e, n in zip(ends, per_code, strict=True)],
+            dtype=np.int64,
+        )
+
+    def events_per_code(self) -> np.ndarray:
+        return np.diff(self.bounds)
 
 
 @dataclass

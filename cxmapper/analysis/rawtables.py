@@ -84,6 +84,24 @@ def _ragged_error(
     )
 
 
+def _valid_utf8(table: pa.Table) -> bool:
+    """Whether every text value is valid UTF-8.
+
+    Checking after the parse lets a dictionary column be validated on its distinct values
+    (a 25-name dictionary instead of 5 million cells); Arrow's in-parse check looks at each.
+    """
+    try:
+        for column in table.columns:
+            if pa.types.is_dictionary(column.type):
+                for chunk in column.chunks:
+                    chunk.dictionary.validate(full=True)
+            elif pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+                column.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def _csv_source(path: Path) -> Path | pa.NativeFile:
     """What pyarrow reads: the path, or a gzip-decompressing stream when the bytes are gzip.
 
@@ -111,6 +129,7 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
             bad_rows.append(row)
             return "skip"
 
+        utf8 = encoding.startswith("utf-8")  # other encodings are transcoded: valid by then
         col_types: dict[str, pa.DataType] = {c: DICT_STRING for c in dict_cols}
         col_types.update({c: pa.string() for c in forced_string})
         try:
@@ -132,6 +151,8 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
                     decimal_point="," if dialect.delimiter == ";" else ".",
                     strings_can_be_null=True,
                     quoted_strings_can_be_null=False,
+                    # Checked afterwards on the distinct values only (`_valid_utf8`).
+                    check_utf8=not utf8,
                 ),
             )
         except pa.ArrowInvalid as exc:
@@ -157,6 +178,12 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
             continue
         if bad_rows:
             raise _ragged_error(path, bad_rows[0], columns, encoding)
+        if utf8 and not _valid_utf8(table):
+            encoding = detect_encoding(path, b"", full=True)  # names the byte if none fits
+            if encoding.startswith("utf-8"):  # pragma: no cover - Arrow and Python disagree
+                raise ImportDataError(f"{path}: invalid UTF-8 text")
+            warnings = [f"read as {encoding} (not UTF-8)"]
+            continue
         break
     else:  # pragma: no cover - every column forced to text already
         raise ImportDataError(f"{path}: cannot read as delimited text")

@@ -16,6 +16,8 @@ from cxmapper.analysis.kernels import (
     distinct_pair_counts,
     group_order,
     grouped_quantiles,
+    median_of_sorted_blocks,
+    packed_key,
     quantiles_from_sorted,
     sorted_by_group,
     stable_case_order,
@@ -53,7 +55,7 @@ def test_stable_case_order_all_paths():
     assert stable_case_order(c3, t3, n_cases) is None  # already grouped and ordered
 
 
-@pytest.mark.parametrize(("n_major", "n_minor"), [(50, 7), (300_000, 9_000)])
+@pytest.mark.parametrize(("n_major", "n_minor"), [(50, 7), (300_000, 9_000), (2**40, 5)])
 def test_distinct_pair_counts(n_major, n_minor):
     major = RNG.integers(0, n_major, 30_000)
     minor = RNG.integers(0, n_minor, 30_000)
@@ -64,6 +66,31 @@ def test_distinct_pair_counts(n_major, n_minor):
     b = pairs.index.get_level_values("b").to_numpy()
     assert np.array_equal(once, np.bincount(b, minlength=n_minor))
     assert np.array_equal(twice, np.bincount(b[pairs.to_numpy() >= 2], minlength=n_minor))
+
+
+def test_packed_key_refuses_codes_wider_than_a_key():
+    codes = np.zeros(3, dtype=np.int64)
+    assert packed_key(codes, codes, 2**31, 2**31).dtype == np.int64
+    with pytest.raises(ValueError, match="bits"):
+        packed_key(codes, codes, 2**40, 2**30)
+
+
+@pytest.mark.parametrize(
+    ("n", "n_groups", "top"),
+    [(1, 1, 10), (2, 3, 10), (10_001, 40, 10**12), (10_000, 40, 5), (20_000, 900, 10**9)],
+)
+def test_median_of_sorted_blocks_is_numpys_median(n, n_groups, top):
+    groups = RNG.integers(0, n_groups, n)
+    values = RNG.integers(0, top, n)
+    laid_out = sorted_by_group(groups, values, n_groups)
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(groups, minlength=n_groups))))
+    assert median_of_sorted_blocks(laid_out, bounds) == float(np.median(values))
+
+
+def test_median_of_sorted_blocks_empty_and_floats():
+    assert np.isnan(median_of_sorted_blocks(np.zeros(0, dtype=np.int64), np.zeros(3, dtype=int)))
+    with pytest.raises(TypeError):
+        median_of_sorted_blocks(np.ones(3), np.array([0, 3]))
 
 
 def _reference_sorted(groups: np.ndarray, values: np.ndarray) -> np.ndarray:

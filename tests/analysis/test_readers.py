@@ -411,6 +411,13 @@ def test_late_non_utf8_byte_switches_to_cp1252(write):
     assert log.encoding == "cp1252" and log.frame["activity"].iloc[-1] == "café"
 
 
+def test_non_utf8_byte_in_an_unmapped_column_switches_to_cp1252(write):
+    rows = "".join(f"c{i},e,2024-01-01T10:00:00Z,fine\n" for i in range(60_000))
+    data = ("case_id,event,timestamp,note\n" + rows).encode() + b"z,e,2024-01-01,caf\xe9\n"
+    log = read_events(write("e.csv", data))  # the byte lies beyond the sniffed head
+    assert log.encoding == "cp1252" and log.frame["note"].iloc[-1] == "caf\u00e9"
+
+
 def test_bad_json_line(write):
     with pytest.raises(ImportDataError, match=r"e\.jsonl: line 2: invalid JSON"):
         read_events(
