@@ -193,25 +193,44 @@ def _sorted_by_case(
     case: np.ndarray,
     ts: np.ndarray,
     counts: np.ndarray,
-    code: np.ndarray,
+    code: np.ndarray | Future[np.ndarray],
     pool: Executor | None = None,
 ) -> tuple[np.ndarray, np.ndarray | Future[np.ndarray], np.ndarray, np.ndarray | None]:
     """(case, ts, code) in case/time/file order, plus the permutation (None: already in order).
 
     After a sort the case column is just each case code repeated by its event count, so it is
     written sequentially instead of gathered. With a `pool` the (largest) timestamp gather runs
-    there and `ts` comes back as a Future.
+    there (as does half of the case sort) and `ts` comes back as a Future; `code` may be a
+    Future still being computed there.
     """
-    order = stable_case_order(case, ts, counts.size, counts)
+    order = stable_case_order(case, ts, counts.size, counts, pool)
     if order is None:
-        return case.astype(np.int32, copy=False), ts, code, None
+        return case.astype(np.int32, copy=False), ts, _resolve(code), None
     ts_sorted = pool.submit(np.take, ts, order) if pool is not None else ts[order]
     case = np.repeat(np.arange(counts.size, dtype=np.int32), counts)
-    return case, ts_sorted, code[order], order
+    return case, ts_sorted, _resolve(code)[order], order
 
 
 def _resolve(value: np.ndarray | Future[np.ndarray]) -> np.ndarray:
     return value.result() if isinstance(value, Future) else value
+
+
+@dataclass
+class _Numbering:
+    """Every used event name as its own touchpoint, in category order (the derived spec's)."""
+
+    counts: np.ndarray  # events per activity code
+    used: np.ndarray  # activity codes with events; touchpoint k is activity used[k]
+    rank: np.ndarray  # touchpoint index per activity code, -1 when unused
+    tp: np.ndarray  # touchpoint index per event, in the frame's order
+
+    @classmethod
+    def build(cls, act: np.ndarray, n_act: int) -> _Numbering:
+        counts = np.bincount(act, minlength=n_act)
+        used = np.flatnonzero(counts > 0)
+        rank = np.full(n_act, -1, dtype=np.int32)
+        rank[used] = np.arange(used.size, dtype=np.int32)
+        return cls(counts, used, rank, small_ints(rank)[act])
 
 
 def prepare(
@@ -221,7 +240,8 @@ def prepare(
 
     With a spec, unmapped events are dropped before sorting (a stable sort of the kept events
     gives the same order as sorting everything and dropping afterwards). Without one, `pool`
-    (optional) starts the step sorts while the stage order is still being derived.
+    (optional) numbers the event names while the case sort runs, then starts the step sorts
+    while the stage order is still being derived.
     """
     case_labels = frame[CASE_ID].cat.categories
     activities = frame[ACTIVITY].cat.categories
@@ -229,11 +249,11 @@ def prepare(
     case = frame[CASE_ID].cat.codes.to_numpy()  # int8/16/32: narrow arrays gather faster
     act = frame[ACTIVITY].cat.codes.to_numpy()
     ts = ts_ns(frame[TIMESTAMP])
-    counts = np.bincount(case, minlength=n_labels)
-    n_cases_total = int(np.count_nonzero(counts))
     row: np.ndarray | None = None
     cache: dict[str, object] = {}
     if spec is not None:
+        counts = np.bincount(case, minlength=n_labels)
+        n_cases_total = int(np.count_nonzero(counts))
         matching = map_activities(frame, spec)
         tp = small_ints(matching.activity_to_tp)[act]
         del act
@@ -243,20 +263,27 @@ def prepare(
             case, ts, tp = case[row], ts[row], tp[row]
             counts = np.bincount(case, minlength=n_labels)
         del keep
-        case, ts, tp, order = _sorted_by_case(case, ts, counts, tp)
+        case, ts_pending, tp, order = _sorted_by_case(case, ts, counts, tp, pool)
+        ts = _resolve(ts_pending)
         if order is not None:
             row = order if row is None else row[order]
         first, last = _bounds(case)
     else:
-        case, ts_pending, act, row = _sorted_by_case(case, ts, counts, act, pool)
-        first, last = _bounds(case)
         n_act = len(activities)
-        act_counts = np.bincount(act, minlength=n_act)
-        used = np.flatnonzero(act_counts > 0)
-        # The derived spec makes the used activities, in category order, touchpoints 0, 1, ...
-        rank = np.full(n_act, -1, dtype=np.int32)
-        rank[used] = np.arange(used.size, dtype=np.int32)
-        tp = small_ints(rank)[act]
+        if pool is not None:
+            numbering_job = pool.submit(_Numbering.build, act, n_act)
+            tp_pending: np.ndarray | Future[np.ndarray] = pool.submit(
+                lambda: numbering_job.result().tp
+            )
+        else:
+            numbering_job = None
+            tp_pending = (numbered := _Numbering.build(act, n_act)).tp
+        counts = np.bincount(case, minlength=n_labels)
+        n_cases_total = int(np.count_nonzero(counts))
+        case, ts_pending, tp, row = _sorted_by_case(case, ts, counts, tp_pending, pool)
+        numbering = numbering_job.result() if numbering_job is not None else numbered
+        first, last = _bounds(case)
+        used = numbering.used
         if pool is not None:
             from cxmapper.analysis.metrics import start_step_work  # metrics imports this module
 
@@ -267,23 +294,22 @@ def prepare(
                 n_labels,
                 pool,
             )
-        by_act = TpGroups.build(act, case, n_act, act_counts)
-        spec = _spec_from_sorted(case, by_act, activities, n_labels, first)
-        matching = map_activities(frame, spec, suggest=False, counts=act_counts)
+        by_tp = TpGroups.build(tp, case, used.size, numbering.counts[used])
+        spec = _spec_from_sorted(case, by_tp, activities[used], n_labels, first)
+        matching = map_activities(frame, spec, suggest=False, counts=numbering.counts)
         ts = _resolve(ts_pending)
-        if np.array_equal(matching.activity_to_tp, rank):
-            # same codes, so the activity grouping is the touchpoint grouping: reuse it
-            bounds = by_act.bounds[np.r_[0, used + 1]]
-            cache["by_tp"] = TpGroups(by_act.order, bounds, by_act.runs, by_act.case)
+        if np.array_equal(matching.activity_to_tp, numbering.rank):
+            cache["by_tp"] = by_tp  # the derived spec numbers touchpoints like `numbering`
         else:  # only if two event names read the same as text (defensive)
             cache.clear()  # prefetched work assumed the plain numbering
+            act = act if row is None else act[row]
             tp = small_ints(matching.activity_to_tp)[act]
             keep = tp >= 0
             if not keep.all():
                 case, tp, ts = case[keep], tp[keep], ts[keep]
                 row = np.flatnonzero(keep) if row is None else row[keep]
                 first, last = _bounds(case)
-        del by_act, act
+        del by_tp, act
     if row is None:
         row = np.arange(case.size, dtype=np.int64)
     return PreparedLog(

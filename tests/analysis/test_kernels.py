@@ -6,6 +6,8 @@ durations too large to pack, many groups) so both stay exact.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -33,6 +35,29 @@ def test_group_order_is_a_stable_argsort(n_groups):
     assert np.array_equal(group_order(groups, n_groups), expected)
 
 
+@pytest.mark.parametrize("n_groups", [300, 70_000])
+def test_group_order_split_across_a_worker_is_the_same_permutation(monkeypatch, n_groups):
+    monkeypatch.setattr(kernels, "PARALLEL_SORT_MIN", 1_000)
+    groups = RNG.integers(0, n_groups, 20_000).astype(np.int32)
+    groups[:3000] = 5  # uneven counts: the split follows event counts, not codes
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        got = group_order(groups, n_groups, pool)
+        counted = group_order(groups, n_groups, pool, np.bincount(groups, minlength=n_groups))
+    expected = np.argsort(groups, kind="stable")
+    assert np.array_equal(got, expected) and np.array_equal(counted, expected)
+
+
+def test_stable_case_order_with_a_worker(monkeypatch):
+    monkeypatch.setattr(kernels, "PARALLEL_SORT_MIN", 1_000)
+    case = RNG.integers(0, 500, 10_000).astype(np.int32)
+    ts = RNG.integers(0, 50, 10_000).astype(np.int64) * 10**9
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert np.array_equal(stable_case_order(case, ts, 500, pool=pool), np.lexsort((ts, case)))
+        by_time = np.argsort(ts, kind="stable")
+        c2, t2 = case[by_time], ts[by_time]
+        assert np.array_equal(stable_case_order(c2, t2, 500, pool=pool), np.lexsort((t2, c2)))
+
+
 @pytest.mark.parametrize("unit", [10**9, 10**6, 7, 0])
 def test_stable_time_order(unit):
     """Seconds, ms and short ns ranges pack into a key; a huge ns range uses argsort."""
@@ -53,6 +78,8 @@ def test_stable_case_order_all_paths():
     assert np.array_equal(stable_case_order(c2, t2, n_cases), np.lexsort((t2, c2)))  # by time
     c3, t3 = case[expected], ts[expected]
     assert stable_case_order(c3, t3, n_cases) is None  # already grouped and ordered
+    c4, t4 = np.sort(case), np.sort(ts)
+    assert stable_case_order(c4, t4, n_cases) is None  # grouped and time-sorted overall
 
 
 @pytest.mark.parametrize(("n_major", "n_minor"), [(50, 7), (300_000, 9_000), (2**40, 5)])
