@@ -1,4 +1,4 @@
-"""Map event names to journey touchpoints, and propose touchpoints from data.
+"""Map event names to journey touchpoints.
 
 Plain-data specs keep the analysis independent of the workspace model. Matching is computed once
 per distinct event name (tens to thousands), then broadcast to events through categorical codes,
@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.columns import ACTIVITY, CASE_ID, TIMESTAMP
-from cxmapper.analysis.kernels import ts_ns
+from cxmapper.analysis.columns import ACTIVITY
 
 
 @dataclass(frozen=True)
@@ -131,87 +130,3 @@ def suggest_touchpoints(
         if ids:
             out[name] = ids[:n]
     return out
-
-
-@dataclass(frozen=True)
-class TouchpointProposal:
-    """A touchpoint suggested from data, for the user to accept into a journey."""
-
-    title: str
-    match_events: list[str]
-    stage_index: int
-    reach: int
-    events: int
-    median_position: float
-
-
-def first_seen_positions(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per activity: reach, events and the median relative position of its first event in a case.
-
-    Position is 0 for a case's first event and 1 for its last, so short and long cases weigh the
-    same; it orders activities the way customers meet them.
-    """
-    case = frame[CASE_ID].cat.codes.to_numpy().astype(np.int64)
-    act = frame[ACTIVITY].cat.codes.to_numpy().astype(np.int64)
-    n_act = len(frame[ACTIVITY].cat.categories)
-    ts = ts_ns(frame[TIMESTAMP])
-    order = np.lexsort((ts, case))
-    case_s, act_s = case[order], act[order]
-    n = len(order)
-    starts = np.r_[0, np.flatnonzero(case_s[1:] != case_s[:-1]) + 1]
-    lengths = np.diff(np.r_[starts, n])
-    case_start = np.repeat(starts, lengths)
-    case_len = np.repeat(lengths, lengths)
-    pos = np.arange(n) - case_start
-    rel = np.where(case_len > 1, pos / np.maximum(case_len - 1, 1), 0.0)
-    key = case_s * n_act + act_s
-    _, first = np.unique(key, return_index=True)  # first index per (case, activity) in sorted order
-    first_act = act_s[first]
-    first_rel = rel[first]
-    table = pd.DataFrame({"a": first_act, "rel": first_rel})
-    med = table.groupby("a")["rel"].median()
-    reach = np.bincount(first_act, minlength=n_act)
-    events = np.bincount(act_s, minlength=n_act)
-    result = pd.DataFrame(
-        {
-            "activity": [str(a) for a in frame[ACTIVITY].cat.categories],
-            "reach": reach,
-            "events": events,
-            "median_position": med.reindex(range(n_act)).to_numpy(),
-        }
-    )
-    return result[result["events"] > 0].reset_index(drop=True)
-
-
-def bootstrap_touchpoints(
-    frame: pd.DataFrame, top_n: int = 12, n_stages: int = 5
-) -> list[TouchpointProposal]:
-    """Propose one touchpoint per frequent event (by reach), cut into `n_stages` stages in order."""
-    stats = first_seen_positions(frame)
-    top = stats.sort_values(["reach", "events", "activity"], ascending=[False, False, True]).head(
-        top_n
-    )
-    top = top.sort_values(["median_position", "activity"]).reset_index(drop=True)
-    n_stages = max(1, min(n_stages, len(top)))
-    stage_of = (np.arange(len(top)) * n_stages) // max(len(top), 1)
-    return [
-        TouchpointProposal(
-            title=row.activity,
-            match_events=[row.activity],
-            stage_index=int(stage_of[i]),
-            reach=int(row.reach),
-            events=int(row.events),
-            median_position=float(row.median_position),
-        )
-        for i, row in enumerate(top.itertuples(index=False))
-    ]
-
-
-def spec_from_events(frame: pd.DataFrame) -> JourneySpec:
-    """Each event name is its own touchpoint; stage order = median first-seen position."""
-    stats = first_seen_positions(frame).sort_values(["median_position", "activity"])
-    tps = [
-        TouchpointSpec(id=name, title=name, stage_index=i, match_events=(name,))
-        for i, name in enumerate(stats["activity"])
-    ]
-    return JourneySpec(tps)

@@ -157,23 +157,34 @@ def _bounds(case: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return first, last
 
 
-def _spec_from_sorted(
-    case: np.ndarray, groups: TpGroups, activities: pd.Index, n_labels: int, first: np.ndarray
-) -> JourneySpec:
-    """Each event name its own touchpoint, stage order by median relative first-seen position."""
+def first_seen_medians(
+    case: np.ndarray, groups: TpGroups, n_labels: int, first: np.ndarray
+) -> np.ndarray:
+    """Per code: median over its cases of where it is first met, relative to the case's length.
+
+    0 is a case's first event and 1 its last (a one-event case counts as 0), so short and long
+    cases weigh the same. `case` is in case order, `groups` groups it by code; NaN if unused.
+    """
     n = case.size
-    idx = groups.order[groups.runs]  # first event of each (activity, case), grouped by activity
+    idx = groups.order[groups.runs]  # first event of each (code, case), grouped by code
     starts = np.flatnonzero(first)
     start_of = np.zeros(n_labels, dtype=np.int64)
     span_of = np.ones(n_labels, dtype=np.float64)  # float already: the division below is float
     start_of[case[starts]] = starts
     span_of[case[starts]] = np.maximum(np.diff(np.r_[starts, n]) - 1, 1)
     owner = groups.case[groups.runs]
-    # position in the case / (case length - 1), 0 = first event; the integers convert exactly
+    # position in the case / (case length - 1); the integers convert exactly
     rel = (idx - start_of[owner]).astype(np.float64)
     rel /= span_of[owner]
     reach = groups.runs_per_code()
-    med = block_quantiles(rel, np.concatenate(([0], np.cumsum(reach))), (0.5,))[:, 0]
+    return block_quantiles(rel, np.concatenate(([0], np.cumsum(reach))), (0.5,))[:, 0]
+
+
+def _spec_from_sorted(
+    case: np.ndarray, groups: TpGroups, activities: pd.Index, n_labels: int, first: np.ndarray
+) -> JourneySpec:
+    """Each event name its own touchpoint, stage order by median relative first-seen position."""
+    med = first_seen_medians(case, groups, n_labels, first)
     used = np.diff(groups.bounds) > 0
     order = sorted(np.flatnonzero(used), key=lambda a: (med[a], str(activities[a])))
     stage_of = {int(a): i for i, a in enumerate(order)}

@@ -7,6 +7,7 @@ name the exact spot. Readers never return a partial table: any bad record is an 
 
 from __future__ import annotations
 
+import codecs
 import json
 import mmap
 import re
@@ -20,7 +21,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from cxmapper.analysis.sniff import CsvDialect, detect_encoding, is_gzip, read_all, sniff_csv
+from cxmapper.analysis.sniff import (
+    CsvDialect,
+    detect_encoding,
+    is_gzip,
+    open_binary,
+    read_all,
+    sniff_csv,
+)
 from cxmapper.analysis.xes import read_xes
 from cxmapper.errors import ImportDataError
 
@@ -325,11 +333,34 @@ def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict:
     return out
 
 
-def read_jsonl(path: Path) -> RawTable:
-    raw = read_all(path)
+def _jsonl_head(path: Path, n_records: int) -> bytes | None:
+    """The complete lines holding the first `n_records` records, read a megabyte at a time.
+
+    None when only the whole file will do: a JSON array, or UTF-16 (its newlines are two bytes).
+    """
+    buf = b""
+    try:
+        with open_binary(path) as fh:
+            while chunk := fh.read(1 << 20):
+                buf += chunk
+                start = buf.removeprefix(codecs.BOM_UTF8).lstrip()[:2]
+                if start.startswith(b"[") or start in (b"\xff\xfe", b"\xfe\xff"):
+                    return None
+                complete = buf[: buf.rfind(b"\n") + 1]
+                if sum(1 for line in complete.splitlines() if line.strip()) >= n_records:
+                    return complete
+    except (OSError, EOFError) as exc:
+        raise ImportDataError(f"{path}: cannot read compressed file ({exc})") from exc
+    return buf
+
+
+def read_jsonl(path: Path, max_records: int | None = None) -> RawTable:
+    """JSON Lines (or one JSON array) as a flat table; `max_records` reads only the file's start."""
+    head = _jsonl_head(path, max_records) if max_records is not None else None
+    raw = read_all(path) if head is None else head
     if not raw.strip():
         raise ImportDataError(f"{path}: file is empty")
-    encoding = detect_encoding(path, raw[: 1 << 20], full=True)
+    encoding = detect_encoding(path, raw[: 1 << 20], full=head is None)
     text = raw.decode(encoding)
     records: list[dict] = []
     lines: list[int] = []
@@ -356,6 +387,8 @@ def read_jsonl(path: Path) -> RawTable:
                 raise ImportDataError(f"{path}: line {no}: expected a JSON object")
             records.append(_flatten(item))
             lines.append(no)
+            if len(records) == max_records:
+                break
         line_arr = np.asarray(lines)
 
         def locate(i: int) -> str:

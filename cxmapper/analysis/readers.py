@@ -316,7 +316,7 @@ def preview(path: str | Path, n: int = 20) -> Preview:
             raise ImportDataError(f"{path}: cannot read as an Excel workbook ({exc})") from exc
         columns = [str(c) for c in rows.columns]
     elif fmt == "jsonl":
-        raw = rawtables.read_jsonl(path)
+        raw = rawtables.read_jsonl(path, max_records=max(n, 1))
         rows, columns, encoding = raw.frame.head(n), list(raw.frame.columns), raw.encoding
     else:
         raw = rawtables.read_xes_table(path, max_events=max(n, 1))

@@ -203,7 +203,7 @@ def propose_touchpoints(
     workspace: str, dataset_id: str, top_n: int = 12, n_stages: int = 5, progress: Progress = _quiet
 ) -> list[Any]:
     """Touchpoints suggested from the most common events, placed by first-seen order."""
-    from cxmapper.analysis.matching import bootstrap_touchpoints
+    from cxmapper.analysis.bootstrap import bootstrap_touchpoints
     from cxmapper.model.workspace import Workspace
 
     progress(0.1, "Loading the dataset")

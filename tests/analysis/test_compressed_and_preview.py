@@ -95,3 +95,34 @@ def test_xes_preview_of_gzipped_log(write):
     path = write("big.xes.gz", gzip.compress(_big_xes(2_000, 10)))
     pv = preview(path, n=5)
     assert len(pv.rows) == 5 and pv.rows["concept:name"].tolist()[:2] == ["step0", "step1"]
+
+
+def _jsonl_rows(n: int) -> bytes:
+    return "".join(
+        json.dumps({"user_id": f"u{i}", "event": "visit", "timestamp": "2024-01-01T10:00:00Z"})
+        + "\n"
+        for i in range(n)
+    ).encode()
+
+
+@pytest.mark.parametrize("name", ["e.jsonl", "e.jsonl.gz"])
+def test_jsonl_preview_reads_only_the_start(write, name):
+    data = _jsonl_rows(40_000) + b"{this line is broken\n"  # ~3 MB before the bad line
+    path = write(name, gzip.compress(data) if name.endswith(".gz") else data)
+    pv = preview(path, n=20)  # never reaches the bad line
+    assert len(pv.rows) == 20 and pv.rows["user_id"].tolist()[:2] == ["u0", "u1"]
+    assert pv.mapping is not None and pv.mapping.case == ("user_id",)
+    with pytest.raises(ImportDataError, match=r"line 40001: invalid JSON"):
+        read_events(path)  # the import still reads and checks every line
+
+
+def test_json_array_with_bom_previews_whole(write):
+    rows = [{"user_id": "u1", "event": "visit", "timestamp": "2024-01-01T10:00:00Z"}] * 30
+    path = write("e.json", b"\xef\xbb\xbf" + json.dumps(rows, indent=1).encode())  # many lines
+    pv = preview(path, n=5)
+    assert pv.format == "jsonl" and len(pv.rows) == 5
+
+
+def test_short_jsonl_preview_is_the_whole_file(write):
+    pv = preview(write("e.jsonl", _jsonl_rows(3)), n=20)
+    assert pv.rows["user_id"].tolist() == ["u0", "u1", "u2"]

@@ -5,13 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cxmapper.analysis.matching import (
-    JourneySpec,
-    TouchpointSpec,
-    bootstrap_touchpoints,
-    map_activities,
-    match_name,
-)
+from cxmapper.analysis.bootstrap import bootstrap_touchpoints
+from cxmapper.analysis.matching import JourneySpec, TouchpointSpec, map_activities, match_name
 from cxmapper.analysis.prepared import prepare
 from cxmapper.analysis.segments import (
     compare_periods,

@@ -193,7 +193,7 @@ def test_map_unmatched_events_and_create_from_data(qtbot, file_ws: Workspace, sh
     assert ws.get("touchpoint", shop["cart"]).match_events == ["checkout_error"]
     stack.undo()
     assert ws.get("touchpoint", shop["cart"]).match_events == []
-    from cxmapper.analysis.matching import TouchpointProposal
+    from cxmapper.analysis.bootstrap import TouchpointProposal
 
     proposals = [
         TouchpointProposal("checkout_error", ["checkout_error"], 1, 1, 1, 0.0),

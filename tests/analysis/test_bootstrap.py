@@ -1,0 +1,56 @@
+"""First-seen positions (the order of proposed touchpoints) against a per-case loop."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cxmapper.analysis.bootstrap import bootstrap_touchpoints, first_seen_positions
+from cxmapper.analysis.prepared import prepare
+from cxmapper.analysis.readers import from_frame
+
+RNG = np.random.default_rng(5)
+
+
+def _random_frame(n_cases: int = 400) -> pd.DataFrame:
+    rows = []
+    for c in range(n_cases):
+        t = int(RNG.integers(0, 10_000))
+        for _ in range(int(RNG.integers(1, 9))):
+            t += int(RNG.choice([0, 60, 600]))  # ties keep file order
+            rows.append((f"c{c}", f"e{int(RNG.integers(0, 7))}", t))
+    order = RNG.permutation(len(rows))
+    frame = pd.DataFrame([rows[i] for i in order], columns=["case", "event", "ts"])
+    frame["ts"] = pd.to_datetime(frame["ts"], unit="s", utc=True)
+    return frame
+
+
+def _reference(frame: pd.DataFrame) -> dict[str, tuple[int, int, float]]:
+    firsts: dict[str, list[float]] = {}
+    for _, events in frame.sort_values("ts", kind="stable").groupby("case", sort=False):
+        names = events["event"].tolist()
+        span = max(len(names) - 1, 1)
+        for name in dict.fromkeys(names):  # each name once, at its first index
+            firsts.setdefault(name, []).append(names.index(name) / span)
+    counts = frame["event"].value_counts()
+    return {n: (len(v), int(counts[n]), float(np.median(v))) for n, v in firsts.items()}
+
+
+def test_first_seen_positions_match_a_per_case_loop():
+    frame = _random_frame()
+    got = first_seen_positions(from_frame(frame, source="random").frame)
+    expected = _reference(frame)
+    assert set(got["activity"]) == set(expected)
+    for row in got.itertuples(index=False):
+        reach, events, median = expected[row.activity]
+        assert (row.reach, row.events) == (reach, events)
+        assert row.median_position == pytest.approx(median, abs=1e-12)
+
+
+def test_proposals_follow_the_stage_order_of_the_derived_journey():
+    log = from_frame(_random_frame(), source="random")
+    props = bootstrap_touchpoints(log.frame, top_n=7, n_stages=7)
+    derived = sorted(prepare(log.frame).spec.touchpoints, key=lambda tp: tp.stage_index)
+    assert [p.title for p in props] == [tp.id for tp in derived]
+    assert [p.stage_index for p in props] == list(range(7))
