@@ -56,6 +56,12 @@ def test_import_analyse_and_overlay_the_demo(qtbot: QtBot, window: MainWindow, d
     assert window.scene.selected_entities()[0][0] == "touchpoint"
     dock.overlay_actions["none"].trigger()
     assert not any(card._overlay_label for card in cards.values())
+    # Analysis ▸ Analyse (Ctrl+R) measures again in the background
+    assert dock.run_action.shortcut().toString() == "Ctrl+R"
+    panel.result = None
+    with qtbot.waitSignal(panel.overlay_changed, timeout=60000):
+        dock.run_action.trigger()
+    assert panel.result is not None and panel.result.report.n_events == 57_425
     # the dataset is saved in the workspace file
     with Workspace.open(path) as ws:
         assert [d.n_events for d in ws.datasets()] == [import_events(log).n_events]

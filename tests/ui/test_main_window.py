@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.main_window import MainWindow
 from cxmapper.ui.settings import AppSettings, use_settings_dir
+
+WINDOW_CONTEXTS = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
 
 
 @pytest.fixture(autouse=True)
@@ -566,3 +569,19 @@ def test_selecting_a_card_of_another_journey_switches_journey(
     assert window.journey_id == small_journey["journey"]
     assert window.journey_panel.current_journey_id() == small_journey["journey"]
     assert window.inspector.current == ("touchpoint", small_journey["slow"])
+
+
+def test_no_two_window_shortcuts_collide(window: MainWindow, ws_path: Path) -> None:
+    """Qt fires neither of two same-key shortcuts ("ambiguous"): each key does one thing."""
+    window.open_path(ws_path)
+    window.analysis_dock.present()  # its panel adds buttons and actions
+    seen: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() in WINDOW_CONTEXTS:
+            for key in action.shortcuts():
+                seen.setdefault(key.toString(), []).append(action.text())
+    for button in window.findChildren(QAbstractButton):
+        if not button.shortcut().isEmpty():  # buttons' shortcuts are window-wide
+            seen.setdefault(button.shortcut().toString(), []).append(button.text())
+    assert {key: names for key, names in seen.items() if len(names) > 1} == {}
+    assert "Ctrl+R" in seen  # Analyse keeps its key
