@@ -2,8 +2,8 @@
 
 A step may be one touchpoint or a set (a whole stage). Matching is greedy and ordered: a case's
 step k is its first event at a step-k touchpoint after its step k-1 event; other events may lie
-in between. The window, if any, is measured from the case's step-1 event. Each step is one
-vectorised pass over the events of its own touchpoints.
+in between. The window, if any, is measured from the case's step-1 event. Each step looks only
+at the events of its own touchpoints, and only for the cases still in the funnel.
 """
 
 from __future__ import annotations
@@ -47,9 +47,10 @@ def funnel(
 ) -> pd.DataFrame:
     """Rows per step: cases, conversion from previous/first step, median seconds from step 1.
 
-    Events are grouped by touchpoint once (one integer sort); each step then looks only at the
-    events of its own touchpoints, so the default funnel (one step per stage) touches every
-    event once in total instead of once per step.
+    Events are grouped by touchpoint once (one integer sort), which lists each touchpoint's
+    events in (case, time) order. Step 1 keeps each case's first; every later step finds, for
+    each case still in the funnel, its first candidate after the previous step's event by one
+    binary search, so the work shrinks with the funnel instead of scanning every event again.
     """
     steps = default_steps(p) if steps is None else steps
     step_tps = _step_tps(steps, p.spec.index_of())
