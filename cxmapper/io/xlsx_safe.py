@@ -24,7 +24,8 @@ TRUNCATION_MARK = " …[cut]"
 
 def clean_text(text: str) -> str:
     """Drop characters an .xlsx cannot hold and cut to Excel's cell limit."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if not (text.isascii() and text.isprintable()):  # printable ASCII holds none of them
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATION_MARK)] + TRUNCATION_MARK
     return text

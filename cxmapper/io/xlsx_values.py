@@ -29,6 +29,8 @@ class CellValueError(CxError):
 
 def norm(value: Any) -> Any:
     """A comparable form of a cell value: '' for blank, whole floats as int, dates as ISO text."""
+    if type(value) is str:  # most cells: skip the other type checks
+        return _norm_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -45,7 +47,12 @@ def norm(value: Any) -> Any:
         return value.isoformat(timespec="minutes")
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
+    return _norm_text(str(value))
+
+
+def _norm_text(value: str) -> Any:
+    """Text as it compares: stripped, and a number when it reads as one ("4,5" too)."""
+    text = value.strip()
     try:
         number = float(text.replace(",", ".")) if text and text[0] in "+-.0123456789" else None
     except ValueError:

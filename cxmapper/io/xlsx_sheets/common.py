@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.friction_data import FrictionData
 from cxmapper.io.snapshot import JourneySnapshot
-from cxmapper.io.xlsx_safe import new_cell, put, sheet_title
+from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_tables import TableSpec
 
 EXTRA_ROWS = 200  # drop-downs reach this far below the data, for rows owners add
@@ -96,8 +96,8 @@ def write_spec_table(
         for j, (column, value) in enumerate(zip(cols, values, strict=True), start=1):
             if value is None or value == "":
                 continue  # no cell at all: a large export is mostly the cost per cell
-            ctx.style(put(new_cell(ws, row, j), value), font=fonts[j - 1], alignment=aligns[j - 1],
-                      number_format=column.number_format)  # fmt: skip
+            ctx.style.write(ws, row, j, value, font=fonts[j - 1], alignment=aligns[j - 1],
+                            number_format=column.number_format)  # fmt: skip
         ctx.baseline.append((spec.name, values[key_index], {
             c.header: value for c, value in zip(cols, values, strict=True) if c.field
         }))  # fmt: skip

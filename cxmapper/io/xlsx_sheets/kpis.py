@@ -9,7 +9,6 @@ from openpyxl.workbook import Workbook
 
 from cxmapper.io import xlsx_style as st
 from cxmapper.io import xlsx_values as v
-from cxmapper.io.xlsx_safe import new_cell, put
 from cxmapper.io.xlsx_sheets.common import (
     ExportContext,
     add_table,
@@ -46,9 +45,10 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         for j, value in enumerate(values, start=1):
             if (value is None or value == "") and j < 13:
                 continue
-            ctx.style(put(new_cell(ws, row, j), value), font=st.ID_FONT if j in (1, 4) else st.BODY,
-                      alignment=st.WRAP_TOP if j == 2 else st.TOP, fill=st.NOTE_FILL if j >= 13 else None,
-                      number_format=FORMATS.get(j))  # fmt: skip
+            ctx.style.write(ws, row, j, value, font=st.ID_FONT if j in (1, 4) else st.BODY,
+                            alignment=st.WRAP_TOP if j == 2 else st.TOP,
+                            fill=st.NOTE_FILL if j >= 13 else None,
+                            number_format=FORMATS.get(j))  # fmt: skip
     last = max(row, 2)
     for j, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
