@@ -42,17 +42,18 @@ def _ensure_app() -> Any:
 
 
 def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
-    """(cards, connector widths, unexpected paths, legend) for `scene.set_overlay`, from an
-    overlay of the app (`ui.overlay.values.Overlay`), an `AnalysisResult`, or friction data."""
+    """(cards, connector widths, unexpected paths, legend, tooltips, legend scale) for
+    `scene.set_overlay`, from an overlay of the app (`ui.overlay.values.Overlay`), an
+    `AnalysisResult`, or friction data."""
     if overlay is None:
         return None
-    if hasattr(overlay, "cards") and hasattr(overlay, "connector_widths"):
-        return (overlay.cards, overlay.connector_widths, overlay.unexpected, overlay.legend)
     if hasattr(overlay, "report") and hasattr(overlay, "weekly"):  # AnalysisResult
         from cxmapper.ui.overlay.values import build_overlay
 
-        o = build_overlay(overlay, "friction")
-        return (o.cards, o.connector_widths, o.unexpected, o.legend)
+        overlay = build_overlay(overlay, "friction")
+    if hasattr(overlay, "cards") and hasattr(overlay, "connector_widths"):
+        o = overlay
+        return (o.cards, o.connector_widths, o.unexpected, o.legend, None, o.scale)
     from cxmapper.io.friction_data import coerce_friction
     from cxmapper.ui.canvas.overlay import OverlayValue
 
@@ -64,7 +65,7 @@ def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
         for m in data.metrics if m.friction is not None
     }  # fmt: skip
     widths = {(t.source_id, t.target_id): float(t.cases) for t in data.transitions}
-    return (cards, widths, [], "Friction 0–100 (relative heat: red = worst)")
+    return (cards, widths, [], "Friction 0–100 (relative heat: red = worst)", None, ("0", "100"))
 
 
 class _Rendered:

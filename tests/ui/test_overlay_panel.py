@@ -78,6 +78,10 @@ def test_overlay_values_match_hand_computed_metrics(file_ws: Workspace, shop: di
     assert drop.connector_widths[(shop["cart"], shop["order"])] == pytest.approx(5.5)
     assert drop.unexpected == [(shop["cart"], shop["order"])]  # walked but not drawn
     assert "Drop-off: 50% (1 cases)" in drop.cards[shop["cart"]].tooltip
+    # the legend names what the palest and the darkest tint mean
+    assert drop.scale == ("0%", "100%") and reach.scale == ("0", "3 cases")
+    assert time.scale == ("0 s", "3 min")  # the slowest median (Cart's) sets the dark end
+    assert build_overlay(result, "friction").scale == ("0", "100")
     assert build_overlay(result, "none").cards == {}
     assert result.report.unmatched == {"checkout_error": 1}
 

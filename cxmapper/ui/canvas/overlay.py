@@ -30,14 +30,16 @@ class OverlayValue:
 
 
 class LegendItem(QGraphicsItem):
-    """Heat scale with the overlay's caption; pinned by the scene to the view's corner."""
+    """Heat scale with the overlay's caption and what its two ends mean; pinned by the scene to
+    the view's corner."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, scale: tuple[str, str] = ("", "")) -> None:
         super().__init__()
         self.text = text
+        self.scale = scale
         f = style.font(8.0)
         self._w = max(180.0, QFontMetricsF(f).horizontalAdvance(text) + 24)
-        self._h = 44.0
+        self._h = 58.0 if any(scale) else 44.0
         self.setZValue(Z_LEGEND)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -67,6 +69,12 @@ class LegendItem(QGraphicsItem):
         painter.setPen(QPen(style.CARD_BORDER))
         painter.setBrush(g)
         painter.drawRect(bar)
+        low, high = self.scale
+        if low or high:
+            painter.setPen(style.INK)
+            ends = QRectF(bar.left(), bar.bottom() + 2, bar.width(), 16)
+            painter.drawText(ends, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, low)
+            painter.drawText(ends, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, high)
 
 
 class OverlayLayer:
@@ -81,6 +89,7 @@ class OverlayLayer:
         self.unexpected: list[tuple[str, str]] = []
         self.tooltips: dict[tuple[str, str], str] = {}
         self.caption = ""
+        self.scale: tuple[str, str] = ("", "")
         self.paths: list[OverlayPathItem] = []
         self.legend: LegendItem | None = None
 
@@ -91,16 +100,19 @@ class OverlayLayer:
         unexpected: Sequence[tuple[str, str]] | None = None,
         legend: str = "",
         tooltips: Mapping[tuple[str, str], str] | None = None,
+        legend_scale: tuple[str, str] = ("", ""),
     ) -> None:
         """`card_values` per touchpoint id; `connector_widths` per (source, target) id pair,
         relative (the largest is drawn 5x); `unexpected` transitions are drawn dashed;
-        `tooltips` per (source, target) pair are the figures shown when hovering an arrow."""
+        `tooltips` per (source, target) pair are the figures shown when hovering an arrow;
+        `legend_scale` names the values at the palest and the darkest end of the heat bar."""
         on = card_values is not None
         self.values = dict(card_values) if card_values is not None else None
         self.widths = dict(connector_widths or {}) if on else {}
         self.unexpected = list(unexpected or []) if on else []
         self.tooltips = dict(tooltips or {}) if on else {}
         self.caption = legend if on else ""
+        self.scale = legend_scale if on else ("", "")
         self.apply()
 
     def forget_items(self) -> None:
@@ -118,7 +130,7 @@ class OverlayLayer:
         self.s._remove_item(self.legend)
         self.legend = None
         if self.caption:
-            self.legend = LegendItem(self.caption)
+            self.legend = LegendItem(self.caption, self.scale)
             self.s.addItem(self.legend)
             self.s._place_pinned()
 

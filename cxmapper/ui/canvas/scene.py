@@ -663,9 +663,10 @@ class JourneyScene(QGraphicsScene):
         unexpected: Sequence[tuple[str, str]] | None = None,
         legend: str = "",
         tooltips: Mapping[tuple[str, str], str] | None = None,
+        legend_scale: tuple[str, str] = ("", ""),
     ) -> None:
         """Show behavioural figures on the map (see `OverlayLayer.set`); None removes them."""
-        self.overlay.set(card_values, connector_widths, unexpected, legend, tooltips)
+        self.overlay.set(card_values, connector_widths, unexpected, legend, tooltips, legend_scale)
 
     @property
     def overlay_paths(self) -> list[OverlayPathItem]:

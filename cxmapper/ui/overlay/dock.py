@@ -159,6 +159,7 @@ class AnalysisDock(QDockWidget):
             overlay.unexpected,
             overlay.legend,
             overlay.connector_tooltips,
+            overlay.scale,
         )
 
     def _selected_touchpoints(self) -> list[str]:

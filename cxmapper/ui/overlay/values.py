@@ -37,6 +37,7 @@ class Overlay:
     unexpected: list[tuple[str, str]] = field(default_factory=list)
     legend: str = ""
     connector_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
+    scale: tuple[str, str] = ("", "")  # what the legend's palest and darkest colours mean
 
 
 def card_tooltip(row: pd.Series, friction: float | None) -> str:
@@ -65,7 +66,8 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
     cards: dict[str, OverlayValue] = {}
     max_reach = float(reached["reach"].max()) if len(reached) else 0.0
     times = reached["median_seconds_to_next"].dropna()
-    log_max = math.log10(max(float(times.max()), 1.0) + 1) if len(times) else 1.0
+    slowest = float(times.max()) if len(times) else 0.0
+    log_max = math.log10(max(slowest, 1.0) + 1)
     for tp_id, row in reached.iterrows():
         score = float(scores[tp_id]) if tp_id in scores.index else None
         if kind == "reach":
@@ -88,6 +90,13 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
         cards[str(tp_id)] = OverlayValue(
             min(max(fraction, 0.0), 1.0), label, card_tooltip(row, score)
         )
+    scale = {
+        "reach": ("0", f"{int(max_reach):,} cases"),
+        "dropoff": ("0%", "100%"),
+        "repeats": ("0%", "100%"),
+        "time": ("0 s", format_duration(slowest)),
+        "friction": ("0", "100"),
+    }[kind]
     trans = result.report.transitions
     flows = trans[trans["from"] != trans["to"]]
     widths: dict[tuple[str, str], float] = {}
@@ -111,7 +120,7 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
         for a, b, n, c, mean, med in flows[["from", "to", "count", "cases", "mean_seconds",
                                             "median_seconds"]].itertuples(index=False)
     }  # fmt: skip
-    return Overlay(cards, widths, unexpected, LEGENDS[kind], tooltips)
+    return Overlay(cards, widths, unexpected, LEGENDS[kind], tooltips, scale)
 
 
 def transition_tooltip(
