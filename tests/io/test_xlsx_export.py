@@ -270,3 +270,23 @@ def test_governance_sheet_leaves_out_the_customers_thoughts(
         str(c.value) for row in load(path)["Overview"].iter_rows() for c in row if c.value
     )
     assert "Is the price fair?" not in overview
+
+
+def test_map_rich_text_is_the_same_with_cached_run_fonts(
+    file_ws: Workspace, journey: dict[str, str], tmp_path: Path, monkeypatch
+) -> None:
+    """The run fonts' cached XML writes exactly what openpyxl's own serialiser writes."""
+    import zipfile
+
+    from openpyxl.cell.text import InlineFont
+
+    from cxmapper.io.xlsx_sheets import map_sheet
+
+    def map_xml(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as z:
+            return z.read("xl/worksheets/sheet2.xml")  # Map, the second sheet
+
+    cached = map_xml(export_xlsx(file_ws, journey["journey"], tmp_path / "cached.xlsx"))
+    monkeypatch.setattr(map_sheet.RunFont, "to_tree", InlineFont.to_tree)
+    plain = map_xml(export_xlsx(file_ws, journey["journey"], tmp_path / "plain.xlsx"))
+    assert cached == plain and cached.count(b"<rPr") >= 4  # title and meta runs of the cards
