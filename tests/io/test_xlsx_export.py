@@ -290,3 +290,17 @@ def test_map_rich_text_is_the_same_with_cached_run_fonts(
     monkeypatch.setattr(map_sheet.RunFont, "to_tree", InlineFont.to_tree)
     plain = map_xml(export_xlsx(file_ws, journey["journey"], tmp_path / "plain.xlsx"))
     assert cached == plain and cached.count(b"<rPr") >= 4  # title and meta runs of the cards
+
+
+def test_every_table_names_its_columns_after_the_header_cells(exported: Path) -> None:
+    """Excel repairs a file whose table column names differ from the header cells."""
+    wb = load(exported)
+    n_tables = 0
+    for ws in wb.worksheets:
+        for table in ws.tables.values():
+            n_tables += 1
+            header = next(ws[table.ref].__iter__())
+            assert [c.name for c in table.tableColumns] == [str(c.value) for c in header]
+            assert len({c.id for c in table.tableColumns}) == len(table.tableColumns)
+            assert table.autoFilter is not None and table.autoFilter.ref == table.ref
+    assert n_tables >= 5

@@ -9,7 +9,8 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
@@ -54,6 +55,12 @@ def add_table(ws: Worksheet, name: str, top: int, left: int, n_cols: int, last_r
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + n_cols - 1)}{max(last_row, top + 1)}"
     table = Table(displayName=name, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    # Named here from the header cells: left unnamed, openpyxl names them while saving by
+    # reading ws[ref], which creates every empty cell of the range (~20,000 in a big export).
+    table.tableColumns = [
+        TableColumn(id=left + i, name=str(ws.cell(top, left + i).value)) for i in range(n_cols)
+    ]
+    table.autoFilter = AutoFilter(ref=ref)
     ws.add_table(table)
 
 
