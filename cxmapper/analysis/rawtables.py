@@ -339,6 +339,7 @@ def _jsonl_head(path: Path, n_records: int) -> bytes | None:
     None when only the whole file will do: a JSON array, or UTF-16 (its newlines are two bytes).
     """
     buf = b""
+    newlines = 0  # an upper bound on the complete records so far (blank lines count too)
     try:
         with open_binary(path) as fh:
             while chunk := fh.read(1 << 20):
@@ -346,6 +347,9 @@ def _jsonl_head(path: Path, n_records: int) -> bytes | None:
                 start = buf.removeprefix(codecs.BOM_UTF8).lstrip()[:2]
                 if start.startswith(b"[") or start in (b"\xff\xfe", b"\xfe\xff"):
                     return None
+                newlines += chunk.count(b"\n")
+                if newlines < n_records:
+                    continue
                 complete = buf[: buf.rfind(b"\n") + 1]
                 if sum(1 for line in complete.splitlines() if line.strip()) >= n_records:
                     return complete
