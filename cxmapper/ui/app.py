@@ -65,7 +65,9 @@ def run_app(workspace: str | Path | None = None) -> int:
     """Open `workspace`, or the last one, or offer New / Open / Demo; returns the exit code."""
     app = make_application()
     from cxmapper.ui.main_window import MainWindow
+    from cxmapper.ui.overlay.jobs import discard_spare
 
+    app.aboutToQuit.connect(discard_spare)  # the idle worker goes with the app
     window = MainWindow(AppSettings())
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
         window.installEventFilter(_FirstPaint(app))

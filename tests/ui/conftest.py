@@ -11,7 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.main_window import MainWindow
+from cxmapper.ui.overlay import jobs
 from cxmapper.ui.settings import AppSettings, use_settings_dir
+
+
+@pytest.fixture(autouse=True)
+def _no_spare_worker_left() -> Iterator[None]:
+    """A finished job leaves a warm worker waiting; it must not outlive its test."""
+    yield
+    jobs.discard_spare()
 
 
 @pytest.fixture

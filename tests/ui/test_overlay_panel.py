@@ -122,7 +122,7 @@ def test_import_can_be_cancelled(qtbot, shop: dict) -> None:
     with qtbot.waitSignal(dialog.job.cancelled, timeout=10000):
         dialog.buttons.rejected.emit()  # the Cancel button while importing
     assert dialog.imported is None and "cancelled" in dialog.status.text()
-    assert not dialog.job._process.is_alive()
+    assert not dialog.job._worker.process.is_alive()
 
 
 def test_panel_stores_analyses_and_undoes(qtbot, file_ws: Workspace, shop: dict) -> None:

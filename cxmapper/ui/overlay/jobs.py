@@ -3,31 +3,118 @@
 A worker process rather than a thread: pandas holds the GIL in places and cannot be
 interrupted, while a process can be stopped at once. Tasks only read files, so stopping one
 never leaves anything half-written; the result comes back pickled.
+
+Starting a process and importing pandas takes longer than analysing a workshop-sized log, so
+once a job has run, one spare worker is started and waits with the libraries loaded: the next
+Analyse, segment or period change starts at once. Each job still has its own process, so
+Cancel still stops exactly that job.
 """
 
 from __future__ import annotations
 
 import importlib
 import multiprocessing as mp
-import queue
 import traceback
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from cxmapper.errors import CxError
 
+#: What a spare worker imports while it waits (the analysis tasks bring pandas and pyarrow).
+PRELOAD = ("cxmapper.analysis.tasks",)
 
-def _child(task: str, kwargs: dict[str, Any], out: Any) -> None:
+
+def _serve(conn: Any) -> None:
+    """A worker's life: load the heavy libraries, run the one task handed over, report back.
+
+    One duplex pipe carries the task in and the progress and result out: unlike a queue it
+    needs no semaphores, so a killed app leaves nothing behind, and when the app goes away
+    before a task arrives the read fails and the worker simply ends.
+    """
+    for name in PRELOAD:
+        importlib.import_module(name)
+    try:
+        task, kwargs = conn.recv()
+    except (EOFError, OSError):
+        return
     module_name, _, func_name = task.rpartition(".")
     try:
         func = getattr(importlib.import_module(module_name), func_name)
-        result = func(**kwargs, progress=lambda f, m: out.put(("progress", f, m)))
-        out.put(("done", result))
+        result = func(**kwargs, progress=lambda f, m: conn.send(("progress", f, m)))
+        message: tuple[Any, ...] = ("done", result)
     except CxError as exc:
-        out.put(("error", str(exc)))
+        message = ("error", str(exc))
     except Exception as exc:  # an unexpected bug: report it rather than die silently
-        out.put(("error", f"unexpected error: {exc!r}\n{traceback.format_exc(limit=5)}"))
+        message = ("error", f"unexpected error: {exc!r}\n{traceback.format_exc(limit=5)}")
+    try:
+        conn.send(message)  # pickled whole before anything is written
+    except OSError:  # cancelled, or the app closed meanwhile
+        return
+    except Exception as exc:  # the result cannot be pickled: a bug, reported as one
+        with suppress(OSError):
+            conn.send(("error", f"unexpected error: the result cannot be sent back ({exc!r})"))
+
+
+class _Worker:
+    """A spawned worker process and our end of its pipe."""
+
+    def __init__(self) -> None:
+        ctx = mp.get_context("spawn")
+        self.conn, theirs = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_serve, args=(theirs,), daemon=True)
+        self.process.start()
+        theirs.close()  # the child holds its own end
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+_spare: _Worker | None = None
+_retiring: list[_Worker] = []  # finished jobs' workers, still shutting their interpreter down
+
+
+def _retire(worker: _Worker) -> None:
+    """Let a finished worker exit on its own (pandas' shutdown takes ~0.1 s); reap the ended."""
+    worker.conn.close()
+    _retiring.append(worker)
+    for w in list(_retiring):
+        if not w.process.is_alive():
+            w.process.join()
+            _retiring.remove(w)
+
+
+def _take_worker() -> _Worker:
+    """The waiting spare if it is still alive, else a fresh worker."""
+    global _spare
+    worker, _spare = _spare, None
+    if worker is not None and worker.process.is_alive():
+        return worker
+    if worker is not None:
+        worker.stop()
+    return _Worker()
+
+
+def _warm_spare() -> None:
+    global _spare
+    if _spare is None or not _spare.process.is_alive():
+        if _spare is not None:
+            _spare.stop()
+        _spare = _Worker()
+
+
+def discard_spare() -> None:
+    """Stop the waiting worker and reap finished ones (at exit, and between tests)."""
+    global _spare
+    if _spare is not None:
+        _spare.stop()
+        _spare = None
+    while _retiring:
+        _retiring.pop().stop()
 
 
 class BackgroundJob(QObject):
@@ -42,72 +129,59 @@ class BackgroundJob(QObject):
         super().__init__(parent)
         self._task = task
         self._kwargs = kwargs
-        ctx = mp.get_context("spawn")
-        self._queue = ctx.Queue()
-        self._process = ctx.Process(target=_child, args=(task, kwargs, self._queue), daemon=True)
+        self._worker: _Worker | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(40)
         self._timer.timeout.connect(self._poll)
         self.running = False
 
+    @property
+    def pid(self) -> int | None:
+        return self._worker.process.pid if self._worker is not None else None
+
     def start(self) -> None:
         self.running = True
         self.progress.emit(0.0, "Starting")
-        self._process.start()
+        self._worker = _take_worker()
+        self._worker.conn.send((self._task, self._kwargs))
         self._timer.start()
 
     def cancel(self) -> None:
         if not self.running:
             return
         self._stop()
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join(timeout=5)
-        self._release()
+        if self._worker is not None:
+            self._worker.stop()
+        _warm_spare()  # a cancelled job is usually started again, with other settings
         self.cancelled.emit()
 
     def _stop(self) -> None:
         self.running = False
         self._timer.stop()
 
-    def _release(self) -> None:
-        """Close the queue's pipe and feeder thread so nothing leaks into interpreter exit."""
-        if self._queue is not None:
-            self._queue.close()
-            self._queue.join_thread()
-            self._queue = None  # its semaphores are freed with it
-
     def _poll(self) -> None:
-        while self._queue is not None:
+        worker = self._worker
+        if worker is None or not self.running:
+            return
+        while worker.conn.poll():
             try:
-                message = self._queue.get_nowait()
-            except queue.Empty:
+                message = worker.conn.recv()
+            except (EOFError, OSError):  # the worker died mid-message: reported below
                 break
             if message[0] == "progress":
                 self.progress.emit(float(message[1]), str(message[2]))
                 continue
             self._stop()
-            self._process.join(timeout=5)
-            self._release()
+            _retire(worker)
+            _warm_spare()
             if message[0] == "done":
                 self.finished.emit(message[1])
             else:
                 self.failed.emit(message[1])
             return
-        if self._queue is None:
-            return
-        if not self._process.is_alive() and self.running and self._queue.empty():
+        if not worker.process.is_alive():
             self._stop()
-            self._release()
+            worker.stop()
             self.failed.emit(
-                f"the worker stopped unexpectedly (exit code {self._process.exitcode})"
+                f"the worker stopped unexpectedly (exit code {worker.process.exitcode})"
             )
-
-    def wait(self, timeout_ms: int = 60000) -> None:
-        """Block until done (tests and the headless CLI only)."""
-        import time
-
-        deadline = time.monotonic() + timeout_ms / 1000
-        while self.running and time.monotonic() < deadline:
-            self._poll()
-            time.sleep(0.02)

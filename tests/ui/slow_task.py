@@ -1,0 +1,22 @@
+"""Tasks for the job tests (imported by the worker process): wait, misbehave, crash."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+def wait(seconds: float, progress: Callable[[float, str], None]) -> float:
+    progress(0.5, "waiting")
+    time.sleep(seconds)
+    return seconds
+
+
+def unpicklable(progress: Callable[[float, str], None]) -> object:
+    return lambda: None  # cannot travel back to the app
+
+
+def crash(progress: Callable[[float, str], None]) -> None:
+    import os
+
+    os._exit(3)  # like a worker killed by the system
