@@ -13,6 +13,7 @@ from cxmapper.analysis.tasks import import_events
 from cxmapper.model.demo import write_demo
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.main_window import MainWindow
+from cxmapper.ui.overlay import jobs
 from cxmapper.ui.overlay.import_dialog import ImportDialog
 
 
@@ -34,6 +35,7 @@ def test_import_analyse_and_overlay_the_demo(qtbot: QtBot, window: MainWindow, d
     assert dock.panel is None  # nothing heavy built until needed
     assert dock.import_action.shortcut().toString() == "Ctrl+I"
     panel = dock.ensure_panel()
+    assert jobs._spare is not None  # opening the panel starts loading pandas in a worker
     with qtbot.waitSignal(
         panel.overlay_changed, timeout=60000, check_params_cb=lambda o: bool(o.cards)
     ):

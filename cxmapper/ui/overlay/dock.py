@@ -84,8 +84,10 @@ class AnalysisDock(QDockWidget):
 
     def ensure_panel(self) -> AnalysisPanel:
         if self.panel is None:
+            from cxmapper.ui.overlay import jobs
             from cxmapper.ui.overlay.panel import AnalysisPanel
 
+            jobs.prewarm()  # the libraries load in a worker while the user sets up the analysis
             panel = AnalysisPanel()
             panel.overlay_changed.connect(self._show_overlay)
             panel.touchpoint_activated.connect(self._select)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.errors import CxError
-from cxmapper.ui.overlay.jobs import BackgroundJob
+from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 
 FILE_FILTER = "Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz);;All files (*)"
 AUTO = "(detect)"
@@ -39,6 +39,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import event data")
         self.resize(860, 560)
+        prewarm()  # the import will run in a worker that loads pandas meanwhile
         self.imported = None
         self.job: BackgroundJob | None = None
         self._columns: list[str] = []

@@ -5,9 +5,9 @@ interrupted, while a process can be stopped at once. Tasks only read files, so s
 never leaves anything half-written; the result comes back pickled.
 
 Starting a process and importing pandas takes longer than analysing a workshop-sized log, so
-once a job has run, one spare worker is started and waits with the libraries loaded: the next
-Analyse, segment or period change starts at once. Each job still has its own process, so
-Cancel still stops exactly that job.
+one spare worker waits with the libraries loaded: started when the analysis panel or the
+import wizard opens, and again after every job, so Analyse, a segment or a period change
+starts at once. Each job still has its own process, so Cancel still stops exactly that job.
 """
 
 from __future__ import annotations
@@ -97,6 +97,11 @@ def _take_worker() -> _Worker:
     if worker is not None:
         worker.stop()
     return _Worker()
+
+
+def prewarm() -> None:
+    """Start the spare worker now, when the user is about to run a job (panel or wizard shown)."""
+    _warm_spare()
 
 
 def _warm_spare() -> None:
