@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,8 @@ from cxmapper.analysis.kernels import (
     ts_ns,
 )
 from cxmapper.analysis.matching import JourneySpec, Matching, TouchpointSpec, map_activities
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -222,7 +225,7 @@ def _sorted_by_case(
     return case, ts_sorted, _resolve(code)[order], order
 
 
-def _resolve(value: np.ndarray | Future[np.ndarray]) -> np.ndarray:
+def _resolve(value: T | Future[T]) -> T:
     return value.result() if isinstance(value, Future) else value
 
 
@@ -281,18 +284,18 @@ def prepare(
         first, last = _bounds(case)
     else:
         n_act = len(activities)
+        numbering_pending: _Numbering | Future[_Numbering]
+        tp_pending: np.ndarray | Future[np.ndarray]
         if pool is not None:
-            numbering_job = pool.submit(_Numbering.build, act, n_act)
-            tp_pending: np.ndarray | Future[np.ndarray] = pool.submit(
-                lambda: numbering_job.result().tp
-            )
+            job = numbering_pending = pool.submit(_Numbering.build, act, n_act)
+            tp_pending = pool.submit(lambda: job.result().tp)
         else:
-            numbering_job = None
-            tp_pending = (numbered := _Numbering.build(act, n_act)).tp
+            numbering_pending = _Numbering.build(act, n_act)
+            tp_pending = numbering_pending.tp
         counts = np.bincount(case, minlength=n_labels)
         n_cases_total = int(np.count_nonzero(counts))
         case, ts_pending, tp, row = _sorted_by_case(case, ts, counts, tp_pending, pool)
-        numbering = numbering_job.result() if numbering_job is not None else numbered
+        numbering = _resolve(numbering_pending)
         first, last = _bounds(case)
         used = numbering.used
         if pool is not None:
