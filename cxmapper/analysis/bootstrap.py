@@ -13,8 +13,13 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, TIMESTAMP
-from cxmapper.analysis.kernels import stable_case_order, ts_ns
-from cxmapper.analysis.prepared import TpGroups, first_seen_medians
+from cxmapper.analysis.kernels import ts_ns
+from cxmapper.analysis.prepared import (
+    TpGroups,
+    case_bounds,
+    first_seen_medians,
+    sorted_by_case,
+)
 
 
 @dataclass(frozen=True)
@@ -32,21 +37,17 @@ class TouchpointProposal:
 def first_seen_positions(frame: pd.DataFrame) -> pd.DataFrame:
     """Per activity with events: reach, events and its median relative first-seen position.
 
-    One case sort and one grouping by activity (the kernels `prepare` uses), so millions of
-    events take a fraction of a second.
+    The same case sort and first-event marks as `prepare`, then one grouping by activity, so
+    millions of events take a fraction of a second.
     """
     case = frame[CASE_ID].cat.codes.to_numpy()
-    act = frame[ACTIVITY].cat.codes.to_numpy()
     activities = frame[ACTIVITY].cat.categories
     n_labels, n_act = len(frame[CASE_ID].cat.categories), len(activities)
     counts = np.bincount(case, minlength=n_labels)
-    order = stable_case_order(case, ts_ns(frame[TIMESTAMP]), n_labels, counts)
-    if order is not None:
-        case = np.repeat(np.arange(n_labels, dtype=np.int32), counts)
-        act = act[order]
-    first = np.ones(case.size, dtype=bool)
-    if case.size > 1:
-        np.not_equal(case[1:], case[:-1], out=first[1:])
+    case, _, act, _ = sorted_by_case(
+        case, ts_ns(frame[TIMESTAMP]), counts, frame[ACTIVITY].cat.codes.to_numpy()
+    )
+    first, _ = case_bounds(case)
     groups = TpGroups.build(act, case, n_act)
     result = pd.DataFrame(
         {

@@ -149,7 +149,7 @@ class Steps:
         )
 
 
-def _bounds(case: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def case_bounds(case: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     n = case.size
     first = np.ones(n, dtype=bool)
     last = np.ones(n, dtype=bool)
@@ -203,7 +203,7 @@ def _spec_from_sorted(
     return JourneySpec(tps)
 
 
-def _sorted_by_case(
+def sorted_by_case(
     case: np.ndarray,
     ts: np.ndarray,
     counts: np.ndarray,
@@ -277,11 +277,11 @@ def prepare(
             case, ts, tp = case[row], ts[row], tp[row]
             counts = np.bincount(case, minlength=n_labels)
         del keep
-        case, ts_pending, tp, order = _sorted_by_case(case, ts, counts, tp, pool)
+        case, ts_pending, tp, order = sorted_by_case(case, ts, counts, tp, pool)
         ts = _resolve(ts_pending)
         if order is not None:
             row = order if row is None else row[order]
-        first, last = _bounds(case)
+        first, last = case_bounds(case)
     else:
         n_act = len(activities)
         numbering_pending: _Numbering | Future[_Numbering]
@@ -294,9 +294,9 @@ def prepare(
             tp_pending = numbering_pending.tp
         counts = np.bincount(case, minlength=n_labels)
         n_cases_total = int(np.count_nonzero(counts))
-        case, ts_pending, tp, row = _sorted_by_case(case, ts, counts, tp_pending, pool)
+        case, ts_pending, tp, row = sorted_by_case(case, ts, counts, tp_pending, pool)
         numbering = _resolve(numbering_pending)
-        first, last = _bounds(case)
+        first, last = case_bounds(case)
         used = numbering.used
         if pool is not None:
             from cxmapper.analysis.metrics import start_step_work  # metrics imports this module
@@ -322,7 +322,7 @@ def prepare(
             if not keep.all():
                 case, tp, ts = case[keep], tp[keep], ts[keep]
                 row = np.flatnonzero(keep) if row is None else row[keep]
-                first, last = _bounds(case)
+                first, last = case_bounds(case)
         del by_tp, act
     if row is None:
         row = np.arange(case.size, dtype=np.int64)
