@@ -132,6 +132,14 @@ def landscape(
     ws.oddFooter.center.size = 8
 
 
+def _combination(
+    font: Font | None, fill: PatternFill | None, alignment: Alignment | None,
+    border: Border | None, number_format: str | None, quote: int,
+) -> tuple[object, ...]:  # fmt: skip
+    """A Styler key: the style objects by identity (they are shared constants)."""
+    return (id(font), id(fill), id(alignment), id(border), number_format, quote)
+
+
 class Styler:
     """Applies a combination of styles to many cells quickly.
 
@@ -148,7 +156,7 @@ class Styler:
                  alignment: Alignment | None = None, border: Border | None = None,
                  number_format: str | None = None) -> Any:  # fmt: skip
         quote = cell._style.quotePrefix if cell._style is not None else 0
-        key = (id(font), id(fill), id(alignment), id(border), number_format, quote)
+        key = _combination(font, fill, alignment, border, number_format, quote)
         array = self._arrays.get(key)
         if array is not None:
             cell._style = copy(array)
@@ -174,8 +182,7 @@ class Styler:
         Once the combination is known the cell is born with a copy of its style array, instead
         of getting a default array that styling then replaces: a large export makes ~100,000.
         """
-        key = (id(font), id(fill), id(alignment), id(border), number_format, 0)
-        template = self._arrays.get(key)
+        template = self._arrays.get(_combination(font, fill, alignment, border, number_format, 0))
         if template is None:
             cell = put(new_cell(ws, row, column), value)
             return self(cell, font, fill, alignment, border, number_format)

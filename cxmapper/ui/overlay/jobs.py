@@ -100,11 +100,8 @@ def _take_worker() -> _Worker:
 
 
 def prewarm() -> None:
-    """Start the spare worker now, when the user is about to run a job (panel or wizard shown)."""
-    _warm_spare()
-
-
-def _warm_spare() -> None:
+    """Have a spare worker loading or waiting: when a job is about to be wanted (panel or
+    wizard shown, a job just ended or was cancelled)."""
     global _spare
     if _spare is None or not _spare.process.is_alive():
         if _spare is not None:
@@ -157,7 +154,7 @@ class BackgroundJob(QObject):
         self._stop()
         if self._worker is not None:
             self._worker.stop()
-        _warm_spare()  # a cancelled job is usually started again, with other settings
+        prewarm()  # a cancelled job is usually started again, with other settings
         self.cancelled.emit()
 
     def _stop(self) -> None:
@@ -178,7 +175,7 @@ class BackgroundJob(QObject):
                 continue
             self._stop()
             _retire(worker)
-            _warm_spare()
+            prewarm()
             if message[0] == "done":
                 self.finished.emit(message[1])
             else:
