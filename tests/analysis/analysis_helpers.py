@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -35,6 +36,23 @@ def small_csv_text() -> str:
         ts = (base + pd.Timedelta(minutes=minute)).strftime("%Y-%m-%dT%H:%M:%SZ")
         lines.append(f"{case},{act},{ts},{'web' if case in ('c1', 'c2') else 'app'}")
     return "\n".join(lines) + "\n"
+
+
+def random_log(
+    rng: np.random.Generator, n_cases: int, n_names: int, max_events: int, gaps: list[int]
+) -> pd.DataFrame:
+    """Cases of 1..max_events events named e0..e{n_names-1}, seconds apart by one of `gaps`
+    (0 makes ties), rows shuffled so cases interleave and time is not sorted."""
+    rows = []
+    for c in range(n_cases):
+        t = int(rng.integers(0, 10_000))
+        for _ in range(int(rng.integers(1, max_events + 1))):
+            t += int(rng.choice(gaps))
+            rows.append((f"c{c}", f"e{int(rng.integers(0, n_names))}", t))
+    order = rng.permutation(len(rows))
+    frame = pd.DataFrame([rows[i] for i in order], columns=["case", "event", "ts"])
+    frame["ts"] = pd.to_datetime(frame["ts"], unit="s", utc=True)
+    return frame
 
 
 def _need(name: str) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from analysis_helpers import random_log
 
 from cxmapper.analysis.bootstrap import bootstrap_touchpoints, first_seen_positions
 from cxmapper.analysis.prepared import prepare
@@ -14,16 +15,7 @@ RNG = np.random.default_rng(5)
 
 
 def _random_frame(n_cases: int = 400) -> pd.DataFrame:
-    rows = []
-    for c in range(n_cases):
-        t = int(RNG.integers(0, 10_000))
-        for _ in range(int(RNG.integers(1, 9))):
-            t += int(RNG.choice([0, 60, 600]))  # ties keep file order
-            rows.append((f"c{c}", f"e{int(RNG.integers(0, 7))}", t))
-    order = RNG.permutation(len(rows))
-    frame = pd.DataFrame([rows[i] for i in order], columns=["case", "event", "ts"])
-    frame["ts"] = pd.to_datetime(frame["ts"], unit="s", utc=True)
-    return frame
+    return random_log(RNG, n_cases, 7, 8, [0, 60, 600])
 
 
 def _reference(frame: pd.DataFrame) -> dict[str, tuple[int, int, float]]:

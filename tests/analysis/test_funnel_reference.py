@@ -7,6 +7,7 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 import pytest
+from analysis_helpers import random_log
 
 from cxmapper.analysis.funnel import funnel
 from cxmapper.analysis.matching import JourneySpec, TouchpointSpec
@@ -19,16 +20,7 @@ EPOCH = pd.Timestamp(0, tz="UTC")
 
 
 def _random_log(n_cases: int = 300) -> pd.DataFrame:
-    rows = []
-    for c in range(n_cases):
-        t = int(RNG.integers(0, 10_000))
-        for _ in range(int(RNG.integers(1, 12))):
-            t += int(RNG.choice([0, 30, 60, 600, 3600]))  # ties included
-            rows.append((f"c{c}", NAMES[int(RNG.integers(0, 6))], t))
-    order = RNG.permutation(len(rows))  # cases interleaved, time not sorted
-    frame = pd.DataFrame([rows[i] for i in order], columns=["case", "event", "ts"])
-    frame["ts"] = pd.to_datetime(frame["ts"], unit="s", utc=True)
-    return frame
+    return random_log(RNG, n_cases, len(NAMES), 11, [0, 30, 60, 600, 3600])
 
 
 def _reference(frame: pd.DataFrame, steps: list[list[str]], window_s: float | None):
