@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from cxmapper.errors import CxError
+from cxmapper.tempfiles import sweep, temp_path
 
 
 def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
@@ -25,12 +25,12 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
         raise CxError(f"{target}: is a folder; give a file name to write to")
     if not folder.is_dir():
         raise CxError(f"{target}: the folder {folder} does not exist")
+    sweep(folder)  # what a killed earlier export left behind
+    tmp = temp_path(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as exc:
         raise CxError(f"{target}: cannot write in {folder} ({_reason(exc)})") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         write(tmp)
         _keep_mode(target, tmp)
@@ -48,7 +48,7 @@ def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
 
 
 def _keep_mode(target: Path, tmp: Path) -> None:
-    """mkstemp creates 0600 files; give the new file the old file's mode, or the usual 0644."""
+    """The temporary file is created 0600; give the new file the old file's mode, or the usual 0644."""
     try:
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         os.chmod(tmp, mode)

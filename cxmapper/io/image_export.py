@@ -73,13 +73,12 @@ class _Rendered:
 
     def __init__(self, ws: Workspace, journey_id: str, overlay: Any) -> None:
         _ensure_app()
-        from PySide6.QtGui import QUndoStack
-
         from cxmapper.ui.canvas.scene import JourneyScene
         from cxmapper.ui.model_bridge import ModelBridge
+        from cxmapper.ui.undo_stack import GuardedUndoStack
 
         self.journey = ws.get("journey", journey_id)
-        self.stack = QUndoStack()
+        self.stack = GuardedUndoStack()
         self.bridge = ModelBridge(ws, poll_ms=0)
         self.scene = JourneyScene()
         self.scene.set_journey(ws, journey_id, self.stack, self.bridge)

@@ -17,6 +17,7 @@ from typing import Any
 from cxmapper.errors import WorkspaceError
 from cxmapper.model import demo_content as content
 from cxmapper.model.workspace import Workspace
+from cxmapper.tempfiles import sweep, temp_path
 
 LANES = (
     ("Thoughts", "thoughts"),
@@ -55,9 +56,8 @@ def write_demo(path: Path, seed: int = 7, *, overwrite: bool = False) -> Path:
             raise WorkspaceError(f"{path}: already exists (use --force to replace it)")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    tmp = path.with_name(f".{path.name}.building")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    sweep(path.parent)
+    tmp = temp_path(path)
     with Workspace.create(tmp) as ws:
         build_demo(ws, seed)
     tmp.replace(path)
@@ -195,7 +195,7 @@ def write_event_log(path: Path, seed: int = 7) -> int:
     for n in range(3200):
         seq = _simulate(rows, seq, rng, f"S{n:05d}", _support_case, "Customer support")
     rows.sort(key=lambda r: (r[0], r[1]))
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = temp_path(path)
     with tmp.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["case_id", "timestamp", "event", "channel", "journey", "segment"])

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QShortcut,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -45,6 +44,7 @@ from cxmapper.ui.model_bridge import ModelBridge
 from cxmapper.ui.overlay.dock import AnalysisDock
 from cxmapper.ui.settings import AppSettings
 from cxmapper.ui.transfer import TransferController
+from cxmapper.ui.undo_stack import GuardedUndoStack
 
 log = logging.getLogger(__name__)
 APP_TITLE = "cxmapper"
@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self.people_dialog: Any = None
         self._docks_before_presentation: dict[QDockWidget, bool] = {}
         self._was_maximized = False
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = GuardedUndoStack(self)
+        self.undo_stack.refused.connect(self._model_refused)
         self.setWindowTitle(APP_TITLE)
         self._fit_to_screen(1440, 900)
 

@@ -1,9 +1,7 @@
-"""Pushing undo commands safely from the shell, plus the few commands `commands.py` lacks.
+"""Pushing undo commands from the shell, plus the few commands `commands.py` lacks.
 
 A command whose model operation is refused (ValidationError, WorkspaceError) must not land on
-the undo stack, and the user must read why. Python exceptions cannot cross QUndoStack.push (Qt
-calls redo() from C++), so `Guarded` catches them, marks itself obsolete (Qt then drops it
-instead of stacking it) and `push` reports the message.
+the undo stack, and the user must read why: `GuardedUndoStack` (undo_stack.py) does both.
 """
 
 from __future__ import annotations
@@ -13,43 +11,22 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cxmapper.errors import CxError
 from cxmapper.model.templates import apply_template
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands import AddCommand, UpdateCommand
+from cxmapper.ui.undo_stack import GuardedUndoStack
 
 ErrorSink = Callable[[str], None]
 
 
-class Guarded(QUndoCommand):
-    """Runs an inner command; a refused first redo() makes this command obsolete."""
-
-    def __init__(self, inner: QUndoCommand, errors: list[str]) -> None:
-        super().__init__(inner.text())
-        self._inner = inner
-        self._errors = errors
-
-    def redo(self) -> None:
-        try:
-            self._inner.redo()
-        except CxError as exc:
-            self._errors.append(str(exc))
-            self.setObsolete(True)
-
-    def undo(self) -> None:
-        try:
-            self._inner.undo()
-        except CxError as exc:  # e.g. another process removed the entity meanwhile
-            self._errors.append(str(exc))
-
-
 def push(stack: QUndoStack, command: QUndoCommand, on_error: ErrorSink | None = None) -> bool:
     """Push `command`; False (and `on_error(message)`) if the model refused it."""
-    errors: list[str] = []
-    stack.push(Guarded(command, errors))
-    if errors and on_error is not None:
-        on_error(errors[0])
-    return not errors
+    if not isinstance(stack, GuardedUndoStack):
+        raise TypeError("cxmapper pushes commands only on a GuardedUndoStack")
+    error = stack.push_checked(command)
+    if error is not None and on_error is not None:
+        on_error(error)
+    return error is None
 
 
 def push_update(

@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.model.workspace import Removal, Workspace
+from cxmapper.ui import file_dialogs
 from cxmapper.ui.shell_commands import push
 
 EXPORTS = (
@@ -41,13 +41,11 @@ EXPORTS = (
 
 
 def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return path or None
+    return file_dialogs.save_file_name(parent, title, suggested, file_filter)
 
 
-def ask_import_path(parent: QWidget, title: str, file_filter: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
-    return path or None
+def ask_import_path(parent: QWidget, title: str, file_filter: str, folder: str = "") -> str | None:
+    return file_dialogs.open_file_name(parent, title, folder, file_filter)
 
 
 class ApplyPlanCommand(QUndoCommand):
@@ -225,7 +223,9 @@ class TransferController:
     # -- import ------------------------------------------------------------------------------
 
     def import_xlsx_dialog(self) -> None:
-        path = ask_import_path(self.window, "Import updates from Excel", "Excel workbook (*.xlsx)")
+        path = ask_import_path(
+            self.window, "Import updates from Excel", "Excel workbook (*.xlsx)", self._folder()
+        )
         if path:
             self.import_xlsx(path, confirm=self._confirm_plan)
 
@@ -255,8 +255,9 @@ class TransferController:
 
     def import_json_dialog(self) -> None:
         path = ask_import_path(
-            self.window, "Import journeys from JSON", "cxmapper journey JSON (*.json)"
-        )
+            self.window, "Import journeys from JSON", "cxmapper journey JSON (*.json)",
+            self._folder(),
+        )  # fmt: skip
         if path:
             self.import_json(path)
 
@@ -268,6 +269,11 @@ class TransferController:
         if not push(self.stack, command, self._refused("Cannot import journeys")):
             return []
         return command.journeys
+
+    def _folder(self) -> str:
+        """Files to import usually sit beside the workspace: start the dialog there."""
+        ws, _ = self.context()
+        return "" if ws is None or ws.path == ":memory:" else str(Path(ws.path).parent)
 
     def _refused(self, title: str) -> Callable[[str], None]:
         return lambda message: self.show_error(title, message)
@@ -283,8 +289,10 @@ def _safe(name: str) -> str:
 
 
 def _remove_temporaries(path: str, since: float) -> None:
+    """The cancelled worker's temporary file (its process may not be reaped yet, so the
+    folder sweep could still take it for a live writer's)."""
     target = Path(path)
-    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+    for tmp in target.parent.glob(f".{target.name}.*.cxtmp*"):
         try:
             if tmp.stat().st_mtime >= since - 1:
                 tmp.unlink()

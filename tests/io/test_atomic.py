@@ -57,12 +57,13 @@ def test_locked_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The OS refusing the temporary file (tests run as root, so the refusal is simulated)."""
     import errno
-    import tempfile
+
+    from cxmapper.io import atomic
 
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    monkeypatch.setattr(atomic.os, "open", denied)
     target = tmp_path / "x.xlsx"
     with pytest.raises(CxError, match="cannot write in") as info:
         atomic_write(target, lambda tmp: tmp.write_text("data"))

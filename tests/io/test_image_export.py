@@ -32,7 +32,7 @@ def test_png_scales_with_dpi(
     (w1, h1), (w2, h2) = png_size(small), png_size(large)
     assert w1 > 300 and h1 > 200
     assert abs(w2 - 2 * w1) <= 2 and abs(h2 - 2 * h1) <= 2
-    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+    assert [p.name for p in tmp_path.iterdir() if ".cxtmp" in p.name] == []
 
 
 def test_svg_parses(qapp, file_ws: Workspace, journey: dict[str, str], tmp_path: Path) -> None:

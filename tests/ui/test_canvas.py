@@ -21,6 +21,7 @@ from cxmapper.ui.canvas import layout as L
 from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.connector import curve_point
 from cxmapper.ui.model_bridge import ModelBridge
+from cxmapper.ui.undo_stack import GuardedUndoStack
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -90,7 +91,7 @@ class Canvas:
 def canvas(
     qtbot, file_ws: Workspace, small_journey: dict[str, str], ws_path: Path
 ) -> Iterator[Canvas]:
-    stack = QUndoStack()
+    stack = GuardedUndoStack()
     bridge = ModelBridge(file_ws, poll_ms=0)
     scene = JourneyScene()
     view = JourneyView(scene)
@@ -139,7 +140,7 @@ def test_scene_renders_headless_without_a_view(
 ) -> None:
     bridge = ModelBridge(file_ws, poll_ms=0)
     scene = JourneyScene()
-    scene.set_journey(file_ws, small_journey["journey"], QUndoStack(), bridge)
+    scene.set_journey(file_ws, small_journey["journey"], GuardedUndoStack(), bridge)
     rect = scene.content_rect()
     image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
     image.fill(0)
@@ -153,7 +154,7 @@ def test_scene_renders_headless_without_a_view(
 
 def test_clear_scene_disconnects(qtbot, file_ws: Workspace, small_journey: dict[str, str]) -> None:
     bridge = ModelBridge(file_ws, poll_ms=0)
-    stack = QUndoStack()
+    stack = GuardedUndoStack()
     signal = "2changed(PyObject)"
     base_bridge = bridge.receivers(signal)
     base_stack = stack.receivers("2indexChanged(int)")

@@ -15,6 +15,7 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.ui.inspector import InspectorContext, InspectorPanel
 from cxmapper.ui.inspector.touchpoint import TouchpointPage
 from cxmapper.ui.model_bridge import ModelBridge
+from cxmapper.ui.undo_stack import GuardedUndoStack
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Rig:
 def rig(
     qtbot: QtBot, small_journey: dict[str, str], file_ws: Workspace, ws_path: Path
 ) -> Iterator[Rig]:
-    stack = QUndoStack()
+    stack = GuardedUndoStack()
     errors: list[str] = []
     panel = InspectorPanel()
     qtbot.addWidget(panel)

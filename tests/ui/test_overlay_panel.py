@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from cxmapper.analysis.tasks import AnalysisRequest, import_events, run_analysis
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.overlay.import_dialog import ImportDialog
 from cxmapper.ui.overlay.panel import AnalysisPanel
 from cxmapper.ui.overlay.values import build_overlay
+from cxmapper.ui.undo_stack import GuardedUndoStack
 
 # Three customers on Home -> Cart -> Order (goal). Times in minutes.
 #  c1: home 0, cart 2, order 5             (converts)
@@ -127,7 +127,7 @@ def test_import_can_be_cancelled(qtbot, shop: dict) -> None:
 
 def test_panel_stores_analyses_and_undoes(qtbot, file_ws: Workspace, shop: dict) -> None:
     ws = file_ws
-    stack = QUndoStack()
+    stack = GuardedUndoStack()
     panel = AnalysisPanel()
     qtbot.addWidget(panel)
     panel.set_context(ws, shop["journey"], stack)
@@ -181,7 +181,7 @@ def test_segment_and_period_filters(qtbot, file_ws: Workspace, shop: dict) -> No
 
 def test_map_unmatched_events_and_create_from_data(qtbot, file_ws: Workspace, shop: dict) -> None:
     ws = file_ws
-    stack = QUndoStack()
+    stack = GuardedUndoStack()
     panel = AnalysisPanel()
     qtbot.addWidget(panel)
     panel.set_context(ws, shop["journey"], stack)

@@ -54,7 +54,7 @@ def test_cancelled_export_leaves_no_file(
     with qtbot.waitSignal(job.cancelled, timeout=10000):
         job.cancel()
     assert not target.exists()
-    assert not list(tmp_path.glob(".cancelled.pdf.*.tmp"))
+    assert not list(tmp_path.glob(".cancelled.pdf.*.cxtmp*"))
 
 
 def test_excel_round_trip_is_one_undo_step(

@@ -9,6 +9,7 @@ survives a killed process or a power cut.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from cxmapper.errors import WorkspaceError
-from cxmapper.model.persistence import schema
+from cxmapper.model.persistence import file_locks, schema
 from cxmapper.model.persistence.validation import inspect_file
+from cxmapper.tempfiles import sweep, temp_path
 
 Row = dict[str, Any]
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -27,12 +29,32 @@ CHUNK_BYTES = 8 * 1024 * 1024
 class Store:
     """One open workspace database. Not thread-safe: use it from one thread."""
 
+    BUSY_TIMEOUT_MS = 5000  # how long an edit waits for another program's write to finish
+
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self._conn = conn
+        self._live: sqlite3.Connection | None = conn
         self.path = path
         self._depth = 0
         self._columns: dict[str, tuple[str, ...]] = {}
         self._seen_version = self.data_version()
+        self._suspended = False
+        self._reload_pending = False
+        self._fingerprint: tuple[Any, ...] = ()
+        self._identity = None if path == ":memory:" else file_locks.file_identity(path)
+        if self._identity is not None:
+            file_locks.register(self)
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The live connection; a released store reopens on first use."""
+        conn = self._live
+        if conn is None:
+            if not self._suspended:
+                raise WorkspaceError(f"{self.path}: the workspace is closed")
+            self.resume()
+            conn = self._live
+            assert conn is not None
+        return conn
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -49,10 +71,14 @@ class Store:
             if not p.parent.exists():
                 raise WorkspaceError(f"{p}: the folder {p.parent} does not exist")
             return cls._create(_connect(p), path_str)
-        version = inspect_file(p)  # raises WorkspaceError for anything that is not ours
-        if version < schema.CURRENT_VERSION:
-            backup = p.with_name(f"{p.name}.v{version}.bak")
-            shutil.copy2(p, backup)
+        sweep(p.parent)  # temporary copies a killed Save As or export left beside it
+        # Reading the file by path would drop the locks of a workspace this process already
+        # has open on it (see file_locks): release those first.
+        with file_locks.released(p):
+            version = inspect_file(p)  # raises WorkspaceError for anything that is not ours
+            if version < schema.CURRENT_VERSION:
+                backup = p.with_name(f"{p.name}.v{version}.bak")
+                shutil.copy2(p, backup)
         conn = _connect(p)
         store = cls(conn, path_str)
         try:
@@ -75,7 +101,7 @@ class Store:
         c = self._conn
         c.execute("PRAGMA foreign_keys = ON")
         c.execute("PRAGMA trusted_schema = OFF")
-        c.execute("PRAGMA busy_timeout = 5000")
+        c.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_MS}")
         if self.path != ":memory:":
             c.execute("PRAGMA journal_mode = WAL")
             c.execute("PRAGMA synchronous = FULL")
@@ -90,13 +116,65 @@ class Store:
         self._columns.clear()
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None  # type: ignore[assignment]
+        file_locks.unregister(self)
+        self._suspended = False
+        if self._live is not None:
+            self._live.close()
+            self._live = None
 
     @property
     def closed(self) -> bool:
-        return self._conn is None
+        return self._live is None and not self._suspended
+
+    def identity(self) -> tuple[int, int] | None:
+        return self._identity
+
+    # -- releasing the file (see file_locks) -------------------------------------------------
+
+    def suspend(self) -> bool:
+        """Close the connection (so this process holds no lock to lose) until `resume()`.
+
+        Refused (False) inside a transaction, for in-memory and already released stores.
+        """
+        if self._live is None or self._identity is None or self._depth:
+            return False
+        self._live.close()
+        self._live = None
+        self._suspended = True
+        self._fingerprint = _fingerprint(self.path)
+        return True
+
+    def resume(self) -> None:
+        """Reopen after `suspend()`; a commit made meanwhile by another process is reported
+        once by `changed_elsewhere()`."""
+        if not self._suspended:
+            return
+        p = Path(self.path)
+        identity = file_locks.file_identity(p)
+        if identity is None:
+            raise WorkspaceError(
+                f"{p}: the workspace file was moved or deleted while it was not in use; "
+                "reopen it from where it is now"
+            )
+        replaced = identity != self._identity
+        if replaced:  # another file was moved into place: check it is still a workspace
+            inspect_file(p)
+        conn = _connect(p, must_exist=True)
+        self._live = conn
+        self._suspended = False
+        try:
+            self._configure()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise WorkspaceError(f"{p}: cannot reopen the workspace: {exc}") from exc
+        self._identity = identity
+        if replaced or _fingerprint(self.path) != self._fingerprint:
+            self._reload_pending = True
+        self._seen_version = self.data_version()
+
+    @property
+    def released(self) -> bool:
+        return self._suspended
 
     def schema_version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
@@ -115,7 +193,11 @@ class Store:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise WorkspaceError(f"{self.path}: the workspace is busy or locked ({exc})") from exc
+            raise WorkspaceError(
+                f"{self.path}: another program has been writing to the workspace for more than "
+                f"{self.BUSY_TIMEOUT_MS / 1000:g} s, so the change was not made; try again "
+                f"({exc})"
+            ) from exc
         self._depth = 1
         try:
             yield
@@ -137,6 +219,12 @@ class Store:
 
     def changed_elsewhere(self) -> bool:
         """True once after another process committed to this file since we last looked."""
+        if self._suspended:
+            return False  # looking would reopen the file while it is released
+        if self._reload_pending:
+            self._reload_pending = False
+            self._seen_version = self.data_version()
+            return True
         version = self.data_version()
         if version != self._seen_version:
             self._seen_version = version
@@ -324,28 +412,57 @@ class Store:
     def backup_to(self, target: str | Path) -> None:
         """A consistent copy of the whole workspace, even while this process keeps editing."""
         target = Path(target)
-        if target.resolve() == Path(self.path).resolve():
+        if target.resolve() == Path(self.path).resolve() or (
+            file_locks.file_identity(target) == self._identity
+        ):
             raise WorkspaceError(f"{target}: cannot save a workspace as itself")
-        tmp = target.with_name(f".{target.name}.tmp")
+        if not target.parent.is_dir():
+            raise WorkspaceError(f"{target}: the folder {target.parent} does not exist")
+        sweep(target.parent)  # what a Save As killed half-way left behind
+        tmp = temp_path(target)
         try:
-            dest = sqlite3.connect(tmp)
+            dest = sqlite3.connect(tmp, isolation_level=None)
             try:
+                # The copy is renamed into place only when complete, so it needs no journal:
+                # a kill leaves one temporary file (removed by the next sweep), no -journal.
+                dest.execute("PRAGMA journal_mode = OFF")
                 self._conn.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")
+                dest.execute("PRAGMA journal_mode = DELETE")  # the copy is not left in WAL mode
             finally:
                 dest.close()
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
             tmp.replace(target)
         except (OSError, sqlite3.Error) as exc:
-            tmp.unlink(missing_ok=True)
+            for side in ("", "-journal", "-wal", "-shm"):
+                Path(f"{tmp}{side}").unlink(missing_ok=True)
             raise WorkspaceError(f"{target}: could not write the copy ({exc})") from exc
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, must_exist: bool = False) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        if must_exist:  # never create an empty database where the workspace vanished
+            uri = f"{path.resolve().as_uri()}?mode=rw"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise WorkspaceError(f"{path}: cannot open ({exc})") from exc
     return conn
+
+
+def _fingerprint(path: str) -> tuple[Any, ...]:
+    """What changes on disk when anyone commits: the database and its write-ahead log."""
+    out: list[Any] = []
+    for name in (path, f"{path}-wal"):
+        try:
+            st = os.stat(name)
+        except OSError:
+            out.append(None)
+            continue
+        # an empty log is no commit: a reader (or a closing writer) leaves one behind
+        out.append((st.st_ino, st.st_size, st.st_mtime_ns) if st.st_size else None)
+    return tuple(out)
 
 
 def _statements(script: str) -> list[str]:

@@ -1,11 +1,13 @@
 """User-facing messages and questions, in one place so tests can replace them in one go.
 
-Tests monkeypatch these functions (or QMessageBox/QFileDialog) so no modal dialog blocks.
+Tests monkeypatch these functions (or QMessageBox/file_dialogs) so no modal dialog blocks.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from cxmapper.ui import file_dialogs
 
 WORKSPACE_FILTER = "cxmapper workspaces (*.cxmap);;All files (*)"
 
@@ -15,13 +17,12 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open workspace", folder, WORKSPACE_FILTER)
-    return path or None
+    return file_dialogs.open_file_name(parent, "Open workspace", folder, WORKSPACE_FILTER)
 
 
 def ask_save_path(parent: QWidget | None, title: str, folder: str = "") -> str | None:
     """A path for a new file; `.cxmap` is added when the user typed no extension."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, folder, WORKSPACE_FILTER)
+    path = file_dialogs.save_file_name(parent, title, folder, WORKSPACE_FILTER)
     if path and "." not in path.rsplit("/", 1)[-1]:
         path += ".cxmap"
     return path or None

@@ -7,6 +7,7 @@ action is used, then builds the real panel and hands it the current context.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -123,7 +124,8 @@ class AnalysisDock(QDockWidget):
             return False
         from cxmapper.ui.overlay.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.window(), path)
+        folder = "" if ws.path == ":memory:" else str(Path(ws.path).parent)
+        dialog = ImportDialog(self.window(), path, folder)
         accepted = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.imported is not None
         if accepted:
             self.present()

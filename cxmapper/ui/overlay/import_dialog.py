@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.errors import CxError
+from cxmapper.ui import file_dialogs
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 
 FILE_FILTER = "Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz);;All files (*)"
@@ -35,8 +35,11 @@ NONE = "(none)"
 
 
 class ImportDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, path: str | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, path: str | None = None, folder: str = ""
+    ) -> None:
         super().__init__(parent)
+        self.start_folder = folder  # where Browse starts: the workspace's folder
         self.setWindowTitle("Import event data")
         self.resize(860, 560)
         prewarm()  # the import will run in a worker that loads pandas meanwhile
@@ -109,7 +112,9 @@ class ImportDialog(QDialog):
             self._load_preview()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import event data", "", FILE_FILTER)
+        path = file_dialogs.open_file_name(
+            self, "Import event data", self.start_folder, FILE_FILTER
+        )
         if path:
             self.path_edit.setText(path)
             self._load_preview()

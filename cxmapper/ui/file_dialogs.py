@@ -1,0 +1,87 @@
+"""Every file dialog of the app, made so that it can never cost an open workspace its locks.
+
+A file dialog lists a folder and, to show each file's type and icon, reads the first bytes of
+every file in it: the workspace, its -wal and its -shm included. Closing those descriptors drops
+all of this process's SQLite locks on the workspace (see model/persistence/file_locks.py), and
+a second process may then delete the write-ahead log under the app. Two defences, each enough on
+its own:
+
+1. the dialog is Qt's own, with an icon provider that judges files by name only, so it opens
+   no file at all (a platform's native dialog may sniff whatever it likes);
+2. while any dialog is open, every open workspace is released (its connection closed, so there
+   is no lock to lose) and reopened when the dialog closes, noticing what another process
+   committed meanwhile.
+
+No other module may use QFileDialog: a test walks the package to make sure.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFileInfo
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+from cxmapper.model.persistence.file_locks import released
+
+_Kind = QAbstractFileIconProvider.IconType
+
+
+class NameOnlyIconProvider(QFileIconProvider):
+    """Icons and type names from the file name alone: never opens a file to sniff it."""
+
+    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+        if isinstance(what, QFileInfo):
+            what = _Kind.Folder if what.isDir() else _Kind.File
+        return super().icon(what)  # type: ignore[call-overload]
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isDir():
+            return "Folder"
+        suffix = info.suffix()
+        return f"{suffix.upper()} file" if suffix else "File"
+
+
+_provider: NameOnlyIconProvider | None = None
+
+
+def _icon_provider() -> NameOnlyIconProvider:
+    global _provider
+    if _provider is None:
+        _provider = NameOnlyIconProvider()
+    return _provider
+
+
+def make_dialog(
+    parent: QWidget | None, title: str, folder: str, file_filter: str, *, save: bool
+) -> QFileDialog:
+    dialog = QFileDialog(parent, title, folder, file_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setIconProvider(_icon_provider())
+    dialog.setObjectName("cxFileDialog")
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog
+
+
+def _run(dialog: QFileDialog) -> str | None:
+    try:
+        with released():
+            accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+        files = dialog.selectedFiles() if accepted else []
+    finally:
+        dialog.deleteLater()
+    return files[0] if files else None
+
+
+def open_file_name(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
+    """The path of an existing file the user picked, or None if cancelled."""
+    return _run(make_dialog(parent, title, folder, file_filter, save=False))
+
+
+def save_file_name(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
+    """A path to write to (Qt asks before overwriting), or None if cancelled."""
+    return _run(make_dialog(parent, title, folder, file_filter, save=True))
