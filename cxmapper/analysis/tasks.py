@@ -18,7 +18,6 @@ import pandas as pd
 
 from cxmapper.analysis import dataset_codec
 from cxmapper.analysis.columns import CASE_ID, CHANNEL, TIMESTAMP, MappingRequest
-from cxmapper.analysis.friction import friction_scores
 from cxmapper.analysis.readers import read_events
 from cxmapper.analysis.report import JourneyReport, analyze
 from cxmapper.analysis.segments import (
@@ -195,8 +194,9 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
         after = request.period or (None, None)
         comparison = compare_periods(segmented, spec, request.compare_to, after)
     progress(1.0, "Done")
-    scores = friction_scores(report.touchpoints, report.journey_median_seconds, off_target)
-    return AnalysisResult(report, scores, weekly, comparison, segments, total_cases, span)
+    return AnalysisResult(
+        report, report.friction_table, weekly, comparison, segments, total_cases, span
+    )
 
 
 def propose_touchpoints(

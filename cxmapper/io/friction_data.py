@@ -30,6 +30,11 @@ class TouchpointMetrics:
     friction: float | None = None  # 0 (smooth) .. 1 (worst)
     reasons: list[str] = field(default_factory=list)
 
+    @property
+    def score(self) -> float | None:
+        """The friction score 0..100 exactly as the analysis computed it (one decimal)."""
+        return None if self.friction is None else round(self.friction * 100.0, 1)
+
 
 @dataclass
 class Transition:
@@ -157,19 +162,20 @@ def _num(value: Any) -> float | None:
 
 
 def from_report(report: Any, scores: Any = None, dataset_name: str = "") -> FrictionData:
-    """From `cxmapper.analysis.report.JourneyReport` (and the score table of an
-    `AnalysisResult`, which includes the KPI component); friction 0..100 becomes 0..1."""
-    from cxmapper.analysis.friction import top_friction
+    """From `cxmapper.analysis.report.JourneyReport`: its friction table, not a new computation
+    (the report's table already has the KPI term); friction 0..100 becomes 0..1.
+
+    Metrics come in the analysis's rank order (worst first, ties by title then id), unreached
+    touchpoints last, so a stable sort by friction keeps the app's order of ties."""
+    from cxmapper.analysis.friction import friction_items
 
     tps = report.touchpoints
-    kpis = None
-    if scores is not None and "kpis_off_target" in getattr(scores, "columns", ()):
-        kpis = {str(k): int(v) for k, v in scores["kpis_off_target"].items()}
-    items = {
-        f.touchpoint_id: f for f in top_friction(tps, report.journey_median_seconds, kpis, len(tps))
-    }
+    table = report.friction_table if scores is None else scores
+    items = {f.touchpoint_id: f for f in friction_items(table)}
+    order = list(dict.fromkeys([*table.index, *tps.index]))
     metrics = []
-    for tp_id, row in tps.iterrows():
+    for tp_id in order:
+        row = tps.loc[tp_id]
         item = items.get(str(tp_id))
         metrics.append(TouchpointMetrics(
             touchpoint_id=str(tp_id), reach=int(row["reach"]), events=int(row["events"]),

@@ -17,6 +17,7 @@ METRIC_HEADERS = (
     "Repeat cases", "Starts", "Exits", "Drop-off", "Median to next (min)", "P90 to next (min)",
     "Back-steps",
 )  # fmt: skip
+SCORE_FORMAT = "0.0"  # the score has one decimal everywhere (CLI, app, images)
 WIDTHS = (12, 26, 14, 14, 9, 44, 9, 9, 9, 8, 8, 9, 11, 11, 9)
 
 
@@ -50,7 +51,8 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         title, stage, _ = names(m.touchpoint_id)
         c = put(ws.cell(row, 2), f"{rank}. {title} ({stage})")
         c.font, c.fill = st.BOLD, st.fill(st.friction_colour((m.friction or 0.0) / worst))
-        put(ws.cell(row, 5), round((m.friction or 0) * 100)).font = st.BODY
+        c = put(ws.cell(row, 5), m.score)
+        c.font, c.number_format = st.BODY, SCORE_FORMAT
         put(ws.cell(row, 6), "; ".join(m.reasons)).font = st.BODY
         row += 1
     if not data.top(1):
@@ -65,14 +67,14 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     row = top
     for row, m in enumerate(metrics, start=top + 1):
         title, stage, lane = names(m.touchpoint_id)
-        score = None if m.friction is None else round(m.friction * 100, 1)
+        score = m.score  # the analysis's number, to its one decimal
         reasons = "; ".join(m.reasons)
         values = (m.touchpoint_id, title, stage, lane, score, reasons, m.reach, m.events,
                   m.repeat_cases, m.starts, m.exits, m.dropoff_rate, _minutes(m.median_time_to_next),
                   _minutes(m.p90_time_to_next), m.back_steps)  # fmt: skip
         for j, value in enumerate(values, start=1):
             put(ws.cell(row, j), value).font = st.BODY
-        ws.cell(row, 5).number_format = "0"
+        ws.cell(row, 5).number_format = SCORE_FORMAT
         ws.cell(row, 12).number_format = "0%"
         ws.cell(row, 6).alignment = st.WRAP_TOP
         # LibreOffice does not grow wrapped rows by itself: size them for the reasons text
