@@ -28,6 +28,7 @@ from cxmapper.analysis.columns import (
     detect_mapping,
     resolve_mapping,
 )
+from cxmapper.analysis.lifecycle import keep_complete, name_with_lifecycle
 from cxmapper.analysis.sniff import detect_format
 from cxmapper.analysis.timestamps import parse_timestamps
 from cxmapper.errors import ImportDataError
@@ -166,8 +167,10 @@ def normalise(
     lifecycle: str = "complete",
     tz: str | None = None,
     dayfirst: bool | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[pd.DataFrame, int]:
-    """Validate every row, then build the canonical frame; returns it and the rows read."""
+    """Validate every row, then build the canonical frame; returns it and the rows read.
+    What the reading changed on purpose (lifecycle names, DST times) is added to `notes`."""
     frame = raw.frame.reset_index(drop=True)
     locate = raw.locate
     case = _required_text(frame, mapping.case, "case id", source, locate, strip=False)
@@ -180,6 +183,7 @@ def normalise(
         unit=mapping.timestamp_unit,
         tz=tz,
         dayfirst=dayfirst,
+        notes=notes,
     )
     out: dict[str, pd.Series] = {
         CASE_ID: case.reset_index(drop=True),
@@ -202,18 +206,9 @@ def normalise(
     result = pd.DataFrame(out)
     n_read = len(result)
     if mapping.lifecycle and lifecycle == "complete":
-        lc = result[LIFECYCLE]
-        cats = np.asarray(lc.cat.categories.astype("str").str.lower() == "complete", dtype=bool)
-        codes = lc.cat.codes.to_numpy()
-        # Events without a lifecycle value count as complete (the XES default meaning).
-        keep = np.where(codes >= 0, cats[np.maximum(codes, 0)] if cats.size else False, True)
-        if not keep.any():
-            raise ImportDataError(
-                f"{source}: column {mapping.lifecycle!r} has no 'complete' events; "
-                "import with lifecycle 'all' to keep every event"
-            )
-        if not keep.all():
-            result = result[keep].reset_index(drop=True)
+        result = keep_complete(result, source, mapping.lifecycle)
+    elif mapping.lifecycle:
+        result = name_with_lifecycle(result, notes if notes is not None else [])
     return result, n_read
 
 
@@ -280,8 +275,9 @@ def read_events(
         )
     fmt = format or detect_format(path)
     raw, resolved = _read_raw(path, fmt, mapping)
+    notes = list(raw.warnings)
     frame, n_read = normalise(
-        raw, resolved, source=str(path), lifecycle=lifecycle, tz=tz, dayfirst=dayfirst
+        raw, resolved, source=str(path), lifecycle=lifecycle, tz=tz, dayfirst=dayfirst, notes=notes
     )
     return EventLog(
         frame=frame,
@@ -292,7 +288,7 @@ def read_events(
         delimiter=raw.delimiter,
         lifecycle=lifecycle,
         n_events_read=n_read,
-        warnings=list(raw.warnings),
+        warnings=notes,
     )
 
 
@@ -307,8 +303,11 @@ def from_frame(
     """Normalise an in-memory table (e.g. decoded from the workspace) with the same checks."""
     resolved = resolve_mapping(mapping, list(frame.columns), source)
     raw = rawtables.RawTable(frame, lambda i: f"row {i + 1}", "frame")
-    out, n_read = normalise(raw, resolved, source=source, lifecycle=lifecycle, tz=tz)
-    return EventLog(out, source, resolved, "frame", lifecycle=lifecycle, n_events_read=n_read)
+    notes: list[str] = []
+    out, n_read = normalise(raw, resolved, source=source, lifecycle=lifecycle, tz=tz, notes=notes)
+    return EventLog(
+        out, source, resolved, "frame", lifecycle=lifecycle, n_events_read=n_read, warnings=notes
+    )
 
 
 @dataclass

@@ -69,6 +69,7 @@ def import_events(
     dayfirst: bool | None = None,
     name: str | None = None,
     progress: Progress = _quiet,
+    tz: str | None = None,
 ) -> ImportedDataset:
     """Read and validate a whole event file (ImportDataError on any bad row: nothing partial)."""
     path = Path(path)
@@ -82,7 +83,7 @@ def import_events(
             timestamp=columns.get("timestamp"),
             channel=columns.get("channel"),
         )
-    log = read_events(path, request, preset=preset, lifecycle=lifecycle, dayfirst=dayfirst)
+    log = read_events(path, request, preset=preset, lifecycle=lifecycle, dayfirst=dayfirst, tz=tz)
     progress(0.7, f"Compressing {log.n_events:,} events")
     payload = dataset_codec.encode(log.frame)
     progress(0.95, "Done")
@@ -98,6 +99,7 @@ def import_events(
             "encoding": log.encoding,
             "delimiter": log.delimiter,
             "lifecycle": lifecycle,
+            "tz": tz,
             "mapping": log.mapping.to_dict(),
             "events_read": log.n_events_read,
             "warnings": log.warnings,
