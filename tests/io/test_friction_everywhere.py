@@ -84,6 +84,26 @@ def test_excel_cells_match_the_cli(demo: dict[str, Any]) -> None:
     assert sheet.cell(header + 2, 5).number_format == "0.0"  # shown with its decimal
 
 
+def test_excel_times_to_next_keep_their_seconds(demo: dict[str, Any]) -> None:
+    """Durations are numbers (Excel days) shown to the second, not minutes cut to 0.1."""
+    sheet = load_workbook(demo["xlsx"])["Friction"]
+    rows = list(sheet.iter_rows())
+    header = next(i for i, r in enumerate(rows) if r[0].value == "Touchpoint ID")
+    seconds = {a["id"]: a for a in demo["json"]["activities"]}
+    cells = {r[0].value: (r[12], r[13]) for r in rows[header + 1 :] if r[0].value in seconds}
+    checked = 0
+    for tp, (median, p90) in cells.items():
+        for cell, key in ((median, "median_seconds_to_next"), (p90, "p90_seconds_to_next")):
+            if seconds[tp][key] is None:
+                assert cell.value is None
+                continue
+            # openpyxl reads a number with a duration format back as a timedelta
+            assert cell.value.total_seconds() == pytest.approx(seconds[tp][key], abs=1e-3)
+            assert cell.number_format == "[h]:mm:ss"
+            checked += 1
+    assert checked > 20
+
+
 def test_app_overlay_and_list_match_the_cli(demo: dict[str, Any]) -> None:
     from cxmapper.ui.overlay.values import build_overlay
 
