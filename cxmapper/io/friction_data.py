@@ -68,11 +68,12 @@ class FrictionData:
         return sorted(scored, key=lambda m: -(m.friction or 0.0))[:n]
 
 
+_SCORES_0_100 = {"friction_score", "score"}  # the analysis's names are for its 0..100 score
 _ALIASES = {  # names the analysis module may use for the same thing
     "touchpoint": "touchpoint_id", "cases": "reach", "dropoff": "dropoff_rate",
     "median_time_to_next_s": "median_time_to_next", "p90_time_to_next_s": "p90_time_to_next",
     "median_to_next": "median_time_to_next", "p90_to_next": "p90_time_to_next",
-    "backsteps": "back_steps", "friction_score": "friction", "score": "friction",
+    "backsteps": "back_steps", "friction_score": "friction", "score": "friction",  # 0..100: /100
     "source": "source_id", "target": "target_id", "count": "cases", "median": "median_seconds",
     "median_s": "median_seconds", "stage": "label", "name": "label", "step": "label",
 }  # fmt: skip
@@ -103,14 +104,15 @@ def _records(value: Any) -> list[dict[str, Any]]:
 def _build(cls: type, record: dict[str, Any]) -> Any:
     names = {f.name for f in fields(cls)}
     values: dict[str, Any] = {}
-    for key, value in record.items():
-        if key not in names:
-            key = _ALIASES.get(key, key)
+    for name, value in record.items():
+        key = name if name in names else _ALIASES.get(name, name)
         if key in names and key not in values:
             if isinstance(value, float) and math.isnan(value):
                 value = None
             if hasattr(value, "item"):  # numpy scalars
                 value = value.item()
+            if name in _SCORES_0_100 and key == "friction" and value is not None:
+                value = float(value) / 100.0
             values[key] = value
     if "reasons" in values and isinstance(values["reasons"], str):
         values["reasons"] = [r.strip() for r in values["reasons"].split(";") if r.strip()]

@@ -131,3 +131,13 @@ def test_image_badges_match_the_cli(demo: dict[str, Any]) -> None:
         assert {tp: v.label for tp, v in args[0].items()} == expected
     svg = demo["svg"].read_text(encoding="utf-8")
     assert all(f">{label}<" in svg for label in expected.values())
+
+
+def test_plain_data_named_score_is_on_the_0_to_100_scale() -> None:
+    """`score` / `friction_score` are the analysis's names for the 0..100 number; `friction`
+    is the 0..1 share. All three give the same score in the exports."""
+    from cxmapper.io.friction_data import from_dict
+
+    rows = [{"touchpoint_id": "a", "score": 28.4}, {"touchpoint_id": "b", "friction_score": 9.5},
+            {"touchpoint_id": "c", "friction": 0.284}]  # fmt: skip
+    assert [m.score for m in from_dict({"metrics": rows}).metrics] == [28.4, 9.5, 28.4]
