@@ -106,6 +106,16 @@ def to_string_category(series: pd.Series) -> pd.Series:
     cats = series.cat.categories
     if _is_text(cats):
         return series
+    if cats.dtype.kind in "iuf":  # distinct numbers have distinct canonical texts: rename only
+        values = cats.to_numpy()
+        if cats.dtype.kind in "iu":
+            return series.cat.rename_categories(pd.Index(values.astype(str), dtype="str"))
+        with np.errstate(invalid="ignore"):
+            small = (values == np.floor(values)) & (np.abs(values) < 2.0**62)
+        texts = np.empty(len(cats), dtype=object)
+        texts[small] = values[small].astype(np.int64).astype(str)
+        texts[~small] = [canonical_text(v) for v in values[~small]]  # fractions, huge, inf
+        return series.cat.rename_categories(pd.Index(texts, dtype="str"))
     texts = [canonical_text(c) for c in cats]
     ordered = sorted({t for t in texts if t is not None})
     position = {t: i for i, t in enumerate(ordered)}

@@ -72,14 +72,15 @@ def test_json_lines_numbers_are_canonical(tmp_path: Path) -> None:
 
 
 def test_json_array_whole_float_column(tmp_path: Path) -> None:
-    """All rows floats, one of them fractional: 7.0 still reads "7" (not "7.0")."""
+    """All rows floats, some fractional: 7.0 still reads "7" (not "7.0"), 1e20 all its digits."""
     path = tmp_path / "e.json"
+    values = [7.0, 8.5, 1e20, -3.0]
     rows = [
         {"case": v, "activity": "a", "timestamp": t}
-        for v, t in zip([7.0, 8.5], times(2), strict=True)
+        for v, t in zip(values, times(len(values)), strict=True)
     ]
     path.write_text(json.dumps(rows), encoding="utf-8")
-    assert case_ids(path) == ["7", "8.5"]
+    assert case_ids(path) == ["7", "8.5", "100000000000000000000", "-3"]
 
 
 @pytest.mark.parametrize(
