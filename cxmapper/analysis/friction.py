@@ -4,10 +4,15 @@ score = 100 * (0.35*D + 0.20*R + 0.15*B + 0.15*S + 0.15*K), each component in 0.
   D  drop-off rate (cases leaving here without reaching a goal / reach)
   R  repeat rate (cases with 2+ events here / reach)
   B  back-step rate (next steps going to an earlier stage / next steps)
-  S  slowness = clip(log10(p90 seconds to next / journey median seconds to next) / 2, 0, 1),
-     0 at or below the journey median, 0.5 at 10x, 1 at 100x or more
+  S  slowness = clip(log10(p90 seconds to next / reference seconds) / 2, 0, 1),
+     0 at or below the reference, 0.5 at 10x, 1 at 100x or more; the reference is the journey
+     median step time, or the median of the positive step times when that median is 0
   K  KPIs off target = min(count, 3) / 3
 Components are absolute rates, not ranks, so scores compare across periods and segments.
+
+This is the only place a score is computed or ranked: the CLI, the app's overlay and list, the
+Excel export and the images all read `friction_scores` (through `JourneyReport.friction_table`),
+so one touchpoint has one number everywhere, shown by `units.format_score`.
 """
 
 from __future__ import annotations
@@ -38,8 +43,10 @@ def friction_scores(
     metrics: pd.DataFrame,
     journey_median_seconds: float,
     kpis_off_target: Mapping[str, int] | None = None,
+    reference_name: str = "the journey median",
 ) -> pd.DataFrame:
-    """Component values and score for every touchpoint with reach > 0 (index: touchpoint id)."""
+    """Component values and score for every touchpoint with reach > 0 (index: touchpoint id),
+    in rank order (see `rank`). `journey_median_seconds` is the slowness reference."""
     m = metrics[metrics["reach"] > 0]
     kpis = kpis_off_target or {}
     d = m["dropoff_rate"].fillna(0.0).to_numpy()
@@ -63,7 +70,7 @@ def friction_scores(
         + WEIGHTS["slow"] * s
         + WEIGHTS["kpi"] * k
     )
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "title": m["title"],
             "score": np.round(score, 1),
@@ -75,9 +82,21 @@ def friction_scores(
             "p90_seconds_to_next": p90,
             "kpi": k,
             "kpis_off_target": k_count.astype(int),
+            "slow_reference": reference_name,
         },
         index=m.index,
     )
+    return rank(table)
+
+
+def rank(table: pd.DataFrame) -> pd.DataFrame:
+    """Worst first; ties by title, then by touchpoint id, so every list has one order."""
+    ids = pd.Series(table.index.astype(str), index=table.index, name="_id")
+    keyed = table.assign(_id=ids)
+    keyed = keyed.sort_values(
+        ["score", "title", "_id"], ascending=[False, True, True], kind="stable"
+    )
+    return keyed.drop(columns="_id")
 
 
 def _reasons(row: pd.Series) -> list[str]:
@@ -91,7 +110,7 @@ def _reasons(row: pd.Series) -> list[str]:
     if row["slow"] > 0:
         out.append(
             f"slow: 90% move on within {format_duration(row['p90_seconds_to_next'])} "
-            f"({format_ratio(row['slow_ratio'])} the journey median)"
+            f"({format_ratio(row['slow_ratio'])} {row['slow_reference']})"
         )
     if row["kpis_off_target"] > 0:
         n = int(row["kpis_off_target"])
@@ -99,15 +118,10 @@ def _reasons(row: pd.Series) -> list[str]:
     return out
 
 
-def top_friction(
-    metrics: pd.DataFrame,
-    journey_median_seconds: float,
-    kpis_off_target: Mapping[str, int] | None = None,
-    top_n: int = 5,
-) -> list[FrictionItem]:
-    """Highest scores first (ties by title), each with its human-readable reasons."""
-    table = friction_scores(metrics, journey_median_seconds, kpis_off_target)
-    table = table.sort_values(["score", "title"], ascending=[False, True]).head(top_n)
+def friction_items(table: pd.DataFrame, top_n: int | None = None) -> list[FrictionItem]:
+    """The rows of a `friction_scores` table (already ranked), each with its reasons."""
+    if top_n is not None:
+        table = table.head(top_n)
     return [
         FrictionItem(
             touchpoint_id=str(tp_id),
@@ -118,3 +132,13 @@ def top_friction(
         )
         for tp_id, row in table.iterrows()
     ]
+
+
+def top_friction(
+    metrics: pd.DataFrame,
+    journey_median_seconds: float,
+    kpis_off_target: Mapping[str, int] | None = None,
+    top_n: int = 5,
+) -> list[FrictionItem]:
+    """Highest scores first (ties by title, then id), each with its human-readable reasons."""
+    return friction_items(friction_scores(metrics, journey_median_seconds, kpis_off_target), top_n)

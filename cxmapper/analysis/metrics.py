@@ -148,6 +148,21 @@ def journey_median_seconds(p: PreparedLog) -> float:
     return median / NS
 
 
+def slowness_reference_seconds(p: PreparedLog) -> float:
+    """What a touchpoint's p90 is compared with for the slowness term of friction.
+
+    The journey median step time; when that is 0 (most steps are instantaneous, e.g. events
+    logged in bursts) a ratio to 0 means nothing and would switch slowness off everywhere, so
+    the median of the positive step times is used instead (0 only if no step takes any time).
+    """
+    median = journey_median_seconds(p)
+    if median > 0:
+        return median
+    durations = _dt_by_pair(p)
+    positive = durations[durations > 0]
+    return float(np.median(positive)) / NS if len(positive) else 0.0
+
+
 def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
     """One row per touchpoint in spec order, indexed by touchpoint id."""
     n_tp = p.n_tp

@@ -260,7 +260,8 @@ def _csv_frame(table: pa.Table) -> pd.DataFrame:
 
 def read_xlsx(path: Path) -> RawTable:
     try:
-        frame = pd.read_excel(path, sheet_name=0, engine="openpyxl")
+        # object: text cells stay text ("007" is not the number 7, whatever the other rows)
+        frame = pd.read_excel(path, sheet_name=0, engine="openpyxl", dtype=object).infer_objects()
     except Exception as exc:  # openpyxl raises many types for corrupt files
         raise ImportDataError(f"{path}: cannot read as an Excel workbook ({exc})") from exc
     frame.columns = [str(c).strip() for c in frame.columns]

@@ -8,6 +8,7 @@ as an attribute for segmenting. Rows stay in file order; metrics do their own st
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from cxmapper.analysis.columns import (
     detect_mapping,
     resolve_mapping,
 )
+from cxmapper.analysis.lifecycle import keep_complete, name_with_lifecycle
 from cxmapper.analysis.sniff import detect_format
 from cxmapper.analysis.timestamps import parse_timestamps
 from cxmapper.errors import ImportDataError
@@ -63,21 +65,65 @@ class EventLog:
         return int(np.count_nonzero(present))
 
 
+def canonical_text(value: object) -> str | None:
+    """A cell as identifier text, by its own value only (never by the other rows).
+
+    Text stays exactly as written. A number (an Excel, JSON or Parquet number) becomes its
+    canonical decimal text: integral values without ".0" (7, 7.0 -> "7"), others the shortest
+    text that reads back to the same float ("7.5"). Booleans become "true"/"false"; missing
+    values (None, NaN) stay missing.
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        f = float(value)
+        if math.isnan(f):
+            return None
+        return str(int(f)) if f.is_integer() else repr(f)
+    return str(value)
+
+
+def _is_text(index: pd.Index) -> bool:
+    if index.dtype.kind == "O":
+        return bool(all(isinstance(v, str) for v in index))
+    return str(index.dtype) == "str" or isinstance(index.dtype, pd.StringDtype)
+
+
 def to_string_category(series: pd.Series) -> pd.Series:
-    """Categorical with string categories; integral floats (Excel ids) lose their '.0'."""
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        cats = series.cat.categories
-        if cats.dtype.kind != "O" and str(cats.dtype) != "str":
-            series = series.cat.rename_categories([str(c) for c in cats])
+    """Categorical of `canonical_text` values: text as written, numbers in canonical form.
+
+    Works on the distinct values only, so a column of a million repeated ids costs little; two
+    values with the same text (7 and "7") become one category.
+    """
+    if not isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype("category")
+    cats = series.cat.categories
+    if _is_text(cats):
         return series
-    if series.dtype.kind == "f":
-        values = series.dropna()
-        if (values == np.floor(values)).all():
-            series = series.astype("Int64")
-    if series.dtype.kind == "b":
-        series = series.astype("object")
-    text = series.astype("str").where(series.notna(), None)
-    return text.astype("category")
+    if cats.dtype.kind in "iuf":  # distinct numbers have distinct canonical texts: rename only
+        values = cats.to_numpy()
+        if cats.dtype.kind in "iu":
+            return series.cat.rename_categories(pd.Index(values.astype(str), dtype="str"))
+        with np.errstate(invalid="ignore"):
+            small = (values == np.floor(values)) & (np.abs(values) < 2.0**62)
+        texts = np.empty(len(cats), dtype=object)
+        texts[small] = values[small].astype(np.int64).astype(str)
+        texts[~small] = [canonical_text(v) for v in values[~small]]  # fractions, huge, inf
+        return series.cat.rename_categories(pd.Index(texts, dtype="str"))
+    texts = [canonical_text(c) for c in cats]
+    ordered = sorted({t for t in texts if t is not None})
+    position = {t: i for i, t in enumerate(ordered)}
+    uniques = pd.Index(ordered, dtype="str")
+    remap = np.asarray([-1 if t is None else position[t] for t in texts], dtype=np.int64)
+    codes = series.cat.codes.to_numpy()
+    new_codes = np.where(codes >= 0, remap[np.maximum(codes, 0)] if remap.size else -1, -1)
+    return pd.Series(pd.Categorical.from_codes(new_codes, categories=uniques), index=series.index)
 
 
 def _blank_mask(cat: pd.Series) -> np.ndarray:
@@ -91,9 +137,16 @@ def _blank_mask(cat: pd.Series) -> np.ndarray:
 
 
 def _required_text(
-    raw: pd.DataFrame, cols: Sequence[str], role: str, source: str, locate: rawtables.Locator
+    raw: pd.DataFrame,
+    cols: Sequence[str],
+    role: str,
+    source: str,
+    locate: rawtables.Locator,
+    *,
+    strip: bool = True,
 ) -> pd.Series:
-    """Coalesce `cols` left to right; error at the first row still blank."""
+    """Coalesce `cols` left to right; error at the first row still blank (or only spaces).
+    `strip=False` keeps the values exactly as written (case ids are identifiers)."""
     result = to_string_category(raw[cols[0]])
     for extra in cols[1:]:
         blank = _blank_mask(result)
@@ -107,7 +160,7 @@ def _required_text(
         i = int(np.flatnonzero(blank)[0])
         names = " / ".join(repr(c) for c in cols)
         raise ImportDataError(f"{source}: {locate(i)}, column {names}: {role} is empty")
-    if result.cat.categories.dtype.kind == "O" or str(result.cat.categories.dtype) == "str":
+    if strip and _is_text(result.cat.categories):
         stripped = result.cat.categories.astype("str").str.strip()
         if not stripped.equals(result.cat.categories.astype("str")):
             result = pd.Series(
@@ -124,11 +177,13 @@ def normalise(
     lifecycle: str = "complete",
     tz: str | None = None,
     dayfirst: bool | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[pd.DataFrame, int]:
-    """Validate every row, then build the canonical frame; returns it and the rows read."""
+    """Validate every row, then build the canonical frame; returns it and the rows read.
+    What the reading changed on purpose (lifecycle names, DST times) is added to `notes`."""
     frame = raw.frame.reset_index(drop=True)
     locate = raw.locate
-    case = _required_text(frame, mapping.case, "case id", source, locate)
+    case = _required_text(frame, mapping.case, "case id", source, locate, strip=False)
     activity = _required_text(frame, [mapping.activity], "activity", source, locate)
     ts = parse_timestamps(
         frame[mapping.timestamp],
@@ -138,6 +193,7 @@ def normalise(
         unit=mapping.timestamp_unit,
         tz=tz,
         dayfirst=dayfirst,
+        notes=notes,
     )
     out: dict[str, pd.Series] = {
         CASE_ID: case.reset_index(drop=True),
@@ -160,18 +216,9 @@ def normalise(
     result = pd.DataFrame(out)
     n_read = len(result)
     if mapping.lifecycle and lifecycle == "complete":
-        lc = result[LIFECYCLE]
-        cats = np.asarray(lc.cat.categories.astype("str").str.lower() == "complete", dtype=bool)
-        codes = lc.cat.codes.to_numpy()
-        # Events without a lifecycle value count as complete (the XES default meaning).
-        keep = np.where(codes >= 0, cats[np.maximum(codes, 0)] if cats.size else False, True)
-        if not keep.any():
-            raise ImportDataError(
-                f"{source}: column {mapping.lifecycle!r} has no 'complete' events; "
-                "import with lifecycle 'all' to keep every event"
-            )
-        if not keep.all():
-            result = result[keep].reset_index(drop=True)
+        result = keep_complete(result, source, mapping.lifecycle)
+    elif mapping.lifecycle:
+        result = name_with_lifecycle(result, notes if notes is not None else [])
     return result, n_read
 
 
@@ -238,8 +285,9 @@ def read_events(
         )
     fmt = format or detect_format(path)
     raw, resolved = _read_raw(path, fmt, mapping)
+    notes = list(raw.warnings)
     frame, n_read = normalise(
-        raw, resolved, source=str(path), lifecycle=lifecycle, tz=tz, dayfirst=dayfirst
+        raw, resolved, source=str(path), lifecycle=lifecycle, tz=tz, dayfirst=dayfirst, notes=notes
     )
     return EventLog(
         frame=frame,
@@ -250,7 +298,7 @@ def read_events(
         delimiter=raw.delimiter,
         lifecycle=lifecycle,
         n_events_read=n_read,
-        warnings=list(raw.warnings),
+        warnings=notes,
     )
 
 
@@ -265,8 +313,11 @@ def from_frame(
     """Normalise an in-memory table (e.g. decoded from the workspace) with the same checks."""
     resolved = resolve_mapping(mapping, list(frame.columns), source)
     raw = rawtables.RawTable(frame, lambda i: f"row {i + 1}", "frame")
-    out, n_read = normalise(raw, resolved, source=source, lifecycle=lifecycle, tz=tz)
-    return EventLog(out, source, resolved, "frame", lifecycle=lifecycle, n_events_read=n_read)
+    notes: list[str] = []
+    out, n_read = normalise(raw, resolved, source=source, lifecycle=lifecycle, tz=tz, notes=notes)
+    return EventLog(
+        out, source, resolved, "frame", lifecycle=lifecycle, n_events_read=n_read, warnings=notes
+    )
 
 
 @dataclass
@@ -311,7 +362,8 @@ def preview(path: str | Path, n: int = 20) -> Preview:
         columns = list(pf.schema_arrow.names)
     elif fmt == "xlsx":
         try:
-            rows = pd.read_excel(path, sheet_name=0, engine="openpyxl", nrows=n)
+            rows = pd.read_excel(path, sheet_name=0, engine="openpyxl", nrows=n, dtype=object)
+            rows = rows.infer_objects()  # as the import reads it: text stays text
         except Exception as exc:
             raise ImportDataError(f"{path}: cannot read as an Excel workbook ({exc})") from exc
         columns = [str(c) for c in rows.columns]

@@ -10,7 +10,7 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.friction import FrictionItem, top_friction
+from cxmapper.analysis.friction import FrictionItem, friction_items, friction_scores
 from cxmapper.analysis.funnel import funnel
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import (
@@ -18,6 +18,7 @@ from cxmapper.analysis.metrics import (
     journey_median_seconds,
     path_check,
     prefetch,
+    slowness_reference_seconds,
     start_end_counts,
     touchpoint_metrics,
     transition_metrics,
@@ -39,8 +40,10 @@ class JourneyReport:
     transitions: pd.DataFrame
     paths: PathCheck
     funnel: pd.DataFrame
-    friction: list[FrictionItem]
+    friction: list[FrictionItem]  # the top of `friction_table`
     journey_median_seconds: float
+    friction_table: pd.DataFrame  # every reached touchpoint's score and components, ranked
+    slowness_reference_seconds: float  # the journey median, or the positive median if it is 0
     unmatched: dict[str, int]
     suggestions: dict[str, list[str]]
 
@@ -68,9 +71,12 @@ def analyze(
         tps = touchpoint_metrics(p)
         trans = transition_metrics(p)
         median = journey_median_seconds(p)
+        reference = slowness_reference_seconds(p)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # on error, drop queued work
     p.cache.clear()  # intermediates are large; the report keeps only small tables
+    name = "the journey median" if reference == median else "the median of non-zero steps"
+    table = friction_scores(tps, reference, kpis_off_target, name)
     return JourneyReport(
         prepared=p,
         n_cases=p.n_cases_total,
@@ -79,8 +85,10 @@ def analyze(
         transitions=trans,
         paths=path_check(p, trans),
         funnel=steps_table,
-        friction=top_friction(tps, median, kpis_off_target, top_n_friction),
+        friction=friction_items(table, top_n_friction),
         journey_median_seconds=median,
+        friction_table=table,
+        slowness_reference_seconds=reference,
         unmatched=p.matching.unmatched,
         suggestions=p.matching.suggestions,
     )
@@ -99,6 +107,7 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
     """Plain JSON-able dict; NaN (no data) becomes null."""
     tps = report.touchpoints
     starts, ends = start_end_counts(tps)
+    scores = report.friction_table["score"]
     activities = [
         {
             "id": str(tp_id),
@@ -114,6 +123,7 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
             "median_seconds_to_next": _num(row["median_seconds_to_next"]),
             "p90_seconds_to_next": _num(row["p90_seconds_to_next"]),
             "back_steps": int(row["back_steps"]),
+            "friction_score": _num(scores.get(tp_id)),
         }
         for tp_id, row in tps.iterrows()
     ]
@@ -154,10 +164,12 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
                 "touchpoint_id": f.touchpoint_id,
                 "title": f.title,
                 "score": f.score,
+                "components": f.components,
                 "reasons": f.reasons,
             }
             for f in report.friction
         ],
         "unmatched_events": report.unmatched,
         "journey_median_seconds": _num(report.journey_median_seconds),
+        "slowness_reference_seconds": _num(report.slowness_reference_seconds),
     }

@@ -18,7 +18,6 @@ import pandas as pd
 
 from cxmapper.analysis import dataset_codec
 from cxmapper.analysis.columns import CASE_ID, CHANNEL, TIMESTAMP, MappingRequest
-from cxmapper.analysis.friction import friction_scores
 from cxmapper.analysis.readers import read_events
 from cxmapper.analysis.report import JourneyReport, analyze
 from cxmapper.analysis.segments import (
@@ -70,6 +69,7 @@ def import_events(
     dayfirst: bool | None = None,
     name: str | None = None,
     progress: Progress = _quiet,
+    tz: str | None = None,
 ) -> ImportedDataset:
     """Read and validate a whole event file (ImportDataError on any bad row: nothing partial)."""
     path = Path(path)
@@ -83,7 +83,7 @@ def import_events(
             timestamp=columns.get("timestamp"),
             channel=columns.get("channel"),
         )
-    log = read_events(path, request, preset=preset, lifecycle=lifecycle, dayfirst=dayfirst)
+    log = read_events(path, request, preset=preset, lifecycle=lifecycle, dayfirst=dayfirst, tz=tz)
     progress(0.7, f"Compressing {log.n_events:,} events")
     payload = dataset_codec.encode(log.frame)
     progress(0.95, "Done")
@@ -99,6 +99,7 @@ def import_events(
             "encoding": log.encoding,
             "delimiter": log.delimiter,
             "lifecycle": lifecycle,
+            "tz": tz,
             "mapping": log.mapping.to_dict(),
             "events_read": log.n_events_read,
             "warnings": log.warnings,
@@ -195,8 +196,9 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
         after = request.period or (None, None)
         comparison = compare_periods(segmented, spec, request.compare_to, after)
     progress(1.0, "Done")
-    scores = friction_scores(report.touchpoints, report.journey_median_seconds, off_target)
-    return AnalysisResult(report, scores, weekly, comparison, segments, total_cases, span)
+    return AnalysisResult(
+        report, report.friction_table, weekly, comparison, segments, total_cases, span
+    )
 
 
 def propose_touchpoints(

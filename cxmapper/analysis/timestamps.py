@@ -4,6 +4,12 @@ Exports disagree: ISO 8601 with mixed offsets (DST), epoch seconds/ms/µs, or lo
 text from spreadsheets. Everything is normalised to UTC so durations across DST changes are
 right; naive values are read in the `tz` given (UTC by default). A value that cannot be read
 is an error naming its row, never a silent NaT.
+
+Local times that a clock change skips or repeats (`--tz` with daylight saving) are not errors:
+a skipped time (02:30 when clocks jump from 02:00 to 03:00) moves forward to the first valid
+time after the gap (03:00), so it stays between its neighbours; a repeated time (02:30 when
+clocks fall back from 03:00 to 02:00) is its first, earlier occurrence. How many rows each rule
+touched is reported as a note (CLI output, import summary).
 """
 
 from __future__ import annotations
@@ -58,10 +64,37 @@ def _check(
     return parsed
 
 
-def _to_utc(parsed: pd.Series, tz: str | None) -> pd.Series:
+def _to_utc(parsed: pd.Series, tz: str | None, notes: list[str] | None = None) -> pd.Series:
     if parsed.dt.tz is None:
-        parsed = parsed.dt.tz_localize(tz or "UTC", ambiguous="NaT", nonexistent="NaT")
+        naive, zone = parsed, tz or "UTC"
+        parsed = naive.dt.tz_localize(zone, ambiguous="NaT", nonexistent="NaT")
+        odd = parsed.isna() & naive.notna()
+        if odd.any():
+            parsed = _clock_change(naive, odd.to_numpy(), zone, notes)
     return parsed.dt.tz_convert("UTC").astype(UTC_NS)
+
+
+def _clock_change(naive: pd.Series, odd: np.ndarray, tz: str, notes: list[str] | None) -> pd.Series:
+    """Localise with the module's rule for skipped and repeated local times, and count them."""
+    local = naive.dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
+    repeated = local.isna().to_numpy() & odd
+    if repeated.any():  # the first occurrence: the offset before the change (12 h earlier)
+        sub = naive[repeated]
+        probe = sub - pd.Timedelta(hours=12)
+        before = probe.dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
+        offset = probe - before.dt.tz_convert("UTC").dt.tz_localize(None)
+        local[repeated] = (sub - offset).dt.tz_localize("UTC").dt.tz_convert(tz)
+    if notes is not None:
+        n_rep = int(np.count_nonzero(repeated))
+        n_gap = int(np.count_nonzero(odd)) - n_rep
+        parts = [f"{n_gap:,} in a skipped hour moved to the first time after it"] * bool(n_gap)
+        parts += [f"{n_rep:,} in a repeated hour read as the first occurrence"] * bool(n_rep)
+        n = n_gap + n_rep
+        notes.append(
+            f"{n:,} local time{'s' if n != 1 else ''} fell in a daylight-saving change in {tz}: "
+            + "; ".join(parts)
+        )
+    return local
 
 
 def _day_first_format(sample: pd.Series, dayfirst: bool | None) -> tuple[str, bool] | None:
@@ -99,12 +132,14 @@ def parse_timestamps(
     unit: str | None = None,
     tz: str | None = None,
     dayfirst: bool | None = None,
+    notes: list[str] | None = None,
 ) -> pd.Series:
-    """Parse one column to UTC; raise ImportDataError at the first value that cannot be read."""
+    """Parse one column to UTC; raise ImportDataError at the first value that cannot be read.
+    Local times in a DST change are read as the module docstring says and counted in `notes`."""
     raw = raw.reset_index(drop=True)
     kind = raw.dtype.kind
     if isinstance(raw.dtype, pd.DatetimeTZDtype) or kind == "M":
-        return _check(raw, _to_utc(raw, tz), source, column, locate)
+        return _check(raw, _to_utc(raw, tz, notes), source, column, locate)
     if kind in "iuf":
         values = raw.to_numpy(dtype="float64" if kind == "f" else "int64", na_value=np.nan)
         if kind == "f" and np.isnan(values).any():
@@ -131,6 +166,7 @@ def parse_timestamps(
             unit=unit,
             tz=tz,
             dayfirst=dayfirst,
+            notes=notes,
         )
     dmy = _day_first_format(stripped, dayfirst)
     with warnings.catch_warnings():
@@ -138,7 +174,7 @@ def parse_timestamps(
         if dmy is not None:
             parsed = pd.to_datetime(stripped, format=dmy[0], errors="coerce")
             _check(raw, parsed, source, column, locate)
-            return _check(raw, _to_utc(parsed, tz), source, column, locate)
+            return _check(raw, _to_utc(parsed, tz, notes), source, column, locate)
         if tz is None:
             parsed = pd.to_datetime(stripped, utc=True, format="ISO8601", errors="coerce")
             _check(raw, parsed, source, column, locate)
@@ -149,4 +185,4 @@ def parse_timestamps(
             # Mixed offsets and naive values: offsets win, naive values read as UTC.
             parsed = pd.to_datetime(stripped, utc=True, format="ISO8601", errors="coerce")
         _check(raw, parsed, source, column, locate)
-        return _check(raw, _to_utc(parsed, tz), source, column, locate)
+        return _check(raw, _to_utc(parsed, tz, notes), source, column, locate)

@@ -28,3 +28,9 @@ def format_ratio(ratio: float) -> str:
     if ratio >= 100:
         return "over 100x"
     return f"{ratio:.0f}x" if ratio >= 10 else f"{ratio:.1f}x"
+
+
+def format_score(score: float | None) -> str:
+    """A friction score as every surface shows it: one decimal, as computed ('28.4'), so the
+    card, the list, the CLI and the workbook agree to the digit; a dash when there is none."""
+    return "–" if score is None or math.isnan(score) else f"{score:.1f}"

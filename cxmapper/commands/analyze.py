@@ -52,15 +52,18 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.errors import CxError
 
     spec = None
+    off_target: dict[str, int] | None = None
     if args.workspace or args.journey:
         if not (args.workspace and args.journey):
             raise CxError("--workspace and --journey go together")
+        from cxmapper.analysis.tasks import kpis_off_target
         from cxmapper.analysis.workspace_adapter import journey_spec
         from cxmapper.model.workspace import Workspace
 
         with Workspace.open(args.workspace) as ws:
             journey = ws.find_journey(args.journey)
             spec = journey_spec(ws, journey.id)
+            off_target = kpis_off_target(ws, journey.id)  # the K term, as in the app and exports
         if not spec.touchpoints:
             raise CxError(f"journey {journey.name!r} has no touchpoints")
     request = MappingRequest(
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         channel=args.channel,
     )
     log = read_events(args.events, request, lifecycle=args.lifecycle, tz=args.tz)
-    report = analyze(log, spec)
+    report = analyze(log, spec, kpis_off_target=off_target)
     data = to_json_dict(report)
     if args.json:
         text = json.dumps(data, indent=2, ensure_ascii=False)

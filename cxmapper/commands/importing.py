@@ -54,6 +54,9 @@ def register(subparsers: Any) -> None:
     for col in ("case", "activity", "timestamp", "channel"):
         p.add_argument(f"--{col}", metavar="COL", help=f"{col} column")
     p.add_argument("--lifecycle", choices=("complete", "all"), default="complete")
+    p.add_argument(
+        "--tz", metavar="ZONE", help="time zone of timestamps without offset (default UTC)"
+    )
     p.set_defaults(func=run_events)
 
 
@@ -102,11 +105,13 @@ def run_events(args: argparse.Namespace) -> int:
 
     columns = {c: getattr(args, c) for c in ("case", "activity", "timestamp", "channel")}
     dataset = import_events(args.events, preset=args.preset, columns=columns, lifecycle=args.lifecycle,
-                            name=args.name)  # fmt: skip
+                            name=args.name, tz=args.tz)  # fmt: skip
     with Workspace.open(args.workspace) as ws:
         journey_id = ws.find_journey(args.journey).id if args.journey else None
         stored = dataset.add_to(ws, journey_id)
     print(
         f"imported {stored.n_events:,} events, {stored.n_cases:,} cases as dataset {stored.name!r}"
     )
+    for note in dataset.options.get("warnings", []):
+        print(f"note: {note}")
     return 0

@@ -30,6 +30,11 @@ class TouchpointMetrics:
     friction: float | None = None  # 0 (smooth) .. 1 (worst)
     reasons: list[str] = field(default_factory=list)
 
+    @property
+    def score(self) -> float | None:
+        """The friction score 0..100 exactly as the analysis computed it (one decimal)."""
+        return None if self.friction is None else round(self.friction * 100.0, 1)
+
 
 @dataclass
 class Transition:
@@ -63,11 +68,12 @@ class FrictionData:
         return sorted(scored, key=lambda m: -(m.friction or 0.0))[:n]
 
 
+_SCORES_0_100 = {"friction_score", "score"}  # the analysis's names are for its 0..100 score
 _ALIASES = {  # names the analysis module may use for the same thing
     "touchpoint": "touchpoint_id", "cases": "reach", "dropoff": "dropoff_rate",
     "median_time_to_next_s": "median_time_to_next", "p90_time_to_next_s": "p90_time_to_next",
     "median_to_next": "median_time_to_next", "p90_to_next": "p90_time_to_next",
-    "backsteps": "back_steps", "friction_score": "friction", "score": "friction",
+    "backsteps": "back_steps", "friction_score": "friction", "score": "friction",  # 0..100: /100
     "source": "source_id", "target": "target_id", "count": "cases", "median": "median_seconds",
     "median_s": "median_seconds", "stage": "label", "name": "label", "step": "label",
 }  # fmt: skip
@@ -98,14 +104,15 @@ def _records(value: Any) -> list[dict[str, Any]]:
 def _build(cls: type, record: dict[str, Any]) -> Any:
     names = {f.name for f in fields(cls)}
     values: dict[str, Any] = {}
-    for key, value in record.items():
-        if key not in names:
-            key = _ALIASES.get(key, key)
+    for name, value in record.items():
+        key = name if name in names else _ALIASES.get(name, name)
         if key in names and key not in values:
             if isinstance(value, float) and math.isnan(value):
                 value = None
             if hasattr(value, "item"):  # numpy scalars
                 value = value.item()
+            if name in _SCORES_0_100 and key == "friction" and value is not None:
+                value = float(value) / 100.0
             values[key] = value
     if "reasons" in values and isinstance(values["reasons"], str):
         values["reasons"] = [r.strip() for r in values["reasons"].split(";") if r.strip()]
@@ -157,19 +164,20 @@ def _num(value: Any) -> float | None:
 
 
 def from_report(report: Any, scores: Any = None, dataset_name: str = "") -> FrictionData:
-    """From `cxmapper.analysis.report.JourneyReport` (and the score table of an
-    `AnalysisResult`, which includes the KPI component); friction 0..100 becomes 0..1."""
-    from cxmapper.analysis.friction import top_friction
+    """From `cxmapper.analysis.report.JourneyReport`: its friction table, not a new computation
+    (the report's table already has the KPI term); friction 0..100 becomes 0..1.
+
+    Metrics come in the analysis's rank order (worst first, ties by title then id), unreached
+    touchpoints last, so a stable sort by friction keeps the app's order of ties."""
+    from cxmapper.analysis.friction import friction_items
 
     tps = report.touchpoints
-    kpis = None
-    if scores is not None and "kpis_off_target" in getattr(scores, "columns", ()):
-        kpis = {str(k): int(v) for k, v in scores["kpis_off_target"].items()}
-    items = {
-        f.touchpoint_id: f for f in top_friction(tps, report.journey_median_seconds, kpis, len(tps))
-    }
+    table = report.friction_table if scores is None else scores
+    items = {f.touchpoint_id: f for f in friction_items(table)}
+    order = list(dict.fromkeys([*table.index, *tps.index]))
     metrics = []
-    for tp_id, row in tps.iterrows():
+    for tp_id in order:
+        row = tps.loc[tp_id]
         item = items.get(str(tp_id))
         metrics.append(TouchpointMetrics(
             touchpoint_id=str(tp_id), reach=int(row["reach"]), events=int(row["events"]),

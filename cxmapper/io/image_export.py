@@ -54,6 +54,7 @@ def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
     if hasattr(overlay, "cards") and hasattr(overlay, "connector_widths"):
         o = overlay
         return (o.cards, o.connector_widths, o.unexpected, o.legend, None, o.scale)
+    from cxmapper.analysis.units import format_score
     from cxmapper.io.friction_data import coerce_friction
     from cxmapper.ui.canvas.overlay import OverlayValue
 
@@ -61,7 +62,7 @@ def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
     if data is None:
         return None
     cards = {
-        m.touchpoint_id: OverlayValue(m.friction, f"{m.friction * 100:.0f}", "; ".join(m.reasons))
+        m.touchpoint_id: OverlayValue(m.friction, format_score(m.score), "; ".join(m.reasons))
         for m in data.metrics if m.friction is not None
     }  # fmt: skip
     widths = {(t.source_id, t.target_id): float(t.cases) for t in data.transitions}

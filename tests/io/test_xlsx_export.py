@@ -220,7 +220,7 @@ def test_friction_sheets_with_plain_data(
     cart = next(
         c for row in fmap.iter_rows(min_row=4) for c in row if str(c.value).startswith("Cart")
     )
-    assert "friction 80: 40% drop off here" in str(cart.value)  # the app's 0-100 scale
+    assert "friction 80.0: 40% drop off here" in str(cart.value)  # the app's 0-100 scale
     ws = wb["Friction"]
     values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert "1. Cart (Buy)" in values and "Home page" in values and 80 in values and 80.0 in values

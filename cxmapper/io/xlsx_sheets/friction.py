@@ -14,14 +14,19 @@ from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row,
 
 METRIC_HEADERS = (
     "Touchpoint ID", "Touchpoint", "Stage", "Lane", "Friction", "Reasons", "Reach", "Events",
-    "Repeat cases", "Starts", "Exits", "Drop-off", "Median to next (min)", "P90 to next (min)",
+    "Repeat cases", "Starts", "Exits", "Drop-off", "Median to next", "P90 to next",
     "Back-steps",
 )  # fmt: skip
+SCORE_FORMAT = "0.0"  # the score has one decimal everywhere (CLI, app, images)
 WIDTHS = (12, 26, 14, 14, 9, 44, 9, 9, 9, 8, 8, 9, 11, 11, 9)
 
 
-def _minutes(seconds: float | None) -> float | None:
-    return None if seconds is None else round(seconds / 60.0, 1)
+DURATION_FORMAT = "[h]:mm:ss"  # to the second: web steps take seconds; days show as hours
+
+
+def _duration(seconds: float | None) -> float | None:
+    """Seconds as an Excel duration (a number of days), so it stays a number to compute with."""
+    return None if seconds is None else seconds / 86400.0
 
 
 def write(wb: Workbook, ctx: ExportContext) -> None:
@@ -33,7 +38,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     put(ws.cell(1, 1), "Friction").font = st.TITLE
     put(ws.cell(2, 1), f"Dataset {data.dataset_name}: {data.n_cases:,} cases, {data.n_events:,} events. "
                        "Friction score 0-100 (as in the app): 0 = smooth, 100 = worst; drop-off = share of cases that end here without "
-                       "reaching a goal.").font = st.SUBTITLE  # fmt: skip
+                       "reaching a goal; times to next step in hours:minutes:seconds.").font = st.SUBTITLE  # fmt: skip
 
     def names(tp_id: str) -> tuple[str, str, str]:
         tp = snap.tp_by_id.get(tp_id)
@@ -50,7 +55,8 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         title, stage, _ = names(m.touchpoint_id)
         c = put(ws.cell(row, 2), f"{rank}. {title} ({stage})")
         c.font, c.fill = st.BOLD, st.fill(st.friction_colour((m.friction or 0.0) / worst))
-        put(ws.cell(row, 5), round((m.friction or 0) * 100)).font = st.BODY
+        c = put(ws.cell(row, 5), m.score)
+        c.font, c.number_format = st.BODY, SCORE_FORMAT
         put(ws.cell(row, 6), "; ".join(m.reasons)).font = st.BODY
         row += 1
     if not data.top(1):
@@ -65,15 +71,16 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     row = top
     for row, m in enumerate(metrics, start=top + 1):
         title, stage, lane = names(m.touchpoint_id)
-        score = None if m.friction is None else round(m.friction * 100, 1)
+        score = m.score  # the analysis's number, to its one decimal
         reasons = "; ".join(m.reasons)
         values = (m.touchpoint_id, title, stage, lane, score, reasons, m.reach, m.events,
-                  m.repeat_cases, m.starts, m.exits, m.dropoff_rate, _minutes(m.median_time_to_next),
-                  _minutes(m.p90_time_to_next), m.back_steps)  # fmt: skip
+                  m.repeat_cases, m.starts, m.exits, m.dropoff_rate, _duration(m.median_time_to_next),
+                  _duration(m.p90_time_to_next), m.back_steps)  # fmt: skip
         for j, value in enumerate(values, start=1):
             put(ws.cell(row, j), value).font = st.BODY
-        ws.cell(row, 5).number_format = "0"
+        ws.cell(row, 5).number_format = SCORE_FORMAT
         ws.cell(row, 12).number_format = "0%"
+        ws.cell(row, 13).number_format = ws.cell(row, 14).number_format = DURATION_FORMAT
         ws.cell(row, 6).alignment = st.WRAP_TOP
         # LibreOffice does not grow wrapped rows by itself: size them for the reasons text
         chars_per_line = max(int(WIDTHS[5] * 1.15), 10)
@@ -107,12 +114,13 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     row += 2
     put(ws.cell(row, 1), "Transitions (most frequent first)").font = st.SECTION
     row += 1
-    header_row(ws, row, ("From", "To", "Cases", "Median (min)"), col=2)
+    header_row(ws, row, ("From", "To", "Cases", "Median time"), col=2)
     for t in sorted(data.transitions, key=lambda t: -t.cases)[:500]:
         row += 1
         put(ws.cell(row, 2), names(t.source_id)[0]).font = st.BODY
         put(ws.cell(row, 3), names(t.target_id)[0]).font = st.BODY
         put(ws.cell(row, 4), t.cases).font = st.BODY
-        put(ws.cell(row, 5), _minutes(t.median_seconds)).font = st.BODY
+        c = put(ws.cell(row, 5), _duration(t.median_seconds))
+        c.font, c.number_format = st.BODY, DURATION_FORMAT
     ws.freeze_panes = "C4"
     st.landscape(ws)

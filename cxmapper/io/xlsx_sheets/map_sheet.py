@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cxmapper.analysis.units import format_score
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.friction_data import TouchpointMetrics
 from cxmapper.io.snapshot import JourneySnapshot
@@ -183,7 +184,7 @@ def _card_text(
                 share = m.friction / top  # same scale as the fill
                 level = "red" if share >= 0.66 else "amber" if share >= 0.33 else "green"
                 reason = clean_text(
-                    f"friction {m.friction * 100:.0f}" + (f": {m.reasons[0]}" if m.reasons else "")
+                    f"friction {format_score(m.score)}" + (f": {m.reasons[0]}" if m.reasons else "")
                 )
                 parts.append(TextBlock(_STATUS_FONTS[level], "\n" + reason))
                 lines += _lines(reason, small)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxmapper.analysis.units import format_share
+from cxmapper.analysis.units import format_score, format_share
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
@@ -450,8 +450,8 @@ class AnalysisPanel(QWidget):
     def _fill_friction(self, report: Any) -> None:
         self.friction_list.clear()
         for rank, f in enumerate(report.friction, 1):
-            reasons = "; ".join(f.reasons) or "no single strong cause"
-            item = QListWidgetItem(f"{rank}. {f.title} — friction {f.score:.0f}\n    {reasons}")
+            why, score = "; ".join(f.reasons) or "no single strong cause", format_score(f.score)
+            item = QListWidgetItem(f"{rank}. {f.title} — friction {score}\n    {why}")
             item.setData(ROLE_ID, f.touchpoint_id)
             self.friction_list.addItem(item)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from cxmapper.analysis.tasks import AnalysisResult
-from cxmapper.analysis.units import format_duration, format_share
+from cxmapper.analysis.units import format_duration, format_score, format_share
 
 OVERLAYS: dict[str, str] = {
     "none": "No overlay",
@@ -52,7 +52,7 @@ def card_tooltip(row: pd.Series, friction: float | None) -> str:
         f"90th percentile {format_duration(row['p90_seconds_to_next'])}",
     ]
     if friction is not None:
-        lines.append(f"Friction score: {friction:.0f} / 100")
+        lines.append(f"Friction score: {format_score(friction)} / 100")
     return "<br>".join(lines)
 
 
@@ -84,7 +84,7 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
             fraction = 0.0 if math.isnan(seconds) else math.log10(seconds + 1) / log_max
             label = format_duration(seconds)
         elif kind == "friction":
-            fraction, label = (score or 0.0) / 100, "–" if score is None else f"{score:.0f}"
+            fraction, label = (score or 0.0) / 100, format_score(score)
         else:
             raise ValueError(f"unknown overlay {kind!r}")
         cards[str(tp_id)] = OverlayValue(
