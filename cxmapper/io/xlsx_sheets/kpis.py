@@ -17,7 +17,15 @@ from cxmapper.io.xlsx_sheets.common import (
     write_spec_table,
 )
 from cxmapper.io.xlsx_sheets.lists import status_rules
-from cxmapper.io.xlsx_tables import KPI_LATEST_HEADERS, NEW_DATE, NEW_VALUE, READINGS
+from cxmapper.io.xlsx_tables import (
+    KPI_LATEST_HEADERS,
+    LATEST,
+    LATEST_TABLE,
+    NEW_DATE,
+    NEW_VALUE,
+    READINGS,
+    latest_key,
+)
 from cxmapper.model.kpi_status import status
 
 FORMATS = {8: "yyyy-mm-dd hh:mm", 14: "yyyy-mm-dd"}
@@ -49,6 +57,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
                             alignment=st.WRAP_TOP if j == 2 else st.TOP,
                             fill=st.NOTE_FILL if j >= 13 else None,
                             number_format=FORMATS.get(j))  # fmt: skip
+        ctx.baseline.append((LATEST_TABLE, latest_key(tp_id, kpi_id), {LATEST: reading.value}))
     last = max(row, 2)
     for j, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
