@@ -387,8 +387,9 @@ class _Planner:
         for n, row in _rows(sheet, top + 1):
             cell = {h: (row[j] if j < len(row) else None) for h, j in cols.items()}
             where = f"KPIs row {n}"
-            typed, latest = cell.get(NEW_VALUE), self.latest_edit(cell)
-            if not v.to_text(typed) and latest is None:
+            typed = cell.get(NEW_VALUE)
+            edited, latest = self.latest_edit(cell)
+            if not v.to_text(typed) and not edited:
                 continue
             tp = self.touchpoint_of(cell, where)
             kpi_id = v.to_text(cell.get("KPI ID"))
@@ -398,7 +399,7 @@ class _Planner:
                 self.conflict(where, f"unknown KPI id {kpi_id!r}")
                 continue
             if v.to_text(typed):
-                if latest is not None and shown_value(latest) != shown_value(typed):
+                if edited and shown_value(latest) != shown_value(typed):
                     self.conflict(where, f"{LATEST} edited and a {NEW_VALUE} given: only the "
                                          f"{NEW_VALUE} {_show(typed)} is imported")  # fmt: skip
                 self.new_reading(tp, kpi_id, typed, cell.get(NEW_DATE), where)
@@ -408,17 +409,17 @@ class _Planner:
             else:
                 self.new_reading(tp, kpi_id, latest, cell.get(NEW_DATE), f"{where} ({LATEST})")
 
-    def latest_edit(self, cell: dict[str, Any]) -> Any | None:
-        """The 'Latest value' cell when an owner changed it (a new reading), else None. Like
+    def latest_edit(self, cell: dict[str, Any]) -> tuple[bool, Any]:
+        """Whether an owner changed the 'Latest value' cell (a new reading), and to what. Like
         every cell, through xlsx_merge.decide; an edit made after someone added a reading in
         cxmapper is still a reading (readings are added, never overwritten)."""
         tp_id, kpi_id = v.to_text(cell.get("Touchpoint ID")), v.to_text(cell.get("KPI ID"))
         base = self.baseline.get((LATEST_TABLE, latest_key(tp_id, kpi_id)))
         if base is None or LATEST not in cell:
-            return None
+            return False, None
         now = self.snap.latest.get((tp_id, kpi_id))
         verdict = decide(base, LATEST, cell[LATEST], "" if now is None else now.value)
-        return None if verdict is Verdict.SAME else cell[LATEST]
+        return verdict is not Verdict.SAME, cell[LATEST]
 
     def history_row(self, cell: dict[str, Any], where: str) -> None:
         tp = self.touchpoint_of(cell, where)

@@ -70,26 +70,29 @@ def _cut(text: str, units: int) -> str:
 
 
 def clean_rich_text(text: CellRichText) -> CellRichText:
-    """Rich text within the cell limit: every run cleaned; past the limit, the longest run is
-    cut with the mark (a card keeps its owner and KPI lines when its title is huge), or, when
-    that is not enough, the run that crosses the limit, dropping the runs after it."""
+    """Rich text within the cell limit: every run cleaned; past the limit, the longest runs
+    are cut with the mark to an equal length that fits (a Map card whose title is huge keeps
+    its owner and KPI lines)."""
     runs = [(p.font, p.text) if isinstance(p, TextBlock) else (None, p) for p in text]
     runs = [(font, legal_text(body)) for font, body in runs]
     sizes = [utf16_len(body) for _, body in runs]
-    excess = sum(sizes) - MAX_CELL_CHARS
-    if excess > 0:
-        longest = max(range(len(runs)), key=sizes.__getitem__)
-        keep = sizes[longest] - excess - len(TRUNCATION_MARK)
-        if keep >= 0:
-            runs[longest] = (runs[longest][0], _cut(runs[longest][1], keep))
-        else:
-            room = MAX_CELL_CHARS - len(TRUNCATION_MARK)
-            for i, size in enumerate(sizes):
-                if size > room:
-                    runs = [*runs[:i], (runs[i][0], _cut(runs[i][1], room))]
-                    break
-                room -= size
+    if sum(sizes) > MAX_CELL_CHARS:
+        cap = _fair_cap(sizes, MAX_CELL_CHARS)
+        runs = [(f, _cut(b, cap - len(TRUNCATION_MARK)) if n > cap else b)
+                for (f, b), n in zip(runs, sizes, strict=True)]  # fmt: skip
     return CellRichText([body if font is None else TextBlock(font, body) for font, body in runs])
+
+
+def _fair_cap(sizes: list[int], limit: int) -> int:
+    """The largest run length c (at least the mark's) with sum(min(size, c)) <= limit."""
+    low, high = len(TRUNCATION_MARK), max(sizes)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if sum(min(n, mid) for n in sizes) <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def is_formula_like(text: str) -> bool:
