@@ -196,6 +196,8 @@ class _Planner:
         self, spec: TableSpec, key: str, cell: dict[str, Any], base: Sent, where: str
     ) -> None:
         entity = self.current(spec.kind, key)
+        if entity is not None:
+            self.read_only_edits(spec, entity, cell, base, where)
         edits: dict[str, Any] = {}
         shown: list[str] = []
         for c in spec.editable:
@@ -250,6 +252,22 @@ class _Planner:
             stage = self.snap.stage_by_id[target["stage_id"]].name
             lane = self.snap.lane_by_id[target["lane_id"]].name
             self.change("move", spec.kind, key, target, f"{label}: move to {stage} / {lane}", where)
+
+    def read_only_edits(
+        self, spec: TableSpec, entity: Any, cell: dict[str, Any], base: Sent, where: str
+    ) -> None:
+        """Columns shown for reference (ids, computed values, past readings) are not imported;
+        an owner's edit of one is reported rather than silently dropped."""
+        edited = [
+            c.header
+            for c in spec.columns
+            if not c.field and c.header in cell and c.header in base.shown
+            and decide(base, c.header, cell[c.header], c.get(entity, self.snap)) is not Verdict.SAME
+        ]  # fmt: skip
+        if edited:
+            what = "this column is" if len(edited) == 1 else "these columns are"
+            self.conflict(where, f"{', '.join(edited)}: edited, but {what} not imported "
+                                 "(shown for reference; change it in cxmapper)")  # fmt: skip
 
     # -- RACI matrix -------------------------------------------------------------------------
 

@@ -257,3 +257,32 @@ def test_a_change_past_the_cut_is_a_conflict(hostile) -> None:
         assert plan.changes == [] and len(plan.conflicts) == 1, plan.report()
         assert "Description: changed in the workbook" in str(plan.conflicts[0])
         assert "sha1:" not in str(plan.conflicts[0])
+
+
+def test_edits_of_read_only_columns_are_reported(hostile) -> None:
+    """A past reading's value, a computed priority, a card's order: shown for reference, not
+    imported, and no longer dropped silently. A rename in cxmapper since the export is no
+    edit of the workbook's 'Touchpoint' columns."""
+    ws_file, book, ids = hostile
+    wb = openpyxl.load_workbook(book)
+    hist = wb["KPI history"]
+    hist.cell(2, 5).value = 99.0  # Value
+    wb.save(book)
+    _set("Actions", "action:crlf", "Priority", 9.5)(book, ids)
+    _set("Touchpoints", "tp:emoji", "Order", 42)(book, ids)
+    before = table_rows(ws_file)
+    with Workspace.open(ws_file) as ws:
+        title = ws.get("touchpoint", ids["tp:crlf"]).title
+        ws.update("touchpoint", ids["tp:crlf"], title="renamed in cxmapper")
+        plan = plan_xlsx_import(ws, book)
+        assert plan.changes == [], plan.report()
+        text = sorted(str(c) for c in plan.conflicts)
+        assert len(text) == 3, plan.report()
+        assert (
+            text[0].startswith("Actions row")
+            and "Priority: edited, but this column is not imported" in text[0]
+        )
+        assert text[1].startswith("KPI history row 2: Value: edited")
+        assert text[2].startswith("Touchpoints row") and "Order: edited" in text[2]
+        ws.update("touchpoint", ids["tp:crlf"], title=title)
+    assert table_rows(ws_file) == before
