@@ -43,6 +43,7 @@ from cxmapper.io.xlsx_tables import (
     COMMENTS,
     KPI_LATEST_HEADERS,
     LATEST,
+    LATEST_INPUTS,
     LATEST_TABLE,
     NEW_DATE,
     NEW_VALUE,
@@ -51,6 +52,7 @@ from cxmapper.io.xlsx_tables import (
     Resolver,
     TableSpec,
     latest_key,
+    latest_row,
     text_cell,
 )  # fmt: skip
 from cxmapper.model import entities as e
@@ -197,7 +199,10 @@ class _Planner:
     ) -> None:
         entity = self.current(spec.kind, key)
         if entity is not None:
-            self.read_only_edits(spec, entity, cell, base, where)
+            shown_only = [c for c in spec.columns if not c.field]
+            self.read_only_edits(
+                {c.header: c.get(entity, self.snap) for c in shown_only}, cell, base, where
+            )
         edits: dict[str, Any] = {}
         shown: list[str] = []
         for c in spec.editable:
@@ -254,15 +259,14 @@ class _Planner:
             self.change("move", spec.kind, key, target, f"{label}: move to {stage} / {lane}", where)
 
     def read_only_edits(
-        self, spec: TableSpec, entity: Any, cell: dict[str, Any], base: Sent, where: str
+        self, now: dict[str, Any], cell: dict[str, Any], base: Sent, where: str
     ) -> None:
         """Columns shown for reference (ids, computed values, past readings) are not imported;
-        an owner's edit of one is reported rather than silently dropped."""
+        an owner's edit of one is reported rather than silently dropped. `now`: what the
+        export would write in them today."""
         edited = [
-            c.header
-            for c in spec.columns
-            if not c.field and c.header in cell and c.header in base.shown
-            and decide(base, c.header, cell[c.header], c.get(entity, self.snap)) is not Verdict.SAME
+            h for h, x in now.items()
+            if h in cell and h in base.shown and decide(base, h, cell[h], x) is not Verdict.SAME
         ]  # fmt: skip
         if edited:
             what = "this column is" if len(edited) == 1 else "these columns are"
@@ -406,7 +410,7 @@ class _Planner:
             cell = {h: (row[j] if j < len(row) else None) for h, j in cols.items()}
             where = f"KPIs row {n}"
             typed = cell.get(NEW_VALUE)
-            edited, latest = self.latest_edit(cell)
+            edited, latest = self.latest_edit(cell, where)
             if not v.to_text(typed) and not edited:
                 continue
             tp = self.touchpoint_of(cell, where)
@@ -427,7 +431,7 @@ class _Planner:
             else:
                 self.new_reading(tp, kpi_id, latest, cell.get(NEW_DATE), f"{where} ({LATEST})")
 
-    def latest_edit(self, cell: dict[str, Any]) -> tuple[bool, Any]:
+    def latest_edit(self, cell: dict[str, Any], where: str) -> tuple[bool, Any]:
         """Whether an owner changed the 'Latest value' cell (a new reading), and to what. Like
         every cell, through xlsx_merge.decide; an edit made after someone added a reading in
         cxmapper is still a reading (readings are added, never overwritten)."""
@@ -435,8 +439,10 @@ class _Planner:
         base = self.baseline.get((LATEST_TABLE, latest_key(tp_id, kpi_id)))
         if base is None or LATEST not in cell:
             return False, None
-        now = self.snap.latest.get((tp_id, kpi_id))
-        verdict = decide(base, LATEST, cell[LATEST], "" if now is None else now.value)
+        now = latest_row(self.snap, tp_id, kpi_id) or {}
+        shown_only = {h: x for h, x in now.items() if h not in LATEST_INPUTS}
+        self.read_only_edits(shown_only, cell, base, where)
+        verdict = decide(base, LATEST, cell[LATEST], now.get(LATEST, ""))
         return verdict is not Verdict.SAME, cell[LATEST]
 
     def history_row(self, cell: dict[str, Any], where: str) -> None:

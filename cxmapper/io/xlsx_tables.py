@@ -263,9 +263,28 @@ KPI_LATEST_HEADERS = (
     "Target", "Direction", "Status", "KPI owner", NEW_VALUE, NEW_DATE,
 )  # fmt: skip
 
+LATEST_INPUTS = ("Touchpoint ID", "KPI ID", LATEST, NEW_VALUE, NEW_DATE)  # not reference-only
+
 
 def latest_key(tp_id: str, kpi_id: str) -> str:
     return f"{tp_id}|{kpi_id}"
+
+
+def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | None:
+    """One row of the KPIs sheet by header, for the export and, on import, for what the
+    export would write now; None when the touchpoint, KPI or reading is gone."""
+    from cxmapper.io.xlsx_style import STATUS_LABELS
+
+    reading, kpi, tp = s.latest.get((tp_id, kpi_id)), s.kpi_by_id.get(kpi_id), s.tp_by_id.get(tp_id)
+    if reading is None or kpi is None or tp is None:
+        return None
+    stage = s.stage_by_id.get(tp.stage_id)
+    values = (
+        tp.id, tp.title, stage.name if stage else "", kpi.id, kpi.name, reading.value, kpi.unit,
+        v.excel_datetime(reading.measured_at), kpi.target, kpi.direction,
+        STATUS_LABELS[status(kpi, reading.value)], s.party_name(kpi.owner_id), None, None,
+    )  # fmt: skip
+    return dict(zip(KPI_LATEST_HEADERS, values, strict=True))
 
 
 ROUND_TRIP_TABLES = (TOUCHPOINTS, KPI_OWNERSHIP, ACTIONS, COMMENTS)

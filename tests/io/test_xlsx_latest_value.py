@@ -16,10 +16,10 @@ from cxmapper.model.workspace import Workspace
 def set_kpi_cells(book: Path, tp_id: str, **values: Any) -> None:
     wb = openpyxl.load_workbook(book)
     ws = wb["KPIs"]
-    headers = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}
+    headers = {str(ws.cell(1, c).value).lower(): c for c in range(1, ws.max_column + 1)}
     row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == tp_id)
     for header, value in values.items():
-        ws.cell(row, headers[header.replace("_", " ").capitalize()]).value = value
+        ws.cell(row, headers[header.replace("_", " ")]).value = value
     wb.save(book)
 
 
@@ -90,3 +90,17 @@ def test_undated_new_value_is_not_added_twice(file_ws: Workspace, journey: dict[
     again = plan_xlsx_import(file_ws, exported)
     assert again.changes == [], again.report()
     assert [v for v, _ in readings(file_ws, journey["home"], journey["csat"])].count(4.7) == 1
+
+
+def test_reference_columns_of_the_kpis_sheet(file_ws: Workspace, journey: dict[str, str],
+                                             exported: Path) -> None:  # fmt: skip
+    """A target typed on the KPIs sheet is not imported (it belongs on Governance): said so.
+    A target changed in cxmapper since the export is no edit of the workbook."""
+    set_kpi_cells(exported, journey["home"], target=5, kpi_owner="Bob Service")
+    file_ws.update("kpi", journey["conv"], target=9.0)
+    plan = plan_xlsx_import(file_ws, exported)
+    assert plan.changes == []
+    assert [str(c) for c in plan.conflicts] == [
+        "KPIs row 2: Target, KPI owner: edited, but these columns are not imported "
+        "(shown for reference; change it in cxmapper)"
+    ]
