@@ -421,7 +421,7 @@ class _Planner:
                 self.conflict(where, f"unknown KPI id {kpi_id!r}")
                 continue
             if v.to_text(typed):
-                if edited and shown_value(latest) != shown_value(typed):
+                if edited and shown_value(latest, False) != shown_value(typed, False):
                     self.conflict(where, f"{LATEST} edited and a {NEW_VALUE} given: only the "
                                          f"{NEW_VALUE} {_show(typed)} is imported")  # fmt: skip
                 self.new_reading(tp, kpi_id, typed, cell.get(NEW_DATE), where)

@@ -21,9 +21,17 @@ from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.io.xlsx_values import fingerprint
 
 
-def shown(value: Any) -> Any:
-    """A cell's value as the export writes it, in comparable form (see `fingerprint`)."""
-    return fingerprint(clean_text(value) if isinstance(value, str) else value)
+def shown(value: Any, as_text: bool | None = None) -> Any:
+    """A cell's value as the export writes it, in comparable form (see `fingerprint`). Text
+    columns compare as text (`as_text`, by default when `value` is text): an owner who turns
+    '007' into '7' made an edit, even though both read as the number 7."""
+    as_text = isinstance(value, str) if as_text is None else as_text
+    return fingerprint(clean_text(value) if isinstance(value, str) else value, as_text=as_text)
+
+
+def stored(value: Any) -> Any:
+    """A workspace value in comparable form, as it is, before the export alters it."""
+    return fingerprint(value, as_text=isinstance(value, str))
 
 
 @dataclass(frozen=True)
@@ -36,8 +44,8 @@ class Sent:
     @classmethod
     def of(cls, values: dict[str, Any]) -> Sent:
         cells = {k: shown(x) for k, x in values.items()}
-        stored = {k: fp for k, x in values.items() if (fp := fingerprint(x)) != cells[k]}
-        return cls(cells, stored)
+        raw = {k: fp for k, x in values.items() if (fp := stored(x)) != cells[k]}
+        return cls(cells, raw)
 
     def stored_value(self, column: str) -> Any:
         return self.stored.get(column, self.shown.get(column, ""))
@@ -52,9 +60,9 @@ class Verdict(enum.Enum):
 def decide(sent: Sent, column: str, cell: Any, now: Any) -> Verdict:
     """The three-way merge of one cell. `cell` is the workbook's value, `now` the value the
     export would start from today (the column's getter on the current workspace)."""
-    workbook = shown(cell)
+    workbook = shown(cell, as_text=isinstance(now, str))  # compared in the column's type
     if workbook == sent.shown.get(column, "") or workbook == shown(now):
         return Verdict.SAME
-    if fingerprint(now) == sent.stored_value(column):
+    if stored(now) == sent.stored_value(column):
         return Verdict.APPLY
     return Verdict.CONFLICT

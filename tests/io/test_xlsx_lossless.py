@@ -187,6 +187,8 @@ EDITS: list[tuple[str, Callable, str, str, Check]] = [
      lambda ws, i: ws.get("comment", i["comment:lone cr"]).text == "=fixed"),
     ("resolved", _set("Comments", "comment:minus", "Resolved", "yes"), "comments", "comment:minus",
      lambda ws, i: ws.get("comment", i["comment:minus"]).resolved),
+    ("number-like text", _set("Touchpoints", "tp:number-like", "Description", 7), "touchpoints",
+     "tp:number-like", lambda ws, i: ws.get("touchpoint", i["tp:number-like"]).description == "7"),
 ]  # fmt: skip
 
 
