@@ -442,7 +442,7 @@ class _Planner:
         now = latest_row(self.snap, tp_id, kpi_id) or {}
         shown_only = {h: x for h, x in now.items() if h not in LATEST_INPUTS}
         self.read_only_edits(shown_only, cell, base, where)
-        verdict = decide(base, LATEST, cell[LATEST], now.get(LATEST, ""))
+        verdict = decide(base, LATEST, cell[LATEST], now.get(LATEST))  # None: row gone
         return verdict is not Verdict.SAME, cell[LATEST]
 
     def history_row(self, cell: dict[str, Any], where: str) -> None:

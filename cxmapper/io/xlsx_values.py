@@ -2,7 +2,8 @@
 
 Export and import share these functions so that "did this cell change?" compares like with
 like: the value written, the value read back and the workspace's current value all pass
-through `norm()` before they are compared.
+through `fingerprint()` (via xlsx_merge, which applies the export's cell cleaning first)
+before they are compared.
 """
 
 from __future__ import annotations

@@ -104,3 +104,11 @@ def test_reference_columns_of_the_kpis_sheet(file_ws: Workspace, journey: dict[s
         "KPIs row 2: Target, KPI owner: edited, but these columns are not imported "
         "(shown for reference; change it in cxmapper)"
     ]
+
+
+def test_unedited_row_of_a_touchpoint_deleted_since(file_ws: Workspace, journey: dict[str, str],
+                                                    exported: Path) -> None:  # fmt: skip
+    file_ws.remove("touchpoint", journey["cart"])
+    plan = plan_xlsx_import(file_ws, exported)
+    assert plan.changes == []
+    assert not [c for c in plan.conflicts if c.where.startswith("KPIs")], plan.report()
