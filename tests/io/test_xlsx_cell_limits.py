@@ -107,3 +107,19 @@ def test_restore_cut() -> None:
         "NEW" + shown[3 : -len(TRUNCATION_MARK)]
     )  # mark deleted: the owner's text is the whole value
     assert restore_cut("short …[cut]", "short") == "short …[cut]"  # never cut: as typed
+
+
+def test_friction_sheets_with_hostile_text_fit(file_ws: Workspace, tmp_path: Path) -> None:
+    ids = build(file_ws)
+    tps = [ids[k] for k in ("tp:long", "tp:long emoji", "tp:control", "tp:crlf")]
+    data = {
+        "dataset_name": "log\r\n" + "😀" * 20_000, "n_cases": 10, "n_events": 90,
+        "metrics": [{"touchpoint_id": t, "reach": 8, "events": 12, "dropoff_rate": 0.4,
+                     "friction": 0.8, "reasons": ["x\x00" * 20_000]} for t in tps],
+        "transitions": [{"source_id": tps[0], "target_id": tps[1], "cases": 7, "median_seconds": 12.0}],
+        "funnel": [{"label": "=Stage\x01" * 5_000, "cases": 10, "share": 1.0}],
+    }  # fmt: skip
+    out = export_xlsx(file_ws, ids["journey"], tmp_path / "f.xlsx", analysis=data)
+    assert {"Friction map", "Friction"} <= set(openpyxl.load_workbook(out).sheetnames)
+    assert over_limit(out) == []
+    assert plan_xlsx_import(file_ws, out).changes == []
