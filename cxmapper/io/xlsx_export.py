@@ -14,6 +14,7 @@ from cxmapper import __version__
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.friction_data import coerce_friction
 from cxmapper.io.snapshot import take_snapshot
+from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model.workspace import Workspace, now_iso
 
 
@@ -44,7 +45,7 @@ def build_workbook(ws: Workspace, journey_id: str, analysis: Any = None):  # -> 
     meta.write(wb, header, ctx.baseline)
     wb.active = 0
     props = wb.properties
-    props.title = f"{snap.journey.name} — customer journey"
+    props.title = clean_text(f"{snap.journey.name} — customer journey")  # XML-safe, as cells
     props.creator = f"cxmapper {__version__}"
     return wb
 

@@ -1,17 +1,18 @@
 """Merge a workbook that owners edited back into the workspace.
 
-Three versions of every editable cell are compared: the value exported (kept in the hidden
-`_cxmapper` sheet), the value in the returned workbook, and the workspace's value now.
+Three versions of every editable cell are compared, by the one rule in xlsx_merge: the value
+exported (kept in the hidden `_cxmapper` sheet), the value in the returned workbook, and the
+workspace's value now, each as the export writes it into a cell.
 
-* workbook == exported: nothing to do;
+* workbook == exported, or == what the workspace holds now: nothing to do;
 * workspace == exported: the owner's edit is applied;
-* workspace == workbook: both made the same edit; nothing to do;
 * otherwise someone changed the cell in cxmapper meanwhile: a conflict, not applied.
 
 Rows with unknown ids, invalid values and references to unknown people, stages or KPIs are
 conflicts too. New rows (empty id) in KPI history, Actions and Comments, and the 'New value'
-column of the KPIs sheet, add records. `plan_xlsx_import` only reads; `apply_plan` applies
-the plan in one transaction and returns how to undo it (one QUndoCommand in the GUI):
+column of the KPIs sheet and an edited 'Latest value', add records. `plan_xlsx_import` only
+reads; `apply_plan` (xlsx_plan, re-exported here) applies the plan in one transaction and
+returns how to undo it (one QUndoCommand in the GUI):
 
     plan = plan_xlsx_import(ws, path)          # show plan.changes / plan.conflicts
     class ImportCommand(QUndoCommand):
@@ -23,26 +24,36 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cxmapper.errors import CxError, ValidationError
 from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot, take_snapshot
+from cxmapper.io.xlsx_merge import Sent, Verdict, decide
+from cxmapper.io.xlsx_merge import shown as shown_value
+from cxmapper.io.xlsx_plan import AppliedImport as AppliedImport
+from cxmapper.io.xlsx_plan import Conflict, ImportPlan, PlannedChange
+from cxmapper.io.xlsx_plan import apply_plan as apply_plan
+from cxmapper.io.xlsx_safe import restore_cut
 from cxmapper.io.xlsx_sheets import meta
 from cxmapper.io.xlsx_sheets.governance import MATRIX_HEADERS, roles_text
 from cxmapper.io.xlsx_tables import (
     ACTIONS,
     COMMENTS,
     KPI_LATEST_HEADERS,
+    LATEST,
+    LATEST_INPUTS,
+    LATEST_TABLE,
     NEW_DATE,
     NEW_VALUE,
     READINGS,
     ROUND_TRIP_TABLES,
     Resolver,
     TableSpec,
+    latest_key,
+    latest_row,
+    text_cell,
 )  # fmt: skip
 from cxmapper.model import entities as e
 from cxmapper.model.entities import encode_value
@@ -50,63 +61,6 @@ from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace import Workspace, new_id, now_iso
 
 DEFAULT_AUTHOR = "Excel workbook"
-
-
-@dataclass
-class PlannedChange:
-    """One write: op is update | move | add | assign | unassign."""
-
-    op: str
-    kind: str
-    id: str
-    values: dict[str, Any]
-    description: str
-    where: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.description}" if self.where else self.description
-
-
-@dataclass
-class Conflict:
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-@dataclass
-class ImportPlan:
-    path: str
-    journey_id: str
-    journey_name: str
-    exported_at: str
-    changes: list[PlannedChange] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-
-    def report(self) -> str:
-        lines = [f"{self.path}: journey {self.journey_name!r}, exported {self.exported_at}"]
-        lines.append(f"{len(self.changes)} change(s):" if self.changes else "no changes to apply")
-        lines += [f"  + {c}" for c in self.changes]
-        if self.conflicts:
-            lines.append(f"{len(self.conflicts)} conflict(s), not applied:")
-            lines += [f"  ! {c}" for c in self.conflicts]
-        return "\n".join(lines)
-
-
-@dataclass
-class AppliedImport:
-    """What apply_plan did; `undo()` reverts it in one transaction, `apply_plan` redoes it
-    (planned records carry fixed ids, so a redo recreates the same ones)."""
-
-    plan: ImportPlan
-    inverse: list[Callable[[], Any]]
-
-    def undo(self, ws: Workspace) -> None:
-        with ws.batch():
-            for op in reversed(self.inverse):
-                op()
 
 
 # -- reading the workbook -----------------------------------------------------------------------
@@ -241,33 +195,45 @@ class _Planner:
                                       "deleting is not imported (remove them in cxmapper)")  # fmt: skip
 
     def row_edits(
-        self, spec: TableSpec, key: str, cell: dict[str, Any], base: dict[str, Any], where: str
+        self, spec: TableSpec, key: str, cell: dict[str, Any], base: Sent, where: str
     ) -> None:
         entity = self.current(spec.kind, key)
+        if entity is not None:
+            shown_only = [c for c in spec.columns if not c.field]
+            self.read_only_edits(
+                {c.header: c.get(entity, self.snap) for c in shown_only}, cell, base, where
+            )
         edits: dict[str, Any] = {}
         shown: list[str] = []
         for c in spec.editable:
-            if c.header not in cell or c.header not in base:
+            if c.header not in cell or c.header not in base.shown:
                 continue
-            wb_value = v.fingerprint(cell[c.header])
-            if wb_value == base[c.header]:
-                continue
+            was = base.shown[c.header]
             if entity is None:
-                self.conflict(where, f"{spec.kind} {key} was deleted in cxmapper since the export")
-                return
-            now = v.fingerprint(c.get(entity, self.snap))
-            if now == wb_value:
+                if shown_value(cell[c.header]) != was:
+                    self.conflict(
+                        where, f"{spec.kind} {key} was deleted in cxmapper since the export"
+                    )
+                    return
                 continue
-            if now != base[c.header]:
+            now = c.get(entity, self.snap)
+            verdict = decide(base, c.header, cell[c.header], now)
+            if verdict is Verdict.SAME:
+                continue
+            if verdict is Verdict.CONFLICT:
                 self.conflict(where, f"{c.header}: changed in the workbook to {_show(cell[c.header])} and in "
-                                     f"cxmapper to {_show(now)} since the export (was {_show(base[c.header])})")  # fmt: skip
+                                     f"cxmapper to {_show(now)} since the export{_was(was)}")  # fmt: skip
                 continue
+            typed = cell[c.header]
+            whole = restore_cut(v.to_text(typed), now) if isinstance(now, str) else typed
             try:
-                edits[c.field] = c.parse(cell[c.header], self.resolve)  # type: ignore[misc, index]
+                edits[c.field] = c.parse(whole, self.resolve)  # type: ignore[misc, index]
             except v.CellValueError as exc:
                 self.conflict(where, f"{c.header}: {exc}")
                 continue
-            shown.append(f"{c.header} {_show(base[c.header])} → {_show(cell[c.header])}")
+            if c.parse is text_cell and whole != v.to_text(typed):
+                edits[c.field] = whole  # the stored rest of a cut text, trailing spaces too
+            shown.append(f"{c.header} {_show(now)} → {_show(cell[c.header])}")
         if not edits:
             return
         move = {k: edits.pop(k) for k in ("stage_id", "lane_id") if k in edits}
@@ -292,6 +258,21 @@ class _Planner:
             lane = self.snap.lane_by_id[target["lane_id"]].name
             self.change("move", spec.kind, key, target, f"{label}: move to {stage} / {lane}", where)
 
+    def read_only_edits(
+        self, now: dict[str, Any], cell: dict[str, Any], base: Sent, where: str
+    ) -> None:
+        """Columns shown for reference (ids, computed values, past readings) are not imported;
+        an owner's edit of one is reported rather than silently dropped. `now`: what the
+        export would write in them today."""
+        edited = [
+            h for h, x in now.items()
+            if h in cell and h in base.shown and decide(base, h, cell[h], x) is not Verdict.SAME
+        ]  # fmt: skip
+        if edited:
+            what = "this column is" if len(edited) == 1 else "these columns are"
+            self.conflict(where, f"{', '.join(edited)}: edited, but {what} not imported "
+                                 "(shown for reference; change it in cxmapper)")  # fmt: skip
+
     # -- RACI matrix -------------------------------------------------------------------------
 
     def raci(self) -> None:
@@ -311,7 +292,14 @@ class _Planner:
         for header, j in cols.items():
             if j < len(MATRIX_HEADERS):
                 continue
-            pid = next((p for p, party in exported.items() if party and party.name == header), None)
+            pid = next(
+                (
+                    p
+                    for p, party in exported.items()
+                    if party and Resolver.same_name(party.name, header)
+                ),
+                None,
+            )
             if pid is None:
                 try:
                     pid = self.resolve.party(header)
@@ -344,14 +332,12 @@ class _Planner:
                 except v.CellValueError as exc:
                     self.conflict(where, f"{self.snap.party_name(pid)}: {exc}")
                     continue
-                base_roles = set(
-                    roles_text(set(base_row.get(pid, "").split("/")) - {""}).split("/")
-                ) - {""}
                 now_roles = current.get((tp_id, pid), set())
-                if wb_roles in (base_roles, now_roles):
+                verdict = decide(base_row, pid, roles_text(wb_roles), roles_text(now_roles))
+                if verdict is Verdict.SAME:
                     continue
                 who = f"{tp.title!r} / {self.snap.party_name(pid)}"
-                if now_roles != base_roles:
+                if verdict is Verdict.CONFLICT:
                     self.conflict(where, f"RACI {who}: changed in the workbook to {roles_text(wb_roles) or 'nothing'} "
                                          f"and in cxmapper to {roles_text(now_roles) or 'nothing'} since the export")  # fmt: skip
                     continue
@@ -387,16 +373,21 @@ class _Planner:
 
     def new_reading(self, tp: e.Touchpoint, kpi_id: str, value_cell: Any, date_cell: Any, where: str,
                     source: str = "", owner_id: str | None = None) -> None:  # fmt: skip
+        dated = bool(v.to_text(date_cell))
         try:
             value = v.to_float(value_cell, "Value")
-            measured = v.to_timestamp(date_cell, "Date") if v.to_text(date_cell) else now_iso()
+            measured = v.to_timestamp(date_cell, "Date") if dated else now_iso()
         except v.CellValueError as exc:
             self.conflict(where, str(exc))
             return
         kpi = self.snap.kpi_by_id[kpi_id]
-        if any(r.touchpoint_id == tp.id and r.kpi_id == kpi_id and r.value == value and r.measured_at == measured
+        # Imported before: the same dated reading, or for an undated one (dated on import),
+        # the same value measured since the export.
+        since = self.plan.exported_at
+        if any(r.touchpoint_id == tp.id and r.kpi_id == kpi_id and r.value == value
+               and (r.measured_at == measured if dated else bool(since) and r.measured_at >= since)
                for r in self.snap.readings):  # fmt: skip
-            return  # imported before
+            return
         reading = e.Reading(id=new_id(), touchpoint_id=tp.id, kpi_id=kpi_id, value=float(value or 0.0),
                             measured_at=measured, source=source or f"workbook {self.path.name}", owner_id=owner_id)  # fmt: skip
         self.add(
@@ -406,6 +397,7 @@ class _Planner:
         )
 
     def kpi_new_values(self) -> None:
+        """'New value' cells, and edited 'Latest value' cells, become new dated readings."""
         sheet = self.sheet("KPIs")
         if sheet is None:
             return
@@ -414,13 +406,13 @@ class _Planner:
             self.conflict("KPIs", "the header row was not found; new values are not imported")
             return
         top, cols = found
-        if NEW_VALUE not in cols:
-            return
         for n, row in _rows(sheet, top + 1):
             cell = {h: (row[j] if j < len(row) else None) for h, j in cols.items()}
-            if not v.to_text(cell.get(NEW_VALUE)):
-                continue
             where = f"KPIs row {n}"
+            typed = cell.get(NEW_VALUE)
+            edited, latest = self.latest_edit(cell, where)
+            if not v.to_text(typed) and not edited:
+                continue
             tp = self.touchpoint_of(cell, where)
             kpi_id = v.to_text(cell.get("KPI ID"))
             if tp is None:
@@ -428,7 +420,30 @@ class _Planner:
             if kpi_id not in self.snap.kpi_by_id:
                 self.conflict(where, f"unknown KPI id {kpi_id!r}")
                 continue
-            self.new_reading(tp, kpi_id, cell.get(NEW_VALUE), cell.get(NEW_DATE), where)
+            if v.to_text(typed):
+                if edited and shown_value(latest, False) != shown_value(typed, False):
+                    self.conflict(where, f"{LATEST} edited and a {NEW_VALUE} given: only the "
+                                         f"{NEW_VALUE} {_show(typed)} is imported")  # fmt: skip
+                self.new_reading(tp, kpi_id, typed, cell.get(NEW_DATE), where)
+            elif not v.to_text(latest):
+                self.conflict(where, f"{LATEST} cleared: readings are not deleted from a "
+                                     "workbook (remove it in cxmapper)")  # fmt: skip
+            else:
+                self.new_reading(tp, kpi_id, latest, cell.get(NEW_DATE), f"{where} ({LATEST})")
+
+    def latest_edit(self, cell: dict[str, Any], where: str) -> tuple[bool, Any]:
+        """Whether an owner changed the 'Latest value' cell (a new reading), and to what. Like
+        every cell, through xlsx_merge.decide; an edit made after someone added a reading in
+        cxmapper is still a reading (readings are added, never overwritten)."""
+        tp_id, kpi_id = v.to_text(cell.get("Touchpoint ID")), v.to_text(cell.get("KPI ID"))
+        base = self.baseline.get((LATEST_TABLE, latest_key(tp_id, kpi_id)))
+        if base is None or LATEST not in cell:
+            return False, None
+        now = latest_row(self.snap, tp_id, kpi_id) or {}
+        shown_only = {h: x for h, x in now.items() if h not in LATEST_INPUTS}
+        self.read_only_edits(shown_only, cell, base, where)
+        verdict = decide(base, LATEST, cell[LATEST], now.get(LATEST))  # None: row gone
+        return verdict is not Verdict.SAME, cell[LATEST]
 
     def history_row(self, cell: dict[str, Any], where: str) -> None:
         tp = self.touchpoint_of(cell, where)
@@ -521,6 +536,11 @@ def _show(value: Any) -> str:
     return repr(text) if text else "(empty)"
 
 
+def _was(value: Any) -> str:
+    """' (was …)' for a conflict; long exported values are kept only as a hash."""
+    return "" if str(value).startswith("sha1:") else f" (was {_show(value)})"
+
+
 def _label(entity: Any) -> str:
     text = (
         getattr(entity, "title", None)
@@ -534,31 +554,3 @@ def _label(entity: Any) -> str:
 def plan_xlsx_import(ws: Workspace, path: str | Path) -> ImportPlan:
     """Read an edited export and work out the changes and conflicts; writes nothing."""
     return _Planner(ws, Path(path)).run()
-
-
-def apply_plan(ws: Workspace, plan: ImportPlan) -> AppliedImport:
-    """Apply every planned change in one transaction (all or nothing)."""
-    inverse: list[Callable[[], Any]] = []
-    with ws.batch():
-        for c in plan.changes:
-            if c.op == "update":
-                old = ws.update(c.kind, c.id, **c.values)
-                if old:
-                    inverse.append(partial(ws.update, c.kind, c.id, **old))
-            elif c.op == "move":
-                before = ws.move_touchpoints([c.id], c.values["stage_id"], c.values["lane_id"])
-                inverse.append(partial(ws.set_placements, before))
-            elif c.op == "add":
-                ws.add(c.values["entity"])
-                inverse.append(partial(ws.remove, c.kind, c.id))
-            elif c.op == "assign":
-                ws.assign(
-                    c.values["touchpoint_id"], c.values["party_id"], c.values["role"], id=c.id
-                )
-                inverse.append(partial(ws.remove, "raci", c.id))
-            elif c.op == "unassign":
-                removal = ws.remove("raci", c.id)
-                inverse.append(partial(ws.restore, removal))
-            else:
-                raise ValueError(f"unknown planned operation {c.op!r}")
-    return AppliedImport(plan, inverse)

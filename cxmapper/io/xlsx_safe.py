@@ -1,9 +1,13 @@
-"""Putting user text into cells safely.
+"""Putting user text into cells safely, and saying what a cell will hold.
 
 A touchpoint titled `=HYPERLINK(...)` must reach Excel as text, not as a formula that runs
 when a stakeholder opens the file (formula injection). Excel also refuses some content with a
 "repair" prompt: control characters, cells longer than 32,767 characters, bad sheet names.
 Everything user-typed goes through `put()`; our own formulas never do.
+
+`clean_text()` is the one definition of what a cell shows for a text: the import compares an
+owner's cell with `clean_text()` of the stored value, so what the export had to alter (cut,
+control characters dropped, line breaks normalised) never counts as an owner's edit.
 """
 
 from __future__ import annotations
@@ -12,23 +16,83 @@ import datetime as dt
 import re
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.cell.rich_text import CellRichText
+from openpyxl.cell.cell import Cell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 
-MAX_CELL_CHARS = 32_767
+MAX_CELL_CHARS = 32_767  # Excel counts UTF-16 code units: an emoji takes two
 MAX_SHEET_NAME = 31
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+# What XML 1.0 cannot carry (openpyxl's list, plus U+FFFE/U+FFFF and lone surrogates, which
+# make the save fail outright). Tab and line feed are kept.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 TRUNCATION_MARK = " …[cut]"
 
 
+def legal_text(text: str) -> str:
+    """`text` with line breaks as LF (CRLF and lone CR read back as LF from some writers and
+    readers, so the export settles it) and the characters a cell cannot hold dropped."""
+    if text.isascii() and text.isprintable():  # the common case holds none of them
+        return text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL.sub("", text)
+
+
+def utf16_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
 def clean_text(text: str) -> str:
-    """Drop characters an .xlsx cannot hold and cut to Excel's cell limit."""
-    if not (text.isascii() and text.isprintable()):  # printable ASCII holds none of them
-        text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    if len(text) > MAX_CELL_CHARS:
-        text = text[: MAX_CELL_CHARS - len(TRUNCATION_MARK)] + TRUNCATION_MARK
+    """What a cell holding `text` shows: `legal_text`, cut visibly to Excel's cell limit."""
+    text = legal_text(text)
+    if len(text) * 2 > MAX_CELL_CHARS and utf16_len(text) > MAX_CELL_CHARS:
+        text = _cut(text, MAX_CELL_CHARS - len(TRUNCATION_MARK))
     return text
+
+
+def restore_cut(edited: str, stored: str) -> str:
+    """An owner's edit of a cell the export cut: the part they saw, as edited, plus the rest
+    of the stored text, as long as they kept the cut mark at the end. Without the mark, their
+    text replaces the whole value."""
+    shown = clean_text(stored)
+    mark = TRUNCATION_MARK.strip()
+    if not (shown.endswith(TRUNCATION_MARK) and edited.endswith(mark)):
+        return edited
+    head = edited[: -len(TRUNCATION_MARK if edited.endswith(TRUNCATION_MARK) else mark)]
+    return head + legal_text(stored)[len(shown) - len(TRUNCATION_MARK) :]
+
+
+def _cut(text: str, units: int) -> str:
+    """The first `units` UTF-16 code units of `text`, and the mark ("ignore" drops half of an
+    emoji split at the cut)."""
+    return text.encode("utf-16-le")[: units * 2].decode("utf-16-le", "ignore") + TRUNCATION_MARK
+
+
+def clean_rich_text(text: CellRichText) -> CellRichText:
+    """Rich text within the cell limit: every run cleaned; past the limit, the longest runs
+    are cut with the mark to an equal length that fits (a Map card whose title is huge keeps
+    its owner and KPI lines)."""
+    runs = [(p.font, p.text) if isinstance(p, TextBlock) else (None, p) for p in text]
+    runs = [(font, legal_text(body)) for font, body in runs]
+    sizes = [utf16_len(body) for _, body in runs]
+    if sum(sizes) > MAX_CELL_CHARS:
+        cap = _fair_cap(sizes, MAX_CELL_CHARS)
+        runs = [(f, _cut(b, cap - len(TRUNCATION_MARK)) if n > cap else b)
+                for (f, b), n in zip(runs, sizes, strict=True)]  # fmt: skip
+    return CellRichText([body if font is None else TextBlock(font, body) for font, body in runs])
+
+
+def _fair_cap(sizes: list[int], limit: int) -> int:
+    """The largest run length c (at least the mark's) with sum(min(size, c)) <= limit."""
+    low, high = len(TRUNCATION_MARK), max(sizes)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if sum(min(n, mid) for n in sizes) <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def is_formula_like(text: str) -> bool:
@@ -40,7 +104,7 @@ def put(cell: Cell, value: Any) -> Cell:
     if value is None:
         cell.value = None
     elif isinstance(value, CellRichText):
-        cell.value = value
+        cell.value = clean_rich_text(value)
     elif isinstance(value, str):
         text = clean_text(value)
         # Set directly: openpyxl's value setter would store "=..." as a formula (and re-scan
@@ -67,7 +131,7 @@ def new_cell(ws: Any, row: int, column: int) -> Cell:
 
 def sheet_title(name: str, taken: set[str] | None = None) -> str:
     """A valid, unique sheet name: no []:*?/\\, not blank, at most 31 characters."""
-    title = _BAD_SHEET_CHARS.sub("-", ILLEGAL_CHARACTERS_RE.sub("", name)).strip().strip("'")
+    title = _BAD_SHEET_CHARS.sub("-", _ILLEGAL.sub("", name)).strip().strip("'")
     title = title[:MAX_SHEET_NAME] or "Sheet"
     if taken is None:
         return title

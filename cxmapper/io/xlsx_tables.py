@@ -15,6 +15,7 @@ from typing import Any
 from cxmapper.errors import CxError
 from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot
+from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
 
@@ -26,8 +27,14 @@ class Resolver:
         self.snap = snap
 
     @staticmethod
-    def _by_name(items: list[Any], name: str, what: str) -> str:
-        hits = [x for x in items if x.name.strip().lower() == name.strip().lower()]
+    def same_name(stored: str, typed: str) -> bool:
+        """Names match as the workbook shows them (see clean_text), ignoring case and the
+        spaces around them."""
+        return clean_text(stored).strip().lower() == clean_text(typed).strip().lower()
+
+    @classmethod
+    def _by_name(cls, items: list[Any], name: str, what: str) -> str:
+        hits = [x for x in items if cls.same_name(x.name, name)]
         if not hits:
             raise v.CellValueError(f"no {what} named {name!r}")
         if len(hits) > 1:
@@ -85,7 +92,8 @@ class TableSpec:
         return tuple(c for c in self.columns if c.field)
 
 
-def _text(value: Any, _r: Resolver) -> str:
+def text_cell(value: Any, _r: Resolver) -> str:
+    """Plain text fields: the text as typed, trimmed."""
     return v.to_text(value)
 
 
@@ -158,10 +166,10 @@ TOUCHPOINTS = TableSpec(
         Column("Stage", _stage_name, "stage_id", _move("stage_id"), width=16),
         Column("Lane", _lane_name, "lane_id", _move("lane_id"), width=16),
         Column("Order", lambda t, s: t.position + 1, width=8),
-        Column("Title", lambda t, s: t.title, "title", _text, width=28, wrap=True),
-        Column("Description", lambda t, s: t.description, "description", _text, width=32, wrap=True),
-        Column("Channel", lambda t, s: t.channel, "channel", _text, width=12),
-        Column("Component", lambda t, s: t.component, "component", _text, width=15,
+        Column("Title", lambda t, s: t.title, "title", text_cell, width=28, wrap=True),
+        Column("Description", lambda t, s: t.description, "description", text_cell, width=32, wrap=True),
+        Column("Channel", lambda t, s: t.channel, "channel", text_cell, width=12),
+        Column("Component", lambda t, s: t.component, "component", text_cell, width=15,
                choices=tuple(c for c in e.COMPONENTS if c)),
         Column("Emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_int(x, "Emotion"), width=10),
         Column("Tags", lambda t, s: v.join_list(t.tags), "tags", lambda x, r: v.split_list(x), width=18),
@@ -184,13 +192,13 @@ ACTIONS = TableSpec(
         Column("Action ID", lambda a, s: a.id, width=12),
         Column("Touchpoint ID", lambda a, s: a.touchpoint_id, width=12),
         Column("Touchpoint", _tp_title, width=24, wrap=True),
-        Column("Title", lambda a, s: a.title, "title", _text, width=32, wrap=True),
-        Column("Description", lambda a, s: a.description, "description", _text, width=36, wrap=True),
+        Column("Title", lambda a, s: a.title, "title", text_cell, width=32, wrap=True),
+        Column("Description", lambda a, s: a.description, "description", text_cell, width=36, wrap=True),
         Column("Impact", lambda a, s: a.impact, "impact", lambda x, r: v.to_int(x, "Impact"), width=9),
         Column("Effort", lambda a, s: a.effort, "effort", lambda x, r: v.to_int(x, "Effort"), width=9),
         Column("Priority", lambda a, s: a.priority, width=10, number_format="0.00"),
         Column("Owner", lambda a, s: s.party_name(a.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
-        Column("Status", lambda a, s: a.status, "status", _text, width=13, choices=e.ACTION_STATUSES),
+        Column("Status", lambda a, s: a.status, "status", text_cell, width=13, choices=e.ACTION_STATUSES),
         Column("Due date", lambda a, s: v.excel_date(a.due_date), "due_date",
                lambda x, r: v.to_date(x, "Due date"), width=12, number_format="yyyy-mm-dd"),
         Column("Created", lambda a, s: v.excel_datetime(a.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
@@ -205,7 +213,7 @@ COMMENTS = TableSpec(
         Column("Touchpoint", _tp_title, width=24, wrap=True),
         Column("Author", lambda c, s: c.author, width=18),
         Column("Time", lambda c, s: v.excel_datetime(c.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
-        Column("Comment", lambda c, s: c.text, "text", _text, width=60, wrap=True),
+        Column("Comment", lambda c, s: c.text, "text", text_cell, width=60, wrap=True),
         Column("Resolved", lambda c, s: v.yes_no(c.resolved), "resolved", lambda x, r: v.to_bool(x, "Resolved"),
                width=10, choices=(v.YES, v.NO)),
     ),
@@ -247,12 +255,37 @@ KPI_OWNERSHIP = TableSpec(
 )  # fmt: skip
 
 # The KPIs sheet: latest reading per touchpoint and KPI, with two blank columns for owners
-# to report a new reading.
-NEW_VALUE, NEW_DATE = "New value", "New date"
+# to report a new reading. An edited 'Latest value' is a new reading too (see xlsx_import).
+LATEST, NEW_VALUE, NEW_DATE = "Latest value", "New value", "New date"
+LATEST_TABLE = "KpiLatest"  # its rows in the baseline, keyed by latest_key()
 KPI_LATEST_HEADERS = (
-    "Touchpoint ID", "Touchpoint", "Stage", "KPI ID", "KPI", "Latest value", "Unit", "Measured at",
+    "Touchpoint ID", "Touchpoint", "Stage", "KPI ID", "KPI", LATEST, "Unit", "Measured at",
     "Target", "Direction", "Status", "KPI owner", NEW_VALUE, NEW_DATE,
 )  # fmt: skip
+
+LATEST_INPUTS = ("Touchpoint ID", "KPI ID", LATEST, NEW_VALUE, NEW_DATE)  # not reference-only
+
+
+def latest_key(tp_id: str, kpi_id: str) -> str:
+    return f"{tp_id}|{kpi_id}"
+
+
+def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | None:
+    """One row of the KPIs sheet by header, for the export and, on import, for what the
+    export would write now; None when the touchpoint, KPI or reading is gone."""
+    from cxmapper.io.xlsx_style import STATUS_LABELS
+
+    reading, kpi, tp = s.latest.get((tp_id, kpi_id)), s.kpi_by_id.get(kpi_id), s.tp_by_id.get(tp_id)
+    if reading is None or kpi is None or tp is None:
+        return None
+    stage = s.stage_by_id.get(tp.stage_id)
+    values = (
+        tp.id, tp.title, stage.name if stage else "", kpi.id, kpi.name, reading.value, kpi.unit,
+        v.excel_datetime(reading.measured_at), kpi.target, kpi.direction,
+        STATUS_LABELS[status(kpi, reading.value)], s.party_name(kpi.owner_id), None, None,
+    )  # fmt: skip
+    return dict(zip(KPI_LATEST_HEADERS, values, strict=True))
+
 
 ROUND_TRIP_TABLES = (TOUCHPOINTS, KPI_OWNERSHIP, ACTIONS, COMMENTS)
 

@@ -2,7 +2,8 @@
 
 Export and import share these functions so that "did this cell change?" compares like with
 like: the value written, the value read back and the workspace's current value all pass
-through `norm()` before they are compared.
+through `fingerprint()` (via xlsx_merge, which applies the export's cell cleaning first)
+before they are compared.
 """
 
 from __future__ import annotations
@@ -158,9 +159,10 @@ def excel_datetime(iso: str) -> dt.datetime | str:
     return stamp
 
 
-def fingerprint(value: Any) -> Any:
-    """`norm(value)`, with long text replaced by a hash so the baseline row stays small."""
-    v = norm(value)
+def fingerprint(value: Any, *, as_text: bool = False) -> Any:
+    """`norm(value)` (or, `as_text`, the trimmed text: '007' and '7' differ in a text column),
+    with long text replaced by a hash so the baseline row stays small."""
+    v = to_text(value) if as_text else norm(value)
     if isinstance(v, str) and len(v) > 500:
         import hashlib
 

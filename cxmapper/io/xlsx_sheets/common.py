@@ -105,8 +105,9 @@ def write_spec_table(
                 continue  # no cell at all: a large export is mostly the cost per cell
             ctx.style.write(ws, row, j, value, font=fonts[j - 1], alignment=aligns[j - 1],
                             number_format=column.number_format)  # fmt: skip
-        ctx.baseline.append((spec.name, values[key_index], {
-            c.header: value for c, value in zip(cols, values, strict=True) if c.field
+        ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an
+            c.header: value for c, value in zip(cols, values, strict=True)  # edit is reported
+            if c.header != spec.key
         }))  # fmt: skip
     last = max(row, top + 1)
     for j, column in enumerate(cols, start=1):

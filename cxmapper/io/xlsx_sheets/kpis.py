@@ -8,7 +8,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from cxmapper.io import xlsx_style as st
-from cxmapper.io import xlsx_values as v
 from cxmapper.io.xlsx_sheets.common import (
     ExportContext,
     add_table,
@@ -17,8 +16,17 @@ from cxmapper.io.xlsx_sheets.common import (
     write_spec_table,
 )
 from cxmapper.io.xlsx_sheets.lists import status_rules
-from cxmapper.io.xlsx_tables import KPI_LATEST_HEADERS, NEW_DATE, NEW_VALUE, READINGS
-from cxmapper.model.kpi_status import status
+from cxmapper.io.xlsx_tables import (
+    KPI_LATEST_HEADERS,
+    LATEST,
+    LATEST_INPUTS,
+    LATEST_TABLE,
+    NEW_DATE,
+    NEW_VALUE,
+    READINGS,
+    latest_key,
+    latest_row,
+)
 
 FORMATS = {8: "yyyy-mm-dd hh:mm", 14: "yyyy-mm-dd"}
 WIDTHS = (12, 26, 16, 12, 18, 11, 8, 17, 10, 10, 11, 18, 11, 12)
@@ -33,15 +41,10 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     keys = sorted(snap.latest, key=lambda k: (order.get(k[0], 0), kpi_order.get(k[1], 0)))
     row = 1
     for row, (tp_id, kpi_id) in enumerate(keys, start=2):
-        reading = snap.latest[(tp_id, kpi_id)]
-        kpi = snap.kpi_by_id[kpi_id]
-        tp = snap.tp_by_id[tp_id]
-        stage = snap.stage_by_id.get(tp.stage_id)
-        values = [
-            tp.id, tp.title, stage.name if stage else "", kpi.id, kpi.name, reading.value, kpi.unit,
-            v.excel_datetime(reading.measured_at), kpi.target, kpi.direction,
-            st.STATUS_LABELS[status(kpi, reading.value)], snap.party_name(kpi.owner_id), None, None,
-        ]  # fmt: skip
+        shown = latest_row(snap, tp_id, kpi_id)
+        if shown is None:  # a reading of a KPI not in the workspace: nothing to show
+            continue
+        values = list(shown.values())
         for j, value in enumerate(values, start=1):
             if (value is None or value == "") and j < 13:
                 continue
@@ -49,6 +52,8 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
                             alignment=st.WRAP_TOP if j == 2 else st.TOP,
                             fill=st.NOTE_FILL if j >= 13 else None,
                             number_format=FORMATS.get(j))  # fmt: skip
+        ctx.baseline.append((LATEST_TABLE, latest_key(tp_id, kpi_id),
+                             {h: x for h, x in shown.items() if h not in LATEST_INPUTS or h == LATEST}))  # fmt: skip
     last = max(row, 2)
     for j, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width

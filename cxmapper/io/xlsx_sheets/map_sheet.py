@@ -111,7 +111,7 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
                 text, lines = _card_text(
                     tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, top
                 )
-                c.value = text
+                put(c, text)  # within the cell limit, like every cell
                 ctx.style(c, fill=_card_fill(tp, metrics.get(tp.id), overlay, top), border=st.CARD_BORDER,
                           alignment=st.WRAP_TOP)  # fmt: skip
                 heights[k] = max(heights[k], lines)

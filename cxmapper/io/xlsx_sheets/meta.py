@@ -1,9 +1,13 @@
 """The hidden `_cxmapper` sheet: what was exported, so an edited workbook can be merged back.
 
 It holds the journey id, the export time and, for every round-trip row, the values as they
-were written. On import, cell value != stored value means the owner changed it; workspace
-value != stored value means someone changed it in cxmapper meanwhile. Both: a conflict.
-The sheet is 'veryHidden' (not listed under Unhide in Excel), one JSON object per row.
+were written (and as they were stored, where the export had to alter them); xlsx_merge
+compares them with the workbook and the workspace. The sheet is 'veryHidden' (not listed
+under Unhide in Excel), one JSON line per row, ASCII-escaped so that no character counts
+twice against Excel's cell limit or is dropped by the cell cleaning.
+
+Format version 2 added the stored forms (a fourth item on a row's line) and lets the header
+span several cells; version 1 workbooks still import.
 """
 
 from __future__ import annotations
@@ -14,12 +18,12 @@ from typing import Any
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cxmapper.io.xlsx_merge import Sent
 from cxmapper.io.xlsx_safe import put
-from cxmapper.io.xlsx_values import fingerprint
 
 META_SHEET = "_cxmapper"
 META_FORMAT = "cxmapper-xlsx"
-META_VERSION = 1
+META_VERSION = 2
 CHUNK = 30_000  # characters per cell; Excel's limit is 32,767
 
 
@@ -30,31 +34,34 @@ def write(
     ws.sheet_state = "veryHidden"
     put(ws.cell(1, 1), META_FORMAT)
     ws.cell(1, 2).value = META_VERSION
-    put(ws.cell(1, 3), json.dumps(header, ensure_ascii=False))
+    head = json.dumps(header)  # a long journey name must not cut it
+    for col, start in enumerate(range(0, len(head), CHUNK), start=3):
+        put(ws.cell(1, col), head[start : start + CHUNK])
     # One JSON line per row of the export, packed into cells of up to CHUNK characters
     # (a cell per line would be tens of thousands of cells in a large export).
-    lines = "\n".join(
-        json.dumps(
-            [table, str(key), {k: fingerprint(v) for k, v in values.items()}], ensure_ascii=False
-        )
-        for table, key, values in baseline
-    )
+    lines = "\n".join(_line(table, str(key), Sent.of(values)) for table, key, values in baseline)
     for row, start in enumerate(range(0, len(lines), CHUNK), start=2):
         put(ws.cell(row, 1), lines[start : start + CHUNK])
 
 
-def read(ws: Worksheet) -> tuple[dict[str, Any], dict[tuple[str, str], dict[str, Any]]]:
+def _line(table: str, key: str, sent: Sent) -> str:
+    return json.dumps(
+        [table, key, sent.shown, sent.stored] if sent.stored else [table, key, sent.shown]
+    )
+
+
+def read(ws: Worksheet) -> tuple[dict[str, Any], dict[tuple[str, str], Sent]]:
     rows = ws.iter_rows(values_only=True)
     first = next(rows, None)
     if not first or first[0] != META_FORMAT:
         raise ValueError("not a cxmapper export")
     if int(first[1] or 0) > META_VERSION:
         raise ValueError(f"written by a newer cxmapper (format version {first[1]})")
-    header = json.loads(first[2])
+    header = json.loads("".join(str(x) for x in first[2:] if x is not None))
     text = "".join(str(row[0]) for row in rows if row and row[0] is not None)
-    baseline: dict[tuple[str, str], dict[str, Any]] = {}
+    baseline: dict[tuple[str, str], Sent] = {}
     for line in text.split("\n"):
         if line:
-            table, key, values = json.loads(line)
-            baseline[(str(table), str(key))] = values
+            table, key, shown, *stored = json.loads(line)
+            baseline[(str(table), str(key))] = Sent(shown, stored[0] if stored else {})
     return header, baseline
