@@ -74,10 +74,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
+def missing_display(environ: dict[str, str] | None = None) -> str | None:
+    """Why the window cannot open here (Linux without a display), or None.
+
+    Qt would abort with a message about xcb-cursor0 whatever the real cause; say it plainly.
+    """
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display: the cxmapper window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is "
+        "not set). The commands work without one: cxmapper demo, info, analyze, import, export, "
+        "import-xlsx, import-json (see cxmapper --help)"
+    )
+
+
 def _run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="cxmapper", add_help=False)
     parser.add_argument("workspace", nargs="?")
     args, _ = parser.parse_known_args(argv)
+    problem = missing_display()
+    if problem:
+        raise CxError(problem)
     from cxmapper.ui.app import run_app
 
     return run_app(args.workspace)

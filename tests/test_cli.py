@@ -138,3 +138,20 @@ def test_every_registered_command_is_routed_to_the_cli_not_the_app() -> None:
     assert not any(_is_gui_call([name, "x"], parser) for name in names)
     assert _is_gui_call([], parser) and _is_gui_call(["shop.cxmap"], parser)
     assert not _is_gui_call(["--help"], parser)
+
+
+def test_no_display_is_one_plain_line(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Without a display Qt aborts with a misleading xcb-cursor0 message; we say what is wrong."""
+    import sys as _sys
+
+    from cxmapper import cli
+
+    if not _sys.platform.startswith("linux"):
+        pytest.skip("the check is for Linux desktops")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert cli.main([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no display" in err
+    assert cli.missing_display({"DISPLAY": ":0"}) is None
+    assert cli.missing_display({"QT_QPA_PLATFORM": "offscreen"}) is None
