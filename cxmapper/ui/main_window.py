@@ -406,7 +406,8 @@ class MainWindow(QMainWindow):
         self.settings.last_workspace = None
 
     def new_workspace(self) -> bool:
-        path = messages.ask_save_path(self, "New workspace", self._default_folder())
+        suggested = _unused_name(Path(self._default_folder()), "New workspace", ".cxmap")
+        path = messages.ask_save_path(self, "New workspace", str(suggested))
         return bool(path) and self.create_path(path)
 
     def open_dialog(self) -> bool:
@@ -416,7 +417,10 @@ class MainWindow(QMainWindow):
     def save_as_dialog(self) -> bool:
         if self.workspace is None:
             return False
-        path = messages.ask_save_path(self, "Save a copy as", self._default_folder())
+        current = Path(self.workspace.path)
+        folder = Path(self._default_folder())
+        suggested = _unused_name(folder, f"{current.stem} copy", ".cxmap")
+        path = messages.ask_save_path(self, "Save a copy as", str(suggested))
         return bool(path) and self.save_as(path)
 
     def save_as(self, path: str | Path) -> bool:
@@ -449,12 +453,18 @@ class MainWindow(QMainWindow):
         return self.open_path(path)
 
     def _default_folder(self) -> str:
+        """An existing folder to start file dialogs in (never a name the dialog would
+        mistake for a file to select)."""
+        candidates = []
         if self.workspace is not None and self.workspace.path != ":memory:":
-            return str(Path(self.workspace.path).parent)
-        recent = self.settings.recent_files()
-        if recent:
-            return str(Path(recent[0]).parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            candidates.append(Path(self.workspace.path).parent)
+        candidates += [Path(p).parent for p in self.settings.recent_files()[:1]]
+        for location in (
+            QStandardPaths.StandardLocation.DocumentsLocation,
+            QStandardPaths.StandardLocation.HomeLocation,
+        ):
+            candidates.append(Path(QStandardPaths.writableLocation(location)))
+        return str(next((c for c in candidates if c.is_dir()), Path.cwd()))
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -641,3 +651,13 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.close_workspace()
         super().closeEvent(event)
+
+
+def _unused_name(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem.suffix`, or `stem 2.suffix`… when that is taken: what a save dialog proposes."""
+    candidate = folder / f"{stem}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} {n}{suffix}"
+        n += 1
+    return candidate
