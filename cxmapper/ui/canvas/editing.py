@@ -78,8 +78,11 @@ class SceneEditor:
         if m is None:
             return
         if kind == "touchpoint" and id in self.s.cards:
-            r = self.s.card_rect(id)
-            rect, text = QRectF(r.x() + 28, r.y() + 3, r.width() - 34, 40), m.tps[id].title
+            rect, size = self.s.cards[id].title_area()
+            self.s.open_inline_editor(
+                rect, m.tps[id].title, lambda new: self.rename(kind, id, new), size, cover=True
+            )
+            return
         elif kind == "stage" and id in self.s.stage_headers:
             rect, text = self.s.stage_headers[id].sceneBoundingRect(), m.stages[id].name
             rect.setHeight(30)

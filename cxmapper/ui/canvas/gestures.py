@@ -7,6 +7,7 @@ the release hands the result to `SceneEditor`, which pushes one undo command.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, Qt
@@ -40,7 +41,8 @@ class Gestures:
     def __init__(self, scene: JourneyScene) -> None:
         self.s = scene
         self.mode: str | None = None
-        self.connect_mode = False  # the connect tool: drag from anywhere on a card
+        self._connect_mode = False  # the connect tool: drag from anywhere on a card
+        self.connect_mode_changed: Callable[[bool], None] | None = None  # the tool's button
         self._press = QPointF()
         self._card: CardItem | None = None
         self._dragged: list[CardItem] = []
@@ -52,6 +54,19 @@ class Gestures:
         self._header_size = 0.0
         self._line: QGraphicsPathItem | None = None
         self._target: CardItem | None = None
+
+    @property
+    def connect_mode(self) -> bool:
+        return self._connect_mode
+
+    @connect_mode.setter
+    def connect_mode(self, on: bool) -> None:
+        """One state for the tool: Esc on the canvas also releases the toolbar button."""
+        if on == self._connect_mode:
+            return
+        self._connect_mode = on
+        if self.connect_mode_changed is not None:
+            self.connect_mode_changed(on)
 
     @property
     def dragged_header(self) -> HeaderItem | None:

@@ -680,8 +680,9 @@ class JourneyScene(QGraphicsScene):
             item.set_presentation(on)
 
     def open_inline_editor(
-        self, rect: QRectF, text: str, on_commit: Callable[[str], None], point_size: float = 9.5
-    ) -> InlineEditor:
+        self, rect: QRectF, text: str, on_commit: Callable[[str], None], point_size: float = 9.5,
+        cover: bool = False,
+    ) -> InlineEditor:  # fmt: skip
         """Edit `text` in place over `rect`; `on_commit(new_text)` runs on Enter/focus-out."""
         if self._inline is not None:
             self._inline.commit()
@@ -695,7 +696,7 @@ class JourneyScene(QGraphicsScene):
             for view in self.views():
                 view.setFocus()
 
-        editor = InlineEditor(text, rect, on_commit, close, point_size)
+        editor = InlineEditor(text, rect, on_commit, close, point_size, cover=cover)
         self._inline = editor
         self.addItem(editor)
         editor.setFocus()

@@ -55,8 +55,11 @@ class JourneyView(QGraphicsView):
         self.presentation = False
         self.horizontalScrollBar().valueChanged.connect(self.update_pins)
         self.verticalScrollBar().valueChanged.connect(self.update_pins)
+        self._connect_action: QAction | None = None
         self._actions = self._build_actions()
         self.context_menu: QMenu | None = None
+        if self._connect_action is not None:
+            scene.gestures.connect_mode_changed = self._connect_action.setChecked
 
     def journey_scene(self) -> JourneyScene:
         s = self.scene()
@@ -270,6 +273,7 @@ class JourneyView(QGraphicsView):
                 if name == "connect":
                     action.setCheckable(True)
                     action.toggled.connect(slot)
+                    self._connect_action = action
                 else:
                     action.triggered.connect(lambda _checked=False, f=slot: f())
                 self.addAction(action)

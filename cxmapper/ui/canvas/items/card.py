@@ -102,6 +102,15 @@ class CardItem(QGraphicsItem):
             self._link_target = on
             self.update()
 
+    def title_area(self) -> tuple[QRectF, float]:
+        """Where the title is drawn (scene coordinates, two lines) and its point size: the
+        in-place rename box sits exactly there, so the old title never shows around it."""
+        scale = 1.15 if self._presentation else 1.0
+        left = 34.0 if style.channel_style(self._content.channel) is not None else 12.0
+        height = 2 * QFontMetricsF(_fonts(scale)[0]).height() + 6
+        local = QRectF(left - 3, 5, self._w - left - 4, height)
+        return self.mapRectToScene(local), 9.0 * scale
+
     def set_presentation(self, on: bool) -> None:
         if on != self._presentation:
             self._presentation = on
