@@ -272,7 +272,7 @@ def test_raci_assignments_and_accountable_warning(rig: Rig) -> None:
     choose(r.role, "A")
     r.add_button.click()
     rig.flush()
-    assert not r.warning.isVisible()
+    assert r.warning.isVisible() and "Exactly one Accountable" in r.warning.text()
     choose(r.party, bob.id)
     r.add_button.click()  # a second Accountable
     rig.flush()
@@ -287,7 +287,7 @@ def test_raci_assignments_and_accountable_warning(rig: Rig) -> None:
     r.table.selectRow(1)  # rows sorted R, A, C, I; row 1 is the second A
     r.remove_button.click()
     rig.flush()
-    assert not r.warning.isVisible()
+    assert "Exactly one Accountable" in r.warning.text()
     rig.stack.undo()
     rig.flush()
     assert "2 Accountables" in r.warning.text()

@@ -28,6 +28,14 @@ from cxmapper.ui.inspector.widgets import ChoiceCombo, PartyCombo
 ROLE_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
 
 
+WARNING_STYLE = (
+    "background:#fff4e5; color:#8a4b00; border:1px solid #f5c07a; border-radius:4px; padding:6px;"
+)
+OK_STYLE = (
+    "background:#edf7ee; color:#1e5c22; border:1px solid #a5d6a7; border-radius:4px; padding:6px;"
+)
+
+
 class TouchpointRaci(EntityPage):
     kind = "touchpoint"
 
@@ -37,10 +45,7 @@ class TouchpointRaci(EntityPage):
         outer.setContentsMargins(8, 8, 8, 8)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(
-            "background:#fff4e5; color:#8a4b00; border:1px solid #f5c07a;"
-            "border-radius:4px; padding:6px;"
-        )
+        self.warning.setStyleSheet(WARNING_STYLE)
         outer.addWidget(self.warning)
 
         self.table = QTableWidget(0, 2)
@@ -92,10 +97,18 @@ class TouchpointRaci(EntityPage):
         problem = accountable_problem(sum(r.role == "A" for r in rows))
         if lane is not None and not is_governed(lane.kind):
             problem = None  # the customer's own view: nobody in the company is accountable
-        self.warning.setText(
-            f"⚠ {problem[0].upper()}{problem[1:]} for this touchpoint." if problem else ""
-        )
-        self.warning.setVisible(problem is not None)
+        # Always shown (a warning, or what is right), so the table and buttons below never
+        # move when the first assignment fixes the problem.
+        if problem:
+            self.warning.setText(f"⚠ {problem[0].upper()}{problem[1:]} for this touchpoint.")
+            self.warning.setStyleSheet(WARNING_STYLE)
+        else:
+            governed = lane is None or is_governed(lane.kind)
+            self.warning.setText(
+                "✓ Exactly one Accountable." if governed
+                else "The customer's own view: no RACI needed."
+            )  # fmt: skip
+            self.warning.setStyleSheet(OK_STYLE)
         self.add_button.setEnabled(bool(parties))
         if not parties:
             self.party.setToolTip("Add people and teams under Journey ▸ People & KPIs")

@@ -24,6 +24,11 @@ def reading_time(reading: Reading) -> float:
         return 0.0
 
 
+CHART_HEIGHT = 160
+DAY = 86400.0
+MIN_SPAN = 6 * DAY  # a single reading still gets a date axis people can read
+
+
 class TrendChart(QWidget):
     """Shows the readings of one KPI on one touchpoint; empty text when there is nothing."""
 
@@ -35,7 +40,8 @@ class TrendChart(QWidget):
         self._empty.setStyleSheet("color: palette(mid);")
         self._layout.addWidget(self._empty)
         self._plot: Any = None
-        self.setMinimumHeight(150)
+        # one height with or without a plot: the controls below never move under the mouse
+        self.setFixedHeight(CHART_HEIGHT)
 
     @property
     def plotted_points(self) -> int:
@@ -69,6 +75,9 @@ class TrendChart(QWidget):
             plot.addItem(line)
         plot.setLabel("left", kpi.unit or kpi.name)
         plot.enableAutoRange()
+        if xs[-1] - xs[0] < MIN_SPAN:  # otherwise the axis shows seconds around one point
+            middle = (xs[0] + xs[-1]) / 2
+            plot.setXRange(middle - MIN_SPAN / 2, middle + MIN_SPAN / 2, padding=0)
 
     def _ensure_plot(self) -> Any:
         if self._plot is None:
