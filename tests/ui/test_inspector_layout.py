@@ -48,3 +48,17 @@ def test_one_reading_gets_a_readable_date_axis(rig: Rig) -> None:
     rig.flush()
     (x0, x1), _ = k.chart._plot.getPlotItem().viewRange()
     assert x1 - x0 >= 5 * 86400  # days, not the sub-second ticks around a single point
+
+
+def test_a_card_without_actions_shows_no_old_action_values(rig: Rig) -> None:
+    rig.ws.add_action(rig.ids["cart"], "Retry payments", impact=5, effort=2, status="in progress")
+    rig.panel.show_entity("touchpoint", rig.ids["cart"])
+    a = rig.tp.show_tab("actions")
+    a.table.selectRow(0)
+    assert a.impact.currentText() and a.status.currentText()
+    rig.panel.show_entity("touchpoint", rig.ids["slow"])  # no action here
+    a = rig.tp.show_tab("actions")
+    rig.flush()
+    assert a.table.rowCount() == 0
+    shown = [w.currentText() for w in (a.impact, a.effort, a.status, a.owner)]
+    assert shown == ["", "", "", ""] and a.title.text() == ""

@@ -148,9 +148,11 @@ class TouchpointActions(EntityPage):
             action = self.ctx.workspace.find("action", action_id)
         self.editor.setEnabled(action is not None)
         self.remove_button.setEnabled(action is not None)
-        if action is None:
+        if action is None:  # blank every field: never show another action's (or workspace's) values
             self.title.load("")
             self.due.load("")
+            for combo in (self.impact, self.effort, self.status, self.owner):
+                combo.setCurrentIndex(-1)
             return
         self.title.load(action.title)
         self.impact.set_value(action.impact)
