@@ -524,6 +524,8 @@ class Workspace:
             raise WorkspaceError("the cell for the new touchpoint does not exist")
         if stage["journey_id"] != lane["journey_id"]:
             raise ValidationError("stage and lane belong to different journeys")
+        if lane["kind"] == "channel" and "channel" not in values:
+            values["channel"] = lane["name"]  # a card drawn in the "Web" lane is a web touchpoint
         tp = e.Touchpoint(
             id=values.pop("id", new_id()),
             journey_id=stage["journey_id"],

@@ -33,3 +33,13 @@ def test_rename_box_sits_on_the_title_and_hides_it(canvas: Canvas) -> None:
     text_left = editor.mapToScene(editor.boundingRect().topLeft()).x()
     assert abs(editor.pos().x() - (title.x() + 3)) < 0.5 and text_left <= title.x() + 3
     canvas.key(Qt.Key.Key_Escape)
+
+
+def test_a_card_typed_into_a_channel_lane_shows_that_channel(canvas: Canvas) -> None:
+    ws, s = canvas.ws, canvas.scene
+    lane = ws.add_lane(ws.get("journey", canvas.ids["journey"]).id, "Store", kind="channel")
+    stage_id = ws.stages(canvas.ids["journey"])[0].id
+    card_id = s.editor.create_card((stage_id, lane.id), "Fitting room")
+    assert card_id is not None
+    assert ws.get("touchpoint", card_id).channel == "Store"
+    assert s.cards[card_id]._content.channel == "Store"  # drawn with the store's glyph and colour
