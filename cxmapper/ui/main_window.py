@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
         self.analysis_dock.set_context(ws if journey_id else None, journey_id, self.undo_stack)
         self.comments.set_journey(ws, journey_id)
         self.find_bar.set_journey(ws, journey_id)
-        self.transfer.update_enabled()
+        self._update_enabled()
         self._update_title()
 
     def _scene_selection_changed(self) -> None:
@@ -645,6 +645,12 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(has_ws)
         self.journeys_dock.widget().setEnabled(has_ws)
+        # canvas actions act on a shown journey: greyed out rather than doing nothing
+        on_canvas = has_ws and getattr(self, "journey_id", None) is not None
+        for group in self._canvas_actions().values():
+            for action in group:
+                action.setEnabled(on_canvas)
+        self.presentation_action.setEnabled(on_canvas)
         self.transfer.update_enabled()
 
     def closeEvent(self, event: QCloseEvent) -> None:
