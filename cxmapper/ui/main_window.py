@@ -37,12 +37,14 @@ from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.find_bar import FindBar
+from cxmapper.ui.icons import icon
 from cxmapper.ui.inspector import InspectorContext, InspectorPanel
 from cxmapper.ui.inspector.journey_comments import JourneyComments
 from cxmapper.ui.journey_panel import JourneyPanel
 from cxmapper.ui.model_bridge import ModelBridge
 from cxmapper.ui.overlay.dock import AnalysisDock
 from cxmapper.ui.settings import AppSettings
+from cxmapper.ui.toolbar import build_toolbar
 from cxmapper.ui.transfer import TransferController
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
@@ -290,25 +292,15 @@ class MainWindow(QMainWindow):
         )
 
     def _build_toolbar(self) -> None:
-        """The few things a workshop does all the time, one click away (text, no icons)."""
-        bar = self.addToolBar("Main toolbar")
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         by_name = {a.objectName(): a for group in self._canvas_actions().values() for a in group}
-        for names in (
-            ("canvas.new-card", "canvas.connect"),
-            ("canvas.add-stage", "canvas.add-lane"),
-            ("canvas.zoom-out", "canvas.zoom-in", "canvas.fit"),
-        ):
-            actions = [by_name[n] for n in names if n in by_name]
-            if actions:
-                bar.addActions(actions)
-                bar.addSeparator()
-        bar.addActions([self.find_action, self.presentation_action])
-        bar.addSeparator()
-        bar.addAction(self.people_action)
-        self.toolbar = bar
+        self.find_action.setObjectName("window.find")
+        self.presentation_action.setObjectName("window.presentation")
+        self.people_action.setObjectName("window.people")
+        self.toolbar = build_toolbar(
+            self, by_name, [[self.find_action, self.presentation_action], [self.people_action]]
+        )
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action.setIcon(icon("redo"))
 
     def _connect(self) -> None:
         self.journey_panel.journey_selected.connect(self.show_journey)
