@@ -222,7 +222,7 @@ class KpiEditor(RecordEditor):
         return f"{record.name} ({record.unit})" if record.unit else record.name
 
     def show_record(self, record: e.Kpi) -> None:
-        self.owner.set_parties(self.ctx.workspace.parties())
+        self.owner.set_parties(self.ctx.workspace.parties(), create=self.ctx.create_party)
         self.name.load(record.name)
         self.unit.load(record.unit)
         self.direction.set_value(record.direction)

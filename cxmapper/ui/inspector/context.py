@@ -24,6 +24,14 @@ class InspectorContext:
     def push(self, command: QUndoCommand) -> bool:
         return shell_commands.push(self.stack, command, self.on_error)
 
+    def create_party(self, name: str) -> str | None:
+        """A new person, made where an owner is picked (one undo step); their id, or None."""
+        from cxmapper.ui.commands import AddCommand
+
+        ws = self.workspace
+        command = AddCommand(ws, "party", lambda: ws.add_party(name.strip()), f"Add person {name}")
+        return command.entity.id if self.push(command) else None
+
     def update(self, kind: str, id: str, text: str, /, **values: Any) -> bool:
         """One undo step setting `values` (a no-op edit pushes nothing)."""
         return shell_commands.push_update(

@@ -107,7 +107,7 @@ class TouchpointActions(EntityPage):
         ws = self.ctx.workspace
         parties = ws.parties()
         names = {p.id: p.name for p in parties}
-        self.owner.set_parties(parties)
+        self.owner.set_parties(parties, create=self.ctx.create_party)
         selected = self.selected_id()
         actions = sorted(
             ws.actions(tp.id), key=lambda a: (a.status in ("done", "dropped"), -a.priority)

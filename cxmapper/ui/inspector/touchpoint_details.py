@@ -87,7 +87,7 @@ class TouchpointDetails(EntityPage):
     def show_entity(self, tp: e.Touchpoint) -> None:
         assert self.ctx is not None
         ws = self.ctx.workspace
-        self.owner.set_parties(ws.parties())
+        self.owner.set_parties(ws.parties(), create=self.ctx.create_party)
         channels = sorted({t.channel for t in ws.touchpoints(tp.journey_id) if t.channel})
         self._channels.setStringList(channels)
         self.title.load(tp.title)

@@ -149,7 +149,7 @@ class TouchpointKpis(EntityPage):
         if self.kpi.currentIndex() < 0 and choices:
             self.kpi.setCurrentIndex(0)
         self.kpi.blockSignals(False)
-        self.owner.set_parties(ws.parties())
+        self.owner.set_parties(ws.parties(), create=self.ctx.create_party)
 
         kpi = self.current_kpi()
         for w in (self.target, self.direction, self.add_button, self.value):

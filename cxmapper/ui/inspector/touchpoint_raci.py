@@ -82,7 +82,7 @@ class TouchpointRaci(EntityPage):
         assert self.ctx is not None
         ws = self.ctx.workspace
         parties = ws.parties()
-        self.party.set_parties(parties, allow_none=False)
+        self.party.set_parties(parties, allow_none=False, create=self.ctx.create_party)
         names = {p.id: p.name for p in parties}
         rows = sorted(
             ws.raci(tp.id), key=lambda r: ("RACI".index(r.role), names.get(r.party_id, ""))

@@ -7,7 +7,7 @@ interaction emits, so reloading values never writes back to the model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -105,17 +105,66 @@ class ChoiceCombo(QComboBox):
                 return
 
 
-class PartyCombo(ChoiceCombo):
-    """Pick a person or team (or nobody); teams are marked so they are not mistaken for people."""
+NEW_PERSON = "New person…"
+_NEW = "\x00new-person"  # item data of the "New person…" entry (never a party id)
 
-    def set_parties(self, parties: Sequence[Party], allow_none: bool = True) -> None:
+CreateParty = Callable[[str], str | None]
+
+
+class PartyCombo(ChoiceCombo):
+    """Pick a person or team (or nobody); teams are marked so they are not mistaken for people.
+
+    With a `create` callable, the last entry is "New person…": picking it asks for a name, lets
+    the page create the person (one undo step) and selects them, so an owner can be added where
+    it is picked. The page's own `activated` handler then commits the new value as usual.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._create: CreateParty | None = None
+        self._before: Any = None
+        self.activated.connect(self._maybe_create)  # connected first: runs before the page's
+
+    def set_parties(
+        self, parties: Sequence[Party], allow_none: bool = True, create: CreateParty | None = None
+    ) -> None:
         choices: list[tuple[str, Any]] = [(NOBODY, None)] if allow_none else []
         for p in parties:
             label = f"{p.name} (team)" if p.kind == "team" else p.name
             if p.role:
                 label += f" — {p.role}"
             choices.append((label, p.id))
+        self._create = create
+        if create is not None:
+            choices.append((NEW_PERSON, _NEW))
         self.set_choices(choices)
+        self._before = self.value()
+
+    def value(self) -> Any:
+        data = self.currentData()
+        return self._before if data == _NEW else data
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(value)
+        if self.currentData() != _NEW:
+            self._before = self.currentData()
+
+    def _maybe_create(self, index: int) -> None:
+        if self.itemData(index) != _NEW or self._create is None:
+            self._before = self.value()
+            return
+        from cxmapper.ui.dialogs import messages
+
+        name = messages.ask_text(self, NEW_PERSON.rstrip("…"), "Name of the new person:")
+        party_id = self._create(name) if name else None
+        if party_id is None:  # cancelled or refused: back to what was selected
+            self.set_value(self._before)
+            return
+        self.blockSignals(True)
+        self.insertItem(self.count() - 1, name or "", party_id)
+        self.setCurrentIndex(self.count() - 2)
+        self.blockSignals(False)
+        self._before = party_id
 
 
 def plain_choices(values: Iterable[str]) -> list[tuple[str, str]]:
