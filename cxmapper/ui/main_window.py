@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
         if self.presentation_action.isChecked() != on:
             self.presentation_action.setChecked(on)  # re-enters through toggled
             return
-        docks = (self.journeys_dock, self.inspector_dock, self.comments_dock, self.history_dock)
+        docks = self.findChildren(QDockWidget)  # every dock, the analysis dock included
         if on:
             self._docks_before_presentation = {d: d.isVisible() for d in docks}
             self._was_maximized = self.isMaximized()

@@ -675,7 +675,11 @@ class JourneyScene(QGraphicsScene):
     # -- presentation and inline editing -----------------------------------------------------
 
     def set_presentation(self, on: bool) -> None:
+        """Projected in a workshop: nothing selected, no current-cell highlight."""
         self.presentation = on
+        if on:
+            self.clear_all_selection()
+            self.set_current_cell(None)
         for item in self.cards.values():
             item.set_presentation(on)
 

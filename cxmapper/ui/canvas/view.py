@@ -209,6 +209,12 @@ class JourneyView(QGraphicsView):
             rect = self.journey_scene().content_rect()
             if rect.width() > 0:
                 self.set_zoom(min(1.6, max(0.6, self.viewport().width() / (rect.width() + 20))))
+            self.show_start()
+
+    def show_start(self) -> None:
+        """Scroll to the first stage and the top lane: where a presentation begins."""
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     # -- actions -----------------------------------------------------------------------------
 

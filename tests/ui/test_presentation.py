@@ -1,0 +1,46 @@
+"""Presentation mode (F11): the whole screen is map, from the first stage, nothing selected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDockWidget
+from pytestqt.qtbot import QtBot
+
+from cxmapper.model.workspace import Workspace
+from cxmapper.ui.main_window import MainWindow
+from tests.ui.test_main_window import errors, temp_settings, window  # noqa: F401  (fixtures)
+
+
+def wide_journey(path: Path) -> str:
+    with Workspace.open(path) as ws:
+        j = ws.add_journey("Wide")
+        stages = [ws.add_stage(j.id, f"Stage {i}") for i in range(12)]
+        lane = ws.add_lane(j.id, "Actions", "actions")
+        for s in stages:
+            ws.add_touchpoint(s.id, lane.id, f"Card in {s.name}")
+        return j.id
+
+
+def test_presentation_starts_at_the_first_stage_with_nothing_selected(
+    qtbot: QtBot, window: MainWindow, file_ws: Workspace, ws_path: Path
+) -> None:
+    file_ws.close()
+    journey_id = wide_journey(ws_path)
+    assert window.open_path(ws_path)
+    window.show_journey(journey_id)
+    window.analysis_dock.show()
+    scene, view = window.scene, window.view
+    last = max(scene.cards, key=lambda i: scene.card_rect(i).x())
+    scene.select_entity("touchpoint", last)
+    view.centerOn(scene.cards[last])
+    assert view.horizontalScrollBar().value() > 0 and scene.selectedItems()
+
+    window.presentation_action.trigger()
+    QApplication.processEvents()
+    assert window.isFullScreen()
+    assert not any(d.isVisible() for d in window.findChildren(QDockWidget))
+    assert not scene.selectedItems() and scene.current_cell() is None
+    assert view.horizontalScrollBar().value() == view.horizontalScrollBar().minimum()
+    window.presentation_action.trigger()
+    assert window.analysis_dock.isVisible()  # the docks come back as they were
