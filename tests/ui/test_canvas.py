@@ -6,119 +6,19 @@ the file holds it after the workspace is closed and opened again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QPainter, QUndoStack, QWheelEvent
+from PySide6.QtGui import QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from cxmapper.model.workspace import Workspace
-from cxmapper.ui.canvas import JourneyScene, JourneyView, OverlayValue
+from cxmapper.ui.canvas import JourneyScene, OverlayValue
 from cxmapper.ui.canvas import layout as L
 from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.connector import curve_point
 from cxmapper.ui.model_bridge import ModelBridge
 from cxmapper.ui.undo_stack import GuardedUndoStack
-
-LEFT = Qt.MouseButton.LeftButton
-CTRL = Qt.KeyboardModifier.ControlModifier
-NOMOD = Qt.KeyboardModifier.NoModifier
-
-
-@dataclass
-class Canvas:
-    ws: Workspace
-    ids: dict[str, str]
-    scene: JourneyScene
-    view: JourneyView
-    stack: QUndoStack
-    bridge: ModelBridge
-    path: Path
-    qtbot: object
-
-    # -- geometry ------------------------------------------------------------------------
-    def vp(self, p: QPointF) -> QPoint:
-        return self.view.mapFromScene(p)
-
-    def card_centre(self, key: str) -> QPointF:
-        return self.scene.card_rect(self.ids.get(key, key)).center()
-
-    def cell_centre(self, stage: str, lane: str) -> QPointF:
-        return self.scene.cell_rect((self.ids[stage], self.ids[lane])).center()
-
-    # -- gestures ------------------------------------------------------------------------
-    def click(self, p: QPointF, mod: Qt.KeyboardModifier = NOMOD) -> None:
-        self.qtbot.mouseClick(self.view.viewport(), LEFT, mod, self.vp(p))  # type: ignore[attr-defined]
-
-    def dclick(self, p: QPointF) -> None:
-        self.qtbot.mouseDClick(self.view.viewport(), LEFT, NOMOD, self.vp(p))  # type: ignore[attr-defined]
-
-    def drag(
-        self, a: QPointF, b: QPointF, mod: Qt.KeyboardModifier = NOMOD, steps: int = 6
-    ) -> None:
-        vp, bot = self.view.viewport(), self.qtbot
-        bot.mousePress(vp, LEFT, mod, self.vp(a))  # type: ignore[attr-defined]
-        for i in range(1, steps + 1):
-            p = a + (b - a) * (i / steps)
-            bot.mouseMove(vp, self.vp(p))  # type: ignore[attr-defined]
-        bot.mouseRelease(vp, LEFT, mod, self.vp(b))  # type: ignore[attr-defined]
-
-    def type(self, text: str, enter: bool = True) -> None:
-        self.qtbot.keyClicks(self.view, text)  # type: ignore[attr-defined]
-        if enter:
-            self.qtbot.keyClick(self.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
-
-    def key(self, key: Qt.Key, mod: Qt.KeyboardModifier = NOMOD) -> None:
-        self.qtbot.keyClick(self.view, key, mod)  # type: ignore[attr-defined]
-
-    def act(self, name: str) -> None:
-        self.view.action(f"canvas.{name}").trigger()
-
-    def reopen(self) -> Workspace:
-        """Close everything and open the file again: what was saved."""
-        self.scene.clear_scene()
-        self.bridge.detach()
-        self.ws.close()
-        ws = Workspace.open(self.path)
-        self._reopened = ws
-        return ws
-
-
-@pytest.fixture
-def canvas(
-    qtbot, file_ws: Workspace, small_journey: dict[str, str], ws_path: Path
-) -> Iterator[Canvas]:
-    stack = GuardedUndoStack()
-    bridge = ModelBridge(file_ws, poll_ms=0)
-    scene = JourneyScene()
-    view = JourneyView(scene)
-    scene.setParent(view)
-    qtbot.addWidget(view)
-    scene.set_journey(file_ws, small_journey["journey"], stack, bridge)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.setFocus()
-    c = Canvas(file_ws, small_journey, scene, view, stack, bridge, ws_path, qtbot)
-    yield c
-    if scene.mirror is not None:
-        scene.clear_scene()
-        bridge.detach()
-    reopened = getattr(c, "_reopened", None)
-    if reopened is not None:
-        reopened.close()
-
-
-def undo_redo(c: Canvas, check_before, check_after) -> None:  # type: ignore[no-untyped-def]
-    """Undo restores the state before the action, redo the state after it."""
-    c.stack.undo()
-    check_before()
-    c.stack.redo()
-    check_after()
-
+from tests.ui.rigs import CTRL, LEFT, NOMOD, Canvas, undo_redo
 
 # -- building and rendering --------------------------------------------------------------------
 

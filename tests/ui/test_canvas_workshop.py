@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.test_canvas import Canvas, canvas  # noqa: F401  (fixture)
+from tests.ui.rigs import Canvas
 
 
 def test_escape_releases_the_connect_tool_button(canvas: Canvas) -> None:

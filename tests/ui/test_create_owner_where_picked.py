@@ -6,7 +6,7 @@ import pytest
 
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.inspector.widgets import NEW_PERSON
-from tests.ui.test_inspector import Rig, rig  # noqa: F401  (fixture)
+from tests.ui.rigs import Rig
 
 
 def pick_new_person(combo, monkeypatch: pytest.MonkeyPatch, name: str | None) -> None:

@@ -2,82 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from cxmapper.model.workspace import Workspace
-from cxmapper.ui.inspector import InspectorContext, InspectorPanel
-from cxmapper.ui.inspector.touchpoint import TouchpointPage
-from cxmapper.ui.model_bridge import ModelBridge
-from cxmapper.ui.undo_stack import GuardedUndoStack
-
-
-@dataclass
-class Rig:
-    ws: Workspace
-    stack: QUndoStack
-    panel: InspectorPanel
-    errors: list[str]
-    path: Path
-    ids: dict[str, str]
-
-    @property
-    def tp(self) -> TouchpointPage:
-        return self.panel.touchpoint_page
-
-    def flush(self) -> None:
-        self.panel.flush()
-
-    def reopen(self) -> Workspace:
-        """Close the window's workspace and read the file fresh, as another user would."""
-        self.panel.set_context(None)
-        self.stack.clear()
-        self.ws.close()
-        return Workspace.open(self.path)
-
-
-@pytest.fixture
-def rig(
-    qtbot: QtBot, small_journey: dict[str, str], file_ws: Workspace, ws_path: Path
-) -> Iterator[Rig]:
-    stack = GuardedUndoStack()
-    errors: list[str] = []
-    panel = InspectorPanel()
-    qtbot.addWidget(panel)
-    panel.resize(460, 800)
-    panel.show()
-    bridge = ModelBridge(file_ws, poll_ms=0)
-    bridge.changed.connect(panel.on_change)
-    panel.set_context(InspectorContext(file_ws, stack, errors.append, lambda: "Tess Tester"))
-    yield Rig(file_ws, stack, panel, errors, ws_path, small_journey)
-    bridge.detach()
-
-
-def type_into(qtbot: QtBot, edit: object, text: str) -> None:
-    edit.selectAll()  # type: ignore[attr-defined]
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-
-def commit_text(edit: object, text: str) -> None:
-    """What typing then Enter does, without keystrokes (for fields with a completer popup)."""
-    edit.setText(text)  # type: ignore[attr-defined]
-    edit.setModified(True)  # type: ignore[attr-defined]
-    edit.editingFinished.emit()  # type: ignore[attr-defined]
-
-
-def choose(combo: object, value: object) -> None:
-    """Pick a value the way a user does: only `activated` commits."""
-    index = combo.findData(value)  # type: ignore[attr-defined]
-    assert index >= 0, value
-    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
-    combo.activated.emit(index)  # type: ignore[attr-defined]
+from tests.ui.rigs import Rig, choose, commit_text, type_into
 
 
 def test_touchpoint_fields_each_commit_one_undo_step(qtbot: QtBot, rig: Rig) -> None:

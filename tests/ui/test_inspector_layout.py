@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.ui.test_inspector import Rig, choose, rig  # noqa: F401  (fixture)
+from tests.ui.rigs import Rig, choose
 
 
 def where(widget: QWidget, page: QWidget) -> QPoint:

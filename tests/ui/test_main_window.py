@@ -6,7 +6,6 @@ No modal dialog may block: file pickers, questions and error boxes are replaced 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,50 +17,10 @@ from pytestqt.qtbot import QtBot
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.main_window import MainWindow
-from cxmapper.ui.settings import AppSettings, use_settings_dir
+from cxmapper.ui.settings import AppSettings
+from tests.ui.rigs import journey_names, make_window, settle
 
 WINDOW_CONTEXTS = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path: Path) -> Path:
-    folder = tmp_path / "settings"
-    use_settings_dir(folder)
-    QStandardPaths.setTestModeEnabled(True)
-    return folder
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(messages, "show_error", lambda parent, title, text: shown.append(text))
-    return shown
-
-
-def make_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow(AppSettings(), poll_ms=0)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, errors: list[str]) -> Iterator[MainWindow]:
-    w = make_window(qtbot)
-    yield w
-    w.close_workspace()
-
-
-def settle(window: MainWindow) -> None:
-    """Run the coalesced refreshes the panels schedule after model changes."""
-    QApplication.processEvents()
-    window.journey_panel.refresh()
-    window.inspector.flush()
-
-
-def journey_names(path: Path) -> list[str]:
-    with Workspace.open(path) as ws:
-        return [j.name for j in ws.journeys()]
 
 
 def test_open_shows_name_journeys_and_status(

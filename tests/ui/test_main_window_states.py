@@ -6,7 +6,6 @@ from pathlib import Path
 
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.main_window import MainWindow
-from tests.ui.test_main_window import errors, temp_settings, window  # noqa: F401  (fixtures)
 
 
 def canvas_actions(window: MainWindow) -> list:

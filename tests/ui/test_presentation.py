@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.main_window import MainWindow
-from tests.ui.test_main_window import errors, temp_settings, window  # noqa: F401  (fixtures)
 
 
 def wide_journey(path: Path) -> str:

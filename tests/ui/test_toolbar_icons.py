@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QToolButton
 
 from cxmapper.ui import icons
 from cxmapper.ui.main_window import MainWindow
-from tests.ui.test_main_window import errors, temp_settings, window  # noqa: F401  (fixtures)
 
 
 def test_every_toolbar_button_has_a_bundled_icon(window: MainWindow) -> None:
