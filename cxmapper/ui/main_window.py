@@ -41,6 +41,7 @@ from cxmapper.ui.icons import icon
 from cxmapper.ui.inspector import InspectorContext, InspectorPanel
 from cxmapper.ui.inspector.journey_comments import JourneyComments
 from cxmapper.ui.journey_panel import JourneyPanel
+from cxmapper.ui.menus import build_menus
 from cxmapper.ui.model_bridge import ModelBridge
 from cxmapper.ui.overlay.dock import AnalysisDock
 from cxmapper.ui.settings import AppSettings
@@ -68,6 +69,15 @@ def _create_canvas(parent: QWidget) -> tuple[Any | None, QWidget]:
 
 
 class MainWindow(QMainWindow):
+    # menus, built by menus.build_menus
+    recent_menu: QMenu
+    import_menu: QMenu
+    export_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    journey_menu: QMenu
+    analysis_menu: QMenu
+
     def __init__(self, settings: AppSettings | None = None, poll_ms: int = 1000) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
@@ -221,75 +231,7 @@ class MainWindow(QMainWindow):
         return {}
 
     def _build_menus(self) -> None:
-        canvas = self._canvas_actions()
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addAction(self.demo_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_as_action, self.close_action])
-        file_menu.addSeparator()
-        self.import_menu: QMenu = file_menu.addMenu("&Import")
-        self.export_menu: QMenu = file_menu.addMenu("&Export")
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
-
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        if canvas.get("edit"):
-            edit_menu.addSeparator()
-            edit_menu.addActions(canvas["edit"])
-        self.edit_menu = edit_menu
-
-        view_menu = bar.addMenu("&View")
-        if canvas.get("view"):
-            view_menu.addActions(canvas["view"])
-            view_menu.addSeparator()
-        view_menu.addActions([self.find_action, self.presentation_action])
-        view_menu.addSeparator()
-        panels = view_menu.addMenu("&Panels")
-        for dock in (
-            self.journeys_dock,
-            self.inspector_dock,
-            self.comments_dock,
-            self.history_dock,
-        ):
-            panels.addAction(dock.toggleViewAction())
-        self.view_menu = view_menu
-
-        self.import_menu.addAction(self.analysis_dock.import_action)
-        self.transfer.fill_menus(self.export_menu, self.import_menu)
-
-        journey_menu = bar.addMenu("&Journey")
-        jp = self.journey_panel
-        jp.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        journey_menu.addAction(jp.new_action)
-        journey_menu.addMenu(jp.template_menu)
-        journey_menu.addActions(
-            [jp.duplicate_action, jp.rename_action, jp.up_action, jp.down_action, jp.delete_action]
-        )
-        if canvas.get("structure"):
-            journey_menu.addSeparator()
-            journey_menu.addActions(canvas["structure"])
-        journey_menu.addSeparator()
-        journey_menu.addAction(self.people_action)
-        self.journey_menu = journey_menu
-        self.analysis_menu = bar.addMenu("&Analysis")
-        self.analysis_dock.build_menu(self.analysis_menu)
-        # Actions living only in menus still need the window to own their shortcuts when a
-        # menu bar is hidden (presentation mode).
-        self.addActions(
-            [
-                self.undo_action,
-                self.redo_action,
-                self.find_action,
-                self.presentation_action,
-                self.quit_action,
-            ]
-        )
+        build_menus(self)
 
     def _build_toolbar(self) -> None:
         by_name = {a.objectName(): a for group in self._canvas_actions().values() for a in group}

@@ -1,0 +1,87 @@
+"""The main window's menu bar: File, Edit, View, Journey, Analysis.
+
+Built from the actions the window, the canvas, the journey panel, the transfer controller
+and the analysis dock own; the menus keep no state of their own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from cxmapper.ui.main_window import MainWindow
+
+
+def build_menus(w: MainWindow) -> None:
+    canvas = w._canvas_actions()
+    bar = w.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([w.new_action, w.open_action])
+    w.recent_menu = file_menu.addMenu("Open &Recent")
+    file_menu.addAction(w.demo_action)
+    file_menu.addSeparator()
+    file_menu.addActions([w.save_as_action, w.close_action])
+    file_menu.addSeparator()
+    w.import_menu: QMenu = file_menu.addMenu("&Import")
+    w.export_menu: QMenu = file_menu.addMenu("&Export")
+    file_menu.addSeparator()
+    file_menu.addAction(w.quit_action)
+    w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
+    w._fill_recent_menu()
+
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([w.undo_action, w.redo_action])
+    if canvas.get("edit"):
+        edit_menu.addSeparator()
+        edit_menu.addActions(canvas["edit"])
+    w.edit_menu = edit_menu
+
+    view_menu = bar.addMenu("&View")
+    if canvas.get("view"):
+        view_menu.addActions(canvas["view"])
+        view_menu.addSeparator()
+    view_menu.addActions([w.find_action, w.presentation_action])
+    view_menu.addSeparator()
+    panels = view_menu.addMenu("&Panels")
+    for dock in (
+        w.journeys_dock,
+        w.inspector_dock,
+        w.comments_dock,
+        w.history_dock,
+    ):
+        panels.addAction(dock.toggleViewAction())
+    w.view_menu = view_menu
+
+    w.import_menu.addAction(w.analysis_dock.import_action)
+    w.transfer.fill_menus(w.export_menu, w.import_menu)
+
+    journey_menu = bar.addMenu("&Journey")
+    jp = w.journey_panel
+    jp.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    journey_menu.addAction(jp.new_action)
+    journey_menu.addMenu(jp.template_menu)
+    journey_menu.addActions(
+        [jp.duplicate_action, jp.rename_action, jp.up_action, jp.down_action, jp.delete_action]
+    )
+    if canvas.get("structure"):
+        journey_menu.addSeparator()
+        journey_menu.addActions(canvas["structure"])
+    journey_menu.addSeparator()
+    journey_menu.addAction(w.people_action)
+    w.journey_menu = journey_menu
+    w.analysis_menu = bar.addMenu("&Analysis")
+    w.analysis_dock.build_menu(w.analysis_menu)
+    # Actions living only in menus still need the window to own their shortcuts when a
+    # menu bar is hidden (presentation mode).
+    w.addActions(
+        [
+            w.undo_action,
+            w.redo_action,
+            w.find_action,
+            w.presentation_action,
+            w.quit_action,
+        ]
+    )
