@@ -17,6 +17,8 @@ No other module may use QFileDialog: a test walks the package to make sure.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
@@ -85,3 +87,13 @@ def open_file_name(parent: QWidget | None, title: str, folder: str, file_filter:
 def save_file_name(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
     """A path to write to (Qt asks before overwriting), or None if cancelled."""
     return _run(make_dialog(parent, title, folder, file_filter, save=True))
+
+
+def unused_name(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem.suffix`, or `stem 2.suffix`… when that is taken: what a save dialog proposes."""
+    candidate = folder / f"{stem}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} {n}{suffix}"
+        n += 1
+    return candidate

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cxmapper.errors import CxError
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
+from cxmapper.ui import file_dialogs
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.find_bar import FindBar
 from cxmapper.ui.icons import icon
@@ -340,7 +341,9 @@ class MainWindow(QMainWindow):
         self.settings.last_workspace = None
 
     def new_workspace(self) -> bool:
-        suggested = _unused_name(Path(self._default_folder()), "New workspace", ".cxmap")
+        suggested = file_dialogs.unused_name(
+            Path(self._default_folder()), "New workspace", ".cxmap"
+        )
         path = messages.ask_save_path(self, "New workspace", str(suggested))
         return bool(path) and self.create_path(path)
 
@@ -353,7 +356,7 @@ class MainWindow(QMainWindow):
             return False
         current = Path(self.workspace.path)
         folder = Path(self._default_folder())
-        suggested = _unused_name(folder, f"{current.stem} copy", ".cxmap")
+        suggested = file_dialogs.unused_name(folder, f"{current.stem} copy", ".cxmap")
         path = messages.ask_save_path(self, "Save a copy as", str(suggested))
         return bool(path) and self.save_as(path)
 
@@ -591,13 +594,3 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.close_workspace()
         super().closeEvent(event)
-
-
-def _unused_name(folder: Path, stem: str, suffix: str) -> Path:
-    """`folder/stem.suffix`, or `stem 2.suffix`… when that is taken: what a save dialog proposes."""
-    candidate = folder / f"{stem}{suffix}"
-    n = 2
-    while candidate.exists():
-        candidate = folder / f"{stem} {n}{suffix}"
-        n += 1
-    return candidate
