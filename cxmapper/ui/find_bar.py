@@ -1,5 +1,8 @@
 """Ctrl+F: find cards by title, owner, channel or tag; highlight them, or dim the rest.
 
+Enter / F3 go to the next match, Shift+Enter / Shift+F3 to the previous one: the card is
+selected and scrolled into view, clear of the pinned stage and lane headers.
+
 The canvas does the matching and drawing (`scene.find`, `set_highlight`, `set_filter`); the
 bar only owns the query. `match_touchpoints` is the same rule without a canvas, used when the
 canvas is not there (and by tests).
@@ -11,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from cxmapper.model.workspace import Workspace
@@ -51,6 +54,8 @@ class FindBar(QWidget):
         self.workspace: Workspace | None = None
         self.journey_id: str | None = None
         self.matches: list[str] = []
+        self.current = -1  # index in `matches` of the card shown, -1 before Enter / F3
+        self._query: tuple[str, tuple[str, ...], bool] | None = None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find touchpoints…")
         self.edit.setClearButtonEnabled(True)
@@ -82,7 +87,15 @@ class FindBar(QWidget):
         self._timer.setInterval(150)  # search while typing, but not on every keystroke
         self._timer.timeout.connect(self.run)
         self.edit.textChanged.connect(lambda _: self._timer.start())
-        self.edit.returnPressed.connect(self.run)
+        self.next_action = QAction("Find &Next", self)
+        self.next_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
+        self.next_action.triggered.connect(self.next)
+        self.previous_action = QAction("Find &Previous", self)
+        self.previous_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious))
+        self.previous_action.triggered.connect(self.previous)
+        for action in (self.next_action, self.previous_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setEnabled(False)
         for box in (*self.field_boxes.values(), self.filter_box):
             box.toggled.connect(lambda _: self.run())
         close.clicked.connect(self.dismiss)
@@ -100,6 +113,7 @@ class FindBar(QWidget):
 
     def dismiss(self) -> None:
         self.hide()
+        self._enable_steps()
         self._apply([], None)
         self.closed.emit()
 
@@ -109,9 +123,12 @@ class FindBar(QWidget):
     def run(self) -> None:
         self._timer.stop()
         text = self.edit.text().strip()
+        self._query = (text, tuple(self.fields()), self.filter_box.isChecked())
+        self.current = -1
         if not text:
             self.matches = []
             self.count.setText("")
+            self._enable_steps()
             self._apply([], None)
             return
         scene = self._scene()
@@ -121,9 +138,57 @@ class FindBar(QWidget):
             self.matches = match_touchpoints(self.workspace, self.journey_id, text, self.fields())
         else:
             self.matches = []
-        n = len(self.matches)
-        self.count.setText("no match" if n == 0 else f"{n} match" + ("" if n == 1 else "es"))
+        self._show_count()
+        self._enable_steps()
         self._apply(self.matches, self.matches if self.filter_box.isChecked() else None)
+
+    # -- stepping through the matches (Enter / F3 / Shift+F3) ----------------------------------
+
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if self._query != (
+            self.edit.text().strip(),
+            tuple(self.fields()),
+            self.filter_box.isChecked(),
+        ):
+            self.run()  # the query changed since the last search: search first
+        if not self.matches:
+            return
+        if self.current < 0:
+            self.current = 0 if delta > 0 else len(self.matches) - 1
+        else:
+            self.current = (self.current + delta) % len(self.matches)
+        self._show_count()
+        self._reveal(self.matches[self.current])
+
+    def _reveal(self, tp_id: str) -> None:
+        """Select the card (the inspector follows) and scroll it clear of the pinned headers."""
+        scene = self._scene()
+        if scene is None or not hasattr(scene, "card_rect"):
+            return
+        scene.select_entity("touchpoint", tp_id)
+        for view in scene.views():
+            if hasattr(view, "reveal"):
+                view.reveal(scene.card_rect(tp_id))
+
+    def _show_count(self) -> None:
+        n = len(self.matches)
+        if n == 0:
+            text = "no match"
+        elif self.current >= 0:
+            text = f"{self.current + 1} of {n}"
+        else:
+            text = f"{n} match" + ("" if n == 1 else "es")
+        self.count.setText(text)
+
+    def _enable_steps(self) -> None:
+        for action in (self.next_action, self.previous_action):
+            action.setEnabled(bool(self.matches) and self.isVisible())
 
     def _apply(self, highlight: list[str], filter_ids: list[str] | None) -> None:
         scene = self._scene()
@@ -137,5 +202,12 @@ class FindBar(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.dismiss()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            (
+                self.previous
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                else self.next
+            )()
             return
         super().keyPressEvent(event)

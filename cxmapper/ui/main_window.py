@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.scene, self.view = _create_canvas(self)
         self.find_bar = FindBar(lambda: self.scene, self)
         self.find_bar.hide()
+        self.addActions([self.find_bar.next_action, self.find_bar.previous_action])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

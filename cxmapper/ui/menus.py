@@ -43,7 +43,9 @@ def build_menus(w: MainWindow) -> None:
     if canvas.get("view"):
         view_menu.addActions(canvas["view"])
         view_menu.addSeparator()
-    view_menu.addActions([w.find_action, w.presentation_action])
+    view_menu.addActions(
+        [w.find_action, w.find_bar.next_action, w.find_bar.previous_action, w.presentation_action]
+    )
     view_menu.addSeparator()
     panels = view_menu.addMenu("&Panels")
     for dock in (

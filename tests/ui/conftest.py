@@ -44,8 +44,10 @@ def strict_window(
 
 
 @pytest.fixture(autouse=True)
-def temp_settings(tmp_path: Path) -> Path:
-    """No UI test reads or writes the user's settings."""
+def temp_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No UI test reads or writes the user's settings or data folder, nor shares them with a
+    test running at the same time (Qt's test-mode folders live under $HOME)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     folder = tmp_path / "settings"
     use_settings_dir(folder)
     QStandardPaths.setTestModeEnabled(True)

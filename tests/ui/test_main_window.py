@@ -136,8 +136,8 @@ def test_run_app_reopens_the_last_workspace(
     assert opened == [str(ws_path)]
 
 
-def test_open_demo_writes_it_once_into_app_data(window: MainWindow) -> None:
-    assert window.open_demo()
+def test_open_demo_writes_it_once_into_app_data(window: MainWindow, errors: list[str]) -> None:
+    assert window.open_demo(), errors
     assert window.windowTitle() == "demo — cxmapper"
     assert window.journey_panel.journeys.count() >= 1
     path = Path(window.workspace.path)  # type: ignore[union-attr]

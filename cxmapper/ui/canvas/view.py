@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
+from cxmapper.ui.canvas import layout
 from cxmapper.ui.canvas.scene import JourneyScene
 
 MIN_ZOOM = 0.05
@@ -210,6 +211,14 @@ class JourneyView(QGraphicsView):
             if rect.width() > 0:
                 self.set_zoom(min(1.6, max(0.6, self.viewport().width() / (rect.width() + 20))))
             self.show_start()
+
+    def reveal(self, rect: QRectF) -> None:
+        """Scroll so that `rect` (scene) is fully visible and not under the pinned headers."""
+        zoom = self.zoom() or 1.0
+        left = layout.LANE_HEADER_W * 1.0 + 16 / zoom
+        top = layout.STAGE_HEADER_H * 1.0 + 16 / zoom
+        target = rect.adjusted(-left, -top, 16 / zoom, 16 / zoom)
+        self.ensureVisible(target, 0, 0)
 
     def show_start(self) -> None:
         """Scroll to the first stage and the top lane: where a presentation begins."""
