@@ -19,6 +19,7 @@ from cxmapper.model.workspace import Workspace, now_iso
 
 def build_workbook(ws: Workspace, journey_id: str, analysis: Any = None):  # -> openpyxl Workbook
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     from cxmapper.io.xlsx_sheets import friction, governance, kpis, lists, map_sheet, meta, overview
     from cxmapper.io.xlsx_sheets.common import ExportContext
@@ -44,7 +45,8 @@ def build_workbook(ws: Workspace, journey_id: str, analysis: Any = None):  # -> 
     meta.write(wb, header, ctx.baseline)
     wb.active = 0
     props = wb.properties
-    props.title = f"{snap.journey.name} — customer journey"
+    # document properties are XML text too: a control character in a name would abort the save
+    props.title = ILLEGAL_CHARACTERS_RE.sub("", f"{snap.journey.name} — customer journey")
     props.creator = f"cxmapper {__version__}"
     return wb
 

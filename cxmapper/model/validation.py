@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from cxmapper.errors import ValidationError
@@ -58,5 +59,7 @@ def validate_values(kind: str, row: dict[str, Any]) -> None:
     if kind in ("kpi", "reading"):
         for column in ("target", "tolerance", "value"):
             value = row.get(column)
-            if value is not None and not isinstance(value, int | float):
-                raise ValidationError(f"{kind} {column} must be a number, not {value!r}")
+            if value is not None and (
+                not isinstance(value, int | float) or not math.isfinite(value)
+            ):
+                raise ValidationError(f"{kind} {column} must be a finite number, not {value!r}")

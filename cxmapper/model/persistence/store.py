@@ -18,7 +18,8 @@ from typing import Any
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model.persistence import schema
-from cxmapper.model.persistence.validation import inspect_file
+from cxmapper.model.persistence.open_errors import explain, unwritable
+from cxmapper.model.persistence.validation import OPEN_WAIT_SECONDS, inspect_file
 
 Row = dict[str, Any]
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -37,8 +38,20 @@ class Store:
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Store:
-        """Open (or create) a workspace file, migrating it if it is older than this program."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        require_write: bool = False,
+    ) -> Store:
+        """Open (or create) a workspace file, migrating it if it is older than this program.
+
+        `read_only` opens it for reading alone (nothing, not even the journal mode, is written);
+        `require_write` refuses at once a file that cannot be written or whose write lock
+        another program holds, instead of failing at the first change after a timeout.
+        """
         path_str = str(path)
         if path_str == ":memory:":
             return cls._create(sqlite3.connect(":memory:", isolation_level=None), path_str)
@@ -51,17 +64,26 @@ class Store:
             return cls._create(_connect(p), path_str)
         version = inspect_file(p)  # raises WorkspaceError for anything that is not ours
         if version < schema.CURRENT_VERSION:
+            read_only = False  # an older file is brought up to date (with a backup) first
+        if (require_write or version < schema.CURRENT_VERSION) and (why := unwritable(p)):
+            raise WorkspaceError(f"{p}: {why}")
+        if version < schema.CURRENT_VERSION:
             backup = p.with_name(f"{p.name}.v{version}.bak")
             shutil.copy2(p, backup)
-        conn = _connect(p)
-        store = cls(conn, path_str)
+        conn = _connect(p, read_only=read_only)
         try:
-            store._configure()
+            store = cls(conn, path_str)
+            store._configure(read_only=read_only)
+            if require_write:
+                store._probe_write_lock()
             if version < schema.CURRENT_VERSION:
                 store._migrate(version)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise WorkspaceError(f"{p}: cannot open the workspace: {exc}") from exc
+            raise explain(p, exc) from exc
+        except WorkspaceError:
+            conn.close()
+            raise
         return store
 
     @classmethod
@@ -71,14 +93,25 @@ class Store:
         store._migrate(0)
         return store
 
-    def _configure(self) -> None:
+    def _configure(self, *, read_only: bool = False) -> None:
         c = self._conn
         c.execute("PRAGMA foreign_keys = ON")
         c.execute("PRAGMA trusted_schema = OFF")
-        c.execute("PRAGMA busy_timeout = 5000")
-        if self.path != ":memory:":
+        if self.path != ":memory:" and not read_only:
+            # before the long busy timeout: a file another program holds locked is reported
+            # after OPEN_WAIT_SECONDS, not after the wait meant for edits
             c.execute("PRAGMA journal_mode = WAL")
             c.execute("PRAGMA synchronous = FULL")
+        c.execute("PRAGMA busy_timeout = 5000")
+
+    def _probe_write_lock(self) -> None:
+        """Raise SQLITE_BUSY now if another program holds the write lock (nothing is written)."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(OPEN_WAIT_SECONDS * 1000)}")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("ROLLBACK")
+        finally:
+            self._conn.execute("PRAGMA busy_timeout = 5000")
 
     def _migrate(self, from_version: int) -> None:
         with self.transaction():
@@ -340,11 +373,18 @@ class Store:
             raise WorkspaceError(f"{target}: could not write the copy ({exc})") from exc
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    target: str | Path = f"{path.resolve().as_uri()}?mode=ro" if read_only else path
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            target,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=OPEN_WAIT_SECONDS,
+            uri=read_only,
+        )
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path}: cannot open ({exc})") from exc
+        raise explain(path, exc) from exc
     return conn
 
 
