@@ -7,7 +7,7 @@ every JSON column, huge strings, terminal escapes in names, dropped/renamed/rety
 missing or foreign indexes, wrong application id, newer or inconsistent schema versions,
 truncated and empty files, a garbage journal or log, and files that are read-only or locked by
 another process (`Case.holder` / `Case.read_only` say how the runner must set those up).
-The same seed gives the same files.
+The same seed gives the same damage (record ids and timestamps are fresh each time).
 """
 
 from __future__ import annotations
