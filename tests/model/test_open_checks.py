@@ -184,3 +184,13 @@ def test_deeply_nested_json_does_not_recurse_forever() -> None:
            "tags": "[" * 100_000 + "]" * 100_000}  # fmt: skip
     with pytest.raises(e.BadValue, match="row 't9', column tags: str '\\[\\[\\["):
         e.from_row(e.Touchpoint, row, "w.cxmap: table touchpoints")
+
+
+def test_a_read_only_open_changes_nothing_and_leaves_no_files(path: Path) -> None:
+    """info/export open this way: a rollback-journal file keeps its mode (no switch to WAL)."""
+    sql(path, "PRAGMA journal_mode = DELETE")
+    before = digest(path)
+    with Workspace.open(path, read_only=True) as ws:
+        assert [t.title for t in ws.touchpoints()] == ["Card"]
+    assert digest(path) == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]

@@ -70,7 +70,7 @@ class Store:
         if version < schema.CURRENT_VERSION:
             backup = p.with_name(f"{p.name}.v{version}.bak")
             shutil.copy2(p, backup)
-        conn = _connect(p, read_only=read_only)
+        conn = _connect(p)
         try:
             store = cls(conn, path_str)
             store._configure(read_only=read_only)
@@ -97,7 +97,11 @@ class Store:
         c = self._conn
         c.execute("PRAGMA foreign_keys = ON")
         c.execute("PRAGMA trusted_schema = OFF")
-        if self.path != ":memory:" and not read_only:
+        if read_only:
+            # not a mode=ro connection: that would leave empty -wal/-shm files behind, where
+            # the last ordinary connection to close removes them
+            c.execute("PRAGMA query_only = ON")
+        elif self.path != ":memory:":
             # before the long busy timeout: a file another program holds locked is reported
             # after OPEN_WAIT_SECONDS, not after the wait meant for edits
             c.execute("PRAGMA journal_mode = WAL")
@@ -373,15 +377,10 @@ class Store:
             raise WorkspaceError(f"{target}: could not write the copy ({exc})") from exc
 
 
-def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    target: str | Path = f"{path.resolve().as_uri()}?mode=ro" if read_only else path
+def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
-            target,
-            isolation_level=None,
-            check_same_thread=False,
-            timeout=OPEN_WAIT_SECONDS,
-            uri=read_only,
+            path, isolation_level=None, check_same_thread=False, timeout=OPEN_WAIT_SECONDS
         )
     except sqlite3.Error as exc:
         raise explain(path, exc) from exc
