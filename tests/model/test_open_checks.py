@@ -194,3 +194,17 @@ def test_a_read_only_open_changes_nothing_and_leaves_no_files(path: Path) -> Non
         assert [t.title for t in ws.touchpoints()] == ["Card"]
     assert digest(path) == before
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_the_model_never_writes_what_opening_would_refuse(path: Path) -> None:
+    from cxmapper.errors import ValidationError
+
+    with Workspace.open(path) as ws:
+        [stage], [lane] = ws.stages(ws.journeys()[0].id), ws.lanes(ws.journeys()[0].id)
+        with pytest.raises(ValidationError, match="tags must be a list of texts"):
+            ws.add_touchpoint(stage.id, lane.id, "T", tags=[1, 2])
+        with pytest.raises(ValidationError, match="match_events must be a list of texts"):
+            ws.update("touchpoint", "t1", match_events="home")
+        with pytest.raises(ValidationError, match="target must be a finite number"):
+            ws.update("kpi", "k1", target=float("inf"))
+    Workspace.open(path).close()  # still opens
