@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from cxmapper import __version__
+from cxmapper.commands.printable import printable, safe_output
 from cxmapper.errors import CxError
 
 COMMAND_MODULES = (
@@ -59,10 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if _is_gui_call(args_list, parser):
             return _run_gui(args_list)
-        args = parser.parse_args(args_list)
-        return int(args.func(args) or 0)
+        with safe_output():  # names from files never reach the terminal as control sequences
+            args = parser.parse_args(args_list)
+            return int(args.func(args) or 0)
     except CxError as exc:
-        print(f"cxmapper: error: {exc}", file=sys.stderr)
+        print(f"cxmapper: error: {printable(str(exc), one_line=True)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("cxmapper: interrupted", file=sys.stderr)

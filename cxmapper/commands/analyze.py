@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         from cxmapper.analysis.workspace_adapter import journey_spec
         from cxmapper.model.workspace import Workspace
 
-        with Workspace.open(args.workspace) as ws:
+        with Workspace.open(args.workspace, read_only=True) as ws:
             journey = ws.find_journey(args.journey)
             spec = journey_spec(ws, journey.id)
             off_target = kpis_off_target(ws, journey.id)  # the K term, as in the app and exports

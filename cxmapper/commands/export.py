@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     single = [fmt for fmt, _ in outputs if fmt != "json"]
     if single and args.journey and len(args.journey) > 1:
         raise CxError("--xlsx and images take one --journey")
-    with Workspace.open(args.workspace) as ws:
+    with Workspace.open(args.workspace, read_only=True) as ws:
         analysis = None
         if single:
             journey_id = _journey_ids(ws, args.journey, all_if_none=False)[0]

@@ -64,7 +64,9 @@ def run_xlsx(args: argparse.Namespace) -> int:
     from cxmapper.io.xlsx_import import apply_plan, plan_xlsx_import
     from cxmapper.model.workspace import Workspace
 
-    with Workspace.open(args.workspace) as ws:
+    with Workspace.open(
+        args.workspace, read_only=args.dry_run, require_write=not args.dry_run
+    ) as ws:
         plan = plan_xlsx_import(ws, args.file)
         print(plan.report())
         if args.dry_run:
@@ -82,7 +84,7 @@ def run_json(args: argparse.Namespace) -> int:
     path = Path(args.workspace)
     read_document(args.file)  # check the file before creating a workspace for it
     created = not path.exists()
-    ws = Workspace.open(path, create=True)
+    ws = Workspace.open(path, create=True, require_write=True)
     try:
         journeys = import_json(ws, args.file)
     except BaseException:
@@ -106,7 +108,7 @@ def run_events(args: argparse.Namespace) -> int:
     columns = {c: getattr(args, c) for c in ("case", "activity", "timestamp", "channel")}
     dataset = import_events(args.events, preset=args.preset, columns=columns, lifecycle=args.lifecycle,
                             name=args.name, tz=args.tz)  # fmt: skip
-    with Workspace.open(args.workspace) as ws:
+    with Workspace.open(args.workspace, require_write=True) as ws:
         journey_id = ws.find_journey(args.journey).id if args.journey else None
         stored = dataset.add_to(ws, journey_id)
     print(

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cxmapper.commands.printable import printable
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("info", help="summarise a workspace")
@@ -20,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.model.summary import summarize
     from cxmapper.model.workspace import Workspace
 
-    with Workspace.open(args.workspace) as ws:
+    with Workspace.open(args.workspace, read_only=True) as ws:
         summary = summarize(ws)
     if args.json:
         json.dump(summary, sys.stdout, indent=2, ensure_ascii=False)
@@ -31,32 +33,42 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_summary(s: dict[str, Any]) -> str:
-    lines = [f"Workspace {s['workspace']} (schema version {s['schema_version']})", ""]
+    """The summary as text; every name is kept on its line (newlines in names are escaped)."""
+
+    def n(value: Any) -> str:
+        return printable(str(value), one_line=True)
+
+    def names(values: list[Any]) -> str:
+        return ", ".join(n(v) for v in values)
+
+    lines = [f"Workspace {n(s['workspace'])} (schema version {s['schema_version']})", ""]
     for j in s["journeys"]:
         lines.append(
-            f"Journey: {j['name']} [{j['state']}]"
-            + (f", persona {j['persona']}" if j["persona"] else "")
+            f"Journey: {n(j['name'])} [{n(j['state'])}]"
+            + (f", persona {n(j['persona'])}" if j["persona"] else "")
         )
-        lines.append(f"  stages ({len(j['stages'])}): {', '.join(j['stages'])}")
-        lines.append(f"  lanes ({len(j['lanes'])}): {', '.join(j['lanes'])}")
+        lines.append(f"  stages ({len(j['stages'])}): {names(j['stages'])}")
+        lines.append(f"  lanes ({len(j['lanes'])}): {names(j['lanes'])}")
         lines.append(
             f"  {j['touchpoints']} touchpoints ({j['goal_touchpoints']} goals), "
             f"{j['connectors']} connectors, {j['kpi_readings']} KPI readings, "
             f"{j['comments']} comments, {j['open_actions']} open actions"
         )
-        lines.append(f"  owners: {', '.join(j['owners']) or '-'}")
+        lines.append(f"  owners: {names(j['owners']) or '-'}")
         for w in j["governance_warnings"]:
-            lines.append(f"  warning: {w}")
+            lines.append(f"  warning: {n(w)}")
         lines.append("")
     lines.append(f"People and teams: {len(s['people'])}")
     lines.append(
-        "KPIs: " + (", ".join(f"{k['name']} ({k['readings']} readings)" for k in s["kpis"]) or "-")
+        "KPIs: "
+        + (", ".join(f"{n(k['name'])} ({k['readings']} readings)" for k in s["kpis"]) or "-")
     )
     lines.append(
         "Datasets: "
         + (
             ", ".join(
-                f"{d['name']} ({d['events']:,} events, {d['cases']:,} cases)" for d in s["datasets"]
+                f"{n(d['name'])} ({d['events']:,} events, {d['cases']:,} cases)"
+                for d in s["datasets"]
             )
             or "-"
         )

@@ -29,6 +29,7 @@ from typing import Any
 
 from cxmapper.errors import CxError, ValidationError
 from cxmapper.io import xlsx_values as v
+from cxmapper.io.safe_xml import refuse_unsafe_parts
 from cxmapper.io.snapshot import JourneySnapshot, take_snapshot
 from cxmapper.io.xlsx_merge import Sent, Verdict, decide
 from cxmapper.io.xlsx_merge import shown as shown_value
@@ -71,6 +72,7 @@ def _load(path: Path):
 
     if not path.is_file():
         raise CxError(f"{path}: no such file")
+    refuse_unsafe_parts(path)  # a DOCTYPE anywhere: one-line refusal before openpyxl parses
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
+
+from cxmapper.errors import WorkspaceError
 
 LANE_KINDS = (
     "channel",
@@ -212,23 +215,82 @@ def encode_value(name: str, value: Any) -> Any:
     return value
 
 
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
+_NONE = type(None)
+# Python types a column value may have for a field of each annotation (as written above).
+_ACCEPTED: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "str | None": (str, _NONE),
+    "int": (int,),
+    "float": (float, int),
+    "float | None": (float, int, _NONE),
+    "bool": (int,),
+    "list[str]": (str,),
+    "dict[str, Any]": (str,),
+}
+_WORDS = {
+    (str,): "text",
+    (str, _NONE): "text",
+    (int,): "a whole number",
+    (float, int): "a number",
+    (float, int, _NONE): "a number",
+}
+_FIELD_TYPES: dict[type, dict[str, tuple[type, ...]]] = {}
 
 
-def from_row(cls: type[E], row: dict[str, Any]) -> E:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+class BadValue(WorkspaceError):
+    """A stored value the program cannot use (a text where a number belongs, broken JSON...)."""
+
+
+def from_row(cls: type[E], row: dict[str, Any], where: str = "") -> E:
+    """The record of a database row. A value of the wrong type or shape (a file changed by
+    another program) raises BadValue naming `where` (file and table), the row and the column,
+    instead of failing later far from its cause."""
+    accepted = _FIELD_TYPES.get(cls)
+    if accepted is None:
+        accepted = _FIELD_TYPES[cls] = {
+            f.name: _ACCEPTED[str(f.type)]
+            for f in fields(cls)  # type: ignore[arg-type]
+        }
     values: dict[str, Any] = {}
     for key, value in row.items():
-        if key not in names:
+        types = accepted.get(key)
+        if types is None:
             continue
+        if type(value) not in types:
+            _refuse(where, row, key, value, f"where {_WORDS[types]} is expected")
+        if type(value) is float and not math.isfinite(value):
+            _refuse(where, row, key, value, "where a finite number is expected")
         if key in JSON_FIELDS:
-            if value == "[]" or not value:
-                value = [] if key != "options" else {}
-            else:
-                value = json.loads(value)
+            value = _decode_json(where, row, key, value)
         elif key in BOOL_FIELDS:
             value = bool(value)
         values[key] = value
     return cls(**values)
+
+
+def _decode_json(where: str, row: dict[str, Any], key: str, text: str) -> Any:
+    want_dict = key == "options"
+    if text == "[]" or not text:
+        return {} if want_dict else []
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        _refuse(where, row, key, text, "is not valid JSON")
+    if want_dict:
+        if not isinstance(value, dict):
+            _refuse(where, row, key, text, "is not a JSON object")
+    elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        _refuse(where, row, key, text, "is not a JSON list of texts")
+    return value
+
+
+def _refuse(where: str, row: dict[str, Any], key: str, value: Any, problem: str) -> NoReturn:
+    ident = _short(row.get("id"))
+    shown = "empty (NULL)" if value is None else f"{type(value).__name__} {_short(value)}"
+    prefix = f"{where}, " if where else ""
+    raise BadValue(f"{prefix}row {ident}, column {key}: {shown} {problem}")
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    return repr(text[:limit]) + ("…" if len(text) > limit else "")

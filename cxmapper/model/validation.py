@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from typing import Any
 
 from cxmapper.errors import ValidationError
@@ -58,5 +60,14 @@ def validate_values(kind: str, row: dict[str, Any]) -> None:
     if kind in ("kpi", "reading"):
         for column in ("target", "tolerance", "value"):
             value = row.get(column)
-            if value is not None and not isinstance(value, int | float):
-                raise ValidationError(f"{kind} {column} must be a number, not {value!r}")
+            if value is not None and (
+                not isinstance(value, int | float) or not math.isfinite(value)
+            ):
+                raise ValidationError(f"{kind} {column} must be a finite number, not {value!r}")
+    for column in e.JSON_FIELDS & row.keys():  # what the open-time checks will accept again
+        value = json.loads(row[column]) if isinstance(row[column], str) else row[column]
+        if column == "options":
+            if not isinstance(value, dict):
+                raise ValidationError(f"{kind} {column} must be a mapping, not {value!r}")
+        elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValidationError(f"{kind} {column} must be a list of texts, not {value!r}")

@@ -68,8 +68,17 @@ class Workspace:
     # -- life cycle --------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Workspace:
-        ws = cls(Store.open(path, create=create))
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        require_write: bool = False,
+    ) -> Workspace:
+        """Open a workspace; see `Store.open` for `read_only` (info, exports) and
+        `require_write` (commands that are about to change it)."""
+        ws = cls(Store.open(path, create=create, read_only=read_only, require_write=require_write))
         if create and not ws._store.get_meta("created_at"):
             ws._store.set_meta("created_at", now_iso())
         return ws
@@ -156,18 +165,19 @@ class Workspace:
         row = self._store.get(info.table, id)
         if row is None:
             raise WorkspaceError(f"no {kind} with id {id}")
-        return e.from_row(info.cls, row)
+        return self._entity(info, row)
 
     def find(self, kind: str, id: str) -> Any | None:
         info = kind_info(kind)
         row = self._store.get(info.table, id)
-        return None if row is None else e.from_row(info.cls, row)
+        return None if row is None else self._entity(info, row)
 
     def _list(self, kind: str, where: dict[str, Any] | None = None) -> list[Any]:
         info = kind_info(kind)
-        return [
-            e.from_row(info.cls, r) for r in self._store.select(info.table, where, info.order_by)
-        ]
+        return [self._entity(info, r) for r in self._store.select(info.table, where, info.order_by)]
+
+    def _entity(self, info: Any, row: Row) -> Any:
+        return e.from_row(info.cls, row, f"{self.path}: table {info.table}")
 
     def journeys(self) -> list[e.Journey]:
         return self._list("journey")
@@ -193,13 +203,14 @@ class Workspace:
     def touchpoints(self, journey_id: str | None = None) -> list[e.Touchpoint]:
         """Cards in reading order: by stage, then lane, then place in the cell."""
         tps = self._list("touchpoint", None if journey_id is None else {"journey_id": journey_id})
-        order: dict[str, tuple[int, int]] = {}
-        for table in ("stages", "lanes"):
-            rows = self._store.select(
-                table, None if journey_id is None else {"journey_id": journey_id}
-            )
-            order.update((r["id"], (r["position"], 0)) for r in rows)
-        return sorted(tps, key=lambda t: (order[t.stage_id], order[t.lane_id], t.position, t.id))
+        order: dict[str, int] = {}
+        for kind in ("stage", "lane"):  # through the checked records: positions are numbers
+            items = self._list(kind, None if journey_id is None else {"journey_id": journey_id})
+            order.update((item.id, item.position) for item in items)
+        return sorted(
+            tps,
+            key=lambda t: (order.get(t.stage_id, -1), order.get(t.lane_id, -1), t.position, t.id),
+        )
 
     def cell(self, stage_id: str, lane_id: str) -> list[e.Touchpoint]:
         return self._list("touchpoint", {"stage_id": stage_id, "lane_id": lane_id})
@@ -243,7 +254,7 @@ class Workspace:
 
     def touchpoints_by_id(self, ids: Sequence[str]) -> list[e.Touchpoint]:
         rows = self._store.select_in("touchpoints", "id", ids)
-        return [e.from_row(e.Touchpoint, r) for r in rows]
+        return [self._entity(kind_info("touchpoint"), r) for r in rows]
 
     def journey_of(self, kind: str, id: str) -> str | None:
         """The journey an entity belongs to (None for workspace-wide things)."""
@@ -309,7 +320,7 @@ class Workspace:
         encoded = {k: e.encode_value(k, v) for k, v in values.items()}
         validate_values(kind, {**row, **encoded})
         changed = {k: v for k, v in encoded.items() if row[k] != v}
-        old = e.from_row(info.cls, row)
+        old = self._entity(info, row)
         if not changed:
             return {}
         with self._operation() as changes:

@@ -20,8 +20,10 @@ def fully_visible_below_headers(window: MainWindow, tp_id: str) -> bool:
     QApplication.processEvents()
     box = view.mapFromScene(scene.card_rect(tp_id)).boundingRect()
     zoom = view.zoom()
-    clear = view.viewport().rect().adjusted(
-        int(layout.LANE_HEADER_W * zoom), int(layout.STAGE_HEADER_H * zoom), 0, 0
+    clear = (
+        view.viewport()
+        .rect()
+        .adjusted(int(layout.LANE_HEADER_W * zoom), int(layout.STAGE_HEADER_H * zoom), 0, 0)
     )
     return clear.contains(box)
 

@@ -225,3 +225,12 @@ TABLE_ORDER: tuple[str, ...] = (
 
 # Indexes SQLite creates for PRIMARY KEY / UNIQUE constraints are named sqlite_autoindex_*.
 KNOWN_TABLES: frozenset[str] = frozenset((*TABLE_ORDER, "meta", "dataset_chunks"))
+
+# Columns holding JSON, and the shape the program reads from them ("texts": a list of strings).
+JSON_COLUMNS: dict[tuple[str, str], str] = {
+    ("touchpoints", "tags"): "texts",
+    ("touchpoints", "match_events"): "texts",
+    ("touchpoints", "match_patterns"): "texts",
+    ("datasets", "columns"): "texts",
+    ("datasets", "options"): "object",
+}

@@ -19,7 +19,8 @@ from typing import Any
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model.persistence import file_locks, schema
-from cxmapper.model.persistence.validation import inspect_file
+from cxmapper.model.persistence.open_errors import explain, unwritable
+from cxmapper.model.persistence.validation import OPEN_WAIT_SECONDS, inspect_file
 from cxmapper.tempfiles import sweep, temp_path
 
 Row = dict[str, Any]
@@ -38,6 +39,7 @@ class Store:
         self._columns: dict[str, tuple[str, ...]] = {}
         self._seen_version = self.data_version()
         self._suspended = False
+        self._read_only = False
         self._reload_pending = False
         self._fingerprint: tuple[Any, ...] = ()
         self._identity = None if path == ":memory:" else file_locks.file_identity(path)
@@ -59,8 +61,20 @@ class Store:
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Store:
-        """Open (or create) a workspace file, migrating it if it is older than this program."""
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        require_write: bool = False,
+    ) -> Store:
+        """Open (or create) a workspace file, migrating it if it is older than this program.
+
+        `read_only` opens it for reading alone (nothing, not even the journal mode, is written);
+        `require_write` refuses at once a file that cannot be written or whose write lock
+        another program holds, instead of failing at the first change after a timeout.
+        """
         path_str = str(path)
         if path_str == ":memory:":
             return cls._create(sqlite3.connect(":memory:", isolation_level=None), path_str)
@@ -77,17 +91,26 @@ class Store:
         with file_locks.released(p):
             version = inspect_file(p)  # raises WorkspaceError for anything that is not ours
             if version < schema.CURRENT_VERSION:
+                read_only = False  # an older file is brought up to date (with a backup) first
+            if (require_write or version < schema.CURRENT_VERSION) and (why := unwritable(p)):
+                raise WorkspaceError(f"{p}: {why}")
+            if version < schema.CURRENT_VERSION:
                 backup = p.with_name(f"{p.name}.v{version}.bak")
                 shutil.copy2(p, backup)
         conn = _connect(p)
-        store = cls(conn, path_str)
         try:
-            store._configure()
+            store = cls(conn, path_str)
+            store._configure(read_only=read_only)
+            if require_write:
+                store._probe_write_lock()
             if version < schema.CURRENT_VERSION:
                 store._migrate(version)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise WorkspaceError(f"{p}: cannot open the workspace: {exc}") from exc
+            raise explain(p, exc) from exc
+        except WorkspaceError:
+            conn.close()
+            raise
         return store
 
     @classmethod
@@ -97,14 +120,30 @@ class Store:
         store._migrate(0)
         return store
 
-    def _configure(self) -> None:
+    def _configure(self, *, read_only: bool = False) -> None:
+        self._read_only = read_only  # a reopened (resumed) connection is configured the same
         c = self._conn
         c.execute("PRAGMA foreign_keys = ON")
         c.execute("PRAGMA trusted_schema = OFF")
-        c.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_MS}")
-        if self.path != ":memory:":
+        if read_only:
+            # not a mode=ro connection: that would leave empty -wal/-shm files behind, where
+            # the last ordinary connection to close removes them
+            c.execute("PRAGMA query_only = ON")
+        elif self.path != ":memory:":
+            # before the long busy timeout: a file another program holds locked is reported
+            # after OPEN_WAIT_SECONDS, not after the wait meant for edits
             c.execute("PRAGMA journal_mode = WAL")
             c.execute("PRAGMA synchronous = FULL")
+        c.execute(f"PRAGMA busy_timeout = {self.BUSY_TIMEOUT_MS}")
+
+    def _probe_write_lock(self) -> None:
+        """Raise SQLITE_BUSY now if another program holds the write lock (nothing is written)."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(OPEN_WAIT_SECONDS * 1000)}")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("ROLLBACK")
+        finally:
+            self._conn.execute("PRAGMA busy_timeout = 5000")
 
     def _migrate(self, from_version: int) -> None:
         with self.transaction():
@@ -163,10 +202,10 @@ class Store:
         self._live = conn
         self._suspended = False
         try:
-            self._configure()
+            self._configure(read_only=self._read_only)
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise WorkspaceError(f"{p}: cannot reopen the workspace: {exc}") from exc
+            raise explain(p, exc) from exc
         self._identity = identity
         if replaced or _fingerprint(self.path) != self._fingerprint:
             self._reload_pending = True
@@ -443,11 +482,16 @@ def _connect(path: Path, *, must_exist: bool = False) -> sqlite3.Connection:
     try:
         if must_exist:  # never create an empty database where the workspace vanished
             uri = f"{path.resolve().as_uri()}?mode=rw"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False,
+                timeout=OPEN_WAIT_SECONDS,
+            )  # fmt: skip
         else:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=OPEN_WAIT_SECONDS
+            )
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path}: cannot open ({exc})") from exc
+        raise explain(path, exc) from exc
     return conn
 
 

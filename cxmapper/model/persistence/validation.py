@@ -1,8 +1,10 @@
 """Decide whether a file is a cxmapper workspace before anything writes to it.
 
 The checks go from cheap to thorough: header bytes, size against the page count in the header,
-then a read-only look at the schema and an integrity check. Nothing here writes to the file,
-so refusing a foreign or damaged file leaves it exactly as it was.
+then a read-only look at the schema, the definition of every table and index, an integrity
+check, the type of every value and every reference. Nothing here writes to the file, so
+refusing a foreign or damaged file leaves it exactly as it was. SQLite's own errors are
+explained by `open_errors` (a lock or a read-only log is not damage).
 """
 
 from __future__ import annotations
@@ -11,7 +13,12 @@ import sqlite3
 from pathlib import Path
 
 from cxmapper.errors import WorkspaceError
-from cxmapper.model.persistence import schema
+from cxmapper.model.persistence import definitions, schema
+from cxmapper.model.persistence.open_errors import explain
+
+# How long the checks wait for another program's lock: long enough to let a commit finish,
+# short enough that a lock held for good is reported at once.
+OPEN_WAIT_SECONDS = 0.5
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -50,9 +57,9 @@ def inspect_file(path: Path) -> int:
 def _inspect_schema(path: Path) -> int:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=OPEN_WAIT_SECONDS)
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"{path}: cannot open the file ({exc})") from exc
+        raise explain(path, exc) from exc
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -87,11 +94,22 @@ def _inspect_schema(path: Path) -> int:
             raise WorkspaceError(
                 f"{path}: damaged workspace: tables missing: {', '.join(sorted(missing))}"
             )
+        later = sorted(_expected_tables(schema.CURRENT_VERSION) - _expected_tables(version))
+        if later and tables & set(later):
+            raise WorkspaceError(
+                f"{path}: damaged workspace: marked as schema version {version} but it already "
+                f"has tables of a later version ({', '.join(sorted(tables & set(later)))})"
+            )
+        definitions.check_definitions(conn, version)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
         if problems != ["ok"]:
             raise WorkspaceError(f"{path}: the workspace is damaged: {'; '.join(problems)}")
-    except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"{path}: the file is damaged or not a database ({exc})") from exc
+        definitions.check_values(conn, version)
+        definitions.check_references(conn)
+    except definitions.Damage as exc:
+        raise WorkspaceError(f"{path}: damaged workspace: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise explain(path, exc) from exc
     finally:
         conn.close()
     return version
