@@ -103,3 +103,18 @@ def test_a_workspace_moved_away_while_released_says_so(file_ws: Workspace, tmp_p
     with pytest.raises(WorkspaceError, match="moved or deleted"):
         file_ws.journeys()
     assert not Path(file_ws.path).exists()  # no empty database created in its place
+
+
+def test_an_edit_to_a_read_only_workspace_says_so(file_ws: Workspace) -> None:
+    """A workspace that cannot be written (read-only file or folder, simulated here with
+    query_only since the tests may run as root): the first edit is refused in words, not with a
+    raw sqlite error the UI could not turn into a message, and nothing half-done remains."""
+    from cxmapper.errors import WorkspaceError
+
+    journey = file_ws.add_journey("Before")
+    file_ws._store._conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(WorkspaceError, match=r"read-only.*the change was not made"):
+        file_ws.update("journey", journey.id, name="After")
+    file_ws._store._conn.execute("PRAGMA query_only = OFF")
+    assert file_ws.get("journey", journey.id).name == "Before"
+    file_ws.update("journey", journey.id, name="After")  # the connection is still usable

@@ -232,14 +232,15 @@ class Store:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise WorkspaceError(
-                f"{self.path}: another program has been writing to the workspace for more than "
-                f"{self.BUSY_TIMEOUT_MS / 1000:g} s, so the change was not made; try again "
-                f"({exc})"
-            ) from exc
+            raise self._write_error(exc) from exc
         self._depth = 1
         try:
             yield
+        except sqlite3.OperationalError as exc:  # read-only file, disk full, lock lost...
+            self._depth = 0
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise self._write_error(exc) from exc
         except BaseException:
             self._depth = 0
             self._conn.execute("ROLLBACK")
@@ -252,6 +253,17 @@ class Store:
                 self._conn.execute("ROLLBACK")
             raise WorkspaceError(f"{self.path}: could not save the change ({exc})") from exc
         self._seen_version = self.data_version()
+
+    def _write_error(self, exc: sqlite3.Error) -> WorkspaceError:
+        """Why an edit could not be written, in words; the edit did not happen."""
+        primary = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if primary in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+            return WorkspaceError(
+                f"{self.path}: another program has been writing to the workspace for more than "
+                f"{self.BUSY_TIMEOUT_MS / 1000:g} s, so the change was not made; try again"
+            )
+        why = explain(Path(self.path), exc)
+        return WorkspaceError(f"{why}; the change was not made")
 
     def data_version(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
