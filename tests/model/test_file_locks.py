@@ -8,28 +8,15 @@ lock table (/proc/locks) and let a real second process write the file.
 from __future__ import annotations
 
 import os
-import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from cxmapper.model.persistence.file_locks import held_locks, released
 from cxmapper.model.workspace import Workspace
+from tests.second_process import integrity, run_python
 
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux /proc/locks")
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_python(code: str) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], env=env, capture_output=True, text=True,
-        timeout=60, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
 
 
 def add_journey_elsewhere(path: Path, name: str) -> None:
@@ -38,14 +25,6 @@ def add_journey_elsewhere(path: Path, name: str) -> None:
         with Workspace.open({str(path)!r}) as ws:
             ws.add_journey({name!r})
     """)
-
-
-def integrity(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def test_reading_the_file_by_path_inside_released_keeps_every_edit(file_ws: Workspace) -> None:

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 from cxmapper.io.atomic import atomic_write
 from cxmapper.model.workspace import Workspace
 from cxmapper.tempfiles import sweep, temp_path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.second_process import run_python
 
 
 def killed_half_way(code: str) -> None:
     """Run `code` in a child that dies by os._exit (no clean-up runs, as with kill -9)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], env=env, capture_output=True, text=True,
-        timeout=60, check=False,
-    )  # fmt: skip
-    assert result.returncode == 9, result.stderr
+    run_python(code, expect_returncode=9)
 
 
 def leftovers(folder: Path) -> list[str]:

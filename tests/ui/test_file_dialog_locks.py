@@ -28,6 +28,7 @@ from cxmapper.ui import file_dialogs
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.main_window import MainWindow
 from cxmapper.ui.settings import AppSettings, use_settings_dir
+from tests.second_process import integrity
 
 pytestmark = pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux /proc/locks")
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,7 +174,7 @@ def test_every_file_dialog_keeps_the_locks_and_a_second_process_write(
     with Workspace.open(demo) as again:
         assert again.get("touchpoint", card.id).title == "Renamed after the dialogs"
         assert len(again.journeys()) == journeys_before + len(actions)
-    assert _integrity(demo) == "ok"
+    assert integrity(demo) == "ok"
 
 
 def test_import_events_browse_keeps_the_locks(qtbot: QtBot, window: MainWindow, demo: Path) -> None:
@@ -217,7 +218,7 @@ def test_two_process_excel_round_trip_with_the_export_dialog_cancelled(
         card = again.get("touchpoint", card_id)
         assert card.title == "Renamed in the app"
         assert again.get("party", card.owner_id).name == new_owner
-    assert _integrity(demo) == "ok"
+    assert integrity(demo) == "ok"
 
 
 def test_the_dialog_itself_opens_no_file(qtbot: QtBot, demo: Path) -> None:
@@ -239,11 +240,3 @@ def _rename(ws: Workspace, card_id: str, title: str):
     from cxmapper.ui.commands import UpdateCommand
 
     return UpdateCommand(ws, "touchpoint", card_id, "Rename", title=title)
-
-
-def _integrity(path: Path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        conn.close()
