@@ -8,7 +8,7 @@ APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 DEMO := demo/demo.cxmap
 
-.PHONY: run test lint format bench demo clean system-deps gui-deps
+.PHONY: run test lint format bench demo clean system-deps gui-deps screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ lint: $(TEST_STAMP)
 format: $(TEST_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# the gallery in docs/images/gallery (README pictures come from it); needs xvfb, poppler-utils,
+# and LibreOffice for the workbook pages
+screenshots: $(APP_STAMP)
+	@scripts/install-system-deps.sh --gallery
+	scripts/make-gallery.sh
 
 bench: $(APP_STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -2,12 +2,16 @@
 # Install the Debian/Ubuntu packages Qt needs, only those missing. Usage:
 #   scripts/install-system-deps.sh          # libraries for tests (offscreen Qt)
 #   scripts/install-system-deps.sh --gui    # plus the X11/xcb libraries to show windows
+#   scripts/install-system-deps.sh --gallery  # plus Xvfb and pdftoppm for `make screenshots`
 set -euo pipefail
 
 PKGS=(libgl1 libegl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core)
-if [ "${1:-}" = "--gui" ]; then
+if [ "${1:-}" = "--gui" ] || [ "${1:-}" = "--gallery" ]; then
   PKGS+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
          libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
+fi
+if [ "${1:-}" = "--gallery" ]; then  # make screenshots: a virtual screen and PDF pages
+  PKGS+=(xvfb xauth poppler-utils)
 fi
 if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
   PKGS+=(python3-venv)

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.main_window import MainWindow
+from tests.ui.rigs import Canvas
 
 
 def wide_journey(path: Path) -> str:
@@ -43,3 +44,16 @@ def test_presentation_starts_at_the_first_stage_with_nothing_selected(
     assert view.horizontalScrollBar().value() == view.horizontalScrollBar().minimum()
     window.presentation_action.trigger()
     assert window.analysis_dock.isVisible()  # the docks come back as they were
+
+
+def test_presentation_fits_the_width_the_screen_gives_it(canvas: Canvas) -> None:
+    """Full screen arrives after the switch (a window manager resizes later): the map is fitted
+    to the final width, not left at the zoom the smaller window had."""
+    view = canvas.view
+    view.resize(700, 500)
+    view.set_presentation(True)
+    small = view.zoom()
+    view.resize(1300, 800)
+    QApplication.processEvents()
+    assert view.zoom() > small * 1.5
+    view.set_presentation(False)

@@ -134,6 +134,8 @@ class JourneyView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.presentation and event.size().width() != event.oldSize().width():
+            self.set_presentation(True)  # full screen arrives after the switch: fit it again
         self.update_pins()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

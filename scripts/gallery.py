@@ -1,0 +1,229 @@
+"""Render the fixed gallery of what cxmapper shows people: `make screenshots`.
+
+The demo workspace is written fresh into a temporary folder, its event log imported and
+analysed, and then every view a facilitator or a stakeholder sees is captured as a PNG in
+OUT (default docs/images/gallery): the window at 1366x768 and 1920x1080, each overlay, each
+analysis view, presentation mode, every inspector tab, the import wizard, the export dialog,
+every PDF page and, where LibreOffice is installed, every workbook page. An index
+(README.md) lists them. Look at every picture before calling a change to the UI done.
+
+Runs on whatever Qt platform is set; `scripts/make-gallery.sh` runs it in a real X server
+(Xvfb) as the Makefile target does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cxmapper.analysis.tasks import import_events  # noqa: E402
+from cxmapper.model.demo import write_demo  # noqa: E402
+from cxmapper.ui.app import make_application  # noqa: E402
+from cxmapper.ui.main_window import MainWindow  # noqa: E402
+from cxmapper.ui.settings import AppSettings, use_settings_dir  # noqa: E402
+
+SIZES = ((1366, 768), (1920, 1080))
+
+
+class Gallery:
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.shots: list[tuple[str, str]] = []
+
+    def save(self, name: str, widget: QWidget, caption: str) -> None:
+        settle()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        self.shots.append((path.name, caption))
+
+    def add_file(self, path: Path, caption: str) -> None:
+        self.shots.append((path.name, caption))
+
+    def write_index(self) -> None:
+        lines = [
+            "# Gallery",
+            "",
+            "Rendered by `make screenshots` (scripts/gallery.py) from the demo workspace.",
+            "",
+        ]
+        for name, caption in self.shots:
+            lines += [f"## {caption}", "", f"![{caption}]({name})", ""]
+        (self.out / "README.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def settle(rounds: int = 6) -> None:
+    for _ in range(rounds):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 120.0) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise SystemExit("gallery: timed out waiting for the analysis")
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def tab_pages(widget: QWidget) -> list[tuple[QTabWidget, int, str]]:
+    """Every (tab widget, index, label) under `widget`, outermost first."""
+    found = []
+    for tabs in widget.findChildren(QTabWidget):
+        for i in range(tabs.count()):
+            found.append((tabs, i, tabs.tabText(i).replace("&", "")))
+    return found
+
+
+def slug(text: str) -> str:
+    """A stable file name for a tab: "KPIs (12)" -> "kpis" (counts change, names do not)."""
+    text = text.split("(")[0]
+    words = "".join(c.lower() if c.isalpha() else " " for c in text).split()
+    return "-".join(words) or "tab"
+
+
+def analysed_window(workspace: Path, events: Path) -> MainWindow:
+    window = MainWindow(AppSettings(), poll_ms=0)
+    window.resize(*SIZES[0])
+    window.show()
+    if not window.open_path(workspace):
+        raise SystemExit(f"gallery: could not open {workspace}")
+    dock = window.analysis_dock
+    panel = dock.ensure_panel()
+    panel.store_dataset(import_events(events))
+    wait_until(lambda: panel.result is not None)
+    dock.present()
+    settle()
+    return window
+
+
+def capture_window(g: Gallery, window: MainWindow) -> None:
+    dock = window.analysis_dock
+    panel = dock.ensure_panel()
+    for width, height in SIZES:
+        window.resize(width, height)
+        dock.overlay_actions["friction"].trigger()
+        g.save(
+            f"window-{width}x{height}", window, f"The demo at {width}×{height}, friction overlay"
+        )
+    window.resize(*SIZES[0])
+    for key, action in dock.overlay_actions.items():
+        action.trigger()
+        wait_until(lambda: panel.result is not None)
+        g.save(f"overlay-{key}", window, f"Overlay: {action.text().replace('&', '')}")
+    dock.overlay_actions["friction"].trigger()
+    for tabs, index, label in tab_pages(panel):
+        tabs.setCurrentIndex(index)
+        g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+
+
+def capture_inspector(g: Gallery, window: MainWindow) -> None:
+    ws = window.workspace
+    assert ws is not None and window.journey_id is not None
+    card = next(t for t in ws.touchpoints(window.journey_id) if t.title == "Checkout: payment")
+    window.select_touchpoint(card.id)
+    settle()
+    inspector = window.inspector_dock
+    for tabs, index, label in tab_pages(window.inspector):
+        tabs.setCurrentIndex(index)
+        g.save(f"inspector-{slug(label)}", inspector, f"Inspector: {label}")
+
+
+def capture_presentation(g: Gallery, window: MainWindow) -> None:
+    window.presentation_action.setChecked(True)
+    settle(12)
+    g.save("presentation", window, "Presentation mode (F11)")
+    window.presentation_action.setChecked(False)
+    settle()
+
+
+def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
+    from cxmapper.ui import file_dialogs
+    from cxmapper.ui.overlay.import_dialog import ImportDialog
+
+    wizard = ImportDialog(window, str(events))
+    wizard.show()
+    g.save("import-wizard", wizard, "Import wizard: preview and columns")
+    wizard.close()
+    ws = window.workspace
+    assert ws is not None
+    folder = str(Path(ws.path).parent / "Online purchase.xlsx")
+    dialog = file_dialogs.make_dialog(window, "Export Excel workbook", folder,
+                                      "Excel workbook (*.xlsx)", save=True)  # fmt: skip
+    dialog.resize(900, 520)
+    dialog.show()
+    settle(20)
+    g.save("export-dialog", dialog, "Export dialog")
+    dialog.close()
+
+
+def capture_outputs(g: Gallery, workspace: Path, work: Path) -> None:
+    """Every PDF page and (with LibreOffice) every workbook page, as stakeholders get them."""
+    cli = [sys.executable, "-m", "cxmapper"]
+    pdf, xlsx = work / "journey.pdf", work / "journey.xlsx"
+    subprocess.run([*cli, "export", str(workspace), "--journey", "Online purchase",
+                    "--pdf", str(pdf), "--xlsx", str(xlsx), "--dataset", "demo-events"],
+                   check=True, cwd=ROOT)  # fmt: skip
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(g.out / "pdf-page")],
+                       check=True)  # fmt: skip
+        for page in sorted(g.out.glob("pdf-page*.png")):
+            g.add_file(page, f"PDF export, {page.stem.replace('pdf-page-', 'page ')}")
+    else:
+        print("gallery: pdftoppm not installed; PDF pages skipped", file=sys.stderr)
+    tool = ROOT.parent / "shared" / "tools" / "xlsx-to-png.sh"
+    if shutil.which("soffice") and tool.exists():
+        subprocess.run([str(tool), str(xlsx), str(work / "xlsx"), "70"], check=True)
+        for page in sorted((work / "xlsx").glob("*.png")):
+            target = g.out / f"workbook-{page.name}"
+            shutil.copy(page, target)
+            g.add_file(target, f"Excel workbook, {page.stem}")
+    else:
+        print("gallery: LibreOffice not installed; workbook pages skipped", file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "images" / "gallery"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        use_settings_dir(work / "settings")
+        QStandardPaths.setTestModeEnabled(True)
+        app = make_application([sys.argv[0]])
+        workspace = work / "demo.cxmap"
+        events = write_demo(workspace)
+        g = Gallery(out)
+        window = analysed_window(workspace, events)
+        capture_window(g, window)
+        capture_inspector(g, window)
+        capture_presentation(g, window)
+        capture_dialogs(g, window, events)
+        window.close_workspace()
+        window.close()
+        capture_outputs(g, workspace, work)
+        g.write_index()
+        del app
+    print(f"gallery: {len(g.shots)} pictures in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
