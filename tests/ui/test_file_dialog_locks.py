@@ -240,3 +240,39 @@ def _rename(ws: Workspace, card_id: str, title: str):
     from cxmapper.ui.commands import UpdateCommand
 
     return UpdateCommand(ws, "touchpoint", card_id, "Rename", title=title)
+
+
+def test_every_other_path_into_the_folder_keeps_the_locks(
+    qtbot: QtBot, window: MainWindow, demo: Path
+) -> None:
+    """Exports (in a worker, into the workspace's folder), Save As beside it, reopening the same
+    file from the recent list, opening a copy, importing the events log and an Excel round trip:
+    none may cost this process its locks."""
+    ws = window.workspace
+    assert ws is not None
+    before = locks_held(demo)
+    for fmt in ("xlsx", "png", "svg", "pdf", "json"):
+        job = window.transfer.export(fmt, str(demo.with_name(f"out.{fmt}")))
+        with qtbot.waitSignal(job.finished, timeout=120000):
+            pass
+        assert demo.with_name(f"out.{fmt}").exists()
+        assert locks_held(demo) == before, fmt
+    assert window.save_as(demo.with_name("copy.cxmap"))
+    assert locks_held(demo) == before
+    assert window.transfer.import_xlsx(str(demo.with_name("out.xlsx")), confirm=lambda p: True)
+    assert locks_held(demo) == before
+    assert window.open_path(demo)  # the same file again, e.g. from Open Recent
+    assert locks_held(demo)[0] >= 1
+    ws = window.workspace
+    assert ws is not None
+    result = cli("import", str(demo), str(demo.with_name("w-events.csv")))
+    assert result.returncode == 0, result.stderr
+    assert ws.poll_external_changes()
+    assert len(ws.datasets()) == 1
+    card = ws.touchpoints(ws.journeys()[0].id)[0]
+    window.undo_stack.push(_rename(ws, card.id, "Still mine"))
+    window.close_workspace()
+    with Workspace.open(demo) as again:
+        assert again.get("touchpoint", card.id).title == "Still mine"
+        assert len(again.datasets()) == 1
+    assert integrity(demo) == "ok"
