@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gzip
 import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from cxmapper.analysis.limits import check_columns, open_gzip, short
 from cxmapper.errors import ImportDataError
 
 HEAD_BYTES = 1 << 20
@@ -46,9 +46,12 @@ def is_gzip(path: Path) -> bool:
 
 
 def open_binary(path: Path) -> BinaryIO:
-    """The file's bytes, transparently decompressed when it is gzip (by magic bytes)."""
+    """The file's bytes, transparently decompressed when it is gzip (by magic bytes).
+
+    Gzip streams are guarded: corruption and decompression bombs raise ImportDataError.
+    """
     if is_gzip(path):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return open_gzip(path)
     return path.open("rb")
 
 
@@ -94,9 +97,9 @@ def detect_format(path: Path) -> str:
         return fmt
     if is_gzip(path):
         try:
-            with gzip.open(path, "rb") as fh:
+            with open_gzip(path) as fh:
                 head = fh.read(512)
-        except (OSError, EOFError):
+        except ImportDataError:
             return "xes"  # historic default for bare .gz; the reader reports the corruption
         return _sniff_content(head)
     with path.open("rb") as fh:
@@ -118,7 +121,10 @@ def _bad_byte_message(path: Path, data: bytes, offset: int, delimiter: str | Non
     if delimiter is not None:
         prefix = data[line_start:offset].decode("latin-1")
         header = data[: data.find(b"\n")].decode("latin-1").rstrip("\r")
-        names = next(csv.reader([header], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:
+            names = []
         field = prefix.count(delimiter)
         if field < len(names):
             where += f", column {names[field]!r}"
@@ -183,7 +189,10 @@ def sniff_delimiter(text: str, path: Path) -> str:
         lines = lines[:-1]  # the last line of the sample may be cut
     best, best_score = ",", (-1.0, 0)
     for delim in DELIMITERS:
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+        except csv.Error:  # e.g. a huge field: this delimiter does not explain the sample
+            continue
         if not rows:
             continue
         width = len(rows[0])
@@ -207,7 +216,11 @@ def sniff_csv(path: Path) -> CsvDialect:
     encoding = detect_encoding(path, head, full=False)
     text = codecs.getincrementaldecoder(encoding)("replace").decode(head, final=False)
     delimiter = sniff_delimiter(text, path)
-    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    try:
+        first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise ImportDataError(f"{path}: line 1: cannot read the header row ({short(exc)})") from exc
+    check_columns(path, len(first))
     columns = [c.strip() for c in first]
     if not any(columns):
         raise ImportDataError(f"{path}: line 1: the header row is empty")
