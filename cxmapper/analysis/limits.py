@@ -48,9 +48,13 @@ def short(message: object, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def _printable(text: str) -> str:
+    return text if text.isprintable() else repr(text)
+
+
 def name_list(columns: Sequence[object], limit: int = 30) -> str:
     """Column names for an error message: the first `limit`, each cut short."""
-    shown = [str(c) if len(str(c)) <= 40 else str(c)[:40] + "…" for c in columns[:limit]]
+    shown = [_printable(str(c)[:40] + ("…" if len(str(c)) > 40 else "")) for c in columns[:limit]]
     more = f", … ({len(columns):,} columns)" if len(columns) > limit else ""
     return (", ".join(shown) or "(none)") + more
 

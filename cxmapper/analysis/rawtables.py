@@ -8,11 +8,13 @@ name the exact spot. Readers never return a partial table: any bad record is an 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,6 +105,21 @@ def _ragged_error(
     )
 
 
+@contextlib.contextmanager
+def _catch_unraisable(caught: list[BaseException]) -> Iterator[None]:
+    """Collect what pyarrow raises while building a bad row's text for our row handler.
+
+    pyarrow decodes the row before calling the handler; undecodable bytes raise inside it,
+    which Python would print as "Exception ignored ... Traceback" before the parse stops.
+    """
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda info: caught.append(info.exc_value)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
+
+
 def _valid_utf8(table: pa.Table) -> bool:
     """Whether every text value is valid UTF-8.
 
@@ -143,6 +160,7 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
         warnings.append(f"read as {encoding} (not UTF-8)")
     for _attempt in range(len(columns) + 3):
         bad_rows: list[pacsv.InvalidRow] = []
+        undecodable: list[BaseException] = []
 
         def on_invalid(row: pacsv.InvalidRow, bad_rows: list = bad_rows) -> str:
             # Stop at the first bad row: only it is reported, and a huge ragged file must not
@@ -151,35 +169,46 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
             return "error"
 
         utf8 = encoding.startswith("utf-8")  # other encodings are transcoded: valid by then
+        gzipped = is_gzip(path)
         col_types: dict[str, pa.DataType] = {c: DICT_STRING for c in dict_cols}
         col_types.update({c: pa.string() for c in forced_string})
         try:
-            table = pacsv.read_csv(
-                _csv_source(path),
-                read_options=pacsv.ReadOptions(
-                    encoding="utf8" if encoding.startswith("utf-8") else encoding,
-                    column_names=columns,
-                    skip_rows=1,
-                    block_size=1 << 24,
-                ),
-                parse_options=pacsv.ParseOptions(
-                    delimiter=dialect.delimiter,
-                    newlines_in_values=newlines,
-                    invalid_row_handler=on_invalid,
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types=col_types,
-                    decimal_point="," if dialect.delimiter == ";" else ".",
-                    strings_can_be_null=True,
-                    quoted_strings_can_be_null=False,
-                    # Checked afterwards on the distinct values only (`_valid_utf8`).
-                    check_utf8=not utf8,
-                ),
-            )
+            with _catch_unraisable(undecodable):
+                table = pacsv.read_csv(
+                    _csv_source(path),
+                    read_options=pacsv.ReadOptions(
+                        encoding="utf8" if encoding.startswith("utf-8") else encoding,
+                        column_names=columns,
+                        skip_rows=1,
+                        block_size=1 << 24,
+                        # Threaded reading reads the whole stream ahead even after a bad row;
+                        # a gzip stream is decompressed by one thread anyway.
+                        use_threads=not gzipped,
+                    ),
+                    parse_options=pacsv.ParseOptions(
+                        delimiter=dialect.delimiter,
+                        newlines_in_values=newlines,
+                        invalid_row_handler=on_invalid,
+                    ),
+                    convert_options=pacsv.ConvertOptions(
+                        column_types=col_types,
+                        decimal_point="," if dialect.delimiter == ";" else ".",
+                        strings_can_be_null=True,
+                        quoted_strings_can_be_null=False,
+                        # Checked afterwards on the distinct values only (`_valid_utf8`).
+                        check_utf8=not utf8,
+                    ),
+                )
         except pa.ArrowInvalid as exc:
             msg = limits.short(str(exc))
             if bad_rows:
                 table = None
+            elif undecodable:  # a bad row that is not UTF-8 either: name the first bad byte
+                previous, encoding = encoding, detect_encoding(path, b"", full=True)
+                if encoding == previous:
+                    raise ImportDataError(f"{path}: cannot read as delimited text ({msg})") from exc
+                warnings = [f"read as {encoding} (not UTF-8)"]
+                continue
             elif "utf8" in msg.lower() or "utf-8" in msg.lower():
                 encoding = detect_encoding(path, b"", full=True)
                 if encoding == dialect.encoding:

@@ -16,7 +16,7 @@ from xml.parsers import expat
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.limits import MAX_COLUMNS, check_columns
+from cxmapper.analysis import limits
 from cxmapper.analysis.sniff import open_binary
 from cxmapper.errors import ImportDataError
 
@@ -101,8 +101,8 @@ class _Handler:
     def _count(self, key: str) -> None:
         if key not in self.keys:  # every new key is a column of the table
             self.keys.add(key)
-            if len(self.keys) > MAX_COLUMNS:
-                check_columns(self.source, len(self.keys))
+            if len(self.keys) > limits.MAX_COLUMNS:
+                limits.check_columns(self.source, len(self.keys))
 
     def end(self, name: str) -> None:
         tag = self.stack.pop()
