@@ -393,12 +393,6 @@ def _flatten(obj: dict, prefix: str = "", out: dict | None = None, depth: int = 
     return out
 
 
-def _int(text: str) -> int:
-    if len(text) > 100:  # Python refuses >4,300 digits with a traceback; no id is this long
-        raise ValueError(f"a number of {len(text):,} digits")
-    return int(text)
-
-
 def _float(text: str) -> float:
     value = float(text)
     if math.isinf(value):
@@ -412,17 +406,23 @@ def _constant(name: str) -> float:
     raise ValueError(f"{name} is not a value an event log may hold")
 
 
+_DECODER = json.JSONDecoder(parse_float=_float, parse_constant=_constant)
+
+
 def _parse(text: str, path: Path, where: str) -> object:
     """json.loads, with every way the text can be bad (also 1e999, deep nesting) as a user error."""
     try:
-        return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         at = f"line {exc.lineno}" if where == "file" else where
         raise ImportDataError(f"{path}: {at}: invalid JSON ({exc.msg})") from exc
     except RecursionError as exc:
         raise ImportDataError(f"{path}: {where}: values nested too deeply") from exc
     except (ValueError, OverflowError) as exc:
-        raise ImportDataError(f"{path}: {where}: {limits.short(str(exc), 120)}") from exc
+        reason = str(exc)
+        if "integer string conversion" in reason:  # Python's 4,300-digit limit
+            reason = "a number of more than 4,300 digits"
+        raise ImportDataError(f"{path}: {where}: {limits.short(reason, 120)}") from exc
 
 
 def _record(item: object, path: Path, where: str) -> dict:
@@ -440,7 +440,7 @@ def read_jsonl(path: Path, max_records: int | None = None) -> RawTable:
     Lines are decoded and parsed one at a time from the (decompressed) stream, so memory is
     the records kept, not the file text; a JSON array has to be read whole.
     """
-    with open_binary(path) as fh:
+    with open_binary(path, limits.JSON_GZIP_RATIO) as fh:
         head = fh.read(1 << 20)
     if not head.strip():
         raise ImportDataError(f"{path}: file is empty")
@@ -458,7 +458,10 @@ def read_jsonl(path: Path, max_records: int | None = None) -> RawTable:
         limits.check_columns(path, len(columns))  # distinct keys: 20,000 would never finish
 
     try:
-        with open_binary(path) as fh, io.TextIOWrapper(fh, encoding=encoding) as text:
+        with (
+            open_binary(path, limits.JSON_GZIP_RATIO) as fh,
+            io.TextIOWrapper(fh, encoding=encoding) as text,
+        ):
             if start.lstrip("\ufeff \t\r\n").startswith("["):
                 items = _parse(text.read(), path, "file")
                 if not isinstance(items, list):

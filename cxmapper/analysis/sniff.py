@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from cxmapper.analysis import limits
 from cxmapper.analysis.limits import check_columns, open_gzip, short
 from cxmapper.errors import ImportDataError
 
@@ -45,13 +46,13 @@ def is_gzip(path: Path) -> bool:
         return fh.read(2) == GZIP_MAGIC
 
 
-def open_binary(path: Path) -> BinaryIO:
+def open_binary(path: Path, ratio: int = limits.MAX_GZIP_RATIO) -> BinaryIO:
     """The file's bytes, transparently decompressed when it is gzip (by magic bytes).
 
     Gzip streams are guarded: corruption and decompression bombs raise ImportDataError.
     """
     if is_gzip(path):
-        return open_gzip(path)
+        return open_gzip(path, ratio)
     return path.open("rb")
 
 

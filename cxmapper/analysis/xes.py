@@ -36,7 +36,7 @@ class XesTable:
 
 def _open(path: Path) -> BinaryIO:
     """Plain or gzip (guarded against corruption and decompression bombs)."""
-    return open_binary(path)
+    return open_binary(path, limits.XES_GZIP_RATIO)
 
 
 def _convert(tag: str, value: str | None) -> object:
