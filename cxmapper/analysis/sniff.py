@@ -56,15 +56,6 @@ def open_binary(path: Path, ratio: int = limits.MAX_GZIP_RATIO) -> BinaryIO:
     return path.open("rb")
 
 
-def read_all(path: Path) -> bytes:
-    """Whole (decompressed) content; ImportDataError when a gzip stream is corrupt."""
-    try:
-        with open_binary(path) as fh:
-            return fh.read()
-    except (OSError, EOFError) as exc:
-        raise ImportDataError(f"{path}: cannot read compressed file ({exc})") from exc
-
-
 def inner_suffix(path: Path) -> str:
     """Extension that names the content: 'x.csv.gz' -> '.csv' (a bare '.gz' gives '')."""
     name = path.name.lower()
@@ -115,22 +106,41 @@ class CsvDialect:
     head_text: str
 
 
-def _bad_byte_message(path: Path, data: bytes, offset: int, delimiter: str | None) -> str:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    line_no = data.count(b"\n", 0, offset) + 1
+def _bad_byte_context(path: Path, offset: int) -> tuple[bytes, int, bytes, int]:
+    """File head, line number, the line up to the bad byte, and the byte; streamed, not loaded."""
+    head = tail = b""
+    newlines = pos = 0
+    with open_binary(path) as fh:
+        while chunk := fh.read(1 << 22):
+            if len(head) < HEAD_BYTES:
+                head += chunk[: HEAD_BYTES - len(head)]
+            if pos + len(chunk) > offset:
+                i = offset - pos
+                newlines += chunk.count(b"\n", 0, i)
+                cut = chunk.rfind(b"\n", 0, i)
+                line = chunk[cut + 1 : i] if cut >= 0 else tail + chunk[:i]
+                return head, newlines + 1, line, chunk[i]
+            newlines += chunk.count(b"\n")
+            cut = chunk.rfind(b"\n")
+            tail = (chunk[cut + 1 :] if cut >= 0 else tail + chunk)[-(1 << 16) :]
+            pos += len(chunk)
+    return head, newlines + 1, tail, 0
+
+
+def _bad_byte_message(path: Path, offset: int) -> str:
+    head, line_no, line, byte = _bad_byte_context(path, offset)
+    delimiter = sniff_delimiter(head.decode("latin-1"), path)
     where = f"line {line_no}"
-    if delimiter is not None:
-        prefix = data[line_start:offset].decode("latin-1")
-        header = data[: data.find(b"\n")].decode("latin-1").rstrip("\r")
-        try:
-            names = next(csv.reader([header], delimiter=delimiter), [])
-        except csv.Error:
-            names = []
-        field = prefix.count(delimiter)
-        if field < len(names):
-            where += f", column {names[field]!r}"
+    header = head.split(b"\n", 1)[0].decode("latin-1").rstrip("\r")
+    try:
+        names = next(csv.reader([header], delimiter=delimiter), [])
+    except csv.Error:
+        names = []
+    field = line.decode("latin-1").count(delimiter)
+    if field < len(names):
+        where += f", column {limits.excerpt(names[field])}"
     return (
-        f"{path}: {where}: byte 0x{data[offset]:02x} is neither UTF-8 nor cp1252 text; "
+        f"{path}: {where}: byte 0x{byte:02x} is neither UTF-8 nor cp1252 text; "
         "re-export the file as UTF-8"
     )
 
@@ -176,9 +186,7 @@ def detect_encoding(path: Path, head: bytes, full: bool) -> str:
     cp_bad = first_decode_error(path, "cp1252")
     if cp_bad is None:
         return "cp1252"
-    data = read_all(path)
-    delim = sniff_delimiter(data[:HEAD_BYTES].decode("latin-1"), path)
-    raise ImportDataError(_bad_byte_message(path, data, cp_bad, delim))
+    raise ImportDataError(_bad_byte_message(path, cp_bad))
 
 
 def sniff_delimiter(text: str, path: Path) -> str:
