@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from cxmapper.errors import ImportDataError
 
@@ -115,22 +116,34 @@ def open_gzip(path: Path, ratio: int = MAX_GZIP_RATIO) -> io.BufferedReader:
     return io.BufferedReader(_GuardedGzip(path, ratio), buffer_size=1 << 20)
 
 
+_MAX_NS = (1 << 63) - 1
+
+
 def _day(ns: np.integer) -> str:
     return str(np.datetime_as_string(np.datetime64(int(ns), "ns"), unit="s"))
 
 
-def check_span(source: str, ns: np.ndarray, locate: Callable[[int], str]) -> None:
-    """Refuse logs whose events are so far apart that a duration overflows 64-bit nanoseconds.
+def check_span(
+    source: str, ns: np.ndarray, case_codes: np.ndarray, locate: Callable[[int], str]
+) -> None:
+    """Refuse a case whose events are so far apart that a duration overflows int64 nanoseconds.
 
-    Durations are int64 nanosecond differences: two valid timestamps more than 292 years apart
-    would wrap around to a negative duration and every metric would be silently wrong.
+    Durations are int64 nanosecond differences between events of one case: two valid
+    timestamps more than 292 years apart would wrap around to a negative duration and every
+    metric would be silently wrong. Different cases may be centuries apart (nothing subtracts
+    their times), so the per-case check only runs when the whole log is that wide.
     """
-    if ns.size == 0:
+    if ns.size == 0 or int(ns.max()) - int(ns.min()) <= _MAX_NS:
         return
-    first, last = int(np.argmin(ns)), int(np.argmax(ns))
-    if int(ns[last]) - int(ns[first]) > (1 << 63) - 1:
-        raise ImportDataError(
-            f"{source}: timestamps span more than 292 years (earliest {_day(ns[first])} at "
-            f"{locate(first)}, latest {_day(ns[last])} at {locate(last)}); durations that long "
-            "cannot be computed: check the timestamp column"
-        )
+    frame = pd.DataFrame({"case": case_codes, "ns": ns})
+    groups = frame.groupby("case", sort=False)["ns"]
+    low, high = groups.idxmin().to_numpy(), groups.idxmax().to_numpy()
+    wide = ns[high].astype(np.float64) - ns[low].astype(np.float64) > _MAX_NS - (1 << 20)
+    for first, last in zip(low[wide], high[wide], strict=True):
+        if int(ns[last]) - int(ns[first]) > _MAX_NS:
+            raise ImportDataError(
+                f"{source}: events of one case span more than 292 years (earliest "
+                f"{_day(ns[first])} at {locate(int(first))}, latest {_day(ns[last])} at "
+                f"{locate(int(last))}); durations that long cannot be computed: check the "
+                "timestamp column"
+            )

@@ -140,7 +140,7 @@ def normalise(
         tz=tz,
         dayfirst=dayfirst,
     )
-    limits.check_span(source, ts.array.asi8, locate)
+    limits.check_span(source, ts.array.asi8, case.cat.codes.to_numpy(), locate)
     out: dict[str, pd.Series] = {
         CASE_ID: case.reset_index(drop=True),
         ACTIVITY: activity.reset_index(drop=True),

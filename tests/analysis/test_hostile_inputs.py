@@ -16,6 +16,7 @@ import pytest
 
 from cxmapper.analysis import limits
 from cxmapper.analysis.readers import preview, read_events
+from cxmapper.analysis.report import analyze
 from cxmapper.analysis.tasks import import_events
 from cxmapper.errors import ImportDataError
 
@@ -61,10 +62,15 @@ def test_timestamp_out_of_range_in_xes(write):
 def test_events_more_than_292_years_apart_are_refused_not_negative(write):
     path = write("span.csv", HEAD + "c1,A,1700-01-01T00:00:00Z\nc1,B,2200-01-01T00:00:00Z\n")
     message = _refused(path)
-    assert "span more than 292 years" in message
+    assert "events of one case span more than 292 years" in message
     assert "1700-01-01T00:00:00 at line 2" in message and "2200-01-01T00:00:00 at line 3" in message
     ok = write("ok.csv", HEAD + "c1,A,1800-01-01T00:00:00Z\nc1,B,2000-01-01T00:00:00Z\n")
     assert read_events(ok).n_events == 2  # 200 years apart: fine
+    apart = (
+        HEAD + "c1,A,1700-01-01T00:00:00Z\nc2,A,2200-01-01T00:00:00Z\nc2,B,2200-01-01T00:01:00Z\n"
+    )
+    report = analyze(read_events(write("cases.csv", apart)))  # different cases: no duration
+    assert report.transitions["median_seconds"].tolist() == [60.0]
 
 
 def test_newline_inside_unquoted_header_field(write):
