@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from cxmapper.analysis.limits import excerpt, name_list
 from cxmapper.errors import ImportDataError
 
 #: Canonical column names of the normalised event frame.
@@ -218,7 +219,7 @@ def _missing(
 ) -> ImportDataError:
     return ImportDataError(
         f"{source}: no {role} column ({' or '.join(repr(w) for w in wanted)}) found; "
-        f"available columns: {', '.join(columns) or '(none)'}"
+        f"available columns: {name_list(columns)}"
     )
 
 
@@ -310,10 +311,10 @@ def resolve_mapping(
         if col == "":
             raise ImportDataError(
                 f"{source}: cannot tell which column is the {role}; name it explicitly "
-                f"(e.g. --{role.split()[0]} COLUMN); available columns: {', '.join(cols)}"
+                f"(e.g. --{role.split()[0]} COLUMN); available columns: {name_list(cols)}"
             )
         if col not in cols:
             raise ImportDataError(
-                f"{source}: {role} column {col!r} not found; available columns: {', '.join(cols)}"
+                f"{source}: {role} column {excerpt(col)} not found; available columns: {name_list(cols)}"
             )
     return mapping

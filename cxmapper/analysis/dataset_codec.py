@@ -19,7 +19,7 @@ from cxmapper.errors import CxError
 
 def encode(frame: pd.DataFrame) -> bytes:
     """Parquet bytes (zstd, dictionary pages); the index is dropped, column order kept."""
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = _arrow_table(frame)
     sink = io.BytesIO()
     pq.write_table(
         table,
@@ -30,6 +30,29 @@ def encode(frame: pd.DataFrame) -> bytes:
         write_statistics=False,
     )
     return sink.getvalue()
+
+
+def _arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """The frame as Arrow; attribute columns Arrow cannot type are stored as their text.
+
+    Source attributes are whatever the file held: a JSON or XES attribute may mix numbers and
+    text, or hold an integer beyond 64 bits. Their text is kept exactly rather than failing the
+    import over a column no metric uses.
+    """
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, OverflowError):
+        pass
+    fixed = frame.copy(deep=False)
+    for name in frame.columns:
+        column = frame[name]
+        if column.dtype != object:
+            continue
+        try:
+            pa.array(column, from_pandas=True)
+        except (pa.ArrowException, OverflowError):
+            fixed[name] = column.astype(str).where(column.notna(), None)
+    return pa.Table.from_pandas(fixed, preserve_index=False)
 
 
 def decode(data: bytes, columns: Sequence[str] | None = None) -> pd.DataFrame:

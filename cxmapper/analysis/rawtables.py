@@ -8,10 +8,13 @@ name the exact spot. Readers never return a partial table: any bad record is an 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import json
-import mmap
+import math
 import re
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,15 +24,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from cxmapper.analysis import limits
 from cxmapper.analysis.sniff import (
     CsvDialect,
     detect_encoding,
     is_gzip,
     open_binary,
-    read_all,
     sniff_csv,
 )
 from cxmapper.analysis.xes import read_xes
+from cxmapper.analysis.xlsx_shape import check_xlsx_shape
 from cxmapper.errors import ImportDataError
 
 Locator = Callable[[int], str]
@@ -65,31 +69,55 @@ def csv_columns(path: Path) -> tuple[list[str], CsvDialect]:
 _COLUMN_ERROR = re.compile(r"In CSV column #(\d+): CSV conversion error")
 
 
+def _line_of(path: Path, needle: bytes) -> int | None:
+    """Line number where `needle` first starts, streaming the (decompressed) file in chunks."""
+    if not needle:
+        return None
+    newlines = 0
+    tail = b""
+    with open_binary(path) as fh:
+        while chunk := fh.read(1 << 22):
+            data = tail + chunk
+            pos = data.find(needle)
+            if pos >= 0:
+                return newlines + data.count(b"\n", 0, pos) + 1
+            keep = min(len(data), len(needle) - 1)
+            newlines += data.count(b"\n", 0, len(data) - keep)
+            tail = data[len(data) - keep :]
+    return None
+
+
 def _ragged_error(
     path: Path, row: pacsv.InvalidRow, columns: Sequence[str], encoding: str
 ) -> ImportDataError:
     line: int | None = row.number
     if line is None and row.text:
-        needle = row.text.encode(encoding.replace("-sig", ""), errors="replace")
-        if is_gzip(path):
-            data = read_all(path)
-            pos = data.find(needle)
-            if pos >= 0:
-                line = data.count(b"\n", 0, pos) + 1
-        else:
-            with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-                pos = mm.find(needle)
-                if pos >= 0:
-                    line = mm[:pos].count(b"\n") + 1
-    where = f"line {line}" if line is not None else f"row {row.text[:60]!r}"
+        needle = row.text[:4096].encode(encoding.replace("-sig", ""), errors="replace")
+        line = _line_of(path, needle)
+    where = f"line {line}" if line is not None else f"row {limits.excerpt(row.text)}"
     if row.actual_columns > row.expected_columns:
-        col = f"after column {columns[-1]!r}"
+        col = f"after column {limits.excerpt(columns[-1])}"
     else:
-        col = f"column {columns[row.actual_columns]!r} missing"
+        col = f"column {limits.excerpt(columns[row.actual_columns])} missing"
     return ImportDataError(
         f"{path}: {where}: {row.actual_columns} fields but the header has "
         f"{row.expected_columns} ({col})"
     )
+
+
+@contextlib.contextmanager
+def _catch_unraisable(caught: list[BaseException]) -> Iterator[None]:
+    """Collect what pyarrow raises while building a bad row's text for our row handler.
+
+    pyarrow decodes the row before calling the handler; undecodable bytes raise inside it,
+    which Python would print as "Exception ignored ... Traceback" before the parse stops.
+    """
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda info: caught.append(info.exc_value)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
 
 
 def _valid_utf8(table: pa.Table) -> bool:
@@ -115,8 +143,8 @@ def _csv_source(path: Path) -> Path | pa.NativeFile:
 
     pyarrow only guesses compression from a '.gz' name; the magic bytes decide here.
     """
-    if is_gzip(path):
-        return pa.CompressedInputStream(pa.OSFile(str(path)), "gzip")
+    if is_gzip(path):  # read through the guard against decompression bombs
+        return pa.PythonFile(open_binary(path), mode="r")
     return path
 
 
@@ -132,55 +160,75 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
         warnings.append(f"read as {encoding} (not UTF-8)")
     for _attempt in range(len(columns) + 3):
         bad_rows: list[pacsv.InvalidRow] = []
+        undecodable: list[BaseException] = []
 
         def on_invalid(row: pacsv.InvalidRow, bad_rows: list = bad_rows) -> str:
+            # Stop at the first bad row: only it is reported, and a huge ragged file must not
+            # be parsed (and kept) to the end first.
             bad_rows.append(row)
-            return "skip"
+            return "error"
 
         utf8 = encoding.startswith("utf-8")  # other encodings are transcoded: valid by then
+        gzipped = is_gzip(path)
         col_types: dict[str, pa.DataType] = {c: DICT_STRING for c in dict_cols}
         col_types.update({c: pa.string() for c in forced_string})
         try:
-            table = pacsv.read_csv(
-                _csv_source(path),
-                read_options=pacsv.ReadOptions(
-                    encoding="utf8" if encoding.startswith("utf-8") else encoding,
-                    column_names=columns,
-                    skip_rows=1,
-                    block_size=1 << 24,
-                ),
-                parse_options=pacsv.ParseOptions(
-                    delimiter=dialect.delimiter,
-                    newlines_in_values=newlines,
-                    invalid_row_handler=on_invalid,
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types=col_types,
-                    decimal_point="," if dialect.delimiter == ";" else ".",
-                    strings_can_be_null=True,
-                    quoted_strings_can_be_null=False,
-                    # Checked afterwards on the distinct values only (`_valid_utf8`).
-                    check_utf8=not utf8,
-                ),
-            )
+            with _catch_unraisable(undecodable):
+                table = pacsv.read_csv(
+                    _csv_source(path),
+                    read_options=pacsv.ReadOptions(
+                        encoding="utf8" if encoding.startswith("utf-8") else encoding,
+                        column_names=columns,
+                        skip_rows=1,
+                        block_size=1 << 24,
+                        # Threaded reading reads the whole stream ahead even after a bad row;
+                        # a gzip stream is decompressed by one thread anyway.
+                        use_threads=not gzipped,
+                    ),
+                    parse_options=pacsv.ParseOptions(
+                        delimiter=dialect.delimiter,
+                        newlines_in_values=newlines,
+                        invalid_row_handler=on_invalid,
+                    ),
+                    convert_options=pacsv.ConvertOptions(
+                        column_types=col_types,
+                        decimal_point="," if dialect.delimiter == ";" else ".",
+                        strings_can_be_null=True,
+                        quoted_strings_can_be_null=False,
+                        # Checked afterwards on the distinct values only (`_valid_utf8`).
+                        check_utf8=not utf8,
+                    ),
+                )
         except pa.ArrowInvalid as exc:
-            msg = str(exc)
-            if "utf8" in msg.lower() or "utf-8" in msg.lower():
+            msg = limits.short(str(exc))
+            if bad_rows:
+                table = None
+            elif undecodable:  # a bad row that is not UTF-8 either: name the first bad byte
+                previous, encoding = encoding, detect_encoding(path, b"", full=True)
+                if encoding == previous:
+                    raise ImportDataError(f"{path}: cannot read as delimited text ({msg})") from exc
+                warnings = [f"read as {encoding} (not UTF-8)"]
+                continue
+            elif "utf8" in msg.lower() or "utf-8" in msg.lower():
                 encoding = detect_encoding(path, b"", full=True)
                 if encoding == dialect.encoding:
                     raise ImportDataError(f"{path}: {msg}") from exc
                 warnings = [f"read as {encoding} (not UTF-8)"]
                 continue
-            m = _COLUMN_ERROR.search(msg)
-            if m:
+            elif m := _COLUMN_ERROR.search(msg):
                 name = columns[int(m.group(1))]
                 if name in forced_string or name in dict_cols:
-                    raise ImportDataError(f"{path}: column {name!r}: {msg}") from exc
+                    raise ImportDataError(f"{path}: column {limits.excerpt(name)}: {msg}") from exc
                 forced_string.add(name)  # type inferred from the first block; later rows differ
                 continue
-            raise ImportDataError(f"{path}: cannot read as delimited text ({msg})") from exc
+            else:
+                raise ImportDataError(f"{path}: cannot read as delimited text ({msg})") from exc
         except OSError as exc:  # e.g. a truncated or corrupt gzip stream
-            raise ImportDataError(f"{path}: cannot read ({exc})") from exc
+            raise ImportDataError(f"{path}: cannot read ({limits.short(str(exc))})") from exc
+        except UnicodeDecodeError as exc:  # transcoding a non-UTF-8 file, e.g. cut UTF-16
+            raise ImportDataError(
+                f"{path}: text is not valid {encoding} ({exc.reason}); re-export the file as UTF-8"
+            ) from exc
         if bad_rows and not newlines:
             newlines = True  # maybe a quoted value spans lines; retry before blaming the row
             continue
@@ -259,11 +307,15 @@ def _csv_frame(table: pa.Table) -> pd.DataFrame:
 
 
 def read_xlsx(path: Path) -> RawTable:
+    check_xlsx_shape(path)
     try:
         # object: text cells stay text ("007" is not the number 7, whatever the other rows)
         frame = pd.read_excel(path, sheet_name=0, engine="openpyxl", dtype=object).infer_objects()
     except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise ImportDataError(f"{path}: cannot read as an Excel workbook ({exc})") from exc
+        raise ImportDataError(
+            f"{path}: cannot read as an Excel workbook ({limits.short(exc)})"
+        ) from exc
+    limits.check_columns(path, len(frame.columns))
     frame.columns = [str(c).strip() for c in frame.columns]
     if frame.empty:
         raise ImportDataError(f"{path}: the first sheet has no data rows")
@@ -277,9 +329,11 @@ def parquet_columns(path: Path) -> list[str]:
     import pyarrow.parquet as pq  # only Parquet imports pay for loading it
 
     try:
-        return list(pq.read_schema(path).names)
+        names = list(pq.read_schema(path).names)
     except (pa.ArrowException, OSError) as exc:
-        raise ImportDataError(f"{path}: cannot read as Parquet ({exc})") from exc
+        raise ImportDataError(f"{path}: cannot read as Parquet ({limits.short(str(exc))})") from exc
+    limits.check_columns(path, len(names))
+    return names
 
 
 def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
@@ -287,6 +341,7 @@ def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
 
     try:
         schema = pq.read_schema(path)
+        limits.check_columns(path, len(schema.names))
         dict_cols = [
             c
             for c in string_columns
@@ -298,10 +353,13 @@ def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
         ]
         table = pq.read_table(path, read_dictionary=dict_cols or None)
     except (pa.ArrowException, OSError) as exc:
-        raise ImportDataError(f"{path}: cannot read as Parquet ({exc})") from exc
+        raise ImportDataError(f"{path}: cannot read as Parquet ({limits.short(str(exc))})") from exc
     if table.num_rows == 0:
         raise ImportDataError(f"{path}: the file has no rows")
-    frame = table.to_pandas(split_blocks=True, self_destruct=True)
+    try:
+        frame = table.to_pandas(split_blocks=True, self_destruct=True)
+    except (pa.ArrowException, OSError, ValueError) as exc:  # e.g. out-of-range dates
+        raise ImportDataError(f"{path}: cannot read as Parquet ({limits.short(str(exc))})") from exc
     del table
     pa.default_memory_pool().release_unused()  # give the decode buffers back before metrics
     return RawTable(frame, _row_locator(1), "parquet")
@@ -310,13 +368,15 @@ def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
 # ------------------------------------------------------------------------------- JSON Lines
 
 
-def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict:
+def _flatten(obj: dict, prefix: str = "", out: dict | None = None, depth: int = 0) -> dict:
     """Nested objects become dotted columns; GA4 `event_params` lists become one column per key."""
     out = {} if out is None else out
+    if depth > limits.MAX_JSON_DEPTH:
+        raise ValueError(f"objects nested more than {limits.MAX_JSON_DEPTH} levels deep")
     for key, value in obj.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
-            _flatten(value, f"{name}.", out)
+            _flatten(value, f"{name}.", out, depth + 1)
         elif (
             isinstance(value, list)
             and value
@@ -334,71 +394,98 @@ def _flatten(obj: dict, prefix: str = "", out: dict | None = None) -> dict:
     return out
 
 
-def _jsonl_head(path: Path, n_records: int) -> bytes | None:
-    """The complete lines holding the first `n_records` records, read a megabyte at a time.
+def _float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"number {limits.excerpt(text)} is out of range")
+    return value
 
-    None when only the whole file will do: a JSON array, or UTF-16 (its newlines are two bytes).
-    """
-    buf = b""
-    newlines = 0  # an upper bound on the complete records so far (blank lines count too)
+
+def _constant(name: str) -> float:
+    if name == "NaN":
+        return math.nan
+    raise ValueError(f"{name} is not a value an event log may hold")
+
+
+_DECODER = json.JSONDecoder(parse_float=_float, parse_constant=_constant)
+
+
+def _parse(text: str, path: Path, where: str) -> object:
+    """json.loads, with every way the text can be bad (also 1e999, deep nesting) as a user error."""
     try:
-        with open_binary(path) as fh:
-            while chunk := fh.read(1 << 20):
-                buf += chunk
-                start = buf.removeprefix(codecs.BOM_UTF8).lstrip()[:2]
-                if start.startswith(b"[") or start in (b"\xff\xfe", b"\xfe\xff"):
-                    return None
-                newlines += chunk.count(b"\n")
-                if newlines < n_records:
-                    continue
-                complete = buf[: buf.rfind(b"\n") + 1]
-                if sum(1 for line in complete.splitlines() if line.strip()) >= n_records:
-                    return complete
-    except (OSError, EOFError) as exc:
-        raise ImportDataError(f"{path}: cannot read compressed file ({exc})") from exc
-    return buf
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        at = f"line {exc.lineno}" if where == "file" else where
+        raise ImportDataError(f"{path}: {at}: invalid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise ImportDataError(f"{path}: {where}: values nested too deeply") from exc
+    except (ValueError, OverflowError) as exc:
+        reason = str(exc)
+        if "integer string conversion" in reason:  # Python's 4,300-digit limit
+            reason = "a number of more than 4,300 digits"
+        raise ImportDataError(f"{path}: {where}: {limits.short(reason, 120)}") from exc
+
+
+def _record(item: object, path: Path, where: str) -> dict:
+    if not isinstance(item, dict):
+        raise ImportDataError(f"{path}: {where}: expected a JSON object")
+    try:
+        return _flatten(item)
+    except (ValueError, RecursionError) as exc:
+        raise ImportDataError(f"{path}: {where}: {limits.short(str(exc), 120)}") from exc
 
 
 def read_jsonl(path: Path, max_records: int | None = None) -> RawTable:
-    """JSON Lines (or one JSON array) as a flat table; `max_records` reads only the file's start."""
-    head = _jsonl_head(path, max_records) if max_records is not None else None
-    raw = read_all(path) if head is None else head
-    if not raw.strip():
+    """JSON Lines (or one JSON array) as a flat table; `max_records` reads only the file's start.
+
+    Lines are decoded and parsed one at a time from the (decompressed) stream, so memory is
+    the records kept, not the file text; a JSON array has to be read whole.
+    """
+    with open_binary(path, limits.JSON_GZIP_RATIO) as fh:
+        head = fh.read(1 << 20)
+    if not head.strip():
         raise ImportDataError(f"{path}: file is empty")
-    encoding = detect_encoding(path, raw[: 1 << 20], full=head is None)
-    text = raw.decode(encoding)
+    encoding = detect_encoding(path, head, full=max_records is None)
+    start = codecs.getincrementaldecoder(encoding)("replace").decode(head[:4096])
     records: list[dict] = []
     lines: list[int] = []
-    if text.lstrip().startswith("["):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ImportDataError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg})") from exc
-        for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                raise ImportDataError(f"{path}: record {i + 1}: expected a JSON object")
-            records.append(_flatten(item))
-            lines.append(i + 1)
-        locate: Locator = _row_locator(1)
-    else:
-        for no, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ImportDataError(f"{path}: line {no}: invalid JSON ({exc.msg})") from exc
-            if not isinstance(item, dict):
-                raise ImportDataError(f"{path}: line {no}: expected a JSON object")
-            records.append(_flatten(item))
-            lines.append(no)
-            if len(records) == max_records:
-                break
-        line_arr = np.asarray(lines)
+    columns: set[str] = set()
+    no = 0
 
-        def locate(i: int) -> str:
-            return f"line {int(line_arr[i])}"
+    def keep(record: dict, line: int) -> None:
+        records.append(record)
+        lines.append(line)
+        columns.update(record)
+        limits.check_columns(path, len(columns))  # distinct keys: 20,000 would never finish
 
+    try:
+        with (
+            open_binary(path, limits.JSON_GZIP_RATIO) as fh,
+            io.TextIOWrapper(fh, encoding=encoding) as text,
+        ):
+            if start.lstrip("\ufeff \t\r\n").startswith("["):
+                items = _parse(text.read(), path, "file")
+                if not isinstance(items, list):
+                    raise ImportDataError(f"{path}: expected a JSON array of objects")
+                for i, item in enumerate(items):
+                    keep(_record(item, path, f"record {i + 1}"), i + 1)
+                locate: Locator = _row_locator(1)
+            else:
+                for no, line in enumerate(text, start=1):
+                    if not line.strip():
+                        continue
+                    keep(_record(_parse(line, path, f"line {no}"), path, f"line {no}"), no)
+                    if len(records) == max_records:
+                        break
+                line_arr = np.asarray(lines)
+
+                def locate(i: int) -> str:
+                    return f"line {int(line_arr[i])}"
+
+    except UnicodeDecodeError as exc:
+        raise ImportDataError(
+            f"{path}: line {no + 1}: text is not valid {encoding} ({exc.reason})"
+        ) from exc
     if not records:
         raise ImportDataError(f"{path}: no records")
     frame = pd.DataFrame.from_records(records)
@@ -415,6 +502,6 @@ def read_xes_table(path: Path, max_events: int | None = None) -> RawTable:
     case_names = xes.frame["case:concept:name"]
 
     def locate(i: int) -> str:
-        return f"line {int(lines[i])} (trace {case_names.iloc[i]!r})"
+        return f"line {int(lines[i])} (trace {limits.excerpt(case_names.iloc[i])})"
 
     return RawTable(xes.frame, locate, "xes", "utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis import rawtables
+from cxmapper.analysis import limits, rawtables
 from cxmapper.analysis.columns import (
     ACTIVITY,
     CASE_ID,
@@ -31,6 +31,7 @@ from cxmapper.analysis.columns import (
 from cxmapper.analysis.lifecycle import keep_complete, name_with_lifecycle
 from cxmapper.analysis.sniff import detect_format
 from cxmapper.analysis.timestamps import parse_timestamps
+from cxmapper.analysis.xlsx_shape import check_xlsx_shape
 from cxmapper.errors import ImportDataError
 
 LIFECYCLE_MODES = ("complete", "all")
@@ -158,7 +159,7 @@ def _required_text(
     blank = _blank_mask(result)
     if blank.any():
         i = int(np.flatnonzero(blank)[0])
-        names = " / ".join(repr(c) for c in cols)
+        names = " / ".join(limits.excerpt(c) for c in cols)
         raise ImportDataError(f"{source}: {locate(i)}, column {names}: {role} is empty")
     if strip and _is_text(result.cat.categories):
         stripped = result.cat.categories.astype("str").str.strip()
@@ -195,6 +196,7 @@ def normalise(
         dayfirst=dayfirst,
         notes=notes,
     )
+    limits.check_span(source, ts.array.asi8, case.cat.codes.to_numpy(), locate)
     out: dict[str, pd.Series] = {
         CASE_ID: case.reset_index(drop=True),
         ACTIVITY: activity.reset_index(drop=True),
@@ -337,6 +339,8 @@ def preview(path: str | Path, n: int = 20) -> Preview:
     import csv
     import io
 
+    import pyarrow as pa
+
     path = Path(path)
     if not path.is_file():
         raise ImportDataError(f"{path}: no such file")
@@ -348,7 +352,12 @@ def preview(path: str | Path, n: int = 20) -> Preview:
         columns, dialect = rawtables.csv_columns(path)
         reader = csv.reader(io.StringIO(dialect.head_text), delimiter=dialect.delimiter)
         next(reader, None)
-        body = [r for _, r in zip(range(n), reader, strict=False)]
+        body: list[list[str]] = []
+        try:
+            for _, r in zip(range(n), reader, strict=False):
+                body.append(r)
+        except csv.Error:
+            pass  # a huge or odd field: show the rows before it; the import reports it exactly
         width = len(columns)
         body = [(r + [""] * width)[:width] for r in body if r]
         rows = pd.DataFrame(body, columns=columns, dtype="str")
@@ -356,16 +365,22 @@ def preview(path: str | Path, n: int = 20) -> Preview:
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
-        pf = pq.ParquetFile(path)
-        batch = next(pf.iter_batches(batch_size=n), None)
-        rows = batch.to_pandas() if batch is not None else pd.DataFrame(columns=pf.schema.names)
-        columns = list(pf.schema_arrow.names)
+        columns = rawtables.parquet_columns(path)
+        try:
+            pf = pq.ParquetFile(path)
+            batch = next(pf.iter_batches(batch_size=n), None)
+            rows = batch.to_pandas() if batch is not None else pd.DataFrame(columns=columns)
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            raise ImportDataError(f"{path}: cannot read as Parquet ({limits.short(exc)})") from exc
     elif fmt == "xlsx":
+        check_xlsx_shape(path)
         try:
             rows = pd.read_excel(path, sheet_name=0, engine="openpyxl", nrows=n, dtype=object)
             rows = rows.infer_objects()  # as the import reads it: text stays text
         except Exception as exc:
-            raise ImportDataError(f"{path}: cannot read as an Excel workbook ({exc})") from exc
+            raise ImportDataError(
+                f"{path}: cannot read as an Excel workbook ({limits.short(exc)})"
+            ) from exc
         columns = [str(c) for c in rows.columns]
     elif fmt == "jsonl":
         raw = rawtables.read_jsonl(path, max_records=max(n, 1))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import codecs
 import csv
-import gzip
 import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from cxmapper.analysis import limits
+from cxmapper.analysis.limits import check_columns, open_gzip, short
 from cxmapper.errors import ImportDataError
 
 HEAD_BYTES = 1 << 20
@@ -45,20 +46,14 @@ def is_gzip(path: Path) -> bool:
         return fh.read(2) == GZIP_MAGIC
 
 
-def open_binary(path: Path) -> BinaryIO:
-    """The file's bytes, transparently decompressed when it is gzip (by magic bytes)."""
+def open_binary(path: Path, ratio: int = limits.MAX_GZIP_RATIO) -> BinaryIO:
+    """The file's bytes, transparently decompressed when it is gzip (by magic bytes).
+
+    Gzip streams are guarded: corruption and decompression bombs raise ImportDataError.
+    """
     if is_gzip(path):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return open_gzip(path, ratio)
     return path.open("rb")
-
-
-def read_all(path: Path) -> bytes:
-    """Whole (decompressed) content; ImportDataError when a gzip stream is corrupt."""
-    try:
-        with open_binary(path) as fh:
-            return fh.read()
-    except (OSError, EOFError) as exc:
-        raise ImportDataError(f"{path}: cannot read compressed file ({exc})") from exc
 
 
 def inner_suffix(path: Path) -> str:
@@ -94,9 +89,9 @@ def detect_format(path: Path) -> str:
         return fmt
     if is_gzip(path):
         try:
-            with gzip.open(path, "rb") as fh:
+            with open_gzip(path) as fh:
                 head = fh.read(512)
-        except (OSError, EOFError):
+        except ImportDataError:
             return "xes"  # historic default for bare .gz; the reader reports the corruption
         return _sniff_content(head)
     with path.open("rb") as fh:
@@ -111,19 +106,41 @@ class CsvDialect:
     head_text: str
 
 
-def _bad_byte_message(path: Path, data: bytes, offset: int, delimiter: str | None) -> str:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    line_no = data.count(b"\n", 0, offset) + 1
+def _bad_byte_context(path: Path, offset: int) -> tuple[bytes, int, bytes, int]:
+    """File head, line number, the line up to the bad byte, and the byte; streamed, not loaded."""
+    head = tail = b""
+    newlines = pos = 0
+    with open_binary(path) as fh:
+        while chunk := fh.read(1 << 22):
+            if len(head) < HEAD_BYTES:
+                head += chunk[: HEAD_BYTES - len(head)]
+            if pos + len(chunk) > offset:
+                i = offset - pos
+                newlines += chunk.count(b"\n", 0, i)
+                cut = chunk.rfind(b"\n", 0, i)
+                line = chunk[cut + 1 : i] if cut >= 0 else tail + chunk[:i]
+                return head, newlines + 1, line, chunk[i]
+            newlines += chunk.count(b"\n")
+            cut = chunk.rfind(b"\n")
+            tail = (chunk[cut + 1 :] if cut >= 0 else tail + chunk)[-(1 << 16) :]
+            pos += len(chunk)
+    return head, newlines + 1, tail, 0
+
+
+def _bad_byte_message(path: Path, offset: int) -> str:
+    head, line_no, line, byte = _bad_byte_context(path, offset)
+    delimiter = sniff_delimiter(head.decode("latin-1"), path)
     where = f"line {line_no}"
-    if delimiter is not None:
-        prefix = data[line_start:offset].decode("latin-1")
-        header = data[: data.find(b"\n")].decode("latin-1").rstrip("\r")
+    header = head.split(b"\n", 1)[0].decode("latin-1").rstrip("\r")
+    try:
         names = next(csv.reader([header], delimiter=delimiter), [])
-        field = prefix.count(delimiter)
-        if field < len(names):
-            where += f", column {names[field]!r}"
+    except csv.Error:
+        names = []
+    field = line.decode("latin-1").count(delimiter)
+    if field < len(names):
+        where += f", column {limits.excerpt(names[field])}"
     return (
-        f"{path}: {where}: byte 0x{data[offset]:02x} is neither UTF-8 nor cp1252 text; "
+        f"{path}: {where}: byte 0x{byte:02x} is neither UTF-8 nor cp1252 text; "
         "re-export the file as UTF-8"
     )
 
@@ -169,9 +186,7 @@ def detect_encoding(path: Path, head: bytes, full: bool) -> str:
     cp_bad = first_decode_error(path, "cp1252")
     if cp_bad is None:
         return "cp1252"
-    data = read_all(path)
-    delim = sniff_delimiter(data[:HEAD_BYTES].decode("latin-1"), path)
-    raise ImportDataError(_bad_byte_message(path, data, cp_bad, delim))
+    raise ImportDataError(_bad_byte_message(path, cp_bad))
 
 
 def sniff_delimiter(text: str, path: Path) -> str:
@@ -183,7 +198,10 @@ def sniff_delimiter(text: str, path: Path) -> str:
         lines = lines[:-1]  # the last line of the sample may be cut
     best, best_score = ",", (-1.0, 0)
     for delim in DELIMITERS:
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim))
+        except csv.Error:  # e.g. a huge field: this delimiter does not explain the sample
+            continue
         if not rows:
             continue
         width = len(rows[0])
@@ -207,7 +225,11 @@ def sniff_csv(path: Path) -> CsvDialect:
     encoding = detect_encoding(path, head, full=False)
     text = codecs.getincrementaldecoder(encoding)("replace").decode(head, final=False)
     delimiter = sniff_delimiter(text, path)
-    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    try:
+        first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise ImportDataError(f"{path}: line 1: cannot read the header row ({short(exc)})") from exc
+    check_columns(path, len(first))
     columns = [c.strip() for c in first]
     if not any(columns):
         raise ImportDataError(f"{path}: line 1: the header row is empty")

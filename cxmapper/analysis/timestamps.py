@@ -21,9 +21,14 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from cxmapper.analysis.limits import excerpt
 from cxmapper.errors import ImportDataError
 
 UTC_NS = "datetime64[ns, UTC]"
+
+#: What nanosecond timestamps can hold (1677-09-21..2262-04-11), a day inside for time zones.
+FIRST_DAY = pd.Timestamp("1677-09-22")
+LAST_DAY = pd.Timestamp("2262-04-10")
 
 #: Epoch magnitude limits: values below the bound are read in that unit (seconds up to year 5138).
 _EPOCH_BOUNDS = ((1e11, "s"), (1e14, "ms"), (1e17, "us"))
@@ -50,7 +55,8 @@ def _fail(source: str, column: str, locate: Locator, index: int, value: object) 
     if value is None or pd.isna(value) or str(value).strip() == "":
         return ImportDataError(f"{source}: {locate(index)}, column {column!r}: timestamp is empty")
     return ImportDataError(
-        f"{source}: {locate(index)}, column {column!r}: cannot read timestamp {str(value)!r}"
+        f"{source}: {locate(index)}, column {excerpt(column)}: cannot read timestamp "
+        f"{excerpt(value)}"
     )
 
 
@@ -61,6 +67,18 @@ def _check(
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise _fail(source, column, locate, i, raw.iloc[i])
+    # pandas parses years 1-9999 (at second resolution); nanoseconds would overflow.
+    utc = parsed.dt.tz is not None
+    low = FIRST_DAY.tz_localize("UTC") if utc else FIRST_DAY
+    high = LAST_DAY.tz_localize("UTC") if utc else LAST_DAY
+    outside = ((parsed < low) | (parsed > high)).to_numpy()
+    if outside.any():
+        i = int(np.flatnonzero(outside)[0])
+        raise ImportDataError(
+            f"{source}: {locate(i)}, column {excerpt(column)}: timestamp "
+            f"{excerpt(raw.iloc[i])} is outside the supported range "
+            f"{FIRST_DAY.date()} to {LAST_DAY.date()}"
+        )
     return parsed
 
 
@@ -139,15 +157,18 @@ def parse_timestamps(
     raw = raw.reset_index(drop=True)
     kind = raw.dtype.kind
     if isinstance(raw.dtype, pd.DatetimeTZDtype) or kind == "M":
-        return _check(raw, _to_utc(raw, tz, notes), source, column, locate)
+        return _check(
+            raw, _to_utc(_check(raw, raw, source, column, locate), tz, notes), source, column,
+            locate,
+        )  # fmt: skip
     if kind in "iuf":
         values = raw.to_numpy(dtype="float64" if kind == "f" else "int64", na_value=np.nan)
         if kind == "f" and np.isnan(values).any():
             i = int(np.flatnonzero(np.isnan(values))[0])
             raise _fail(source, column, locate, i, None)
         unit = unit or epoch_unit(values)
-        parsed = pd.to_datetime(values, unit=unit, utc=True, errors="coerce")
-        return _check(raw, pd.Series(parsed).astype(UTC_NS), source, column, locate)
+        parsed = pd.Series(pd.to_datetime(values, unit=unit, utc=True, errors="coerce"))
+        return _check(raw, parsed, source, column, locate).astype(UTC_NS)
     if kind == "b":
         raise ImportDataError(f"{source}: column {column!r} holds true/false, not timestamps")
     text = raw.astype("str")

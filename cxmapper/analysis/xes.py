@@ -8,7 +8,6 @@ stays proportional to the table, not the XML text.
 
 from __future__ import annotations
 
-import gzip
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -17,6 +16,8 @@ from xml.parsers import expat
 import numpy as np
 import pandas as pd
 
+from cxmapper.analysis import limits
+from cxmapper.analysis.sniff import open_binary
 from cxmapper.errors import ImportDataError
 
 _ATTRIBUTE_TAGS = frozenset(
@@ -33,13 +34,9 @@ class XesTable:
     lines: np.ndarray
 
 
-def is_gzip(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(2) == b"\x1f\x8b"
-
-
 def _open(path: Path) -> BinaryIO:
-    return gzip.open(path, "rb") if is_gzip(path) else path.open("rb")  # type: ignore[return-value]
+    """Plain or gzip (guarded against corruption and decompression bombs)."""
+    return open_binary(path, limits.XES_GZIP_RATIO)
 
 
 def _convert(tag: str, value: str | None) -> object:
@@ -75,6 +72,7 @@ class _Handler:
         self.current_event: dict[str, object] | None = None
         self.current_trace: dict[str, object] | None = None
         self.parser: expat.XMLParserType | None = None
+        self.keys: set[str] = set()  # distinct attribute keys: the table's columns
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = name.rsplit(":", 1)[-1]
@@ -94,9 +92,17 @@ class _Handler:
             )
         elif tag in _ATTRIBUTE_TAGS and "key" in attrs:
             if parent == "event" and self.current_event is not None:
+                self._count(f"e:{attrs['key']}")
                 self.current_event[attrs["key"]] = _convert(tag, attrs.get("value"))
             elif parent == "trace" and self.current_trace is not None:
+                self._count(f"t:{attrs['key']}")
                 self.current_trace[attrs["key"]] = _convert(tag, attrs.get("value"))
+
+    def _count(self, key: str) -> None:
+        if key not in self.keys:  # every new key is a column of the table
+            self.keys.add(key)
+            if len(self.keys) > limits.MAX_COLUMNS:
+                limits.check_columns(self.source, len(self.keys))
 
     def end(self, name: str) -> None:
         tag = self.stack.pop()
@@ -167,7 +173,7 @@ def read_xes(path: Path, max_events: int | None = None) -> XesTable:
             raise ImportDataError(
                 f"{source}: line {exc.lineno}: not well-formed XES ({expat.errors.messages[exc.code]})"
             ) from exc
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError) as exc:
             raise ImportDataError(f"{source}: cannot read compressed file ({exc})") from exc
     if not handler.events:
         raise ImportDataError(f"{source}: the log has no events")
