@@ -18,6 +18,7 @@ from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
+from cxmapper.present.labels import status_label
 
 
 class Resolver:
@@ -128,9 +129,7 @@ def _key_status(t: e.Touchpoint, s: JourneySnapshot) -> str:
     key = s.key_reading(t.id)
     if key is None:
         return ""
-    from cxmapper.io.xlsx_style import STATUS_LABELS
-
-    return STATUS_LABELS[status(key[0], key[1].value)]
+    return status_label(status(key[0], key[1].value))
 
 
 def format_number(value: float | None) -> str:
@@ -273,8 +272,6 @@ def latest_key(tp_id: str, kpi_id: str) -> str:
 def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | None:
     """One row of the KPIs sheet by header, for the export and, on import, for what the
     export would write now; None when the touchpoint, KPI or reading is gone."""
-    from cxmapper.io.xlsx_style import STATUS_LABELS
-
     reading, kpi, tp = s.latest.get((tp_id, kpi_id)), s.kpi_by_id.get(kpi_id), s.tp_by_id.get(tp_id)
     if reading is None or kpi is None or tp is None:
         return None
@@ -282,7 +279,7 @@ def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | 
     values = (
         tp.id, tp.title, stage.name if stage else "", kpi.id, kpi.name, reading.value, kpi.unit,
         v.excel_datetime(reading.measured_at), kpi.target, kpi.direction,
-        STATUS_LABELS[status(kpi, reading.value)], s.party_name(kpi.owner_id), None, None,
+        status_label(status(kpi, reading.value)), s.party_name(kpi.owner_id), None, None,
     )  # fmt: skip
     return dict(zip(KPI_LATEST_HEADERS, values, strict=True))
 

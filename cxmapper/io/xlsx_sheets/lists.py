@@ -10,6 +10,7 @@ from openpyxl.workbook import Workbook
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.xlsx_sheets.common import ExportContext, sheet, write_spec_table
 from cxmapper.io.xlsx_tables import ACTIONS, COMMENTS, TOUCHPOINTS
+from cxmapper.present.labels import status_label
 
 
 def write_touchpoints(wb: Workbook, ctx: ExportContext) -> None:
@@ -22,11 +23,12 @@ def write_touchpoints(wb: Workbook, ctx: ExportContext) -> None:
 
 
 def status_rules(ws, rng: str) -> None:
-    """Green / Amber / Red cells coloured like Excel's traffic-light formats."""
+    """Status cells (their labels, `present.labels.status_label`) coloured like Excel's
+    traffic-light formats."""
     for key in ("green", "amber", "red"):
         bg, fg = st.STATUS_COLOURS[key]
         ws.conditional_formatting.add(rng, CellIsRule(
-            operator="equal", formula=[f'"{st.STATUS_LABELS[key]}"'],
+            operator="equal", formula=[f'"{status_label(key)}"'],
             fill=PatternFill("solid", fgColor=bg, bgColor=bg), font=Font(name=st.FONT_NAME, color=fg, bold=True),
         ))  # fmt: skip
 

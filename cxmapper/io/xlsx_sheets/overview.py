@@ -12,6 +12,7 @@ from cxmapper.io import xlsx_style as st
 from cxmapper.io.xlsx_safe import put
 from cxmapper.io.xlsx_sheets.common import ExportContext
 from cxmapper.model.kpi_status import status
+from cxmapper.present.labels import status_hint, status_label
 
 MAX_WARNINGS = 40
 
@@ -125,17 +126,11 @@ def _legend(ws, ctx: ExportContext) -> None:
     row += 2
     put(ws.cell(row, 4), "KPI status (latest reading)").font = st.BOLD
     row += 1
-    meanings = {
-        "green": "target met",
-        "amber": "missed, within tolerance",
-        "red": "missed by more",
-        "none": "no target set",
-    }
     for key, (bg, fg) in st.STATUS_COLOURS.items():
-        c = put(ws.cell(row, 4), st.STATUS_LABELS[key])
+        c = put(ws.cell(row, 4), status_label(key))
         c.fill = st.fill(bg)
         c.font = Font(name=st.FONT_NAME, size=10, bold=True, color=fg)
-        put(ws.cell(row, 5), meanings[key]).font = st.BODY
+        put(ws.cell(row, 5), status_hint(key)).font = st.BODY
         row += 1
     if ctx.friction:
         row += 1
@@ -148,6 +143,6 @@ def _legend(ws, ctx: ExportContext) -> None:
         ):
             c = put(ws.cell(row, 4), f"{score:.0%} of worst")
             c.fill = st.fill(st.friction_colour(score))
-            c.font = st.BODY
+            c.font = Font(name=st.FONT_NAME, size=10, color=st.friction_ink(score))
             put(ws.cell(row, 5), meaning).font = st.BODY
             row += 1
