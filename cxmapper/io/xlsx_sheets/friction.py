@@ -34,7 +34,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     if data is None:
         return
     snap = ctx.snap
-    ws = sheet(wb, "Friction")
+    ws = sheet(wb, ctx, "friction")
     put(ws.cell(1, 1), "Friction").font = st.TITLE
     put(ws.cell(2, 1), f"Dataset {data.dataset_name}: {data.n_cases:,} cases, {data.n_events:,} events. "
                        "Friction score 0-100 (as in the app): 0 = smooth, 100 = worst; drop-off = share of cases that end here without "

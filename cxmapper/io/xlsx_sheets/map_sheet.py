@@ -66,7 +66,7 @@ def _heat_font(share: float) -> RunFont:
 
 def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Worksheet:
     snap = ctx.snap
-    ws = sheet(wb, "Friction map" if overlay else "Map")
+    ws = sheet(wb, ctx, "friction_map" if overlay else "map")
     metrics = ctx.friction.by_touchpoint() if (overlay and ctx.friction) else {}
     # Colour relative to the worst touchpoint: scores of one dataset are often all low, and
     # the question the overlay answers is "where is it worst".

@@ -9,26 +9,41 @@ from openpyxl.styles import Font
 from openpyxl.workbook import Workbook
 
 from cxmapper.io import xlsx_style as st
-from cxmapper.io.xlsx_safe import put
+from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_sheets.common import ExportContext
 from cxmapper.model.kpi_status import status
-from cxmapper.present.labels import status_hint, status_label
+from cxmapper.present.labels import (
+    N_,
+    _,
+    column_label,
+    sheet_label,
+    status_hint,
+    status_label,
+)
 
 MAX_WARNINGS = 40
 
+# {sheet:key} and {column:key} are filled with the labels (see how_to)
 HOW_TO = (
-    "Owners: edit your touchpoints on the Touchpoints sheet (title, description, owner...).",
-    "Report a KPI reading: fill 'New value' (and 'New date') on the KPIs sheet, or add a row to 'KPI history'.",
-    "Change RACI on the Governance sheet: one letter per cell (R, A, C or I; A/R for both).",
-    "Add comments or actions as new rows at the bottom of those sheets; leave the ID column empty.",
-    "Do not change the ID columns. Send the file back; it is read with 'cxmapper import-xlsx'.",
-)
+    N_("Owners: edit your touchpoints on the {touchpoints} sheet (title, description, owner...)."),
+    N_("Report a KPI reading: fill '{new_value}' (and '{new_date}') on the {kpis} sheet, or add a row to '{kpi_history}'."),
+    N_("Change RACI on the {governance} sheet: one letter per cell (R, A, C or I; A/R for both)."),
+    N_("Add comments or actions as new rows at the bottom of those sheets; leave the ID column empty."),
+    N_("Do not change the ID columns. Send the file back; it is read with 'cxmapper import-xlsx'."),
+)  # fmt: skip
+
+
+def how_to() -> list[str]:
+    names = {k: sheet_label(k) for k in ("touchpoints", "kpis", "kpi_history", "governance")}
+    names.update({k: column_label(k) for k in ("new_value", "new_date")})
+    return [_(line).format(**names) for line in HOW_TO]
 
 
 def write(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
     ws = wb.active
-    ws.title = "Overview"
+    ws.title = sheet_title(sheet_label("overview"), set())
+    ctx.sheets["overview"] = ws.title
     ws.sheet_view.showGridLines = False
     put(ws.cell(1, 1), snap.journey.name).font = st.TITLE
     put(ws.cell(2, 1), "Customer-journey map exported from cxmapper").font = st.SUBTITLE
@@ -92,7 +107,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     row += 1
     put(ws.cell(row, 1), "Updating this workbook").font = st.SECTION
     row += 1
-    for line in HOW_TO:
+    for line in how_to():
         c = put(ws.cell(row, 1), "• " + line)
         c.font, c.fill = st.BODY, st.NOTE_FILL
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
