@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cxmapper.present.labels import STATUS_KEYS, status_label
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("info", help="summarise a workspace")
@@ -45,6 +47,10 @@ def format_summary(s: dict[str, Any]) -> str:
             f"{j['comments']} comments, {j['open_actions']} open actions"
         )
         lines.append(f"  owners: {', '.join(j['owners']) or '-'}")
+        counts = j.get("kpi_status", {})
+        if counts:
+            lines.append("  KPI status (latest readings): " + ", ".join(
+                f"{counts[k]} {status_label(k)}" for k in STATUS_KEYS if counts.get(k)))  # fmt: skip
         for w in j["governance_warnings"]:
             lines.append(f"  warning: {w}")
         lines.append("")

@@ -14,6 +14,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.changes import Change
 from cxmapper.model.kpi_status import latest_readings, status
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import status_label
 from cxmapper.ui.canvas.items.card import Badge, CardContent
 
 Cell = tuple[str, str]
@@ -116,10 +117,12 @@ class JourneyMirror:
             if kpi is None:
                 continue
             value = format_value(reading.value)
+            state = status(kpi, reading.value)
             tip = f"{kpi.name}: {value} {kpi.unit}".rstrip()
             if kpi.target is not None:
                 tip += f" (target {kpi.target:g}, {kpi.direction} is better)"
-            badges.append(Badge(f"{kpi.name} {value}", status(kpi, reading.value), tip))
+            tip += f" · {status_label(state)}"
+            badges.append(Badge(f"{kpi.name} {value}", state, tip))
         return CardContent(
             title=t.title,
             channel=t.channel,
