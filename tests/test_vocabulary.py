@@ -3,6 +3,7 @@ canvas, in pictures, in the workbook and in the CLI; labels change without touch
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -28,13 +29,13 @@ def test_the_heat_scale_is_colour_blind_safe_and_readable() -> None:
     """Lightness falls strictly from the palest to the darkest end, so the order reads the same
     with any colour vision (and in grey print); text on every step has WCAG AA contrast."""
     lum = [heat.luminance(heat.heat_rgb(f)) for f in STEPS]
-    assert all(a > b for a, b in zip(lum, lum[1:], strict=False)), lum
+    assert all(a > b for a, b in itertools.pairwise(lum)), lum
     assert lum[0] / lum[-1] > 2.5  # a visible range, not a pale wash
     for f in STEPS:
         assert heat.contrast(heat.heat_rgb(f), heat.heat_ink(f)) >= 4.5, f
     for name, matrix in DICHROMACY.items():  # as people with red-green blindness see it
         seen = [simulated_luminance(heat.heat_rgb(f), matrix) for f in STEPS]
-        assert all(a > b for a, b in zip(seen, seen[1:], strict=False)), name
+        assert all(a > b for a, b in itertools.pairwise(seen)), name
 
 
 # Viénot, Brettel & Mollon (1999), in linear RGB
@@ -131,11 +132,11 @@ def test_model_errors_name_fields_by_their_labels(monkeypatch: pytest.MonkeyPatc
     }  # fmt: skip
     for kind, field in kinds_and_fields:  # every field a rule names has a label
         assert labels.kind_label(kind) and labels.field_label(field)
-    with pytest.raises(ValidationError, match="^a touchpoint needs a title$"):
+    with pytest.raises(ValidationError, match=r"^a touchpoint needs a title$"):
         validate_values("touchpoint", {"title": " "})
     monkeypatch.setitem(labels.FIELDS, "title", "heading")
     monkeypatch.setitem(labels.KINDS, "touchpoint", "step")
-    with pytest.raises(ValidationError, match="^a step needs a heading$"):
+    with pytest.raises(ValidationError, match=r"^a step needs a heading$"):
         validate_values("touchpoint", {"title": " "})
-    with pytest.raises(ValidationError, match="^step emotion must be a whole number from -2 to 2"):
+    with pytest.raises(ValidationError, match=r"^step emotion must be a whole number from -2 to 2"):
         validate_values("touchpoint", {"emotion": 7})
