@@ -143,6 +143,14 @@ OVERLAYS: dict[str, str] = {
     "time": N_("Time to next step"),
     "repeats": N_("Repeat rate"),
 }
+OVERLAY_MENU: dict[str, str] = {  # the same choices as menu items, with their mnemonics
+    "none": N_("&No overlay"),
+    "reach": N_("&Reach"),
+    "dropoff": N_("&Drop-off"),
+    "friction": N_("&Friction"),
+    "time": N_("&Time to next step"),
+    "repeats": N_("Re&peats"),
+}
 LEGENDS: dict[str, str] = {
     "reach": N_("Reach: distinct cases that visit the touchpoint (darker = more)"),
     "dropoff": N_("Drop-off: cases that leave here without reaching a goal ÷ reach"),
@@ -155,6 +163,10 @@ LEGENDS: dict[str, str] = {
 
 def overlay_label(key: str) -> str:
     return _lookup(OVERLAYS, key, "overlay")
+
+
+def overlay_menu_label(key: str) -> str:
+    return _lookup(OVERLAY_MENU, key, "overlay")
 
 
 def legend_label(key: str) -> str:

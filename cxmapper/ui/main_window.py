@@ -206,6 +206,16 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.find_bar.open)
         self.presentation_action.toggled.connect(self.set_presentation)
         self.people_action.triggered.connect(self.show_people_dialog)
+        names = {  # tests and scripts find actions by these, never by their (translatable) text
+            "file.new": self.new_action, "file.open": self.open_action,
+            "file.demo": self.demo_action, "file.save-as": self.save_as_action,
+            "file.close": self.close_action, "file.quit": self.quit_action,
+            "edit.undo": self.undo_action, "edit.redo": self.redo_action,
+            "view.find": self.find_action, "view.presentation": self.presentation_action,
+            "journey.people": self.people_action,
+        }  # fmt: skip
+        for name, action in names.items():
+            action.setObjectName(name)
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape_shortcut.setEnabled(False)
         self.escape_shortcut.activated.connect(lambda: self.presentation_action.setChecked(False))
@@ -222,20 +232,25 @@ class MainWindow(QMainWindow):
         canvas = self._canvas_actions()
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.setObjectName("menu.file")
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("menu.recent")
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addActions([self.save_as_action, self.close_action])
         file_menu.addSeparator()
         self.import_menu: QMenu = file_menu.addMenu("&Import")
         self.export_menu: QMenu = file_menu.addMenu("&Export")
+        self.import_menu.setObjectName("menu.import")
+        self.export_menu.setObjectName("menu.export")
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
 
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.setObjectName("menu.edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         if canvas.get("edit"):
             edit_menu.addSeparator()
@@ -243,25 +258,30 @@ class MainWindow(QMainWindow):
         self.edit_menu = edit_menu
 
         view_menu = bar.addMenu("&View")
+        view_menu.setObjectName("menu.view")
         if canvas.get("view"):
             view_menu.addActions(canvas["view"])
             view_menu.addSeparator()
         view_menu.addActions([self.find_action, self.presentation_action])
         view_menu.addSeparator()
         panels = view_menu.addMenu("&Panels")
+        panels.setObjectName("menu.panels")
         for dock in (
             self.journeys_dock,
             self.inspector_dock,
             self.comments_dock,
             self.history_dock,
         ):
-            panels.addAction(dock.toggleViewAction())
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"panel.{dock.objectName()}")
+            panels.addAction(toggle)
         self.view_menu = view_menu
 
         self.import_menu.addAction(self.analysis_dock.import_action)
         self.transfer.fill_menus(self.export_menu, self.import_menu)
 
         journey_menu = bar.addMenu("&Journey")
+        journey_menu.setObjectName("menu.journey")
         jp = self.journey_panel
         jp.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         journey_menu.addAction(jp.new_action)
@@ -276,6 +296,7 @@ class MainWindow(QMainWindow):
         journey_menu.addAction(self.people_action)
         self.journey_menu = journey_menu
         self.analysis_menu = bar.addMenu("&Analysis")
+        self.analysis_menu.setObjectName("menu.analysis")
         self.analysis_dock.build_menu(self.analysis_menu)
         # Actions living only in menus still need the window to own their shortcuts when a
         # menu bar is hidden (presentation mode).

@@ -145,14 +145,17 @@ class TransferController:
         self.export_actions: dict[str, QAction] = {}
         for fmt, text, keys, _ in EXPORTS:
             action = QAction(text, window)
+            action.setObjectName(f"export.{fmt}")
             if keys:
                 action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, f=fmt: self.export_dialog(f))
             self.export_actions[fmt] = action
         self.xlsx_import_action = QAction("&Updates from Excel…", window)
+        self.xlsx_import_action.setObjectName("import.xlsx")
         self.xlsx_import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.xlsx_import_action.triggered.connect(self.import_xlsx_dialog)
         self.json_import_action = QAction("Journeys from &JSON…", window)
+        self.json_import_action.setObjectName("import.json")
         self.json_import_action.triggered.connect(self.import_json_dialog)
         window.addActions(list(self.export_actions.values()))
 
