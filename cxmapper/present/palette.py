@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 from cxmapper.present.labels import channel_label
 
@@ -64,6 +65,7 @@ OTHER_CHANNEL = Channel(OTHER, "•", "#64748b")
 _SPARE = ("E0F2FE", "FAE8FF", "FEF9C3", "D1FAE5", "FFE4E6", "EDE9FE", "F5F5F4", "CCFBF1")
 
 
+@cache
 def tint_of(colour: str) -> str:
     rgb = [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
     return "".join(f"{round(c + (255 - c) * TINT_SHARE):02X}" for c in rgb)
