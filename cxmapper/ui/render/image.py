@@ -13,11 +13,10 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtWidgets import QApplication
 
-from cxmapper.analysis.tasks import AnalysisResult
 from cxmapper.errors import CxError
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.friction_data import FrictionData, coerce_friction
@@ -25,6 +24,9 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.present.labels import legend_label
 from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay
 from cxmapper.present.units import format_score
+
+if TYPE_CHECKING:  # loads pandas: imported only when a result can exist (see overlay_of)
+    from cxmapper.analysis.tasks import AnalysisResult
 
 FORMATS = ("png", "svg", "pdf")
 SCENE_DPI = 96.0  # scene units are screen pixels at 96 dpi
@@ -50,7 +52,7 @@ def ensure_app() -> QApplication:
 
 
 # an overlay of the app, an analysis result, or friction data (or its plain-dict form)
-MapOverlay = Overlay | AnalysisResult | FrictionData | Mapping[str, Any] | None
+MapOverlay: TypeAlias = "Overlay | AnalysisResult | FrictionData | Mapping[str, Any] | None"
 
 
 def overlay_of(overlay: MapOverlay) -> Overlay | None:
@@ -59,7 +61,8 @@ def overlay_of(overlay: MapOverlay) -> Overlay | None:
     plain-dict form)."""
     if overlay is None or isinstance(overlay, Overlay):
         return overlay
-    if isinstance(overlay, AnalysisResult):
+    tasks = sys.modules.get("cxmapper.analysis.tasks")  # an AnalysisResult implies it is loaded;
+    if tasks is not None and isinstance(overlay, tasks.AnalysisResult):  # the CLI need not load it
         return build_overlay(overlay, "friction")
     data = coerce_friction(overlay)
     if data is None:
@@ -157,7 +160,7 @@ def _write_png(r: _Rendered, tmp: Path, dpi: int) -> None:
     dots_per_metre = round(dpi / 0.0254)  # only now: the file says how large to print it
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    if not image.save(str(tmp), "PNG"):
+    if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # str works
         raise CxError(f"{tmp.name}: could not write the PNG")
 
 
