@@ -19,7 +19,7 @@ from cxmapper.io.xlsx_export import export_xlsx
 from cxmapper.io.xlsx_sheets import map_sheet
 from cxmapper.model.validation import CHOICES, RANGES, REQUIRED_TEXT, validate_values
 from cxmapper.model.workspace import Workspace
-from cxmapper.present import heat, labels, palette
+from cxmapper.present import card_text, heat, labels, palette
 from cxmapper.ui.canvas import style
 
 STEPS = [i / 20 for i in range(21)]
@@ -105,6 +105,8 @@ def test_kpi_status_reads_the_same_everywhere(
     assert set(marked.values()) <= overview  # the legend
     map_text = "".join(str(c.value) for row in wb["Map"].iter_rows() for c in row)
     assert marked["green"] in map_text  # the card's key KPI
+    csat = file_ws.get("kpi", ids["csat"])
+    assert card_text.reading_line(csat, 4.5, "green") in map_text  # the canvas's card text
     file_ws.close()
     assert main(["info", file_ws.path]) == 0
     assert f"1 {marked['green']}" in capsys.readouterr().out  # the CLI
@@ -123,6 +125,8 @@ def test_canvas_badge_and_inspector_say_the_same(
     mirror = JourneyMirror(file_ws, ids["journey"])
     (badge,) = mirror.content(ids["home"]).badges
     assert badge.status == "green" and marked["green"] in badge.tooltip
+    csat = file_ws.get("kpi", ids["csat"])
+    assert badge.tooltip == card_text.badge_tooltip(csat, 4.5, "green")  # shared card text
 
 
 def test_model_errors_name_fields_by_their_labels(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,6 +20,7 @@ from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
+from cxmapper.present.card_text import format_reading
 from cxmapper.present.labels import column_label, sheet_label, status_label
 
 
@@ -138,24 +139,6 @@ def _key_status(t: e.Touchpoint, s: JourneySnapshot) -> str:
     if key is None:
         return ""
     return status_label(status(key[0], key[1].value))
-
-
-def format_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_reading(kpi: e.Kpi, value: float) -> str:
-    """'CSAT 3.9 (target ≥ 4.2)'; short word units are kept ('%', 'min'), others ('score',
-    '1-5') dropped to keep cards short."""
-    u = kpi.unit.strip()
-    unit = u if u == "%" else (f" {u}" if u.isalpha() and len(u) <= 4 else "")
-    text = f"{kpi.name} {format_number(value)}{unit}"
-    if kpi.target is not None:
-        arrow = "≥" if kpi.direction == "higher" else "≤"
-        text += f" (target {arrow} {format_number(kpi.target)}{unit})"
-    return text
 
 
 def _move(field: str) -> Parser:

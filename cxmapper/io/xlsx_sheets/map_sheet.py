@@ -24,10 +24,9 @@ from cxmapper.io.friction_data import TouchpointMetrics
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text, put
 from cxmapper.io.xlsx_sheets.common import ExportContext, sheet
-from cxmapper.io.xlsx_tables import format_number, format_reading
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
-from cxmapper.present.labels import status_label
+from cxmapper.present.card_text import format_number, reading_line
 from cxmapper.present.units import format_score
 
 FIRST_ROW = 4  # rows 1-2 title, 3 stage headers
@@ -202,8 +201,7 @@ def _card_text(
         if key is not None:
             kpi, reading = key
             state = status(kpi, reading.value)
-            mark = status_label(state) if state != "none" else ""
-            text = clean_text(format_reading(kpi, reading.value) + (f" · {mark}" if mark else ""))
+            text = clean_text(reading_line(kpi, reading.value, state))
             parts.append(TextBlock(_STATUS_FONTS[state], "\n" + text))
             lines += _lines(text, small)
     return CellRichText(parts), lines
