@@ -218,7 +218,7 @@ class _Planner:
                 {c.key: c.get(entity, self.snap) for c in shown_only}, cell, base, where
             )
         edits: dict[str, Any] = {}
-        shown: list[tuple[str, str]] = []  # (field, what changed)
+        shown: list[tuple[str | None, str]] = []  # (field, what changed)
         for c in spec.editable:
             if c.key not in cell or c.key not in base.shown:
                 continue
