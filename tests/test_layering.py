@@ -1,4 +1,5 @@
-"""The model and analysis layers stay headless: no Qt, no pyqtgraph, no UI imports."""
+"""The headless layers (model, analysis, io, present) import no Qt, no pyqtgraph and no UI, and
+the import contracts in pyproject.toml hold and catch a breach."""
 
 from __future__ import annotations
 
@@ -35,7 +36,10 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-@pytest.mark.parametrize("layer", ["model", "analysis"])
+HEADLESS = ("model", "analysis", "io", "present")
+
+
+@pytest.mark.parametrize("layer", HEADLESS)
 def test_headless_layers_never_import_qt(layer: str) -> None:
     files = sorted((PACKAGE / layer).rglob("*.py"))
     assert files, f"no modules found under cxmapper/{layer}"
@@ -57,7 +61,7 @@ def test_the_checker_catches_an_offender(tmp_path: Path) -> None:
 def test_importing_the_headless_layers_loads_no_qt() -> None:
     modules = [
         f"cxmapper.{p.relative_to(PACKAGE).with_suffix('').as_posix().replace('/', '.')}"
-        for layer in ("model", "analysis")
+        for layer in HEADLESS
         for p in sorted((PACKAGE / layer).rglob("*.py"))
         if p.name != "__init__.py"
     ]
@@ -78,6 +82,34 @@ def test_import_linter_contracts_hold() -> None:
     assert Path(lint).exists(), "import-linter is a test dependency (pip install -e '.[test]')"
     result = subprocess.run([lint], capture_output=True, text=True, cwd=PACKAGE.parent, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+BREACHES = {
+    "io imports the UI": ("io/_breach.py", "from cxmapper.ui import settings\n"),
+    "model imports analysis": ("model/_breach.py", "import cxmapper.analysis.units\n"),
+    "present imports Qt": ("present/_breach.py", "from PySide6 import QtCore\n"),
+    "analysis imports io": ("analysis/_breach.py", "import cxmapper.io.atomic\n"),
+    "ui imports the commands": ("ui/_breach.py", "import cxmapper.commands.export\n"),
+}
+
+
+@pytest.mark.parametrize("breach", sorted(BREACHES))
+def test_import_linter_catches_a_breach(breach: str, tmp_path: Path) -> None:
+    """The contracts are not vacuous: one forbidden import in a copy of the package fails."""
+    import os
+    import shutil
+
+    shutil.copytree(PACKAGE, tmp_path / "cxmapper", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    name, code = BREACHES[breach]
+    (tmp_path / "cxmapper" / name).write_text(code, encoding="utf-8")
+    lint = str(Path(sys.executable).parent / "lint-imports")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run(
+        [lint], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300
+    )
+    assert result.returncode != 0, result.stdout
+    assert "BROKEN" in result.stdout and "_breach" in result.stdout, result.stdout
 
 
 def test_opening_and_editing_a_workspace_loads_no_pandas(tmp_path: Path) -> None:

@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
                 export_json(ws, _journey_ids(ws, args.journey, all_if_none=True), out)
             else:
-                from cxmapper.io.image_export import export_image
+                from cxmapper.ui.render.image import export_image  # offscreen Qt
 
                 export_image(ws, journey_id, out, fmt, dpi=args.dpi, overlay=analysis)
             print(f"wrote {out}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cxmapper.commands.printable import printable
+from cxmapper.present.labels import STATUS_KEYS, status_label
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,6 +56,10 @@ def format_summary(s: dict[str, Any]) -> str:
             f"{j['comments']} comments, {j['open_actions']} open actions"
         )
         lines.append(f"  owners: {names(j['owners']) or '-'}")
+        counts = j.get("kpi_status", {})
+        if counts:
+            lines.append("  KPI status (latest readings): " + ", ".join(
+                f"{counts[k]} {status_label(k)}" for k in STATUS_KEYS if counts.get(k)))  # fmt: skip
         for w in j["governance_warnings"]:
             lines.append(f"  warning: {n(w)}")
         lines.append("")

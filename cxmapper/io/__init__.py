@@ -1,7 +1,8 @@
-"""Exchange with the outside world: Excel workbooks, JSON journeys, images.
+"""Exchange with the outside world: Excel workbooks and JSON journeys.
 
-Stakeholders do not run cxmapper; they get workbooks and pictures. The public functions are
-re-exported lazily here so `import cxmapper.io` stays cheap (openpyxl and Qt load on use).
+Stakeholders do not run cxmapper; they get workbooks and pictures. Pictures are drawn by the
+canvas, so they are made in `cxmapper.ui.render` (this package never imports Qt). The public
+functions are re-exported lazily here so `import cxmapper.io` stays cheap (openpyxl loads on use).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ _EXPORTS = {
     "apply_plan": "cxmapper.io.xlsx_import",
     "export_json": "cxmapper.io.json_format",
     "import_json": "cxmapper.io.json_format",
-    "export_image": "cxmapper.io.image_export",
 }
 
 __all__ = sorted(_EXPORTS)

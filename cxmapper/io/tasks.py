@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("xlsx", "json", "png", "svg", "pdf")
+FORMATS = ("xlsx", "json")  # pictures need Qt: ui.render.tasks.export_image_file
 
 
 def export_file(
@@ -18,9 +18,7 @@ def export_file(
     journey_id: str,
     path: str,
     fmt: str,
-    dpi: int = 150,
     analysis: Any = None,
-    overlay: Any = None,
     progress: Callable[[float, str], None] | None = None,
 ) -> str:
     from cxmapper.model.workspace import Workspace
@@ -36,10 +34,6 @@ def export_file(
             from cxmapper.io.json_format import export_json
 
             export_json(ws, [journey_id], path)
-        elif fmt in ("png", "svg", "pdf"):
-            from cxmapper.io.image_export import export_image
-
-            export_image(ws, journey_id, path, fmt, dpi=dpi, overlay=overlay)
         else:
             raise ValueError(f"unknown export format {fmt!r}")
     report(1.0, "Done")

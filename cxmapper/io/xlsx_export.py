@@ -41,6 +41,7 @@ def build_workbook(ws: Workspace, journey_id: str, analysis: Any = None):  # -> 
     header = {
         "journey_id": snap.journey.id, "journey": snap.journey.name, "exported_at": ctx.exported_at,
         "workspace": ws.name, "generator": f"cxmapper {__version__}", "anchors": ctx.anchors,
+        "sheets": ctx.sheets, "columns": ctx.columns,  # keys -> titles and headers as written
     }  # fmt: skip
     meta.write(wb, header, ctx.baseline)
     wb.active = 0

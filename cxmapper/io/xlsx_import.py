@@ -33,16 +33,17 @@ from cxmapper.io.safe_xml import refuse_unsafe_parts
 from cxmapper.io.snapshot import JourneySnapshot, take_snapshot
 from cxmapper.io.xlsx_merge import Sent, Verdict, decide
 from cxmapper.io.xlsx_merge import shown as shown_value
+from cxmapper.io.xlsx_names import WorkbookNames, rekey_baseline
 from cxmapper.io.xlsx_plan import AppliedImport as AppliedImport
 from cxmapper.io.xlsx_plan import Conflict, ImportPlan, PlannedChange
 from cxmapper.io.xlsx_plan import apply_plan as apply_plan
 from cxmapper.io.xlsx_safe import restore_cut
 from cxmapper.io.xlsx_sheets import meta
-from cxmapper.io.xlsx_sheets.governance import MATRIX_HEADERS, roles_text
+from cxmapper.io.xlsx_sheets.governance import MATRIX_KEYS, roles_text
 from cxmapper.io.xlsx_tables import (
     ACTIONS,
     COMMENTS,
-    KPI_LATEST_HEADERS,
+    KPI_LATEST_KEYS,
     LATEST,
     LATEST_INPUTS,
     LATEST_TABLE,
@@ -60,6 +61,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.entities import encode_value
 from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace import Workspace, new_id, now_iso
+from cxmapper.present.labels import column_label
 
 DEFAULT_AUTHOR = "Excel workbook"
 
@@ -85,7 +87,8 @@ def _rows(sheet, top: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
 
 
 def _find_header(sheet, key: str, hint: int | None) -> tuple[int, dict[str, int]] | None:
-    """The header row of a table (by its id column's header), as {header: column index}."""
+    """The header row of a table (by its id column's header as written), as {header text:
+    column index}."""
     rows = list(sheet.iter_rows(min_row=1, max_row=(hint or 1) + 400, values_only=True))
     order = ([hint - 1] if hint and hint - 1 < len(rows) else []) + list(range(len(rows)))
     for i in order:
@@ -110,11 +113,14 @@ class _Planner:
             raise CxError(f"{path}: this workbook was not exported by cxmapper (its hidden "
                           f"'{meta.META_SHEET}' sheet is missing), so changes cannot be matched")  # fmt: skip
         try:
-            self.header, self.baseline = meta.read(self.book[meta.META_SHEET])
+            version, self.header, self.baseline = meta.read(self.book[meta.META_SHEET])
         except (ValueError, TypeError) as exc:
             raise CxError(
                 f"{path}: the hidden '{meta.META_SHEET}' sheet is damaged ({exc})"
             ) from exc
+        self.names = WorkbookNames.of(version, self.header)
+        if self.names.legacy:
+            self.baseline = rekey_baseline(self.baseline)
         journey_id = self.header.get("journey_id", "")
         if ws.find("journey", journey_id) is None:
             raise CxError(f"{path}: its journey {self.header.get('journey')!r} is not in this workspace "
@@ -134,11 +140,18 @@ class _Planner:
     ) -> None:
         self.plan.changes.append(PlannedChange(op, kind, id, values, description, where))
 
-    def sheet(self, name: str):
+    def sheet(self, key: str):
+        """The sheet by its key, under the title this workbook gave it."""
+        name = self.names.sheet(key)
         if name not in self.book.sheetnames:
             self.conflict(name, "sheet missing from the workbook; its changes cannot be imported")
             return None
         return self.book[name]
+
+    def columns(self, table: str, found: dict[str, int]) -> dict[str, int]:
+        """{column key: index} from a header row's {text as written: index}."""
+        keys = self.names.keys_of(table)
+        return {keys[h]: j for h, j in found.items() if h in keys}
 
     # -- edited fields of existing rows ---------------------------------------------------
 
@@ -149,29 +162,30 @@ class _Planner:
         return self.ws.find(kind, id)
 
     def table(self, spec: TableSpec, on_new: Callable[[dict[str, Any], str], None] | None) -> None:
-        sheet = self.sheet(spec.sheet)
+        sheet = self.sheet(spec.sheet_key)
         if sheet is None:
             return
-        found = _find_header(sheet, spec.key, self.anchors.get(spec.name))
+        title = sheet.title
+        id_header = self.names.header(spec.name, spec.key)
+        found = _find_header(sheet, id_header, self.anchors.get(spec.name))
         if found is None:
             self.conflict(
-                spec.sheet, f"the {spec.key!r} column was not found; the sheet is not imported"
+                title, f"the {id_header!r} column was not found; the sheet is not imported"
             )
             return
-        top, cols = found
+        top, cols = found[0], self.columns(spec.name, found[1])
         for c in spec.editable:
-            if c.header not in cols:
-                self.conflict(
-                    spec.sheet, f"column {c.header!r} is missing; its edits cannot be imported"
-                )
+            if c.key not in cols:
+                self.conflict(title, f"column {self.names.header(spec.name, c.key)!r} is missing; "
+                                     "its edits cannot be imported")  # fmt: skip
         seen: set[str] = set()
         for n, row in _rows(sheet, top + 1):
             if _blank(row):
-                if spec.sheet == "Governance":
+                if spec.sheet_key == "governance":
                     break  # the KPI table is the last thing on that sheet
                 continue
-            cell = {h: (row[j] if j < len(row) else None) for h, j in cols.items()}
-            where = f"{spec.sheet} row {n}"
+            cell = {k: (row[j] if j < len(row) else None) for k, j in cols.items()}
+            where = f"{title} row {n}"
             key = v.to_text(cell.get(spec.key))
             if not key:
                 if on_new is None:
@@ -183,17 +197,17 @@ class _Planner:
                     on_new(cell, where)
                 continue
             if key in seen:
-                self.conflict(where, f"{spec.key} {key} appears twice; only its first row is read")
+                self.conflict(where, f"{id_header} {key} appears twice; only its first row is read")
                 continue
             seen.add(key)
             base = self.baseline.get((spec.name, key))
             if base is None:
-                self.conflict(where, f"unknown {spec.key} {key!r}: not in this export")
+                self.conflict(where, f"unknown {id_header} {key!r}: not in this export")
                 continue
             self.row_edits(spec, key, cell, base, where)
         missing = sum(1 for (t, k) in self.baseline if t == spec.name and k not in seen)
         if missing:
-            self.conflict(spec.sheet, f"{missing} exported row(s) were deleted from the sheet; "
+            self.conflict(title, f"{missing} exported row(s) were deleted from the sheet; "
                                       "deleting is not imported (remove them in cxmapper)")  # fmt: skip
 
     def row_edits(
@@ -203,30 +217,30 @@ class _Planner:
         if entity is not None:
             shown_only = [c for c in spec.columns if not c.field]
             self.read_only_edits(
-                {c.header: c.get(entity, self.snap) for c in shown_only}, cell, base, where
+                {c.key: c.get(entity, self.snap) for c in shown_only}, cell, base, where
             )
         edits: dict[str, Any] = {}
-        shown: list[str] = []
+        shown: list[tuple[str | None, str]] = []  # (field, what changed)
         for c in spec.editable:
-            if c.header not in cell or c.header not in base.shown:
+            if c.key not in cell or c.key not in base.shown:
                 continue
-            was = base.shown[c.header]
+            was = base.shown[c.key]
             if entity is None:
-                if shown_value(cell[c.header]) != was:
+                if shown_value(cell[c.key]) != was:
                     self.conflict(
                         where, f"{spec.kind} {key} was deleted in cxmapper since the export"
                     )
                     return
                 continue
             now = c.get(entity, self.snap)
-            verdict = decide(base, c.header, cell[c.header], now)
+            verdict = decide(base, c.key, cell[c.key], now)
             if verdict is Verdict.SAME:
                 continue
             if verdict is Verdict.CONFLICT:
-                self.conflict(where, f"{c.header}: changed in the workbook to {_show(cell[c.header])} and in "
+                self.conflict(where, f"{c.header}: changed in the workbook to {_show(cell[c.key])} and in "
                                      f"cxmapper to {_show(now)} since the export{_was(was)}")  # fmt: skip
                 continue
-            typed = cell[c.header]
+            typed = cell[c.key]
             whole = restore_cut(v.to_text(typed), now) if isinstance(now, str) else typed
             try:
                 edits[c.field] = c.parse(whole, self.resolve)  # type: ignore[misc, index]
@@ -235,7 +249,7 @@ class _Planner:
                 continue
             if c.parse is text_cell and whole != v.to_text(typed):
                 edits[c.field] = whole  # the stored rest of a cut text, trailing spaces too
-            shown.append(f"{c.header} {_show(now)} → {_show(cell[c.header])}")
+            shown.append((c.field, f"{c.header} {_show(now)} → {_show(cell[c.key])}"))
         if not edits:
             return
         move = {k: edits.pop(k) for k in ("stage_id", "lane_id") if k in edits}
@@ -250,7 +264,7 @@ class _Planner:
                 self.conflict(where, f"{label}: {exc}")
                 return
             self.change("update", spec.kind, key, edits, f"{label}: " + "; ".join(
-                s for s in shown if not s.startswith(("Stage ", "Lane "))), where)  # fmt: skip
+                s for f, s in shown if f not in ("stage_id", "lane_id")), where)  # fmt: skip
         if move:
             target = {
                 "stage_id": move.get("stage_id", entity.stage_id),
@@ -272,27 +286,29 @@ class _Planner:
         ]  # fmt: skip
         if edited:
             what = "this column is" if len(edited) == 1 else "these columns are"
-            self.conflict(where, f"{', '.join(edited)}: edited, but {what} not imported "
+            names = ", ".join(column_label(k) for k in edited)
+            self.conflict(where, f"{names}: edited, but {what} not imported "
                                  "(shown for reference; change it in cxmapper)")  # fmt: skip
 
     # -- RACI matrix -------------------------------------------------------------------------
 
     def raci(self) -> None:
-        sheet = self.sheet("Governance")
+        sheet = self.sheet("governance")
         if sheet is None:
             return
+        title = sheet.title
         anchor = self.anchors.get("RACI", {})
-        found = _find_header(sheet, MATRIX_HEADERS[0], anchor.get("header_row"))
+        found = _find_header(
+            sheet, self.names.header("RACI", MATRIX_KEYS[0]), anchor.get("header_row")
+        )
         if found is None:
-            self.conflict(
-                "Governance", "the RACI matrix header was not found; RACI is not imported"
-            )
+            self.conflict(title, "the RACI matrix header was not found; RACI is not imported")
             return
         top, cols = found
         exported = {pid: self.snap.party_by_id.get(pid) for pid in anchor.get("parties", [])}
         party_cols: dict[int, str] = {}
         for header, j in cols.items():
-            if j < len(MATRIX_HEADERS):
+            if j < len(MATRIX_KEYS):
                 continue
             pid = next(
                 (
@@ -307,7 +323,7 @@ class _Planner:
                     pid = self.resolve.party(header)
                 except v.CellValueError as exc:
                     self.conflict(
-                        f"Governance column {header!r}", f"{exc}; that column is not imported"
+                        f"{title} column {header!r}", f"{exc}; that column is not imported"
                     )
                     continue
             party_cols[j] = pid  # type: ignore[assignment]
@@ -319,7 +335,7 @@ class _Planner:
             tp_id = v.to_text(row[0]) if row else ""
             if not tp_id:
                 break  # end of the matrix
-            where = f"Governance row {n}"
+            where = f"{title} row {n}"
             base_row = self.baseline.get(("RACI", tp_id))
             tp = self.snap.tp_by_id.get(tp_id)
             if base_row is None or tp is None:
@@ -353,15 +369,15 @@ class _Planner:
     # -- new records ---------------------------------------------------------------------------
 
     def touchpoint_of(self, cell: dict[str, Any], where: str) -> e.Touchpoint | None:
-        tp_id = v.to_text(cell.get("Touchpoint ID"))
+        tp_id = v.to_text(cell.get("touchpoint_id"))
         tp = self.snap.tp_by_id.get(tp_id)
         if tp is None and not tp_id:
-            title = v.to_text(cell.get("Touchpoint"))
+            title = v.to_text(cell.get("touchpoint"))
             hits = [t for t in self.snap.touchpoints if t.title == title] if title else []
             tp = hits[0] if len(hits) == 1 else None
         if tp is None:
-            self.conflict(where, f"unknown touchpoint {tp_id or v.to_text(cell.get('Touchpoint'))!r}: "
-                                 "copy the Touchpoint ID of an exported row")  # fmt: skip
+            self.conflict(where, f"unknown touchpoint {tp_id or v.to_text(cell.get('touchpoint'))!r}: "
+                                 f"copy the {column_label('touchpoint_id')} of an exported row")  # fmt: skip
         return tp
 
     def add(self, entity: Any, description: str, where: str) -> None:
@@ -377,8 +393,10 @@ class _Planner:
                     source: str = "", owner_id: str | None = None) -> None:  # fmt: skip
         dated = bool(v.to_text(date_cell))
         try:
-            value = v.to_float(value_cell, "Value")
-            measured = v.to_timestamp(date_cell, "Date") if dated else now_iso()
+            value = v.to_float(value_cell, column_label("value"))
+            measured = (
+                v.to_timestamp(date_cell, column_label("measured_at")) if dated else now_iso()
+            )
         except v.CellValueError as exc:
             self.conflict(where, str(exc))
             return
@@ -400,44 +418,47 @@ class _Planner:
 
     def kpi_new_values(self) -> None:
         """'New value' cells, and edited 'Latest value' cells, become new dated readings."""
-        sheet = self.sheet("KPIs")
+        sheet = self.sheet("kpis")
         if sheet is None:
             return
-        found = _find_header(sheet, KPI_LATEST_HEADERS[0], 1)
+        found = _find_header(sheet, self.names.header(LATEST_TABLE, KPI_LATEST_KEYS[0]), 1)
         if found is None:
-            self.conflict("KPIs", "the header row was not found; new values are not imported")
+            self.conflict(sheet.title, "the header row was not found; new values are not imported")
             return
-        top, cols = found
+        top, cols = found[0], self.columns(LATEST_TABLE, found[1])
+        latest, new = column_label(LATEST), column_label(NEW_VALUE)
         for n, row in _rows(sheet, top + 1):
-            cell = {h: (row[j] if j < len(row) else None) for h, j in cols.items()}
-            where = f"KPIs row {n}"
+            cell = {k: (row[j] if j < len(row) else None) for k, j in cols.items()}
+            where = f"{sheet.title} row {n}"
             typed = cell.get(NEW_VALUE)
-            edited, latest = self.latest_edit(cell, where)
+            edited, typed_latest = self.latest_edit(cell, where)
             if not v.to_text(typed) and not edited:
                 continue
             tp = self.touchpoint_of(cell, where)
-            kpi_id = v.to_text(cell.get("KPI ID"))
+            kpi_id = v.to_text(cell.get("kpi_id"))
             if tp is None:
                 continue
             if kpi_id not in self.snap.kpi_by_id:
                 self.conflict(where, f"unknown KPI id {kpi_id!r}")
                 continue
             if v.to_text(typed):
-                if edited and shown_value(latest, False) != shown_value(typed, False):
-                    self.conflict(where, f"{LATEST} edited and a {NEW_VALUE} given: only the "
-                                         f"{NEW_VALUE} {_show(typed)} is imported")  # fmt: skip
+                if edited and shown_value(typed_latest, False) != shown_value(typed, False):
+                    self.conflict(where, f"{latest} edited and a {new} given: only the "
+                                         f"{new} {_show(typed)} is imported")  # fmt: skip
                 self.new_reading(tp, kpi_id, typed, cell.get(NEW_DATE), where)
-            elif not v.to_text(latest):
-                self.conflict(where, f"{LATEST} cleared: readings are not deleted from a "
+            elif not v.to_text(typed_latest):
+                self.conflict(where, f"{latest} cleared: readings are not deleted from a "
                                      "workbook (remove it in cxmapper)")  # fmt: skip
             else:
-                self.new_reading(tp, kpi_id, latest, cell.get(NEW_DATE), f"{where} ({LATEST})")
+                self.new_reading(
+                    tp, kpi_id, typed_latest, cell.get(NEW_DATE), f"{where} ({latest})"
+                )
 
     def latest_edit(self, cell: dict[str, Any], where: str) -> tuple[bool, Any]:
         """Whether an owner changed the 'Latest value' cell (a new reading), and to what. Like
         every cell, through xlsx_merge.decide; an edit made after someone added a reading in
         cxmapper is still a reading (readings are added, never overwritten)."""
-        tp_id, kpi_id = v.to_text(cell.get("Touchpoint ID")), v.to_text(cell.get("KPI ID"))
+        tp_id, kpi_id = v.to_text(cell.get("touchpoint_id")), v.to_text(cell.get("kpi_id"))
         base = self.baseline.get((LATEST_TABLE, latest_key(tp_id, kpi_id)))
         if base is None or LATEST not in cell:
             return False, None
@@ -452,30 +473,32 @@ class _Planner:
         if tp is None:
             return
         try:
-            kpi_id = self.resolve.kpi(cell.get("KPI"))
-            owner = self.resolve.party(cell.get("Reported by"))
+            kpi_id = self.resolve.kpi(cell.get("kpi"))
+            owner = self.resolve.party(cell.get("reported_by"))
         except v.CellValueError as exc:
             self.conflict(where, str(exc))
             return
-        self.new_reading(tp, kpi_id, cell.get("Value"), cell.get("Measured at"), where,
-                         v.to_text(cell.get("Source")), owner)  # fmt: skip
+        self.new_reading(tp, kpi_id, cell.get("value"), cell.get("measured_at"), where,
+                         v.to_text(cell.get("source")), owner)  # fmt: skip
 
     def new_comment(self, cell: dict[str, Any], where: str) -> None:
-        text = v.to_text(cell.get("Comment"))
+        text = v.to_text(cell.get("comment"))
         if not text:
-            self.conflict(where, "a new comment needs text in the 'Comment' column")
+            self.conflict(
+                where, f"a new comment needs text in the '{column_label('comment')}' column"
+            )
             return
         tp = self.touchpoint_of(cell, where)
         if tp is None:
             return
-        author = v.to_text(cell.get("Author")) or DEFAULT_AUTHOR
+        author = v.to_text(cell.get("author")) or DEFAULT_AUTHOR
         if any(
             c.touchpoint_id == tp.id and c.text == text and c.author == author
             for c in self.snap.comments
         ):
             return  # imported before
         try:
-            resolved = v.to_bool(cell.get("Resolved"), "Resolved")
+            resolved = v.to_bool(cell.get("resolved"), column_label("resolved"))
         except v.CellValueError as exc:
             self.conflict(where, str(exc))
             return
@@ -484,9 +507,9 @@ class _Planner:
         self.add(comment, f"new comment by {author} on {tp.title!r}: {_show(text)}", where)
 
     def new_action(self, cell: dict[str, Any], where: str) -> None:
-        title = v.to_text(cell.get("Title"))
+        title = v.to_text(cell.get("title"))
         if not title:
-            self.conflict(where, "a new action needs a 'Title'")
+            self.conflict(where, f"a new action needs a '{column_label('title')}'")
             return
         tp = self.touchpoint_of(cell, where)
         if tp is None:
@@ -495,11 +518,12 @@ class _Planner:
             return  # imported before
         try:
             action = e.Action(
-                id=new_id(), touchpoint_id=tp.id, title=title, description=v.to_text(cell.get("Description")),
-                owner_id=self.resolve.party(cell.get("Owner")),
-                impact=v.to_int(cell.get("Impact"), "Impact") if v.to_text(cell.get("Impact")) else 3,
-                effort=v.to_int(cell.get("Effort"), "Effort") if v.to_text(cell.get("Effort")) else 3,
-                status=v.to_text(cell.get("Status")) or "open", due_date=v.to_date(cell.get("Due date"), "Due date"),
+                id=new_id(), touchpoint_id=tp.id, title=title, description=v.to_text(cell.get("description")),
+                owner_id=self.resolve.party(cell.get("owner")),
+                impact=v.to_int(cell.get("impact"), column_label("impact")) if v.to_text(cell.get("impact")) else 3,
+                effort=v.to_int(cell.get("effort"), column_label("effort")) if v.to_text(cell.get("effort")) else 3,
+                status=v.to_text(cell.get("status")) or "open",
+                due_date=v.to_date(cell.get("due_date"), column_label("due_date")),
                 created_at=now_iso(),
             )  # fmt: skip
         except v.CellValueError as exc:

@@ -6,8 +6,6 @@ objects keeps a 2,000-card export fast.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 from copy import copy
 from typing import Any
 
@@ -16,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io.xlsx_safe import new_cell, put
+from cxmapper.present import heat, palette
 
 FONT_NAME = "Calibri"
 INK = "1F2937"
@@ -58,27 +57,11 @@ STATUS_COLOURS = {  # fill, text: the traffic-light colours of Excel's own condi
     "red": ("FFC7CE", "9C0006"),
     "none": ("F3F4F6", MUTED),
 }
-STATUS_LABELS = {"green": "Green", "amber": "Amber", "red": "Red", "none": "No target"}
-
-# Pastel fills that keep black text readable; known channels get a stable colour.
-CHANNEL_COLOURS = {
-    "web": "DBEAFE", "website": "DBEAFE", "app": "E0E7FF", "mobile": "E0E7FF",
-    "email": "FCE7F3", "e-mail": "FCE7F3", "phone": "FEF3C7", "call": "FEF3C7",
-    "call centre": "FEF3C7", "call center": "FEF3C7", "store": "DCFCE7", "shop": "DCFCE7",
-    "branch": "DCFCE7", "chat": "CFFAFE", "social": "F3E8FF", "sms": "FFE4E6",
-    "mail": "FFEDD5", "letter": "FFEDD5", "post": "FFEDD5", "in person": "ECFCCB",
-}  # fmt: skip
-_SPARE = ("E0F2FE", "FAE8FF", "FEF9C3", "D1FAE5", "FFE4E6", "EDE9FE", "F5F5F4", "CCFBF1")
 
 
 def channel_colour(channel: str) -> str | None:
-    key = channel.strip().lower()
-    if not key:
-        return None
-    if key in CHANNEL_COLOURS:
-        return CHANNEL_COLOURS[key]
-    digest = hashlib.sha1(key.encode("utf-8")).digest()  # stable across runs, unlike hash()
-    return _SPARE[digest[0] % len(_SPARE)]
+    """A card's fill: the channel's tint from the one palette (`present.palette`)."""
+    return palette.channel_tint(channel)
 
 
 _FILLS: dict[str, PatternFill] = {}
@@ -90,20 +73,14 @@ def fill(rgb: str) -> PatternFill:
     return _FILLS[rgb]
 
 
-def friction_colour(score: float | None) -> str:
-    """Green (no friction) through yellow to red (worst); score is 0..1."""
-    if score is None:
-        return "F3F4F6"
-    s = max(0.0, min(1.0, score))
-    stops = ((0.0, (99, 190, 123)), (0.5, (255, 235, 132)), (1.0, (248, 105, 107)))
-    for (a, ca), (b, cb) in itertools.pairwise(stops):
-        if s <= b:
-            t = (s - a) / (b - a)
-            rgb = [round(x + (y - x) * t) for x, y in zip(ca, cb, strict=True)]
-            # lighten so card text stays readable
-            rgb = [round(c + (255 - c) * 0.35) for c in rgb]
-            return "".join(f"{c:02X}" for c in rgb)
-    return "F8696B"
+def friction_colour(share: float | None) -> str:
+    """The overlay heat scale of the canvas (`present.heat`), 0..1; grey without a value."""
+    return heat.heat_hex(share)
+
+
+def friction_ink(share: float | None) -> str:
+    """Text on `friction_colour(share)`: dark or white, whichever contrasts more."""
+    return heat.hex_of(heat.heat_ink(share))
 
 
 def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:

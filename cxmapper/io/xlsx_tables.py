@@ -3,7 +3,10 @@ which model field an edited cell changes.
 
 One definition serves the exporter (writes the cells), the baseline stored in the hidden
 sheet, and the importer (reads cells back and turns them into field values), so adding a
-column is one line here.
+column is one line here. Sheets and columns are named by stable keys ("touchpoints",
+"touchpoint_id"); their titles and headers are labels (`present.labels`), and the export
+records in the hidden sheet which header it wrote for which key, so the round trip never
+depends on the English text.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cxmapper.errors import CxError
 from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
+from cxmapper.present.card_text import format_reading
+from cxmapper.present.labels import column_label, sheet_label, status_label
 
 
 class Resolver:
@@ -63,7 +67,7 @@ Parser = Callable[[Any, Resolver], Any]
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    key: str  # stable: the baseline and the import use it; the header is its label
     get: Getter
     field: str | None = None  # the model field an edit changes; None: shown, not imported
     parse: Parser | None = None
@@ -72,20 +76,26 @@ class Column:
     wrap: bool = False
     choices: tuple[str, ...] = ()  # a drop-down list in Excel
 
+    @property
+    def header(self) -> str:
+        return column_label(self.key)
+
 
 @dataclass(frozen=True)
 class TableSpec:
-    sheet: str
-    name: str  # Excel table name (no spaces)
+    sheet_key: str
+    name: str  # Excel table name (no spaces): a key too
     kind: str  # model kind of one row
-    key: str  # header of the id column
+    key: str  # key of the id column
     columns: tuple[Column, ...]
 
-    def column(self, header: str) -> Column:
-        for c in self.columns:
-            if c.header == header:
-                return c
-        raise KeyError(header)
+    @property
+    def sheet(self) -> str:
+        return sheet_label(self.sheet_key)
+
+    def index(self, key: str) -> int:
+        """The column's position (0-based) by its key."""
+        return [c.key for c in self.columns].index(key)
 
     @property
     def editable(self) -> tuple[Column, ...]:
@@ -128,27 +138,7 @@ def _key_status(t: e.Touchpoint, s: JourneySnapshot) -> str:
     key = s.key_reading(t.id)
     if key is None:
         return ""
-    from cxmapper.io.xlsx_style import STATUS_LABELS
-
-    return STATUS_LABELS[status(key[0], key[1].value)]
-
-
-def format_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_reading(kpi: e.Kpi, value: float) -> str:
-    """'CSAT 3.9 (target ≥ 4.2)'; short word units are kept ('%', 'min'), others ('score',
-    '1-5') dropped to keep cards short."""
-    u = kpi.unit.strip()
-    unit = u if u == "%" else (f" {u}" if u.isalpha() and len(u) <= 4 else "")
-    text = f"{kpi.name} {format_number(value)}{unit}"
-    if kpi.target is not None:
-        arrow = "≥" if kpi.direction == "higher" else "≤"
-        text += f" (target {arrow} {format_number(kpi.target)}{unit})"
-    return text
+    return status_label(status(key[0], key[1].value))
 
 
 def _move(field: str) -> Parser:
@@ -160,77 +150,77 @@ def _move(field: str) -> Parser:
 
 
 TOUCHPOINTS = TableSpec(
-    sheet="Touchpoints", name="Touchpoints", kind="touchpoint", key="Touchpoint ID",
+    sheet_key="touchpoints", name="Touchpoints", kind="touchpoint", key="touchpoint_id",
     columns=(
-        Column("Touchpoint ID", lambda t, s: t.id, width=12),
-        Column("Stage", _stage_name, "stage_id", _move("stage_id"), width=16),
-        Column("Lane", _lane_name, "lane_id", _move("lane_id"), width=16),
-        Column("Order", lambda t, s: t.position + 1, width=8),
-        Column("Title", lambda t, s: t.title, "title", text_cell, width=28, wrap=True),
-        Column("Description", lambda t, s: t.description, "description", text_cell, width=32, wrap=True),
-        Column("Channel", lambda t, s: t.channel, "channel", text_cell, width=12),
-        Column("Component", lambda t, s: t.component, "component", text_cell, width=15,
+        Column("touchpoint_id", lambda t, s: t.id, width=12),
+        Column("stage", _stage_name, "stage_id", _move("stage_id"), width=16),
+        Column("lane", _lane_name, "lane_id", _move("lane_id"), width=16),
+        Column("order", lambda t, s: t.position + 1, width=8),
+        Column("title", lambda t, s: t.title, "title", text_cell, width=28, wrap=True),
+        Column("description", lambda t, s: t.description, "description", text_cell, width=32, wrap=True),
+        Column("channel", lambda t, s: t.channel, "channel", text_cell, width=12),
+        Column("component", lambda t, s: t.component, "component", text_cell, width=15,
                choices=tuple(c for c in e.COMPONENTS if c)),
-        Column("Emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_int(x, "Emotion"), width=10),
-        Column("Tags", lambda t, s: v.join_list(t.tags), "tags", lambda x, r: v.split_list(x), width=18),
-        Column("Owner", lambda t, s: s.party_name(t.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
-        Column("Goal", lambda t, s: v.yes_no(t.is_goal), "is_goal", lambda x, r: v.to_bool(x, "Goal"),
+        Column("emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_int(x, column_label("emotion")), width=10),
+        Column("tags", lambda t, s: v.join_list(t.tags), "tags", lambda x, r: v.split_list(x), width=18),
+        Column("owner", lambda t, s: s.party_name(t.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
+        Column("goal", lambda t, s: v.yes_no(t.is_goal), "is_goal", lambda x, r: v.to_bool(x, column_label("goal")),
                width=8, choices=(v.YES, v.NO)),
-        Column("Match events", lambda t, s: v.join_list(t.match_events, "; "), "match_events",
+        Column("match_events", lambda t, s: v.join_list(t.match_events, "; "), "match_events",
                lambda x, r: v.split_list(x, ";"), width=14, wrap=True),
-        Column("Match patterns", lambda t, s: v.join_list(t.match_patterns, "; "), "match_patterns",
+        Column("match_patterns", lambda t, s: v.join_list(t.match_patterns, "; "), "match_patterns",
                lambda x, r: v.split_list(x, ";"), width=14, wrap=True),
-        Column("Accountable", _accountable, width=18),
-        Column("Key KPI", _key_kpi, width=26, wrap=True),
-        Column("KPI status", _key_status, width=11),
+        Column("accountable", _accountable, width=18),
+        Column("key_kpi", _key_kpi, width=26, wrap=True),
+        Column("kpi_status", _key_status, width=11),
     ),
 )  # fmt: skip
 
 ACTIONS = TableSpec(
-    sheet="Actions", name="Actions", kind="action", key="Action ID",
+    sheet_key="actions", name="Actions", kind="action", key="action_id",
     columns=(
-        Column("Action ID", lambda a, s: a.id, width=12),
-        Column("Touchpoint ID", lambda a, s: a.touchpoint_id, width=12),
-        Column("Touchpoint", _tp_title, width=24, wrap=True),
-        Column("Title", lambda a, s: a.title, "title", text_cell, width=32, wrap=True),
-        Column("Description", lambda a, s: a.description, "description", text_cell, width=36, wrap=True),
-        Column("Impact", lambda a, s: a.impact, "impact", lambda x, r: v.to_int(x, "Impact"), width=9),
-        Column("Effort", lambda a, s: a.effort, "effort", lambda x, r: v.to_int(x, "Effort"), width=9),
-        Column("Priority", lambda a, s: a.priority, width=10, number_format="0.00"),
-        Column("Owner", lambda a, s: s.party_name(a.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
-        Column("Status", lambda a, s: a.status, "status", text_cell, width=13, choices=e.ACTION_STATUSES),
-        Column("Due date", lambda a, s: v.excel_date(a.due_date), "due_date",
-               lambda x, r: v.to_date(x, "Due date"), width=12, number_format="yyyy-mm-dd"),
-        Column("Created", lambda a, s: v.excel_datetime(a.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
+        Column("action_id", lambda a, s: a.id, width=12),
+        Column("touchpoint_id", lambda a, s: a.touchpoint_id, width=12),
+        Column("touchpoint", _tp_title, width=24, wrap=True),
+        Column("title", lambda a, s: a.title, "title", text_cell, width=32, wrap=True),
+        Column("description", lambda a, s: a.description, "description", text_cell, width=36, wrap=True),
+        Column("impact", lambda a, s: a.impact, "impact", lambda x, r: v.to_int(x, column_label("impact")), width=9),
+        Column("effort", lambda a, s: a.effort, "effort", lambda x, r: v.to_int(x, column_label("effort")), width=9),
+        Column("priority", lambda a, s: a.priority, width=10, number_format="0.00"),
+        Column("owner", lambda a, s: s.party_name(a.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
+        Column("status", lambda a, s: a.status, "status", text_cell, width=13, choices=e.ACTION_STATUSES),
+        Column("due_date", lambda a, s: v.excel_date(a.due_date), "due_date",
+               lambda x, r: v.to_date(x, column_label("due_date")), width=12, number_format="yyyy-mm-dd"),
+        Column("created", lambda a, s: v.excel_datetime(a.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
     ),
 )  # fmt: skip
 
 COMMENTS = TableSpec(
-    sheet="Comments", name="Comments", kind="comment", key="Comment ID",
+    sheet_key="comments", name="Comments", kind="comment", key="comment_id",
     columns=(
-        Column("Comment ID", lambda c, s: c.id, width=12),
-        Column("Touchpoint ID", lambda c, s: c.touchpoint_id, width=12),
-        Column("Touchpoint", _tp_title, width=24, wrap=True),
-        Column("Author", lambda c, s: c.author, width=18),
-        Column("Time", lambda c, s: v.excel_datetime(c.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
-        Column("Comment", lambda c, s: c.text, "text", text_cell, width=60, wrap=True),
-        Column("Resolved", lambda c, s: v.yes_no(c.resolved), "resolved", lambda x, r: v.to_bool(x, "Resolved"),
+        Column("comment_id", lambda c, s: c.id, width=12),
+        Column("touchpoint_id", lambda c, s: c.touchpoint_id, width=12),
+        Column("touchpoint", _tp_title, width=24, wrap=True),
+        Column("author", lambda c, s: c.author, width=18),
+        Column("time", lambda c, s: v.excel_datetime(c.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
+        Column("comment", lambda c, s: c.text, "text", text_cell, width=60, wrap=True),
+        Column("resolved", lambda c, s: v.yes_no(c.resolved), "resolved", lambda x, r: v.to_bool(x, column_label("resolved")),
                width=10, choices=(v.YES, v.NO)),
     ),
 )  # fmt: skip
 
 READINGS = TableSpec(
-    sheet="KPI history", name="KPIHistory", kind="reading", key="Reading ID",
+    sheet_key="kpi_history", name="KPIHistory", kind="reading", key="reading_id",
     columns=(
-        Column("Reading ID", lambda r, s: r.id, width=12),
-        Column("Touchpoint ID", lambda r, s: r.touchpoint_id, width=12),
-        Column("Touchpoint", _tp_title, width=26, wrap=True),
-        Column("KPI", lambda r, s: s.kpi_by_id[r.kpi_id].name if r.kpi_id in s.kpi_by_id else "", width=18),
-        Column("Value", lambda r, s: r.value, width=10),
-        Column("Unit", lambda r, s: s.kpi_by_id[r.kpi_id].unit if r.kpi_id in s.kpi_by_id else "", width=8),
-        Column("Measured at", lambda r, s: v.excel_datetime(r.measured_at), width=17, number_format="yyyy-mm-dd hh:mm"),
-        Column("Source", lambda r, s: r.source, width=16),
-        Column("Reported by", lambda r, s: s.party_name(r.owner_id), width=18),
+        Column("reading_id", lambda r, s: r.id, width=12),
+        Column("touchpoint_id", lambda r, s: r.touchpoint_id, width=12),
+        Column("touchpoint", _tp_title, width=26, wrap=True),
+        Column("kpi", lambda r, s: s.kpi_by_id[r.kpi_id].name if r.kpi_id in s.kpi_by_id else "", width=18),
+        Column("value", lambda r, s: r.value, width=10),
+        Column("unit", lambda r, s: s.kpi_by_id[r.kpi_id].unit if r.kpi_id in s.kpi_by_id else "", width=8),
+        Column("measured_at", lambda r, s: v.excel_datetime(r.measured_at), width=17, number_format="yyyy-mm-dd hh:mm"),
+        Column("source", lambda r, s: r.source, width=16),
+        Column("reported_by", lambda r, s: s.party_name(r.owner_id), width=18),
     ),
 )  # fmt: skip
 
@@ -240,30 +230,30 @@ def _kpi_touchpoints(k: e.Kpi, s: JourneySnapshot) -> int:
 
 
 KPI_OWNERSHIP = TableSpec(
-    sheet="Governance", name="KpiOwnership", kind="kpi", key="KPI ID",
+    sheet_key="governance", name="KpiOwnership", kind="kpi", key="kpi_id",
     columns=(
-        Column("KPI ID", lambda k, s: k.id, width=12),
-        Column("KPI", lambda k, s: k.name, width=24),
-        Column("Unit", lambda k, s: k.unit, width=10),
-        Column("Direction", lambda k, s: k.direction, width=11),
-        Column("Target", lambda k, s: k.target, "target", lambda x, r: v.to_float(x, "Target", blank=True), width=10),
-        Column("Tolerance", lambda k, s: k.tolerance, "tolerance",
-               lambda x, r: v.to_float(x, "Tolerance", blank=True), width=11),
-        Column("Responsible", lambda k, s: s.party_name(k.owner_id), "owner_id", lambda x, r: r.party(x), width=20),
-        Column("Touchpoints measured", _kpi_touchpoints, width=12),
+        Column("kpi_id", lambda k, s: k.id, width=12),
+        Column("kpi", lambda k, s: k.name, width=24),
+        Column("unit", lambda k, s: k.unit, width=10),
+        Column("direction", lambda k, s: k.direction, width=11),
+        Column("target", lambda k, s: k.target, "target", lambda x, r: v.to_float(x, column_label("target"), blank=True), width=10),
+        Column("tolerance", lambda k, s: k.tolerance, "tolerance",
+               lambda x, r: v.to_float(x, column_label("tolerance"), blank=True), width=11),
+        Column("responsible", lambda k, s: s.party_name(k.owner_id), "owner_id", lambda x, r: r.party(x), width=20),
+        Column("touchpoints_measured", _kpi_touchpoints, width=12),
     ),
 )  # fmt: skip
 
 # The KPIs sheet: latest reading per touchpoint and KPI, with two blank columns for owners
 # to report a new reading. An edited 'Latest value' is a new reading too (see xlsx_import).
-LATEST, NEW_VALUE, NEW_DATE = "Latest value", "New value", "New date"
+LATEST, NEW_VALUE, NEW_DATE = "latest_value", "new_value", "new_date"
 LATEST_TABLE = "KpiLatest"  # its rows in the baseline, keyed by latest_key()
-KPI_LATEST_HEADERS = (
-    "Touchpoint ID", "Touchpoint", "Stage", "KPI ID", "KPI", LATEST, "Unit", "Measured at",
-    "Target", "Direction", "Status", "KPI owner", NEW_VALUE, NEW_DATE,
+KPI_LATEST_KEYS = (
+    "touchpoint_id", "touchpoint", "stage", "kpi_id", "kpi", LATEST, "unit", "measured_at",
+    "target", "direction", "status", "kpi_owner", NEW_VALUE, NEW_DATE,
 )  # fmt: skip
 
-LATEST_INPUTS = ("Touchpoint ID", "KPI ID", LATEST, NEW_VALUE, NEW_DATE)  # not reference-only
+LATEST_INPUTS = ("touchpoint_id", "kpi_id", LATEST, NEW_VALUE, NEW_DATE)  # not reference-only
 
 
 def latest_key(tp_id: str, kpi_id: str) -> str:
@@ -271,10 +261,8 @@ def latest_key(tp_id: str, kpi_id: str) -> str:
 
 
 def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | None:
-    """One row of the KPIs sheet by header, for the export and, on import, for what the
+    """One row of the KPIs sheet by column key, for the export and, on import, for what the
     export would write now; None when the touchpoint, KPI or reading is gone."""
-    from cxmapper.io.xlsx_style import STATUS_LABELS
-
     reading, kpi, tp = s.latest.get((tp_id, kpi_id)), s.kpi_by_id.get(kpi_id), s.tp_by_id.get(tp_id)
     if reading is None or kpi is None or tp is None:
         return None
@@ -282,16 +270,9 @@ def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | 
     values = (
         tp.id, tp.title, stage.name if stage else "", kpi.id, kpi.name, reading.value, kpi.unit,
         v.excel_datetime(reading.measured_at), kpi.target, kpi.direction,
-        STATUS_LABELS[status(kpi, reading.value)], s.party_name(kpi.owner_id), None, None,
+        status_label(status(kpi, reading.value)), s.party_name(kpi.owner_id), None, None,
     )  # fmt: skip
-    return dict(zip(KPI_LATEST_HEADERS, values, strict=True))
+    return dict(zip(KPI_LATEST_KEYS, values, strict=True))
 
 
 ROUND_TRIP_TABLES = (TOUCHPOINTS, KPI_OWNERSHIP, ACTIONS, COMMENTS)
-
-
-def check_specs() -> None:
-    for spec in (*ROUND_TRIP_TABLES, READINGS):
-        headers = [c.header for c in spec.columns]
-        if len(set(headers)) != len(headers) or spec.key not in headers:
-            raise CxError(f"bad table definition {spec.name}")

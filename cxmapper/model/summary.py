@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from cxmapper.model.governance import raci_warnings
+from cxmapper.model.kpi_status import latest_readings, status
 from cxmapper.model.workspace import Workspace
 
 
@@ -16,6 +17,8 @@ def summarize(ws: Workspace) -> dict[str, Any]:
     comments = ws.comments()
     actions = ws.actions()
     personas = {p.id: p.name for p in ws.personas()}
+    kpis = {k.id: k for k in ws.kpis()}
+    latest = latest_readings(readings)
     journeys = []
     for j in ws.journeys():
         tps = ws.touchpoints(j.id)
@@ -38,6 +41,13 @@ def summarize(ws: Workspace) -> dict[str, Any]:
                 "open_actions": sum(
                     a.touchpoint_id in tp_ids and a.status in ("open", "in progress")
                     for a in actions
+                ),
+                "kpi_status": dict(  # latest reading per touchpoint and KPI, by status key
+                    Counter(
+                        status(kpis[kpi_id], r.value)
+                        for (tp_id, kpi_id), r in latest.items()
+                        if tp_id in tp_ids and kpi_id in kpis
+                    )
                 ),
                 "governance_warnings": [
                     w.message

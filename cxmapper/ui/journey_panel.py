@@ -122,10 +122,18 @@ class JourneyPanel(QWidget):
         self.delete_action = QAction("Delete", self)
         self.up_action = QAction("Move up", self)
         self.down_action = QAction("Move down", self)
+        for name, action in (
+            ("journey.new", self.new_action), ("journey.rename", self.rename_action),
+            ("journey.duplicate", self.duplicate_action), ("journey.delete", self.delete_action),
+            ("journey.up", self.up_action), ("journey.down", self.down_action),
+        ):  # fmt: skip
+            action.setObjectName(name)
         self.template_menu = QMenu("New journey from template", self)
+        self.template_menu.setObjectName("menu.templates")
         self.template_actions: dict[str, QAction] = {}
         for key, template in TEMPLATES.items():
             action = self.template_menu.addAction(template.name)
+            action.setObjectName(f"template.{key}")
             action.setToolTip(template.description)
             action.triggered.connect(lambda _=False, k=key: self.new_from_template(k))
             self.template_actions[key] = action

@@ -220,6 +220,16 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self.find_bar.open)
         self.presentation_action.toggled.connect(self.set_presentation)
         self.people_action.triggered.connect(self.show_people_dialog)
+        names = {  # tests and scripts find actions by these, never by their (translatable) text
+            "file.new": self.new_action, "file.open": self.open_action,
+            "file.demo": self.demo_action, "file.save-as": self.save_as_action,
+            "file.close": self.close_action, "file.quit": self.quit_action,
+            "edit.undo": self.undo_action, "edit.redo": self.redo_action,
+            "view.find": self.find_action, "view.presentation": self.presentation_action,
+            "journey.people": self.people_action,
+        }  # fmt: skip
+        for name, action in names.items():
+            action.setObjectName(name)
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape_shortcut.setEnabled(False)
         self.escape_shortcut.activated.connect(lambda: self.presentation_action.setChecked(False))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from cxmapper.ui.main_window import MainWindow
@@ -19,20 +18,25 @@ def build_menus(w: MainWindow) -> None:
     canvas = w._canvas_actions()
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
+    file_menu.setObjectName("menu.file")
     file_menu.addActions([w.new_action, w.open_action])
     w.recent_menu = file_menu.addMenu("Open &Recent")
+    w.recent_menu.setObjectName("menu.recent")
     file_menu.addAction(w.demo_action)
     file_menu.addSeparator()
     file_menu.addActions([w.save_as_action, w.close_action])
     file_menu.addSeparator()
-    w.import_menu: QMenu = file_menu.addMenu("&Import")
-    w.export_menu: QMenu = file_menu.addMenu("&Export")
+    w.import_menu = file_menu.addMenu("&Import")
+    w.export_menu = file_menu.addMenu("&Export")
+    w.import_menu.setObjectName("menu.import")
+    w.export_menu.setObjectName("menu.export")
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
     w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
     w._fill_recent_menu()
 
     edit_menu = bar.addMenu("&Edit")
+    edit_menu.setObjectName("menu.edit")
     edit_menu.addActions([w.undo_action, w.redo_action])
     if canvas.get("edit"):
         edit_menu.addSeparator()
@@ -40,6 +44,7 @@ def build_menus(w: MainWindow) -> None:
     w.edit_menu = edit_menu
 
     view_menu = bar.addMenu("&View")
+    view_menu.setObjectName("menu.view")
     if canvas.get("view"):
         view_menu.addActions(canvas["view"])
         view_menu.addSeparator()
@@ -48,19 +53,23 @@ def build_menus(w: MainWindow) -> None:
     )
     view_menu.addSeparator()
     panels = view_menu.addMenu("&Panels")
+    panels.setObjectName("menu.panels")
     for dock in (
         w.journeys_dock,
         w.inspector_dock,
         w.comments_dock,
         w.history_dock,
     ):
-        panels.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"panel.{dock.objectName()}")
+        panels.addAction(toggle)
     w.view_menu = view_menu
 
     w.import_menu.addAction(w.analysis_dock.import_action)
     w.transfer.fill_menus(w.export_menu, w.import_menu)
 
     journey_menu = bar.addMenu("&Journey")
+    journey_menu.setObjectName("menu.journey")
     jp = w.journey_panel
     jp.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
     journey_menu.addAction(jp.new_action)
@@ -75,6 +84,7 @@ def build_menus(w: MainWindow) -> None:
     journey_menu.addAction(w.people_action)
     w.journey_menu = journey_menu
     w.analysis_menu = bar.addMenu("&Analysis")
+    w.analysis_menu.setObjectName("menu.analysis")
     w.analysis_dock.build_menu(w.analysis_menu)
     # Actions living only in menus still need the window to own their shortcuts when a
     # menu bar is hidden (presentation mode).

@@ -30,6 +30,7 @@ from cxmapper.model.workspace import Removal, Workspace
 from cxmapper.ui import file_dialogs
 from cxmapper.ui.shell_commands import push
 
+IMAGE_FORMATS = ("png", "svg", "pdf")  # made by ui.render; the others by io.tasks
 EXPORTS = (
     # format, menu text, shortcut, file filter
     ("xlsx", "&Excel workbook…", "Ctrl+E", "Excel workbook (*.xlsx)"),
@@ -144,14 +145,17 @@ class TransferController:
         self.export_actions: dict[str, QAction] = {}
         for fmt, text, keys, _ in EXPORTS:
             action = QAction(text, window)
+            action.setObjectName(f"export.{fmt}")
             if keys:
                 action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, f=fmt: self.export_dialog(f))
             self.export_actions[fmt] = action
         self.xlsx_import_action = QAction("&Updates from Excel…", window)
+        self.xlsx_import_action.setObjectName("import.xlsx")
         self.xlsx_import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.xlsx_import_action.triggered.connect(self.import_xlsx_dialog)
         self.json_import_action = QAction("Journeys from &JSON…", window)
+        self.json_import_action.setObjectName("import.json")
         self.json_import_action.triggered.connect(self.import_json_dialog)
         window.addActions(list(self.export_actions.values()))
 
@@ -193,16 +197,15 @@ class TransferController:
         ws, journey_id = self.context()
         assert ws is not None and journey_id is not None
         analysis, overlay = self.overlay()
-        kwargs = {
-            "workspace": ws.path,
-            "journey_id": journey_id,
-            "path": path,
-            "fmt": fmt,
-            "dpi": dpi,
-            "analysis": analysis if fmt == "xlsx" else None,
-            "overlay": overlay if fmt in ("png", "svg", "pdf") else None,
-        }
-        job = BackgroundJob("cxmapper.io.tasks.export_file", kwargs, self.window)
+        kwargs: dict[str, Any] = {"workspace": ws.path, "journey_id": journey_id, "path": path,
+                                  "fmt": fmt}  # fmt: skip
+        if fmt in IMAGE_FORMATS:  # drawn by the canvas: a task of the UI's renderer
+            task = "cxmapper.ui.render.tasks.export_image_file"
+            kwargs.update(dpi=dpi, overlay=overlay)
+        else:
+            task = "cxmapper.io.tasks.export_file"
+            kwargs.update(analysis=analysis if fmt == "xlsx" else None)
+        job = BackgroundJob(task, kwargs, self.window)
         dialog = QProgressDialog(f"Exporting {Path(path).name}…", "Cancel", 0, 100, self.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)

@@ -105,7 +105,7 @@ def test_excel_times_to_next_keep_their_seconds(demo: dict[str, Any]) -> None:
 
 
 def test_app_overlay_and_list_match_the_cli(demo: dict[str, Any]) -> None:
-    from cxmapper.ui.overlay.values import build_overlay
+    from cxmapper.present.overlay import build_overlay
 
     result = demo["result"]
     cards = build_overlay(result, "friction").cards
@@ -121,14 +121,14 @@ def test_app_overlay_and_list_match_the_cli(demo: dict[str, Any]) -> None:
 
 def test_image_badges_match_the_cli(demo: dict[str, Any]) -> None:
     from cxmapper.io.friction_data import coerce_friction
-    from cxmapper.io.image_export import _overlay_args
+    from cxmapper.ui.render.image import overlay_of
 
     scores = cli_scores(demo)
     expected = {tp: format_score(s) for tp, s in scores.items()}
     for overlay in (demo["result"], coerce_friction(demo["result"])):  # app / CLI export
-        args = _overlay_args(overlay)
-        assert args is not None
-        assert {tp: v.label for tp, v in args[0].items()} == expected
+        drawn = overlay_of(overlay)
+        assert drawn is not None
+        assert {tp: v.label for tp, v in drawn.cards.items()} == expected
     svg = demo["svg"].read_text(encoding="utf-8")
     assert all(f">{label}<" in svg for label in expected.values())
 

@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import pytest
 
 from cxmapper.errors import CxError
-from cxmapper.io.image_export import export_image
 from cxmapper.model.workspace import Workspace
+from cxmapper.ui.render.image import export_image
 
 
 def png_size(path: Path) -> tuple[int, int]:

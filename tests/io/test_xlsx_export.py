@@ -10,6 +10,8 @@ import pandas as pd
 from cxmapper.io.xlsx_export import export_xlsx
 from cxmapper.io.xlsx_safe import MAX_CELL_CHARS, put, sheet_title
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import status_label
+from cxmapper.present.palette import channel_style
 
 SHEETS = [
     "Overview",
@@ -43,7 +45,8 @@ def test_overview(exported: Path, journey: dict[str, str]) -> None:
     assert "Touchpoints" in text and "5 (1 goal)" in text
     assert "Search: 2 Accountables" in text  # governance warnings
     assert "Slow checkout: no Accountable" in text
-    assert "Green" in text and "Red" in text and "web" in text  # legend
+    assert status_label("green") in text and status_label("red") in text  # legend
+    assert "web" in text
 
 
 def test_map_grid(exported: Path, file_ws: Workspace, journey: dict[str, str]) -> None:
@@ -69,7 +72,7 @@ def test_map_grid(exported: Path, file_ws: Workspace, journey: dict[str, str]) -
     home_cell = next(
         ws.cell(r, 2) for r in range(4, 6) if str(ws.cell(r, 2).value).startswith("Home")
     )
-    assert home_cell.fill.fgColor.rgb.endswith("DBEAFE")  # web channel colour
+    assert home_cell.fill.fgColor.rgb.endswith(channel_style("web").tint)  # the one palette
     assert home_cell.alignment.wrap_text
 
 
@@ -114,16 +117,17 @@ def test_formulas_are_text(exported: Path, journey: dict[str, str]) -> None:
 
 
 def test_kpis_sheet(exported: Path, journey: dict[str, str]) -> None:
+    G, A, R = (status_label(k) for k in ("green", "amber", "red"))
     wb = load(exported)
     ws = wb["KPIs"]
     df = pd.read_excel(exported, sheet_name="KPIs")
     home = df[(df["Touchpoint ID"] == journey["home"])].iloc[0]
-    assert home["Latest value"] == 4.5 and home["Target"] == 4.2 and home["Status"] == "Green"
+    assert home["Latest value"] == 4.5 and home["Target"] == 4.2 and home["Status"] == G
     assert home["KPI owner"] != home["KPI owner"] or home["KPI owner"] == ""  # CSAT has no owner
     statuses = dict(zip(df["KPI"], df["Status"], strict=True))
-    assert statuses == {"CSAT": "Green", "Conversion": "Red", "Handling time": "Amber"}
+    assert statuses == {"CSAT": G, "Conversion": R, "Handling time": A}
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
-    assert {r.formula[0] for r in rules} == {'"Green"', '"Amber"', '"Red"'}
+    assert {r.formula[0] for r in rules} == {f'"{G}"', f'"{A}"', f'"{R}"'}
     hist = pd.read_excel(exported, sheet_name="KPI history")
     assert len(hist) == 4 and set(hist["KPI"]) == {"CSAT", "Conversion", "Handling time"}
     csat = hist[(hist["Touchpoint ID"] == journey["home"])]

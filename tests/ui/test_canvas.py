@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.heat import heat_hex
 from cxmapper.ui.canvas import JourneyScene, OverlayValue
 from cxmapper.ui.canvas import layout as L
 from cxmapper.ui.canvas.items.card import CardItem
@@ -193,8 +194,8 @@ def test_overlay_tints_cards_scales_connectors_and_draws_unexpected_paths(canvas
     assert home._overlay_label == "87%" and "87% of cases" in home.tooltip_text()
     canvas.qtbot.mouseMove(canvas.view.viewport(), canvas.vp(canvas.card_centre("home")))  # type: ignore[attr-defined]
     assert "87% of cases" in home.toolTip() and "CSAT: 3.9" in home.toolTip()  # hover shows all
-    assert home._heat is not None and home._heat.red() == 255 and home._heat.green() < 150
-    assert s.cards[ids["cart"]]._heat.name() == "#ffffff"
+    assert home._heat is not None and home._heat.name() == "#" + heat_hex(1.0).lower()
+    assert s.cards[ids["cart"]]._heat.name() == "#" + heat_hex(0.0).lower()  # the shared scale
     assert s.cards[ids["search"]]._heat is None
     conn = next(iter(s.connector_items.values()))
     assert conn.pen().widthF() == pytest.approx(5.0)

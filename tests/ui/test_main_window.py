@@ -256,17 +256,12 @@ def test_presentation_mode_hides_chrome_and_escape_leaves(
 
 
 def test_menus_shortcuts_and_import_export(window: MainWindow) -> None:
-    exports = [a.text() for a in window.export_menu.actions() if a.text()]
-    assert exports == [
-        "&Excel workbook…",
-        "&PNG image…",
-        "&SVG image…",
-        "P&DF…",
-        "&JSON (journey exchange)…",
-    ]
-    imports = [a.text() for a in window.import_menu.actions() if a.text()]
-    assert imports == ["Import &events…", "&Updates from Excel…", "Journeys from &JSON…"]
-    assert not any(a.isEnabled() for a in window.export_menu.actions() if a.text())  # nothing open
+    exports = [a.objectName() for a in window.export_menu.actions() if not a.isSeparator()]
+    assert exports == ["export.xlsx", "export.png", "export.svg", "export.pdf", "export.json"]
+    imports = [a.objectName() for a in window.import_menu.actions() if not a.isSeparator()]
+    assert imports == ["analysis.import-events", "import.xlsx", "import.json"]
+    assert all(a.text() for a in window.export_menu.actions() if not a.isSeparator())
+    assert not any(a.isEnabled() for a in window.export_menu.actions() if not a.isSeparator())
     shortcuts = {
         window.new_action: "Ctrl+N",
         window.open_action: "Ctrl+O",
@@ -280,8 +275,8 @@ def test_menus_shortcuts_and_import_export(window: MainWindow) -> None:
     }
     for action, keys in shortcuts.items():
         assert action.shortcut().toString() == keys, action.text()
-    titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Journey", "&Analysis"]
+    menus = [a.menu().objectName() for a in window.menuBar().actions()]
+    assert menus == ["menu.file", "menu.edit", "menu.view", "menu.journey", "menu.analysis"]
 
 
 def test_settings_persist_geometry_docks_and_recent_files(
@@ -428,8 +423,8 @@ def test_canvas_selection_drives_the_inspector(
     assert window.inspector.current == ("stage", small_journey["buy"])
     window.scene.clearSelection()
     assert window.inspector.current == ("journey", small_journey["journey"])
-    edit_titles = [a.text() for a in window.edit_menu.actions()]
-    assert "&Undo" in edit_titles[0] and "&Delete" in edit_titles
+    edit_names = [a.objectName() for a in window.edit_menu.actions()]
+    assert edit_names[0] == "edit.undo" and "canvas.delete" in edit_names
     window.find_bar.open()
     window.find_bar.edit.setText("cart")
     window.find_bar.filter_box.setChecked(True)

@@ -8,9 +8,9 @@ import pytest
 
 from cxmapper.analysis.tasks import AnalysisRequest, import_events, run_analysis
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.overlay import build_overlay
 from cxmapper.ui.overlay.import_dialog import ImportDialog
 from cxmapper.ui.overlay.panel import AnalysisPanel
-from cxmapper.ui.overlay.values import build_overlay
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 # Three customers on Home -> Cart -> Order (goal). Times in minutes.

@@ -18,6 +18,7 @@ from cxmapper.io.friction_data import FrictionData
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_tables import TableSpec
+from cxmapper.present.labels import sheet_label
 
 EXTRA_ROWS = 200  # drop-downs reach this far below the data, for rows owners add
 
@@ -31,6 +32,8 @@ class ExportContext:
     baseline: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     style: st.Styler = field(default_factory=st.Styler)
     anchors: dict[str, Any] = field(default_factory=dict)
+    sheets: dict[str, str] = field(default_factory=dict)  # sheet key -> title as written
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> key -> header
 
 
 def title_block(ws: Worksheet, title: str, subtitle: str = "", width_cols: int = 8) -> int:
@@ -93,9 +96,11 @@ def write_spec_table(
     Returns the last row used."""
     snap = ctx.snap
     cols = spec.columns
-    header_row(ws, top, [c.header for c in cols])
-    key_index = [c.header for c in cols].index(spec.key)
-    fonts = [st.ID_FONT if c.header.endswith(" ID") else st.BODY for c in cols]
+    headers = [c.header for c in cols]
+    header_row(ws, top, headers)
+    ctx.columns[spec.name] = {c.key: h for c, h in zip(cols, headers, strict=True)}
+    key_index = spec.index(spec.key)
+    fonts = [st.ID_FONT if c.key.endswith("_id") else st.BODY for c in cols]
     aligns = [st.WRAP_TOP if c.wrap else st.TOP for c in cols]
     row = top
     for row, item in enumerate(items, start=top + 1):
@@ -106,8 +111,8 @@ def write_spec_table(
             ctx.style.write(ws, row, j, value, font=fonts[j - 1], alignment=aligns[j - 1],
                             number_format=column.number_format)  # fmt: skip
         ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an
-            c.header: value for c, value in zip(cols, values, strict=True)  # edit is reported
-            if c.header != spec.key
+            c.key: value for c, value in zip(cols, values, strict=True)  # edit is reported
+            if c.key != spec.key
         }))  # fmt: skip
     last = max(row, top + 1)
     for j, column in enumerate(cols, start=1):
@@ -125,8 +130,10 @@ def write_spec_table(
     return last
 
 
-def sheet(wb: Workbook, title: str) -> Worksheet:
-    ws = wb.create_sheet(sheet_title(title, set(wb.sheetnames)))
+def sheet(wb: Workbook, ctx: ExportContext, key: str) -> Worksheet:
+    """A new sheet titled by the label of `key`; the title written is recorded for the import."""
+    ws = wb.create_sheet(sheet_title(sheet_label(key), set(wb.sheetnames)))
+    ctx.sheets[key] = ws.title
     ws.sheet_view.showGridLines = False
     ws.sheet_properties.outlinePr = None
     return ws

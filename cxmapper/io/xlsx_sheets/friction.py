@@ -34,7 +34,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     if data is None:
         return
     snap = ctx.snap
-    ws = sheet(wb, "Friction")
+    ws = sheet(wb, ctx, "friction")
     put(ws.cell(1, 1), "Friction").font = st.TITLE
     put(ws.cell(2, 1), f"Dataset {data.dataset_name}: {data.n_cases:,} cases, {data.n_events:,} events. "
                        "Friction score 0-100 (as in the app): 0 = smooth, 100 = worst; drop-off = share of cases that end here without "
@@ -88,11 +88,15 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     last = max(row, top + 1)
     add_table(ws, "FrictionMetrics", top, 1, len(METRIC_HEADERS), last)
     if metrics:
+        # the overlay's heat scale (present.heat), its two ends and middle, so the colours here
+        # mean what they mean on the canvas and the Map sheets
         ws.conditional_formatting.add(f"E{top + 1}:E{last}", ColorScaleRule(
-            start_type="num", start_value=0, start_color="63BE7B", mid_type="num", mid_value=50,
-            mid_color="FFEB84", end_type="num", end_value=100, end_color="F8696B"))  # fmt: skip
+            start_type="num", start_value=0, start_color=st.friction_colour(0.0), mid_type="num",
+            mid_value=50, mid_color=st.friction_colour(0.5), end_type="num", end_value=100,
+            end_color=st.friction_colour(1.0)))  # fmt: skip
         ws.conditional_formatting.add(f"L{top + 1}:L{last}", DataBarRule(
-            start_type="num", start_value=0, end_type="num", end_value=1, color="F8696B"))  # fmt: skip
+            start_type="num", start_value=0, end_type="num", end_value=1,
+            color=st.friction_colour(1.0)))  # fmt: skip
     for j, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
 

@@ -23,10 +23,11 @@ from cxmapper.io.xlsx_sheets.common import (
 )
 from cxmapper.io.xlsx_tables import KPI_OWNERSHIP
 from cxmapper.model import entities as e
+from cxmapper.present.labels import column_label
 
 RACI_ORDER = "ARCI"  # "A/R", as the drop-down offers it
 RACI_CHOICES = ("R", "A", "C", "I", "A/R")
-MATRIX_HEADERS = ("Touchpoint ID", "Touchpoint", "Stage", "Check")
+MATRIX_KEYS = ("touchpoint_id", "touchpoint", "stage", "check")  # then one column per party
 MAX_PARTY_COLUMNS = 60
 MAX_BORDERED_CELLS = 20_000
 ROTATED = Alignment(text_rotation=90, horizontal="center", vertical="bottom", wrap_text=True)
@@ -52,7 +53,7 @@ def matrix_parties(ctx: ExportContext) -> list[e.Party]:
 
 def write(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
-    ws = sheet(wb, "Governance")
+    ws = sheet(wb, ctx, "governance")
     put(ws.cell(1, 1), "RACI matrix").font = st.TITLE
     put(
         ws.cell(2, 1),
@@ -60,8 +61,10 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     ).font = st.SUBTITLE
     top = 4
     parties = matrix_parties(ctx)
-    header_row(ws, top, [*MATRIX_HEADERS, *(p.name for p in parties)])
-    first_party_col = len(MATRIX_HEADERS) + 1
+    headers = [column_label(k) for k in MATRIX_KEYS]
+    header_row(ws, top, [*headers, *(p.name for p in parties)])
+    ctx.columns["RACI"] = dict(zip(MATRIX_KEYS, headers, strict=True))
+    first_party_col = len(MATRIX_KEYS) + 1
     for j, _ in enumerate(parties, start=first_party_col):
         ws.cell(top, j).alignment = ROTATED
         ws.column_dimensions[get_column_letter(j)].width = 6
@@ -123,7 +126,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         ws.column_dimensions[col].width = width
     for j in range(first_party_col, first_party_col + len(parties)):
         ws.column_dimensions[get_column_letter(j)].width = 6
-    for j in range(len(MATRIX_HEADERS) + 1, len(KPI_OWNERSHIP.columns) + 1):
+    for j in range(len(MATRIX_KEYS) + 1, len(KPI_OWNERSHIP.columns) + 1):
         ws.column_dimensions[get_column_letter(j)].width = max(
             ws.column_dimensions[get_column_letter(j)].width or 0, 12
         )

@@ -17,7 +17,7 @@ from cxmapper.io.xlsx_sheets.common import (
 )
 from cxmapper.io.xlsx_sheets.lists import status_rules
 from cxmapper.io.xlsx_tables import (
-    KPI_LATEST_HEADERS,
+    KPI_LATEST_KEYS,
     LATEST,
     LATEST_INPUTS,
     LATEST_TABLE,
@@ -27,6 +27,7 @@ from cxmapper.io.xlsx_tables import (
     latest_key,
     latest_row,
 )
+from cxmapper.present.labels import column_label
 
 FORMATS = {8: "yyyy-mm-dd hh:mm", 14: "yyyy-mm-dd"}
 WIDTHS = (12, 26, 16, 12, 18, 11, 8, 17, 10, 10, 11, 18, 11, 12)
@@ -34,8 +35,10 @@ WIDTHS = (12, 26, 16, 12, 18, 11, 8, 17, 10, 10, 11, 18, 11, 12)
 
 def write(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
-    ws = sheet(wb, "KPIs")
-    header_row(ws, 1, KPI_LATEST_HEADERS)
+    ws = sheet(wb, ctx, "kpis")
+    headers = [column_label(k) for k in KPI_LATEST_KEYS]
+    header_row(ws, 1, headers)
+    ctx.columns[LATEST_TABLE] = dict(zip(KPI_LATEST_KEYS, headers, strict=True))
     order = {t.id: i for i, t in enumerate(snap.ordered_touchpoints())}
     kpi_order = {k.id: i for i, k in enumerate(snap.kpis)}
     keys = sorted(snap.latest, key=lambda k: (order.get(k[0], 0), kpi_order.get(k[1], 0)))
@@ -57,14 +60,14 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     last = max(row, 2)
     for j, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
-    status_col = get_column_letter(KPI_LATEST_HEADERS.index("Status") + 1)
+    status_col = get_column_letter(KPI_LATEST_KEYS.index("status") + 1)
     rng = f"{status_col}2:{status_col}{last}"
     status_rules(ws, rng)
-    add_table(ws, "KpiLatest", 1, 1, len(KPI_LATEST_HEADERS), last)
+    add_table(ws, LATEST_TABLE, 1, 1, len(KPI_LATEST_KEYS), last)
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    new_col = get_column_letter(KPI_LATEST_HEADERS.index(NEW_VALUE) + 1)
-    date_col = get_column_letter(KPI_LATEST_HEADERS.index(NEW_DATE) + 1)
+    new_col = get_column_letter(KPI_LATEST_KEYS.index(NEW_VALUE) + 1)
+    date_col = get_column_letter(KPI_LATEST_KEYS.index(NEW_DATE) + 1)
     dv = DataValidation(
         type="decimal", operator="between", formula1="-1E+300", formula2="1E+300", allow_blank=True
     )
@@ -78,7 +81,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     ws.freeze_panes = "C2"
     st.landscape(ws, title_rows="1:1")
 
-    hist = sheet(wb, READINGS.sheet)
+    hist = sheet(wb, ctx, READINGS.sheet_key)
     order_r = sorted(
         snap.readings,
         key=lambda r: (order.get(r.touchpoint_id, 0), kpi_order.get(r.kpi_id, 0), r.measured_at),

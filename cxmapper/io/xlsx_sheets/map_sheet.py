@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from copy import deepcopy
+from functools import cache
 from typing import Any
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -18,15 +19,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cxmapper.analysis.units import format_score
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.friction_data import TouchpointMetrics
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text, put
 from cxmapper.io.xlsx_sheets.common import ExportContext, sheet
-from cxmapper.io.xlsx_tables import format_number, format_reading
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
+from cxmapper.present.card_text import format_number, reading_line
+from cxmapper.present.units import format_score
 
 FIRST_ROW = 4  # rows 1-2 title, 3 stage headers
 LINE_HEIGHT = 12.5
@@ -56,9 +57,15 @@ _STATUS_FONTS = {
 }
 
 
+@cache
+def _heat_font(share: float) -> RunFont:
+    """Friction text on a heat-filled card, in the ink that contrasts with that fill."""
+    return RunFont(rFont=st.FONT_NAME, sz=9, b=True, color=st.friction_ink(share))
+
+
 def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Worksheet:
     snap = ctx.snap
-    ws = sheet(wb, "Friction map" if overlay else "Map")
+    ws = sheet(wb, ctx, "friction_map" if overlay else "map")
     metrics = ctx.friction.by_touchpoint() if (overlay and ctx.friction) else {}
     # Colour relative to the worst touchpoint: scores of one dataset are often all low, and
     # the question the overlay answers is "where is it worst".
@@ -72,7 +79,9 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
             f"exported {ctx.exported_at[:10]}"]  # fmt: skip
     if overlay and ctx.friction:
         bits.append(f"dataset {ctx.friction.dataset_name} ({ctx.friction.n_cases:,} cases)")
-        bits.append("colour: friction relative to the worst touchpoint (green smooth, red worst)")
+        bits.append(
+            "colour: friction relative to the worst touchpoint (palest smooth, darkest worst)"
+        )
     put(ws.cell(2, 1), " · ".join(b for b in bits if b)).font = st.SUBTITLE
     if n_cols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
@@ -182,21 +191,17 @@ def _card_text(
             lines += 1
             if m.friction is not None:
                 share = m.friction / top  # same scale as the fill
-                level = "red" if share >= 0.66 else "amber" if share >= 0.33 else "green"
                 reason = clean_text(
                     f"friction {format_score(m.score)}" + (f": {m.reasons[0]}" if m.reasons else "")
                 )
-                parts.append(TextBlock(_STATUS_FONTS[level], "\n" + reason))
+                parts.append(TextBlock(_heat_font(share), "\n" + reason))
                 lines += _lines(reason, small)
     else:
         key = snap.key_reading(tp.id)
         if key is not None:
             kpi, reading = key
             state = status(kpi, reading.value)
-            mark = {"green": "on target", "amber": "near target", "red": "off target", "none": ""}[
-                state
-            ]
-            text = clean_text(format_reading(kpi, reading.value) + (f" · {mark}" if mark else ""))
+            text = clean_text(reading_line(kpi, reading.value, state))
             parts.append(TextBlock(_STATUS_FONTS[state], "\n" + text))
             lines += _lines(text, small)
     return CellRichText(parts), lines

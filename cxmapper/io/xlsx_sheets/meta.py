@@ -7,7 +7,9 @@ under Unhide in Excel), one JSON line per row, ASCII-escaped so that no characte
 twice against Excel's cell limit or is dropped by the cell cleaning.
 
 Format version 2 added the stored forms (a fourth item on a row's line) and lets the header
-span several cells; version 1 workbooks still import.
+span several cells. Version 3 keys the baseline by column key instead of English header text
+and records the titles and headers written for each key (see xlsx_names); versions 1 and 2
+still import.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from cxmapper.io.xlsx_safe import put
 
 META_SHEET = "_cxmapper"
 META_FORMAT = "cxmapper-xlsx"
-META_VERSION = 2
+META_VERSION = 3
 CHUNK = 30_000  # characters per cell; Excel's limit is 32,767
 
 
@@ -50,12 +52,14 @@ def _line(table: str, key: str, sent: Sent) -> str:
     )
 
 
-def read(ws: Worksheet) -> tuple[dict[str, Any], dict[tuple[str, str], Sent]]:
+def read(ws: Worksheet) -> tuple[int, dict[str, Any], dict[tuple[str, str], Sent]]:
+    """(format version, header, baseline by (table, row key)) of the hidden sheet."""
     rows = ws.iter_rows(values_only=True)
     first = next(rows, None)
     if not first or first[0] != META_FORMAT:
         raise ValueError("not a cxmapper export")
-    if int(first[1] or 0) > META_VERSION:
+    version = int(first[1] or 0)
+    if version > META_VERSION:
         raise ValueError(f"written by a newer cxmapper (format version {first[1]})")
     header = json.loads("".join(str(x) for x in first[2:] if x is not None))
     text = "".join(str(row[0]) for row in rows if row and row[0] is not None)
@@ -64,4 +68,4 @@ def read(ws: Worksheet) -> tuple[dict[str, Any], dict[tuple[str, str], Sent]]:
         if line:
             table, key, shown, *stored = json.loads(line)
             baseline[(str(table), str(key))] = Sent(shown, stored[0] if stored else {})
-    return header, baseline
+    return version, header, baseline

@@ -9,25 +9,41 @@ from openpyxl.styles import Font
 from openpyxl.workbook import Workbook
 
 from cxmapper.io import xlsx_style as st
-from cxmapper.io.xlsx_safe import put
+from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_sheets.common import ExportContext
 from cxmapper.model.kpi_status import status
+from cxmapper.present.labels import (
+    N_,
+    _,
+    column_label,
+    sheet_label,
+    status_hint,
+    status_label,
+)
 
 MAX_WARNINGS = 40
 
+# {sheet:key} and {column:key} are filled with the labels (see how_to)
 HOW_TO = (
-    "Owners: edit your touchpoints on the Touchpoints sheet (title, description, owner...).",
-    "Report a KPI reading: fill 'New value' (and 'New date') on the KPIs sheet, or add a row to 'KPI history'.",
-    "Change RACI on the Governance sheet: one letter per cell (R, A, C or I; A/R for both).",
-    "Add comments or actions as new rows at the bottom of those sheets; leave the ID column empty.",
-    "Do not change the ID columns. Send the file back; it is read with 'cxmapper import-xlsx'.",
-)
+    N_("Owners: edit your touchpoints on the {touchpoints} sheet (title, description, owner...)."),
+    N_("Report a KPI reading: fill '{new_value}' (and '{new_date}') on the {kpis} sheet, or add a row to '{kpi_history}'."),
+    N_("Change RACI on the {governance} sheet: one letter per cell (R, A, C or I; A/R for both)."),
+    N_("Add comments or actions as new rows at the bottom of those sheets; leave the ID column empty."),
+    N_("Do not change the ID columns. Send the file back; it is read with 'cxmapper import-xlsx'."),
+)  # fmt: skip
+
+
+def how_to() -> list[str]:
+    names = {k: sheet_label(k) for k in ("touchpoints", "kpis", "kpi_history", "governance")}
+    names.update({k: column_label(k) for k in ("new_value", "new_date")})
+    return [_(line).format(**names) for line in HOW_TO]
 
 
 def write(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
     ws = wb.active
-    ws.title = "Overview"
+    ws.title = sheet_title(sheet_label("overview"), set())
+    ctx.sheets["overview"] = ws.title
     ws.sheet_view.showGridLines = False
     put(ws.cell(1, 1), snap.journey.name).font = st.TITLE
     put(ws.cell(2, 1), "Customer-journey map exported from cxmapper").font = st.SUBTITLE
@@ -91,7 +107,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     row += 1
     put(ws.cell(row, 1), "Updating this workbook").font = st.SECTION
     row += 1
-    for line in HOW_TO:
+    for line in how_to():
         c = put(ws.cell(row, 1), "• " + line)
         c.font, c.fill = st.BODY, st.NOTE_FILL
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
@@ -125,17 +141,11 @@ def _legend(ws, ctx: ExportContext) -> None:
     row += 2
     put(ws.cell(row, 4), "KPI status (latest reading)").font = st.BOLD
     row += 1
-    meanings = {
-        "green": "target met",
-        "amber": "missed, within tolerance",
-        "red": "missed by more",
-        "none": "no target set",
-    }
     for key, (bg, fg) in st.STATUS_COLOURS.items():
-        c = put(ws.cell(row, 4), st.STATUS_LABELS[key])
+        c = put(ws.cell(row, 4), status_label(key))
         c.fill = st.fill(bg)
         c.font = Font(name=st.FONT_NAME, size=10, bold=True, color=fg)
-        put(ws.cell(row, 5), meanings[key]).font = st.BODY
+        put(ws.cell(row, 5), status_hint(key)).font = st.BODY
         row += 1
     if ctx.friction:
         row += 1
@@ -148,6 +158,6 @@ def _legend(ws, ctx: ExportContext) -> None:
         ):
             c = put(ws.cell(row, 4), f"{score:.0%} of worst")
             c.fill = st.fill(st.friction_colour(score))
-            c.font = st.BODY
+            c.font = Font(name=st.FONT_NAME, size=10, color=st.friction_ink(score))
             put(ws.cell(row, 5), meaning).font = st.BODY
             row += 1

@@ -14,6 +14,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.changes import Change
 from cxmapper.model.kpi_status import latest_readings, status
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.card_text import badge_tooltip, format_badge_value
 from cxmapper.ui.canvas.items.card import Badge, CardContent
 
 Cell = tuple[str, str]
@@ -41,11 +42,6 @@ class Dirty:
             or self.connectors or self.removed_connectors or self.emotion or self.journey_gone
             or self.fetch
         )  # fmt: skip
-
-
-def format_value(value: float) -> str:
-    """Short badge figures: 4.4, 12.3, 420, 1,234."""
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
 
 
 class JourneyMirror:
@@ -115,11 +111,10 @@ class JourneyMirror:
             kpi = self.kpis.get(kpi_id)
             if kpi is None:
                 continue
-            value = format_value(reading.value)
-            tip = f"{kpi.name}: {value} {kpi.unit}".rstrip()
-            if kpi.target is not None:
-                tip += f" (target {kpi.target:g}, {kpi.direction} is better)"
-            badges.append(Badge(f"{kpi.name} {value}", status(kpi, reading.value), tip))
+            value = format_badge_value(reading.value)
+            state = status(kpi, reading.value)
+            tip = badge_tooltip(kpi, reading.value, state)
+            badges.append(Badge(f"{kpi.name} {value}", state, tip))
         return CardContent(
             title=t.title,
             channel=t.channel,

@@ -1,15 +1,16 @@
-"""Behavioural overlay values and the legend item: what the analysis layer hands the canvas."""
+"""The overlay layer of a scene and its legend item; the values come from `present.overlay`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cxmapper.present.heat import HEAT_STOPS
+from cxmapper.present.overlay import OverlayValue
 from cxmapper.ui.canvas import layout, style
 from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.connector import OverlayPathItem
@@ -18,15 +19,6 @@ if TYPE_CHECKING:
     from cxmapper.ui.canvas.scene import JourneyScene
 
 Z_LEGEND = 90.0
-
-
-@dataclass(frozen=True)
-class OverlayValue:
-    """One card's overlay: `fraction` 0..1 drives the heat tint, `label` the badge text."""
-
-    fraction: float
-    label: str = ""
-    tooltip: str = ""
 
 
 class LegendItem(QGraphicsItem):
@@ -64,7 +56,8 @@ class LegendItem(QGraphicsItem):
         )
         bar = QRectF(12, 25, r.width() - 24, 10)
         g = QLinearGradient(bar.topLeft(), bar.topRight())
-        for stop in (0.0, 0.25, 0.5, 0.75, 1.0):
+        for i in range(len(HEAT_STOPS)):  # the scale's own stops: the bar is exact
+            stop = i / (len(HEAT_STOPS) - 1)
             g.setColorAt(stop, style.heat_colour(stop))
         painter.setPen(QPen(style.CARD_BORDER))
         painter.setBrush(g)
@@ -140,7 +133,8 @@ class OverlayLayer:
             if self.values is not None or item._heat is not None or item._overlay_label:
                 item.set_overlay(None, "", "")
         else:
-            item.set_overlay(style.heat_colour(value.fraction), value.label, value.tooltip)
+            item.set_overlay(style.heat_colour(value.fraction), value.label, value.tooltip,
+                             style.heat_ink(value.fraction))  # fmt: skip
 
     def width_factor(self, src: str, dst: str) -> float:
         if not self.widths:

@@ -1,11 +1,14 @@
-"""Colours, fonts and channel glyphs of the canvas, in one place so cards, exports and the
-legend agree, and presentation mode can scale them."""
+"""Colours and fonts of the canvas as Qt objects, so presentation mode can scale them. The
+channel palette and the heat scale are `cxmapper.present`'s, shared with pictures and Excel."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtGui import QColor, QFont
+
+from cxmapper.present import heat, palette
 
 INK = QColor("#1f2933")
 MUTED = QColor("#616e7c")
@@ -42,44 +45,26 @@ class Channel:
     colour: QColor
 
 
-CHANNELS: dict[str, Channel] = {
-    "web": Channel("W", QColor("#2563eb")),
-    "app": Channel("A", QColor("#7c3aed")),
-    "email": Channel("@", QColor("#0891b2")),
-    "store": Channel("S", QColor("#b45309")),
-    "call centre": Channel("☎", QColor("#be123c")),
-    "chat": Channel("C", QColor("#0d9488")),
-    "social": Channel("#", QColor("#db2777")),
-    "letter": Channel("L", QColor("#4d7c0f")),
-    "sms": Channel("T", QColor("#0369a1")),
-}
-_ALIASES = {
-    "e-mail": "email", "mail": "email", "website": "web", "online": "web", "mobile": "app",
-    "mobile app": "app", "shop": "store", "branch": "store", "phone": "call centre",
-    "call center": "call centre", "callcenter": "call centre", "telephone": "call centre",
-    "live chat": "chat", "chatbot": "chat", "social media": "social", "post": "letter",
-    "text": "sms",
-}  # fmt: skip
-OTHER_CHANNEL = Channel("•", QColor("#64748b"))
-
-
 def channel_style(name: str) -> Channel | None:
-    """The glyph and colour of a channel; unknown names get a neutral dot, empty gets None."""
-    key = name.strip().lower()
-    if not key:
-        return None
-    key = _ALIASES.get(key, key)
-    return CHANNELS.get(key, OTHER_CHANNEL)
+    """The glyph and colour of a channel from the one palette (`present.palette`); unknown
+    names get a neutral dot, empty gets None."""
+    chan = palette.channel_style(name)
+    return None if chan is None else _qt_channel(chan.glyph, chan.colour)
+
+
+@cache
+def _qt_channel(glyph: str, colour: str) -> Channel:
+    return Channel(glyph, QColor(colour))
 
 
 def heat_colour(fraction: float) -> QColor:
-    """White -> yellow -> red, the overlay heat scale (0..1)."""
-    f = min(max(fraction, 0.0), 1.0)
-    if f <= 0.5:
-        t = f / 0.5
-        return QColor.fromRgbF(1.0, 1.0, 1.0 - 0.65 * t)
-    t = (f - 0.5) / 0.5
-    return QColor.fromRgbF(1.0, 1.0 - 0.6 * t, 0.35 - 0.2 * t)
+    """The overlay heat scale (0..1) of `present.heat`, shared with pictures and workbook."""
+    return QColor(*heat.heat_rgb(fraction))
+
+
+def heat_ink(fraction: float) -> QColor:
+    """Text on a card tinted `heat_colour(fraction)`: dark or white, for contrast."""
+    return QColor(*heat.heat_ink(fraction))
 
 
 def font(point_size: float, bold: bool = False) -> QFont:

@@ -12,15 +12,17 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from cxmapper.model.changes import Change
+from cxmapper.present.labels import kind_label
 from cxmapper.ui.inspector.context import InspectorContext
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.structure import ConnectorPage, JourneyPage, LanePage, StagePage
 from cxmapper.ui.inspector.touchpoint import TouchpointPage
 
-KIND_TITLES = {
-    "journey": "Journey", "stage": "Stage", "lane": "Lane", "connector": "Connector",
-    "touchpoint": "Touchpoint",
-}  # fmt: skip
+
+def kind_title(kind: str) -> str:
+    """'Touchpoint': the kind's label (present.labels) as a heading."""
+    label = kind_label(kind)
+    return label[:1].upper() + label[1:]
 
 
 def _top_aligned(page: QWidget) -> QWidget:
@@ -127,7 +129,7 @@ class InspectorPanel(QWidget):
         kind, entity_id = self._current
         entity = self.ctx.workspace.find(kind, entity_id)
         name = getattr(entity, "name", None) or getattr(entity, "title", None) or ""
-        self.header.setText(f"{KIND_TITLES[kind]}: {name}" if name else KIND_TITLES[kind])
+        self.header.setText(f"{kind_title(kind)}: {name}" if name else kind_title(kind))
 
     # -- following the model -----------------------------------------------------------------
 

@@ -25,18 +25,13 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import latest_readings, status
+from cxmapper.present.labels import status_label
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.trend_chart import TrendChart
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
 
 STATUS_COLOURS = {"green": "#2e7d32", "amber": "#ef8f00", "red": "#c62828", "none": "#9e9e9e"}
-STATUS_WORDS = {
-    "green": "on target",
-    "amber": "near target",
-    "red": "off target",
-    "none": "no target",
-}
 
 
 def parse_number(text: str) -> float | None:
@@ -170,7 +165,7 @@ class TouchpointKpis(EntityPage):
     def _show_status(self, kpi: e.Kpi, value: float | None) -> None:
         state = status(kpi, value)
         colour = STATUS_COLOURS[state]
-        words = "no readings" if value is None else STATUS_WORDS[state]
+        words = "no readings" if value is None else status_label(state)
         self.status_label.setText(f"<span style='color:{colour}'>●</span> {words}")
 
     def _fill_table(self, kpi: e.Kpi, history: list[e.Reading]) -> None:
@@ -180,7 +175,7 @@ class TouchpointKpis(EntityPage):
         for row, r in enumerate(reversed(history)):  # newest first
             state = status(kpi, r.value)
             cells = [r.measured_at[:10], f"{_fmt(r.value)} {kpi.unit}".strip(),
-                     STATUS_WORDS[state], r.source, names.get(r.owner_id or "", "")]  # fmt: skip
+                     status_label(state), r.source, names.get(r.owner_id or "", "")]  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)

@@ -16,18 +16,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import OVERLAY_MENU, overlay_menu_label
 
 if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
-OVERLAY_CHOICES = (
-    ("none", "&No overlay"),
-    ("reach", "&Reach"),
-    ("dropoff", "&Drop-off"),
-    ("friction", "&Friction"),
-    ("time", "&Time to next step"),
-    ("repeats", "Re&peats"),
-)
+OVERLAY_CHOICES = tuple(OVERLAY_MENU)  # keys; the menu texts are labels
 
 
 class AnalysisDock(QDockWidget):
@@ -49,8 +43,9 @@ class AnalysisDock(QDockWidget):
         self.visibilityChanged.connect(lambda visible: visible and self.ensure_panel())
         self.overlay_group = QActionGroup(self)
         self.overlay_actions: dict[str, QAction] = {}
-        for i, (key, label) in enumerate(OVERLAY_CHOICES):
-            action = QAction(label, self)
+        for i, key in enumerate(OVERLAY_CHOICES):
+            action = QAction(overlay_menu_label(key), self)
+            action.setObjectName(f"overlay.{key}")
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+Alt+{i}"))
             action.setChecked(key == "none")
@@ -58,16 +53,19 @@ class AnalysisDock(QDockWidget):
             self.overlay_group.addAction(action)
             self.overlay_actions[key] = action
         self.import_action = QAction("Import &events…", self)
+        self.import_action.setObjectName("analysis.import-events")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setStatusTip(
             "Import an event log (CSV, Excel, Parquet, JSON Lines, XES)"
         )
         self.import_action.triggered.connect(self.import_events)
         self.show_action = QAction("Analysis &panel", self)
+        self.show_action.setObjectName("analysis.panel")
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.show_action.setStatusTip("Show the analysis panel (funnel, trends, top friction)")
         self.show_action.triggered.connect(self.present)
         self.run_action = QAction("&Analyse", self)
+        self.run_action.setObjectName("analysis.run")
         self.run_action.setShortcut(QKeySequence("Ctrl+R"))
         self.run_action.triggered.connect(lambda: self.ensure_panel().run())
         window.addActions(
@@ -79,6 +77,7 @@ class AnalysisDock(QDockWidget):
         menu.addAction(self.import_action)
         menu.addAction(self.run_action)
         overlays = menu.addMenu("&Overlay")
+        overlays.setObjectName("menu.overlay")
         overlays.addActions(list(self.overlay_actions.values()))
         menu.addSeparator()
         menu.addAction(self.show_action)

@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxmapper.analysis.units import format_score, format_share
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import OVERLAYS, overlay_label
+from cxmapper.present.overlay import Overlay, build_overlay
+from cxmapper.present.units import format_score, format_share
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.overlay.jobs import BackgroundJob
-from cxmapper.ui.overlay.values import OVERLAYS, Overlay, build_overlay
 
 ALL = "(all)"
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -71,7 +72,8 @@ class AnalysisPanel(QWidget):
         self.remove_button.setToolTip("Remove the selected dataset from the workspace (undoable)")
         self.remove_button.clicked.connect(self.remove_dataset)
         self.overlay = QComboBox()
-        for key, label in OVERLAYS.items():
+        for key in OVERLAYS:
+            label = overlay_label(key)
             self.overlay.addItem(label, key)
         self.overlay.currentIndexChanged.connect(self._emit_overlay)
         self.segment_attr = QComboBox()

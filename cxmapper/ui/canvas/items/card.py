@@ -63,6 +63,7 @@ class CardItem(QGraphicsItem):
         self._link_target = False
         self._presentation = False
         self._heat: QColor | None = None
+        self._ink: QColor | None = None
         self._overlay_label = ""
         self._overlay_tip = ""
         self.setFlags(
@@ -117,8 +118,12 @@ class CardItem(QGraphicsItem):
             self._refit()
             self.update()
 
-    def set_overlay(self, heat: QColor | None, label: str, tooltip: str) -> None:
+    def set_overlay(
+        self, heat: QColor | None, label: str, tooltip: str, ink: QColor | None = None
+    ) -> None:
+        """`heat` tints the card; `ink` is the text colour that contrasts with it."""
         self._heat, self._overlay_label, self._overlay_tip = heat, label, tooltip
+        self._ink = ink
         self._refit()
         self.update()
 
@@ -226,7 +231,7 @@ class CardItem(QGraphicsItem):
             painter.setFont(badge_font)
             painter.drawText(QRectF(11, 8, 18, 18), Qt.AlignmentFlag.AlignCenter, chan.letter)
             left = 34.0
-        painter.setPen(style.INK)
+        painter.setPen(self._ink or style.INK)
         painter.setFont(title_font)
         line_h = QFontMetricsF(title_font).height()
         for i, line in enumerate(self._title_lines(title_font)):
@@ -237,7 +242,7 @@ class CardItem(QGraphicsItem):
             _draw_star(painter, QPointF(self._w - 13, 15), 7)
         painter.setFont(small_font)
         if c.owner:
-            painter.setPen(style.MUTED)
+            painter.setPen(self._ink or style.MUTED)
             owner_rect = QRectF(12, self._h - 42, self._w - 24, 16)
             painter.drawText(
                 owner_rect,

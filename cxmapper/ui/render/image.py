@@ -1,7 +1,7 @@
 """Pictures of the map for people without cxmapper: PNG, SVG and PDF at print quality.
 
-The canvas scene draws the journey exactly as the app shows it; here it is rendered headless
-(offscreen Qt when there is no display) into a QImage, a QSvgGenerator or a QPdfWriter. A PDF
+The canvas scene draws the journey exactly as the app shows it; here it is rendered (offscreen
+Qt when there is no display) into a QImage, a QSvgGenerator or a QPdfWriter. A PDF
 fits the whole map on one landscape page when the text stays readable, and otherwise tiles it
 across numbered pages. Every file is written to a temporary name and moved into place.
 """
@@ -11,12 +11,22 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from PySide6.QtWidgets import QApplication
 
 from cxmapper.errors import CxError
 from cxmapper.io.atomic import atomic_write
+from cxmapper.io.friction_data import FrictionData, coerce_friction
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import legend_label
+from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay
+from cxmapper.present.units import format_score
+
+if TYPE_CHECKING:  # loads pandas: imported only when a result can exist (see overlay_of)
+    from cxmapper.analysis.tasks import AnalysisResult
 
 FORMATS = ("png", "svg", "pdf")
 SCENE_DPI = 96.0  # scene units are screen pixels at 96 dpi
@@ -27,10 +37,9 @@ TILE_SCALE = 0.75
 MARGIN = 24.0  # scene units of white around the map
 
 
-def _ensure_app() -> Any:
-    """A QApplication for the scene's widgets-based items; offscreen without a display."""
-    from PySide6.QtWidgets import QApplication
-
+def ensure_app() -> QApplication:
+    """A QApplication for the scene's widgets-based items; offscreen without a display (the
+    CLI and the export worker have none)."""
     app = QApplication.instance()
     if app is None:
         if sys.platform.startswith("linux") and not (
@@ -38,26 +47,23 @@ def _ensure_app() -> Any:
         ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     return app
 
 
-def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
-    """(cards, connector widths, unexpected paths, legend, tooltips, legend scale) for
-    `scene.set_overlay`, from an overlay of the app (`ui.overlay.values.Overlay`), an
-    `AnalysisResult`, or friction data."""
-    if overlay is None:
-        return None
-    if hasattr(overlay, "report") and hasattr(overlay, "weekly"):  # AnalysisResult
-        from cxmapper.ui.overlay.values import build_overlay
+# an overlay of the app, an analysis result, or friction data (or its plain-dict form)
+MapOverlay: TypeAlias = "Overlay | AnalysisResult | FrictionData | Mapping[str, Any] | None"
 
-        overlay = build_overlay(overlay, "friction")
-    if hasattr(overlay, "cards") and hasattr(overlay, "connector_widths"):
-        o = overlay
-        return (o.cards, o.connector_widths, o.unexpected, o.legend, None, o.scale)
-    from cxmapper.analysis.units import format_score
-    from cxmapper.io.friction_data import coerce_friction
-    from cxmapper.ui.canvas.overlay import OverlayValue
 
+def overlay_of(overlay: MapOverlay) -> Overlay | None:
+    """What `scene.set_overlay` draws, from an overlay of the app, an `AnalysisResult`
+    (drawn as its friction overlay) or the friction data of the CLI's --dataset (or its
+    plain-dict form)."""
+    if overlay is None or isinstance(overlay, Overlay):
+        return overlay
+    tasks = sys.modules.get("cxmapper.analysis.tasks")  # an AnalysisResult implies it is loaded;
+    if tasks is not None and isinstance(overlay, tasks.AnalysisResult):  # the CLI need not load it
+        return build_overlay(overlay, "friction")
     data = coerce_friction(overlay)
     if data is None:
         return None
@@ -66,14 +72,14 @@ def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
         for m in data.metrics if m.friction is not None
     }  # fmt: skip
     widths = {(t.source_id, t.target_id): float(t.cases) for t in data.transitions}
-    return (cards, widths, [], "Friction 0–100 (relative heat: red = worst)", None, ("0", "100"))
+    return Overlay(cards, widths, [], legend_label("friction_relative"), {}, ("0", "100"))
 
 
 class _Rendered:
     """A journey laid out in a scene, ready to render; `close()` disconnects it."""
 
-    def __init__(self, ws: Workspace, journey_id: str, overlay: Any) -> None:
-        _ensure_app()
+    def __init__(self, ws: Workspace, journey_id: str, overlay: MapOverlay) -> None:
+        ensure_app()
         from cxmapper.ui.canvas.scene import JourneyScene
         from cxmapper.ui.model_bridge import ModelBridge
         from cxmapper.ui.undo_stack import GuardedUndoStack
@@ -83,9 +89,10 @@ class _Rendered:
         self.bridge = ModelBridge(ws, poll_ms=0)
         self.scene = JourneyScene()
         self.scene.set_journey(ws, journey_id, self.stack, self.bridge)
-        args = _overlay_args(overlay)
-        if args is not None:
-            self.scene.set_overlay(*args)
+        o = overlay_of(overlay)
+        if o is not None:
+            self.scene.set_overlay(o.cards, o.connector_widths, o.unexpected, o.legend,
+                                   None, o.scale)  # fmt: skip
         self.scene.clear_all_selection()
         self.scene.set_current_cell(None)
         self.scene.flush()
@@ -118,7 +125,7 @@ class _Rendered:
 
 
 def export_image(ws: Workspace, journey_id: str, path: str | Path, fmt: str | None = None,
-                 dpi: int = 150, overlay: Any = None) -> Path:  # fmt: skip
+                 dpi: int = 150, overlay: MapOverlay = None) -> Path:  # fmt: skip
     """Render the whole journey to PNG (at `dpi`), SVG or PDF; `fmt` defaults to the suffix."""
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
@@ -153,7 +160,7 @@ def _write_png(r: _Rendered, tmp: Path, dpi: int) -> None:
     dots_per_metre = round(dpi / 0.0254)  # only now: the file says how large to print it
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    if not image.save(str(tmp), "PNG"):
+    if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # str works
         raise CxError(f"{tmp.name}: could not write the PNG")
 
 

@@ -1,33 +1,54 @@
-"""What the canvas shows for each overlay: heat per card, badge text, connector widths.
+"""What the canvas and the pictures show for each overlay: heat per card, badge text,
+connector widths.
 
-Pure functions of an `AnalysisResult` (no Qt), so the colouring rules are unit-tested.
+Pure functions of an analysis result (no Qt), so the colouring rules are unit-tested and the
+image export draws exactly what the window shows. The result is described by the Protocols
+below rather than imported: this package sits below the analysis layer.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
-import pandas as pd
+from cxmapper.present.labels import legend_label
+from cxmapper.present.units import format_duration, format_score, format_share
 
-from cxmapper.analysis.tasks import AnalysisResult
-from cxmapper.analysis.units import format_duration, format_score, format_share
+if TYPE_CHECKING:  # pandas loads only when an overlay is built: the canvas imports this module
+    import pandas as pd
 
-OVERLAYS: dict[str, str] = {
-    "none": "No overlay",
-    "reach": "Reach (cases)",
-    "dropoff": "Drop-off rate",
-    "friction": "Friction score",
-    "time": "Time to next step",
-    "repeats": "Repeat rate",
-}
+
+class PathsLike(Protocol):
+    @property
+    def unexpected(self) -> pd.DataFrame: ...
+
+
+class ReportLike(Protocol):
+    @property
+    def touchpoints(self) -> pd.DataFrame: ...
+    @property
+    def transitions(self) -> pd.DataFrame: ...
+    @property
+    def paths(self) -> PathsLike: ...
+
+
+class AnalysisLike(Protocol):
+    """What an overlay needs of `analysis.tasks.AnalysisResult`."""
+
+    @property
+    def report(self) -> ReportLike: ...
+    @property
+    def friction(self) -> pd.DataFrame: ...
 
 
 @dataclass(frozen=True)
 class OverlayValue:
-    fraction: float  # 0..1 on the heat scale
-    label: str  # the badge
-    tooltip: str
+    """One card's overlay: `fraction` 0..1 drives the heat tint, `label` the badge text."""
+
+    fraction: float
+    label: str = ""
+    tooltip: str = ""
 
 
 @dataclass
@@ -56,10 +77,12 @@ def card_tooltip(row: pd.Series, friction: float | None) -> str:
     return "<br>".join(lines)
 
 
-def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
-    """Card heat for `kind` (a key of OVERLAYS), plus flows sized by volume on every overlay."""
+def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
+    """Card heat for `kind` (a key of `labels.OVERLAYS`), plus flows sized by volume on every overlay."""
     if kind == "none":
         return Overlay()
+    import pandas as pd
+
     tps = result.report.touchpoints
     reached = tps[tps["reach"] > 0]
     scores = result.friction["score"] if len(result.friction) else pd.Series(dtype=float)
@@ -120,7 +143,7 @@ def build_overlay(result: AnalysisResult, kind: str) -> Overlay:
         for a, b, n, c, mean, med in flows[["from", "to", "count", "cases", "mean_seconds",
                                             "median_seconds"]].itertuples(index=False)
     }  # fmt: skip
-    return Overlay(cards, widths, unexpected, LEGENDS[kind], tooltips, scale)
+    return Overlay(cards, widths, unexpected, legend_label(kind), tooltips, scale)
 
 
 def transition_tooltip(
@@ -134,12 +157,3 @@ def transition_tooltip(
 
 def _nz(value: float) -> float:
     return 0.0 if value is None or math.isnan(value) else float(value)
-
-
-LEGENDS = {
-    "reach": "Reach: distinct cases that visit the touchpoint (darker = more)",
-    "dropoff": "Drop-off: cases that leave here without reaching a goal ÷ reach",
-    "friction": "Friction 0–100: drop-off, repeats, back-steps, slow steps, KPIs off target",
-    "time": "Median time to the next event (log scale)",
-    "repeats": "Repeat rate: cases with 2+ visits ÷ reach",
-}

@@ -1,0 +1,267 @@
+"""The label catalogue: every word people read for a stored key, made in this one place.
+
+Stored data, the workbook's hidden round-trip sheet and the tests hold keys ("green",
+"touchpoint_id", "kpi_history"); the texts here can change, or be translated, without touching
+any of them. Catalogue entries are marked with `N_` (kept as written, found by a message
+extractor) and looked up through `_` when shown, so a translation installed later with
+`set_translator` applies everywhere at once. Today `_` returns the English text unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+_translate: Callable[[str], str] = lambda text: text  # noqa: E731  identity until translated
+
+
+def N_(text: str) -> str:
+    """Marks a catalogue text for translation without translating it yet (gettext's N_)."""
+    return text
+
+
+def _(text: str) -> str:
+    """The text in the user's language (English today)."""
+    return _translate(text)
+
+
+def set_translator(translate: Callable[[str], str] | None) -> None:
+    """Installs a translation function (e.g. a gettext catalogue's gettext); None: English."""
+    global _translate
+    _translate = translate or (lambda text: text)
+
+
+def _lookup(catalogue: Mapping[str, str], key: str, what: str) -> str:
+    try:
+        return _(catalogue[key])
+    except KeyError:
+        raise KeyError(f"no label for {what} {key!r}") from None
+
+
+# -- KPI status (model.kpi_status) -------------------------------------------------------------
+
+STATUS_KEYS = ("green", "amber", "red", "none")
+STATUS: dict[str, str] = {
+    "green": N_("on target"),
+    "amber": N_("near target"),
+    "red": N_("off target"),
+    "none": N_("no target"),
+}
+STATUS_HINTS: dict[str, str] = {  # one sentence each, for legends
+    "green": N_("the latest reading meets the target"),
+    "amber": N_("missed by no more than the tolerance"),
+    "red": N_("missed by more than the tolerance"),
+    "none": N_("the KPI has no target"),
+}
+
+
+def status_label(key: str) -> str:
+    """'on target' for "green": the one word for a KPI status on every surface."""
+    return _lookup(STATUS, key, "KPI status")
+
+
+def status_hint(key: str) -> str:
+    return _lookup(STATUS_HINTS, key, "KPI status")
+
+
+# -- kinds of records and their fields ---------------------------------------------------------
+
+KINDS: dict[str, str] = {
+    "party": N_("person or team"),
+    "persona": N_("persona"),
+    "kpi": N_("KPI"),
+    "journey": N_("journey"),
+    "stage": N_("stage"),
+    "lane": N_("lane"),
+    "touchpoint": N_("touchpoint"),
+    "connector": N_("connector"),
+    "reading": N_("KPI reading"),
+    "raci": N_("RACI assignment"),
+    "comment": N_("comment"),
+    "action": N_("action"),
+    "dataset": N_("dataset"),
+}
+FIELDS: dict[str, str] = {
+    "name": N_("name"),
+    "title": N_("title"),
+    "text": N_("text"),
+    "author": N_("author"),
+    "kind": N_("kind"),
+    "component": N_("component"),
+    "state": N_("state"),
+    "role": N_("role"),
+    "status": N_("status"),
+    "direction": N_("direction"),
+    "emotion": N_("emotion"),
+    "impact": N_("impact"),
+    "effort": N_("effort"),
+    "width": N_("width"),
+    "height": N_("height"),
+    "target": N_("target"),
+    "tolerance": N_("tolerance"),
+    "value": N_("value"),
+}
+
+
+def kind_label(kind: str) -> str:
+    return _lookup(KINDS, kind, "kind")
+
+
+def field_label(field: str) -> str:
+    return _lookup(FIELDS, field, "field")
+
+
+# -- messages with parameters ------------------------------------------------------------------
+
+MESSAGES: dict[str, str] = {
+    "needs_text": N_("a {kind} needs a {field}"),
+    "not_a_choice": N_("{kind} {field} must be one of {allowed}, not {value}"),
+    "not_in_range": N_("{kind} {field} must be a whole number from {low} to {high}, not {value}"),
+    "size_out_of_range": N_("{kind} {field} must be between {low} and {high}"),
+    "not_a_number": N_("{kind} {field} must be a number, not {value}"),
+}
+
+
+def message(key: str, **params: Any) -> str:
+    """A catalogue message with its parameters filled in; parameters named `kind` and
+    `field` are keys and are shown by their labels."""
+    shown = dict(params)
+    if "kind" in shown:
+        shown["kind"] = kind_label(str(shown["kind"]))
+    if "field" in shown:
+        shown["field"] = field_label(str(shown["field"]))
+    return _lookup(MESSAGES, key, "message").format(**shown)
+
+
+# -- behavioural overlays ----------------------------------------------------------------------
+
+OVERLAYS: dict[str, str] = {
+    "none": N_("No overlay"),
+    "reach": N_("Reach (cases)"),
+    "dropoff": N_("Drop-off rate"),
+    "friction": N_("Friction score"),
+    "time": N_("Time to next step"),
+    "repeats": N_("Repeat rate"),
+}
+OVERLAY_MENU: dict[str, str] = {  # the same choices as menu items, with their mnemonics
+    "none": N_("&No overlay"),
+    "reach": N_("&Reach"),
+    "dropoff": N_("&Drop-off"),
+    "friction": N_("&Friction"),
+    "time": N_("&Time to next step"),
+    "repeats": N_("Re&peats"),
+}
+LEGENDS: dict[str, str] = {
+    "reach": N_("Reach: distinct cases that visit the touchpoint (darker = more)"),
+    "dropoff": N_("Drop-off: cases that leave here without reaching a goal ÷ reach"),
+    "friction": N_("Friction 0–100: drop-off, repeats, back-steps, slow steps, KPIs off target"),
+    "time": N_("Median time to the next event (log scale)"),
+    "repeats": N_("Repeat rate: cases with 2+ visits ÷ reach"),
+    "friction_relative": N_("Friction 0–100 (relative heat: darker = worse)"),
+}
+
+
+def overlay_label(key: str) -> str:
+    return _lookup(OVERLAYS, key, "overlay")
+
+
+def overlay_menu_label(key: str) -> str:
+    return _lookup(OVERLAY_MENU, key, "overlay")
+
+
+def legend_label(key: str) -> str:
+    return _lookup(LEGENDS, key, "overlay legend")
+
+
+# -- channels (see palette) --------------------------------------------------------------------
+
+CHANNELS: dict[str, str] = {
+    "web": N_("web"),
+    "app": N_("app"),
+    "email": N_("e-mail"),
+    "store": N_("store"),
+    "call centre": N_("call centre"),
+    "chat": N_("chat"),
+    "social": N_("social media"),
+    "letter": N_("letter"),
+    "sms": N_("text message"),
+    "in person": N_("in person"),
+}
+
+
+def channel_label(key: str) -> str:
+    return _lookup(CHANNELS, key, "channel")
+
+
+# -- the workbook: sheet titles and column headers ---------------------------------------------
+
+SHEETS: dict[str, str] = {
+    "overview": N_("Overview"),
+    "map": N_("Map"),
+    "friction_map": N_("Friction map"),
+    "touchpoints": N_("Touchpoints"),
+    "kpis": N_("KPIs"),
+    "kpi_history": N_("KPI history"),
+    "governance": N_("Governance"),
+    "friction": N_("Friction"),
+    "actions": N_("Actions"),
+    "comments": N_("Comments"),
+}
+COLUMNS: dict[str, str] = {
+    "touchpoint_id": N_("Touchpoint ID"),
+    "action_id": N_("Action ID"),
+    "comment_id": N_("Comment ID"),
+    "reading_id": N_("Reading ID"),
+    "kpi_id": N_("KPI ID"),
+    "touchpoint": N_("Touchpoint"),
+    "stage": N_("Stage"),
+    "lane": N_("Lane"),
+    "order": N_("Order"),
+    "title": N_("Title"),
+    "description": N_("Description"),
+    "channel": N_("Channel"),
+    "component": N_("Component"),
+    "emotion": N_("Emotion"),
+    "tags": N_("Tags"),
+    "owner": N_("Owner"),
+    "goal": N_("Goal"),
+    "match_events": N_("Match events"),
+    "match_patterns": N_("Match patterns"),
+    "accountable": N_("Accountable"),
+    "key_kpi": N_("Key KPI"),
+    "kpi_status": N_("KPI status"),
+    "impact": N_("Impact"),
+    "effort": N_("Effort"),
+    "priority": N_("Priority"),
+    "status": N_("Status"),
+    "due_date": N_("Due date"),
+    "created": N_("Created"),
+    "author": N_("Author"),
+    "time": N_("Time"),
+    "comment": N_("Comment"),
+    "resolved": N_("Resolved"),
+    "kpi": N_("KPI"),
+    "value": N_("Value"),
+    "unit": N_("Unit"),
+    "measured_at": N_("Measured at"),
+    "source": N_("Source"),
+    "reported_by": N_("Reported by"),
+    "direction": N_("Direction"),
+    "target": N_("Target"),
+    "tolerance": N_("Tolerance"),
+    "responsible": N_("Responsible"),
+    "touchpoints_measured": N_("Touchpoints measured"),
+    "latest_value": N_("Latest value"),
+    "kpi_owner": N_("KPI owner"),
+    "new_value": N_("New value"),
+    "new_date": N_("New date"),
+    "check": N_("Check"),
+}
+
+
+def sheet_label(key: str) -> str:
+    return _lookup(SHEETS, key, "sheet")
+
+
+def column_label(key: str) -> str:
+    return _lookup(COLUMNS, key, "column")
