@@ -40,7 +40,7 @@ run: gui-deps $(APP_STAMP) $(DEMO)
 	$(BIN)/cxmapper $(DEMO)
 
 test: system-deps $(TEST_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "not_a_choice": N_("{kind} {field} must be one of {allowed}, not {value}"),
     "not_in_range": N_("{kind} {field} must be a whole number from {low} to {high}, not {value}"),
     "size_out_of_range": N_("{kind} {field} must be between {low} and {high}"),
-    "not_a_number": N_("{kind} {field} must be a number, not {value}"),
+    "not_a_number": N_("{kind} {field} must be a finite number, not {value}"),
 }
 
 

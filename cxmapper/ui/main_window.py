@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
             "edit.undo": self.undo_action, "edit.redo": self.redo_action,
             "view.find": self.find_action, "view.presentation": self.presentation_action,
             "journey.people": self.people_action,
+            "view.find-next": self.find_bar.next_action,
+            "view.find-previous": self.find_bar.previous_action,
         }  # fmt: skip
         for name, action in names.items():
             action.setObjectName(name)
@@ -247,9 +249,6 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         by_name = {a.objectName(): a for group in self._canvas_actions().values() for a in group}
-        self.find_action.setObjectName("window.find")
-        self.presentation_action.setObjectName("window.presentation")
-        self.people_action.setObjectName("window.people")
         self.toolbar = build_toolbar(
             self, by_name, [[self.find_action, self.presentation_action], [self.people_action]]
         )

@@ -21,8 +21,9 @@ GROUPS = (
 
 
 def icon_name(action: QAction) -> str:
-    """canvas.new-card -> new-card; window actions name their icon in their object name."""
-    return action.objectName().removeprefix("canvas.").removeprefix("window.")
+    """The icon file of an action: the last part of its object name (canvas.new-card ->
+    new-card, view.find -> find, journey.people -> people)."""
+    return action.objectName().rsplit(".", 1)[-1]
 
 
 def build_toolbar(
