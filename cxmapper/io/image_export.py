@@ -47,11 +47,12 @@ def _overlay_args(overlay: Any) -> tuple[Any, ...] | None:
     `AnalysisResult`, or friction data."""
     if overlay is None:
         return None
-    if hasattr(overlay, "report") and hasattr(overlay, "weekly"):  # AnalysisResult
-        from cxmapper.ui.overlay.values import build_overlay
+    from cxmapper.analysis.tasks import AnalysisResult
+    from cxmapper.ui.overlay.values import Overlay, build_overlay
 
+    if isinstance(overlay, AnalysisResult):
         overlay = build_overlay(overlay, "friction")
-    if hasattr(overlay, "cards") and hasattr(overlay, "connector_widths"):
+    if isinstance(overlay, Overlay):
         o = overlay
         return (o.cards, o.connector_widths, o.unexpected, o.legend, None, o.scale)
     from cxmapper.analysis.units import format_score
