@@ -56,3 +56,11 @@ def test_dicts_and_friction_data_pass_through() -> None:
 def test_lookalikes_are_refused(lookalike: object) -> None:
     with pytest.raises(CxError, match=r"^cannot export analysis results of type SimpleNamespace$"):
         coerce_friction(lookalike)  # type: ignore[arg-type]
+
+
+def test_image_overlay_lookalike_is_refused_too() -> None:
+    from cxmapper.io.image_export import _overlay_args
+
+    lookalike = SimpleNamespace(report=SimpleNamespace(touchpoints=None), weekly=None)
+    with pytest.raises(CxError, match=r"^cannot export analysis results of type SimpleNamespace$"):
+        _overlay_args(lookalike)
