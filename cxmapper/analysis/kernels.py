@@ -43,7 +43,7 @@ def small_ints(codes: np.ndarray) -> np.ndarray:
 def code_key(major: np.ndarray, minor: np.ndarray, n_minor: int, n_major: int) -> np.ndarray:
     """major * n_minor + minor in int32 when it fits (half the memory and sort time), else int64."""
     dtype = np.int32 if n_major * n_minor < 2**31 else np.int64
-    key = major.astype(dtype)
+    key: np.ndarray = major.astype(dtype)
     key *= n_minor
     key += minor
     return key
@@ -132,7 +132,8 @@ def stable_case_order(
         return None  # grouped by case, each case in time order
     del same
     by_time = stable_time_order(ts)
-    return by_time[group_order(case[by_time], n_cases, pool, counts)]
+    order: np.ndarray = by_time[group_order(case[by_time], n_cases, pool, counts)]
+    return order
 
 
 #: Candidate timestamp resolutions in ns, coarsest first (s, ms, µs, ns).
@@ -176,7 +177,7 @@ def packed_key(major: np.ndarray, minor: np.ndarray, n_major: int, n_minor: int)
     width = bit_width(n_major - 1) + minor_bits
     if width > KEY_BITS:
         raise ValueError(f"codes need {width} bits; at most {KEY_BITS} fit in one key")
-    key = major.astype(np.int32 if width <= 31 else np.int64)
+    key: np.ndarray = major.astype(np.int32 if width <= 31 else np.int64)
     key <<= minor_bits
     key |= minor
     return key
@@ -234,7 +235,7 @@ def sorted_by_group(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np
     if np.count_nonzero(counts > 1) > LOOP_GROUPS:
         by_value = np.argsort(values, kind="stable")
         return values[by_value[np.argsort(small_ints(groups[by_value]), kind="stable")]]
-    out = values[group_order(groups, n_groups)]
+    out: np.ndarray = values[group_order(groups, n_groups)]
     ends = np.cumsum(counts)
     for g in np.flatnonzero(counts > 1):
         out[ends[g] - counts[g] : ends[g]].sort()

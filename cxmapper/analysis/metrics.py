@@ -30,7 +30,8 @@ T = TypeVar("T")
 def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
-    return np.divide(a, b, out=np.full(a.shape, np.nan), where=b > 0)
+    out: np.ndarray = np.divide(a, b, out=np.full(a.shape, np.nan), where=b > 0)
+    return out
 
 
 # PreparedLog.cache keys of the step intermediates.

@@ -189,13 +189,13 @@ def _spec_from_sorted(
     """Each event name its own touchpoint, stage order by median relative first-seen position."""
     med = first_seen_medians(case, groups, n_labels, first)
     used = np.diff(groups.bounds) > 0
-    order = sorted(np.flatnonzero(used), key=lambda a: (med[a], str(activities[a])))
+    order = sorted(np.flatnonzero(used).tolist(), key=lambda a: (med[a], str(activities[a])))
     stage_of = {int(a): i for i, a in enumerate(order)}
     tps = [
         TouchpointSpec(
             id=str(activities[a]),
             title=str(activities[a]),
-            stage_index=stage_of[a],
+            stage_index=stage_of[int(a)],
             match_events=(str(activities[a]),),
         )
         for a in np.flatnonzero(used)

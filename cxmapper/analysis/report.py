@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.friction import FrictionItem, friction_items, friction_scores
-from cxmapper.analysis.funnel import funnel
+from cxmapper.analysis import engines
+from cxmapper.analysis.dataset_ref import DatasetRef, FileRef, FrameRef, StoredRef
+from cxmapper.analysis.friction import FrictionItem
 from cxmapper.analysis.matching import JourneySpec
-from cxmapper.analysis.metrics import (
-    PathCheck,
-    journey_median_seconds,
-    path_check,
-    prefetch,
-    slowness_reference_seconds,
-    start_end_counts,
-    touchpoint_metrics,
-    transition_metrics,
-)
-from cxmapper.analysis.prepared import PreparedLog, prepare
-
-__all__ = ["JourneyReport", "analyze", "journey_median_seconds", "to_json_dict"]
+from cxmapper.analysis.metrics import PathCheck, journey_median_seconds, start_end_counts
 from cxmapper.analysis.readers import EventLog
+
+__all__ = ["JourneyReport", "analyze", "as_ref", "journey_median_seconds", "to_json_dict"]
 
 
 @dataclass
 class JourneyReport:
     """Everything the overlay, CLI and exports show for one log (or one filtered slice)."""
 
-    prepared: PreparedLog
     n_cases: int
     n_events: int
     touchpoints: pd.DataFrame
@@ -46,52 +35,34 @@ class JourneyReport:
     slowness_reference_seconds: float  # the journey median, or the positive median if it is 0
     unmatched: dict[str, int]
     suggestions: dict[str, list[str]]
+    engine: str  # the name of the engine that computed it (`engines.get`)
+    warnings: tuple[str, ...] = ()  # the reader's notes about the dataset
+
+
+def as_ref(dataset: DatasetRef | EventLog | pd.DataFrame) -> DatasetRef:
+    """A frame or an already read log in memory, as a reference like any other dataset."""
+    if isinstance(dataset, (FileRef, StoredRef, FrameRef)):
+        return dataset
+    if isinstance(dataset, EventLog):
+        return FrameRef(dataset.frame, tuple(dataset.warnings))
+    return FrameRef(dataset)
 
 
 def analyze(
-    log: EventLog | pd.DataFrame,
+    dataset: DatasetRef | EventLog | pd.DataFrame,
     spec: JourneySpec | None = None,
     *,
+    engine: str = engines.DEFAULT,
     funnel_steps: Sequence[str | Sequence[str]] | None = None,
     funnel_window: timedelta | None = None,
     kpis_off_target: Mapping[str, int] | None = None,
     top_n_friction: int = 5,
 ) -> JourneyReport:
-    """Sort and map once, then compute all metrics from the same arrays.
-
-    One worker thread takes the step sorts and selections (numpy releases the GIL there), so a
-    second core shortens the wall time; every number is the same as computed in sequence.
-    """
-    frame = log.frame if isinstance(log, EventLog) else log
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cx-metrics")
-    try:
-        p = prepare(frame, spec, pool)
-        prefetch(p, pool)
-        steps_table = funnel(p, funnel_steps, funnel_window)
-        tps = touchpoint_metrics(p)
-        trans = transition_metrics(p)
-        median = journey_median_seconds(p)
-        reference = slowness_reference_seconds(p)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)  # on error, drop queued work
-    p.cache.clear()  # intermediates are large; the report keeps only small tables
-    name = "the journey median" if reference == median else "the median of non-zero steps"
-    table = friction_scores(tps, reference, kpis_off_target, name)
-    return JourneyReport(
-        prepared=p,
-        n_cases=p.n_cases_total,
-        n_events=len(frame),
-        touchpoints=tps,
-        transitions=trans,
-        paths=path_check(p, trans),
-        funnel=steps_table,
-        friction=friction_items(table, top_n_friction),
-        journey_median_seconds=median,
-        friction_table=table,
-        slowness_reference_seconds=reference,
-        unmatched=p.matching.unmatched,
-        suggestions=p.matching.suggestions,
-    )
+    """Every metric of `spec`'s journey (each event name a touchpoint without one), computed by
+    the named engine; CxError for an unknown engine, before anything is read."""
+    runner = engines.get(engine)
+    options = engines.ReportOptions(funnel_steps, funnel_window, kpis_off_target, top_n_friction)
+    return runner.report(runner.load(as_ref(dataset)), spec, options)
 
 
 def _num(value: object) -> float | int | None:
@@ -150,6 +121,7 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
         for r in report.funnel.to_dict("records")
     ]
     return {
+        "engine": report.engine,
         "n_cases": report.n_cases,
         "n_events": report.n_events,
         "activities": activities,

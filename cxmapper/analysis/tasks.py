@@ -12,21 +12,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 import pandas as pd
 
-from cxmapper.analysis import dataset_codec
-from cxmapper.analysis.columns import CASE_ID, CHANNEL, TIMESTAMP, MappingRequest
+from cxmapper.analysis import dataset_codec, engines
+from cxmapper.analysis.columns import MappingRequest
+from cxmapper.analysis.dataset_ref import Selection, StoredRef
 from cxmapper.analysis.readers import read_events
-from cxmapper.analysis.report import JourneyReport, analyze
-from cxmapper.analysis.segments import (
-    compare_periods,
-    filter_attribute,
-    filter_period,
-    weekly_trend,
-)
+from cxmapper.analysis.report import JourneyReport
 from cxmapper.analysis.workspace_adapter import journey_spec
+
+if TYPE_CHECKING:  # the model is imported where it is used: a worker process starts lighter
+    from cxmapper.analysis.bootstrap import TouchpointProposal
+    from cxmapper.model.entities import Dataset as StoredDataset
+    from cxmapper.model.workspace import Workspace
+
 
 Progress = Callable[[float, str], None]
 
@@ -45,9 +46,9 @@ class ImportedDataset:
     n_events: int
     n_cases: int
     columns: list[str]
-    options: dict[str, Any]
+    options: dict[str, object]
 
-    def add_to(self, ws: Any, journey_id: str | None = None) -> Any:
+    def add_to(self, ws: Workspace, journey_id: str | None = None) -> StoredDataset:
         return ws.add_dataset(
             self.name,
             self.payload,
@@ -107,11 +108,17 @@ def import_events(
     )
 
 
-def load_frame(ws: Any, dataset_id: str) -> pd.DataFrame:
+class PayloadSource(Protocol):
+    """Where stored event data comes from (a `Workspace`)."""
+
+    def dataset_payload(self, dataset_id: str) -> bytes: ...
+
+
+def load_frame(ws: PayloadSource, dataset_id: str) -> pd.DataFrame:
     return dataset_codec.decode(ws.dataset_payload(dataset_id))
 
 
-def kpis_off_target(ws: Any, journey_id: str) -> dict[str, int]:
+def kpis_off_target(ws: Workspace, journey_id: str) -> dict[str, int]:
     """How many KPIs miss their target (amber or red) at each touchpoint, by latest reading."""
     from cxmapper.model.kpi_status import latest_readings, status
 
@@ -134,6 +141,7 @@ class AnalysisRequest:
     compare_to: tuple[datetime | None, datetime | None] | None = None  # the "before" period
     funnel_steps: list[str] | None = None  # touchpoint ids; None: one step per stage
     funnel_window_days: float | None = None
+    engine: str = engines.DEFAULT  # which analysis engine computes (`engines.get`)
 
 
 @dataclass
@@ -149,61 +157,47 @@ class AnalysisResult:
     span: tuple[str, str] | None = None
 
 
-def segment_columns(frame: pd.DataFrame, limit: int = 50) -> dict[str, list[str]]:
-    """Attributes worth offering as segments: few distinct values (channel, device, ...)."""
-    out: dict[str, list[str]] = {}
-    for col in frame.columns:
-        if col in (CASE_ID, TIMESTAMP) or col == "activity":
-            continue
-        values = frame[col].dropna().unique()
-        if 1 < len(values) <= limit or (col == CHANNEL and len(values)):
-            out[str(col)] = sorted(str(v) for v in values)
-    return out
-
-
 def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> AnalysisResult:
     from cxmapper.model.workspace import Workspace
 
+    engine = engines.get(request.engine)
     progress(0.05, "Loading the dataset")
+    data = engine.load(StoredRef(request.workspace, request.dataset_id))
     with Workspace.open(request.workspace) as ws:
-        frame = load_frame(ws, request.dataset_id)
         spec = journey_spec(ws, request.journey_id)
         off_target = kpis_off_target(ws, request.journey_id)
-    total_cases = int(frame[CASE_ID].nunique())
-    segments = segment_columns(frame)
-    ts = frame[TIMESTAMP]
-    span = (str(ts.min()), str(ts.max())) if len(ts) else None
+    profile = engine.profile(data)
     if request.segment:
-        frame = filter_attribute(frame, request.segment[0], request.segment[1])
-    segmented = frame
+        data = engine.select(data, Selection(request.segment[0], (request.segment[1],)))
+    segmented = data
     if request.period:
-        frame = filter_period(frame, *request.period)
-    progress(0.35, f"Measuring {len(frame):,} events")
+        data = engine.select(data, Selection(period=request.period))
+    progress(0.35, f"Measuring {data.n_events:,} events")
     window = timedelta(days=request.funnel_window_days) if request.funnel_window_days else None
-    report = analyze(
-        frame,
-        spec,
-        funnel_steps=request.funnel_steps,
-        funnel_window=window,
-        kpis_off_target=off_target,
-        top_n_friction=10,
-    )
+    options = engines.ReportOptions(request.funnel_steps, window, off_target, top_n_friction=10)
+    report = engine.report(data, spec, options)
     progress(0.75, "Weekly trend")
-    weekly = weekly_trend(frame, spec)
+    weekly = engine.weekly_trend(data, spec)
     comparison = None
     if request.compare_to:
         progress(0.85, "Comparing periods")
         after = request.period or (None, None)
-        comparison = compare_periods(segmented, spec, request.compare_to, after)
+        comparison = engine.compare_periods(segmented, spec, request.compare_to, after)
     progress(1.0, "Done")
     return AnalysisResult(
-        report, report.friction_table, weekly, comparison, segments, total_cases, span
+        report,
+        report.friction_table,
+        weekly,
+        comparison,
+        profile.segment_values,
+        profile.n_cases,
+        profile.span,
     )
 
 
 def propose_touchpoints(
     workspace: str, dataset_id: str, top_n: int = 12, n_stages: int = 5, progress: Progress = _quiet
-) -> list[Any]:
+) -> list[TouchpointProposal]:
     """Touchpoints suggested from the most common events, placed by first-seen order."""
     from cxmapper.analysis.bootstrap import bootstrap_touchpoints
     from cxmapper.model.workspace import Workspace

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 
@@ -42,15 +44,23 @@ def register(subparsers: Any) -> None:
     p.add_argument("--workspace", metavar="W", help="workspace whose journey maps events")
     p.add_argument("--journey", metavar="J", help="journey name or id (with --workspace)")
     p.add_argument("--json", metavar="OUT", help="write JSON to OUT ('-' for stdout)")
+    p.add_argument(
+        "--engine",
+        metavar="NAME",
+        default="numpy",
+        help="analysis engine that computes the metrics (available: numpy; the default)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from cxmapper.analysis import engines
     from cxmapper.analysis.columns import MappingRequest
-    from cxmapper.analysis.readers import read_events
+    from cxmapper.analysis.dataset_ref import FileRef
     from cxmapper.analysis.report import analyze, to_json_dict
     from cxmapper.errors import CxError
 
+    engines.get(args.engine)  # an unknown engine fails before anything is read
     spec = None
     off_target: dict[str, int] | None = None
     if args.workspace or args.journey:
@@ -73,8 +83,8 @@ def run(args: argparse.Namespace) -> int:
         timestamp=args.timestamp,
         channel=args.channel,
     )
-    log = read_events(args.events, request, lifecycle=args.lifecycle, tz=args.tz)
-    report = analyze(log, spec, kpis_off_target=off_target)
+    ref = FileRef(Path(args.events), request, lifecycle=args.lifecycle, tz=args.tz)
+    report = analyze(ref, spec, engine=args.engine, kpis_off_target=off_target)
     data = to_json_dict(report)
     if args.json:
         text = json.dumps(data, indent=2, ensure_ascii=False)
@@ -87,11 +97,11 @@ def run(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise CxError(f"{args.json}: cannot write ({exc.strerror})") from exc
         return 0
-    _print_summary(data, log.warnings)
+    _print_summary(data, report.warnings)
     return 0
 
 
-def _print_summary(data: dict[str, Any], warnings: list[str]) -> None:
+def _print_summary(data: dict[str, Any], warnings: Sequence[str]) -> None:
     from cxmapper.analysis.units import format_duration
 
     out = sys.stdout

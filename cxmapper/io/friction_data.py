@@ -2,17 +2,27 @@
 
 The analysis package computes metrics from an event dataset; this module is the seam between
 the two. `coerce_friction()` accepts a `FrictionData`, a plain dict of the same shape (see
-`from_dict`), or an object from `cxmapper.analysis` with attributes of those names (pandas
-DataFrames are turned into records), so the exporters never depend on analysis internals.
+`from_dict`; pandas DataFrames are turned into records), or one of the analysis's two result
+types, `JourneyReport` and `AnalysisResult`, so the exporters read only their public tables.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields
-from typing import Any
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import TYPE_CHECKING, SupportsFloat, SupportsInt, TypeVar, Union, cast
 
 from cxmapper.errors import CxError
+
+if TYPE_CHECKING:  # imported when used: exporting without an analysis never loads pandas
+    import pandas as pd
+
+    from cxmapper.analysis.report import JourneyReport
+    from cxmapper.analysis.tasks import AnalysisResult
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -79,31 +89,42 @@ _ALIASES = {  # names the analysis module may use for the same thing
 }  # fmt: skip
 
 
-def _records(value: Any) -> list[dict[str, Any]]:
+#: What `coerce_friction` accepts (a dict is `from_dict`'s shape).
+FrictionSource = Union[
+    "FrictionData", "JourneyReport", "AnalysisResult", Mapping[str, object], None
+]
+
+
+def _is_frame(value: object) -> bool:
+    pandas = sys.modules.get("pandas")  # no DataFrame can exist before pandas is imported
+    return pandas is not None and isinstance(value, pandas.DataFrame)
+
+
+def _record(item: object) -> dict[str, object]:
+    if isinstance(item, Mapping):
+        return dict(item)
+    if is_dataclass(item) and not isinstance(item, type):
+        return {f.name: getattr(item, f.name) for f in fields(item)}
+    return dict(vars(item))
+
+
+def _records(value: object) -> list[dict[str, object]]:
     if value is None:
         return []
-    if hasattr(value, "to_dict") and hasattr(value, "columns"):  # a pandas DataFrame
-        frame = value.reset_index() if value.index.name else value
+    if _is_frame(value):
+        frame: pd.DataFrame = value
+        frame = frame.reset_index() if frame.index.name else frame
         return list(frame.to_dict("records"))
-    if isinstance(value, dict):
-        return [
-            {"touchpoint_id": k, **(v if isinstance(v, dict) else vars(v))}
-            for k, v in value.items()
-        ]
-    out = []
-    for item in value:
-        if isinstance(item, dict):
-            out.append(item)
-        elif hasattr(item, "__dataclass_fields__"):
-            out.append({f.name: getattr(item, f.name) for f in fields(item)})
-        else:
-            out.append(dict(vars(item)))
-    return out
+    if isinstance(value, Mapping):
+        return [{"touchpoint_id": k, **_record(v)} for k, v in value.items()]
+    if not isinstance(value, Iterable):
+        raise CxError(f"analysis results: expected rows, got {type(value).__name__}")
+    return [_record(item) for item in value]
 
 
-def _build(cls: type, record: dict[str, Any]) -> Any:
-    names = {f.name for f in fields(cls)}
-    values: dict[str, Any] = {}
+def _build(cls: type[T], record: Mapping[str, object]) -> T:
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]  # a dataclass
+    values: dict[str, object] = {}
     for name, value in record.items():
         key = name if name in names else _ALIASES.get(name, name)
         if key in names and key not in values:
@@ -112,7 +133,7 @@ def _build(cls: type, record: dict[str, Any]) -> Any:
             if hasattr(value, "item"):  # numpy scalars
                 value = value.item()
             if name in _SCORES_0_100 and key == "friction" and value is not None:
-                value = float(value) / 100.0
+                value = float(value) / 100.0  # type: ignore[arg-type]
             values[key] = value
     if "reasons" in values and isinstance(values["reasons"], str):
         values["reasons"] = [r.strip() for r in values["reasons"].split(";") if r.strip()]
@@ -122,48 +143,51 @@ def _build(cls: type, record: dict[str, Any]) -> Any:
         raise CxError(f"analysis results are missing a field for {cls.__name__}: {exc}") from exc
 
 
-def from_dict(data: dict[str, Any]) -> FrictionData:
+def _int(value: object) -> int:
+    return int(cast(SupportsInt, value or 0))
+
+
+def from_dict(data: Mapping[str, object]) -> FrictionData:
     return FrictionData(
         dataset_name=str(data.get("dataset_name", "")),
-        n_cases=int(data.get("n_cases", 0) or 0),
-        n_events=int(data.get("n_events", 0) or 0),
+        n_cases=_int(data.get("n_cases", 0)),
+        n_events=_int(data.get("n_events", 0)),
         metrics=[_build(TouchpointMetrics, r) for r in _records(data.get("metrics"))],
         transitions=[_build(Transition, r) for r in _records(data.get("transitions"))],
         funnel=[_build(FunnelStep, r) for r in _records(data.get("funnel"))],
     )
 
 
-def coerce_friction(analysis: Any) -> FrictionData | None:
+def coerce_friction(analysis: FrictionSource) -> FrictionData | None:
     """Whatever the analysis produced, as FrictionData (None stays None)."""
     if analysis is None or isinstance(analysis, FrictionData):
         return analysis
-    if isinstance(analysis, dict):
+    if isinstance(analysis, Mapping):
         return from_dict(analysis)
-    if hasattr(analysis, "report") and hasattr(analysis.report, "touchpoints"):  # AnalysisResult
-        return from_report(analysis.report, getattr(analysis, "friction", None),
-                           getattr(analysis, "dataset_name", ""))  # fmt: skip
-    if hasattr(analysis, "touchpoints") and hasattr(
-        analysis, "journey_median_seconds"
-    ):  # JourneyReport
+    # Only analysis results are left; their modules are loaded since one of them exists.
+    from cxmapper.analysis.report import JourneyReport
+    from cxmapper.analysis.tasks import AnalysisResult
+
+    if isinstance(analysis, AnalysisResult):
+        return from_report(analysis.report, analysis.friction)
+    if isinstance(analysis, JourneyReport):
         return from_report(analysis)
-    data = {name: getattr(analysis, name, None) for name in
-            ("dataset_name", "n_cases", "n_events", "metrics", "transitions", "funnel")}  # fmt: skip
-    if data["metrics"] is None:
-        raise CxError(f"cannot export analysis results of type {type(analysis).__name__}")
-    return from_dict(data)
+    raise CxError(f"cannot export analysis results of type {type(analysis).__name__}")
 
 
 # -- cxmapper.analysis results --------------------------------------------------------------
 
 
-def _num(value: Any) -> float | None:
+def _num(value: SupportsFloat | None) -> float | None:
     if value is None:
         return None
     f = float(value)
     return None if math.isnan(f) else f
 
 
-def from_report(report: Any, scores: Any = None, dataset_name: str = "") -> FrictionData:
+def from_report(
+    report: JourneyReport, scores: pd.DataFrame | None = None, dataset_name: str = ""
+) -> FrictionData:
     """From `cxmapper.analysis.report.JourneyReport`: its friction table, not a new computation
     (the report's table already has the KPI term); friction 0..100 becomes 0..1.
 

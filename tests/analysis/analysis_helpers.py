@@ -55,6 +55,19 @@ def random_log(
     return frame
 
 
+def first_seen_reference(frame: pd.DataFrame) -> dict[str, tuple[int, int, float]]:
+    """Per event name of a `random_log`: (reach, events, median relative first position), by a
+    per-case loop: position in the case (time, then file order) / (case length - 1)."""
+    firsts: dict[str, list[float]] = {}
+    for _, events in frame.sort_values("ts", kind="stable").groupby("case", sort=False):
+        names = events["event"].tolist()
+        span = max(len(names) - 1, 1)
+        for name in dict.fromkeys(names):  # each name once, at its first index
+            firsts.setdefault(name, []).append(names.index(name) / span)
+    counts = frame["event"].value_counts()
+    return {n: (len(v), int(counts[n]), float(np.median(v))) for n, v in firsts.items()}
+
+
 def _need(name: str) -> Path:
     path = SHARED_DATA / name
     if not path.is_file():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from analysis_helpers import random_log
+from analysis_helpers import first_seen_reference, random_log
 
 from cxmapper.analysis.bootstrap import bootstrap_touchpoints, first_seen_positions
 from cxmapper.analysis.prepared import prepare
@@ -18,21 +18,10 @@ def _random_frame(n_cases: int = 400) -> pd.DataFrame:
     return random_log(RNG, n_cases, 7, 8, [0, 60, 600])
 
 
-def _reference(frame: pd.DataFrame) -> dict[str, tuple[int, int, float]]:
-    firsts: dict[str, list[float]] = {}
-    for _, events in frame.sort_values("ts", kind="stable").groupby("case", sort=False):
-        names = events["event"].tolist()
-        span = max(len(names) - 1, 1)
-        for name in dict.fromkeys(names):  # each name once, at its first index
-            firsts.setdefault(name, []).append(names.index(name) / span)
-    counts = frame["event"].value_counts()
-    return {n: (len(v), int(counts[n]), float(np.median(v))) for n, v in firsts.items()}
-
-
 def test_first_seen_positions_match_a_per_case_loop():
     frame = _random_frame()
     got = first_seen_positions(from_frame(frame, source="random").frame)
-    expected = _reference(frame)
+    expected = first_seen_reference(frame)
     assert set(got["activity"]) == set(expected)
     for row in got.itertuples(index=False):
         reach, events, median = expected[row.activity]

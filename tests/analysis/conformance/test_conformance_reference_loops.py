@@ -1,26 +1,30 @@
-"""The vectorised funnel against a per-case loop that follows the documented definition."""
+"""Every engine against per-case loops that follow the documented definitions, on random logs
+with ties: the funnel (greedy ordered matching, window from step 1) and the derived stage order
+(median relative first-seen position, then name)."""
 
 from __future__ import annotations
 
+import zlib
 from datetime import timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
-from analysis_helpers import random_log
+from analysis_helpers import first_seen_reference, random_log
+from conformance_helpers import run
 
-from cxmapper.analysis.funnel import funnel
+from cxmapper.analysis.dataset_ref import FrameRef
 from cxmapper.analysis.matching import JourneySpec, TouchpointSpec
-from cxmapper.analysis.prepared import prepare
 from cxmapper.analysis.readers import from_frame
 
-RNG = np.random.default_rng(11)
 NAMES = [f"e{i}" for i in range(6)]
 EPOCH = pd.Timestamp(0, tz="UTC")
 
 
-def _random_log(n_cases: int = 300) -> pd.DataFrame:
-    return random_log(RNG, n_cases, len(NAMES), 11, [0, 30, 60, 600, 3600])
+def _random_log(case: object, n_cases: int = 300) -> pd.DataFrame:
+    """A log of its own for each test case, the same for every engine."""
+    rng = np.random.default_rng(zlib.crc32(repr(case).encode()))
+    return random_log(rng, n_cases, len(NAMES), 11, [0, 30, 60, 600, 3600])
 
 
 def _reference(frame: pd.DataFrame, steps: list[list[str]], window_s: float | None):
@@ -45,11 +49,10 @@ def _reference(frame: pd.DataFrame, steps: list[list[str]], window_s: float | No
     "steps",
     [[["e0"], ["e1"], ["e2"], ["e3"]], [["e0", "e1"], ["e2"], ["e2", "e4"], ["e5"]], [["e3"]]],
 )
-def test_funnel_matches_a_per_case_loop(steps, window):
-    frame = _random_log()
+def test_funnel_matches_a_per_case_loop(engine, steps, window):
+    frame = _random_log((steps, window))
     log = from_frame(frame, source="random")
-    p = prepare(log.frame)
-    got = funnel(p, steps, window)
+    got = run(engine, FrameRef(log.frame), funnel_steps=steps, funnel_window=window).funnel
     cases, medians = _reference(frame, steps, None if window is None else window.total_seconds())
     assert got["cases"].tolist() == cases
     got_medians = [None if np.isnan(m) else m for m in got["median_seconds_from_first"]]
@@ -59,9 +62,21 @@ def test_funnel_matches_a_per_case_loop(steps, window):
 @pytest.mark.parametrize(
     "steps", [[["e0"], ["never"], ["e2"]], [["never"], ["e1"]], [["e0"], ["e1", "never"]]]
 )
-def test_funnel_with_a_touchpoint_nobody_visits(steps):
-    frame = _random_log(100)
+def test_funnel_with_a_touchpoint_nobody_visits(engine, steps):
+    frame = _random_log(steps, 100)
     names = [*NAMES, "never"]
     spec = JourneySpec([TouchpointSpec(n, n, i, match_events=[n]) for i, n in enumerate(names)])
-    got = funnel(prepare(from_frame(frame, source="random").frame, spec), steps)
+    got = run(engine, FrameRef(from_frame(frame, source="random").frame), spec, funnel_steps=steps)
+    got = got.funnel
     assert got["cases"].tolist() == _reference(frame, steps, None)[0]
+
+
+@pytest.mark.parametrize("n_cases", [1, 40, 400])
+def test_derived_stages_follow_first_seen_positions(engine, n_cases):
+    frame = _random_log(("first seen", n_cases), n_cases)
+    expected = first_seen_reference(frame)
+    tps = run(engine, FrameRef(from_frame(frame, source="random").frame)).touchpoints
+    order = sorted(expected, key=lambda name: (expected[name][2], name))
+    assert tps["stage_index"].to_dict() == {name: order.index(name) for name in expected}
+    assert tps["reach"].to_dict() == {name: v[0] for name, v in expected.items()}
+    assert tps["events"].to_dict() == {name: v[1] for name, v in expected.items()}
