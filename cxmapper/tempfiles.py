@@ -28,6 +28,21 @@ def temp_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.cxtmp")
 
 
+def remove_for(target: Path, since: float) -> None:
+    """Remove the temporaries of `target` written since `since` (epoch seconds): what a
+    cancelled writer left, whose process may not be reaped yet (so `sweep` would still take it
+    for a live writer's)."""
+    prefix = f".{target.name}."
+    for entry in os.scandir(target.parent):
+        if not entry.name.startswith(prefix) or _PATTERN.match(entry.name) is None:
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime >= since - 1:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
 def sweep(folder: Path) -> list[Path]:
     """Remove temporary files in `folder` whose writer is no longer running; returns them."""
     removed: list[Path] = []

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.model.workspace import Removal, Workspace
+from cxmapper.tempfiles import remove_for
 from cxmapper.ui import file_dialogs
 from cxmapper.ui.shell_commands import push
 
@@ -213,7 +214,7 @@ class TransferController:
         job.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
         job.finished.connect(lambda p: self._exported(dialog, p))
         job.failed.connect(lambda m: (_dismiss(dialog), self.show_error("Export failed", m)))
-        job.cancelled.connect(lambda: (_dismiss(dialog), _remove_temporaries(path, started)))
+        job.cancelled.connect(lambda: (_dismiss(dialog), remove_for(Path(path), started)))
         dialog.canceled.connect(job.cancel)
         self.job = job
         job.start()
@@ -289,15 +290,3 @@ def _dismiss(dialog: QWidget) -> None:
 
 def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip() or "journey"
-
-
-def _remove_temporaries(path: str, since: float) -> None:
-    """The cancelled worker's temporary file (its process may not be reaped yet, so the
-    folder sweep could still take it for a live writer's)."""
-    target = Path(path)
-    for tmp in target.parent.glob(f".{target.name}.*.cxtmp*"):
-        try:
-            if tmp.stat().st_mtime >= since - 1:
-                tmp.unlink()
-        except OSError:
-            pass

@@ -156,3 +156,18 @@ def settle(window: MainWindow) -> None:
 def journey_names(path: Path) -> list[str]:
     with Workspace.open(path) as ws:
         return [j.name for j in ws.journeys()]
+
+
+def show_wide_journey(window: MainWindow, file_ws: Workspace, ws_path: Path) -> str:
+    """Write a 12-stage journey (one card per stage, wider than any screen) into the test
+    workspace, open it in `window` and show it; returns its id."""
+    file_ws.close()
+    with Workspace.open(ws_path) as ws:
+        j = ws.add_journey("Wide")
+        stages = [ws.add_stage(j.id, f"Stage {i}") for i in range(12)]
+        lane = ws.add_lane(j.id, "Actions", "actions")
+        for s in stages:
+            ws.add_touchpoint(s.id, lane.id, f"Card in {s.name}")
+    assert window.open_path(ws_path)
+    window.show_journey(j.id)
+    return j.id

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas import layout
 from cxmapper.ui.main_window import MainWindow
-from tests.ui.test_presentation import wide_journey
+from tests.ui.rigs import show_wide_journey
 
 
 def fully_visible_below_headers(window: MainWindow, tp_id: str) -> bool:
@@ -31,10 +31,7 @@ def fully_visible_below_headers(window: MainWindow, tp_id: str) -> bool:
 def test_enter_and_f3_walk_through_the_matches(
     qtbot: QtBot, window: MainWindow, file_ws: Workspace, ws_path: Path
 ) -> None:
-    file_ws.close()
-    journey_id = wide_journey(ws_path)
-    assert window.open_path(ws_path)
-    window.show_journey(journey_id)
+    show_wide_journey(window, file_ws, ws_path)
     window.resize(900, 600)
     window.view.zoom_100()
     bar = window.find_bar

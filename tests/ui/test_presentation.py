@@ -9,26 +9,13 @@ from pytestqt.qtbot import QtBot
 
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.main_window import MainWindow
-from tests.ui.rigs import Canvas
-
-
-def wide_journey(path: Path) -> str:
-    with Workspace.open(path) as ws:
-        j = ws.add_journey("Wide")
-        stages = [ws.add_stage(j.id, f"Stage {i}") for i in range(12)]
-        lane = ws.add_lane(j.id, "Actions", "actions")
-        for s in stages:
-            ws.add_touchpoint(s.id, lane.id, f"Card in {s.name}")
-        return j.id
+from tests.ui.rigs import Canvas, show_wide_journey
 
 
 def test_presentation_starts_at_the_first_stage_with_nothing_selected(
     qtbot: QtBot, window: MainWindow, file_ws: Workspace, ws_path: Path
 ) -> None:
-    file_ws.close()
-    journey_id = wide_journey(ws_path)
-    assert window.open_path(ws_path)
-    window.show_journey(journey_id)
+    show_wide_journey(window, file_ws, ws_path)
     window.analysis_dock.show()
     scene, view = window.scene, window.view
     last = max(scene.cards, key=lambda i: scene.card_rect(i).x())

@@ -211,10 +211,6 @@ class Store:
             self._reload_pending = True
         self._seen_version = self.data_version()
 
-    @property
-    def released(self) -> bool:
-        return self._suspended
-
     def schema_version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 

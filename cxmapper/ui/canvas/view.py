@@ -217,9 +217,9 @@ class JourneyView(QGraphicsView):
     def reveal(self, rect: QRectF) -> None:
         """Scroll so that `rect` (scene) is fully visible and not under the pinned headers."""
         zoom = self.zoom() or 1.0
-        left = layout.LANE_HEADER_W * 1.0 + 16 / zoom
-        top = layout.STAGE_HEADER_H * 1.0 + 16 / zoom
-        target = rect.adjusted(-left, -top, 16 / zoom, 16 / zoom)
+        margin = 16 / zoom  # a little air around the card, in screen pixels
+        left, top = layout.LANE_HEADER_W + margin, layout.STAGE_HEADER_H + margin
+        target = rect.adjusted(-left, -top, margin, margin)
         self.ensureVisible(target, 0, 0)
 
     def show_start(self) -> None:
