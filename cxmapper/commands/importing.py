@@ -84,7 +84,7 @@ def run_json(args: argparse.Namespace) -> int:
     created = not path.exists()
     ws = Workspace.open(path, create=True)
     try:
-        journeys = import_json(ws, args.file)
+        journeys = import_json(ws, args.file).journeys
     except BaseException:
         ws.close()
         if created:  # leave no empty workspace behind

@@ -16,7 +16,7 @@ import json
 import math
 import sqlite3
 import typing
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -332,8 +332,20 @@ def read_document(path: str | Path) -> dict[str, list[Any]]:
         raise JsonFormatError(f"{path}: {exc}") from None
 
 
-def import_json(ws: Workspace, path: str | Path) -> list[e.Journey]:
-    """Add the journeys of a JSON file to `ws` in one transaction; returns them as added."""
+@dataclass(frozen=True)
+class JsonImport:
+    """What an import created: its journeys as added, and the ids of every new record by kind.
+
+    People, personas and KPIs the workspace already had are reused, so they are not in
+    `created`: undoing the import removes exactly `created`, nothing that was there before.
+    """
+
+    journeys: list[e.Journey]
+    created: dict[str, list[str]] = field(default_factory=dict)
+
+
+def import_json(ws: Workspace, path: str | Path) -> JsonImport:
+    """Add the journeys of a JSON file to `ws` in one transaction; returns what it created."""
     entities = read_document(path)
     return add_entities(ws, entities)
 
@@ -355,7 +367,7 @@ def _teams_first(parties: list[e.Party]) -> list[e.Party]:
     return list(done.values())
 
 
-def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journey]:
+def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> JsonImport:
     remap: dict[tuple[str, str], str] = {}  # (kind, old id) -> id in this workspace
     rows: dict[str, list[dict[str, Any]]] = {}
 
@@ -391,6 +403,7 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
         }
         remap[(kind, entity.id)] = entity.id if free else new_id()
     journeys: list[e.Journey] = []
+    created: dict[str, list[str]] = {}
     for kind, entity in new:
         values = _record(entity)
         values["id"] = remap[(kind, entity.id)]
@@ -406,6 +419,7 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
             if existing_journeys:  # keep the file's order only in a workspace without journeys
                 values["position"] = existing_journeys + len(journeys)
         record = KINDS[kind].cls(**values)
+        created.setdefault(kind, []).append(record.id)
         if kind == "journey":
             journeys.append(record)
         rows.setdefault(KINDS[kind].table, []).append(e.to_row(record))
@@ -415,13 +429,14 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
         ws.restore(Removal(rows=rows))
     except sqlite3.IntegrityError as exc:  # e.g. a cycle of teams; nothing was written
         raise JsonFormatError(f"the file's records do not fit together ({exc})") from exc
-    return journeys
+    return JsonImport(journeys, created)
 
 
 __all__ = [
     "FORMAT",
     "VERSION",
     "JsonFormatError",
+    "JsonImport",
     "export_json",
     "import_json",
     "journeys_document",

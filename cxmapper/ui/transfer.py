@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.errors import CxError
-from cxmapper.model.workspace import Removal, Workspace
+from cxmapper.model.workspace import Workspace
 from cxmapper.ui import file_dialogs
-from cxmapper.ui.shell_commands import push
+from cxmapper.ui.commands import ApplyPlanCommand, ImportJsonCommand, push
 
 EXPORTS = (
     # format, menu text, shortcut, file filter
@@ -46,56 +46,6 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: st
 
 def ask_import_path(parent: QWidget, title: str, file_filter: str, folder: str = "") -> str | None:
     return file_dialogs.open_file_name(parent, title, folder, file_filter)
-
-
-class ApplyPlanCommand(QUndoCommand):
-    """An Excel round trip applied as one step; redo re-applies with the same ids."""
-
-    def __init__(self, ws: Workspace, plan: Any) -> None:
-        super().__init__(f"Import updates from {Path(plan.path).name}")
-        self._ws, self._plan, self._applied = ws, plan, None
-
-    def redo(self) -> None:
-        from cxmapper.io.xlsx_import import apply_plan
-
-        self._applied = apply_plan(self._ws, self._plan)
-
-    def undo(self) -> None:
-        if self._applied is not None:
-            self._applied.undo(self._ws)
-
-
-class ImportJsonCommand(QUndoCommand):
-    """Journeys (and the people, personas and KPIs they bring) from a JSON file, as one step."""
-
-    KINDS = ("journey", "kpi", "persona", "party")
-
-    def __init__(self, ws: Workspace, path: str) -> None:
-        super().__init__(f"Import journeys from {Path(path).name}")
-        self._ws, self._path = ws, path
-        self._removals: list[Removal] | None = None
-        self._added: dict[str, list[str]] = {}
-        self.journeys: list[Any] = []
-
-    def redo(self) -> None:
-        if self._removals is None:
-            from cxmapper.io.json_format import import_json
-
-            before = {k: {x.id for x in self._ws._list(k)} for k in self.KINDS}
-            self.journeys = import_json(self._ws, self._path)
-            self._added = {
-                k: [x.id for x in self._ws._list(k) if x.id not in before[k]] for k in self.KINDS
-            }
-        else:
-            with self._ws.batch():
-                for removal in reversed(self._removals):
-                    self._ws.restore(removal)
-
-    def undo(self) -> None:
-        with self._ws.batch():
-            self._removals = [
-                self._ws.remove_many(k, ids) for k in self.KINDS if (ids := self._added.get(k))
-            ]
 
 
 class PlanDialog(QDialog):
