@@ -106,11 +106,6 @@ def friction_colour(score: float | None) -> str:
     return "F8696B"
 
 
-def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
-    for letter, width in widths.items():
-        ws.column_dimensions[letter].width = width
-
-
 def landscape(
     ws: Worksheet, *, title_rows: str | None = None, title_cols: str | None = None
 ) -> None:

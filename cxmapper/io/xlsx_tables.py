@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cxmapper.errors import CxError
 from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
@@ -288,10 +287,3 @@ def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | 
 
 
 ROUND_TRIP_TABLES = (TOUCHPOINTS, KPI_OWNERSHIP, ACTIONS, COMMENTS)
-
-
-def check_specs() -> None:
-    for spec in (*ROUND_TRIP_TABLES, READINGS):
-        headers = [c.header for c in spec.columns]
-        if len(set(headers)) != len(headers) or spec.key not in headers:
-            raise CxError(f"bad table definition {spec.name}")
