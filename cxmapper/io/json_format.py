@@ -4,8 +4,9 @@ The format (docs/json-format.md) carries every record of the journeys plus the p
 personas and KPI definitions they refer to, field for field as the model stores them, so an
 export imported into an empty workspace gives back exactly the same records and ids.
 
-Import checks the whole document first (types, choices, references) and names the JSON path
-of the first problem; only then does it write, in one transaction, so a bad file changes
+Import checks the whole document first, against the published JSON Schema
+(`cxmapper/resources/journey.schema.json`, see json_schema.py) and then for what a schema
+cannot say (choices, ranges, references), and names the JSON path of the first problem; only then does it write, in one transaction, so a bad file changes
 nothing. Ids already taken in the target workspace get fresh ones (references follow);
 people, teams, personas and KPIs already there (same id, else same name) are reused.
 """
@@ -23,6 +24,7 @@ from typing import Any
 from cxmapper import __version__
 from cxmapper.errors import CxError, ValidationError
 from cxmapper.io.atomic import atomic_write
+from cxmapper.io.json_schema import schema_problem
 from cxmapper.io.snapshot import take_snapshot
 from cxmapper.model import entities as e
 from cxmapper.model.kinds import KINDS
@@ -222,6 +224,9 @@ def parse_document(doc: Any) -> dict[str, list[Any]]:
         )
     if version < 1:
         raise JsonFormatError(f"$.version: {version} is not a valid version")
+    problem = schema_problem(doc)  # types, required and unknown fields: the published schema
+    if problem is not None:
+        raise JsonFormatError(problem)
     allowed = {"format", "version", "generator", "exported_at", "journeys", *(k for k, _ in SHARED)}
     unknown = sorted(set(doc) - allowed)
     if unknown:
