@@ -36,6 +36,7 @@ from cxmapper.errors import CxError
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.dialogs import messages
+from cxmapper.ui.dialogs.about import show_about
 from cxmapper.ui.find_bar import FindBar
 from cxmapper.ui.inspector import InspectorContext, InspectorPanel
 from cxmapper.ui.inspector.journey_comments import JourneyComments
@@ -277,6 +278,8 @@ class MainWindow(QMainWindow):
         self.journey_menu = journey_menu
         self.analysis_menu = bar.addMenu("&Analysis")
         self.analysis_dock.build_menu(self.analysis_menu)
+        self.about_action = bar.addMenu("&Help").addAction("&About cxmapper")
+        self.about_action.triggered.connect(lambda: show_about(self))
         # Actions living only in menus still need the window to own their shortcuts when a
         # menu bar is hidden (presentation mode).
         self.addActions(

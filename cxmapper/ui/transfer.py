@@ -6,6 +6,7 @@ will change before anything is written, and apply as one undo step.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,8 @@ from cxmapper.errors import CxError
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui import file_dialogs
 from cxmapper.ui.commands import ApplyPlanCommand, ImportJsonCommand, push
+
+log = logging.getLogger(__name__)
 
 EXPORTS = (
     # format, menu text, shortcut, file filter
@@ -159,12 +162,16 @@ class TransferController:
         started = time.time()
         job.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
         job.finished.connect(lambda p: self._exported(dialog, p))
-        job.failed.connect(lambda m: (_dismiss(dialog), self.show_error("Export failed", m)))
+        job.failed.connect(lambda m: (_dismiss(dialog), self._export_failed(path, m)))
         job.cancelled.connect(lambda: (_dismiss(dialog), _remove_temporaries(path, started)))
         dialog.canceled.connect(job.cancel)
         self.job = job
         job.start()
         return job
+
+    def _export_failed(self, path: str, message: str) -> None:
+        log.warning("export to %s failed: %s", path, message.splitlines()[0] if message else "")
+        self.show_error("Export failed", message)
 
     def _exported(self, dialog: QProgressDialog, path: str) -> None:
         _dismiss(dialog)

@@ -17,7 +17,9 @@ from cxmapper.ui.settings import AppSettings, use_settings_dir
 
 @pytest.fixture(autouse=True)
 def _no_spare_worker_left() -> Iterator[None]:
-    """A finished job leaves a warm worker waiting; it must not outlive its test."""
+    """A finished job leaves a warm worker waiting; it must not outlive its test, and no test
+    may find one left by whatever ran before it."""
+    jobs.discard_spare()
     yield
     jobs.discard_spare()
 
