@@ -19,6 +19,8 @@ from cxmapper.analysis.prepared import prepare
 
 pm4py = pytest.importorskip("pm4py")
 
+pytestmark = pytest.mark.slow  # the real event logs in ../shared/data (`-m "not slow"` skips)
+
 
 @pytest.mark.parametrize(
     ("name", "lifecycle"),

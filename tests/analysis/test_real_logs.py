@@ -9,6 +9,8 @@ from cxmapper.analysis.prepared import prepare
 from cxmapper.analysis.report import analyze, to_json_dict
 from cxmapper.analysis.segments import filter_attribute
 
+pytestmark = pytest.mark.slow  # the real event logs in ../shared/data (`-m "not slow"` skips)
+
 
 @pytest.mark.parametrize(
     ("name", "lifecycle", "cases", "events", "activities", "pairs"),
