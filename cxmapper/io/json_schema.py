@@ -24,7 +24,7 @@ from cxmapper.model.kinds import KINDS
 SCHEMA_FILE = "journey.schema.json"
 SCHEMA_ID = "https://cxmapper.invalid/schemas/journey-v1.schema.json"
 
-_TYPES = {
+_TYPES: dict[str, dict[str, Any]] = {
     "string": {"type": "string"},
     "integer": {"type": "integer"},
     "number": {"type": "number"},

@@ -18,7 +18,8 @@ class ApplyPlanCommand(QUndoCommand):
 
     def __init__(self, ws: Workspace, plan: Any) -> None:
         super().__init__(f"Import updates from {Path(plan.path).name}")
-        self._ws, self._plan, self._applied = ws, plan, None
+        self._ws, self._plan = ws, plan
+        self._applied: Any = None  # what apply_plan returns: how to undo it
 
     def redo(self) -> None:
         from cxmapper.io.xlsx_import import apply_plan
