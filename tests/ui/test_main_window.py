@@ -322,7 +322,7 @@ def test_menus_shortcuts_and_import_export(window: MainWindow) -> None:
     for action, keys in shortcuts.items():
         assert action.shortcut().toString() == keys, action.text()
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Journey", "&Analysis"]
+    assert titles == ["&File", "&Edit", "&View", "&Journey", "&Analysis", "&Help"]
 
 
 def test_settings_persist_geometry_docks_and_recent_files(
