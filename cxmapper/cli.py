@@ -30,7 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cxmapper",
         description="Customer-journey mapping. Without a sub-command, opens the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"cxmapper {__version__}")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--verbose", action="store_true", help="with --version: also where the log file is"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -49,7 +52,7 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def _is_gui_call(argv: list[str], parser: argparse.ArgumentParser) -> bool:
     """True when argv names no sub-command (and asks for no help): open the desktop app."""
-    if argv and argv[0] in ("-h", "--help", "--version"):
+    if argv and (argv[0] in ("-h", "--help") or "--version" in argv[:2]):
         return False
     return not (argv and argv[0] in _command_names(parser))
 
@@ -62,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(args_list)
         with safe_output():  # names from files never reach the terminal as control sequences
             args = parser.parse_args(args_list)
+            if args.version:
+                return _print_version(args.verbose)
+            if args.command is None:
+                parser.error("name a command (see cxmapper --help)")
             return int(args.func(args) or 0)
     except CxError as exc:
         print(f"cxmapper: error: {printable(str(exc), one_line=True)}", file=sys.stderr)
@@ -74,6 +81,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+
+
+def _print_version(verbose: bool) -> int:
+    """`--version`; with `--verbose` also the log file to attach to a bug report."""
+    print(f"cxmapper {__version__}")
+    if verbose:
+        from cxmapper.logfile import default_log_path
+
+        print(f"Python {sys.version.split()[0]} on {sys.platform}")
+        print(f"log file: {default_log_path()}")
+    return 0
 
 
 def missing_display(environ: dict[str, str] | None = None) -> str | None:

@@ -1,9 +1,9 @@
 """Read XES (IEEE 1849) event logs, plain or gzipped, into a flat table with pm4py column names.
 
-Event logs come from untrusted places, so the XML is parsed with expat handlers that refuse any
-DOCTYPE, entity declaration or external reference (the defusedxml approach): no entity
-expansion ("billion laughs") and no file/network access can happen. Expat is streamed, so memory
-stays proportional to the table, not the XML text.
+Event logs come from untrusted places, so the XML is parsed by defusedxml's expat reader set to
+refuse any DOCTYPE, entity declaration or external reference: no entity expansion ("billion
+laughs") and no file/network access can happen, and a refused file gets a one-line message.
+The parser is fed in chunks, so memory stays proportional to the table, not the XML text.
 """
 
 from __future__ import annotations
@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from xml.parsers import expat
+from xml.sax import SAXParseException
+from xml.sax.handler import ContentHandler
+from xml.sax.xmlreader import AttributesImpl
 
 import numpy as np
 import pandas as pd
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.expatreader import DefusedExpatParser
 
 from cxmapper.analysis import limits
 from cxmapper.analysis.sniff import open_binary
@@ -23,7 +27,6 @@ from cxmapper.errors import ImportDataError
 _ATTRIBUTE_TAGS = frozenset(
     {"string", "date", "int", "float", "boolean", "id", "list", "container"}
 )
-_FORBIDDEN = (b"<!doctype", b"<!entity")
 
 
 @dataclass
@@ -58,10 +61,11 @@ class _Enough(Exception):
     """Raised from a handler to stop expat once a preview has its events."""
 
 
-class _Handler:
+class _Handler(ContentHandler):
     """Collects direct attributes of traces and events; nested attribute children are ignored."""
 
     def __init__(self, source: str, max_events: int | None = None) -> None:
+        super().__init__()
         self.source = source
         self.max_events = max_events
         self.stack: list[str] = []
@@ -71,10 +75,10 @@ class _Handler:
         self.traces: list[dict[str, object]] = []
         self.current_event: dict[str, object] | None = None
         self.current_trace: dict[str, object] | None = None
-        self.parser: expat.XMLParserType | None = None
+        self.parser: DefusedExpatParser | None = None
         self.keys: set[str] = set()  # distinct attribute keys: the table's columns
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
         tag = name.rsplit(":", 1)[-1]
         parent = self.stack[-1] if self.stack else None
         self.stack.append(tag)
@@ -83,11 +87,11 @@ class _Handler:
         elif tag == "event" and parent == "trace":
             self.current_event = {}
             assert self.parser is not None
-            self.event_lines.append(self.parser.CurrentLineNumber)
+            self.event_lines.append(self.parser.getLineNumber())
         elif tag == "event" and parent == "log":
             assert self.parser is not None
             raise ImportDataError(
-                f"{self.source}: line {self.parser.CurrentLineNumber}: event outside a trace "
+                f"{self.source}: line {self.parser.getLineNumber()}: event outside a trace "
                 "(no case id)"
             )
         elif tag in _ATTRIBUTE_TAGS and "key" in attrs:
@@ -104,7 +108,7 @@ class _Handler:
             if len(self.keys) > limits.MAX_COLUMNS:
                 limits.check_columns(self.source, len(self.keys))
 
-    def end(self, name: str) -> None:
+    def endElement(self, name: str) -> None:
         tag = self.stack.pop()
         if tag == "event" and self.current_event is not None:
             self.events.append(self.current_event)
@@ -136,42 +140,29 @@ def read_xes(path: Path, max_events: int | None = None) -> XesTable:
             head = fh.read(65536)
         except (OSError, EOFError) as exc:
             raise ImportDataError(f"{source}: cannot read compressed file ({exc})") from exc
-        if any(marker in head.lower() for marker in _FORBIDDEN):
-            raise _refuse("DOCTYPE/ENTITY declarations", source)
         if not head.strip():
             raise ImportDataError(f"{source}: file is empty")
         handler = _Handler(source, max_events)
-        parser = expat.ParserCreate()
+        parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser.setContentHandler(handler)
         handler.parser = parser
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.buffer_text = True
-
-        def no_doctype(*_: object) -> None:
-            raise _refuse("DOCTYPE declarations", source)
-
-        def no_entity(*_: object) -> None:
-            raise _refuse("entity declarations", source)
-
-        def no_external(*_: object) -> int:
-            raise _refuse("external entity references", source)
-
-        parser.StartDoctypeDeclHandler = no_doctype
-        parser.EntityDeclHandler = no_entity
-        parser.UnparsedEntityDeclHandler = no_entity
-        parser.ExternalEntityRefHandler = no_external
-        parser.StartElementHandler = handler.start
-        parser.EndElementHandler = handler.end
         try:
-            parser.Parse(head, False)
+            parser.feed(head)
             while chunk := fh.read(1 << 20):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
+                parser.feed(chunk)
+            parser.close()
         except _Enough:
             if handler.current_trace is not None:  # stopped inside a trace: keep its attributes
                 handler.traces.append(handler.current_trace)
-        except expat.ExpatError as exc:
+        except DTDForbidden:
+            raise _refuse("DOCTYPE declarations", source) from None
+        except EntitiesForbidden:
+            raise _refuse("entity declarations", source) from None
+        except ExternalReferenceForbidden:
+            raise _refuse("external entity references", source) from None
+        except SAXParseException as exc:
             raise ImportDataError(
-                f"{source}: line {exc.lineno}: not well-formed XES ({expat.errors.messages[exc.code]})"
+                f"{source}: line {exc.getLineNumber()}: not well-formed XES ({exc.getMessage()})"
             ) from exc
         except (OSError, EOFError) as exc:
             raise ImportDataError(f"{source}: cannot read compressed file ({exc})") from exc

@@ -86,7 +86,7 @@ def run_json(args: argparse.Namespace) -> int:
     created = not path.exists()
     ws = Workspace.open(path, create=True, require_write=True)
     try:
-        journeys = import_json(ws, args.file)
+        journeys = import_json(ws, args.file).journeys
     except BaseException:
         ws.close()
         if created:  # leave no empty workspace behind

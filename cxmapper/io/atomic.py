@@ -9,12 +9,15 @@ with a message a user can act on (folder missing, no permission, file open in Ex
 from __future__ import annotations
 
 import errno
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from cxmapper.errors import CxError
 from cxmapper.tempfiles import sweep, temp_path
+
+log = logging.getLogger(__name__)
 
 
 def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
@@ -52,8 +55,8 @@ def _keep_mode(target: Path, tmp: Path) -> None:
     try:
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
         os.chmod(tmp, mode)
-    except OSError:
-        pass
+    except OSError as exc:  # the file is still written, only with the private 0600 mode
+        log.warning("cannot set the mode of %s: %s", tmp, exc)
 
 
 def _umask() -> int:

@@ -4,8 +4,9 @@ The format (docs/json-format.md) carries every record of the journeys plus the p
 personas and KPI definitions they refer to, field for field as the model stores them, so an
 export imported into an empty workspace gives back exactly the same records and ids.
 
-Import checks the whole document first (types, choices, references) and names the JSON path
-of the first problem; only then does it write, in one transaction, so a bad file changes
+Import checks the whole document first, against the published JSON Schema
+(`cxmapper/resources/journey.schema.json`, see json_schema.py) and then for what a schema
+cannot say (choices, ranges, references), and names the JSON path of the first problem; only then does it write, in one transaction, so a bad file changes
 nothing. Ids already taken in the target workspace get fresh ones (references follow);
 people, teams, personas and KPIs already there (same id, else same name) are reused.
 """
@@ -16,13 +17,14 @@ import json
 import math
 import sqlite3
 import typing
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from cxmapper import __version__
 from cxmapper.errors import CxError, ValidationError
 from cxmapper.io.atomic import atomic_write
+from cxmapper.io.json_schema import schema_problem
 from cxmapper.io.snapshot import take_snapshot
 from cxmapper.model import entities as e
 from cxmapper.model.kinds import KINDS
@@ -222,6 +224,9 @@ def parse_document(doc: Any) -> dict[str, list[Any]]:
         )
     if version < 1:
         raise JsonFormatError(f"$.version: {version} is not a valid version")
+    problem = schema_problem(doc)  # types, required and unknown fields: the published schema
+    if problem is not None:
+        raise JsonFormatError(problem)
     allowed = {"format", "version", "generator", "exported_at", "journeys", *(k for k, _ in SHARED)}
     unknown = sorted(set(doc) - allowed)
     if unknown:
@@ -332,8 +337,20 @@ def read_document(path: str | Path) -> dict[str, list[Any]]:
         raise JsonFormatError(f"{path}: {exc}") from None
 
 
-def import_json(ws: Workspace, path: str | Path) -> list[e.Journey]:
-    """Add the journeys of a JSON file to `ws` in one transaction; returns them as added."""
+@dataclass(frozen=True)
+class JsonImport:
+    """What an import created: its journeys as added, and the ids of every new record by kind.
+
+    People, personas and KPIs the workspace already had are reused, so they are not in
+    `created`: undoing the import removes exactly `created`, nothing that was there before.
+    """
+
+    journeys: list[e.Journey]
+    created: dict[str, list[str]] = field(default_factory=dict)
+
+
+def import_json(ws: Workspace, path: str | Path) -> JsonImport:
+    """Add the journeys of a JSON file to `ws` in one transaction; returns what it created."""
     entities = read_document(path)
     return add_entities(ws, entities)
 
@@ -355,7 +372,7 @@ def _teams_first(parties: list[e.Party]) -> list[e.Party]:
     return list(done.values())
 
 
-def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journey]:
+def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> JsonImport:
     remap: dict[tuple[str, str], str] = {}  # (kind, old id) -> id in this workspace
     rows: dict[str, list[dict[str, Any]]] = {}
 
@@ -391,6 +408,7 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
         }
         remap[(kind, entity.id)] = entity.id if free else new_id()
     journeys: list[e.Journey] = []
+    created: dict[str, list[str]] = {}
     for kind, entity in new:
         values = _record(entity)
         values["id"] = remap[(kind, entity.id)]
@@ -406,6 +424,7 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
             if existing_journeys:  # keep the file's order only in a workspace without journeys
                 values["position"] = existing_journeys + len(journeys)
         record = KINDS[kind].cls(**values)
+        created.setdefault(kind, []).append(record.id)
         if kind == "journey":
             journeys.append(record)
         rows.setdefault(KINDS[kind].table, []).append(e.to_row(record))
@@ -415,13 +434,14 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> list[e.Journe
         ws.restore(Removal(rows=rows))
     except sqlite3.IntegrityError as exc:  # e.g. a cycle of teams; nothing was written
         raise JsonFormatError(f"the file's records do not fit together ({exc})") from exc
-    return journeys
+    return JsonImport(journeys, created)
 
 
 __all__ = [
     "FORMAT",
     "VERSION",
     "JsonFormatError",
+    "JsonImport",
     "export_json",
     "import_json",
     "journeys_document",

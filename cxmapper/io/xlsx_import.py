@@ -12,7 +12,7 @@ Rows with unknown ids, invalid values and references to unknown people, stages o
 conflicts too. New rows (empty id) in KPI history, Actions and Comments, and the 'New value'
 column of the KPIs sheet and an edited 'Latest value', add records. `plan_xlsx_import` only
 reads; `apply_plan` (xlsx_plan, re-exported here) applies the plan in one transaction and
-returns how to undo it (one QUndoCommand in the GUI):
+returns how to undo it (`ApplyPlanCommand`, ui/commands/transfer.py, in the GUI):
 
     plan = plan_xlsx_import(ws, path)          # show plan.changes / plan.conflicts
     class ImportCommand(QUndoCommand):

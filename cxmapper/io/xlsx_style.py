@@ -83,11 +83,6 @@ def friction_ink(share: float | None) -> str:
     return heat.hex_of(heat.heat_ink(share))
 
 
-def set_widths(ws: Worksheet, widths: dict[str, float]) -> None:
-    for letter, width in widths.items():
-        ws.column_dimensions[letter].width = width
-
-
 def landscape(
     ws: Worksheet, *, title_rows: str | None = None, title_cols: str | None = None
 ) -> None:

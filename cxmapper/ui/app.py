@@ -64,10 +64,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_app(workspace: str | Path | None = None) -> int:
     """Open `workspace`, or the last one, or offer New / Open / Demo; returns the exit code."""
     app = make_application()
+    from cxmapper.logfile import install
+    from cxmapper.ui.dialogs.about import app_log_path
     from cxmapper.ui.main_window import MainWindow
     from cxmapper.ui.overlay.jobs import discard_spare
 
     app.aboutToQuit.connect(discard_spare)  # the idle worker goes with the app
+    install(app_log_path())  # workers' tracebacks go here (named in Help ▸ About)
     window = MainWindow(AppSettings())
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
         window.installEventFilter(_FirstPaint(app))

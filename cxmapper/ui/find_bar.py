@@ -1,11 +1,11 @@
-"""Ctrl+F: find cards by title, owner, channel or tag; highlight them, or dim the rest.
+"""Ctrl+F: find cards by title, owner, channel, tag or description; highlight them, or dim the rest.
 
 Enter / F3 go to the next match, Shift+Enter / Shift+F3 to the previous one: the card is
 selected and scrolled into view, clear of the pinned stage and lane headers.
 
-The canvas does the matching and drawing (`scene.find`, `set_highlight`, `set_filter`); the
-bar only owns the query. `match_touchpoints` is the same rule without a canvas, used when the
-canvas is not there (and by tests).
+The canvas does the drawing (`scene.find`, `set_highlight`, `set_filter`); the bar only owns
+the query. Both match with the one rule in `cxmapper/model/find.py`; `match_touchpoints`
+applies it without a canvas, when the canvas is not there (and in tests).
 """
 
 from __future__ import annotations
@@ -17,30 +17,22 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from cxmapper.model.find import DEFAULT_FIELDS, FIELDS, find_touchpoints
 from cxmapper.model.workspace import Workspace
 
-FIELDS = {"title": "Title", "owner": "Owner", "channel": "Channel", "tags": "Tag"}  # canvas names
+#: Check-box labels, one per field of the find rule (cxmapper/model/find.py).
+FIELD_LABELS = {
+    "title": "Title", "owner": "Owner", "channel": "Channel", "tags": "Tag",
+    "description": "Description",
+}  # fmt: skip
 
 
 def match_touchpoints(
     ws: Workspace, journey_id: str, text: str, fields: Sequence[str]
 ) -> list[str]:
-    """Ids of the journey's cards whose chosen fields contain `text` (case-insensitive)."""
-    needle = text.strip().lower()
-    if not needle:
-        return []
-    owners = {p.id: p.name.lower() for p in ws.parties()}
-    hits = []
-    for tp in ws.touchpoints(journey_id):
-        haystack = {
-            "title": [tp.title.lower()],
-            "owner": [owners.get(tp.owner_id or "", "")],
-            "channel": [tp.channel.lower()],
-            "tags": [t.lower() for t in tp.tags],
-        }
-        if any(needle in value for f in fields for value in haystack.get(f, [])):
-            hits.append(tp.id)
-    return hits
+    """Ids of the journey's cards whose chosen fields contain `text` (the one find rule)."""
+    owners = {p.id: p.name for p in ws.parties()}
+    return find_touchpoints(text, ws.touchpoints(journey_id), owners, fields)
 
 
 class FindBar(QWidget):
@@ -59,9 +51,9 @@ class FindBar(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText("Find touchpoints…")
         self.edit.setClearButtonEnabled(True)
-        self.field_boxes = {f: QCheckBox(label) for f, label in FIELDS.items()}
-        for box in self.field_boxes.values():
-            box.setChecked(True)
+        self.field_boxes = {f: QCheckBox(FIELD_LABELS[f]) for f in FIELDS}
+        for f, box in self.field_boxes.items():
+            box.setChecked(f in DEFAULT_FIELDS)
         self.filter_box = QCheckBox("Dim the rest")
         self.filter_box.setToolTip("Filter: fade every card that does not match")
         self.count = QLabel()

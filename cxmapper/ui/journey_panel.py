@@ -23,9 +23,14 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model.changes import Change
 from cxmapper.model.templates import TEMPLATES, new_blank_journey
-from cxmapper.ui.commands import AddCommand, RemoveCommand, ReorderCommand
+from cxmapper.ui.commands import (
+    AddCommand,
+    RemoveCommand,
+    ReorderCommand,
+    duplicate_journey_command,
+    template_command,
+)
 from cxmapper.ui.inspector.context import InspectorContext
-from cxmapper.ui.shell_commands import duplicate_journey_command, template_command
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

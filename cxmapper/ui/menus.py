@@ -1,4 +1,4 @@
-"""The main window's menu bar: File, Edit, View, Journey, Analysis.
+"""The main window's menu bar: File, Edit, View, Journey, Analysis, Help.
 
 Built from the actions the window, the canvas, the journey panel, the transfer controller
 and the analysis dock own; the menus keep no state of their own.
@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
+
+from cxmapper.ui.dialogs.about import show_about
 
 if TYPE_CHECKING:
     from cxmapper.ui.main_window import MainWindow
@@ -86,6 +88,11 @@ def build_menus(w: MainWindow) -> None:
     w.analysis_menu = bar.addMenu("&Analysis")
     w.analysis_menu.setObjectName("menu.analysis")
     w.analysis_dock.build_menu(w.analysis_menu)
+    help_menu = bar.addMenu("&Help")
+    help_menu.setObjectName("menu.help")
+    w.about_action = help_menu.addAction("&About cxmapper")
+    w.about_action.setObjectName("help.about")
+    w.about_action.triggered.connect(lambda: show_about(w))
     # Actions living only in menus still need the window to own their shortcuts when a
     # menu bar is hidden (presentation mode).
     w.addActions(

@@ -38,10 +38,6 @@ class AppSettings:
             QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
         )
 
-    @property
-    def file_name(self) -> str:
-        return self._s.fileName()
-
     def sync(self) -> None:
         self._s.sync()
 

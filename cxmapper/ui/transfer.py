@@ -6,13 +6,14 @@ will change before anything is written, and apply as one undo step.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.errors import CxError
-from cxmapper.model.workspace import Removal, Workspace
+from cxmapper.model.workspace import Workspace
 from cxmapper.tempfiles import remove_for
 from cxmapper.ui import file_dialogs
-from cxmapper.ui.shell_commands import push
+from cxmapper.ui.commands import ApplyPlanCommand, ImportJsonCommand, push
+
+log = logging.getLogger(__name__)
 
 IMAGE_FORMATS = ("png", "svg", "pdf")  # made by ui.render; the others by io.tasks
 EXPORTS = (
@@ -48,56 +51,6 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: st
 
 def ask_import_path(parent: QWidget, title: str, file_filter: str, folder: str = "") -> str | None:
     return file_dialogs.open_file_name(parent, title, folder, file_filter)
-
-
-class ApplyPlanCommand(QUndoCommand):
-    """An Excel round trip applied as one step; redo re-applies with the same ids."""
-
-    def __init__(self, ws: Workspace, plan: Any) -> None:
-        super().__init__(f"Import updates from {Path(plan.path).name}")
-        self._ws, self._plan, self._applied = ws, plan, None
-
-    def redo(self) -> None:
-        from cxmapper.io.xlsx_import import apply_plan
-
-        self._applied = apply_plan(self._ws, self._plan)
-
-    def undo(self) -> None:
-        if self._applied is not None:
-            self._applied.undo(self._ws)
-
-
-class ImportJsonCommand(QUndoCommand):
-    """Journeys (and the people, personas and KPIs they bring) from a JSON file, as one step."""
-
-    KINDS = ("journey", "kpi", "persona", "party")
-
-    def __init__(self, ws: Workspace, path: str) -> None:
-        super().__init__(f"Import journeys from {Path(path).name}")
-        self._ws, self._path = ws, path
-        self._removals: list[Removal] | None = None
-        self._added: dict[str, list[str]] = {}
-        self.journeys: list[Any] = []
-
-    def redo(self) -> None:
-        if self._removals is None:
-            from cxmapper.io.json_format import import_json
-
-            before = {k: {x.id for x in self._ws._list(k)} for k in self.KINDS}
-            self.journeys = import_json(self._ws, self._path)
-            self._added = {
-                k: [x.id for x in self._ws._list(k) if x.id not in before[k]] for k in self.KINDS
-            }
-        else:
-            with self._ws.batch():
-                for removal in reversed(self._removals):
-                    self._ws.restore(removal)
-
-    def undo(self) -> None:
-        with self._ws.batch():
-            self._removals = [
-                self._ws.remove_many(k, ids) for k in self.KINDS if (ids := self._added.get(k))
-            ]
 
 
 class PlanDialog(QDialog):
@@ -213,12 +166,16 @@ class TransferController:
         started = time.time()
         job.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
         job.finished.connect(lambda p: self._exported(dialog, p))
-        job.failed.connect(lambda m: (_dismiss(dialog), self.show_error("Export failed", m)))
+        job.failed.connect(lambda m: (_dismiss(dialog), self._export_failed(path, m)))
         job.cancelled.connect(lambda: (_dismiss(dialog), remove_for(Path(path), started)))
         dialog.canceled.connect(job.cancel)
         self.job = job
         job.start()
         return job
+
+    def _export_failed(self, path: str, message: str) -> None:
+        log.warning("export to %s failed: %s", path, message.splitlines()[0] if message else "")
+        self.show_error("Export failed", message)
 
     def _exported(self, dialog: QProgressDialog, path: str) -> None:
         _dismiss(dialog)

@@ -11,6 +11,9 @@ pushed command is wrapped in `Guarded`, which catches the refusal and tells this
   back to the step the file really is at, without running anything.
 
 Either way `refused` carries the reason, so the user reads that the change did not happen.
+
+Merging (consecutive edits of one field as one step) is the inner command's business: `Guarded`
+reports the inner `id()` and hands `mergeWith` on, unless the newer command was refused.
 """
 
 from __future__ import annotations
@@ -54,6 +57,20 @@ class Guarded(QUndoCommand):
             self.inner.undo()
         except CxError as exc:  # the file is still after this step
             stack.step_failed(self._position + 1, str(exc))
+
+    def id(self) -> int:
+        return self.inner.id()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Merge the inner commands; a refused (obsolete) newer step is never merged."""
+        if not isinstance(other, Guarded) or other.isObsolete() or not other._ran:
+            return False
+        if not self.inner.mergeWith(other.inner):
+            return False
+        self.setText(self.inner.text())
+        if self.inner.isObsolete():  # the edits cancel out: Qt drops the whole step
+            self.setObsolete(True)
+        return True
 
 
 class GuardedUndoStack(QUndoStack):

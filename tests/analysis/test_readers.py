@@ -285,11 +285,27 @@ def test_xes_gz_lifecycle_and_case_attributes(write):
 
 
 @pytest.mark.parametrize(
-    "decl", ["<!DOCTYPE log [<!ENTITY a 'x'>]>", '<!ENTITY % e SYSTEM "file:///etc/passwd">']
+    "decl",
+    [
+        "<!DOCTYPE log [<!ENTITY a 'x'>]>",
+        '<!DOCTYPE log [<!ENTITY % e SYSTEM "file:///etc/passwd"> %e;]>',
+        "<!DOCTYPE log [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;&a;&a;'><!ENTITY c '&b;&b;&b;'>]>",
+        '<!DOCTYPE log SYSTEM "http://example.invalid/log.dtd">',
+    ],
 )
 def test_xes_refuses_doctype_and_entities(write, decl):
     text = XES.replace("<log xes.version", decl + "\n<log xes.version", 1)
-    with pytest.raises(ImportDataError, match="not allowed"):
+    with pytest.raises(
+        ImportDataError, match=r"evil\.xes: XML DOCTYPE declarations are not allowed"
+    ) as err:
+        read_events(write("evil.xes", text))
+    assert "\n" not in str(err.value)
+
+
+def test_xes_stray_entity_declaration_is_not_well_formed(write):
+    """An entity can only be declared inside a DOCTYPE: outside one it is a syntax error."""
+    text = XES.replace("<log xes.version", '<!ENTITY % e SYSTEM "x">\n<log xes.version', 1)
+    with pytest.raises(ImportDataError, match=r"evil\.xes: line 2: not well-formed"):
         read_events(write("evil.xes", text))
 
 

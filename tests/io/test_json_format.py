@@ -37,7 +37,7 @@ def test_round_trip_is_exact(
     )
     export_json(file_ws, journey["journey"], doc_path)
     with Workspace.create(tmp_path / "copy.cxmap") as copy:
-        journeys = import_json(copy, doc_path)
+        journeys = import_json(copy, doc_path).journeys
         assert [j.id for j in journeys] == [journey["journey"]]
         assert everything(copy, journey["journey"]) == everything(file_ws, journey["journey"])
 
@@ -61,7 +61,7 @@ def test_import_twice_gets_new_ids(
     file_ws: Workspace, journey: dict[str, str], doc_path: Path
 ) -> None:
     before = len(file_ws.touchpoints())
-    (copy,) = import_json(file_ws, doc_path)
+    (copy,) = import_json(file_ws, doc_path).journeys
     assert copy.id != journey["journey"] and copy.name == "Online purchase (2)"
     assert len(file_ws.touchpoints()) == 2 * before
     assert len(file_ws.parties()) == 3  # people and KPIs are reused, not duplicated
@@ -177,3 +177,15 @@ def test_cli_import_events(
     assert "3 events, 2 cases" in capsys.readouterr().out
     with Workspace.open(ws_path) as ws:
         assert [d.name for d in ws.datasets()] == ["web"]
+
+
+def test_import_returns_exactly_what_it_created(
+    file_ws: Workspace, journey: dict[str, str], doc_path: Path
+) -> None:
+    parties_before = {p.id for p in file_ws.parties()}
+    imported = import_json(file_ws, doc_path)
+    (copy,) = imported.journeys
+    assert imported.created["journey"] == [copy.id]
+    assert set(imported.created["touchpoint"]) == {t.id for t in file_ws.touchpoints(copy.id)}
+    assert "party" not in imported.created and "kpi" not in imported.created  # reused
+    assert {p.id for p in file_ws.parties()} == parties_before

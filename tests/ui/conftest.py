@@ -23,7 +23,9 @@ from tests.ui.rigs import Canvas, Rig, make_window
 
 @pytest.fixture(autouse=True)
 def _no_spare_worker_left() -> Iterator[None]:
-    """A finished job leaves a warm worker waiting; it must not outlive its test."""
+    """A finished job leaves a warm worker waiting; it must not outlive its test, and no test
+    may find one left by whatever ran before it."""
+    jobs.discard_spare()
     yield
     jobs.discard_spare()
 

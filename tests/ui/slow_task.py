@@ -1,4 +1,4 @@
-"""Tasks for the job tests (imported by the worker process): wait, misbehave, crash."""
+"""Tasks for the job tests (imported by the worker process): wait, misbehave, fail, crash."""
 
 from __future__ import annotations
 
@@ -20,3 +20,7 @@ def crash(progress: Callable[[float, str], None]) -> None:
     import os
 
     os._exit(3)  # like a worker killed by the system
+
+
+def bug(progress: Callable[[float, str], None]) -> None:
+    raise RuntimeError("deliberate bug 4711")  # an unexpected error, not a refused input

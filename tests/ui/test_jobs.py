@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from cxmapper import logfile
 from cxmapper.ui.overlay import jobs
 from cxmapper.ui.overlay.jobs import BackgroundJob
 
@@ -28,17 +29,19 @@ def run(qtbot: QtBot, task: str, **kwargs: object) -> tuple[BackgroundJob, objec
 
 
 def test_a_finished_job_leaves_a_warm_worker_for_the_next(qtbot: QtBot, log: str) -> None:
-    assert jobs._spare is None  # nothing runs before the first job
+    assert jobs.spare_worker() is None  # nothing runs before the first job
     first, imported = run(qtbot, "cxmapper.analysis.tasks.import_events", path=log)
     assert imported.n_events == 2
-    spare = jobs._spare
+    spare = jobs.spare_worker()
     assert spare is not None and spare.process.is_alive() and spare.process.pid != first.pid
     second, again = run(qtbot, "cxmapper.analysis.tasks.import_events", path=log, name="x")
     assert second.pid == spare.process.pid  # the next job ran in the waiting worker
     assert again.name == "x" and again.n_events == 2
-    assert jobs._spare is not None and jobs._spare.process.pid != second.pid  # a new spare
+    assert (
+        jobs.spare_worker() is not None and jobs.spare_worker().process.pid != second.pid
+    )  # a new spare
     jobs.discard_spare()
-    assert jobs._spare is None and not spare.process.is_alive()
+    assert jobs.spare_worker() is None and not spare.process.is_alive()
 
 
 def test_cancel_stops_the_job_in_a_warm_worker_only(qtbot: QtBot, log: str) -> None:
@@ -51,7 +54,9 @@ def test_cancel_stops_the_job_in_a_warm_worker_only(qtbot: QtBot, log: str) -> N
     with qtbot.waitSignal(job.cancelled, timeout=10000):
         job.cancel()
     assert not worker.process.is_alive()
-    assert jobs._spare is not None and jobs._spare.process.is_alive()  # warm for the retry
+    assert (
+        jobs.spare_worker() is not None and jobs.spare_worker().process.is_alive()
+    )  # warm for the retry
 
 
 def test_a_failing_task_reports_its_error(qtbot: QtBot, tmp_path: Path) -> None:
@@ -74,3 +79,21 @@ def test_a_worker_that_dies_is_reported_with_its_exit_code(qtbot: QtBot) -> None
         job.start()
     assert "stopped unexpectedly (exit code 3)" in failed.args[0]
     assert not job.running
+
+
+def test_a_bug_in_a_worker_leaves_its_traceback_in_the_log_file(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = logfile.install(tmp_path / "data" / logfile.LOG_NAME)
+    try:
+        job = BackgroundJob("tests.ui.slow_task.bug", {})
+        with qtbot.waitSignal(job.failed, timeout=60000) as failed:
+            job.start()
+    finally:
+        logfile.uninstall()  # closes (and so flushes) the file
+    assert "deliberate bug 4711" in failed.args[0]
+    text = path.read_text(encoding="utf-8")
+    assert "ERROR cxmapper.ui.overlay.jobs" in text
+    assert "background task tests.ui.slow_task.bug failed" in text
+    assert "Traceback (most recent call last)" in text
+    assert 'in bug\n    raise RuntimeError("deliberate bug 4711")' in text

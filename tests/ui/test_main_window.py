@@ -276,7 +276,14 @@ def test_menus_shortcuts_and_import_export(window: MainWindow) -> None:
     for action, keys in shortcuts.items():
         assert action.shortcut().toString() == keys, action.text()
     menus = [a.menu().objectName() for a in window.menuBar().actions()]
-    assert menus == ["menu.file", "menu.edit", "menu.view", "menu.journey", "menu.analysis"]
+    assert menus == [
+        "menu.file",
+        "menu.edit",
+        "menu.view",
+        "menu.journey",
+        "menu.analysis",
+        "menu.help",
+    ]
 
 
 def test_settings_persist_geometry_docks_and_recent_files(

@@ -61,8 +61,15 @@ def title(ws: Workspace, card_id: str) -> str:
         return fresh.get("touchpoint", card_id).title
 
 
+class Rename(UpdateCommand):
+    """A rename that never merges: these tests need several steps to sweep over."""
+
+    def id(self) -> int:
+        return -1
+
+
 def rename(ws: Workspace, card_id: str, text: str) -> UpdateCommand:
-    return UpdateCommand(ws, "touchpoint", card_id, "Rename", title=text)
+    return Rename(ws, "touchpoint", card_id, "Rename", title=text)
 
 
 def test_an_edit_refused_by_the_lock_is_reported_and_not_stacked(

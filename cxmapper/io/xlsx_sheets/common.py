@@ -36,15 +36,6 @@ class ExportContext:
     columns: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> key -> header
 
 
-def title_block(ws: Worksheet, title: str, subtitle: str = "", width_cols: int = 8) -> int:
-    """Title in row 1, subtitle in row 2; returns the first free row."""
-    put(ws.cell(1, 1), title).font = st.TITLE
-    ws.row_dimensions[1].height = 28
-    if subtitle:
-        put(ws.cell(2, 1), subtitle).font = st.SUBTITLE
-    return 4
-
-
 def header_row(ws: Worksheet, row: int, headers: Sequence[str], col: int = 1) -> None:
     for i, h in enumerate(headers):
         c = put(ws.cell(row, col + i), h)

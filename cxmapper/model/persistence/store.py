@@ -365,13 +365,6 @@ class Store:
                 marks = ",".join("?" * len(part))
                 self._conn.execute(f"DELETE FROM [{table}] WHERE id IN ({marks})", part)
 
-    def max_position(self, table: str, scope: dict[str, Any]) -> int:
-        clause, params = _where(scope)
-        value = self._conn.execute(
-            f"SELECT max(position) FROM [{table}]{clause}", params
-        ).fetchone()[0]
-        return -1 if value is None else int(value)
-
     def set_positions(self, table: str, positions: Sequence[tuple[str, int]]) -> None:
         self.update_many(table, ("position",), [(p, i) for i, p in positions])
 

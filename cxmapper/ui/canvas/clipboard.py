@@ -7,12 +7,15 @@ creates new touchpoints. Connectors between copied cards travel as index pairs.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QMimeData
 
 from cxmapper.model.entities import Connector, Touchpoint
+
+log = logging.getLogger(__name__)
 
 MIME_TYPE = "application/x-cxmapper-cards"
 CARD_FIELDS = (
@@ -52,7 +55,8 @@ def from_mime(mime: QMimeData | None) -> tuple[list[dict[str, Any]], list[list[A
             payload = json.loads(bytes(mime.data(MIME_TYPE).data()).decode("utf-8"))
             cards = [{k: v for k, v in c.items() if k in CARD_FIELDS} for c in payload["cards"]]
             return cards, list(payload.get("links", []))
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError) as exc:  # another version's cards, or damaged
+            log.warning("cannot paste the cards on the clipboard: %r", exc)
             return None
     if mime.hasText():
         lines = [ln.strip() for ln in mime.text().splitlines() if ln.strip()]

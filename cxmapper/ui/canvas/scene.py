@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model.changes import Change
+from cxmapper.model.find import DEFAULT_FIELDS, find_touchpoints
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas import layout, style
 from cxmapper.ui.canvas.editing import SceneEditor
@@ -41,7 +42,7 @@ from cxmapper.ui.canvas.mirror import Cell, Dirty, JourneyMirror
 from cxmapper.ui.canvas.overlay import OverlayLayer, OverlayValue
 from cxmapper.ui.model_bridge import ModelBridge
 
-FIND_FIELDS = ("title", "owner", "channel", "tags")
+FIND_FIELDS = DEFAULT_FIELDS
 MARGIN = 40.0
 
 
@@ -615,26 +616,11 @@ class JourneyScene(QGraphicsScene):
     # -- find, highlight, filter -------------------------------------------------------------
 
     def find(self, text: str, fields: Sequence[str] = FIND_FIELDS) -> list[str]:
-        """Touchpoints whose fields contain `text` (case-insensitive), in map order."""
+        """Touchpoints matching `text` by the one find rule (model/find.py), in map order."""
         m = self.mirror
-        needle = text.strip().casefold()
-        if m is None or not needle:
+        if m is None:
             return []
-        hits = set()
-        for t in m.tps.values():
-            values = []
-            if "title" in fields:
-                values.append(t.title)
-            if "owner" in fields:
-                values.append(m.parties.get(t.owner_id or "", ""))
-            if "channel" in fields:
-                values.append(t.channel)
-            if "tags" in fields:
-                values.extend(t.tags)
-            if "description" in fields:
-                values.append(t.description)
-            if any(needle in v.casefold() for v in values):
-                hits.add(t.id)
+        hits = set(find_touchpoints(text, m.tps.values(), m.parties, fields))
         return [t for t in self.ordered_card_ids() if t in hits]
 
     def set_highlight(self, ids: Iterable[str]) -> None:

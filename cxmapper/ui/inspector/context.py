@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cxmapper.model.workspace import Workspace
-from cxmapper.ui import shell_commands
+from cxmapper.ui import commands
 
 
 @dataclass
@@ -22,7 +22,7 @@ class InspectorContext:
     ask_author: Callable[[], str | None] = lambda: None
 
     def push(self, command: QUndoCommand) -> bool:
-        return shell_commands.push(self.stack, command, self.on_error)
+        return commands.push(self.stack, command, self.on_error)
 
     def create_party(self, name: str) -> str | None:
         """A new person, made where an owner is picked (one undo step); their id, or None."""
@@ -34,6 +34,6 @@ class InspectorContext:
 
     def update(self, kind: str, id: str, text: str, /, **values: Any) -> bool:
         """One undo step setting `values` (a no-op edit pushes nothing)."""
-        return shell_commands.push_update(
+        return commands.push_update(
             self.stack, self.workspace, kind, id, text, self.on_error, **values
         )

@@ -8,11 +8,16 @@ Starting a process and importing pandas takes longer than analysing a workshop-s
 one spare worker waits with the libraries loaded: started when the analysis panel or the
 import wizard opens, and again after every job, so Analyse, a segment or a period change
 starts at once. Each job still has its own process, so Cancel still stops exactly that job.
+
+A worker's unexpected error (a bug, not a refused input) comes back with its full traceback,
+which the app writes to the log file in the user's data folder (cxmapper/logfile.py), so the
+user can send it with a bug report.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import multiprocessing as mp
 import traceback
 from contextlib import suppress
@@ -21,6 +26,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from cxmapper.errors import CxError
+
+log = logging.getLogger(__name__)
 
 #: What a spare worker imports while it waits (the analysis tasks bring pandas and pyarrow).
 PRELOAD = ("cxmapper.analysis.tasks",)
@@ -47,14 +54,19 @@ def _serve(conn: Any) -> None:
     except CxError as exc:
         message = ("error", str(exc))
     except Exception as exc:  # an unexpected bug: report it rather than die silently
-        message = ("error", f"unexpected error: {exc!r}\n{traceback.format_exc(limit=5)}")
+        message = (
+            "error",
+            f"unexpected error: {exc!r}\n{traceback.format_exc(limit=5)}",
+            traceback.format_exc(),  # whole, for the log file
+        )
     try:
         conn.send(message)  # pickled whole before anything is written
     except OSError:  # cancelled, or the app closed meanwhile
         return
     except Exception as exc:  # the result cannot be pickled: a bug, reported as one
         with suppress(OSError):
-            conn.send(("error", f"unexpected error: the result cannot be sent back ({exc!r})"))
+            text = f"unexpected error: the result cannot be sent back ({exc!r})"
+            conn.send(("error", text, traceback.format_exc()))
 
 
 class _Worker:
@@ -107,6 +119,11 @@ def prewarm() -> None:
         if _spare is not None:
             _spare.stop()
         _spare = _Worker()
+
+
+def spare_worker() -> _Worker | None:
+    """The worker waiting for the next job, if any (what the next `start` will use)."""
+    return _spare
 
 
 def discard_spare() -> None:
@@ -179,11 +196,13 @@ class BackgroundJob(QObject):
             if message[0] == "done":
                 self.finished.emit(message[1])
             else:
+                if len(message) > 2:  # a bug in the worker: its traceback goes to the log
+                    log.error("background task %s failed:\n%s", self._task, message[2])
                 self.failed.emit(message[1])
             return
         if not worker.process.is_alive():
             self._stop()
             worker.stop()
-            self.failed.emit(
-                f"the worker stopped unexpectedly (exit code {worker.process.exitcode})"
-            )
+            text = f"the worker stopped unexpectedly (exit code {worker.process.exitcode})"
+            log.error("background task %s: %s", self._task, text)
+            self.failed.emit(text)

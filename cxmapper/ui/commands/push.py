@@ -1,4 +1,4 @@
-"""Pushing undo commands from the shell, plus the few commands `commands.py` lacks.
+"""Pushing undo commands from the shell.
 
 A command whose model operation is refused (ValidationError, WorkspaceError) must not land on
 the undo stack, and the user must read why: `GuardedUndoStack` (undo_stack.py) does both.
@@ -11,9 +11,8 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cxmapper.model.templates import apply_template
 from cxmapper.model.workspace import Workspace
-from cxmapper.ui.commands import AddCommand, UpdateCommand
+from cxmapper.ui.commands.fields import UpdateCommand
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 ErrorSink = Callable[[str], None]
@@ -40,20 +39,3 @@ def push_update(
     if all(getattr(current, k, object()) == v for k, v in values.items()):
         return True
     return push(stack, UpdateCommand(workspace, kind, id, text, **values), on_error)
-
-
-def template_command(
-    workspace: Workspace, key: str, name: str | None = None, index: int | None = None
-) -> AddCommand:
-    """A new journey from a template as one undo step (undo removes the whole journey)."""
-    return AddCommand(
-        workspace, "journey", lambda: apply_template(workspace, key, name, index),
-        f"New journey from template {name or key}",
-    )  # fmt: skip
-
-
-def duplicate_journey_command(workspace: Workspace, journey_id: str, name: str) -> AddCommand:
-    return AddCommand(
-        workspace, "journey", lambda: workspace.duplicate_journey(journey_id, name),
-        f"Duplicate journey {name}",
-    )  # fmt: skip
