@@ -97,7 +97,7 @@ def test_friction_formula(small_log, small_spec):
     assert [(i.touchpoint_id, i.score) for i in items] == [("tA", 28.4), ("tB", 26.8), ("tC", 0.0)]
     expected_b = 100 * (0.35 / 3 + 0.2 / 3 + 0.15 / 3 + 0.15 * np.log10(516 / 180) / 2)
     assert items[1].score == round(expected_b, 1)
-    assert "33% of visitors drop off here" in items[1].reasons
+    assert "33% of cases drop off here" in items[1].reasons
     assert "67% repeat" in items[0].reasons
     with_kpi = top_friction(m, median, {"tB": 2}, top_n=1)
     assert with_kpi[0].touchpoint_id == "tB" and with_kpi[0].score == 36.8
