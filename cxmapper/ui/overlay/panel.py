@@ -44,6 +44,7 @@ from cxmapper.ui.overlay.views.trend import TrendView
 from cxmapper.ui.overlay.views.unmatched import UnmatchedView
 
 EXITS_LABEL = "Exits (no goal card)"
+NO_GOAL_STATUS = " No goal card: showing exits, not drop-off; mark a goal card to see drop-off."
 EXITS_LEGEND = (
     "Exits: cases whose last step is here ÷ reach. No goal card is marked, so this is not "
     "drop-off; mark a goal card to see drop-off"
@@ -153,15 +154,15 @@ class AnalysisPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
-        for view, label in (
-            (self.funnel, "Funnel"),
-            (self.trend, "Weekly trend"),
-            (self.friction, "Top friction"),
-            (self.unmatched, "Unmatched events"),
-            (self.paths, "Paths"),
-            (self.before_after, "Before / after"),
+        for view, label, name in (
+            (self.funnel, "Funnel", "funnel"),
+            (self.trend, "Weekly trend", "trend"),
+            (self.friction, "Top friction", "friction"),
+            (self.unmatched, "Unmatched events", "unmatched"),
+            (self.paths, "Paths", "paths"),
+            (self.before_after, "Before / after", "before_after"),
         ):
-            view.setObjectName(f"analysisView.{label.split()[0].lower()}")
+            view.setObjectName(f"analysisView.{name}")
             self.tabs.addTab(view, label)
             if hasattr(view, "touchpoint_clicked"):
                 view.touchpoint_clicked.connect(self._touchpoint_clicked)
@@ -345,6 +346,7 @@ class AnalysisPanel(QWidget):
             f"{report.n_cases:,} cases, {report.n_events:,} events "
             f"(of {result.n_cases_total:,} cases in the dataset); "
             f"{reached} touchpoints reached, {len(report.unmatched)} event names unmatched."
+            + ("" if has_goal(report) else NO_GOAL_STATUS)
         )
         names = CardNames(self.ws, self.journey_id)
         self._fill_segments(result.segment_values)
