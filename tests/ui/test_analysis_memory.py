@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.main_window import MainWindow
-from cxmapper.ui.overlay.memory import AnalysisMemory
 from cxmapper.ui.settings import AppSettings
 from tests.ui.analysis_rigs import analyse, make_shop
 
@@ -77,6 +76,8 @@ def test_last_analysis_comes_back_after_a_restart(
     assert restored.segment_attr.findText("channel") > 0
     assert restored.segment_attr.currentText() == "channel"
     # view state lives in the app settings; restoring made no edit to the workspace
+    from cxmapper.ui.overlay.memory import AnalysisMemory
+
     key = AnalysisMemory.key(str(path), shop["journey"])
     assert '"overlay": "friction"' in again.settings.analysis_state(key)
     assert again.undo_stack.count() == 0
