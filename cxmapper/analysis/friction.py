@@ -49,6 +49,8 @@ def friction_scores(
     in rank order (see `rank`). `journey_median_seconds` is the slowness reference."""
     m = metrics[metrics["reach"] > 0]
     kpis = kpis_off_target or {}
+    # without a goal card drop-off counts every exit (docs/metrics.md); the reasons say so
+    goal_set = bool(metrics["is_goal"].any()) if "is_goal" in metrics.columns else True
     d = m["dropoff_rate"].fillna(0.0).to_numpy()
     r = m["repeat_rate"].fillna(0.0).to_numpy()
     b = m["back_step_rate"].fillna(0.0).to_numpy()
@@ -83,6 +85,7 @@ def friction_scores(
             "kpi": k,
             "kpis_off_target": k_count.astype(int),
             "slow_reference": reference_name,
+            "goal_set": goal_set,
         },
         index=m.index,
     )
@@ -102,7 +105,10 @@ def rank(table: pd.DataFrame) -> pd.DataFrame:
 def _reasons(row: pd.Series) -> list[str]:
     out = []
     if row["dropoff"] >= REASON_MIN:
-        out.append(f"{row['dropoff']:.0%} of visitors drop off here")
+        if row.get("goal_set", True):
+            out.append(f"{row['dropoff']:.0%} of cases drop off here")
+        else:  # no goal card: a natural end step is not a drop-off, so say what was measured
+            out.append(f"{row['dropoff']:.0%} of cases end here (no goal card)")
     if row["repeat"] >= REASON_MIN:
         out.append(f"{row['repeat']:.0%} repeat")
     if row["back_step"] >= REASON_MIN:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from cxmapper.errors import CxError
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
-from cxmapper.ui import file_dialogs
+from cxmapper.ui import dock_layout, file_dialogs
 from cxmapper.ui.dialogs import messages
 from cxmapper.ui.find_bar import FindBar
 from cxmapper.ui.icons import icon
@@ -112,18 +112,10 @@ class MainWindow(QMainWindow):
         self.history = QUndoView(self.undo_stack)
         self.history.setEmptyLabel("Opened workspace")
         self.comments = JourneyComments()
-        self.journeys_dock = self._dock(
-            "Journeys", "journeysDock", self.journey_panel, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.inspector_dock = self._dock(
-            "Inspector", "inspectorDock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.history_dock = self._dock(
-            "History", "historyDock", self.history, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        self.comments_dock = self._dock(
-            "Comments", "commentsDock", self.comments, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
+        self.journeys_dock = self._dock("Journeys", "journeysDock", self.journey_panel)
+        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector)
+        self.history_dock = self._dock("History", "historyDock", self.history)
+        self.comments_dock = self._dock("Comments", "commentsDock", self.comments)
         self.analysis_dock = AnalysisDock(self, self.scene, self.select_touchpoint)
         self.transfer = TransferController(
             self,
@@ -132,18 +124,16 @@ class MainWindow(QMainWindow):
             self._current_analysis,
             self.show_error,
         )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis_dock)
+        tabbed = [
+            self.journeys_dock,
+            self.inspector_dock,
+            self.analysis_dock,
+            self.comments_dock,
+            self.history_dock,
+        ]
+        dock_layout.arrange(self, tabbed, front=self.inspector_dock)
         self.analysis_dock.hide()
-        # side panels run full height; the bottom panels sit under the map only
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.history_dock, self.comments_dock)
-        self.tabifyDockWidget(self.comments_dock, self.analysis_dock)
-        self.comments_dock.raise_()
-        self.resizeDocks([self.comments_dock], [150], Qt.Orientation.Vertical)
-        self.resizeDocks(
-            [self.journeys_dock, self.inspector_dock], [230, 400], Qt.Orientation.Horizontal
-        )
+        self.history_dock.hide()  # View ▸ History; four tabs read in full beside the map
 
         self.save_label = QLabel()
         self.last_action_label = QLabel()
@@ -167,11 +157,10 @@ class MainWindow(QMainWindow):
             width, height = min(width, available.width()), min(height, available.height())
         self.resize(width, height)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
         return dock
 
     def _action(
@@ -266,15 +255,16 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_geometry(), self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state, dock_layout.LAYOUT_VERSION):
+            # the default column width once the window has its real size
+            QTimer.singleShot(0, lambda: dock_layout.size_side(self, self.inspector_dock))
 
     def save_layout(self) -> None:
         geometry: QByteArray = self.saveGeometry()
         if self.presentation_action.isChecked():
             self.set_presentation(False)
             geometry = self.saveGeometry()
-        self.settings.save_window(geometry, self.saveState())
+        self.settings.save_window(geometry, self.saveState(dock_layout.LAYOUT_VERSION))
         self.settings.sync()
 
     # -- opening and closing -----------------------------------------------------------------

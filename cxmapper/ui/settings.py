@@ -1,4 +1,5 @@
-"""Per-user preferences (recent files, window layout, comment author) in one place.
+"""Per-user preferences (recent files, window layout, comment author, the last analysis of
+each journey) in one place.
 
 Everything goes through `AppSettings` so tests and benchmarks can point QSettings at a
 temporary folder (`use_settings_dir`, or the CXMAPPER_SETTINGS_DIR environment variable) and
@@ -92,3 +93,11 @@ class AppSettings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state", state)
+
+    # -- the last analysis of each journey (see ui/overlay/memory.py) -------------------------
+
+    def analysis_state(self, key: str) -> str:
+        return str(self._s.value(f"analysis/{key}", "") or "")
+
+    def save_analysis_state(self, key: str, state: str) -> None:
+        self._s.setValue(f"analysis/{key}", state)

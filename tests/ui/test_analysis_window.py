@@ -54,7 +54,7 @@ def test_import_analyse_and_overlay_the_demo(qtbot: QtBot, window: MainWindow, d
     assert panel.overlay.currentData() == "reach"
     assert cards[payment.id]._overlay_label.replace(",", "").isdigit()
     # the friction list selects a card on the map
-    panel.friction_list.itemClicked.emit(panel.friction_list.item(0))
+    panel.friction.table.cellClicked.emit(0, 1)
     assert window.scene.selected_entities()[0][0] == "touchpoint"
     dock.overlay_actions["none"].trigger()
     assert not any(card._overlay_label for card in cards.values())

@@ -11,6 +11,7 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.present.overlay import build_overlay
 from cxmapper.ui.overlay.import_dialog import ImportDialog
 from cxmapper.ui.overlay.panel import AnalysisPanel
+from cxmapper.ui.overlay.views.table import ROLE_ID
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 # Three customers on Home -> Cart -> Order (goal). Times in minutes.
@@ -141,11 +142,12 @@ def test_panel_stores_analyses_and_undoes(qtbot, file_ws: Workspace, shop: dict)
         panel.store_dataset(import_events(shop["log"], name="March log"))
     assert [d.name for d in ws.datasets()] == ["March log"]
     assert overlays[-1].cards[shop["cart"]].label == "50%"
-    assert panel.unmatched.rowCount() == 1 and panel.unmatched.item(0, 0).text() == "checkout_error"
-    assert panel.friction_list.count() == 3
+    table = panel.unmatched.table
+    assert table.rowCount() == 1 and table.item(0, 0).text() == "checkout_error"
+    assert panel.friction.table.rowCount() == 3
     activated = []
     panel.touchpoint_activated.connect(activated.append)
-    panel.funnel_chart.click_step(1)  # the "Buy" stage: Cart is its most reached card
+    panel.funnel.chart.click_step(1)  # the "Buy" stage: Cart is its most reached card
     assert activated == [shop["cart"]]
     panel.overlay.setCurrentIndex(panel.overlay.findData("reach"))
     assert overlays[-1].cards[shop["home"]].label == "3"
@@ -191,8 +193,8 @@ def test_map_unmatched_events_and_create_from_data(qtbot, file_ws: Workspace, sh
         panel.overlay.setCurrentIndex(panel.overlay.findData("reach"))
         panel.store_dataset(import_events(shop["log"]))
     # a suggestion exists only by name similarity; set one by hand as a user would pick it
-    panel.unmatched.item(0, 2).setText("Cart")
-    panel.unmatched.selectRow(0)
+    panel.unmatched.table.item(0, 2).setData(ROLE_ID, shop["cart"])
+    panel.unmatched.table.selectRow(0)
     panel.map_selected_events()
     assert ws.get("touchpoint", shop["cart"]).match_events == ["checkout_error"]
     stack.undo()

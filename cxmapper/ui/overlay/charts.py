@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333")
 BAR = "#4a78c2"
@@ -44,11 +45,23 @@ class FunnelChart(QWidget):
             label = pg.TextItem(text, color="#222", anchor=(0.5, 1.0))
             label.setPos(i, n)
             self.plot.addItem(label)
-        axis = self.plot.getAxis("bottom")
-        axis.setTicks([[(i, _short(t)) for i, t in enumerate(labels)]])
+        self._apply_ticks()
+        self.plot.setToolTip(
+            "\n".join(f"{t}: {n:,} cases" for t, n in zip(labels, cases, strict=True))
+        )
         top = max(cases) if cases else 1
         self.plot.setYRange(0, top * 1.2)
         self.plot.setXRange(-0.6, max(len(cases) - 0.4, 0.6))
+
+    def _apply_ticks(self) -> None:
+        """As many characters as fit under a bar (about 7 px each); the rest in the tooltip."""
+        width = max(4, self.plot.width() // max(len(self.labels), 1) // 7)
+        ticks = [(i, _short(t, width)) for i, t in enumerate(self.labels)]
+        self.plot.getAxis("bottom").setTicks([ticks])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_ticks()
 
     def highlight(self, index: int | None) -> None:
         if self.bars is None:
@@ -78,7 +91,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
         self.plot.setMenuEnabled(False)
-        self.plot.setLabel("left", "reach (cases / week)")
+        self.plot.setLabel("left", "cases per week")
         self.plot.showAxis("right")
         self.plot.setLabel("right", "drop-off (%)")
         self.plot.getAxis("right").enableAutoSIPrefix(False)
@@ -87,18 +100,27 @@ class TrendChart(QWidget):
         self.plot.getAxis("right").linkToView(self.rate_box)
         self.rate_box.setXLink(self.plot)
         self.plot.getViewBox().sigResized.connect(self._sync)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot, 1)
         self.n_points = 0
 
     def _sync(self) -> None:
         self.rate_box.setGeometry(self.plot.getViewBox().sceneBoundingRect())
 
-    def set_trend(self, weekly: pd.DataFrame, title: str) -> None:
+    @staticmethod
+    def empty_frame() -> pd.DataFrame:
+        return pd.DataFrame({"week": [], "reach": [], "dropoff_rate": []})
+
+    def set_trend(self, weekly: pd.DataFrame, title: str, rate_label: str = "drop-off (%)") -> None:
         self.plot.clear()
         self.rate_box.clear()
-        self.plot.setTitle(title)
+        self.title.setText(title)  # a wrapping label: a plot title would widen and clip the plot
+        self.plot.setLabel("right", rate_label)
         self.n_points = len(weekly)
         if weekly.empty:
             return

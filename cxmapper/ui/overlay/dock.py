@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.labels import OVERLAY_MENU, overlay_menu_label
+from cxmapper.ui.overlay.memory import AnalysisMemory
+from cxmapper.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
@@ -33,6 +35,8 @@ class AnalysisDock(QDockWidget):
         self._scene = scene
         self._select = select
         self._context: tuple[Workspace | None, str | None, QUndoStack | None] = (None, None, None)
+        settings = getattr(window, "settings", None)
+        self.memory = AnalysisMemory(settings) if isinstance(settings, AppSettings) else None
         self.panel: AnalysisPanel | None = None
         placeholder = QLabel(
             "Import an event log (Analysis ▸ Import events…) to overlay behaviour."
@@ -92,7 +96,9 @@ class AnalysisDock(QDockWidget):
             panel.overlay_changed.connect(self._show_overlay)
             panel.touchpoint_activated.connect(self._select)
             panel.overlay.currentIndexChanged.connect(self._sync_menu)
+            panel.overlay_labels_changed.connect(self._label_overlay_actions)
             panel.selected_touchpoints = self._selected_touchpoints
+            panel.memory = self.memory
             self.panel = panel
             self.setWidget(panel)
             panel.set_context(*self._context)
@@ -102,11 +108,22 @@ class AnalysisDock(QDockWidget):
         self, ws: Workspace | None, journey_id: str | None, stack: QUndoStack | None
     ) -> None:
         self._context = (ws, journey_id, stack)
-        if self.panel is not None:
+        if self.panel is None and self._remembered(ws, journey_id):
+            self.ensure_panel()  # the last analysis comes back, overlay included
+        elif self.panel is not None:
             self.panel.set_context(ws, journey_id, stack)
         elif self._scene is not None:
             self._scene.set_overlay(None)
         self._enable_actions(ws is not None and journey_id is not None)
+
+    def _remembered(self, ws: Workspace | None, journey_id: str | None) -> bool:
+        """Whether this journey was analysed in an earlier session (then the panel is built)."""
+        if self.memory is None or ws is None or journey_id is None:
+            return False
+        return self.memory.load(ws.path, journey_id) is not None
+
+    def _label_overlay_actions(self, goal: bool) -> None:
+        self.overlay_actions["dropoff"].setText("&Drop-off" if goal else "E&xits (no goal card)")
 
     def _enable_actions(self, enabled: bool) -> None:
         for action in (self.import_action, self.run_action, *self.overlay_actions.values()):

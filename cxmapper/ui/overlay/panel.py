@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,16 +19,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,17 +33,29 @@ from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.labels import OVERLAYS, overlay_label
 from cxmapper.present.overlay import Overlay, build_overlay
-from cxmapper.present.units import format_score, format_share
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.overlay.jobs import BackgroundJob
+from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
+from cxmapper.ui.overlay.views.before_after import BeforeAfterView
+from cxmapper.ui.overlay.views.friction import FrictionView
+from cxmapper.ui.overlay.views.funnel import FunnelView
+from cxmapper.ui.overlay.views.names import CardNames, has_goal
+from cxmapper.ui.overlay.views.paths import PathsView
+from cxmapper.ui.overlay.views.trend import TrendView
+from cxmapper.ui.overlay.views.unmatched import UnmatchedView
 
-ALL = "(all)"
-ROLE_ID = Qt.ItemDataRole.UserRole
+EXITS_LABEL = "Exits (no goal card)"
+NO_GOAL_STATUS = " No goal card: showing exits, not drop-off; mark a goal card to see drop-off."
+EXITS_LEGEND = (
+    "Exits: cases whose last step is here ÷ reach. No goal card is marked, so this is not "
+    "drop-off; mark a goal card to see drop-off"
+)
 
 
 class AnalysisPanel(QWidget):
     overlay_changed = Signal(object)  # Overlay
     touchpoint_activated = Signal(str)
+    overlay_labels_changed = Signal(bool)  # whether the journey has a goal card
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,27 +65,29 @@ class AnalysisPanel(QWidget):
         self.selected_touchpoints: Callable[[], list[str]] = list
         self.result: Any = None
         self.job: BackgroundJob | None = None
-        self._funnel_ids: list[list[str]] = []
+        self.memory: AnalysisMemory | None = None  # where the last analysis is remembered
+        self._restoring = False
+        self._dates_from_data = True  # the period fields follow the data until set by the user
         self._build()
         self._set_enabled(False)
 
     # -- construction ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.dataset = QComboBox()
+        self.dataset = _combo()
         self.dataset.currentIndexChanged.connect(self._dataset_changed)
         self.import_button = QPushButton("Import events…")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip("Remove the selected dataset from the workspace (undoable)")
         self.remove_button.clicked.connect(self.remove_dataset)
-        self.overlay = QComboBox()
+        self.overlay = _combo()
         for key in OVERLAYS:
             label = overlay_label(key)
             self.overlay.addItem(label, key)
-        self.overlay.currentIndexChanged.connect(self._emit_overlay)
-        self.segment_attr = QComboBox()
+        self.overlay.currentIndexChanged.connect(self._overlay_chosen)
+        self.segment_attr = _combo()
         self.segment_attr.currentIndexChanged.connect(self._fill_segment_values)
-        self.segment_value = QComboBox()
+        self.segment_value = _combo()
         self.use_period = QCheckBox("Period")
         self.period_from, self.period_to = QDateEdit(), QDateEdit()
         self.use_compare = QCheckBox("Compare with")
@@ -86,9 +95,11 @@ class AnalysisPanel(QWidget):
         for edit in (self.period_from, self.period_to, self.compare_from, self.compare_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.funnel_mode = QComboBox()
-        self.funnel_mode.addItem("Funnel by stage", "stage")
-        self.funnel_mode.addItem("Funnel of selected cards", "selection")
+            edit.setDate(QDate.currentDate())  # until the data or the last session says more
+        self.funnel_mode = _combo()
+        self.funnel_mode.addItem("By stage", "stage")
+        self.funnel_mode.addItem("Selected cards", "selection")
+        self.funnel_mode.setToolTip("One funnel step per stage, or per card selected on the map")
         self.window_days = QSpinBox()
         self.window_days.setRange(0, 3650)
         self.window_days.setSpecialValueText("no window")
@@ -104,73 +115,59 @@ class AnalysisPanel(QWidget):
         self.status = QLabel("Import an event log to see where customers drop off, loop and wait.")
         self.status.setWordWrap(True)
 
+        # three columns, so the panel fits a side column beside the map
         grid = QGridLayout()
         grid.addWidget(QLabel("Dataset"), 0, 0)
-        grid.addWidget(self.dataset, 0, 1, 1, 3)
-        grid.addWidget(self.import_button, 0, 4)
-        grid.addWidget(self.remove_button, 0, 5)
-        grid.addWidget(QLabel("Overlay"), 1, 0)
-        grid.addWidget(self.overlay, 1, 1)
-        grid.addWidget(QLabel("Segment"), 1, 2)
-        grid.addWidget(self.segment_attr, 1, 3)
-        grid.addWidget(self.segment_value, 1, 4, 1, 2)
-        grid.addWidget(self.use_period, 2, 0)
-        grid.addWidget(self.period_from, 2, 1)
-        grid.addWidget(self.period_to, 2, 2)
-        grid.addWidget(self.use_compare, 2, 3)
-        grid.addWidget(self.compare_from, 2, 4)
-        grid.addWidget(self.compare_to, 2, 5)
-        grid.addWidget(self.funnel_mode, 3, 0, 1, 2)
-        grid.addWidget(self.window_days, 3, 2)
+        grid.addWidget(self.dataset, 0, 1, 1, 2)
+        files = QHBoxLayout()
+        files.addWidget(self.import_button)
+        files.addWidget(self.remove_button)
+        files.addStretch(1)
+        grid.addLayout(files, 1, 1, 1, 2)
+        grid.addWidget(QLabel("Overlay"), 2, 0)
+        grid.addWidget(self.overlay, 2, 1, 1, 2)
+        grid.addWidget(QLabel("Segment"), 3, 0)
+        grid.addWidget(self.segment_attr, 3, 1)
+        grid.addWidget(self.segment_value, 3, 2)
+        grid.addWidget(self.use_period, 4, 0)
+        grid.addWidget(self.period_from, 4, 1)
+        grid.addWidget(self.period_to, 4, 2)
+        grid.addWidget(self.use_compare, 5, 0)
+        grid.addWidget(self.compare_from, 5, 1)
+        grid.addWidget(self.compare_to, 5, 2)
+        grid.addWidget(QLabel("Funnel"), 6, 0)
+        grid.addWidget(self.funnel_mode, 6, 1)
+        grid.addWidget(self.window_days, 6, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         run_row = QHBoxLayout()
         run_row.addWidget(self.run_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
 
+        self.funnel = FunnelView()
+        self.trend = TrendView()
+        self.friction = FrictionView()
+        self.unmatched = UnmatchedView()
+        self.unmatched.map_button.clicked.connect(self.map_selected_events)
+        self.unmatched.bootstrap_button.clicked.connect(self.create_from_top_events)
+        self.paths = PathsView()
+        self.before_after = BeforeAfterView()
         self.tabs = QTabWidget()
-        from cxmapper.ui.overlay.charts import FunnelChart, TrendChart
-
-        self.funnel_chart = FunnelChart()
-        self.funnel_chart.step_clicked.connect(self._funnel_step_clicked)
-        self.trend_chart = TrendChart()
-        self.trend_pick = QComboBox()
-        self.trend_pick.currentIndexChanged.connect(self._show_trend)
-        trend = QWidget()
-        trend_layout = QVBoxLayout(trend)
-        trend_layout.addWidget(self.trend_pick)
-        trend_layout.addWidget(self.trend_chart, 1)
-        self.friction_list = QListWidget()
-        self.friction_list.itemActivated.connect(self._item_activated)
-        self.friction_list.itemClicked.connect(self._item_activated)
-        self.unmatched = QTableWidget(0, 3)
-        self.unmatched.setHorizontalHeaderLabels(["Event name", "Events", "Suggested touchpoint"])
-        self.unmatched.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.unmatched.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.map_button = QPushButton("Add selected events to the suggested touchpoints")
-        self.map_button.clicked.connect(self.map_selected_events)
-        self.bootstrap_button = QPushButton("Create touchpoints from the top events…")
-        self.bootstrap_button.clicked.connect(self.create_from_top_events)
-        unmatched = QWidget()
-        unmatched_layout = QVBoxLayout(unmatched)
-        unmatched_layout.addWidget(self.unmatched, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.map_button)
-        row.addWidget(self.bootstrap_button)
-        unmatched_layout.addLayout(row)
-        self.paths = QListWidget()
-        self.paths.itemClicked.connect(self._item_activated)
-        self.compare_table = QTableWidget(0, 4)
-        self.compare_table.setHorizontalHeaderLabels(
-            ["Touchpoint", "Reach before → after", "Drop-off before → after", "Δ drop-off"]
-        )
-        self.compare_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.compare_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.tabs.addTab(self.funnel_chart, "Funnel")
-        self.tabs.addTab(trend, "Weekly trend")
-        self.tabs.addTab(self.friction_list, "Top friction")
-        self.tabs.addTab(unmatched, "Unmatched events")
-        self.tabs.addTab(self.paths, "Paths")
-        self.tabs.addTab(self.compare_table, "Before / after")
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setDocumentMode(True)
+        for view, label, name in (
+            (self.funnel, "Funnel", "funnel"),
+            (self.trend, "Weekly trend", "trend"),
+            (self.friction, "Top friction", "friction"),
+            (self.unmatched, "Unmatched events", "unmatched"),
+            (self.paths, "Paths", "paths"),
+            (self.before_after, "Before / after", "before_after"),
+        ):
+            view.setObjectName(f"analysisView.{name}")
+            self.tabs.addTab(view, label)
+            if hasattr(view, "touchpoint_clicked"):
+                view.touchpoint_clicked.connect(self._touchpoint_clicked)
 
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -189,9 +186,11 @@ class AnalysisPanel(QWidget):
         self.ws, self.journey_id, self.stack = ws, journey_id, stack
         self.result = None
         self._clear_results()
+        self._dates_from_data = True
         self.refresh_datasets()
         self._set_enabled(ws is not None and journey_id is not None)
         self._emit_overlay()
+        self.restore()
 
     def on_change(self, change: Change) -> None:
         """Model observer: keep the dataset list current, flag results as stale."""
@@ -230,7 +229,7 @@ class AnalysisPanel(QWidget):
             self.overlay,
             self.segment_attr,
             self.segment_value,
-            self.bootstrap_button,
+            self.unmatched.bootstrap_button,
         ):
             w.setEnabled(has_data)
 
@@ -256,6 +255,7 @@ class AnalysisPanel(QWidget):
 
     def _dataset_changed(self) -> None:
         self.result = None
+        self._dates_from_data = not self._restoring
         self._clear_results()
         self._emit_overlay()
         if self.ws is None or self.dataset.currentData() is None:
@@ -306,6 +306,7 @@ class AnalysisPanel(QWidget):
             self.status.setText(str(exc))
             return
         self.cancel()
+        self.remember()
         self.job = BackgroundJob("cxmapper.analysis.tasks.run_analysis", {"request": request}, self)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self.show_result)
@@ -347,42 +348,66 @@ class AnalysisPanel(QWidget):
             f"{report.n_cases:,} cases, {report.n_events:,} events "
             f"(of {result.n_cases_total:,} cases in the dataset); "
             f"{reached} touchpoints reached, {len(report.unmatched)} event names unmatched."
+            + ("" if has_goal(report) else NO_GOAL_STATUS)
         )
+        names = CardNames(self.ws, self.journey_id)
         self._fill_segments(result.segment_values)
-        self._fill_funnel(report)
-        self._fill_trend_choices(report)
-        self._fill_friction(report)
-        self._fill_unmatched(report)
-        self._fill_paths(report)
-        self._fill_compare(result.comparison)
+        self._label_overlays(has_goal(report))
+        self.funnel.fill(report, names)
+        self.trend.fill(result, [f.touchpoint_id for f in report.friction])
+        self.friction.fill(report, names)
+        self.unmatched.fill(report, names)
+        self.paths.fill(report, names)
+        self.before_after.fill(result.comparison, report, names)
         self._emit_overlay()
 
     def _clear_results(self) -> None:
-        self.friction_list.clear()
-        self.paths.clear()
-        self.unmatched.setRowCount(0)
-        self.compare_table.setRowCount(0)
-        self.trend_pick.clear()
-        self.funnel_chart.set_steps([], [], [])
+        for view in (
+            self.funnel,
+            self.trend,
+            self.friction,
+            self.unmatched,
+            self.paths,
+            self.before_after,
+        ):
+            view.clear()
 
     def current_overlay(self) -> Overlay:
         if self.result is None:
             return Overlay()
-        return build_overlay(self.result, self.overlay.currentData())
+        kind = self.overlay.currentData()
+        overlay = build_overlay(self.result, kind)
+        if kind == "dropoff" and not has_goal(self.result.report):
+            overlay.legend = EXITS_LEGEND  # same numbers: without a goal, drop-off = exits
+        return overlay
+
+    def _label_overlays(self, goal: bool) -> None:
+        """The drop-off overlay is called what it shows: exits, until a goal card is marked."""
+        index = self.overlay.findData("dropoff")
+        self.overlay.setItemText(index, OVERLAYS["dropoff"] if goal else EXITS_LABEL)
+        self.overlay_labels_changed.emit(goal)
+
+    def _overlay_chosen(self) -> None:
+        self._emit_overlay()
+        self.remember()
 
     def _emit_overlay(self) -> None:
         self.overlay_changed.emit(self.current_overlay())
 
     def _fill_segments(self, values: dict[str, list[str]]) -> None:
-        if self.segment_attr.count():
-            return  # keep the user's choice across runs
+        """Offer the dataset's attributes, keeping the user's (or the restored) choice."""
+        self._segment_values = values
+        attr, value = self.segment_attr.currentText(), self.segment_value.currentText()
         self.segment_attr.blockSignals(True)
+        self.segment_attr.clear()
         self.segment_attr.addItem(ALL)
         self.segment_attr.addItems(sorted(values))
+        self.segment_attr.setCurrentIndex(max(self.segment_attr.findText(attr), 0))
         self.segment_attr.blockSignals(False)
-        self._segment_values = values
         self._fill_segment_values()
-        if self.result is not None and self.result.span:
+        self.segment_value.setCurrentIndex(max(self.segment_value.findText(value), 0))
+        if self._dates_from_data and self.result is not None and self.result.span:
+            self._dates_from_data = False  # once per dataset; later the user's dates stand
             start = datetime.fromisoformat(self.result.span[0]).date()
             end = datetime.fromisoformat(self.result.span[1]).date() + timedelta(days=1)
             middle = start + (end - start) / 2
@@ -399,119 +424,38 @@ class AnalysisPanel(QWidget):
         attr = self.segment_attr.currentText()
         self.segment_value.addItems(getattr(self, "_segment_values", {}).get(attr, []))
 
-    def _fill_funnel(self, report: Any) -> None:
-        f = report.funnel
-        titles = dict(zip(report.touchpoints.index, report.touchpoints["title"], strict=True))
-        stages = {}
-        if self.ws is not None and self.journey_id is not None:
-            stages = {i: s.name for i, s in enumerate(self.ws.stages(self.journey_id))}
-        labels = []
-        self._funnel_ids = [list(ids) for ids in f["touchpoints"]]
-        for ids in self._funnel_ids:
-            if len(ids) == 1:
-                labels.append(titles.get(ids[0], "?"))
-            else:
-                stage_index = report.touchpoints.loc[ids[0], "stage_index"]
-                labels.append(stages.get(int(stage_index), f"Step {len(labels) + 1}"))
-        self.funnel_chart.set_steps(
-            labels, [int(c) for c in f["cases"]], [float(c) for c in f["conversion_from_previous"]]
-        )
-
-    def _funnel_step_clicked(self, index: int) -> None:
-        if not self.result or index >= len(self._funnel_ids):
-            return
-        tps = self.result.report.touchpoints
-        ids = [i for i in self._funnel_ids[index] if i in tps.index]
-        if ids:
-            self.touchpoint_activated.emit(str(tps.loc[ids, "reach"].idxmax()))
-
-    def _fill_trend_choices(self, report: Any) -> None:
-        self.trend_pick.blockSignals(True)
-        self.trend_pick.clear()
-        tps = report.touchpoints[report.touchpoints["reach"] > 0]
-        order = [f.touchpoint_id for f in report.friction] + [i for i in tps.index]
-        for tp_id in dict.fromkeys(order):
-            self.trend_pick.addItem(str(tps.loc[tp_id, "title"]), tp_id)
-        self.trend_pick.blockSignals(False)
-        self._show_trend()
-
     def show_touchpoint_trend(self, tp_id: str) -> None:
-        index = self.trend_pick.findData(tp_id)
-        if index >= 0:
-            self.trend_pick.setCurrentIndex(index)
+        self.trend.show_touchpoint(tp_id)
 
-    def _show_trend(self) -> None:
-        if self.result is None or self.trend_pick.currentData() is None:
+    def _touchpoint_clicked(self, tp_id: str) -> None:
+        self.touchpoint_activated.emit(tp_id)
+        self.show_touchpoint_trend(tp_id)
+
+    # -- remembered between sessions ---------------------------------------------------------
+
+    def remember(self) -> None:
+        """Store the analysis settings for this workspace and journey (app settings only)."""
+        if self.memory is None or self.ws is None or self.journey_id is None or self._restoring:
             return
-        weekly = self.result.weekly
-        rows = weekly[weekly["touchpoint_id"] == self.trend_pick.currentData()]
-        self.trend_chart.set_trend(
-            rows, f"{self.trend_pick.currentText()}: reach and drop-off per week"
-        )
-
-    def _fill_friction(self, report: Any) -> None:
-        self.friction_list.clear()
-        for rank, f in enumerate(report.friction, 1):
-            why, score = "; ".join(f.reasons) or "no single strong cause", format_score(f.score)
-            item = QListWidgetItem(f"{rank}. {f.title} — friction {score}\n    {why}")
-            item.setData(ROLE_ID, f.touchpoint_id)
-            self.friction_list.addItem(item)
-
-    def _fill_unmatched(self, report: Any) -> None:
-        self.unmatched.setRowCount(0)
-        for name, count in sorted(report.unmatched.items(), key=lambda kv: -kv[1]):
-            row = self.unmatched.rowCount()
-            self.unmatched.insertRow(row)
-            self.unmatched.setItem(row, 0, QTableWidgetItem(name))
-            self.unmatched.setItem(row, 1, QTableWidgetItem(f"{count:,}"))
-            suggestions = report.suggestions.get(name, [])
-            self.unmatched.setItem(row, 2, QTableWidgetItem(suggestions[0] if suggestions else ""))
-
-    def _fill_paths(self, report: Any) -> None:
-        self.paths.clear()
-        titles = dict(zip(report.touchpoints.index, report.touchpoints["title"], strict=True))
-        unexpected = report.paths.unexpected.sort_values("count", ascending=False)
-        for a, b, count, cases in unexpected[["from", "to", "count", "cases"]].itertuples(
-            index=False
-        ):
-            item = QListWidgetItem(
-                f"Not drawn: {titles.get(a, a)} → {titles.get(b, b)} "
-                f"({count:,} times, {cases:,} cases)"
-            )
-            item.setData(ROLE_ID, a)
-            self.paths.addItem(item)
-        for a, b in report.paths.unwalked:
-            item = QListWidgetItem(f"Nobody walks: {titles.get(a, a)} → {titles.get(b, b)}")
-            item.setData(ROLE_ID, a)
-            self.paths.addItem(item)
-
-    def _fill_compare(self, comparison: Any) -> None:
-        self.compare_table.setRowCount(0)
-        if comparison is None:
+        if self.dataset.currentData() is None:
             return
-        rows = comparison[
-            (comparison["reach_before"].fillna(0) + comparison["reach_after"].fillna(0)) > 0
-        ]
-        rows = rows.sort_values("dropoff_rate_delta", ascending=False, key=lambda s: s.abs())
-        for tp_id, r in rows.iterrows():
-            row = self.compare_table.rowCount()
-            self.compare_table.insertRow(row)
-            cells = [
-                str(r["title"]),
-                f"{_int(r['reach_before'])} → {_int(r['reach_after'])}",
-                f"{format_share(r['dropoff_rate_before'])} → {format_share(r['dropoff_rate_after'])}",
-                _signed_pct(r["dropoff_rate_delta"]),
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROLE_ID, tp_id)
-                self.compare_table.setItem(row, col, item)
+        self.memory.save(self.ws.path, self.journey_id, state_of(self))
 
-    def _item_activated(self, item: QListWidgetItem) -> None:
-        tp_id = item.data(ROLE_ID)
-        if tp_id:
-            self.touchpoint_activated.emit(str(tp_id))
-            self.show_touchpoint_trend(str(tp_id))
+    def restore(self) -> bool:
+        """Bring back the last analysis of this journey and run it again in the background."""
+        if self.memory is None or self.ws is None or self.journey_id is None:
+            return False
+        state = self.memory.load(self.ws.path, self.journey_id)
+        if not state or self.dataset.findData(state.get("dataset")) < 0:
+            return False
+        self._restoring = True
+        try:
+            apply_state(self, state)
+            self._dates_from_data = False
+        finally:
+            self._restoring = False
+        self.run()
+        return True
 
     # -- mapping and bootstrapping -----------------------------------------------------------
 
@@ -519,16 +463,11 @@ class AnalysisPanel(QWidget):
         """Add the selected unmatched event names to their suggested touchpoints: one undo step."""
         if self.ws is None or self.stack is None or self.journey_id is None:
             return
-        rows = sorted({i.row() for i in self.unmatched.selectedIndexes()}) or range(
-            self.unmatched.rowCount()
-        )
-        by_title = {t.title: t for t in self.ws.touchpoints(self.journey_id)}
-        additions: dict[str, list[str]] = {}
-        for row in rows:
-            name = self.unmatched.item(row, 0).text()
-            target = by_title.get(self.unmatched.item(row, 2).text())
-            if target is not None:
-                additions.setdefault(target.id, []).append(name)
+        additions = {
+            tp_id: names
+            for tp_id, names in self.unmatched.suggested().items()
+            if self.ws.find("touchpoint", tp_id) is not None  # not deleted since the analysis
+        }
         if not additions:
             self.status.setText(
                 "No suggestion to apply: pick rows that have a suggested touchpoint."
@@ -602,20 +541,20 @@ class AnalysisPanel(QWidget):
         self.run()
 
 
+def _combo() -> QComboBox:
+    """A combo box that does not widen the panel to its longest entry."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
 def _period(start: QDateEdit, end: QDateEdit) -> tuple[datetime, datetime]:
     a, b = start.date(), end.date()
     return (
         datetime(a.year(), a.month(), a.day(), tzinfo=UTC),
         datetime(b.year(), b.month(), b.day(), tzinfo=UTC),
     )
-
-
-def _int(value: Any) -> str:
-    return "–" if value != value or value is None else f"{int(value):,}"
-
-
-def _signed_pct(value: Any) -> str:
-    return "–" if value != value or value is None else f"{value * 100:+.0f} pts"
 
 
 __all__ = ["AnalysisPanel"]

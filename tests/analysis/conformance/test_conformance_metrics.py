@@ -111,7 +111,7 @@ def test_friction_formula(engine, small_ref, small_spec):
     assert report.friction == items  # the report ranks the same table
     expected_b = 100 * (0.35 / 3 + 0.2 / 3 + 0.15 / 3 + 0.15 * np.log10(516 / 180) / 2)
     assert items[1].score == round(expected_b, 1)
-    assert "33% of visitors drop off here" in items[1].reasons
+    assert "33% of cases drop off here" in items[1].reasons
     assert "67% repeat" in items[0].reasons
     with_kpi = run(engine, small_ref, small_spec, kpis_off_target={"tB": 2}, top_n_friction=1)
     assert with_kpi.friction[0].touchpoint_id == "tB" and with_kpi.friction[0].score == 36.8

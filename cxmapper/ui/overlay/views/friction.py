@@ -1,0 +1,84 @@
+"""Top friction view: the worst cards as a sortable table; a click selects the card.
+
+Without a goal card the drop-off component counts every exit, so the column says "Exits" and
+a note asks for a goal (docs/metrics.md, *Per touchpoint*); the scores themselves are the
+analysis' own numbers, shown with the one score formatter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from cxmapper.analysis.units import format_score, format_share
+from cxmapper.ui.overlay.views.names import NO_GOAL_HINT, CardNames, has_goal, leave_word
+from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
+
+HEADERS = ["#", "Touchpoint", "Stage", "Friction", "Drop-off", "Repeat", "Why"]
+TIPS = [
+    "Rank: the worst friction first",
+    "Click a card's name to select it on the map",
+    "",
+    "Friction score 0–100 (docs/metrics.md)",
+    "Share of the card's cases that leave here without reaching a goal",
+    "Share of the card's cases with two or more events here",
+    "",
+]
+LEAVE_COL, WHY_COL = 4, 6
+
+
+class FrictionView(QWidget):
+    touchpoint_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note = QLabel(NO_GOAL_HINT)
+        self.note.setWordWrap(True)
+        self.note.setObjectName("noGoalNote")
+        self.note.hide()
+        self.table = ResultTable(HEADERS, tips=TIPS)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the reasons take the rest
+        self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+
+    def clear(self) -> None:
+        self.table.set_rows([])
+
+    def fill(self, report: Any, names: CardNames) -> None:
+        goal = has_goal(report)
+        self.note.setVisible(not goal)
+        header = self.table.horizontalHeaderItem(LEAVE_COL)
+        header.setText(leave_word(goal))
+        header.setToolTip(
+            TIPS[LEAVE_COL]
+            if goal
+            else "Share of the card's cases whose last step is here (no goal card is marked)"
+        )
+        rows = []
+        for rank, f in enumerate(report.friction, 1):
+            tp = f.touchpoint_id
+            why = "; ".join(f.reasons) or "no single strong cause"
+            rows.append(
+                [
+                    number_cell(rank, str(rank), tp),
+                    text_cell(f.title, tp, "Click to select this card on the map"),
+                    text_cell(names.stage(tp), tp),
+                    number_cell(f.score, format_score(f.score), tp),
+                    number_cell(f.components["dropoff"], format_share(f.components["dropoff"]), tp),
+                    number_cell(f.components["repeat"], format_share(f.components["repeat"]), tp),
+                    text_cell(why, tp, why),
+                ]
+            )
+        self.table.set_rows(rows)
+        title_font = self.table.font()
+        title_font.setBold(True)
+        for r in range(self.table.rowCount()):
+            self.table.item(r, 1).setFont(title_font)
+
+
+__all__ = ["FrictionView"]

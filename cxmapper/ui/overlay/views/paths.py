@@ -1,0 +1,76 @@
+"""Paths view: walked steps the map does not draw, and drawn connectors nobody walks.
+
+Each end of a path is its own cell, so clicking either card's name selects that card.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from cxmapper.ui.overlay.views.names import CardNames
+from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
+
+HEADERS = ["From", "To", "Times", "Cases", "Path"]
+NOT_DRAWN = "not drawn"
+UNWALKED = "unwalked"
+TIMES_COL = 2
+
+
+class PathsView(QWidget):
+    touchpoint_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = ResultTable(
+            HEADERS,
+            tips=[
+                "Click a card's name to select it on the map",
+                "Click a card's name to select it on the map",
+                "How often the step happens",
+                "Cases that take the step at least once",
+                "Not drawn: customers go this way but the map has no arrow for it; "
+                "unwalked: the map has an arrow nobody follows",
+            ],
+            sort=(TIMES_COL, Qt.SortOrder.DescendingOrder),
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def clear(self) -> None:
+        self.table.set_rows([])
+
+    def fill(self, report: Any, names: CardNames) -> None:
+        rows = []
+        unexpected = report.paths.unexpected
+        for a, b, count, cases in unexpected[["from", "to", "count", "cases"]].itertuples(
+            index=False
+        ):
+            rows.append(
+                [
+                    text_cell(names.title(str(a)), str(a)),
+                    text_cell(names.title(str(b)), str(b)),
+                    number_cell(int(count), f"{int(count):,}", str(a)),
+                    number_cell(int(cases), f"{int(cases):,}", str(a)),
+                    text_cell(NOT_DRAWN, str(a)),
+                ]
+            )
+        for a, b in report.paths.unwalked:
+            rows.append(
+                [
+                    text_cell(names.title(str(a)), str(a)),
+                    text_cell(names.title(str(b)), str(b)),
+                    number_cell(0, "0", str(a)),
+                    number_cell(0, "0", str(a)),
+                    text_cell(UNWALKED, str(a)),
+                ]
+            )
+        self.table.set_rows(rows)
+
+
+__all__ = ["PathsView"]

@@ -1,0 +1,82 @@
+"""Unmatched events view: event names no card matches, with the card each one reads like.
+
+The suggestion is shown by the card's title and stage (the analysis suggests ids); mapping the
+selected names to their suggested cards is one undo step, done by the panel.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from cxmapper.ui.overlay.views.names import CardNames
+from cxmapper.ui.overlay.views.table import ROLE_ID, ResultTable, number_cell, text_cell
+
+HEADERS = ["Event name", "Events", "Suggested touchpoint", "Stage"]
+NAME_COL, COUNT_COL, SUGGESTED_COL, STAGE_COL = range(4)
+
+
+class UnmatchedView(QWidget):
+    touchpoint_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = ResultTable(
+            HEADERS,
+            tips=["", "", "The card whose title or event names read like this event", ""],
+            sort=(COUNT_COL, Qt.SortOrder.DescendingOrder),
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
+        self.map_button = QPushButton("Map to suggested cards")
+        self.map_button.setToolTip(
+            "Add the selected event names (all, if none is selected) to the suggested cards"
+        )
+        self.bootstrap_button = QPushButton("Cards from top events…")
+        self.bootstrap_button.setToolTip("Create one card per frequent event name (one undo step)")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.map_button)
+        buttons.addWidget(self.bootstrap_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def clear(self) -> None:
+        self.table.set_rows([])
+
+    def fill(self, report: Any, names: CardNames) -> None:
+        rows = []
+        for name, count in report.unmatched.items():
+            suggested = next(iter(report.suggestions.get(name, [])), None)
+            title = names.title(suggested) if suggested else ""
+            stage = names.stage(suggested) if suggested else ""
+            suggestion = text_cell(title, suggested)
+            rows.append(
+                [
+                    text_cell(name),
+                    number_cell(count, f"{count:,}"),
+                    suggestion,
+                    text_cell(stage, suggested),
+                ]
+            )
+        self.table.set_rows(rows)
+
+    def suggested(self, rows: list[int] | None = None) -> dict[str, list[str]]:
+        """{card id: [event names]} for `rows` (None: the selected rows, else every row)."""
+        if rows is None:
+            rows = sorted({i.row() for i in self.table.selectedIndexes()}) or list(
+                range(self.table.rowCount())
+            )
+        out: dict[str, list[str]] = {}
+        for row in rows:
+            target = self.table.item(row, SUGGESTED_COL).data(ROLE_ID)
+            if target:
+                out.setdefault(str(target), []).append(self.table.item(row, NAME_COL).text())
+        return out
+
+
+__all__ = ["UnmatchedView"]
