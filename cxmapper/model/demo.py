@@ -175,7 +175,7 @@ def _add_governance(ws: Workspace, titles: dict[str, str], people: dict[str, str
             ws.assign(tp_id, people[TEAM_LEADS[team]], "A")
         if title == "Return request":
             ws.assign(tp_id, people["Hannah Schulz"], "A")
-        if tp.emotion <= -1 and owner != "Daniel Kim":
+        if (tp.emotion or 0) <= -1 and owner != "Daniel Kim":
             ws.assign(tp_id, people["Daniel Kim"], "C")
         ws.assign(tp_id, people[team], "I")
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from cxmapper.errors import ValidationError
 from cxmapper.model import entities as e
+from cxmapper.model.kpi_kinds import KIND_KEYS
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("lane", "kind"): e.LANE_KINDS,
@@ -17,6 +18,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("raci", "role"): e.RACI_ROLES,
     ("action", "status"): e.ACTION_STATUSES,
     ("kpi", "direction"): e.DIRECTIONS,
+    ("kpi", "kind"): KIND_KEYS,
     ("party", "kind"): e.PARTY_KINDS,
 }
 RANGES: dict[tuple[str, str], tuple[int, int]] = {
@@ -24,6 +26,8 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("action", "impact"): (1, 5),
     ("action", "effort"): (1, 5),
 }
+# Ranged fields that may be empty: a card's emotion is None until someone scores it.
+NULLABLE: frozenset[tuple[str, str]] = frozenset({("touchpoint", "emotion")})
 REQUIRED_TEXT: dict[str, tuple[str, ...]] = {
     "party": ("name",),
     "persona": ("name",),
@@ -47,6 +51,8 @@ def validate_values(kind: str, row: dict[str, Any]) -> None:
     for (k, column), (low, high) in RANGES.items():
         if k == kind and column in row:
             value = row[column]
+            if value is None and (k, column) in NULLABLE:
+                continue
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise ValidationError(
                     f"{kind} {column} must be a whole number from {low} to {high}, not {value!r}"
