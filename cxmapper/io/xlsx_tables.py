@@ -17,6 +17,7 @@ from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
+from cxmapper.model import kpi_kinds
 from cxmapper.model.kpi_status import status
 
 
@@ -171,7 +172,8 @@ TOUCHPOINTS = TableSpec(
         Column("Channel", lambda t, s: t.channel, "channel", text_cell, width=12),
         Column("Component", lambda t, s: t.component, "component", text_cell, width=15,
                choices=tuple(c for c in e.COMPONENTS if c)),
-        Column("Emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_int(x, "Emotion"), width=10),
+        Column("Emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_score(x, "Emotion"),
+               width=10),  # an empty cell: not scored
         Column("Tags", lambda t, s: v.join_list(t.tags), "tags", lambda x, r: v.split_list(x), width=18),
         Column("Owner", lambda t, s: s.party_name(t.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
         Column("Goal", lambda t, s: v.yes_no(t.is_goal), "is_goal", lambda x, r: v.to_bool(x, "Goal"),
@@ -251,6 +253,7 @@ KPI_OWNERSHIP = TableSpec(
                lambda x, r: v.to_float(x, "Tolerance", blank=True), width=11),
         Column("Responsible", lambda k, s: s.party_name(k.owner_id), "owner_id", lambda x, r: r.party(x), width=20),
         Column("Touchpoints measured", _kpi_touchpoints, width=12),
+        Column("Kind", lambda k, s: kpi_kinds.label(k.kind), width=18),  # read-only, as Unit
     ),
 )  # fmt: skip
 
