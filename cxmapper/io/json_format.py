@@ -1,4 +1,4 @@
-"""Whole journeys as JSON: `{"format": "cxmapper-journey", "version": 1, ...}`.
+"""Whole journeys as JSON: `{"format": "cxmapper-journey", "version": 2, ...}`.
 
 The format (docs/json-format.md) carries every record of the journeys plus the people, teams,
 personas and KPI definitions they refer to, field for field as the model stores them, so an
@@ -32,7 +32,10 @@ from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace import Removal, Workspace, new_id, now_iso
 
 FORMAT = "cxmapper-journey"
-VERSION = 1
+VERSION = 2  # 2: a touchpoint's emotion may be null (not scored); a KPI has a kind
+# What a field left out meant in an older version, where today's default differs: in
+# version 1 every card had a score, 0 unless given.
+OLD_DEFAULTS: dict[int, dict[str, dict[str, Any]]] = {1: {"touchpoint": {"emotion": 0}}}
 
 SHARED = (("parties", "party"), ("personas", "persona"), ("kpis", "kpi"))
 PER_JOURNEY = (
@@ -234,7 +237,11 @@ def parse_document(doc: Any) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     ids: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}  # kind -> id -> path
 
+    old_defaults = OLD_DEFAULTS.get(version, {})
+
     def keep(kind: str, raw: Any, where: str) -> Any:
+        if kind in old_defaults and isinstance(raw, dict):
+            raw = {**old_defaults[kind], **raw}
         entity = _entity(kind, raw, where)
         if entity.id in ids[kind]:
             raise JsonFormatError(

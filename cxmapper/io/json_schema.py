@@ -63,7 +63,7 @@ def _record_schema(kind: str) -> dict[str, Any]:
 
 
 def journey_schema() -> dict[str, Any]:
-    """The schema of format version 1, built from the model's record types."""
+    """The schema of format versions 1 and 2 (2 adds a nullable emotion and a KPI kind), built from the model's record types."""
     from cxmapper.io.json_format import FORMAT, PER_JOURNEY, SHARED
 
     defs = {kind: _record_schema(kind) for kind in KINDS}

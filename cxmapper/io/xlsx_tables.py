@@ -19,6 +19,7 @@ from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
+from cxmapper.model import kpi_kinds
 from cxmapper.model.kpi_status import status
 from cxmapper.present.card_text import format_reading
 from cxmapper.present.labels import column_label, sheet_label, status_label
@@ -161,7 +162,8 @@ TOUCHPOINTS = TableSpec(
         Column("channel", lambda t, s: t.channel, "channel", text_cell, width=12),
         Column("component", lambda t, s: t.component, "component", text_cell, width=15,
                choices=tuple(c for c in e.COMPONENTS if c)),
-        Column("emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_int(x, column_label("emotion")), width=10),
+        Column("emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_score(x, column_label("emotion")),
+               width=10),  # an empty cell: not scored
         Column("tags", lambda t, s: v.join_list(t.tags), "tags", lambda x, r: v.split_list(x), width=18),
         Column("owner", lambda t, s: s.party_name(t.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
         Column("goal", lambda t, s: v.yes_no(t.is_goal), "is_goal", lambda x, r: v.to_bool(x, column_label("goal")),
@@ -241,6 +243,7 @@ KPI_OWNERSHIP = TableSpec(
                lambda x, r: v.to_float(x, column_label("tolerance"), blank=True), width=11),
         Column("responsible", lambda k, s: s.party_name(k.owner_id), "owner_id", lambda x, r: r.party(x), width=20),
         Column("touchpoints_measured", _kpi_touchpoints, width=12),
+        Column("kind", lambda k, s: kpi_kinds.label(k.kind), width=18),  # read-only, as unit
     ),
 )  # fmt: skip
 

@@ -87,6 +87,11 @@ def to_int(value: Any, what: str) -> int:
     raise CellValueError(f"{what} must be a whole number, not {to_text(value)!r}")
 
 
+def to_score(value: Any, what: str) -> int | None:
+    """A whole number, or None for an empty cell (an emotion left blank is "not scored")."""
+    return None if norm(value) == "" else to_int(value, what)
+
+
 def to_float(value: Any, what: str, *, blank: bool = False) -> float | None:
     v = norm(value)
     if v == "" and blank:

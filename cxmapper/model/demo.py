@@ -16,6 +16,7 @@ from typing import Any
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model import demo_content as content
+from cxmapper.model.kpi_kinds import KPI_KINDS
 from cxmapper.model.workspace import Workspace
 from cxmapper.tempfiles import sweep, temp_path
 
@@ -70,9 +71,11 @@ def build_demo(ws: Workspace, seed: int = 7) -> None:
     rng = random.Random(seed)
     with ws.batch():
         people = _add_people(ws)
+        kinds = {k.name: k.key for k in KPI_KINDS}  # the demo's KPIs are the standard ones
         kpis = {
             name: ws.add_kpi(
                 name,
+                kind=kinds.get(name, ""),
                 unit=unit,
                 direction=direction,
                 target=target,
@@ -175,7 +178,9 @@ def _add_governance(ws: Workspace, titles: dict[str, str], people: dict[str, str
             ws.assign(tp_id, people[TEAM_LEADS[team]], "A")
         if title == "Return request":
             ws.assign(tp_id, people["Hannah Schulz"], "A")
-        if tp.emotion <= -1 and owner != "Daniel Kim":
+        lane = ws.get("lane", tp.lane_id)
+        painful = lane.kind == "pain points" or (tp.emotion is not None and tp.emotion <= -1)
+        if painful and owner != "Daniel Kim":
             ws.assign(tp_id, people["Daniel Kim"], "C")
         ws.assign(tp_id, people[team], "I")
 

@@ -1,6 +1,9 @@
 """The content of the demo workspace: two realistic journeys as plain data.
 
 Each touchpoint row: (stage, lane, title, channel, emotion, owner, event name or "", goal).
+Only moments the customer lives through (channel touchpoints, thoughts) have an emotion score;
+pain points, opportunities and backstage cards have None, so the emotion curve shows how the
+customer feels along the journey and nothing else.
 The event names are what the demo event log contains, so the overlay lights up out of the box.
 """
 
@@ -177,25 +180,25 @@ PURCHASE = {
             "Pain points",
             "Card payment fails on mobile",
             "",
-            -2,
+            None,
             "Tom Becker",
             "",
             False,
         ),
-        ("Delivery", "Pain points", "No delivery time slot", "", -1, "Lukas Novak", "", False),
+        ("Delivery", "Pain points", "No delivery time slot", "", None, "Lukas Novak", "", False),
         (
             "Choose",
             "Opportunities",
             "Fit predictor from past orders",
             "",
-            1,
+            None,
             "Aisha Khan",
             "",
             False,
         ),
-        ("Delivery", "Opportunities", "Proactive delay SMS", "", 1, "Lukas Novak", "", False),
-        ("Purchase", "Backstage", "Fraud check", "", 0, "Maria Lopez", "", False),
-        ("Delivery", "Backstage", "Warehouse picking", "", 0, "Lukas Novak", "", False),
+        ("Delivery", "Opportunities", "Proactive delay SMS", "", None, "Lukas Novak", "", False),
+        ("Purchase", "Backstage", "Fraud check", "", None, "Maria Lopez", "", False),
+        ("Delivery", "Backstage", "Warehouse picking", "", None, "Lukas Novak", "", False),
     ),
     "connectors": (
         ("Instagram ad", "Product listing", "expected"),
@@ -353,24 +356,33 @@ SUPPORT = {
             "Pain points",
             "Long IVR with no 'agent' option",
             "",
-            -2,
+            None,
             "Jonas Weber",
             "",
             False,
         ),
-        ("Diagnose", "Pain points", "Repeated identity checks", "", -1, "Jonas Weber", "", False),
-        ("Contact", "Opportunities", "Callback instead of queue", "", 1, "Jonas Weber", "", False),
+        ("Diagnose", "Pain points", "Repeated identity checks", "", None, "Jonas Weber", "", False),
+        (
+            "Contact",
+            "Opportunities",
+            "Callback instead of queue",
+            "",
+            None,
+            "Jonas Weber",
+            "",
+            False,
+        ),
         (
             "Resolve",
             "Opportunities",
             "Instant refund for small orders",
             "",
-            2,
+            None,
             "Maria Lopez",
             "",
             False,
         ),
-        ("Diagnose", "Backstage", "CRM case created", "", 0, "Jonas Weber", "", False),
+        ("Diagnose", "Backstage", "CRM case created", "", None, "Jonas Weber", "", False),
     ),
     "connectors": (
         ("Error message in app", "In-app help", "expected"),

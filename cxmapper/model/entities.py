@@ -62,6 +62,7 @@ class Kpi:
     owner_id: str | None = None
     description: str = ""
     position: int = 0
+    kind: str = ""  # a key of kpi_kinds.KPI_KINDS (NPS, CSAT...), or "" for a custom KPI
 
 
 @dataclass
@@ -108,7 +109,7 @@ class Touchpoint:
     description: str = ""
     channel: str = ""
     component: str = ""
-    emotion: int = 0
+    emotion: int | None = None  # -2..+2; None: not scored (no point on the emotion curve)
     tags: list[str] = field(default_factory=list)
     owner_id: str | None = None
     is_goal: bool = False
@@ -221,6 +222,7 @@ _ACCEPTED: dict[str, tuple[type, ...]] = {
     "str": (str,),
     "str | None": (str, _NONE),
     "int": (int,),
+    "int | None": (int, _NONE),
     "float": (float, int),
     "float | None": (float, int, _NONE),
     "bool": (int,),
@@ -231,6 +233,7 @@ _WORDS = {
     (str,): "text",
     (str, _NONE): "text",
     (int,): "a whole number",
+    (int, _NONE): "a whole number",
     (float, int): "a number",
     (float, int, _NONE): "a number",
 }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model.entities import Journey
+from cxmapper.model.kpi_kinds import add_standard_kpis
 from cxmapper.model.workspace import Workspace
 
 # Lanes every template shares below its channel lanes: the classic journey-map rows.
@@ -31,7 +32,7 @@ class Card:
     lane: str
     title: str
     channel: str = ""
-    emotion: int = 0
+    emotion: int | None = None  # only moments the customer lives: channel cards and thoughts
     is_goal: bool = False
 
 
@@ -65,7 +66,7 @@ TEMPLATES: dict[str, Template] = {
                 Card("Consider", "Website", "Product detail page", "web", 1),
                 Card("Consider", "Thoughts", "Is this the right size?", emotion=-1),
                 Card("Purchase", "Website", "Checkout", "web", 0, True),
-                Card("Purchase", "Pain points", "Surprise shipping costs", emotion=-2),
+                Card("Purchase", "Pain points", "Surprise shipping costs"),
                 Card("Purchase", "E-mail", "Order confirmation", "e-mail", 1),
                 Card("Delivery", "Mobile app", "Track the parcel", "app", 0),
                 Card("Delivery", "Backstage", "Warehouse picks and ships"),
@@ -84,7 +85,7 @@ TEMPLATES: dict[str, Template] = {
                 Card("Sign up", "Product", "Sign-up form", "web", 0),
                 Card("Sign up", "E-mail", "Verify e-mail address", "e-mail", -1),
                 Card("Set up", "Product", "Onboarding checklist", "app", 1),
-                Card("Set up", "Pain points", "Data import fails on large files", emotion=-2),
+                Card("Set up", "Pain points", "Data import fails on large files"),
                 Card("Set up", "Help centre", "Getting-started guide", "web", 0),
                 Card("First value", "Product", "First report created", "app", 2, True),
                 Card("First value", "Thoughts", "This saves me hours", emotion=2),
@@ -107,7 +108,7 @@ TEMPLATES: dict[str, Template] = {
                 Card("Apply", "Mobile app", "Application form", "app", 0),
                 Card("Apply", "Branch", "Appointment with an adviser", "branch", 1),
                 Card("Verify identity", "Mobile app", "Video identification", "app", -1),
-                Card("Verify identity", "Pain points", "ID check fails in poor light", emotion=-2),
+                Card("Verify identity", "Pain points", "ID check fails in poor light"),
                 Card("Verify identity", "Backstage", "Compliance and KYC checks"),
                 Card("Activate", "Mobile app", "Set PIN and activate card", "app", 1, True),
                 Card("Activate", "Call centre", "Help with activation", "phone", 0),
@@ -122,9 +123,10 @@ TEMPLATES: dict[str, Template] = {
             ("Problem occurs", "Seek help", "Contact", "Resolution", "Follow-up"),
             ("Help centre", "Chat", "Phone", "E-mail"),
             (
-                Card("Problem occurs", "Customer actions", "Notices the product fails", emotion=-2),
+                Card("Problem occurs", "Customer actions", "Notices the product fails"),
+                Card("Problem occurs", "Thoughts", "Why does this happen now?", emotion=-2),
                 Card("Seek help", "Help centre", "Searches the FAQ", "web", -1),
-                Card("Seek help", "Pain points", "FAQ does not cover the error", emotion=-2),
+                Card("Seek help", "Pain points", "FAQ does not cover the error"),
                 Card("Contact", "Chat", "Chatbot triage", "chat", -1),
                 Card("Contact", "Phone", "Waits in the phone queue", "phone", -2),
                 Card("Contact", "E-mail", "Ticket confirmation", "e-mail", 0),
@@ -142,12 +144,18 @@ TEMPLATES: dict[str, Template] = {
 def apply_template(
     workspace: Workspace, key: str, name: str | None = None, index: int | None = None
 ) -> Journey:
-    """Create a journey from a template in one transaction; returns the new journey."""
+    """Create a journey from a template in one transaction; returns the new journey.
+
+    A workspace without KPI definitions also gets the standard ones (NPS, CSAT...), so the
+    workshop can record readings at once; one that has its own KPIs is left as it is.
+    """
     template = TEMPLATES.get(key)
     if template is None:
         known = ", ".join(TEMPLATES)
         raise WorkspaceError(f"no journey template {key!r} (templates: {known})")
     with workspace.batch():
+        if not workspace.kpis():
+            add_standard_kpis(workspace)
         journey = workspace.add_journey(
             name or template.name, index, description=template.description
         )

@@ -11,6 +11,7 @@ from typing import Any
 
 from cxmapper.errors import ValidationError
 from cxmapper.model import entities as e
+from cxmapper.model.kpi_kinds import KIND_KEYS
 from cxmapper.present.labels import message
 
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -21,6 +22,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("raci", "role"): e.RACI_ROLES,
     ("action", "status"): e.ACTION_STATUSES,
     ("kpi", "direction"): e.DIRECTIONS,
+    ("kpi", "kind"): KIND_KEYS,
     ("party", "kind"): e.PARTY_KINDS,
 }
 RANGES: dict[tuple[str, str], tuple[int, int]] = {
@@ -28,6 +30,8 @@ RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("action", "impact"): (1, 5),
     ("action", "effort"): (1, 5),
 }
+# Ranged fields that may be empty: a card's emotion is None until someone scores it.
+NULLABLE: frozenset[tuple[str, str]] = frozenset({("touchpoint", "emotion")})
 REQUIRED_TEXT: dict[str, tuple[str, ...]] = {
     "party": ("name",),
     "persona": ("name",),
@@ -50,6 +54,8 @@ def validate_values(kind: str, row: dict[str, Any]) -> None:
     for (k, column), (low, high) in RANGES.items():
         if k == kind and column in row:
             value = row[column]
+            if value is None and (k, column) in NULLABLE:
+                continue
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise ValidationError(message("not_in_range", kind=kind, field=column, low=low,
                                               high=high, value=repr(value)))  # fmt: skip

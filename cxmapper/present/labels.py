@@ -251,6 +251,7 @@ COLUMNS: dict[str, str] = {
     "tolerance": N_("Tolerance"),
     "responsible": N_("Responsible"),
     "touchpoints_measured": N_("Touchpoints measured"),
+    "kind": N_("Kind"),
     "latest_value": N_("Latest value"),
     "kpi_owner": N_("KPI owner"),
     "new_value": N_("New value"),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.model.changes import Change
+from cxmapper.model.kpi_kinds import add_standard_kpis
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui import dock_layout, file_dialogs
 from cxmapper.ui.dialogs import messages
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         except OPEN_ERRORS as exc:
             self.show_error("Cannot create workspace", str(exc))
             return False
+        add_standard_kpis(workspace)  # NPS, CSAT... ready for readings; a new file: no undo step
         self.attach(workspace)
         return True
 

@@ -25,7 +25,8 @@ def copies(tmp_path: Path) -> tuple[Path, Path]:
 def test_format_1_workbook_unedited(tmp_path: Path) -> None:
     ws_file, book = copies(tmp_path)
     assert openpyxl.load_workbook(book)["_cxmapper"].cell(1, 2).value == 1
-    before = table_rows(ws_file)
+    Workspace.open(ws_file).close()  # migrated to the current schema first: only the import
+    before = table_rows(ws_file)  # is compared
     with Workspace.open(ws_file) as ws:
         plan = plan_xlsx_import(ws, book)
         assert plan.changes == [] and plan.conflicts == [], plan.report()

@@ -110,7 +110,7 @@ def test_round_trip_with_conflicts(
     assert (
         ws.get("touchpoint", journey["cart"]).description == "changed in cxmapper"
     )  # conflict kept
-    assert ws.get("touchpoint", journey["formula"]).emotion == 0
+    assert ws.get("touchpoint", journey["formula"]).emotion is None  # refused: still unscored
     assert ws.get("touchpoint", journey["slow"]).lane_id == journey["web"]
     assert ws.count("touchpoint") == before
     readings = {(r.touchpoint_id, r.value) for r in ws.readings()}

@@ -189,11 +189,11 @@ def test_every_released_version_has_a_fixture(version: int) -> None:
 
 
 def test_current_version_fixture_opens_without_migrating(tmp_path: Path) -> None:
-    path = tmp_path / "v2.cxmap"
-    shutil.copy(FIXTURES / "workspace-v2.cxmap", path)
+    path = tmp_path / "current.cxmap"
+    shutil.copy(FIXTURES / f"workspace-v{schema.CURRENT_VERSION}.cxmap", path)
     with Workspace.open(path) as ws:
-        assert ws.schema_version() == 2
-        assert [t.title for t in ws.touchpoints()] == ["Home page", "Checkout"]
+        assert ws.schema_version() == schema.CURRENT_VERSION
+        assert [t.title for t in ws.touchpoints()][:2] == ["Home page", "Checkout"]
         assert ws.dataset_payload("d1") == b"PAR1-not-really"
     assert not list(tmp_path.glob("*.bak"))
 

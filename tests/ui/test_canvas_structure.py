@@ -141,8 +141,8 @@ def test_emotion_curve_point_drag_changes_the_score(canvas: Canvas) -> None:
     canvas.qtbot.waitUntil(lambda: len(s.emotion_items) == 1)  # type: ignore[attr-defined]
     curve = next(iter(s.emotion_items.values()))
     points = curve.points
-    assert [p.tp_id for p in points] == [ids["home"], ids["search"], ids["cart"], ids["slow"]]
-    index = 1  # "Search", emotion -1
+    assert [p.tp_id for p in points] == [ids["search"]]  # the only scored card
+    index = 0  # "Search", emotion -1
     start = curve.mapToScene(curve.point_pos(index))
     target = curve.mapToScene(QPointF(points[index].x, curve.score_to_y(2))) + QPointF(0, 3)
     canvas.drag(start, target)

@@ -121,7 +121,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     kpi_top = last + 3
     put(ws.cell(kpi_top - 1, 1), "KPI ownership").font = st.SECTION
     write_spec_table(ws, KPI_OWNERSHIP, snap.kpis, ctx, top=kpi_top)
-    # write_spec_table sized columns A-H for the KPI table; keep the matrix's own widths.
+    # write_spec_table sized columns A-I for the KPI table; keep the matrix's own widths.
     for col, width in zip("ABCD", (12, 30, 16, 17), strict=True):
         ws.column_dimensions[col].width = width
     for j in range(first_party_col, first_party_col + len(parties)):

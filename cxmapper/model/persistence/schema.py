@@ -167,6 +167,42 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (dataset_id, seq)
     );
     """,
+    # 3: a card may be "not scored" (emotion NULL: the emotion curve leaves it out), and a KPI
+    # names its standard kind (NPS, CSAT...; '' for a custom KPI). SQLite cannot drop NOT NULL
+    # in place: the table is rebuilt (with foreign keys off, see Store._migrate) and its indexes
+    # made again. Existing scores are kept as they are, 0 included: whether a 0 meant "neutral"
+    # or "never scored" cannot be known, and an edit is better than a silent loss.
+    """
+    CREATE TABLE touchpoints_v3 (
+        id TEXT PRIMARY KEY,
+        journey_id TEXT NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
+        stage_id TEXT NOT NULL REFERENCES stages(id) ON DELETE CASCADE,
+        lane_id TEXT NOT NULL REFERENCES lanes(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        channel TEXT NOT NULL DEFAULT '',
+        component TEXT NOT NULL DEFAULT '' CHECK (component IN ('', 'product', 'service',
+            'brand', 'user experience')),
+        emotion INTEGER CHECK (emotion BETWEEN -2 AND 2),
+        tags TEXT NOT NULL DEFAULT '[]',
+        owner_id TEXT REFERENCES parties(id) ON DELETE SET NULL,
+        is_goal INTEGER NOT NULL DEFAULT 0,
+        match_events TEXT NOT NULL DEFAULT '[]',
+        match_patterns TEXT NOT NULL DEFAULT '[]'
+    );
+    INSERT INTO touchpoints_v3 (id, journey_id, stage_id, lane_id, position, title, description,
+        channel, component, emotion, tags, owner_id, is_goal, match_events, match_patterns)
+    SELECT id, journey_id, stage_id, lane_id, position, title, description, channel, component,
+        emotion, tags, owner_id, is_goal, match_events, match_patterns FROM touchpoints;
+    DROP TABLE touchpoints;
+    ALTER TABLE touchpoints_v3 RENAME TO touchpoints;
+    CREATE INDEX touchpoints_journey ON touchpoints(journey_id);
+    CREATE INDEX touchpoints_cell ON touchpoints(stage_id, lane_id, position);
+    CREATE INDEX touchpoints_lane ON touchpoints(lane_id);
+    CREATE INDEX touchpoints_owner ON touchpoints(owner_id);
+    ALTER TABLE kpis ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)

@@ -146,12 +146,26 @@ class Store:
             self._conn.execute("PRAGMA busy_timeout = 5000")
 
     def _migrate(self, from_version: int) -> None:
-        with self.transaction():
-            for number in range(from_version + 1, schema.CURRENT_VERSION + 1):
-                for statement in _statements(schema.MIGRATIONS[number - 1]):
-                    self._conn.execute(statement)
-            self._conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-            self._conn.execute(f"PRAGMA user_version = {schema.CURRENT_VERSION}")
+        """Run the missing migrations in one transaction, with foreign keys off.
+
+        A migration that rebuilds a table drops the old one; with foreign keys on, that drop
+        would first delete its rows and cascade to every child (all readings, comments...).
+        SQLite's documented way: keys off outside the transaction, check them before commit.
+        """
+        self._conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.transaction():
+                for number in range(from_version + 1, schema.CURRENT_VERSION + 1):
+                    for statement in _statements(schema.MIGRATIONS[number - 1]):
+                        self._conn.execute(statement)
+                if self._conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise WorkspaceError(
+                        f"{self.path}: migrating the workspace broke a reference; not migrated"
+                    )
+                self._conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+                self._conn.execute(f"PRAGMA user_version = {schema.CURRENT_VERSION}")
+        finally:
+            self._conn.execute("PRAGMA foreign_keys = ON")
         self._columns.clear()
 
     def close(self) -> None:

@@ -116,8 +116,9 @@ def _inspect_schema(path: Path) -> int:
 
 
 def _expected_tables(version: int) -> set[str]:
-    names: set[str] = set()
-    for script in schema.MIGRATIONS[:version]:
-        for part in script.split("CREATE TABLE ")[1:]:
-            names.add(part.split("(", 1)[0].strip())
-    return names
+    """The tables the migrations leave (not every CREATE TABLE: a rebuild renames its copy)."""
+    return {
+        name
+        for name, (kind, _, _) in definitions.reference(version).items()
+        if kind == "table" and not name.startswith("sqlite_")
+    }

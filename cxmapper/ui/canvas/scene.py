@@ -187,7 +187,7 @@ class JourneyScene(QGraphicsScene):
             self._sync_connector(c_id)
         self.route_connectors_of(moved, skip=d.connectors)
         if d.emotion or reshaped:
-            self._update_emotion(points=d.emotion or d.structure)
+            self._update_emotion(points=d.emotion or reshaped)  # points sit under their cards
         self._overview_dirty = True
         if self.overview:
             self._refresh_overview()
@@ -414,25 +414,24 @@ class JourneyScene(QGraphicsScene):
                     layout.LANE_HEADER_W, row.start, g.width - layout.LANE_HEADER_W, row.size
                 )
             return
-        by_stage: dict[str, list[tuple[int, int, str]]] = {}
+        # one point per scored card, under the card; unscored cards and the emotion lane's own
+        # cards have none (ties at one x: stacked cards, kept in lane and cell order)
         lane_index = {row.id: i for i, row in enumerate(g.rows)}
-        for t in m.tps.values():
-            if (
-                t.lane_id in lane_index
-                and t.stage_id in m.stages
-                and not m.is_emotion_lane(t.lane_id)
-            ):
-                by_stage.setdefault(t.stage_id, []).append(
-                    (lane_index[t.lane_id], t.position, t.id)
-                )
+        scored = sorted(
+            (lane_index[t.lane_id], t.position, t.id)
+            for t in m.tps.values()
+            if t.emotion is not None
+            and t.lane_id in lane_index
+            and t.stage_id in m.stages
+            and t.id in self._card_rects
+            and not m.is_emotion_lane(t.lane_id)
+        )
         points: list[EmotionPoint] = []
-        for col in g.columns:
-            entries = sorted(by_stage.get(col.id, []))
-            n = len(entries)
-            for i, (_, _, tp_id) in enumerate(entries):
-                x = col.start + col.size * (i + 1) / (n + 1)
-                t = m.tps[tp_id]
-                points.append(EmotionPoint(tp_id, x, t.emotion, t.title))
+        for _, _, tp_id in scored:
+            x, _, w, _ = self._card_rects[tp_id]
+            t = m.tps[tp_id]
+            assert t.emotion is not None
+            points.append(EmotionPoint(tp_id, x + w / 2, t.emotion, t.title))
         for lane_id, item in self.emotion_items.items():
             row = g.row(lane_id)
             item.set_geometry(

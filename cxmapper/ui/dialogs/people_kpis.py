@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model import entities as e
+from cxmapper.model import kpi_kinds
 from cxmapper.model.changes import Change
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.inspector.context import InspectorContext
-from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
+from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form, hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+NEW_KPI = "New KPI"
 
 
 class RecordEditor(QWidget):
@@ -188,6 +190,9 @@ class KpiEditor(RecordEditor):
         self.buttons.addWidget(self.add_button)
         self.buttons.addWidget(self.remove_button)
         self.name = CommitLineEdit()
+        self.kpi_kind = ChoiceCombo()
+        self.kpi_kind.set_choices([(kpi_kinds.label(k), k) for k in kpi_kinds.KIND_KEYS])
+        self.scale = hint("")
         self.unit = CommitLineEdit()
         self.unit.setPlaceholderText("%, s, score, €…")
         self.direction = ChoiceCombo()
@@ -200,6 +205,8 @@ class KpiEditor(RecordEditor):
         self.description = CommitLineEdit()
         f = self.fields_form
         f.addRow("Name", self.name)
+        f.addRow("Kind", self.kpi_kind)
+        f.addRow("", self.scale)
         f.addRow("Unit", self.unit)
         f.addRow("Direction", self.direction)
         f.addRow("Target", self.target)
@@ -207,6 +214,7 @@ class KpiEditor(RecordEditor):
         f.addRow("Owner", self.owner)
         f.addRow("Description", self.description)
         self.name.committed.connect(lambda t: self.edit("name", t.strip()))
+        self.kpi_kind.activated.connect(lambda _: self.set_kind(self.kpi_kind.value()))
         self.unit.committed.connect(lambda t: self.edit("unit", t.strip()))
         self.direction.activated.connect(lambda _: self.edit("direction", self.direction.value()))
         self.target.committed.connect(lambda t: self._edit_number("target", t))
@@ -224,12 +232,34 @@ class KpiEditor(RecordEditor):
     def show_record(self, record: e.Kpi) -> None:
         self.owner.set_parties(self.ctx.workspace.parties(), create=self.ctx.create_party)
         self.name.load(record.name)
+        self.kpi_kind.set_value(record.kind)
+        scale = kpi_kinds.scale_text(record.kind)
+        self.scale.setText(f"Scale: {scale}" if scale else "")
         self.unit.load(record.unit)
         self.direction.set_value(record.direction)
         self.target.load("" if record.target is None else f"{record.target:g}")
         self.tolerance.load("" if record.tolerance is None else f"{record.tolerance:g}")
         self.owner.set_value(record.owner_id)
         self.description.load(record.description)
+
+    def set_kind(self, key: str) -> None:
+        """Choosing a standard kind fills its unit and direction (and, where still unset, its
+        tolerance and a name for a KPI still called "New KPI"), as one undo step."""
+        record_id = self.current_id()
+        kind = kpi_kinds.BY_KEY.get(key)
+        if record_id is None:
+            return
+        record = self.ctx.workspace.get("kpi", record_id)
+        values: dict[str, Any] = {"kind": key}
+        if kind is not None:
+            values.update(unit=kind.unit, direction=kind.direction)
+            if record.tolerance is None:
+                values["tolerance"] = kind.tolerance
+            if record.name == NEW_KPI:
+                values["name"] = kind.name
+        text = f"Set kind of {record.name} to {kpi_kinds.label(key)}"
+        if not self.ctx.update("kpi", record_id, text, **values):
+            self.show_current()
 
     def _edit_number(self, field: str, text: str) -> None:
         text = text.strip().replace(",", ".")
@@ -243,7 +273,7 @@ class KpiEditor(RecordEditor):
 
     def add_kpi(self, name: str | None = None) -> str | None:
         ws = self.ctx.workspace
-        name = name or "New KPI"
+        name = name or NEW_KPI
         kpi_id = self.add(lambda: ws.add_kpi(name), f"Add KPI {name}")
         self.name.setFocus()
         self.name.selectAll()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QCheckBox, QCompleter, QWidget
 
+from cxmapper.model import emotions
 from cxmapper.model import entities as e
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import (
@@ -15,14 +16,6 @@ from cxmapper.ui.inspector.widgets import (
     form,
     hint,
     split_list,
-)
-
-EMOTIONS = (
-    ("−2  very negative", -2),
-    ("−1  negative", -1),
-    ("0  neutral", 0),
-    ("+1  positive", 1),
-    ("+2  very positive", 2),
 )
 
 
@@ -41,7 +34,7 @@ class TouchpointDetails(EntityPage):
         self.component = ChoiceCombo()
         self.component.set_choices([(c.capitalize() or "—", c) for c in e.COMPONENTS])
         self.emotion = ChoiceCombo()
-        self.emotion.set_choices(EMOTIONS)
+        self.emotion.set_choices(emotions.choices())
         self.tags = CommitLineEdit()
         self.tags.setPlaceholderText("comma-separated")
         self.owner = PartyCombo()

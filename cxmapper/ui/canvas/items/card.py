@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cxmapper.model import emotions
 from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.text import wrap_elide
 
@@ -35,7 +36,7 @@ class CardContent:
     channel: str = ""
     owner: str = ""
     badges: tuple[Badge, ...] = ()
-    emotion: int = 0
+    emotion: int | None = None  # None: not scored, no face
     comments: int = 0
     actions: int = 0
     is_goal: bool = False
@@ -149,7 +150,9 @@ class CardItem(QGraphicsItem):
         if c.owner:
             parts.append(f"Owner: {_esc(c.owner)}")
         parts += [_esc(b.tooltip or b.text) for b in c.badges]
-        parts.append(f"Emotion: {c.emotion:+d} · comments {c.comments} · actions {c.actions}")
+        parts.append(
+            f"Emotion: {emotions.short(c.emotion)} · comments {c.comments} · actions {c.actions}"
+        )
         if self._overlay_tip:
             parts.append(f"<hr>{self._overlay_tip}")
         return "<br>".join(parts)
@@ -277,6 +280,8 @@ class CardItem(QGraphicsItem):
             x -= 13
             _draw_icon(painter, kind, QRectF(x, y + 2, 11, 10))
             x -= 6
+        if c.emotion is None:  # not scored: no face, so it is not read as "neutral"
+            return x - 4
         x -= 15
         _draw_face(painter, QRectF(x, y, 14, 14), c.emotion)
         return x - 4

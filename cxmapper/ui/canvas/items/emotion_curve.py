@@ -1,7 +1,9 @@
-"""The emotion curve of an "emotions" lane: a smooth line through the cards' scores.
+"""The emotion curve of an "emotions" lane: a smooth line through the scored cards.
 
-Points are dragged up or down to change a score; the item only reports the final, snapped
-score through `on_score` (one undo step per drag).
+Only cards with a score have a point, each under its card (x is the card's centre), so the
+curve reads as "how the customer feels here" and a new, unscored card changes nothing. Points
+are dragged up or down to change a score; the item only reports the final, snapped score
+through `on_score` (one undo step per drag). Hovering a point names its card and score.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.model import emotions
 from cxmapper.ui.canvas import style
 
 Z_EMOTION = 15.0
@@ -28,9 +31,14 @@ PICK = 9.0
 
 class EmotionPoint(NamedTuple):
     tp_id: str
-    x: float
-    score: int
+    x: float  # scene x of the card's centre
+    score: int  # only scored cards have a point
     title: str
+
+
+def point_label(point: EmotionPoint) -> str:
+    """What hovering a point shows: the card's title and its score."""
+    return f"{point.title}: {emotions.short(point.score)}"
 
 
 def smooth_path(points: Sequence[QPointF], low: float, high: float) -> QPainterPath:
@@ -62,6 +70,7 @@ class EmotionCurveItem(QGraphicsItem):
         self._rect = QRectF()
         self._points: list[EmotionPoint] = []
         self._drag: tuple[int, float] | None = None  # (point index, current y)
+        self._hover: int | None = None  # index of the point under the mouse
         self.setZValue(Z_EMOTION)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -76,8 +85,9 @@ class EmotionCurveItem(QGraphicsItem):
         self.update()
 
     def set_points(self, points: Sequence[EmotionPoint]) -> None:
-        self._points = list(points)
+        self._points = sorted(points, key=lambda p: p.x)  # stable: stacked cards keep order
         self._drag = None
+        self._hover = None
         self.update()
 
     @property
@@ -97,6 +107,11 @@ class EmotionCurveItem(QGraphicsItem):
         p = self._points[index]
         y = self._drag[1] if self._drag and self._drag[0] == index else self.score_to_y(p.score)
         return QPointF(p.x - self.pos().x(), y)
+
+    def label_at(self, pos: QPointF) -> str:
+        """The hover label of the point at `pos` (item coordinates), '' where there is none."""
+        index = self._pick(pos)
+        return point_label(self._points[index]) if index is not None else ""
 
     def _pick(self, pos: QPointF) -> int | None:
         best, best_d = None, PICK * PICK
@@ -137,13 +152,21 @@ class EmotionCurveItem(QGraphicsItem):
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         index = self._pick(event.pos())
+        if index != self._hover:
+            self._hover = index
+            self.update()
         if index is None:
             self.setToolTip("")
             self.unsetCursor()
             return
-        p = self._points[index]
-        self.setToolTip(f"{p.title}: emotion {p.score:+d} (drag up or down to change)")
+        self.setToolTip(f"{point_label(self._points[index])} (drag up or down to change)")
         self.setCursor(Qt.CursorShape.SizeVerCursor)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.update()
+        super().hoverLeaveEvent(event)
 
     # -- painting ----------------------------------------------------------------------------
 
@@ -175,3 +198,20 @@ class EmotionCurveItem(QGraphicsItem):
         for p, pos in zip(self._points, pts, strict=True):
             painter.setBrush(style.EMOTION_COLOURS.get(p.score, style.EMOTION_COLOURS[0]))
             painter.drawEllipse(pos, 5.5, 5.5)
+        if self._hover is not None and self._hover < len(pts):
+            self._paint_label(painter, point_label(self._points[self._hover]), pts[self._hover])
+
+    def _paint_label(self, painter: QPainter, text: str, at: QPointF) -> None:
+        """The hovered point's card and score, on a chip beside it, kept inside the lane."""
+        font = style.font(8.0, bold=True)
+        painter.setFont(font)
+        w = QFontMetricsF(font).horizontalAdvance(text) + 12
+        r = self._rect
+        x = min(max(at.x() - w / 2, r.left() + 2), r.right() - w - 2)
+        y = at.y() - 26 if at.y() - 26 > r.top() + 2 else at.y() + 10
+        chip = QRectF(x, y, w, 16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.INK)
+        painter.drawRoundedRect(chip, 8, 8)
+        painter.setPen(style.HEADER_INK)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
