@@ -22,6 +22,7 @@ from cxmapper.feedback import linking
 from cxmapper.feedback.behaviours import case_behaviour
 from cxmapper.feedback.columns import ANSWERED_AT, VERBATIM
 from cxmapper.feedback.drivers import Driver, drivers
+from cxmapper.feedback.experiments import VariantComparison, compare_variants, variant_column
 from cxmapper.feedback.measures import Figures, figures, figures_by, periods
 from cxmapper.feedback.scales import first_scale, negative
 from cxmapper.feedback.survey_import import load_responses
@@ -56,6 +57,7 @@ class FeedbackReport:
     drivers: list[Driver]
     verdicts: list[ActionVerdict]
     notes: list[str] = field(default_factory=list)
+    experiments: list[VariantComparison] = field(default_factory=list)
 
 
 def _dataset_for(ws: Any, journey_id: str) -> Any | None:
@@ -146,6 +148,10 @@ def feedback_report(
             when = ts_ns(responses[ANSWERED_AT])
             side = SurveySide(linked.tp, when, scores, scale)
             verdicts = _verdicts(ws, journey_id, spec, p, side, verdict_window, settle)
+    experiments: list[VariantComparison] = []
+    column = variant_column(list(frame.columns)) if frame is not None else None
+    if column is not None and p is not None:
+        experiments = compare_variants(frame, p, column)  # type: ignore[arg-type]
     return FeedbackReport(
         journey_id=journey_id,
         spec=spec,
@@ -161,6 +167,7 @@ def feedback_report(
         drivers=drv,
         verdicts=verdicts,
         notes=notes,
+        experiments=experiments,
     )
 
 

@@ -34,14 +34,16 @@ class Comparison:
 
 def nps_interval(promoters: int, detractors: int, n: int) -> tuple[float, float, float]:
     """NPS and its 95 % interval: each answer scores +1 / 0 / -1, NPS = 100 x their mean, and
-    the interval is mean +- z x sqrt(variance / n) (normal approximation, z from scipy)."""
+    the interval is mean +- z x sqrt(variance / n) (normal approximation, z from scipy),
+    clipped to the scale's -100..100."""
     if n == 0:
         return math.nan, math.nan, math.nan
     pp, pd_ = promoters / n, detractors / n
     value = pp - pd_
     se = math.sqrt(max(pp + pd_ - value**2, 0.0) / n)
     z = z_value()
-    return 100 * value, 100 * (value - z * se), 100 * (value + z * se)
+    low, high = max(value - z * se, -1.0), min(value + z * se, 1.0)
+    return 100 * value, 100 * low, 100 * high
 
 
 def two_proportions(k_a: int, n_a: int, k_b: int, n_b: int) -> Comparison:

@@ -42,6 +42,17 @@ def survey_payload(ws: Workspace, survey_id: str) -> bytes:
     return ws.payload("survey", survey_id)
 
 
+def new_pseudonym_key() -> str:
+    return secrets.token_hex(32)
+
+
+def set_pseudonym_key(ws: Workspace, key: str) -> None:
+    """Keep `key` (once: changing it would break the joins of surveys already stored)."""
+    if ws.get_meta(PSEUDONYM_KEY) not in ("", key):
+        raise ValidationError("the workspace already has a different pseudonymisation key")
+    ws.set_meta(PSEUDONYM_KEY, key)
+
+
 def pseudonym_key(ws: Workspace, *, create: bool = False) -> str:
     """The workspace's secret key for pseudonymised respondent ids ('' if none yet).
 
@@ -51,7 +62,7 @@ def pseudonym_key(ws: Workspace, *, create: bool = False) -> str:
     """
     key = ws.get_meta(PSEUDONYM_KEY)
     if not key and create:
-        key = secrets.token_hex(32)
+        key = new_pseudonym_key()
         ws.set_meta(PSEUDONYM_KEY, key)
     return key
 
