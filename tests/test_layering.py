@@ -35,7 +35,7 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-@pytest.mark.parametrize("layer", ["model", "analysis"])
+@pytest.mark.parametrize("layer", ["model", "analysis", "feedback"])
 def test_headless_layers_never_import_qt(layer: str) -> None:
     files = sorted((PACKAGE / layer).rglob("*.py"))
     assert files, f"no modules found under cxmapper/{layer}"
@@ -57,7 +57,7 @@ def test_the_checker_catches_an_offender(tmp_path: Path) -> None:
 def test_importing_the_headless_layers_loads_no_qt() -> None:
     modules = [
         f"cxmapper.{p.relative_to(PACKAGE).with_suffix('').as_posix().replace('/', '.')}"
-        for layer in ("model", "analysis")
+        for layer in ("model", "analysis", "feedback")
         for p in sorted((PACKAGE / layer).rglob("*.py"))
         if p.name != "__init__.py"
     ]

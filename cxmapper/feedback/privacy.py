@@ -21,6 +21,7 @@ IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
 CARD = re.compile(r"(?<![\w])(?:\d[ -]?){12,18}\d(?![\w])")
 PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d{1,4}\)?(?:[ ./-]?\d){6,13}(?![\w])")
 _SUSPECT = re.compile(r"@|\d{3}")
+_DATE = re.compile(r"\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2\d{2,4}")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -51,6 +52,8 @@ def mask_text(text: str, counts: Counter[str]) -> str:
     text = CARD.sub(card, text)
 
     def phone(m: re.Match[str]) -> str:
+        if _DATE.fullmatch(m.group(0).strip()):
+            return m.group(0)  # 2026-03-01 or 01/03/2026 is a date, not a number to hide
         if len(re.sub(r"\D", "", m.group(0))) >= 8:
             counts["phone"] += 1
             return "[phone]"

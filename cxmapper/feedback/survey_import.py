@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis import dataset_codec, rawtables
+from cxmapper.analysis.readers import canonical_text
 from cxmapper.analysis.sniff import detect_format
 from cxmapper.analysis.timestamps import parse_timestamps
 from cxmapper.errors import ImportDataError
@@ -64,23 +65,31 @@ class ImportedSurvey:
         )
 
 
-def _read(path: Path, string_columns: list[str] | None) -> rawtables.RawTable:
+def _read(
+    path: Path, source: str, declared: dict[str, str]
+) -> tuple[rawtables.RawTable, sc.SurveyColumns]:
+    """The raw table and its resolved columns; CSV text columns are read as text ("007")."""
     fmt = detect_format(path)
     if fmt == "csv":
-        cols, dialect = rawtables.csv_columns(path)
-        wanted = [c for c in (string_columns or []) if c in cols]
-        return rawtables.read_csv(path, dialect, wanted)
+        names, dialect = rawtables.csv_columns(path)
+        cols = sc.resolve_columns(names, source, **declared)  # type: ignore[arg-type]
+        numeric = {cols.date, *cols.scores}
+        return rawtables.read_csv(path, dialect, [c for c in names if c not in numeric]), cols
     if fmt == "xlsx":
-        return rawtables.read_xlsx(path)
-    if fmt == "jsonl":
-        return rawtables.read_jsonl(path)
-    raise ImportDataError(f"{path}: survey files are CSV, XLSX or JSON Lines, not {fmt}")
+        raw = rawtables.read_xlsx(path)
+    elif fmt == "jsonl":
+        raw = rawtables.read_jsonl(path)
+    else:
+        raise ImportDataError(f"{path}: survey files are CSV, XLSX or JSON Lines, not {fmt}")
+    names = [str(c) for c in raw.frame.columns]
+    return raw, sc.resolve_columns(names, source, **declared)  # type: ignore[arg-type]
 
 
 def _text(raw: pd.Series) -> pd.Series:
-    """Text values as str (None for blanks); numbers read from a sheet become their digits."""
+    """Text values as str (None for blanks); numbers become their canonical digits ("7", not
+    "7.0"), exactly as event-log ids do."""
     values = raw.astype(object).where(raw.notna(), None)
-    out = values.map(lambda v: None if v is None else str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip())  # fmt: skip
+    out = values.map(lambda v: None if v is None else (canonical_text(v) or "").strip())
     return out.where(out != "", None)
 
 
@@ -95,8 +104,10 @@ def _scores(raw: pd.Series, column: str, scale: str, source: str, locate: Any) -
         bad |= ~np.isnan(numeric) & ((numeric < s.low) | (numeric > s.high) | (numeric % 1 != 0))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
+        value = raw.iloc[i]
+        shown = canonical_text(value) if isinstance(value, int | float | np.number) else repr(str(value))  # fmt: skip
         raise ImportDataError(
-            f"{source}: {locate(i)}: column {column!r}: {raw.iloc[i]!r} is not a whole "
+            f"{source}: {locate(i)}: column {column!r}: {shown} is not a whole "
             f"number on the {s.label} scale {s.low}-{s.high}"
         )
     numeric[blank] = np.nan
@@ -118,10 +129,9 @@ def read_survey(
     if not path.exists():
         raise ImportDataError(f"{path}: no such file")
     declared = {k: v for k, v in (columns or {}).items() if v}
-    raw = _read(path, [v for k, v in declared.items() if k in ("case", "touchpoint", "lang")])
+    raw, cols = _read(path, source, declared)
     frame = raw.frame.reset_index(drop=True)
     names = [str(c) for c in frame.columns]
-    cols = sc.resolve_columns(names, source, **declared)  # type: ignore[arg-type]
     respondent = _text(frame[cols.case])
     if respondent.isna().any():
         i = int(np.flatnonzero(respondent.isna().to_numpy())[0])
