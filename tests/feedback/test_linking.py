@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-
 from cxmapper.feedback import linking
 from cxmapper.feedback.privacy import pseudonym
 from tests.feedback.feedback_helpers import DAY, T0, prepared, responses

@@ -40,8 +40,10 @@ def test_declared_columns_and_scale(tmp_path: Path) -> None:
     path = write(
         tmp_path, "who,when,rating,txt\nA,2026-03-01T10:00:00Z,3,x\nB,2026-03-01T10:00:00Z,5,y\n"
     )
-    s = read_survey(path, columns={"case": "who", "date": "when", "score": "rating",
-                                   "scale": "ces", "text": "txt"})  # fmt: skip
+    s = read_survey(
+        path,
+        columns={"case": "who", "date": "when", "score": "rating", "scale": "ces", "text": "txt"},
+    )
     assert s.scales == ["ces"] and list(s.frame["ces"]) == [3, 5]
     assert read_survey(path, columns={"case": "who", "date": "when", "score": "rating"}).scales == [
         "csat"
@@ -57,8 +59,10 @@ def test_scale_detection_rules() -> None:
 
 
 def test_jsonl_and_xlsx(tmp_path: Path) -> None:
-    rows = [{"case_id": "P1", "date": "2026-03-01T10:00:00Z", "nps": 10, "comment": "ok"},
-            {"case_id": "P2", "date": "2026-03-02T10:00:00Z", "nps": 0, "comment": None}]  # fmt: skip
+    rows = [
+        {"case_id": "P1", "date": "2026-03-01T10:00:00Z", "nps": 10, "comment": "ok"},
+        {"case_id": "P2", "date": "2026-03-02T10:00:00Z", "nps": 0, "comment": None},
+    ]
     jl = write(tmp_path, "\n".join(json.dumps(r) for r in rows) + "\n", "s.jsonl")
     assert list(read_survey(jl).frame["nps"]) == [10, 0]
     xlsx = tmp_path / "s.xlsx"
@@ -73,12 +77,12 @@ def test_jsonl_and_xlsx(tmp_path: Path) -> None:
         (
             "P1,2026-03-01T10:00:00Z,11\n",
             "line 2: column 'nps': 11 is not a whole number on the NPS scale 0-10",
-        ),  # fmt: skip
+        ),
         ("P1,2026-03-01T10:00:00Z,9\nP2,2026-03-01T10:00:00Z,7.5\n", "line 3: column 'nps': 7.5"),
         (
             "P1,2026-03-01T10:00:00Z,9\nP2,2026-03-01T10:00:00Z,great\n",
             "line 3: column 'nps': 'great'",
-        ),  # fmt: skip
+        ),
         ("P1,2026-03-01T10:00:00Z,9\nP2,2026-03-01T10:00:00Z,\n", "line 3: no score in 'nps'"),
         ("P1,yesterday,9\n", "line 2"),
         (",2026-03-01T10:00:00Z,9\n", "line 2: column 'case_id': no id"),

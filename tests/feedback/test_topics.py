@@ -12,8 +12,16 @@ from cxmapper.feedback.topics import assign, card_topics, load_topics, save_topi
 
 
 def test_starter_lists_cover_the_usual_topics_in_both_languages() -> None:
-    for key in ("delivery", "payment", "price", "returns", "waiting", "staff", "usability",
-                "communication"):  # fmt: skip
+    for key in (
+        "delivery",
+        "payment",
+        "price",
+        "returns",
+        "waiting",
+        "staff",
+        "usability",
+        "communication",
+    ):
         assert set(STARTER_TOPICS[key]) == {"en", "it"}
 
 
@@ -49,7 +57,7 @@ def test_card_topics_counts_examples_and_negative_share() -> None:
             "late delivery",
             None,
             "payment page slow",
-        ]  # fmt: skip
+        ]
     )
     tp = np.array([0, 0, 0, 0, 0, 1])
     neg = np.array([True, True, False, False, False, True])
