@@ -49,8 +49,8 @@ def to_json_dict(r: FeedbackReport) -> dict[str, Any]:
         "journey_id": r.journey_id,
         "scale": r.scale,
         "n_responses": len(r.responses),
-        "share_linked_case": round(r.linked.share_case(), 4),
-        "share_linked": round(r.linked.share_linked(), 4),
+        "share_linked_case": _num(r.linked.share_case()),
+        "share_linked": _num(r.linked.share_linked()),
         "not_linked": [
             {"reason": why, "responses": n, "examples": r.linked.examples.get(why, [])}
             for why, n in r.linked.reasons.items()
