@@ -87,10 +87,11 @@ def _read(
 
 def _text(raw: pd.Series) -> pd.Series:
     """Text values as str (None for blanks); numbers become their canonical digits ("7", not
-    "7.0"), exactly as event-log ids do."""
-    values = raw.astype(object).where(raw.notna(), None)
-    out = values.map(lambda v: None if v is None else (canonical_text(v) or "").strip())
-    return out.where(out != "", None)
+    "7.0"), exactly as event-log ids do. Each distinct value is converted once."""
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    clean = [(canonical_text(u) or "").strip() for u in uniques]
+    lookup = np.asarray([c or None for c in clean] + [None], dtype=object)
+    return pd.Series(lookup[codes], index=raw.index, dtype=object)
 
 
 def _scores(raw: pd.Series, column: str, scale: str, source: str, locate: Any) -> np.ndarray:
