@@ -24,15 +24,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cxmapper.analysis import dataset_codec  # noqa: E402
-from cxmapper.analysis.prepared import prepare  # noqa: E402
-from cxmapper.analysis.tasks import import_events, load_frame  # noqa: E402
-from cxmapper.analysis.workspace_adapter import journey_spec  # noqa: E402
-from cxmapper.feedback.linking import link_responses  # noqa: E402
-from cxmapper.feedback.survey_import import read_survey  # noqa: E402
-from cxmapper.model import demo_content  # noqa: E402
-from cxmapper.model.demo import write_demo  # noqa: E402
-from cxmapper.model.workspace import Workspace  # noqa: E402
+from cxmapper.analysis import dataset_codec
+from cxmapper.analysis.prepared import prepare
+from cxmapper.analysis.tasks import import_events, load_frame
+from cxmapper.analysis.workspace_adapter import journey_spec
+from cxmapper.feedback.linking import link_responses
+from cxmapper.feedback.survey_import import read_survey
+from cxmapper.model import demo_content
+from cxmapper.model.demo import write_demo
+from cxmapper.model.workspace import Workspace
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
 
