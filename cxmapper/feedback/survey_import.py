@@ -144,7 +144,7 @@ def read_survey(
     out[sc.RESPONDENT] = ids.astype("category")
     out[sc.ANSWERED_AT] = parse_timestamps(
         frame[cols.date], source=source, column=cols.date, locate=raw.locate, tz=tz
-    ).to_numpy()
+    ).set_axis(out.index)  # a Series, not .to_numpy(): that would box every timestamp
     scales: list[str] = []
     for column, declared_scale in cols.scores.items():
         values = _scores(frame[column], column, declared_scale, source, raw.locate)

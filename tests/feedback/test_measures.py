@@ -64,3 +64,19 @@ def test_figures_by_group_and_period() -> None:
     assert list(months) == ["2026-01", "2026-02", "2026-02", "2026-03"]
     per = figures_by(frame, months)
     assert per["2026-02"].nps == 0 and per["2026-02"].nps_n == 2
+
+
+def test_a_figure_becomes_a_dated_survey_reading(memory_ws) -> None:
+    from cxmapper.errors import ValidationError
+    from cxmapper.feedback.readings import record_figure
+
+    j = memory_ws.add_journey("Buy")
+    stage, lane = memory_ws.add_stage(j.id, "Pay"), memory_ws.add_lane(j.id, "Web")
+    tp = memory_ws.add_touchpoint(stage.id, lane.id, "Payment")
+    f = figures(pd.DataFrame({"csat": [5.0, 4, 1, 2]}))
+    reading = record_figure(memory_ws, tp.id, f, "csat", "2026-03-31T00:00:00+00:00")
+    [stored] = memory_ws.readings(tp.id)
+    assert (stored.value, stored.source, stored.measured_at) == (50.0, "survey", "2026-03-31T00:00:00+00:00")  # fmt: skip
+    assert memory_ws.get("kpi", reading.kpi_id).name == "CSAT"
+    with pytest.raises(ValidationError, match="no NPS answers"):
+        record_figure(memory_ws, tp.id, f, "nps", "2026-03-31T00:00:00+00:00")
