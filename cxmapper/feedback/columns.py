@@ -68,12 +68,21 @@ def resolve_columns(
                               ("response date", found_date, "--date")):  # fmt: skip
         if not found:
             raise ImportDataError(f"{source}: no {what} column found; name it with {flag}")
+    found_text = text or _find(columns, AUTO_TEXT)
+    found_tp = touchpoint or _find(columns, AUTO_TOUCHPOINT)
+    found_lang = lang or _find(columns, AUTO_LANG)
+    taken = {found_case, found_date, found_text, found_tp, found_lang}
     if score:
         scores = {score: scale or ""}
     else:
-        low = [c for c in columns if any(k in c.strip().lower() for k in AUTO_SCORE)]
-        scores = {c: "" for c in low if c not in (found_case, found_date)}
-        if scale and len(scores) == 1:
+        named = [c for c in columns if any(k in c.strip().lower() for k in AUTO_SCORE)]
+        scores = {c: "" for c in named if c not in taken}
+        if scale and len(scores) > 1:
+            raise ImportDataError(
+                f"{source}: several score columns ({', '.join(map(repr, scores))}): "
+                "name the one --scale applies to with --score"
+            )
+        if scale:
             scores = {c: scale for c in scores}
     if not scores:
         raise ImportDataError(
@@ -83,7 +92,7 @@ def resolve_columns(
         case=found_case,  # type: ignore[arg-type]
         date=found_date,  # type: ignore[arg-type]
         scores=scores,
-        text=text or _find(columns, AUTO_TEXT),
-        touchpoint=touchpoint or _find(columns, AUTO_TOUCHPOINT),
-        lang=lang or _find(columns, AUTO_LANG),
+        text=found_text,
+        touchpoint=found_tp,
+        lang=found_lang,
     )

@@ -104,3 +104,20 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
         read_survey(path, columns={"score": "missing"})
     with pytest.raises(ImportDataError, match="no response date column"):
         read_survey(write(tmp_path, "case_id,nps\nP1,9\n", "t.csv"))
+
+
+def test_score_detection_skips_the_comment_and_asks_which_column_a_scale_is_for(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "case_id,date,nps,comment\nP1,2026-03-01T10:00:00Z,9,the nps is fine\n")
+    s = read_survey(path, columns={"text": "comment"})
+    assert s.scales == ["nps"]
+    two = write(tmp_path, "case_id,date,nps,csat\nP1,2026-03-01T10:00:00Z,9,4\n", "t.csv")
+    with pytest.raises(ImportDataError, match="several score columns"):
+        read_survey(two, columns={"scale": "nps"})
+    both = write(
+        tmp_path, "case_id,date,nps score,nps comment\nP1,2026-03-01T10:00:00Z,9,ok\n", "u.csv"
+    )
+    with pytest.raises(ImportDataError, match="'nps comment'"):
+        read_survey(both)  # the comment column is not recognised as text: named, not guessed
+    assert read_survey(both, columns={"text": "nps comment"}).scales == ["nps"]
