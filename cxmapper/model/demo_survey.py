@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import random
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cxmapper.model import demo_content as content
@@ -75,8 +75,8 @@ def write_survey(path: Path, rows: list[tuple], seed: int = 7) -> int:
         comment = _comment(rng, situation, lang) if rng.random() < 0.7 else ""
         out.append((case, answered, nps, csat, ces, comment, lang, touchpoint, segment, channel))
     for n in range(60):  # respondents the event log does not know (e.g. in-store customers)
-        when = datetime(2026, 2, 1) + timedelta(days=rng.uniform(0, 120))
-        out.append((f"X{n:04d}", when.astimezone(), _score(rng, 8, 0, 0, 10), "", "",
+        when = datetime(2026, 2, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 120))
+        out.append((f"X{n:04d}", when, _score(rng, 8, 0, 0, 10), "", "",
                     "", "en", "", "new", "web"))  # fmt: skip
     out.sort(key=lambda r: (r[1], r[0]))
     tmp = temp_path(path)

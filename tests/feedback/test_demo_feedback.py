@@ -92,3 +92,22 @@ def test_nps_per_card_and_linking_are_reported(demo: dict[str, Any]) -> None:
     assert report.linked.share_linked() > 0.9
     assert set(report.linked.reasons) == {"case id not in the event log"}
     assert report.topics and report.journey.nps_n == len(report.responses)
+
+
+def test_the_survey_does_not_depend_on_the_local_time_zone(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    here = tmp_path / "here.csv"
+    write_survey(here, simulate_events(7), 7)
+    code = (
+        "import sys; from pathlib import Path; from cxmapper.model.demo import simulate_events; "
+        "from cxmapper.model.demo_survey import write_survey; "
+        "write_survey(Path(sys.argv[1]), simulate_events(7), 7)"
+    )
+    there = tmp_path / "there.csv"
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "TZ": "Pacific/Auckland", "PYTHONPATH": str(root)}
+    subprocess.run([sys.executable, "-c", code, str(there)], check=True, env=env, timeout=120)
+    assert here.read_bytes() == there.read_bytes()
