@@ -28,6 +28,7 @@ VIA_COLUMN, VIA_WINDOW, VIA_NONE = "column", "window", "none"
 NO_CASE = "case id not in the event log"
 NO_EVENT = "no mapped event of the case within the window before the response"
 NO_CARD = "touchpoint column matches no card"
+NO_DATASET = "no event dataset for the journey to find the case in"
 OTHER_JOURNEY = -2  # case code of a response whose case has no event of this journey
 
 

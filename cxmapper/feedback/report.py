@@ -178,7 +178,9 @@ def _link(
         return linking.link_responses(resp, p, window=window, pseudonym_key=key)
     tp, _ = linking.explicit_touchpoints(resp[linking.TOUCHPOINT], spec)
     via = np.where(tp >= 0, linking.VIA_COLUMN, linking.VIA_NONE).astype(object)
-    return linking.Linked(np.full(tp.size, -1, dtype=np.int64), tp, via)
+    missing = int(np.count_nonzero(tp < 0))
+    reasons = {linking.NO_DATASET: missing} if missing else {}
+    return linking.Linked(np.full(tp.size, -1, dtype=np.int64), tp, via, reasons)
 
 
 def _concat(links: list[linking.Linked]) -> linking.Linked:

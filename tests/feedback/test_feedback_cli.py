@@ -98,3 +98,22 @@ def test_no_verbatims_and_pseudonymised_ids_still_link(workspace: Path, tmp_path
 def test_feedback_for_an_unknown_journey(workspace: Path, capsys) -> None:
     assert main(["feedback", str(workspace), "--journey", "Nope"]) == 2
     assert "no journey named 'Nope'" in capsys.readouterr().err
+
+
+def test_without_an_event_dataset_only_the_column_links(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "w.cxmap"
+    with Workspace.create(path) as ws:
+        j = ws.add_journey("Buy")
+        stage, lane = ws.add_stage(j.id, "Pay"), ws.add_lane(j.id, "Web")
+        ws.add_touchpoint(stage.id, lane.id, "Payment", match_events=["pay"])
+    survey = survey_file(tmp_path, "case_id,date,nps,event\nc1,2026-03-02T10:00:00Z,3,pay\nc2,2026-03-02T10:00:00Z,9,\n")  # fmt: skip
+    assert main(["import-survey", str(path), str(survey)]) == 0
+    capsys.readouterr()
+    assert main(["feedback", str(path), "--journey", "Buy", "--json", "-"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["share_linked"] == 0.5 and data["touchpoints"][0]["nps"] == -100
+    assert (
+        data["not_linked"][0]["responses"] == 1
+        and "no event dataset" in data["not_linked"][0]["reason"]
+    )
+    assert data["drivers"] == [] and data["actions"] == []
