@@ -36,7 +36,7 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-HEADLESS = ("model", "analysis", "io", "present")
+HEADLESS = ("model", "analysis", "io", "present", "feedback")
 
 
 @pytest.mark.parametrize("layer", HEADLESS)

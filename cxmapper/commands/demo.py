@@ -9,7 +9,7 @@ from pathlib import Path
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="write a demo workspace and a matching event log (PATH-events.csv)",
+        help="write a demo workspace, its event log (PATH-events.csv) and survey (PATH-survey.csv)",
         description="Write a realistic demo workspace (two journeys with owners, KPIs, RACI, "
         "comments and actions) and, beside it, a simulated event log for the overlay.",
     )
@@ -20,9 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cxmapper.model.demo import write_demo
+    from cxmapper.model.demo import survey_path_for, write_demo
 
     log = write_demo(args.path, args.seed, overwrite=args.force)
     print(f"wrote {args.path}")
     print(f"wrote {log}")
+    print(f"wrote {survey_path_for(args.path)}")
     return 0

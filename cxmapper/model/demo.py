@@ -16,6 +16,7 @@ from typing import Any
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model import demo_content as content
+from cxmapper.model.demo_survey import write_survey
 from cxmapper.model.kpi_kinds import KPI_KINDS
 from cxmapper.model.workspace import Workspace
 from cxmapper.tempfiles import sweep, temp_path
@@ -43,14 +44,23 @@ SOURCES = {
     "Drop-off rate": "GA4",
 }
 START = datetime(2026, 1, 5, tzinfo=UTC)
+# Address autocomplete ships on this day (a done action in demo_content.ACTIONS): from then on
+# fewer customers leave at the address step. The same random draws decide, so the log before
+# the change is unchanged and the rest of the simulation stays deterministic.
+CHECKOUT_CHANGE = datetime(2026, 4, 1, tzinfo=UTC)
 
 
 def events_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}-events.csv")
 
 
+def survey_path_for(path: Path) -> Path:
+    return path.with_name(f"{path.stem}-survey.csv")
+
+
 def write_demo(path: Path, seed: int = 7, *, overwrite: bool = False) -> Path:
-    """Write the demo workspace at `path` and its event log beside it; returns the log path."""
+    """Write the demo workspace at `path`, its event log and survey responses beside it;
+    returns the log path (the survey is `survey_path_for(path)`)."""
     path = Path(path)
     if path.exists():
         if not overwrite:
@@ -63,7 +73,9 @@ def write_demo(path: Path, seed: int = 7, *, overwrite: bool = False) -> Path:
         build_demo(ws, seed)
     tmp.replace(path)
     log = events_path_for(path)
-    write_event_log(log, seed)
+    rows = simulate_events(seed)
+    _write_rows(log, rows)
+    write_survey(survey_path_for(path), rows, seed)
     return log
 
 
@@ -190,16 +202,30 @@ def _add_governance(ws: Workspace, titles: dict[str, str], people: dict[str, str
 Emit = Callable[[str, float], None]
 
 
+EventRow = tuple[datetime, int, str, str, str, str, str]
+
+
 def write_event_log(path: Path, seed: int = 7) -> int:
     """Simulate ~60,000 events of both journeys; returns the number of events written."""
+    rows = simulate_events(seed)
+    _write_rows(path, rows)
+    return len(rows)
+
+
+def simulate_events(seed: int = 7) -> list[EventRow]:
+    """(time, seq, case, event, channel, journey, segment) rows in time order."""
     rng = random.Random(seed * 7919)
-    rows: list[tuple[datetime, int, str, str, str, str, str]] = []
+    rows: list[EventRow] = []
     seq = 0
     for n in range(7000):
         seq = _simulate(rows, seq, rng, f"P{n:05d}", _purchase_case, "Online purchase")
     for n in range(3200):
         seq = _simulate(rows, seq, rng, f"S{n:05d}", _support_case, "Customer support")
     rows.sort(key=lambda r: (r[0], r[1]))
+    return rows
+
+
+def _write_rows(path: Path, rows: list[EventRow]) -> None:
     tmp = temp_path(path)
     with tmp.open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
@@ -207,7 +233,6 @@ def write_event_log(path: Path, seed: int = 7) -> int:
         for ts, _, case, event, channel, journey, segment in rows:
             w.writerow([case, ts.strftime("%Y-%m-%dT%H:%M:%SZ"), event, channel, journey, segment])
     tmp.replace(path)
-    return len(rows)
 
 
 def _simulate(
@@ -223,11 +248,13 @@ def _simulate(
         clock[1] += 1
         rows.append((clock[0], clock[1], case, event, channel, journey, segment))
 
-    body(emit, rng, channel, segment)
+    body(emit, rng, channel, segment, lambda: clock[0])
     return clock[1]
 
 
-def _purchase_case(emit: Emit, rng: random.Random, channel: str, segment: str) -> None:
+def _purchase_case(
+    emit: Emit, rng: random.Random, channel: str, segment: str, now: Callable[[], datetime]
+) -> None:
     r = rng.random
     emit(rng.choices(["ad_click", "landing_view", "newsletter_open"], [30, 45, 25])[0], 1)
     if r() > 0.82:
@@ -266,7 +293,7 @@ def _purchase_case(emit: Emit, rng: random.Random, channel: str, segment: str) -
     if r() > 0.78:
         return
     emit("checkout_address", 45)
-    if r() > 0.82:
+    if r() > (0.95 if now() >= CHECKOUT_CHANGE else 0.82):  # autocomplete: fewer give up
         return
     emit("checkout_payment", 90)
     while r() < (0.3 if channel == "app" else 0.15):  # payment fails and is retried
@@ -298,7 +325,9 @@ def _purchase_case(emit: Emit, rng: random.Random, channel: str, segment: str) -
             emit("social_post", 86400)
 
 
-def _support_case(emit: Emit, rng: random.Random, channel: str, segment: str) -> None:
+def _support_case(
+    emit: Emit, rng: random.Random, channel: str, segment: str, _now: Callable[[], datetime]
+) -> None:
     r = rng.random
     emit(rng.choices(["app_error", "delay_email", "help_search"], [35, 35, 30])[0], 1)
     if r() < 0.75:

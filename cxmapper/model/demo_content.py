@@ -443,6 +443,8 @@ ACTIONS = (
     ("Size guide", "Fit predictor based on past orders", "Aisha Khan", 4, 4, "open", "2026-10-31"),
     ("Where-is-my-order call", "Proactive delay SMS", "Lukas Novak", 4, 2, "open", "2026-08-31"),
     ("Cart", "Show shipping cost before checkout", "Tom Becker", 3, 1, "done", "2026-05-31"),
+    # shipped on CHECKOUT_CHANGE (demo.py): the address step's drop-off falls from that day
+    ("Checkout: address", "Address autocomplete", "Tom Becker", 4, 2, "done", "2026-04-01"),
     ("IVR menu", "Add 'speak to an agent' option", "Jonas Weber", 5, 1, "open", "2026-07-01"),
     ("Chatbot", "Pass chat transcript to agent", "Priya Nair", 4, 2, "in progress", "2026-08-15"),
     (
@@ -484,4 +486,74 @@ READINGS = (
     ("Voucher in app", "Churn rate", 2.6, -0.1, 6),
     ("IVR menu", "CES", 5.1, 0.0, 4),
     ("Track parcel", "CSAT", 4.4, 0.0, 4),
+)
+
+# Survey verbatims (demo_survey.py): situation -> language -> texts
+VERBATIMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "payment": {
+        "en": (
+            "Payment was declined twice before it went through, very frustrating",
+            "The card payment failed and I had to retry, almost gave up",
+            "Checkout kept rejecting my card. Fix your payment page!",
+        ),
+        "it": (
+            "Il pagamento con carta è stato rifiutato due volte, che fatica",
+            "Pagamento fallito al primo tentativo, ho dovuto riprovare",
+            "La cassa non accettava la mia carta, pessima esperienza",
+        ),
+    },
+    "delivery": {
+        "en": (
+            "Delivery took ages, the parcel arrived a week late",
+            "I waited days for the shipping notice, no updates at all",
+            "Slow delivery, the courier never showed up on the promised day",
+        ),
+        "it": (
+            "La consegna è arrivata in ritardo di una settimana",
+            "Ho aspettato giorni per la spedizione, nessun aggiornamento",
+            "Corriere lentissimo, il pacco è arrivato molto dopo il previsto",
+        ),
+    },
+    "happy": {
+        "en": (
+            "Quick and easy, great products",
+            "Everything arrived on time, friendly staff on the chat",
+            "Easy to use website and good prices",
+        ),
+        "it": (
+            "Tutto perfetto, consegna veloce",
+            "Sito facile da usare e prezzi onesti",
+            "Personale gentile e prodotto di ottima qualità",
+        ),
+    },
+    "neutral": {
+        "en": (
+            "Fine, but the price of shipping is a bit high",
+            "The app is ok, sometimes confusing to find my order",
+            "Return process could be clearer",
+        ),
+        "it": (
+            "Bene, ma le spese di spedizione sono care",
+            "L'app va bene ma a volte è complicato trovare l'ordine",
+            "Il reso potrebbe essere più semplice",
+        ),
+    },
+    "support": {
+        "en": (
+            "I was on hold for too long before an agent answered",
+            "The agent was helpful and the refund came quickly",
+            "Had to explain my problem three times, poor communication",
+        ),
+        "it": (
+            "Troppa attesa in linea prima di parlare con un operatore",
+            "Operatrice gentile, rimborso arrivato in fretta",
+            "Ho dovuto spiegare il problema tre volte, comunicazione pessima",
+        ),
+    },
+}
+# Contact details people leave in comments (masked at import)
+CONTACT_TAILS = (
+    " Call me on +39 333 123 4567.",
+    " Write to me at mario.rossi@example.com",
+    " Rimborsate su IT60X0542811101000000123456",
 )

@@ -192,8 +192,22 @@ class Dataset:
     journey_id: str | None = None
 
 
+@dataclass
+class Survey:
+    """Imported survey responses (scores, verbatims); stored as chunks, read on demand."""
+
+    id: str
+    name: str
+    imported_at: str
+    n_responses: int
+    source: str = ""
+    columns: list[str] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    journey_id: str | None = None
+
+
 Entity = Party | Persona | Kpi | Journey | Stage | Lane | Touchpoint | Connector | Reading | Raci
-Entity = Entity | Comment | Action | Dataset
+Entity = Entity | Comment | Action | Dataset | Survey
 E = TypeVar("E")
 
 JSON_FIELDS = frozenset({"tags", "match_events", "match_patterns", "columns", "options"})

@@ -42,6 +42,7 @@ class Removal:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     nulled: list[tuple[str, str, str, Any]] = field(default_factory=list)
     chunks: list[Row] = field(default_factory=list)
+    survey_chunks: list[Row] = field(default_factory=list)
 
     def count(self, kind: str) -> int:
         return len(self.rows.get(kind_info(kind).table, []))
@@ -245,9 +246,24 @@ class Workspace:
     def datasets(self) -> list[e.Dataset]:
         return self._list("dataset")
 
+    def surveys(self) -> list[e.Survey]:
+        return self._list("survey")
+
     def dataset_payload(self, dataset_id: str) -> bytes:
         """The stored event data of a dataset, read only when analysis needs it."""
         return self._store.read_chunks(dataset_id)
+
+    def payload(self, kind: str, id: str) -> bytes:
+        """The stored chunks of a dataset or survey, read only when analysis needs them."""
+        return self._store.read_chunks(id, kind_info(kind).table)
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        return self._store.get_meta(key, default)
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Workspace-wide settings (e.g. the pseudonymisation key); one transaction."""
+        with self._operation():
+            self._store.set_meta(key, value)
 
     def count(self, kind: str, **where: Any) -> int:
         return self._store.count(kind_info(kind).table, where or None)
@@ -343,6 +359,8 @@ class Workspace:
             removal = Removal(rows=rows, nulled=nulled)
             for ds in rows.get("datasets", []):
                 removal.chunks.extend(self._store.copy_chunks(ds["id"]))
+            for sv in rows.get("surveys", []):
+                removal.survey_chunks.extend(self._store.copy_chunks(sv["id"], "surveys"))
             journeys = {
                 (t, r["id"]): self._journey_of_row(t, r) for t, rs in rows.items() for r in rs
             }
@@ -380,6 +398,7 @@ class Workspace:
                         for r in rows
                     )
             self._store.restore_chunks(removal.chunks)
+            self._store.restore_chunks(removal.survey_chunks, "surveys")
             for table, row_id, column, value in removal.nulled:
                 self._store.update(table, row_id, {column: value})
                 changes.append(self._relinked(table, row_id, column))
@@ -631,6 +650,13 @@ class Workspace:
         with self._operation():
             added = self.add(ds)
             self._store.write_chunks(ds.id, payload)
+        return added
+
+    def add_with_payload(self, entity: Any, payload: bytes) -> Any:
+        """Insert a record that owns stored chunks (a survey) and its payload, in one step."""
+        with self._operation():
+            added = self.add(entity)
+            self._store.write_chunks(added.id, payload, kind_info(_kind_of(entity)).table)
         return added
 
     # -- composite operations ----------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_the_kpi_term_is_in_the_cli(demo: dict[str, Any]) -> None:
     """The reported case: Checkout: payment has 2 KPIs off target, so K adds 15 * 2/3 = 10."""
     top = {f["title"]: f for f in demo["json"]["friction"]}
     payment = top["Checkout: payment"]
-    assert payment["score"] == 28.4
+    assert payment["score"] == 28.1  # the demo log as of its dated checkout change (issue 12)
     assert payment["components"]["kpi"] == pytest.approx(2 / 3)
     assert "2 KPIs off target" in payment["reasons"]
     c = payment["components"]

@@ -188,13 +188,38 @@ def test_every_released_version_has_a_fixture(version: int) -> None:
     assert (FIXTURES / f"workspace-v{version}.cxmap").exists()
 
 
+def test_v2_fixture_is_migrated_keeping_its_dataset(tmp_path: Path) -> None:
+    path = tmp_path / "v2.cxmap"
+    shutil.copy(FIXTURES / "workspace-v2.cxmap", path)
+    with Workspace.open(path) as ws:
+        assert ws.schema_version() == schema.CURRENT_VERSION
+        assert ws.dataset_payload("d1") == b"PAR1-not-really"
+        assert ws.surveys() == []
+    assert (tmp_path / "v2.cxmap.v2.bak").exists()
+
+
+def test_v3_fixture_is_migrated_keeping_its_scores_and_kinds(tmp_path: Path) -> None:
+    path = tmp_path / "v3.cxmap"
+    shutil.copy(FIXTURES / "workspace-v3.cxmap", path)
+    with Workspace.open(path) as ws:
+        assert ws.schema_version() == schema.CURRENT_VERSION
+        assert ws.get("touchpoint", "t3").emotion is None
+        assert ws.get("kpi", "k2").kind == "nps"
+        assert ws.surveys() == []
+    assert (tmp_path / "v3.cxmap.v3.bak").exists()
+
+
 def test_current_version_fixture_opens_without_migrating(tmp_path: Path) -> None:
     path = tmp_path / "current.cxmap"
     shutil.copy(FIXTURES / f"workspace-v{schema.CURRENT_VERSION}.cxmap", path)
     with Workspace.open(path) as ws:
         assert ws.schema_version() == schema.CURRENT_VERSION
         assert [t.title for t in ws.touchpoints()][:2] == ["Home page", "Checkout"]
+        assert [s.id for s in ws.surveys()] == ["sv1"]
         assert ws.dataset_payload("d1") == b"PAR1-not-really"
+        [survey] = ws.surveys()
+        assert (survey.id, survey.n_responses, survey.journey_id) == ("sv1", 2, "j1")
+        assert ws.payload("survey", "sv1") == b"PAR1-survey"
     assert not list(tmp_path.glob("*.bak"))
 
 

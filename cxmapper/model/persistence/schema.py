@@ -203,6 +203,25 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX touchpoints_owner ON touchpoints(owner_id);
     ALTER TABLE kpis ADD COLUMN kind TEXT NOT NULL DEFAULT '';
     """,
+    # 4: survey responses (customer feedback), stored like datasets: compressed Parquet chunks
+    """
+    CREATE TABLE surveys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL,
+        n_responses INTEGER NOT NULL,
+        columns TEXT NOT NULL DEFAULT '[]',
+        options TEXT NOT NULL DEFAULT '{}',
+        journey_id TEXT REFERENCES journeys(id) ON DELETE SET NULL
+    );
+    CREATE TABLE survey_chunks (
+        survey_id TEXT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (survey_id, seq)
+    );
+    """,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)
@@ -240,6 +259,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("actions", "touchpoint_id", "touchpoints", "cascade"),
     Relation("actions", "owner_id", "parties", "set null"),
     Relation("datasets", "journey_id", "journeys", "set null"),
+    Relation("surveys", "journey_id", "journeys", "set null"),
 )
 
 # Parents before children: the order rows are re-inserted in when a removal is undone.
@@ -257,10 +277,11 @@ TABLE_ORDER: tuple[str, ...] = (
     "comments",
     "actions",
     "datasets",
+    "surveys",
 )
 
 # Indexes SQLite creates for PRIMARY KEY / UNIQUE constraints are named sqlite_autoindex_*.
-KNOWN_TABLES: frozenset[str] = frozenset((*TABLE_ORDER, "meta", "dataset_chunks"))
+KNOWN_TABLES: frozenset[str] = frozenset((*TABLE_ORDER, "meta", "dataset_chunks", "survey_chunks"))
 
 # Columns holding JSON, and the shape the program reads from them ("texts": a list of strings).
 JSON_COLUMNS: dict[tuple[str, str], str] = {
@@ -269,4 +290,12 @@ JSON_COLUMNS: dict[tuple[str, str], str] = {
     ("touchpoints", "match_patterns"): "texts",
     ("datasets", "columns"): "texts",
     ("datasets", "options"): "object",
+    ("surveys", "columns"): "texts",
+    ("surveys", "options"): "object",
+}
+
+# The table of stored chunks for each kind of record that has them, and its key column.
+CHUNK_TABLES: dict[str, tuple[str, str]] = {
+    "datasets": ("dataset_chunks", "dataset_id"),
+    "surveys": ("survey_chunks", "survey_id"),
 }

@@ -427,27 +427,29 @@ class Store:
 
     # -- datasets ----------------------------------------------------------------------------
 
-    def write_chunks(self, dataset_id: str, payload: bytes) -> None:
+    def write_chunks(self, record_id: str, payload: bytes, owner: str = "datasets") -> None:
+        """Store `payload` for a record of `owner` (a table with chunks: datasets, surveys)."""
+        table, key = schema.CHUNK_TABLES[owner]
         with self.transaction():
             for seq, start in enumerate(range(0, max(len(payload), 1), CHUNK_BYTES)):
                 self._conn.execute(
-                    "INSERT INTO dataset_chunks (dataset_id, seq, data) VALUES (?, ?, ?)",
-                    (dataset_id, seq, payload[start : start + CHUNK_BYTES]),
+                    f"INSERT INTO [{table}] ([{key}], seq, data) VALUES (?, ?, ?)",
+                    (record_id, seq, payload[start : start + CHUNK_BYTES]),
                 )
 
-    def read_chunks(self, dataset_id: str) -> bytes:
+    def read_chunks(self, record_id: str, owner: str = "datasets") -> bytes:
+        table, key = schema.CHUNK_TABLES[owner]
         cur = self._conn.execute(
-            "SELECT data FROM dataset_chunks WHERE dataset_id = ? ORDER BY seq", (dataset_id,)
+            f"SELECT data FROM [{table}] WHERE [{key}] = ? ORDER BY seq", (record_id,)
         )
         return b"".join(bytes(r[0]) for r in cur)
 
-    def copy_chunks(self, dataset_id: str) -> list[Row]:
-        return _all(
-            self._conn.execute("SELECT * FROM dataset_chunks WHERE dataset_id = ?", (dataset_id,))
-        )
+    def copy_chunks(self, record_id: str, owner: str = "datasets") -> list[Row]:
+        table, key = schema.CHUNK_TABLES[owner]
+        return _all(self._conn.execute(f"SELECT * FROM [{table}] WHERE [{key}] = ?", (record_id,)))
 
-    def restore_chunks(self, rows: Sequence[Row]) -> None:
-        self.insert_many("dataset_chunks", rows)
+    def restore_chunks(self, rows: Sequence[Row], owner: str = "datasets") -> None:
+        self.insert_many(schema.CHUNK_TABLES[owner][0], rows)
 
     # -- meta and copies ---------------------------------------------------------------------
 
