@@ -23,6 +23,7 @@ RACI_ROLES = ("R", "A", "C", "I")
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 DIRECTIONS = ("higher", "lower")
 PARTY_KINDS = ("person", "team")
+KPI_FREQUENCIES = ("", "weekly", "monthly", "quarterly")  # '' = no reading expected
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Kpi:
     owner_id: str | None = None
     description: str = ""
     position: int = 0
+    frequency: str = ""  # expected reading frequency key: '', weekly, monthly, quarterly
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Stage:
     description: str = ""
     position: int = 0
     width: float = 220.0
+    lineage_id: str = ""  # the same stage across versions and copies (see versions)
 
 
 @dataclass
@@ -90,6 +93,7 @@ class Lane:
     kind: str = "custom"
     position: int = 0
     height: float = 140.0
+    lineage_id: str = ""
 
 
 @dataclass
@@ -111,6 +115,7 @@ class Touchpoint:
     is_goal: bool = False
     match_events: list[str] = field(default_factory=list)
     match_patterns: list[str] = field(default_factory=list)
+    lineage_id: str = ""  # the same card across versions and duplicated journeys
 
 
 @dataclass
@@ -121,6 +126,7 @@ class Connector:
     target_id: str
     label: str = ""
     kind: str = "expected"
+    lineage_id: str = ""
 
 
 @dataclass
@@ -188,8 +194,22 @@ class Dataset:
     journey_id: str | None = None
 
 
+@dataclass
+class JourneyVersion:
+    """A named, dated copy of a journey's map (JSON in `snapshot`, see model.versions)."""
+
+    id: str
+    journey_id: str
+    name: str
+    created_at: str
+    snapshot: str
+    author: str = ""
+    live_from: str = ""  # ISO date from which this version was live ('' = not said)
+    note: str = ""
+
+
 Entity = Party | Persona | Kpi | Journey | Stage | Lane | Touchpoint | Connector | Reading | Raci
-Entity = Entity | Comment | Action | Dataset
+Entity = Entity | Comment | Action | Dataset | JourneyVersion
 E = TypeVar("E")
 
 JSON_FIELDS = frozenset({"tags", "match_events", "match_patterns", "columns", "options"})

@@ -34,6 +34,7 @@ KINDS: dict[str, KindInfo] = {
         KindInfo("comment", "comments", e.Comment, None, ("created_at", "rowid")),
         KindInfo("action", "actions", e.Action, None, ("created_at", "rowid")),
         KindInfo("dataset", "datasets", e.Dataset, None, ("imported_at", "rowid")),
+        KindInfo("version", "journey_versions", e.JourneyVersion, None, ("created_at", "rowid")),
     )
 }
 KIND_OF_TABLE: dict[str, str] = {k.table: k.name for k in KINDS.values()}

@@ -16,6 +16,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("action", "status"): e.ACTION_STATUSES,
     ("kpi", "direction"): e.DIRECTIONS,
     ("party", "kind"): e.PARTY_KINDS,
+    ("kpi", "frequency"): e.KPI_FREQUENCIES,
 }
 RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("touchpoint", "emotion"): (-2, 2),
@@ -32,6 +33,7 @@ REQUIRED_TEXT: dict[str, tuple[str, ...]] = {
     "touchpoint": ("title",),
     "action": ("title",),
     "comment": ("text", "author"),
+    "version": ("name",),
 }
 
 

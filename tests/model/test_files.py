@@ -188,13 +188,37 @@ def test_every_released_version_has_a_fixture(version: int) -> None:
     assert (FIXTURES / f"workspace-v{version}.cxmap").exists()
 
 
-def test_current_version_fixture_opens_without_migrating(tmp_path: Path) -> None:
+def test_v2_fixture_is_migrated_with_lineage_and_an_empty_log(tmp_path: Path) -> None:
     path = tmp_path / "v2.cxmap"
     shutil.copy(FIXTURES / "workspace-v2.cxmap", path)
     with Workspace.open(path) as ws:
-        assert ws.schema_version() == 2
+        assert ws.schema_version() == schema.CURRENT_VERSION
         assert [t.title for t in ws.touchpoints()] == ["Home page", "Checkout"]
         assert ws.dataset_payload("d1") == b"PAR1-not-really"
+        # every existing stage, lane, card and connector starts its own lineage
+        assert [t.lineage_id for t in ws.touchpoints()] == ["t1", "t2"]
+        assert [c.lineage_id for c in ws.connectors()] == ["c1"]
+        assert ws.get("kpi", "k1").frequency == ""
+        assert ws.change_log() == []
+    assert (tmp_path / "v2.cxmap.v2.bak").exists()
+
+
+def test_current_version_fixture_opens_without_migrating(tmp_path: Path) -> None:
+    path = tmp_path / "v3.cxmap"
+    shutil.copy(FIXTURES / "workspace-v3.cxmap", path)
+    with Workspace.open(path) as ws:
+        assert ws.schema_version() == 3
+        assert [t.title for t in ws.touchpoints()] == ["Home", "Checkout"]
+        assert ws.dataset_payload("d1") == b"PAR1-not-really"
+        assert ws.get("kpi", "k1").frequency == "monthly"
+        assert [v.name for v in ws._list("version")] == ["As-is"]
+        log = ws.change_log()
+        assert [(x.action, x.kind, x.author) for x in log] == [
+            ("changed", "kpi", "Fixture Writer"),
+            ("added", "version", "Fixture Writer"),
+            ("changed", "touchpoint", "Fixture Writer"),
+        ]
+        assert log[2].fields == {"title": ["Home page", "Home"]}
     assert not list(tmp_path.glob("*.bak"))
 
 
