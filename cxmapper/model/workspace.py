@@ -653,7 +653,8 @@ class Workspace:
         ds = e.Dataset(
             id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values
         )
-        with self._operation():
+        label = f"Imported dataset {name!r}: {n_events:,} events, {n_cases:,} cases"
+        with self.logged_as(label, summarise=True):
             added = self.add(ds)
             self._store.write_chunks(ds.id, payload)
         return added
