@@ -47,6 +47,13 @@ def format_summary(s: dict[str, Any]) -> str:
         lines.append(f"  owners: {', '.join(j['owners']) or '-'}")
         for w in j["governance_warnings"]:
             lines.append(f"  warning: {w}")
+        lines.append(f"  governance health: {_health(j['governance_health'])}")
+        for o in j["overdue"]:
+            lines.append(
+                f"  overdue: {o['touchpoint']}: {o['kpi']} ({o['frequency']}), last reading "
+                f"{o['latest'][:10]}, due {o['due']} ({o['days_overdue']} days late), "
+                f"owner {o['owner'] or '-'}"
+            )
         lines.append("")
     lines.append(f"People and teams: {len(s['people'])}")
     lines.append(
@@ -62,3 +69,15 @@ def format_summary(s: dict[str, Any]) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def _health(h: dict[str, Any]) -> str:
+    def pct(share: float | None) -> str:
+        return "-" if share is None else f"{share:.0%}"
+
+    return (
+        f"{pct(h['accountable_share'])} of {h['governed_touchpoints']} governed touchpoints "
+        f"with exactly one Accountable, {pct(h['kpi_owner_share'])} of {h['kpis']} KPIs with an "
+        f"owner, {pct(h['readings_up_to_date_share'])} of {h['expected_readings']} expected "
+        "readings up to date"
+    )

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
+from cxmapper.model.freshness import governance_health, overdue_readings, today_utc
 from cxmapper.model.governance import raci_warnings
 from cxmapper.model.workspace import Workspace
 
 
-def summarize(ws: Workspace) -> dict[str, Any]:
+def summarize(ws: Workspace, today: date | None = None) -> dict[str, Any]:
+    today = today or today_utc()
+    kpis = ws.kpis()
+    kpi_names = {k.id: k.name for k in kpis}
     parties = {p.id: p for p in ws.parties()}
     readings = ws.readings()
     raci = ws.raci()
@@ -20,6 +25,10 @@ def summarize(ws: Workspace) -> dict[str, Any]:
     for j in ws.journeys():
         tps = ws.touchpoints(j.id)
         tp_ids = {t.id for t in tps}
+        lanes = ws.lanes(j.id)
+        j_readings = [r for r in readings if r.touchpoint_id in tp_ids]
+        j_raci = [r for r in raci if r.touchpoint_id in tp_ids]
+        titles = {t.id: t for t in tps}
         owners = sorted({parties[t.owner_id].name for t in tps if t.owner_id in parties})
         journeys.append(
             {
@@ -39,11 +48,22 @@ def summarize(ws: Workspace) -> dict[str, Any]:
                     a.touchpoint_id in tp_ids and a.status in ("open", "in progress")
                     for a in actions
                 ),
-                "governance_warnings": [
-                    w.message
-                    for w in raci_warnings(
-                        tps, [r for r in raci if r.touchpoint_id in tp_ids], ws.lanes(j.id)
-                    )
+                "governance_warnings": [w.message for w in raci_warnings(tps, j_raci, lanes)],
+                "governance_health": governance_health(
+                    tps, lanes, j_raci, kpis, j_readings, today
+                ).to_json(),
+                "overdue": [
+                    {
+                        "touchpoint": titles[o.touchpoint_id].title,
+                        "touchpoint_id": o.touchpoint_id,
+                        "kpi": kpi_names[o.kpi_id],
+                        "frequency": o.frequency,
+                        "latest": o.latest_at,
+                        "due": o.due_on,
+                        "days_overdue": o.days_overdue,
+                        "owner": _name(parties, titles[o.touchpoint_id].owner_id),
+                    }
+                    for o in overdue_readings(kpis, j_readings, today)
                 ],
             }
         )
@@ -64,8 +84,9 @@ def summarize(ws: Workspace) -> dict[str, Any]:
                 "target": k.target,
                 "owner": parties[k.owner_id].name if k.owner_id in parties else None,
                 "readings": reading_counts[k.id],
+                "frequency": k.frequency,
             }
-            for k in ws.kpis()
+            for k in kpis
         ],
         "datasets": [
             {
@@ -78,3 +99,8 @@ def summarize(ws: Workspace) -> dict[str, Any]:
             for d in ws.datasets()
         ],
     }
+
+
+def _name(parties: dict[str, Any], party_id: str | None) -> str | None:
+    party = parties.get(party_id or "")
+    return party.name if party else None
