@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "cxmapper.commands.analyze",
     "cxmapper.commands.importing",
     "cxmapper.commands.export",
+    "cxmapper.commands.governance",
 )
 
 
@@ -87,7 +88,7 @@ def missing_display(environ: dict[str, str] | None = None) -> str | None:
     return (
         "no display: the cxmapper window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is "
         "not set). The commands work without one: cxmapper demo, info, analyze, import, export, "
-        "import-xlsx, import-json (see cxmapper --help)"
+        "import-xlsx, import-json, version, versions, diff, log (see cxmapper --help)"
     )
 
 

@@ -134,7 +134,8 @@ def test_every_registered_command_is_routed_to_the_cli_not_the_app() -> None:
 
     parser = build_parser()
     names = _command_names(parser)
-    assert names == {"demo", "info", "analyze", "import", "export", "import-xlsx", "import-json"}
+    assert names == {"demo", "info", "analyze", "import", "export", "import-xlsx", "import-json",
+                     "version", "versions", "diff", "log"}  # fmt: skip
     assert not any(_is_gui_call([name, "x"], parser) for name in names)
     assert _is_gui_call([], parser) and _is_gui_call(["shop.cxmap"], parser)
     assert not _is_gui_call(["--help"], parser)
