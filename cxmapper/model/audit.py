@@ -4,7 +4,8 @@ Entries are collected while an operation runs and written in that operation's ow
 transaction (see `Workspace._operation`), so the log can never disagree with the data: a
 rolled-back edit leaves no entry, a committed one always has its entries. There is one entry
 per `Change` the operation announced, in order, with old -> new values where the model knew
-them (an update, a move); an import is summarised as one entry. Undo and redo are ordinary
+them (an update, a move), except that siblings whose position merely shifted (a card inserted
+above them) share one entry per kind and journey; an import is summarised as one entry. Undo and redo are ordinary
 model operations, so they are logged like any edit. The log has no foreign keys: the history
 of a deleted card outlives the card.
 """
@@ -56,12 +57,21 @@ class LogEntry:
             "id": self.entity_id, "journey_id": self.journey_id, "details": self.details,
         }  # fmt: skip
 
-    def to_change(self) -> Change | None:
-        """The notification this entry stands for; None for a summary (reload everything)."""
+    @property
+    def shifted(self) -> dict[str, Any]:
+        """Ids (-> [old, new] position) of the records whose place among siblings shifted,
+        for the one entry that stands for all of them."""
+        return dict(self.details.get("shifted", {}))
+
+    def to_changes(self) -> list[Change] | None:
+        """The notifications this entry stands for; None for a summary (reload everything)."""
         if self.action not in ("added", "removed", "changed"):
             return None
-        return Change(self.action, self.kind, self.entity_id, self.journey_id,  # type: ignore[arg-type]
-                      tuple(self.fields))  # fmt: skip
+        if not self.entity_id:
+            return [Change("changed", self.kind, i, self.journey_id, ("position",))
+                    for i in self.shifted]  # fmt: skip
+        return [Change(self.action, self.kind, self.entity_id, self.journey_id,  # type: ignore[arg-type]
+                       tuple(self.fields))]  # fmt: skip
 
 
 def default_author() -> str:
@@ -107,16 +117,31 @@ class AuditCollector:
             journey = next(iter(journeys)) if len(journeys) == 1 else None
             details = {"summary": self.label, "counts": dict(sorted(counts.items()))}
             return [(at, author, self.label, SUMMARY, "operation", "", journey, _dump(details))]
-        out = []
+        out: list[Any] = []
+        shifted: dict[tuple[str, str | None], dict[str, Any]] = {}  # one entry per kind/journey
         for c in changes:
             note = self.notes.get((c.kind, c.id), {})
             details: dict[str, Any] = {k: v for k, v in note.items() if k != "fields"}
             if c.action == "changed":
                 known = note.get("fields", {})
-                details["fields"] = {f: known.get(f) for f in c.fields}
+                values = {f: known.get(f) for f in c.fields}
+                moved = {f for f, v in values.items() if v is None or v[0] != v[1]}
+                if moved <= {"position"}:  # only its place among siblings shifted
+                    key = (c.kind, c.journey_id)
+                    if key not in shifted:
+                        shifted[key] = {}
+                        out.append(key)  # placeholder: the entry goes where the first was
+                    shifted[key][c.id] = values.get("position")
+                    continue
+                details["fields"] = values
             out.append((at, author, self.label, c.action, c.kind, c.id, c.journey_id,
                         _dump(details)))  # fmt: skip
-        return out
+        return [
+            (at, author, self.label, "changed", x[0], "", x[1],
+             _dump({"fields": {"position": None}, "shifted": shifted[x]}))
+            if len(x) == 2 else x
+            for x in out
+        ]  # fmt: skip
 
 
 def _dump(details: dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from cxmapper.model.versions import JourneyState
@@ -23,6 +24,7 @@ LANE_FIELDS = ("name", "kind")
 CONNECTOR_FIELDS = ("label", "kind")
 KPI_FIELDS = ("target", "tolerance", "direction", "unit", "frequency")
 JOURNEY_FIELDS = ("description", "state")
+_getters: dict[tuple[str, ...], Any] = {}
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ def match(
 
 
 def _field_changes(b: Any, a: Any, names: tuple[str, ...]) -> list[FieldChange]:
+    get = _getters.get(names) or _getters.setdefault(names, attrgetter(*names))
+    if get(b) == get(a):  # the common case, decided in C
+        return []
     return [
         FieldChange(n, getattr(b, n), getattr(a, n))
         for n in names

@@ -125,3 +125,24 @@ def test_only_the_persistence_layer_writes_the_log(ws: Workspace) -> None:
     finally:
         conn.close()
     assert rows == [("added", "journey", "j", "Ann")]
+
+
+def test_shifted_siblings_share_one_entry_that_still_names_them(ws: Workspace) -> None:
+    """Inserting at the top of a stack shifts every card below: one entry, not one per card
+    (this keeps a committed edit on a big journey cheap)."""
+    j = ws.add_journey("J", id="j")
+    ws.add_stage(j.id, "S", id="s")
+    ws.add_lane(j.id, "L", id="l")
+    ws.add_touchpoint("s", "l", "A", id="a")
+    ws.add_touchpoint("s", "l", "B", id="b")
+    start = ws.change_log()[-1].seq
+    ws.add_touchpoint("s", "l", "Top", index=0, id="top")
+    added, shifted = ws.change_log(after_seq=start)
+    assert (added.action, added.entity_id) == ("added", "top")
+    assert (shifted.action, shifted.kind, shifted.entity_id) == ("changed", "touchpoint", "")
+    assert shifted.shifted == {"a": None, "b": None}
+    assert [(c.action, c.id, c.fields) for c in shifted.to_changes()] == [
+        ("changed", "a", ("position",)),
+        ("changed", "b", ("position",)),
+    ]
+    assert added.operation == shifted.operation

@@ -24,16 +24,23 @@ def append(store: Store, rows: Sequence[tuple[Any, ...]]) -> int:
     """Append entries of one operation (tuples in _COLUMNS order); returns the last seq.
 
     All entries share `operation` = the seq of the first one, so a commit reads as a unit.
+    Inside the write transaction nobody else appends, so the seqs are consecutive.
     """
     if not rows:
         return last_seq(store)
+    conn = store._conn
     with store.transaction():
-        operation = last_seq(store) + 1
-        store._conn.executemany(
-            f"INSERT INTO change_log (operation, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(operation, *r) for r in rows],
-        )
-    return last_seq(store)
+        first = conn.execute(
+            f"INSERT INTO change_log (operation, {_COLUMNS}) VALUES "
+            "((SELECT ifnull(max(seq), 0) + 1 FROM change_log), ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows[0],
+        ).lastrowid
+        if len(rows) > 1:
+            conn.executemany(
+                f"INSERT INTO change_log (operation, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(first, *r) for r in rows[1:]],
+            )
+    return int(first or 0) + len(rows) - 1
 
 
 def select(

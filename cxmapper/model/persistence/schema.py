@@ -205,7 +205,6 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX change_log_journey ON change_log(journey_id, seq);
     CREATE INDEX change_log_entity ON change_log(entity_id, seq);
-    CREATE INDEX change_log_at ON change_log(at);
     """,
 )
 
