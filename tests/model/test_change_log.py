@@ -137,7 +137,7 @@ def test_shifted_siblings_share_one_entry_that_still_names_them(ws: Workspace) -
     ws.add_touchpoint("s", "l", "B", id="b")
     start = ws.change_log()[-1].seq
     ws.add_touchpoint("s", "l", "Top", index=0, id="top")
-    added, shifted = ws.change_log(after_seq=start)
+    shifted, added = ws.change_log(after_seq=start)  # room is made, then the card added
     assert (added.action, added.entity_id) == ("added", "top")
     assert (shifted.action, shifted.kind, shifted.entity_id) == ("changed", "touchpoint", "")
     assert shifted.shifted == {"a": None, "b": None}
