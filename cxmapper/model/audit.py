@@ -148,6 +148,33 @@ def _dump(details: dict[str, Any]) -> str:
     return json.dumps(details, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+def external_changes(entries: list[LogEntry]) -> list[Change]:
+    """The net notifications for entries another process committed, in order; [] when one
+    of them cannot be told apart (a summary: reload instead).
+
+    A record added and removed again since the last poll was never seen here, so nothing is
+    said about it; a record changed and then removed is only removed.
+    """
+    changes: list[Change] = []
+    for x in entries:
+        found = x.to_changes()
+        if found is None:
+            return []
+        changes.extend(found)
+    first: dict[tuple[str, str], str] = {}
+    last: dict[tuple[str, str], str] = {}
+    for c in changes:
+        first.setdefault((c.kind, c.id), c.action)
+        last[(c.kind, c.id)] = c.action
+    out = []
+    for c in changes:
+        key = (c.kind, c.id)
+        if last[key] == "removed" and (c.action != "removed" or first[key] == "added"):
+            continue  # gone at the end: only its removal matters, if it was ever seen
+        out.append(c)
+    return out
+
+
 def entry_from_row(row: dict[str, Any]) -> LogEntry:
     return LogEntry(
         seq=row["seq"], operation=row["operation"], at=row["at"], author=row["author"],

@@ -20,12 +20,20 @@ from typing import Any
 
 from cxmapper.errors import ValidationError, WorkspaceError
 from cxmapper.model import entities as e
-from cxmapper.model.audit import AuditCollector, LogEntry, default_author, entry_from_row
+from cxmapper.model.audit import (
+    AuditCollector,
+    LogEntry,
+    default_author,
+    entry_from_row,
+    external_changes,
+)
 from cxmapper.model.changes import Change, ChangeHub, Listener
 from cxmapper.model.kinds import KIND_OF_TABLE, KINDS, kind_info
 from cxmapper.model.persistence import log_store, schema
 from cxmapper.model.persistence.store import Row, Store
 from cxmapper.model.validation import validate_values
+
+MAX_INCREMENTAL = 500  # more log entries than this since the last poll: reload instead
 
 
 def new_id() -> str:
@@ -126,11 +134,27 @@ class Workspace:
         return self._hub.listener_count
 
     def poll_external_changes(self) -> bool:
-        """If another process committed to the file, tell subscribers to reload; True if so."""
+        """If another process committed to the file, tell subscribers what it changed, read
+        from the change log since the last entry seen (`reloaded` when the log cannot say: a
+        summarised import, a replaced file, very many entries); True if anything changed."""
         if self._store.changed_elsewhere():
-            self._hub.emit([Change("reloaded")])
+            self._hub.emit(self._external_changes())
             return True
         return False
+
+    def _external_changes(self) -> list[Change]:
+        seen = self._log_seen
+        replaced = self._store.take_replaced()
+        entries = log_store.select(self._store, after_seq=seen, limit=MAX_INCREMENTAL + 1)
+        self._log_seen = log_store.last_seq(self._store)
+        if (
+            replaced
+            or not entries
+            or len(entries) > MAX_INCREMENTAL
+            or entries[0]["seq"] != seen + 1
+        ):
+            return [Change("reloaded")]
+        return external_changes([entry_from_row(r) for r in entries]) or [Change("reloaded")]
 
     @contextmanager
     def batch(self) -> Iterator[None]:

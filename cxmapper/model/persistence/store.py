@@ -39,6 +39,7 @@ class Store:
         self._seen_version = self.data_version()
         self._suspended = False
         self._reload_pending = False
+        self._replaced = False  # another file was moved into place while released
         self._fingerprint: tuple[Any, ...] = ()
         self._identity = None if path == ":memory:" else file_locks.file_identity(path)
         if self._identity is not None:
@@ -170,6 +171,7 @@ class Store:
         self._identity = identity
         if replaced or _fingerprint(self.path) != self._fingerprint:
             self._reload_pending = True
+        self._replaced |= replaced
         self._seen_version = self.data_version()
 
     @property
@@ -213,6 +215,12 @@ class Store:
                 self._conn.execute("ROLLBACK")
             raise WorkspaceError(f"{self.path}: could not save the change ({exc})") from exc
         self._seen_version = self.data_version()
+
+    def take_replaced(self) -> bool:
+        """True once if the file was replaced by another one since the last call (so what
+        this store remembered about it, e.g. the last change-log entry seen, is void)."""
+        replaced, self._replaced = self._replaced, False
+        return replaced
 
     def data_version(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
