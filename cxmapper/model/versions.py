@@ -169,15 +169,32 @@ def save_version(
     return ws.add(version)
 
 
-def restore_version(ws: Workspace, version_id: str) -> e.JourneyVersion:
-    """Make a version the current state; returns the version that keeps the replaced state."""
+def restore_version(
+    ws: Workspace, version_id: str, *, keep_replaced: bool = True
+) -> e.JourneyVersion | None:
+    """Make a version the current state, in one transaction; returns the version that keeps
+    the state it replaced. An undo command undoes it with
+    `restore_version(ws, kept.id, keep_replaced=False)` and then removes `kept`."""
     version: e.JourneyVersion = ws.get("version", version_id)
     target = decode_state(version.snapshot, version.name)
+    kept = None
     with ws.logged_as(f"Restored version {version.name!r}", summarise=True):
-        kept = save_version(ws, version.journey_id,
-                            f"Before restoring {version.name} ({now_iso()})")  # fmt: skip
+        if keep_replaced:
+            kept = save_version(ws, version.journey_id,
+                                f"Before restoring {version.name} ({now_iso()})")  # fmt: skip
         _apply(ws, current_state(ws, version.journey_id), target)
     return kept
+
+
+def live_periods(found: list[e.JourneyVersion]) -> dict[str, tuple[str, str | None]]:
+    """Version id -> (live from, live until) for versions with a live-from date: each is live
+    until the next one starts (the last one to this day, None). The before / after
+    comparison of behaviour takes these periods as its two windows."""
+    dated = sorted((v for v in found if v.live_from), key=lambda v: (v.live_from, v.created_at))
+    return {
+        v.id: (v.live_from, dated[i + 1].live_from if i + 1 < len(dated) else None)
+        for i, v in enumerate(dated)
+    }
 
 
 def _apply(ws: Workspace, now: JourneyState, target: JourneyState) -> None:

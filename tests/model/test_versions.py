@@ -175,3 +175,35 @@ def test_removing_a_journey_takes_its_versions_and_undo_brings_them_back(demo: W
     assert demo.count("version") == 0
     demo.restore(removal)
     assert [v.name for v in versions(demo, jid)] == ["A"]
+
+
+def test_live_periods_run_until_the_next_version_goes_live(demo: Workspace) -> None:
+    from cxmapper.model.versions import live_periods
+
+    jid = journey_id(demo)
+    a = save_version(demo, jid, "A", live_from="2026-01-01")
+    save_version(demo, jid, "Draft")  # never live: no period
+    c = save_version(demo, jid, "C", live_from="2026-03-15")
+    b = save_version(demo, jid, "B", live_from="2026-02-01")  # saved last, live in between
+    assert live_periods(versions(demo, jid)) == {
+        a.id: ("2026-01-01", "2026-02-01"),
+        b.id: ("2026-02-01", "2026-03-15"),
+        c.id: ("2026-03-15", None),
+    }
+
+
+def test_a_restore_undone_leaves_the_journey_and_its_versions_as_before(demo: Workspace) -> None:
+    """What an undo command does: restore the kept state without keeping another, drop it."""
+    from tests.model.helpers import everything
+
+    jid = journey_id(demo)
+    save_version(demo, jid, "As-is")
+    three_edits(demo, jid)
+    before = everything(demo)
+    kept = restore_version(demo, find_version(demo, jid, "As-is").id)
+    assert kept is not None
+    with demo.batch():
+        assert restore_version(demo, kept.id, keep_replaced=False) is None
+        demo.remove("version", kept.id)
+    assert everything(demo) == before
+    assert [v.name for v in versions(demo, jid)] == ["As-is"]
