@@ -6,6 +6,7 @@ ranges (since an entry, since a date, of a journey or an entity).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,8 +16,14 @@ _COLUMNS = "at, author, label, action, kind, entity_id, journey_id, details"
 
 
 def last_seq(store: Store) -> int:
-    """The seq of the newest entry (0 for an empty log); cheap: the primary key's maximum."""
-    value = store._conn.execute("SELECT max(seq) FROM change_log").fetchone()[0]
+    """The seq of the newest entry (0 for an empty log); cheap: the primary key's maximum.
+
+    0 too for a file opened without migrating (read-only), which has no log yet.
+    """
+    try:
+        value = store._conn.execute("SELECT max(seq) FROM change_log").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
     return int(value or 0)
 
 
