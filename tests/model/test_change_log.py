@@ -146,3 +146,20 @@ def test_shifted_siblings_share_one_entry_that_still_names_them(ws: Workspace) -
         ("changed", "b", ("position",)),
     ]
     assert added.operation == shifted.operation
+
+
+def test_a_file_not_migrated_yet_has_an_empty_log(tmp_path: Path) -> None:
+    """A store on a version-2 file that was not migrated (what a read-only open sees) must not
+    fail for want of the change_log table."""
+    import shutil
+
+    from cxmapper.model.persistence.store import Store
+
+    path = tmp_path / "v2.cxmap"
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "workspace-v2.cxmap", path)
+    ws = Workspace(Store(sqlite3.connect(path, isolation_level=None), str(path)))
+    try:
+        assert ws.schema_version() == 2
+        assert [t.title for t in ws.touchpoints()] == ["Home page", "Checkout"]
+    finally:
+        ws.close()
