@@ -122,12 +122,14 @@ def versions(ws: Workspace, journey_id: str) -> list[e.JourneyVersion]:
 
 
 def find_version(ws: Workspace, journey_id: str, ref: str) -> e.JourneyVersion:
-    """A version by id or exact name."""
-    found = versions(ws, journey_id)
-    for v in found:
-        if ref in (v.id, v.name):
-            return v
-    names = ", ".join(repr(v.name) for v in found) or "none"
+    """A version by id or exact name (reads only that one: snapshots are big)."""
+    v = ws.find("version", ref)
+    if v is not None and v.journey_id == journey_id:
+        return v
+    hits = ws._list("version", {"journey_id": journey_id, "name": ref})
+    if hits:
+        return hits[0]
+    names = ", ".join(repr(v.name) for v in versions(ws, journey_id)) or "none"
     raise WorkspaceError(f"no version {ref!r} of this journey (versions: {names})")
 
 
@@ -159,7 +161,7 @@ def save_version(
         raise ValidationError("a version needs a name")
     if name == CURRENT:
         raise ValidationError(f"{CURRENT!r} names the journey as it is now; choose another name")
-    if any(v.name == name for v in versions(ws, journey_id)):
+    if ws.count("version", journey_id=journey_id, name=name):
         raise ValidationError(f"the journey already has a version named {name!r}")
     version = e.JourneyVersion(
         id=new_id(), journey_id=journey_id, name=name, created_at=now_iso(),
