@@ -110,7 +110,10 @@ class AuditCollector:
         self.notes.setdefault((kind, id), {}).update(identify(row))
 
     def rows(self, changes: list[Change], at: str, author: str) -> list[tuple[Any, ...]]:
-        """Rows for the change_log table (without seq and operation), in change order."""
+        """Rows for the change_log table (without seq and operation), in change order; none
+        for an operation that changed nothing (an import with nothing to apply)."""
+        if not changes:
+            return []
         if self.summarise:
             counts = Counter(f"{c.action} {c.kind}" for c in changes)
             journeys = {c.journey_id for c in changes if c.journey_id}

@@ -163,3 +163,12 @@ def test_a_file_not_migrated_yet_has_an_empty_log(tmp_path: Path) -> None:
         assert [t.title for t in ws.touchpoints()] == ["Home page", "Checkout"]
     finally:
         ws.close()
+
+
+def test_an_operation_that_changes_nothing_leaves_no_entry(ws: Workspace) -> None:
+    ws.add_journey("J")
+    n = len(ws.change_log())
+    with ws.logged_as("Imported Excel workbook: 0 change(s)", summarise=True):
+        pass
+    ws.update("journey", ws.journeys()[0].id, name="J")  # the same value: no change
+    assert len(ws.change_log()) == n
