@@ -114,6 +114,8 @@ def test_the_log_survives_save_as_and_reopening(ws: Workspace, tmp_path: Path) -
         ]
         assert other.change_log(author="Bob")[0].fields == {"name": ["J", "K"]}
         assert other.change_log(since="2999-01-01") == []
+        assert len(other.change_log(since="2000-01-01", until="2999-01-01")) == 2
+        assert other.change_log(until="2000-01-01") == []
 
 
 def test_only_the_persistence_layer_writes_the_log(ws: Workspace) -> None:

@@ -57,11 +57,12 @@ def select(
     journey_id: str | None = None,
     entity_id: str | None = None,
     since: str | None = None,
+    until: str | None = None,
     author: str | None = None,
     limit: int | None = None,
 ) -> list[Row]:
-    """Entries in order, filtered: after an entry, of a journey/entity, at or after an ISO
-    time (a date means its midnight UTC), by an author."""
+    """Entries in order, filtered: after an entry, of a journey/entity, at or after `since`
+    and before `until` (ISO times; a date means its midnight UTC), by an author."""
     parts: list[str] = []
     params: list[Any] = []
     for clause, value in (
@@ -69,6 +70,7 @@ def select(
         ("journey_id = ?", journey_id),
         ("entity_id = ?", entity_id),
         ("at >= ?", since),
+        ("at < ?", until),
         ("author = ?", author),
     ):
         if value is not None:
