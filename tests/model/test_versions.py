@@ -207,3 +207,14 @@ def test_a_restore_undone_leaves_the_journey_and_its_versions_as_before(demo: Wo
         demo.remove("version", kept.id)
     assert everything(demo) == before
     assert [v.name for v in versions(demo, jid)] == ["As-is"]
+
+
+def test_the_bulk_read_of_a_state_gives_the_same_records_as_the_workspace(demo: Workspace) -> None:
+    from cxmapper.model.versions import current_state
+
+    jid = journey_id(demo)
+    tp = demo.touchpoints(jid)[0]
+    demo.update("touchpoint", tp.id, tags=["a", "b"], is_goal=True, match_events=["x"])
+    state = current_state(demo, jid)
+    assert state.touchpoints == demo.touchpoints(jid)
+    assert state.connectors == demo.connectors(jid)
