@@ -3,6 +3,8 @@
     python benchmarks/bench_model.py [--touchpoints N]
 
 Targets (issue "Foundation"): open under 0.3 s; median committed edit under 5 ms.
+Issue "Govern the journey": every edit also appends to the change log (always on); saving a
+version of the 2,000-touchpoint journey under 0.5 s, a diff under 0.2 s.
 "Open" = validate the file + read everything the canvas needs to draw the journey.
 Also (issue "Behavioural overlay"): a workspace holding a 5-million-event dataset opens in
 under 1 s; `--dataset-mb` is the size of the stored dataset (an encoded 5 M-event log is
@@ -54,6 +56,33 @@ def open_and_load(path: Path, journey_id: str) -> int:
     return n
 
 
+def govern(ws: Workspace, journey_id: str) -> None:
+    """Versions and diffs of the big journey, and reading its change log."""
+    from cxmapper.model.versions import save_version
+    from cxmapper.model.versions_diff import compare
+
+    saves, diffs = [], []
+    tps = ws.touchpoints(journey_id)
+    for i in range(5):
+        t0 = time.perf_counter()
+        save_version(ws, journey_id, f"v{i}")
+        saves.append(time.perf_counter() - t0)
+        ws.update("touchpoint", tps[i].id, title=f"Changed in v{i + 1}")  # something to find
+    for i in range(5):
+        t0 = time.perf_counter()
+        diff = compare(ws, journey_id, f"v{i}", "current")
+        diffs.append(time.perf_counter() - t0)
+    ms = [f"{x * 1000:.0f}" for x in saves]
+    print(f"save a version ({len(tps)} touchpoints): median {statistics.median(saves) * 1000:.0f} ms "
+          f"(runs: {', '.join(ms)})  (target < 500 ms)")  # fmt: skip
+    print(f"diff version vs current ({len(diff.differences)} differences): median "
+          f"{statistics.median(diffs) * 1000:.0f} ms, max {max(diffs) * 1000:.0f} ms  "
+          "(target < 200 ms)")  # fmt: skip
+    t0 = time.perf_counter()
+    n = len(ws.change_log())
+    print(f"read the whole change log ({n:,} entries): {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--touchpoints", type=int, default=2000)
@@ -92,6 +121,8 @@ def main() -> None:
                 t0 = time.perf_counter()
                 ws.move_touchpoints([tps[i].id], stages[(i + 3) % 10].id, lanes[(i + 5) % 10].id, 0)
                 timings["move card"].append(time.perf_counter() - t0)
+        with Workspace.open(path) as ws:
+            govern(ws, journey_id)
         with Workspace.open(path) as ws:
             import os
 

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "cxmapper.commands.importing",
     "cxmapper.commands.export",
     "cxmapper.commands.feedback",
+    "cxmapper.commands.governance",
 )
 
 
@@ -108,7 +109,8 @@ def missing_display(environ: dict[str, str] | None = None) -> str | None:
     return (
         "no display: the cxmapper window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is "
         "not set). The commands work without one: cxmapper demo, info, analyze, import, export, "
-        "import-xlsx, import-json, import-survey, feedback (see cxmapper --help)"
+        "import-xlsx, import-json, import-survey, feedback, version, versions, diff, log "
+        "(see cxmapper --help)"
     )
 
 

@@ -144,6 +144,10 @@ def test_every_registered_command_is_routed_to_the_cli_not_the_app() -> None:
         "import-json",
         "import-survey",
         "feedback",
+        "version",
+        "versions",
+        "diff",
+        "log",
     }
     assert not any(_is_gui_call([name, "x"], parser) for name in names)
     assert _is_gui_call([], parser) and _is_gui_call(["shop.cxmap"], parser)

@@ -32,6 +32,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--dataset", metavar="NAME",
                    help="analyse this imported dataset and add friction sheets / overlay")  # fmt: skip
+    p.add_argument("--owner", metavar="NAME",
+                   help="--xlsx only: just this person's or team's touchpoints, KPIs, actions "
+                        "and comments (imports back with import-xlsx)")  # fmt: skip
     p.set_defaults(func=run)
 
 
@@ -87,7 +90,14 @@ def run(args: argparse.Namespace) -> int:
     single = [fmt for fmt, _ in outputs if fmt != "json"]
     if single and args.journey and len(args.journey) > 1:
         raise CxError("--xlsx and images take one --journey")
+    if args.owner and [fmt for fmt, _ in outputs] != ["xlsx"]:
+        raise CxError("--owner works with --xlsx only")
     with Workspace.open(args.workspace, read_only=True) as ws:
+        owner_id = None
+        if args.owner:
+            from cxmapper.io.owner_view import find_owner
+
+            owner_id = find_owner(ws.parties(), args.owner).id
         analysis = None
         if single:
             journey_id = _journey_ids(ws, args.journey, all_if_none=False)[0]
@@ -96,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             if fmt == "xlsx":
                 from cxmapper.io.xlsx_export import export_xlsx
 
-                export_xlsx(ws, journey_id, out, analysis=analysis)
+                export_xlsx(ws, journey_id, out, analysis=analysis, owner_id=owner_id)
             elif fmt == "json":
                 from cxmapper.io.json_format import export_json
 

@@ -62,6 +62,13 @@ def format_summary(s: dict[str, Any]) -> str:
                 f"{counts[k]} {status_label(k)}" for k in STATUS_KEYS if counts.get(k)))  # fmt: skip
         for w in j["governance_warnings"]:
             lines.append(f"  warning: {n(w)}")
+        lines.append(f"  governance health: {_health(j['governance_health'])}")
+        for o in j["overdue"]:
+            lines.append(
+                f"  overdue: {o['touchpoint']}: {o['kpi']} ({o['frequency']}), last reading "
+                f"{o['latest'][:10]}, due {o['due']} ({o['days_overdue']} days late), "
+                f"owner {o['owner'] or '-'}"
+            )
         lines.append("")
     lines.append(f"People and teams: {len(s['people'])}")
     lines.append(
@@ -79,3 +86,15 @@ def format_summary(s: dict[str, Any]) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def _health(h: dict[str, Any]) -> str:
+    def pct(share: float | None) -> str:
+        return "-" if share is None else f"{share:.0%}"
+
+    return (
+        f"{pct(h['accountable_share'])} of {h['governed_touchpoints']} governed touchpoints "
+        f"with exactly one Accountable, {pct(h['kpi_owner_share'])} of {h['kpis']} KPIs with an "
+        f"owner, {pct(h['readings_up_to_date_share'])} of {h['expected_readings']} expected "
+        "readings up to date"
+    )

@@ -1,4 +1,4 @@
-"""Whole journeys as JSON: `{"format": "cxmapper-journey", "version": 2, ...}`.
+"""Whole journeys as JSON: `{"format": "cxmapper-journey", "version": 3, ...}`.
 
 The format (docs/json-format.md) carries every record of the journeys plus the people, teams,
 personas and KPI definitions they refer to, field for field as the model stores them, so an
@@ -25,6 +25,7 @@ from cxmapper import __version__
 from cxmapper.errors import CxError, ValidationError
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.json_schema import schema_problem
+from cxmapper.io.json_versions import decode_raw, export_versions, rekey_snapshot
 from cxmapper.io.snapshot import take_snapshot
 from cxmapper.model import entities as e
 from cxmapper.model.kinds import KINDS
@@ -32,7 +33,8 @@ from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace import Removal, Workspace, new_id, now_iso
 
 FORMAT = "cxmapper-journey"
-VERSION = 2  # 2: a touchpoint's emotion may be null (not scored); a KPI has a kind
+VERSION = 3  # 2: a touchpoint's emotion may be null (not scored), a KPI has a kind;
+# 3: lineage ids, KPI reading frequency, journey versions (1 and 2 are still read)
 # What a field left out meant in an older version, where today's default differs: in
 # version 1 every card had a score, 0 unless given.
 OLD_DEFAULTS: dict[int, dict[str, dict[str, Any]]] = {1: {"touchpoint": {"emotion": 0}}}
@@ -41,6 +43,7 @@ SHARED = (("parties", "party"), ("personas", "persona"), ("kpis", "kpi"))
 PER_JOURNEY = (
     ("stages", "stage"), ("lanes", "lane"), ("touchpoints", "touchpoint"), ("connectors", "connector"),
     ("readings", "reading"), ("raci", "raci"), ("comments", "comment"), ("actions", "action"),
+    ("versions", "version"),
 )  # fmt: skip
 # Reference fields: which kind each points at, and whether it may be null.
 REFS: dict[tuple[str, str], tuple[str, bool]] = {
@@ -54,6 +57,7 @@ REFS: dict[tuple[str, str], tuple[str, bool]] = {
     ("reading", "owner_id"): ("party", True), ("raci", "touchpoint_id"): ("touchpoint", False),
     ("raci", "party_id"): ("party", False), ("comment", "touchpoint_id"): ("touchpoint", False),
     ("action", "touchpoint_id"): ("touchpoint", False), ("action", "owner_id"): ("party", True),
+    ("version", "journey_id"): ("journey", False),
 }  # fmt: skip
 
 
@@ -87,6 +91,9 @@ def journeys_document(ws: Workspace, journey_ids: list[str]) -> dict[str, Any]:
             "readings": [_record(x) for x in snap.readings], "raci": [_record(x) for x in snap.raci],
             "comments": [_record(x) for x in snap.comments], "actions": [_record(x) for x in snap.actions],
         })  # fmt: skip
+        versions = export_versions(ws, jid)
+        if versions:
+            journeys[-1]["versions"] = versions
     kpis = [k for k in ws.kpis() if k.id in kpi_ids]
     party_ids |= {k.owner_id for k in kpis if k.owner_id}
     parties = ws.parties()
@@ -270,6 +277,7 @@ def parse_document(doc: Any) -> dict[str, list[Any]]:
         journey = keep("journey", block["journey"], f"{where_j}.journey")
         for key, kind in PER_JOURNEY:
             for i, raw in enumerate(_list(block, key, where_j)):
+                raw = decode_raw(raw) if kind == "version" else raw
                 entity = keep(kind, raw, f"{where_j}.{key}[{i}]")
                 owner_of[(kind, entity.id)] = journey.id
     _check_references(out, ids, owner_of)
@@ -416,12 +424,17 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> JsonImport:
         remap[(kind, entity.id)] = entity.id if free else new_id()
     journeys: list[e.Journey] = []
     created: dict[str, list[str]] = {}
+    fresh: dict[tuple[str, str], str] = {}  # ids only versions knew, re-keyed where taken
     for kind, entity in new:
         values = _record(entity)
+        if values.get("lineage_id") == "":  # a file older than lineage: the file's id is it
+            values["lineage_id"] = entity.id
         values["id"] = remap[(kind, entity.id)]
         for (k, column), (target, _) in REFS.items():
             if k == kind and values[column] is not None:
                 values[column] = remap[(target, values[column])]
+        if kind == "version":
+            values["snapshot"] = rekey_snapshot(ws, values["snapshot"], remap, fresh)
         if kind == "journey":
             name, n = values["name"], 2
             while values["name"] in taken_names:
@@ -437,8 +450,10 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> JsonImport:
         rows.setdefault(KINDS[kind].table, []).append(e.to_row(record))
     # `restore` inserts rows exactly as given (ids, positions) in parent-first order, in one
     # transaction: what undoing a removal does, and what an exact import needs.
+    names = ", ".join(repr(j.name) for j in journeys)
     try:
-        ws.restore(Removal(rows=rows))
+        with ws.logged_as(f"Imported JSON: {names}", summarise=True):  # one change-log entry
+            ws.restore(Removal(rows=rows))
     except sqlite3.IntegrityError as exc:  # e.g. a cycle of teams; nothing was written
         raise JsonFormatError(f"the file's records do not fit together ({exc})") from exc
     return JsonImport(journeys, created)

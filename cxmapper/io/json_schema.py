@@ -54,6 +54,8 @@ def _record_schema(kind: str) -> dict[str, Any]:
         properties[name] = base
         if needed:
             required.append(name)
+    if kind == "version":  # a version's snapshot travels as the JSON object, not as its text
+        properties["snapshot"] = {"type": "object"}
     return {
         "type": "object",
         "properties": properties,

@@ -18,13 +18,19 @@ from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model.workspace import Workspace, now_iso
 
 
-def build_workbook(ws: Workspace, journey_id: str, analysis: Any = None):  # -> openpyxl Workbook
+def build_workbook(
+    ws: Workspace, journey_id: str, analysis: Any = None, owner_id: str | None = None
+):  # -> openpyxl Workbook
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import friction, governance, kpis, lists, map_sheet, meta, overview
     from cxmapper.io.xlsx_sheets.common import ExportContext
 
     snap = take_snapshot(ws, journey_id)
+    if owner_id is not None:  # only what this owner looks after (see owner_view)
+        from cxmapper.io.owner_view import owner_view
+
+        snap = owner_view(snap, owner_id)
     ctx = ExportContext(snap=snap, exported_at=now_iso(), workspace_name=ws.name,
                         friction=coerce_friction(analysis))  # fmt: skip
     wb = Workbook()
@@ -51,7 +57,14 @@ def build_workbook(ws: Workspace, journey_id: str, analysis: Any = None):  # -> 
     return wb
 
 
-def export_xlsx(ws: Workspace, journey_id: str, path: str | Path, analysis: Any = None) -> Path:
-    """Write the journey workbook to `path` atomically; `analysis` adds the friction sheets."""
-    wb = build_workbook(ws, journey_id, analysis)
+def export_xlsx(
+    ws: Workspace,
+    journey_id: str,
+    path: str | Path,
+    analysis: Any = None,
+    owner_id: str | None = None,
+) -> Path:
+    """Write the journey workbook to `path` atomically; `analysis` adds the friction sheets,
+    `owner_id` keeps only that owner's touchpoints, KPIs, actions and comments."""
+    wb = build_workbook(ws, journey_id, analysis, owner_id)
     return atomic_write(path, lambda tmp: wb.save(tmp))

@@ -64,7 +64,7 @@ class AppliedImport:
     inverse: list[Callable[[], Any]]
 
     def undo(self, ws: Workspace) -> None:
-        with ws.batch():
+        with ws.logged_as("Undid an Excel import", summarise=True):
             for op in reversed(self.inverse):
                 op()
 
@@ -72,7 +72,8 @@ class AppliedImport:
 def apply_plan(ws: Workspace, plan: ImportPlan) -> AppliedImport:
     """Apply every planned change in one transaction (all or nothing)."""
     inverse: list[Callable[[], Any]] = []
-    with ws.batch():
+    label = f"Imported Excel workbook: {len(plan.changes)} change(s)"
+    with ws.logged_as(label, summarise=True):  # one change-log entry
         for c in plan.changes:
             if c.op == "update":
                 old = ws.update(c.kind, c.id, **c.values)

@@ -26,6 +26,7 @@ RACI_ROLES = ("R", "A", "C", "I")
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 DIRECTIONS = ("higher", "lower")
 PARTY_KINDS = ("person", "team")
+KPI_FREQUENCIES = ("", "weekly", "monthly", "quarterly")  # '' = no reading expected
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Kpi:
     description: str = ""
     position: int = 0
     kind: str = ""  # a key of kpi_kinds.KPI_KINDS (NPS, CSAT...), or "" for a custom KPI
+    frequency: str = ""  # expected reading frequency key: '', weekly, monthly, quarterly
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Stage:
     description: str = ""
     position: int = 0
     width: float = 220.0
+    lineage_id: str = ""  # the same stage across versions and copies (see versions)
 
 
 @dataclass
@@ -94,6 +97,7 @@ class Lane:
     kind: str = "custom"
     position: int = 0
     height: float = 140.0
+    lineage_id: str = ""
 
 
 @dataclass
@@ -115,6 +119,7 @@ class Touchpoint:
     is_goal: bool = False
     match_events: list[str] = field(default_factory=list)
     match_patterns: list[str] = field(default_factory=list)
+    lineage_id: str = ""  # the same card across versions and duplicated journeys
 
 
 @dataclass
@@ -125,6 +130,7 @@ class Connector:
     target_id: str
     label: str = ""
     kind: str = "expected"
+    lineage_id: str = ""
 
 
 @dataclass
@@ -206,8 +212,22 @@ class Survey:
     journey_id: str | None = None
 
 
+@dataclass
+class JourneyVersion:
+    """A named, dated copy of a journey's map (JSON in `snapshot`, see model.versions)."""
+
+    id: str
+    journey_id: str
+    name: str
+    created_at: str
+    snapshot: str
+    author: str = ""
+    live_from: str = ""  # ISO date from which this version was live ('' = not said)
+    note: str = ""
+
+
 Entity = Party | Persona | Kpi | Journey | Stage | Lane | Touchpoint | Connector | Reading | Raci
-Entity = Entity | Comment | Action | Dataset | Survey
+Entity = Entity | Comment | Action | Dataset | Survey | JourneyVersion
 E = TypeVar("E")
 
 JSON_FIELDS = frozenset({"tags", "match_events", "match_patterns", "columns", "options"})

@@ -35,6 +35,7 @@ KINDS: dict[str, KindInfo] = {
         KindInfo("action", "actions", e.Action, None, ("created_at", "rowid")),
         KindInfo("dataset", "datasets", e.Dataset, None, ("imported_at", "rowid")),
         KindInfo("survey", "surveys", e.Survey, None, ("imported_at", "rowid")),
+        KindInfo("version", "journey_versions", e.JourneyVersion, None, ("created_at", "rowid")),
     )
 }
 KIND_OF_TABLE: dict[str, str] = {k.table: k.name for k in KINDS.values()}

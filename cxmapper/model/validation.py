@@ -24,6 +24,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("kpi", "direction"): e.DIRECTIONS,
     ("kpi", "kind"): KIND_KEYS,
     ("party", "kind"): e.PARTY_KINDS,
+    ("kpi", "frequency"): e.KPI_FREQUENCIES,
 }
 RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("touchpoint", "emotion"): (-2, 2),
@@ -42,6 +43,7 @@ REQUIRED_TEXT: dict[str, tuple[str, ...]] = {
     "touchpoint": ("title",),
     "action": ("title",),
     "comment": ("text", "author"),
+    "version": ("name",),
 }
 
 

@@ -20,11 +20,20 @@ from typing import Any
 
 from cxmapper.errors import ValidationError, WorkspaceError
 from cxmapper.model import entities as e
+from cxmapper.model.audit import (
+    AuditCollector,
+    LogEntry,
+    default_author,
+    entry_from_row,
+    external_changes,
+)
 from cxmapper.model.changes import Change, ChangeHub, Listener
 from cxmapper.model.kinds import KIND_OF_TABLE, KINDS, kind_info
-from cxmapper.model.persistence import schema
+from cxmapper.model.persistence import log_store, schema
 from cxmapper.model.persistence.store import Row, Store
 from cxmapper.model.validation import validate_values
+
+MAX_INCREMENTAL = 500  # more log entries than this since the last poll: reload instead
 
 
 def new_id() -> str:
@@ -65,6 +74,9 @@ class Workspace:
         self._store = store
         self._hub = ChangeHub()
         self._pending: list[Change] | None = None
+        self._audit = AuditCollector()
+        self.author = default_author()  # who the change log names; the app and CLI set it
+        self._log_seen = log_store.last_seq(store)
 
     # -- life cycle --------------------------------------------------------------------------
 
@@ -132,16 +144,42 @@ class Workspace:
         return self._hub.listener_count
 
     def poll_external_changes(self) -> bool:
-        """If another process committed to the file, tell subscribers to reload; True if so."""
+        """If another process committed to the file, tell subscribers what it changed, read
+        from the change log since the last entry seen (`reloaded` when the log cannot say: a
+        summarised import, a replaced file, very many entries); True if anything changed."""
         if self._store.changed_elsewhere():
-            self._hub.emit([Change("reloaded")])
+            self._hub.emit(self._external_changes())
             return True
         return False
+
+    def _external_changes(self) -> list[Change]:
+        seen = self._log_seen
+        replaced = self._store.take_replaced()
+        entries = log_store.select(self._store, after_seq=seen, limit=MAX_INCREMENTAL + 1)
+        self._log_seen = log_store.last_seq(self._store)
+        if (
+            replaced
+            or not entries
+            or len(entries) > MAX_INCREMENTAL
+            or entries[0]["seq"] != seen + 1
+        ):
+            return [Change("reloaded")]
+        return external_changes([entry_from_row(r) for r in entries]) or [Change("reloaded")]
 
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Group several operations into one transaction (one commit, one undo step)."""
         with self._operation():
+            yield
+
+    @contextmanager
+    def logged_as(self, label: str, *, summarise: bool = False) -> Iterator[None]:
+        """Like `batch`, and the change log entries carry `label`; with `summarise` the whole
+        operation is logged as one entry (imports: the label plus counts of what changed)."""
+        with self._operation():
+            if not self._audit.label:
+                self._audit.label = label
+            self._audit.summarise |= summarise
             yield
 
     @contextmanager
@@ -151,9 +189,12 @@ class Workspace:
                 yield self._pending
             return
         self._pending = []
+        self._audit.reset()
         try:
             with self._store.transaction():
                 yield self._pending
+                rows = self._audit.rows(self._pending, now_iso(), self.author)
+                self._log_seen = log_store.append(self._store, rows)
             changes = self._pending
         finally:
             self._pending = None
@@ -265,6 +306,11 @@ class Workspace:
         with self._operation():
             self._store.set_meta(key, value)
 
+    def change_log(self, **filters: Any) -> list[LogEntry]:
+        """The audit trail, oldest first; filters: after_seq, journey_id, entity_id, since and
+        until (ISO date or time), author, limit (see persistence.log_store.select)."""
+        return [entry_from_row(r) for r in log_store.select(self._store, **filters)]
+
     def count(self, kind: str, **where: Any) -> int:
         return self._store.count(kind_info(kind).table, where or None)
 
@@ -295,8 +341,11 @@ class Workspace:
         kind = _kind_of(entity)
         info = kind_info(kind)
         row = e.to_row(entity)
+        if row.get("lineage_id") == "":
+            row["lineage_id"] = row["id"]  # a new thing starts its own lineage
         validate_values(kind, row)
         with self._operation() as changes:
+            self._audit.note_record(kind, row["id"], row)
             journey_id = self._journey_of_row(info.table, row)
             if info.scope is not None:
                 row["position"], shifted = self._make_room(info.table, info.scope, row, index)
@@ -340,6 +389,7 @@ class Workspace:
         if not changed:
             return {}
         with self._operation() as changes:
+            self._audit.note_fields(kind, id, {k: (getattr(old, k), values[k]) for k in changed})
             self._store.update(info.table, id, changed)
             changes.append(
                 Change("changed", kind, id, self._journey_of_row(info.table, row), tuple(changed))
@@ -364,6 +414,9 @@ class Workspace:
             journeys = {
                 (t, r["id"]): self._journey_of_row(t, r) for t, rs in rows.items() for r in rs
             }
+            for t, rs in rows.items():
+                for r in rs:
+                    self._audit.note_record(KIND_OF_TABLE[t], r["id"], r)
             for table, row_id, column, _ in nulled:
                 self._store.update(table, row_id, {column: None})
             for table in reversed(schema.TABLE_ORDER):
@@ -393,6 +446,8 @@ class Workspace:
                 if rows:
                     self._store.insert_many(table, rows)
                     kind_name = KIND_OF_TABLE[table]
+                    for r in rows:
+                        self._audit.note_record(kind_name, r["id"], r)
                     changes.extend(
                         Change("added", kind_name, r["id"], self._journey_of_row(table, r))
                         for r in rows
@@ -418,6 +473,7 @@ class Workspace:
         index = max(0, min(index, len(ordered)))
         ordered.insert(index, id)
         with self._operation() as changes:
+            self._audit.note_fields(kind, id, {"position": (old_index, index)})
             self._store.set_positions(info.table, [(sid, i) for i, sid in enumerate(ordered)])
             journey = self._journey_of_row(info.table, row)
             changes.extend(Change("changed", kind, sid, journey, ("position",)) for sid in ordered)
@@ -486,6 +542,12 @@ class Workspace:
             for r in self._store.select_in("touchpoints", "id", [p.id for p in placements])
         }
         with self._operation() as changes:
+            for p in placements:
+                was = rows.get(p.id)
+                if was is not None:
+                    self._audit.note_fields("touchpoint", p.id, {
+                        k: (was[k], getattr(p, k)) for k in ("stage_id", "lane_id", "position")
+                    })  # fmt: skip
             self._store.update_many(
                 "touchpoints",
                 ("stage_id", "lane_id", "position"),
@@ -647,7 +709,8 @@ class Workspace:
         ds = e.Dataset(
             id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values
         )
-        with self._operation():
+        label = f"Imported dataset {name!r}: {n_events:,} events, {n_cases:,} cases"
+        with self.logged_as(label, summarise=True):
             added = self.add(ds)
             self._store.write_chunks(ds.id, payload)
         return added
@@ -662,7 +725,10 @@ class Workspace:
     # -- composite operations ----------------------------------------------------------------
 
     def duplicate_journey(self, journey_id: str, name: str | None = None) -> e.Journey:
-        """A deep copy with new ids: structure, cards, links, KPI history, RACI, notes."""
+        """A deep copy with new ids: structure, cards, links, KPI history, RACI, notes.
+
+        Stages, lanes, cards and connectors keep the lineage of their originals, so versions
+        and diffs recognise them in the copy."""
         src = self.get("journey", journey_id)
         ids: dict[str, str] = {}
 
@@ -678,9 +744,19 @@ class Workspace:
                 src.position + 1,
             )
             for s in self.stages(src.id):
-                self.add(dataclasses.replace(s, id=fresh(s.id), journey_id=copy.id), s.position)
+                self.add(
+                    dataclasses.replace(
+                        s, id=fresh(s.id), journey_id=copy.id, lineage_id=s.lineage_id or s.id
+                    ),
+                    s.position,
+                )
             for ln in self.lanes(src.id):
-                self.add(dataclasses.replace(ln, id=fresh(ln.id), journey_id=copy.id), ln.position)
+                self.add(
+                    dataclasses.replace(
+                        ln, id=fresh(ln.id), journey_id=copy.id, lineage_id=ln.lineage_id or ln.id
+                    ),
+                    ln.position,
+                )
             tps = self.touchpoints(src.id)
             for t in tps:
                 self.add(
@@ -690,6 +766,7 @@ class Workspace:
                         journey_id=copy.id,
                         stage_id=ids[t.stage_id],
                         lane_id=ids[t.lane_id],
+                        lineage_id=t.lineage_id or t.id,
                     ),
                     t.position,
                 )
@@ -701,6 +778,7 @@ class Workspace:
                         journey_id=copy.id,
                         source_id=ids[c.source_id],
                         target_id=ids[c.target_id],
+                        lineage_id=c.lineage_id or c.id,
                     )
                 )
             for t in tps:

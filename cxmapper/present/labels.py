@@ -80,6 +80,8 @@ KINDS: dict[str, str] = {
     "comment": N_("comment"),
     "action": N_("action"),
     "dataset": N_("dataset"),
+    "survey": N_("survey"),
+    "version": N_("version"),
 }
 FIELDS: dict[str, str] = {
     "name": N_("name"),
@@ -99,6 +101,7 @@ FIELDS: dict[str, str] = {
     "height": N_("height"),
     "target": N_("target"),
     "tolerance": N_("tolerance"),
+    "frequency": N_("reading frequency"),
     "value": N_("value"),
 }
 

@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         """Make `workspace` the window's workspace (closing any previous one)."""
         self.close_workspace()
         self.workspace = workspace
+        if self.settings.author:  # the change log names who edits (else the login name)
+            workspace.author = self.settings.author
         self.bridge = ModelBridge(workspace, self, poll_ms=self._poll_ms)
         self.bridge.changed.connect(self._on_change)
         self.ctx = InspectorContext(
@@ -505,6 +507,8 @@ class MainWindow(QMainWindow):
             author = messages.ask_text(self, "Your name", "Sign your comments as:") or ""
             if author:
                 self.settings.author = author
+                if self.workspace is not None:
+                    self.workspace.author = author
         return author or None
 
     def show_people_dialog(self) -> Any:

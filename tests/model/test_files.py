@@ -11,6 +11,7 @@ import pytest
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model.persistence import schema
+from cxmapper.model.versions import versions
 from cxmapper.model.workspace import Workspace
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -188,13 +189,19 @@ def test_every_released_version_has_a_fixture(version: int) -> None:
     assert (FIXTURES / f"workspace-v{version}.cxmap").exists()
 
 
-def test_v2_fixture_is_migrated_keeping_its_dataset(tmp_path: Path) -> None:
+def test_v2_fixture_is_migrated_with_lineage_and_an_empty_log(tmp_path: Path) -> None:
     path = tmp_path / "v2.cxmap"
     shutil.copy(FIXTURES / "workspace-v2.cxmap", path)
     with Workspace.open(path) as ws:
         assert ws.schema_version() == schema.CURRENT_VERSION
+        assert [t.title for t in ws.touchpoints()] == ["Home page", "Checkout"]
         assert ws.dataset_payload("d1") == b"PAR1-not-really"
         assert ws.surveys() == []
+        # every existing stage, lane, card and connector starts its own lineage
+        assert [t.lineage_id for t in ws.touchpoints()] == ["t1", "t2"]
+        assert [c.lineage_id for c in ws.connectors()] == ["c1"]
+        assert ws.get("kpi", "k1").frequency == ""
+        assert ws.change_log() == []
     assert (tmp_path / "v2.cxmap.v2.bak").exists()
 
 
@@ -209,17 +216,36 @@ def test_v3_fixture_is_migrated_keeping_its_scores_and_kinds(tmp_path: Path) -> 
     assert (tmp_path / "v3.cxmap.v3.bak").exists()
 
 
+def test_v4_fixture_is_migrated_keeping_its_survey(tmp_path: Path) -> None:
+    path = tmp_path / "v4.cxmap"
+    shutil.copy(FIXTURES / "workspace-v4.cxmap", path)
+    with Workspace.open(path) as ws:
+        assert ws.schema_version() == schema.CURRENT_VERSION
+        [survey] = ws.surveys()
+        assert (survey.id, survey.n_responses, survey.journey_id) == ("sv1", 2, "j1")
+        assert ws.payload("survey", "sv1") == b"PAR1-survey"
+        assert ws.change_log() == []
+    assert (tmp_path / "v4.cxmap.v4.bak").exists()
+
+
 def test_current_version_fixture_opens_without_migrating(tmp_path: Path) -> None:
     path = tmp_path / "current.cxmap"
     shutil.copy(FIXTURES / f"workspace-v{schema.CURRENT_VERSION}.cxmap", path)
     with Workspace.open(path) as ws:
         assert ws.schema_version() == schema.CURRENT_VERSION
-        assert [t.title for t in ws.touchpoints()][:2] == ["Home page", "Checkout"]
-        assert [s.id for s in ws.surveys()] == ["sv1"]
+        assert [t.title for t in ws.touchpoints()][:2] == ["Home", "Checkout"]
         assert ws.dataset_payload("d1") == b"PAR1-not-really"
-        [survey] = ws.surveys()
-        assert (survey.id, survey.n_responses, survey.journey_id) == ("sv1", 2, "j1")
-        assert ws.payload("survey", "sv1") == b"PAR1-survey"
+        assert [s.id for s in ws.surveys()] == ["sv1"]
+        assert ws.get("kpi", "k1").frequency == "monthly"
+        assert [v.name for v in versions(ws, "j1")] == ["As-is"]
+        log = ws.change_log()
+        assert [(x.action, x.kind, x.author) for x in log] == [
+            ("changed", "kpi", "Fixture Writer"),
+            ("added", "version", "Fixture Writer"),
+            ("changed", "touchpoint", "Fixture Writer"),
+        ]
+        assert log[2].fields == {"title": ["Home page", "Home"]}
+    assert not list(tmp_path.glob("*.bak"))
     assert not list(tmp_path.glob("*.bak"))
 
 

@@ -222,6 +222,45 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (survey_id, seq)
     );
     """,
+    # 5: governance: lineage across versions and copies, KPI reading frequency, named
+    # versions of a journey, and the change log (audit trail) of every committed operation
+    """
+    ALTER TABLE stages ADD COLUMN lineage_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE lanes ADD COLUMN lineage_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE touchpoints ADD COLUMN lineage_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE connectors ADD COLUMN lineage_id TEXT NOT NULL DEFAULT '';
+    UPDATE stages SET lineage_id = id;
+    UPDATE lanes SET lineage_id = id;
+    UPDATE touchpoints SET lineage_id = id;
+    UPDATE connectors SET lineage_id = id;
+    ALTER TABLE kpis ADD COLUMN frequency TEXT NOT NULL DEFAULT ''
+        CHECK (frequency IN ('', 'weekly', 'monthly', 'quarterly'));
+    CREATE TABLE journey_versions (
+        id TEXT PRIMARY KEY,
+        journey_id TEXT NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        live_from TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        snapshot TEXT NOT NULL
+    );
+    CREATE INDEX journey_versions_journey ON journey_versions(journey_id, created_at);
+    CREATE TABLE change_log (
+        seq INTEGER PRIMARY KEY,
+        operation INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entity_id TEXT NOT NULL DEFAULT '',
+        journey_id TEXT,
+        details TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX change_log_journey ON change_log(journey_id, seq);
+    CREATE INDEX change_log_entity ON change_log(entity_id, seq);
+    """,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)
@@ -260,6 +299,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("actions", "owner_id", "parties", "set null"),
     Relation("datasets", "journey_id", "journeys", "set null"),
     Relation("surveys", "journey_id", "journeys", "set null"),
+    Relation("journey_versions", "journey_id", "journeys", "cascade"),
 )
 
 # Parents before children: the order rows are re-inserted in when a removal is undone.
@@ -278,10 +318,14 @@ TABLE_ORDER: tuple[str, ...] = (
     "actions",
     "datasets",
     "surveys",
+    "journey_versions",
 )
 
 # Indexes SQLite creates for PRIMARY KEY / UNIQUE constraints are named sqlite_autoindex_*.
-KNOWN_TABLES: frozenset[str] = frozenset((*TABLE_ORDER, "meta", "dataset_chunks", "survey_chunks"))
+# The change log has no relations: it outlives what it describes (a deleted card's history).
+KNOWN_TABLES: frozenset[str] = frozenset(
+    (*TABLE_ORDER, "meta", "dataset_chunks", "survey_chunks", "change_log")
+)
 
 # Columns holding JSON, and the shape the program reads from them ("texts": a list of strings).
 JSON_COLUMNS: dict[tuple[str, str], str] = {

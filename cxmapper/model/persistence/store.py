@@ -41,6 +41,7 @@ class Store:
         self._suspended = False
         self._read_only = False
         self._reload_pending = False
+        self._replaced = False  # another file was moved into place while released
         self._fingerprint: tuple[Any, ...] = ()
         self._identity = None if path == ":memory:" else file_locks.file_identity(path)
         if self._identity is not None:
@@ -223,6 +224,7 @@ class Store:
         self._identity = identity
         if replaced or _fingerprint(self.path) != self._fingerprint:
             self._reload_pending = True
+        self._replaced |= replaced
         self._seen_version = self.data_version()
 
     def schema_version(self) -> int:
@@ -274,6 +276,12 @@ class Store:
             )
         why = explain(Path(self.path), exc)
         return WorkspaceError(f"{why}; the change was not made")
+
+    def take_replaced(self) -> bool:
+        """True once if the file was replaced by another one since the last call (so what
+        this store remembered about it, e.g. the last change-log entry seen, is void)."""
+        replaced, self._replaced = self._replaced, False
+        return replaced
 
     def data_version(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])

@@ -1,0 +1,173 @@
+"""Versions, diffs and the change log on the command line.
+
+* `version WORKSPACE --journey J --name N [--live-from DATE] [--note TEXT] [--author NAME]`
+* `versions WORKSPACE --journey J [--json OUT|-]`
+* `diff WORKSPACE --journey J --from A --to B [--json OUT|-]` (A, B: version name or id, or
+  `current`)
+* `log WORKSPACE [--journey J] [--since DATE] [--author NAME] [--json OUT|-]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("version", help="save a journey as a named version",
+                              description="Save the journey as it is now as a named version "
+                              "(compare it later with 'cxmapper diff').")  # fmt: skip
+    _common(p)
+    p.add_argument("--name", required=True, help="version name, unique within the journey")
+    p.add_argument("--live-from", metavar="DATE", default="",
+                   help="date (YYYY-MM-DD) from which this version was live")  # fmt: skip
+    p.add_argument("--note", default="", help="a note kept with the version")
+    p.add_argument("--author", help="who saves it, for the change log (default: $USER)")
+    p.set_defaults(func=run_version)
+
+    p = subparsers.add_parser("versions", help="list the saved versions of a journey")
+    _common(p)
+    _json_option(p)
+    p.set_defaults(func=run_versions)
+
+    p = subparsers.add_parser(
+        "diff", help="compare two versions of a journey (or a version and now)",
+        description="Cards added, removed, changed (fields old -> new) and moved, connectors, "
+        "owners, RACI and KPI targets between two versions; 'current' is the journey now.",
+    )  # fmt: skip
+    _common(p)
+    p.add_argument("--from", dest="from_ref", required=True, metavar="A",
+                   help="version name or id, or 'current'")  # fmt: skip
+    p.add_argument("--to", dest="to_ref", required=True, metavar="B",
+                   help="version name or id, or 'current'")  # fmt: skip
+    _json_option(p)
+    p.set_defaults(func=run_diff)
+
+    p = subparsers.add_parser("log", help="show the change log (who changed what, when)")
+    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
+    p.add_argument("--journey", metavar="J", help="only changes of this journey")
+    p.add_argument("--since", metavar="DATE", help="only changes at or after DATE (YYYY-MM-DD)")
+    p.add_argument("--author", help="only changes by this person")
+    _json_option(p)
+    p.set_defaults(func=run_log)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
+    p.add_argument("--journey", metavar="J", required=True,
+                   help="journey name, name prefix or id")  # fmt: skip
+
+
+def _json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", metavar="OUT", help="write JSON to OUT ('-' for standard output)")
+
+
+def _write_json(target: str, doc: Any) -> None:
+    text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
+    if target == "-":
+        print(text)
+        return
+    from cxmapper.io.atomic import atomic_write
+
+    atomic_write(target, lambda tmp: Path(tmp).write_text(text + "\n", encoding="utf-8"))
+    print(f"wrote {target}")
+
+
+def run_version(args: argparse.Namespace) -> int:
+    from cxmapper.model.versions import save_version
+    from cxmapper.model.workspace import Workspace
+
+    with Workspace.open(args.workspace) as ws:
+        if args.author:
+            ws.author = args.author
+        journey = ws.find_journey(args.journey)
+        v = save_version(ws, journey.id, args.name, live_from=args.live_from, note=args.note)
+    print(f"saved version {v.name!r} of {journey.name!r} ({v.id})")
+    return 0
+
+
+def run_versions(args: argparse.Namespace) -> int:
+    from cxmapper.model.versions import versions
+    from cxmapper.model.workspace import Workspace
+
+    with Workspace.open(args.workspace) as ws:
+        journey = ws.find_journey(args.journey)
+        found = versions(ws, journey.id)
+    rows = [{"id": v.id, "name": v.name, "created_at": v.created_at, "author": v.author,
+             "live_from": v.live_from, "note": v.note} for v in found]  # fmt: skip
+    if args.json:
+        _write_json(args.json, {"journey": journey.name, "versions": rows})
+        return 0
+    if not rows:
+        print(f"{journey.name}: no versions saved")
+    for r in rows:
+        live = f", live from {r['live_from']}" if r["live_from"] else ""
+        by = f" by {r['author']}" if r["author"] else ""
+        print(f"{r['name']}  (saved {r['created_at']}{by}{live})  {r['id']}")
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from cxmapper.model.versions_diff import compare
+    from cxmapper.model.workspace import Workspace
+
+    with Workspace.open(args.workspace) as ws:
+        journey = ws.find_journey(args.journey)
+        diff = compare(ws, journey.id, args.from_ref, args.to_ref)
+    if args.json:
+        _write_json(args.json, {"journey": journey.name, **diff.to_json()})
+        return 0
+    print(f"{journey.name}: {diff.before} -> {diff.after}: {len(diff.differences)} difference(s)")
+    for d in diff.differences:
+        detail = "; ".join(f"{f.field}: {_shown(f.old)} -> {_shown(f.new)}" for f in d.fields)
+        print(f"  {d.change} {d.kind}: {d.label}" + (f" ({detail})" if detail else ""))
+    return 0
+
+
+def _shown(value: Any) -> str:
+    return "-" if value is None or value == "" else json.dumps(value, ensure_ascii=False)
+
+
+def parse_since(text: str) -> str:
+    """An ISO date or time for filtering the log; a one-line error otherwise."""
+    from cxmapper.errors import CxError
+
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        raise CxError(f"--since {text!r}: not a date (write it as YYYY-MM-DD)") from None
+
+
+def run_log(args: argparse.Namespace) -> int:
+    from cxmapper.model.workspace import Workspace
+
+    since = parse_since(args.since) if args.since else None
+    with Workspace.open(args.workspace) as ws:
+        journey_id = ws.find_journey(args.journey).id if args.journey else None
+        entries = ws.change_log(journey_id=journey_id, since=since, author=args.author)
+    if args.json:
+        _write_json(args.json, {"entries": [x.to_json() for x in entries]})
+        return 0
+    for x in entries:
+        what = x.summary or _entry_text(x)
+        print(f"{x.at}  {x.author or '-'}  {what}")
+    if not entries:
+        print("no changes logged" + (" in that selection" if since or journey_id else ""))
+    return 0
+
+
+def _entry_text(x: Any) -> str:
+    name = x.details.get("title") or x.details.get("name") or x.entity_id
+    text = f"{x.action} {x.kind} {name}"
+    fields = x.fields
+    if fields:
+        text += ": " + "; ".join(
+            f"{k}" if v is None else f"{k} {_shown(v[0])} -> {_shown(v[1])}"
+            for k, v in fields.items()
+        )
+    return text + (f"  [{x.label}]" if x.label else "")
