@@ -139,3 +139,15 @@ def test_cli_tiles_on_request(qapp, demo, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as refused:  # argparse refuses an unknown mode
         main([*args, "--pdf", str(tmp_path / "x.pdf"), "--pages", "poster"])
     assert refused.value.code == 2 and not (tmp_path / "x.pdf").exists()
+
+
+@needs_poppler
+def test_a_small_journey_prints_on_a4(
+    qapp, file_ws: Workspace, small_journey, tmp_path: Path
+) -> None:
+    """A3 only when A4 would shrink the cards below readable size: the demo needs it, a
+    three-stage journey does not."""
+    out = export_image(file_ws, small_journey["journey"], tmp_path / "small.pdf")
+    assert page_count(out) == 1
+    assert tuple(map(round, page_size(out, 1))) == (842, 595)
+    assert shows(page_text(out, 1), "Home page")
