@@ -38,7 +38,14 @@ class RunFont(InlineFont):
 
     A 2,000-card map writes its handful of fonts ~6,000 times; openpyxl's generic serialiser
     rebuilds the same few elements each time. The fonts here are constants, never changed.
+    openpyxl's serialiser lists the fields of the class itself only, so a subclass must name
+    InlineFont's, or every run is written as an empty `<rPr/>` (LibreOffice then shows a
+    serif font, titles not bold, and the wider glyphs overflow the rows).
     """
+
+    __attrs__ = InlineFont.__attrs__
+    __elements__ = InlineFont.__elements__
+    __nested__ = InlineFont.__nested__
 
     def to_tree(
         self, tagname: str | None = None, idx: object = None, namespace: object = None
@@ -51,6 +58,8 @@ class RunFont(InlineFont):
 
 _TITLE_FONT = RunFont(rFont=st.FONT_NAME, sz=10.5, b=True, color=st.INK)
 _META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=st.MUTED)
+# on a heat fill grey is too faint: the scale is made for dark text (`present.heat`)
+_HEAT_META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=st.INK)
 _STATUS_FONTS = {
     k: RunFont(rFont=st.FONT_NAME, sz=9, b=True, color=text)
     for k, (_, text) in st.STATUS_COLOURS.items()
@@ -177,17 +186,18 @@ def _card_text(
         meta.append(tp.channel)
     if tp.emotion:
         meta.append(f"feeling {tp.emotion:+d}")
+    meta_font = _HEAT_META_FONT if overlay else _META_FONT
     if meta:
         meta_text = clean_text(" · ".join(meta))
-        parts.append(TextBlock(_META_FONT, "\n" + meta_text))
+        parts.append(TextBlock(meta_font, "\n" + meta_text))
         lines += _lines(meta_text, small)
     if overlay:
         if m is None:
-            parts.append(TextBlock(_META_FONT, "\nno events matched"))
+            parts.append(TextBlock(meta_font, "\nno events matched"))
             lines += 1
         else:
             drop = "" if m.dropoff_rate is None else f" · drop-off {m.dropoff_rate:.0%}"
-            parts.append(TextBlock(_META_FONT, f"\nreach {format_number(m.reach)}{drop}"))
+            parts.append(TextBlock(meta_font, f"\nreach {format_number(m.reach)}{drop}"))
             lines += 1
             if m.friction is not None:
                 share = m.friction / top  # same scale as the fill
