@@ -21,8 +21,9 @@ from cxmapper.errors import CxError
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.friction_data import FrictionData, coerce_friction
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.heat import heat_range
 from cxmapper.present.labels import legend_label
-from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay
+from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay, friction_scale
 from cxmapper.present.units import format_score
 
 if TYPE_CHECKING:  # loads pandas: imported only when a result can exist (see overlay_of)
@@ -67,12 +68,15 @@ def overlay_of(overlay: MapOverlay) -> Overlay | None:
     data = coerce_friction(overlay)
     if data is None:
         return None
-    cards = {
-        m.touchpoint_id: OverlayValue(m.friction, format_score(m.score), "; ".join(m.reasons))
-        for m in data.metrics if m.friction is not None
-    }  # fmt: skip
+    scored = [m for m in data.metrics if m.friction is not None]
+    scale = heat_range(100.0 * (m.friction or 0.0) for m in scored)  # unrounded, as the app
+    cards = {}
+    for m in scored:  # tinted relative to the journey's own range, as in the app
+        fraction = scale.fraction(100.0 * (m.friction or 0.0)) if scale else None
+        cards[m.touchpoint_id] = OverlayValue(fraction or 0.0, format_score(m.score),
+                                              "; ".join(m.reasons))  # fmt: skip
     widths = {(t.source_id, t.target_id): float(t.cases) for t in data.transitions}
-    return Overlay(cards, widths, [], legend_label("friction_relative"), {}, ("0", "100"))
+    return Overlay(cards, widths, [], legend_label("friction"), {}, friction_scale(scale))
 
 
 class _Rendered:
