@@ -166,6 +166,7 @@ LEGEND_PATHS: dict[str, str] = {  # the dashed-path line of the legend
     "some": N_("dashed: the {shown} strongest of {total} paths walked but not drawn "
                "(Analysis ▸ Overlay ▸ All unexpected paths)"),
     "all": N_("dashed: all {total} paths walked but not drawn"),
+    "one": N_("dashed: a path walked but not drawn"),
 }  # fmt: skip
 
 
@@ -188,7 +189,7 @@ def legend_range_label(end: str, value: str) -> str:
 
 def legend_paths_label(shown: int, total: int) -> str:
     """The legend's line about the dashed (unexpected) paths on the map."""
-    key = "all" if shown >= total else "some"
+    key = "one" if total == 1 else "all" if shown >= total else "some"
     return _lookup(LEGEND_PATHS, key, "legend paths").format(shown=shown, total=total)
 
 

@@ -96,3 +96,14 @@ class AppSettings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state", state)
+
+    # -- overlay options ---------------------------------------------------------------------
+
+    @property
+    def all_unexpected_paths(self) -> bool:
+        """Draw every unexpected path of an overlay, not only the most walked few."""
+        return str(self._s.value("overlay/all_unexpected_paths", "false")).lower() == "true"
+
+    @all_unexpected_paths.setter
+    def all_unexpected_paths(self, on: bool) -> None:
+        self._s.setValue("overlay/all_unexpected_paths", "true" if on else "false")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.labels import OVERLAY_MENU, overlay_menu_label
+from cxmapper.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
@@ -52,6 +53,18 @@ class AnalysisDock(QDockWidget):
             action.triggered.connect(lambda _=False, k=key: self.choose_overlay(k))
             self.overlay_group.addAction(action)
             self.overlay_actions[key] = action
+        settings = getattr(window, "settings", None)
+        self._settings = settings if isinstance(settings, AppSettings) else AppSettings()
+        self.all_paths_action = QAction("&All unexpected paths", self)
+        self.all_paths_action.setObjectName("overlay.all-paths")
+        self.all_paths_action.setCheckable(True)
+        self.all_paths_action.setStatusTip(
+            "Draw every path seen in the data but not on the map, not only the most walked few"
+        )
+        self.all_paths_action.setChecked(self._settings.all_unexpected_paths)
+        self.all_paths_action.toggled.connect(self.show_all_paths)
+        if self._scene is not None:
+            self._scene.overlay.show_all_unexpected(self._settings.all_unexpected_paths)
         self.import_action = QAction("Import &events…", self)
         self.import_action.setObjectName("analysis.import-events")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
@@ -68,9 +81,8 @@ class AnalysisDock(QDockWidget):
         self.run_action.setObjectName("analysis.run")
         self.run_action.setShortcut(QKeySequence("Ctrl+R"))
         self.run_action.triggered.connect(lambda: self.ensure_panel().run())
-        window.addActions(
-            [self.import_action, self.run_action, self.show_action, *self.overlay_actions.values()]
-        )
+        window.addActions([self.import_action, self.run_action, self.show_action,
+                           *self.overlay_actions.values(), self.all_paths_action])  # fmt: skip
         self._enable_actions(False)
 
     def build_menu(self, menu: QMenu) -> None:
@@ -79,6 +91,8 @@ class AnalysisDock(QDockWidget):
         overlays = menu.addMenu("&Overlay")
         overlays.setObjectName("menu.overlay")
         overlays.addActions(list(self.overlay_actions.values()))
+        overlays.addSeparator()
+        overlays.addAction(self.all_paths_action)
         menu.addSeparator()
         menu.addAction(self.show_action)
 
@@ -109,7 +123,8 @@ class AnalysisDock(QDockWidget):
         self._enable_actions(ws is not None and journey_id is not None)
 
     def _enable_actions(self, enabled: bool) -> None:
-        for action in (self.import_action, self.run_action, *self.overlay_actions.values()):
+        actions = (self.import_action, self.run_action, self.all_paths_action)
+        for action in (*actions, *self.overlay_actions.values()):
             action.setEnabled(enabled)
 
     def on_change(self, change: Change) -> None:
@@ -143,6 +158,12 @@ class AnalysisDock(QDockWidget):
         panel.overlay.setCurrentIndex(panel.overlay.findData(key))
         if key != "none" and panel.result is None and panel.dataset.count():
             panel.run()
+
+    def show_all_paths(self, on: bool) -> None:
+        """Every unexpected path on the map, or the most walked few; remembered per user."""
+        self._settings.all_unexpected_paths = on
+        if self._scene is not None:
+            self._scene.overlay.show_all_unexpected(on)
 
     def _sync_menu(self) -> None:
         if self.panel is not None:
