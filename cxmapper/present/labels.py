@@ -165,6 +165,7 @@ LEGEND_RANGE: dict[str, str] = {  # the ends of a heat bar scaled to the journey
 LEGEND_PATHS: dict[str, str] = {  # the dashed-path line of the legend
     "some": N_("dashed: the {shown} strongest of {total} paths walked but not drawn "
                "(Analysis ▸ Overlay ▸ All unexpected paths)"),
+    "some_printed": N_("dashed: the {shown} strongest of {total} paths walked but not drawn"),
     "all": N_("dashed: all {total} paths walked but not drawn"),
     "one": N_("dashed: a path walked but not drawn"),
 }  # fmt: skip
@@ -187,9 +188,11 @@ def legend_range_label(end: str, value: str) -> str:
     return _lookup(LEGEND_RANGE, end, "legend end").format(value=value)
 
 
-def legend_paths_label(shown: int, total: int) -> str:
-    """The legend's line about the dashed (unexpected) paths on the map."""
+def legend_paths_label(shown: int, total: int, printed: bool = False) -> str:
+    """The legend's line about the dashed (unexpected) paths on the map; `printed` (an exported
+    picture) leaves out the menu command a reader of the picture cannot use."""
     key = "one" if total == 1 else "all" if shown >= total else "some"
+    key += "_printed" if printed and key == "some" else ""
     return _lookup(LEGEND_PATHS, key, "legend paths").format(shown=shown, total=total)
 
 

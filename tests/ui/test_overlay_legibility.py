@@ -185,3 +185,26 @@ def test_canvas_pictures_and_workbook_colour_each_card_alike(
               for c in top["B"] if str(c.value or "")[:1].isdigit()}  # fmt: skip
     assert listed == {file_ws.get("touchpoint", tp).title: heat.heat_hex(f)
                       for tp, f in expected.items()}  # fmt: skip
+
+
+def test_exported_pictures_draw_the_strongest_paths_and_the_legend_below_the_cards(
+    demo_file: dict[str, Any],
+) -> None:
+    """What a stakeholder gets: the same five paths, a legend clear of every card and without
+    a menu command they cannot use."""
+    from cxmapper.present.overlay import build_overlay
+    from cxmapper.ui.render.image import _Rendered
+
+    with Workspace.open(demo_file["path"]) as ws:
+        picture = _Rendered(
+            ws, demo_file["journey"], build_overlay(demo_file["result"], "friction")
+        )
+        try:
+            scene, legend = picture.scene, picture.scene.overlay.legend
+            assert legend is not None and len(scene.overlay_paths) == 5
+            assert "5 strongest of" in legend.paths and "Analysis" not in legend.paths
+            box = legend.sceneBoundingRect()
+            assert not [t for t, c in scene.cards.items() if c.sceneBoundingRect().intersects(box)]
+            assert picture.source.contains(box)  # the picture includes it
+        finally:
+            picture.close()

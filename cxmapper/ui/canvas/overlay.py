@@ -106,6 +106,7 @@ class OverlayLayer:
         self.paths: list[OverlayPathItem] = []
         self.legend: LegendItem | None = None
         self.all_unexpected = False
+        self.printed = False  # an exported picture: no menu hints in the legend
 
     def set(
         self,
@@ -155,7 +156,7 @@ class OverlayLayer:
         self.legend = None
         if self.caption:
             shown, total = len(self.shown_unexpected()), len(self.unexpected)
-            paths = legend_paths_label(shown, total) if total else ""
+            paths = legend_paths_label(shown, total, self.printed) if total else ""
             self.legend = LegendItem(self.caption, self.scale, paths)
             self.s.addItem(self.legend)
         self.s._fit_scene_rect()

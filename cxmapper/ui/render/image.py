@@ -94,6 +94,7 @@ class _Rendered:
         self.scene = JourneyScene()
         self.scene.set_journey(ws, journey_id, self.stack, self.bridge)
         o = overlay_of(overlay)
+        self.scene.overlay.printed = True
         if o is not None:
             self.scene.set_overlay(o.cards, o.connector_widths, o.unexpected, o.legend,
                                    None, o.scale)  # fmt: skip
