@@ -62,6 +62,7 @@ class Overlay:
     legend: str = ""
     connector_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
     scale: tuple[str, str] = ("", "")  # what the legend's palest and darkest colours mean
+    all_unexpected: bool = False  # draw every unexpected path, not the UNEXPECTED_SHOWN first
 
 
 def friction_scale(scale: HeatRange | None) -> tuple[str, str]:

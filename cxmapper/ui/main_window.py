@@ -494,6 +494,7 @@ class MainWindow(QMainWindow):
         if panel is None or panel.result is None:
             return None, None
         overlay = panel.current_overlay()
+        overlay.all_unexpected = self.analysis_dock.all_paths_action.isChecked()  # as on screen
         return panel.result, overlay if overlay.cards else None
 
     def _show_last_action(self) -> None:

@@ -22,6 +22,7 @@ from cxmapper.model.demo import write_demo
 from cxmapper.model.workspace import Workspace
 from cxmapper.present import heat
 from cxmapper.ui.main_window import MainWindow
+from cxmapper.ui.render.image import _Rendered
 from cxmapper.ui.settings import AppSettings
 from tests.ui.rigs import make_window, settle
 
@@ -120,6 +121,10 @@ def test_only_the_most_walked_unexpected_paths_until_all_are_asked_for(
     toggle.trigger()
     assert len(window.scene.overlay_paths) == len(pairs)  # every card of the demo is on the map
     assert f"all {len(pairs)} paths" in layer.legend.paths  # type: ignore[union-attr]
+    _, shown = window._current_analysis()  # what an export from the window draws
+    picture = _Rendered(window.workspace, demo_file["journey"], shown)  # type: ignore[arg-type]
+    assert len(picture.scene.overlay_paths) == len(pairs)
+    picture.close()
     window.close_workspace()
     # remembered: the next window (a restart) draws them all again
     assert AppSettings().all_unexpected_paths
@@ -193,7 +198,6 @@ def test_exported_pictures_draw_the_strongest_paths_and_the_legend_below_the_car
     """What a stakeholder gets: the same five paths, a legend clear of every card and without
     a menu command they cannot use."""
     from cxmapper.present.overlay import build_overlay
-    from cxmapper.ui.render.image import _Rendered
 
     with Workspace.open(demo_file["path"]) as ws:
         picture = _Rendered(

@@ -96,6 +96,7 @@ class _Rendered:
         o = overlay_of(overlay)
         self.scene.overlay.printed = True
         if o is not None:
+            self.scene.overlay.all_unexpected = o.all_unexpected  # as the window shows them
             self.scene.set_overlay(o.cards, o.connector_widths, o.unexpected, o.legend,
                                    None, o.scale)  # fmt: skip
         self.scene.clear_all_selection()
