@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: (self.workspace, self.journey_id),
             self.undo_stack,
-            self._current_analysis,
+            self.analysis_dock.current_analysis,
             self.show_error,
         )
         tabbed = [
@@ -479,22 +479,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Updated with changes made in another window", 5000)
         else:
             self.save_label.setText("All changes saved")
-
-    def _current_analysis(self) -> tuple[Any, Any]:
-        """The analysis shown now (its friction data, named after its dataset) and its overlay,
-        for exports that include them."""
-        panel = self.analysis_dock.panel
-        if panel is None or panel.result is None:
-            return None, None
-        overlay = panel.current_overlay()
-        from cxmapper.io.friction_data import coerce_friction
-
-        data = coerce_friction(panel.result)  # the result does not know its dataset's name
-        ds_id, ws = panel.dataset.currentData(), self.workspace
-        ds = ws.find("dataset", ds_id) if ws is not None and ds_id else None
-        if data is not None and ds is not None:
-            data.dataset_name = ds.name  # as the CLI's --dataset does
-        return data, overlay if overlay.cards else None
 
     def _show_last_action(self) -> None:
         text = self.undo_stack.undoText()

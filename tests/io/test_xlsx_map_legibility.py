@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from cxmapper.io.xlsx_export import export_xlsx
 from cxmapper.model.workspace import Workspace
-from cxmapper.present.heat import heat_hex
+from cxmapper.present.heat import heat_hex, heat_range
 
 REASONS = {  # as the analysis words them; the last words are what LibreOffice used to clip
     "home": ["19% of visitors drop off here"],
@@ -83,7 +83,9 @@ def test_rows_are_tall_enough_for_their_wrapped_text(book) -> None:
 
 def test_friction_map_fills_are_the_canvas_heat_colours(book, journey: dict[str, str]) -> None:
     sheet = book["Friction map"]
-    worst = max(FRICTION.values())  # the sheet's tint is relative to the worst touchpoint
+    # the sheet's tint spans the journey's own range, as the canvas (present.heat.heat_range)
+    scale = heat_range(FRICTION.values())
+    assert scale is not None
     seen = {}
     for cell in card_cells(sheet):
         title = cell.value[0].text
@@ -95,7 +97,7 @@ def test_friction_map_fills_are_the_canvas_heat_colours(book, journey: dict[str,
         "slow": "Slow checkout",
     }
     for key, f in FRICTION.items():
-        assert seen[titles[key]] == heat_hex(f / worst), key
+        assert seen[titles[key]] == heat_hex(scale.fraction(f)), key
     assert seen["=1+1"] == heat_hex(None)  # no value: the scale's neutral grey
 
 

@@ -27,6 +27,8 @@ from cxmapper.io.xlsx_sheets.common import ExportContext, sheet
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
 from cxmapper.present.card_text import format_number, reading_line
+from cxmapper.present.heat import HeatRange, heat_range
+from cxmapper.present.overlay import friction_scale
 from cxmapper.present.units import format_score
 
 FIRST_ROW = 4  # rows 1-2 title, 3 stage headers
@@ -76,9 +78,9 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
     snap = ctx.snap
     ws = sheet(wb, ctx, "friction_map" if overlay else "map")
     metrics = ctx.friction.by_touchpoint() if (overlay and ctx.friction) else {}
-    # Colour relative to the worst touchpoint: scores of one dataset are often all low, and
-    # the question the overlay answers is "where is it worst".
-    top = max((m.friction or 0.0 for m in metrics.values()), default=0.0) or 1.0
+    # Colour relative to the journey's own range, as the canvas: scores of one dataset are
+    # often all low, and the question the overlay answers is "where is it worst".
+    scale = heat_range(m.score for m in metrics.values())
     n_cols = len(snap.stages) + 1
 
     title = f"{snap.journey.name} — {'friction overlay' if overlay else 'journey map'}"
@@ -88,9 +90,8 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
             f"exported {ctx.exported_at[:10]}"]  # fmt: skip
     if overlay and ctx.friction:
         bits.append(f"dataset {ctx.friction.dataset_name} ({ctx.friction.n_cases:,} cases)")
-        bits.append(
-            "colour: friction relative to the worst touchpoint (palest smooth, darkest worst)"
-        )
+        if scale is not None:  # the canvas legend's words: the tint is relative to this journey
+            bits.append("colour: " + ", ".join(friction_scale(scale)))
     put(ws.cell(2, 1), " · ".join(b for b in bits if b)).font = st.SUBTITLE
     if n_cols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
@@ -127,10 +128,10 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
                     continue
                 tp = stack[k]
                 text, lines = _card_text(
-                    tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, top
+                    tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, scale
                 )
                 put(c, text)  # within the cell limit, like every cell
-                ctx.style(c, fill=_card_fill(tp, metrics.get(tp.id), overlay, top), border=st.CARD_BORDER,
+                ctx.style(c, fill=_card_fill(tp, metrics.get(tp.id), overlay, scale), border=st.CARD_BORDER,
                           alignment=st.WRAP_TOP)  # fmt: skip
                 heights[k] = max(heights[k], lines)
         for k in range(depth):
@@ -149,10 +150,11 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
     return ws
 
 
-def _card_fill(tp: e.Touchpoint, m: TouchpointMetrics | None, overlay: bool, top: float = 1.0):
+def _card_fill(tp: e.Touchpoint, m: TouchpointMetrics | None, overlay: bool,
+               scale: HeatRange | None = None):  # fmt: skip
     if overlay:
         return st.fill(
-            st.friction_colour(None if m is None or m.friction is None else m.friction / top)
+            st.friction_colour(None if m is None or scale is None else scale.fraction(m.score))
         )
     colour = st.channel_colour(tp.channel)
     return st.fill(colour) if colour else st.NEUTRAL_CARD
@@ -168,7 +170,7 @@ def _card_text(
     m: TouchpointMetrics | None,
     overlay: bool,
     width: float,
-    top: float = 1.0,
+    scale: HeatRange | None = None,
 ) -> tuple[CellRichText, int]:
     """Title in bold, then owner, channel and key KPI; returns the text and an estimate of
     its wrapped line count (Excel does not size rows to rich text by itself)."""
@@ -200,7 +202,7 @@ def _card_text(
             parts.append(TextBlock(meta_font, f"\nreach {format_number(m.reach)}{drop}"))
             lines += 1
             if m.friction is not None:
-                share = m.friction / top  # same scale as the fill
+                share = (scale.fraction(m.score) if scale else None) or 0.0  # as the fill
                 reason = clean_text(
                     f"friction {format_score(m.score)}" + (f": {m.reasons[0]}" if m.reasons else "")
                 )

@@ -311,9 +311,18 @@ class JourneyScene(QGraphicsScene):
         self._update_stage_counts()
         if self._corner is not None:
             self._corner.set_geometry(layout.LANE_HEADER_W, layout.STAGE_HEADER_H, m.journey_name)
-        self.setSceneRect(QRectF(0, 0, g.width + MARGIN, g.height + MARGIN))
+        self._fit_scene_rect()
         self._place_pinned()
         return moved
+
+    def _fit_scene_rect(self) -> None:
+        """The grid and the overlay legend's strip below it, with a margin to scroll to."""
+        g = self.grid
+        if g is not None:
+            rect = QRectF(0, 0, g.width, g.height).united(
+                self.overlay.legend_rect(g.width, g.height)
+            )
+            self.setSceneRect(rect.adjusted(0, 0, MARGIN, MARGIN))
 
     def _update_stage_counts(self) -> None:
         m = self.mirror
@@ -498,16 +507,18 @@ class JourneyScene(QGraphicsScene):
                 item.setPos(x, row.start)
         if self._corner is not None:
             self._corner.setPos(x, y)
-        self.overlay.place_legend(self._view_rect, g.width)
+        self.overlay.place_legend(self._view_rect, g.width, g.height)
 
     # -- geometry queries --------------------------------------------------------------------
 
     def content_rect(self) -> QRectF:
-        """The journey's drawn area (headers and grid), for fitting and exporting."""
+        """The journey's drawn area (headers, grid and the overlay legend below it), for
+        fitting and exporting."""
         self.flush()
-        if self.grid is None:
+        g = self.grid
+        if g is None:
             return QRectF()
-        return QRectF(0, 0, self.grid.width, self.grid.height)
+        return QRectF(0, 0, g.width, g.height).united(self.overlay.legend_rect(g.width, g.height))
 
     def cell_at(self, pos: QPointF) -> Cell | None:
         return None if self.grid is None else self.grid.cell_at(pos.x(), pos.y())

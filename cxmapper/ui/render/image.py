@@ -21,8 +21,9 @@ from cxmapper.errors import CxError
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.friction_data import FrictionData, coerce_friction
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.heat import heat_range
 from cxmapper.present.labels import legend_label
-from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay
+from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay, friction_scale
 from cxmapper.present.units import format_score
 from cxmapper.ui.render.pdf import PAGE_MODES, write_pdf
 
@@ -66,12 +67,15 @@ def overlay_of(overlay: MapOverlay) -> Overlay | None:
     data = coerce_friction(overlay)
     if data is None:
         return None
-    cards = {
-        m.touchpoint_id: OverlayValue(m.friction, format_score(m.score), "; ".join(m.reasons))
-        for m in data.metrics if m.friction is not None
-    }  # fmt: skip
+    scored = [m for m in data.metrics if m.friction is not None]
+    scale = heat_range(100.0 * (m.friction or 0.0) for m in scored)  # unrounded, as the app
+    cards = {}
+    for m in scored:  # tinted relative to the journey's own range, as in the app
+        fraction = scale.fraction(100.0 * (m.friction or 0.0)) if scale else None
+        cards[m.touchpoint_id] = OverlayValue(fraction or 0.0, format_score(m.score),
+                                              "; ".join(m.reasons))  # fmt: skip
     widths = {(t.source_id, t.target_id): float(t.cases) for t in data.transitions}
-    return Overlay(cards, widths, [], legend_label("friction_relative"), {}, ("0", "100"))
+    return Overlay(cards, widths, [], legend_label("friction"), {}, friction_scale(scale))
 
 
 class _Rendered:
@@ -89,7 +93,9 @@ class _Rendered:
         self.scene = JourneyScene()
         self.scene.set_journey(ws, journey_id, self.stack, self.bridge)
         o = overlay_of(overlay)
+        self.scene.overlay.printed = True
         if o is not None:
+            self.scene.overlay.all_unexpected = o.all_unexpected  # as the window shows them
             self.scene.set_overlay(o.cards, o.connector_widths, o.unexpected, o.legend,
                                    None, o.scale)  # fmt: skip
         self.scene.clear_all_selection()
