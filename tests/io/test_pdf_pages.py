@@ -151,3 +151,28 @@ def test_a_small_journey_prints_on_a4(
     assert page_count(out) == 1
     assert tuple(map(round, page_size(out, 1))) == (842, 595)
     assert shows(page_text(out, 1), "Home page")
+
+
+def test_the_legend_strip_below_the_grid_is_not_printed(
+    qapp, demo, tmp_path: Path, monkeypatch
+) -> None:
+    """The page header draws the overlay legend; the scene's legend strip below the grid
+    (part of content_rect since the legend moved there) would print as an empty band and
+    shrink the map, so the page shows headers and grid only, as large as without an overlay."""
+    from cxmapper.ui.render.image import _Rendered
+
+    ws, journey_id, _ = demo
+    drawn: list[tuple[float, float, float]] = []  # (target width, target height, source bottom)
+    original = _Rendered.render
+
+    def spy(self, painter, target, source=None) -> None:
+        drawn.append((target.width(), target.height(), source.bottom()))
+        grid = self.scene.grid
+        assert source.bottom() <= grid.height + 1  # nothing of the strip below the grid
+        original(self, painter, target, source)
+
+    monkeypatch.setattr(_Rendered, "render", spy)
+    export_image(ws, journey_id, tmp_path / "plain.pdf")
+    export_image(ws, journey_id, tmp_path / "heat.pdf", overlay=friction_overlay(ws, journey_id))
+    assert len(drawn) == 2
+    assert drawn[1] == pytest.approx(drawn[0])  # the overlay's map is as large as the plain one

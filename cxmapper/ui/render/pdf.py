@@ -127,18 +127,31 @@ def _map_area(writer: Any) -> Any:
     return QRectF(0, top, page.width(), page.height() - top)
 
 
+def map_rect(r: _Rendered) -> Any:
+    """The scene area a page shows: headers and grid, without the overlay legend's strip
+    below the grid (the page header draws the legend, once, uncut; the strip would only
+    add white space and shrink the map)."""
+    from PySide6.QtCore import QRectF
+
+    g = r.scene.grid
+    if g is None:
+        return r.content
+    return QRectF(0, 0, g.width, g.height).adjusted(-1, -1, 1, 1)
+
+
 def _fit_scale(r: _Rendered, area: Any) -> float:
-    return min(area.width() / r.content.width(), area.height() / r.content.height())
+    rect = map_rect(r)
+    return min(area.width() / rect.width(), area.height() / rect.height())
 
 
 def _fit_page(r: _Rendered, writer: Any, painter: Any) -> None:
     from PySide6.QtCore import QRectF
 
-    area = _map_area(writer)
+    area, rect = _map_area(writer), map_rect(r)
     scale = _fit_scale(r, area)
-    w, h = r.content.width() * scale, r.content.height() * scale
+    w, h = rect.width() * scale, rect.height() * scale
     _header(r, writer, painter, 1, 1, "")
-    r.render(painter, QRectF(area.left() + (area.width() - w) / 2, area.top(), w, h), r.content)
+    r.render(painter, QRectF(area.left() + (area.width() - w) / 2, area.top(), w, h), rect)
 
 
 def plan_tiles(r: _Rendered, area_w: float, area_h: float) -> tuple[float, list[Tile]]:
