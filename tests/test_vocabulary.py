@@ -63,7 +63,8 @@ def test_canvas_pictures_and_workbook_use_the_one_heat_scale() -> None:
         assert style.heat_ink(f).name() == "#" + heat.hex_of(heat.heat_ink(f)).lower()
         assert xlsx_style.friction_ink(f) == heat.hex_of(heat.heat_ink(f))
     m = TouchpointMetrics(touchpoint_id="t", friction=0.25)
-    fill = map_sheet._card_fill(None, m, overlay=True, top=0.5)  # type: ignore[arg-type]
+    scale = heat.heat_range([0.0, 50.0])  # the journey's own range, as on the canvas
+    fill = map_sheet._card_fill(None, m, overlay=True, scale=scale)  # type: ignore[arg-type]
     assert fill.fgColor.rgb.endswith(heat.heat_hex(0.5))  # the Friction map sheet's cards
 
 

@@ -28,7 +28,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", metavar="OUT.json", help="JSON journey file (docs/json-format.md)")
     p.add_argument("--png", metavar="OUT.png", help="PNG image of the map")
     p.add_argument("--svg", metavar="OUT.svg", help="SVG image of the map")
-    p.add_argument("--pdf", metavar="OUT.pdf", help="PDF of the map (one page, or tiled if large)")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="PDF of the map (see --pages)")
+    p.add_argument("--pages", choices=("fit", "tile"), default="fit",
+                   help="PDF: fit = the whole journey on one landscape page, A4 or A3 by size "
+                        "(default); tile = across A4 pages, breaking between stages and lanes")  # fmt: skip
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--dataset", metavar="NAME",
                    help="analyse this imported dataset and add friction sheets / overlay")  # fmt: skip
@@ -114,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 from cxmapper.ui.render.image import export_image  # offscreen Qt
 
-                export_image(ws, journey_id, out, fmt, dpi=args.dpi, overlay=analysis)
+                export_image(ws, journey_id, out, fmt, dpi=args.dpi, overlay=analysis,
+                             pages=args.pages)  # fmt: skip
             print(f"wrote {out}")
     return 0

@@ -9,6 +9,9 @@ so a darker scale later cannot make text unreadable.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 # magma(1.0), (0.93), (0.86), (0.79), (0.72): palest (0) to darkest (1)
 HEAT_STOPS: tuple[tuple[int, int, int], ...] = (
     (0xFC, 0xFD, 0xBF),
@@ -68,3 +71,32 @@ def heat_ink(fraction: float | None) -> tuple[int, int, int]:
     """The text colour on `heat_rgb(fraction)`: dark or white, whichever contrasts more."""
     bg = heat_rgb(fraction)
     return DARK_INK if contrast(bg, DARK_INK) >= contrast(bg, LIGHT_INK) else LIGHT_INK
+
+
+@dataclass(frozen=True)
+class HeatRange:
+    """The values one journey's heat spans: the palest tint is its lowest shown value, the
+    darkest its highest. Friction scores of one dataset often sit in a narrow low band (the
+    demo's worst is 28/100): on the absolute 0..100 scale every card would get the same pale
+    tint, so the canvas, the pictures and the workbook all colour relative to this range."""
+
+    low: float
+    high: float
+
+    def fraction(self, value: float | None) -> float | None:
+        """Where `value` sits on the scale, 0 (lowest shown) .. 1 (highest); None for no value.
+        When every shown value is the same, a non-zero value is the darkest (it is the worst
+        there is) and zero the palest (nothing to worry about)."""
+        if value is None or value != value:  # NaN
+            return None
+        span = self.high - self.low
+        if span <= 1e-12:
+            return 1.0 if value > 0 else 0.0
+        return min(max((float(value) - self.low) / span, 0.0), 1.0)
+
+
+def heat_range(values: Iterable[float | None]) -> HeatRange | None:
+    """The one range normalisation of every heat overlay: min..max of the values that are
+    shown (None and NaN skipped); None when there is no value at all."""
+    shown = [float(v) for v in values if v is not None and v == v]
+    return HeatRange(min(shown), max(shown)) if shown else None

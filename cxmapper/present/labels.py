@@ -160,8 +160,18 @@ LEGENDS: dict[str, str] = {
     "friction": N_("Friction 0–100: drop-off, repeats, back-steps, slow steps, KPIs off target"),
     "time": N_("Median time to the next event (log scale)"),
     "repeats": N_("Repeat rate: cases with 2+ visits ÷ reach"),
-    "friction_relative": N_("Friction 0–100 (relative heat: darker = worse)"),
 }
+LEGEND_RANGE: dict[str, str] = {  # the ends of a heat bar scaled to the journey's own range
+    "low": N_("palest = smoothest in this journey ({value})"),
+    "high": N_("darkest = worst in this journey ({value})"),
+}
+LEGEND_PATHS: dict[str, str] = {  # the dashed-path line of the legend
+    "some": N_("dashed: the {shown} strongest of {total} paths walked but not drawn "
+               "(Analysis ▸ Overlay ▸ All unexpected paths)"),
+    "some_printed": N_("dashed: the {shown} strongest of {total} paths walked but not drawn"),
+    "all": N_("dashed: all {total} paths walked but not drawn"),
+    "one": N_("dashed: a path walked but not drawn"),
+}  # fmt: skip
 
 
 def overlay_label(key: str) -> str:
@@ -174,6 +184,19 @@ def overlay_menu_label(key: str) -> str:
 
 def legend_label(key: str) -> str:
     return _lookup(LEGENDS, key, "overlay legend")
+
+
+def legend_range_label(end: str, value: str) -> str:
+    """'darkest = worst in this journey (28.4/100)': what one end of a relative heat bar means."""
+    return _lookup(LEGEND_RANGE, end, "legend end").format(value=value)
+
+
+def legend_paths_label(shown: int, total: int, printed: bool = False) -> str:
+    """The legend's line about the dashed (unexpected) paths on the map; `printed` (an exported
+    picture) leaves out the menu command a reader of the picture cannot use."""
+    key = "one" if total == 1 else "all" if shown >= total else "some"
+    key += "_printed" if printed and key == "some" else ""
+    return _lookup(LEGEND_PATHS, key, "legend paths").format(shown=shown, total=total)
 
 
 # -- channels (see palette) --------------------------------------------------------------------

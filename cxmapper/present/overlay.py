@@ -12,11 +12,14 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from cxmapper.present.labels import legend_label
+from cxmapper.present.heat import HeatRange, heat_range
+from cxmapper.present.labels import legend_label, legend_range_label
 from cxmapper.present.units import format_duration, format_score, format_share
 
 if TYPE_CHECKING:  # pandas loads only when an overlay is built: the canvas imports this module
     import pandas as pd
+
+UNEXPECTED_SHOWN = 5  # dashed paths drawn by default, the most walked first; the rest on demand
 
 
 class PathsLike(Protocol):
@@ -55,10 +58,21 @@ class OverlayValue:
 class Overlay:
     cards: dict[str, OverlayValue] = field(default_factory=dict)
     connector_widths: dict[tuple[str, str], float] = field(default_factory=dict)
-    unexpected: list[tuple[str, str]] = field(default_factory=list)
+    unexpected: list[tuple[str, str]] = field(default_factory=list)  # the most walked first
     legend: str = ""
     connector_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
     scale: tuple[str, str] = ("", "")  # what the legend's palest and darkest colours mean
+    all_unexpected: bool = False  # draw every unexpected path, not the UNEXPECTED_SHOWN first
+
+
+def friction_scale(scale: HeatRange | None) -> tuple[str, str]:
+    """The legend's two ends for friction coloured relative to the journey's own range."""
+    if scale is None:
+        return ("", "")
+    return (
+        legend_range_label("low", f"{format_score(scale.low)}/100"),
+        legend_range_label("high", f"{format_score(scale.high)}/100"),
+    )
 
 
 def card_tooltip(row: pd.Series, friction: float | None) -> str:
@@ -91,6 +105,7 @@ def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
     times = reached["median_seconds_to_next"].dropna()
     slowest = float(times.max()) if len(times) else 0.0
     log_max = math.log10(max(slowest, 1.0) + 1)
+    shown_scores = heat_range(float(scores[i]) for i in reached.index if i in scores.index)
     for tp_id, row in reached.iterrows():
         score = float(scores[tp_id]) if tp_id in scores.index else None
         if kind == "reach":
@@ -107,7 +122,8 @@ def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
             fraction = 0.0 if math.isnan(seconds) else math.log10(seconds + 1) / log_max
             label = format_duration(seconds)
         elif kind == "friction":
-            fraction, label = (score or 0.0) / 100, format_score(score)
+            relative = shown_scores.fraction(score) if shown_scores is not None else None
+            fraction, label = relative or 0.0, format_score(score)
         else:
             raise ValueError(f"unknown overlay {kind!r}")
         cards[str(tp_id)] = OverlayValue(
@@ -118,7 +134,7 @@ def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
         "dropoff": ("0%", "100%"),
         "repeats": ("0%", "100%"),
         "time": ("0 s", format_duration(slowest)),
-        "friction": ("0", "100"),
+        "friction": friction_scale(shown_scores) if kind == "friction" else ("", ""),
     }[kind]
     trans = result.report.transitions
     flows = trans[trans["from"] != trans["to"]]
@@ -129,14 +145,10 @@ def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
             (str(a), str(b)): 1.0 + 9.0 * float(c) / top
             for a, b, c in zip(flows["from"], flows["to"], flows["count"], strict=True)
         }
-    unexpected = [
-        (str(a), str(b))
-        for a, b in zip(
-            result.report.paths.unexpected["from"],
-            result.report.paths.unexpected["to"],
-            strict=True,
-        )
-    ]
+    walked = result.report.paths.unexpected
+    if "count" in walked.columns:  # strongest first: the canvas draws the first few by default
+        walked = walked.sort_values("count", ascending=False, kind="stable")
+    unexpected = [(str(a), str(b)) for a, b in zip(walked["from"], walked["to"], strict=True)]
     titles = {str(k): str(v) for k, v in tps["title"].items()}
     tooltips = {
         (str(a), str(b)): transition_tooltip(titles.get(str(a), "?"), titles.get(str(b), "?"), n, c, mean, med)

@@ -70,13 +70,20 @@ def make_dialog(
 
 
 def _run(dialog: QFileDialog) -> str | None:
+    chosen = _run_with_filter(dialog)
+    return None if chosen is None else chosen[0]
+
+
+def _run_with_filter(dialog: QFileDialog) -> tuple[str, str] | None:
+    """The picked path and the file-type filter selected with it, or None if cancelled."""
     try:
         with released():
             accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         files = dialog.selectedFiles() if accepted else []
+        file_filter = dialog.selectedNameFilter()
     finally:
         dialog.deleteLater()
-    return files[0] if files else None
+    return (files[0], file_filter) if files else None
 
 
 def open_file_name(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
@@ -87,6 +94,14 @@ def open_file_name(parent: QWidget | None, title: str, folder: str, file_filter:
 def save_file_name(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
     """A path to write to (Qt asks before overwriting), or None if cancelled."""
     return _run(make_dialog(parent, title, folder, file_filter, save=True))
+
+
+def save_file_name_and_filter(
+    parent: QWidget | None, title: str, folder: str, file_filter: str
+) -> tuple[str, str] | None:
+    """Like `save_file_name`, with the filter the user chose: filters that share a suffix
+    then double as an option (a PDF on one page or tiled)."""
+    return _run_with_filter(make_dialog(parent, title, folder, file_filter, save=True))
 
 
 def unused_name(folder: Path, stem: str, suffix: str) -> Path:

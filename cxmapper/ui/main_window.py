@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: (self.workspace, self.journey_id),
             self.undo_stack,
-            self._current_analysis,
+            self.analysis_dock.current_analysis,
             self.show_error,
         )
         tabbed = [
@@ -481,14 +481,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Updated with changes made in another window", 5000)
         else:
             self.save_label.setText("All changes saved")
-
-    def _current_analysis(self) -> tuple[Any, Any]:
-        """The analysis shown now and its overlay, for exports that include them."""
-        panel = self.analysis_dock.panel
-        if panel is None or panel.result is None:
-            return None, None
-        overlay = panel.current_overlay()
-        return panel.result, overlay if overlay.cards else None
 
     def _show_last_action(self) -> None:
         text = self.undo_stack.undoText()

@@ -101,3 +101,14 @@ class AppSettings:
 
     def save_analysis_state(self, key: str, state: str) -> None:
         self._s.setValue(f"analysis/{key}", state)
+
+    # -- overlay options ---------------------------------------------------------------------
+
+    @property
+    def all_unexpected_paths(self) -> bool:
+        """Draw every unexpected path of an overlay, not only the most walked few."""
+        return str(self._s.value("overlay/all_unexpected_paths", "false")).lower() == "true"
+
+    @all_unexpected_paths.setter
+    def all_unexpected_paths(self, on: bool) -> None:
+        self._s.setValue("overlay/all_unexpected_paths", "true" if on else "false")

@@ -44,9 +44,26 @@ EXPORTS = (
     ("json", "&JSON (journey exchange)…", "", "cxmapper journey JSON (*.json)"),
 )
 
+# the PDF's page option, chosen in the save dialog through its file type (see ui.render.pdf)
+PDF_PAGES = (
+    ("fit", "PDF, the whole journey on one page (*.pdf)"),
+    ("tile", "PDF, tiled across A4 pages for large print (*.pdf)"),
+)
+
 
 def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
     return file_dialogs.save_file_name(parent, title, suggested, file_filter)
+
+
+def ask_pdf_path(parent: QWidget, title: str, suggested: str) -> tuple[str, str] | None:
+    """Where to write the PDF and its page mode ("fit" or "tile")."""
+    chosen = file_dialogs.save_file_name_and_filter(
+        parent, title, suggested, ";;".join(f for _, f in PDF_PAGES)
+    )
+    if chosen is None:
+        return None
+    path, file_filter = chosen
+    return path, next((mode for mode, f in PDF_PAGES if f == file_filter), "fit")
 
 
 def ask_import_path(parent: QWidget, title: str, file_filter: str, folder: str = "") -> str | None:
@@ -136,15 +153,19 @@ class TransferController:
         _, text, _, file_filter = next(e for e in EXPORTS if e[0] == fmt)
         journey = ws.get("journey", journey_id)
         suggested = str(Path(ws.path).with_name(f"{_safe(journey.name)}.{fmt}"))
-        path = ask_export_path(
-            self.window, f"Export {text.replace('&', '').rstrip('…')}", suggested, file_filter
-        )
+        title = f"Export {text.replace('&', '').rstrip('…')}"
+        pages = "fit"
+        if fmt == "pdf":
+            chosen = ask_pdf_path(self.window, title, suggested)
+            path, pages = chosen if chosen is not None else (None, pages)
+        else:
+            path = ask_export_path(self.window, title, suggested, file_filter)
         if path:
             if not path.lower().endswith(f".{fmt}"):
                 path += f".{fmt}"
-            self.export(fmt, path)
+            self.export(fmt, path, pages=pages)
 
-    def export(self, fmt: str, path: str, dpi: int = 200) -> Any:
+    def export(self, fmt: str, path: str, dpi: int = 200, pages: str = "fit") -> Any:
         """Start exporting the current journey to `path`; returns the running job."""
         from cxmapper.ui.overlay.jobs import BackgroundJob
 
@@ -156,6 +177,8 @@ class TransferController:
         if fmt in IMAGE_FORMATS:  # drawn by the canvas: a task of the UI's renderer
             task = "cxmapper.ui.render.tasks.export_image_file"
             kwargs.update(dpi=dpi, overlay=overlay)
+            if fmt == "pdf":
+                kwargs.update(pages=pages)
         else:
             task = "cxmapper.io.tasks.export_file"
             kwargs.update(analysis=analysis if fmt == "xlsx" else None)

@@ -59,8 +59,12 @@ def test_pdf_tiles_a_large_map(
     for i in range(6):
         ws.add_lane(journey["journey"], f"Lane {i}")
     out = export_image(ws, journey["journey"], tmp_path / "big.pdf")
+    assert pdf_pages(out) == 1  # the default: one page, however large
+    out = export_image(ws, journey["journey"], tmp_path / "tiled.pdf", pages="tile")
     assert out.read_bytes()[:5] == b"%PDF-"
     assert pdf_pages(out) > 1
+    with pytest.raises(CxError, match="--pages must be fit or tile"):
+        export_image(ws, journey["journey"], tmp_path / "x.pdf", pages="poster")
 
 
 def test_overlay_from_plain_data(

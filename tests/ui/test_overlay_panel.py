@@ -82,7 +82,14 @@ def test_overlay_values_match_hand_computed_metrics(file_ws: Workspace, shop: di
     # the legend names what the palest and the darkest tint mean
     assert drop.scale == ("0%", "100%") and reach.scale == ("0", "3 cases")
     assert time.scale == ("0 s", "3 min")  # the slowest median (Cart's) sets the dark end
-    assert build_overlay(result, "friction").scale == ("0", "100")
+    friction = build_overlay(result, "friction")  # tinted relative to the journey's own range
+    scores = sorted(float(v.label) for v in friction.cards.values())
+    assert friction.scale == (
+        f"palest = smoothest in this journey ({scores[0]:.1f}/100)",
+        f"darkest = worst in this journey ({scores[-1]:.1f}/100)",
+    )
+    fractions = [v.fraction for v in friction.cards.values()]
+    assert min(fractions) == 0.0 and max(fractions) == 1.0
     assert build_overlay(result, "none").cards == {}
     assert result.report.unmatched == {"checkout_error": 1}
 

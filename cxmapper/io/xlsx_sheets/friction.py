@@ -11,6 +11,7 @@ from cxmapper.io import xlsx_style as st
 from cxmapper.io.friction_data import FrictionData
 from cxmapper.io.xlsx_safe import put
 from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row, sheet
+from cxmapper.present.heat import heat_range
 
 METRIC_HEADERS = (
     "Touchpoint ID", "Touchpoint", "Stage", "Lane", "Friction", "Reasons", "Reach", "Events",
@@ -50,11 +51,12 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     row = 4
     put(ws.cell(row, 1), "Top friction").font = st.SECTION
     row += 1
-    worst = max((m.friction or 0.0 for m in data.metrics), default=0.0) or 1.0
+    scale = heat_range(m.score for m in data.metrics)  # the canvas's range: min..max shown
     for rank, m in enumerate(data.top(10), start=1):
         title, stage, _ = names(m.touchpoint_id)
         c = put(ws.cell(row, 2), f"{rank}. {title} ({stage})")
-        c.font, c.fill = st.BOLD, st.fill(st.friction_colour((m.friction or 0.0) / worst))
+        share = scale.fraction(m.score) if scale else None
+        c.font, c.fill = st.BOLD, st.fill(st.friction_colour(share))
         c = put(ws.cell(row, 5), m.score)
         c.font, c.number_format = st.BODY, SCORE_FORMAT
         put(ws.cell(row, 6), "; ".join(m.reasons)).font = st.BODY
@@ -87,13 +89,13 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         ws.row_dimensions[row].height = 13.5 * max(1, -(-len(reasons) // chars_per_line))
     last = max(row, top + 1)
     add_table(ws, "FrictionMetrics", top, 1, len(METRIC_HEADERS), last)
-    if metrics:
-        # the overlay's heat scale (present.heat), its two ends and middle, so the colours here
-        # mean what they mean on the canvas and the Map sheets
+    if metrics and scale is not None:
+        # the overlay's heat scale (present.heat) over the journey's own range, its two ends
+        # and middle, so the colours here mean what they mean on the canvas and the Map sheets
         ws.conditional_formatting.add(f"E{top + 1}:E{last}", ColorScaleRule(
-            start_type="num", start_value=0, start_color=st.friction_colour(0.0), mid_type="num",
-            mid_value=50, mid_color=st.friction_colour(0.5), end_type="num", end_value=100,
-            end_color=st.friction_colour(1.0)))  # fmt: skip
+            start_type="num", start_value=scale.low, start_color=st.friction_colour(0.0),
+            mid_type="num", mid_value=(scale.low + scale.high) / 2, mid_color=st.friction_colour(0.5),
+            end_type="num", end_value=max(scale.high, scale.low + 0.1), end_color=st.friction_colour(1.0)))  # fmt: skip
         ws.conditional_formatting.add(f"L{top + 1}:L{last}", DataBarRule(
             start_type="num", start_value=0, end_type="num", end_value=1,
             color=st.friction_colour(1.0)))  # fmt: skip

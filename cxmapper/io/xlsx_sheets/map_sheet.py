@@ -27,6 +27,8 @@ from cxmapper.io.xlsx_sheets.common import ExportContext, sheet
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
 from cxmapper.present.card_text import format_number, reading_line
+from cxmapper.present.heat import HeatRange, heat_range
+from cxmapper.present.overlay import friction_scale
 from cxmapper.present.units import format_score
 
 FIRST_ROW = 4  # rows 1-2 title, 3 stage headers
@@ -38,7 +40,14 @@ class RunFont(InlineFont):
 
     A 2,000-card map writes its handful of fonts ~6,000 times; openpyxl's generic serialiser
     rebuilds the same few elements each time. The fonts here are constants, never changed.
+    openpyxl's serialiser lists the fields of the class itself only, so a subclass must name
+    InlineFont's, or every run is written as an empty `<rPr/>` (LibreOffice then shows a
+    serif font, titles not bold, and the wider glyphs overflow the rows).
     """
+
+    __attrs__ = InlineFont.__attrs__
+    __elements__ = InlineFont.__elements__
+    __nested__ = InlineFont.__nested__
 
     def to_tree(
         self, tagname: str | None = None, idx: object = None, namespace: object = None
@@ -51,6 +60,8 @@ class RunFont(InlineFont):
 
 _TITLE_FONT = RunFont(rFont=st.FONT_NAME, sz=10.5, b=True, color=st.INK)
 _META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=st.MUTED)
+# on a heat fill grey is too faint: the scale is made for dark text (`present.heat`)
+_HEAT_META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=st.INK)
 _STATUS_FONTS = {
     k: RunFont(rFont=st.FONT_NAME, sz=9, b=True, color=text)
     for k, (_, text) in st.STATUS_COLOURS.items()
@@ -67,9 +78,9 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
     snap = ctx.snap
     ws = sheet(wb, ctx, "friction_map" if overlay else "map")
     metrics = ctx.friction.by_touchpoint() if (overlay and ctx.friction) else {}
-    # Colour relative to the worst touchpoint: scores of one dataset are often all low, and
-    # the question the overlay answers is "where is it worst".
-    top = max((m.friction or 0.0 for m in metrics.values()), default=0.0) or 1.0
+    # Colour relative to the journey's own range, as the canvas: scores of one dataset are
+    # often all low, and the question the overlay answers is "where is it worst".
+    scale = heat_range(m.score for m in metrics.values())
     n_cols = len(snap.stages) + 1
 
     title = f"{snap.journey.name} — {'friction overlay' if overlay else 'journey map'}"
@@ -79,9 +90,8 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
             f"exported {ctx.exported_at[:10]}"]  # fmt: skip
     if overlay and ctx.friction:
         bits.append(f"dataset {ctx.friction.dataset_name} ({ctx.friction.n_cases:,} cases)")
-        bits.append(
-            "colour: friction relative to the worst touchpoint (palest smooth, darkest worst)"
-        )
+        if scale is not None:  # the canvas legend's words: the tint is relative to this journey
+            bits.append("colour: " + ", ".join(friction_scale(scale)))
     put(ws.cell(2, 1), " · ".join(b for b in bits if b)).font = st.SUBTITLE
     if n_cols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
@@ -118,10 +128,10 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
                     continue
                 tp = stack[k]
                 text, lines = _card_text(
-                    tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, top
+                    tp, snap, metrics.get(tp.id) if overlay else None, overlay, width, scale
                 )
                 put(c, text)  # within the cell limit, like every cell
-                ctx.style(c, fill=_card_fill(tp, metrics.get(tp.id), overlay, top), border=st.CARD_BORDER,
+                ctx.style(c, fill=_card_fill(tp, metrics.get(tp.id), overlay, scale), border=st.CARD_BORDER,
                           alignment=st.WRAP_TOP)  # fmt: skip
                 heights[k] = max(heights[k], lines)
         for k in range(depth):
@@ -140,10 +150,11 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
     return ws
 
 
-def _card_fill(tp: e.Touchpoint, m: TouchpointMetrics | None, overlay: bool, top: float = 1.0):
+def _card_fill(tp: e.Touchpoint, m: TouchpointMetrics | None, overlay: bool,
+               scale: HeatRange | None = None):  # fmt: skip
     if overlay:
         return st.fill(
-            st.friction_colour(None if m is None or m.friction is None else m.friction / top)
+            st.friction_colour(None if m is None or scale is None else scale.fraction(m.score))
         )
     colour = st.channel_colour(tp.channel)
     return st.fill(colour) if colour else st.NEUTRAL_CARD
@@ -159,7 +170,7 @@ def _card_text(
     m: TouchpointMetrics | None,
     overlay: bool,
     width: float,
-    top: float = 1.0,
+    scale: HeatRange | None = None,
 ) -> tuple[CellRichText, int]:
     """Title in bold, then owner, channel and key KPI; returns the text and an estimate of
     its wrapped line count (Excel does not size rows to rich text by itself)."""
@@ -177,20 +188,21 @@ def _card_text(
         meta.append(tp.channel)
     if tp.emotion:
         meta.append(f"feeling {tp.emotion:+d}")
+    meta_font = _HEAT_META_FONT if overlay else _META_FONT
     if meta:
         meta_text = clean_text(" · ".join(meta))
-        parts.append(TextBlock(_META_FONT, "\n" + meta_text))
+        parts.append(TextBlock(meta_font, "\n" + meta_text))
         lines += _lines(meta_text, small)
     if overlay:
         if m is None:
-            parts.append(TextBlock(_META_FONT, "\nno events matched"))
+            parts.append(TextBlock(meta_font, "\nno events matched"))
             lines += 1
         else:
             drop = "" if m.dropoff_rate is None else f" · drop-off {m.dropoff_rate:.0%}"
-            parts.append(TextBlock(_META_FONT, f"\nreach {format_number(m.reach)}{drop}"))
+            parts.append(TextBlock(meta_font, f"\nreach {format_number(m.reach)}{drop}"))
             lines += 1
             if m.friction is not None:
-                share = m.friction / top  # same scale as the fill
+                share = (scale.fraction(m.score) if scale else None) or 0.0  # as the fill
                 reason = clean_text(
                     f"friction {format_score(m.score)}" + (f": {m.reasons[0]}" if m.reasons else "")
                 )

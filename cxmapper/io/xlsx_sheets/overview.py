@@ -12,6 +12,7 @@ from cxmapper.io import xlsx_style as st
 from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_sheets.common import ExportContext
 from cxmapper.model.kpi_status import status
+from cxmapper.present.heat import HeatRange, heat_range
 from cxmapper.present.labels import (
     N_,
     _,
@@ -20,6 +21,7 @@ from cxmapper.present.labels import (
     status_hint,
     status_label,
 )
+from cxmapper.present.units import format_score
 
 MAX_WARNINGS = 40
 
@@ -151,12 +153,14 @@ def _legend(ws, ctx: ExportContext) -> None:
         row += 1
         put(ws.cell(row, 4), "Friction (Friction map)").font = st.BOLD
         row += 1
-        for score, meaning in (
-            (0.0, "smooth"),
-            (0.5, "half the worst score"),
+        scale = heat_range(m.score for m in ctx.friction.metrics) or HeatRange(0.0, 100.0)
+        for score, meaning in (  # the canvas's scale: relative to the journey's own range
+            (0.0, "smoothest in this journey"),
+            (0.5, "halfway between"),
             (1.0, "worst in this journey"),
         ):
-            c = put(ws.cell(row, 4), f"{score:.0%} of worst")
+            value = scale.low + score * (scale.high - scale.low)
+            c = put(ws.cell(row, 4), f"friction {format_score(value)}")
             c.fill = st.fill(st.friction_colour(score))
             c.font = Font(name=st.FONT_NAME, size=10, color=st.friction_ink(score))
             put(ws.cell(row, 5), meaning).font = st.BODY

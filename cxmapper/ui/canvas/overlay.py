@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxmapper.present.heat import HEAT_STOPS
-from cxmapper.present.overlay import OverlayValue
-from cxmapper.ui.canvas import layout, style
+from cxmapper.present.labels import legend_paths_label
+from cxmapper.present.overlay import UNEXPECTED_SHOWN, OverlayValue
+from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.connector import OverlayPathItem
 
@@ -19,19 +20,24 @@ if TYPE_CHECKING:
     from cxmapper.ui.canvas.scene import JourneyScene
 
 Z_LEGEND = 90.0
+LEGEND_GAP = 12.0  # scene units between the grid's bottom edge and the legend
 
 
 class LegendItem(QGraphicsItem):
-    """Heat scale with the overlay's caption and what its two ends mean; pinned by the scene to
-    the view's corner."""
+    """Heat scale with the overlay's caption, what its two ends mean and, when the map shows
+    unexpected paths, what the dashed lines are. Placed by the scene below the journey's grid,
+    never over a card."""
 
-    def __init__(self, text: str, scale: tuple[str, str] = ("", "")) -> None:
+    def __init__(self, text: str, scale: tuple[str, str] = ("", ""), paths: str = "") -> None:
         super().__init__()
         self.text = text
         self.scale = scale
-        f = style.font(8.0)
-        self._w = max(180.0, QFontMetricsF(f).horizontalAdvance(text) + 24)
-        self._h = 58.0 if any(scale) else 44.0
+        self.paths = paths
+        metrics = QFontMetricsF(style.font(8.0))
+        ends = metrics.horizontalAdvance(scale[0]) + metrics.horizontalAdvance(scale[1]) + 24
+        widest = max(metrics.horizontalAdvance(text), ends, metrics.horizontalAdvance(paths) + 36)
+        self._w = max(180.0, widest + 24)
+        self._h = (58.0 if any(scale) else 44.0) + (16.0 if paths else 0.0)
         self.setZValue(Z_LEGEND)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -63,17 +69,31 @@ class LegendItem(QGraphicsItem):
         painter.setBrush(g)
         painter.drawRect(bar)
         low, high = self.scale
+        bottom = bar.bottom() + 2
         if low or high:
             painter.setPen(style.INK)
-            ends = QRectF(bar.left(), bar.bottom() + 2, bar.width(), 16)
+            ends = QRectF(bar.left(), bottom, bar.width(), 16)
             painter.drawText(ends, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, low)
             painter.drawText(ends, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, high)
+            bottom += 14
+        if self.paths:
+            pen = QPen(style.UNEXPECTED)
+            pen.setWidthF(1.5)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            y = bottom + 8
+            painter.drawLine(QPointF(bar.left(), y), QPointF(bar.left() + 20, y))
+            painter.setPen(style.INK)
+            note = QRectF(bar.left() + 26, bottom, bar.width() - 26, 16)
+            painter.drawText(note, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self.paths)  # fmt: skip
 
 
 class OverlayLayer:
     """The overlay state of one scene and the items it adds (heat tints, badge labels,
     scaled arrows, dashed unexpected paths, legend). Kept across model changes: new cards get
-    their tint, moved cards take their unexpected paths along."""
+    their tint, moved cards take their unexpected paths along. Only the most walked unexpected
+    paths are drawn unless `all_unexpected` is on: dozens of dashed curves hide the map."""
 
     def __init__(self, scene: JourneyScene) -> None:
         self.s = scene
@@ -85,6 +105,8 @@ class OverlayLayer:
         self.scale: tuple[str, str] = ("", "")
         self.paths: list[OverlayPathItem] = []
         self.legend: LegendItem | None = None
+        self.all_unexpected = False
+        self.printed = False  # an exported picture: no menu hints in the legend
 
     def set(
         self,
@@ -108,6 +130,16 @@ class OverlayLayer:
         self.scale = legend_scale if on else ("", "")
         self.apply()
 
+    def show_all_unexpected(self, on: bool) -> None:
+        """Draw every unexpected path (on) or only the `UNEXPECTED_SHOWN` most walked."""
+        if on != self.all_unexpected:
+            self.all_unexpected = on
+            self.apply()
+
+    def shown_unexpected(self) -> list[tuple[str, str]]:
+        """The unexpected paths drawn now (the list comes most walked first)."""
+        return self.unexpected if self.all_unexpected else self.unexpected[:UNEXPECTED_SHOWN]
+
     def forget_items(self) -> None:
         """The scene was cleared: its items are gone, the overlay values stay."""
         self.paths = []
@@ -123,9 +155,12 @@ class OverlayLayer:
         self.s._remove_item(self.legend)
         self.legend = None
         if self.caption:
-            self.legend = LegendItem(self.caption, self.scale)
+            shown, total = len(self.shown_unexpected()), len(self.unexpected)
+            paths = legend_paths_label(shown, total, self.printed) if total else ""
+            self.legend = LegendItem(self.caption, self.scale, paths)
             self.s.addItem(self.legend)
-            self.s._place_pinned()
+        self.s._fit_scene_rect()
+        self.s._place_pinned()
 
     def apply_to_card(self, item: CardItem) -> None:
         value = (self.values or {}).get(item.tp_id)
@@ -151,7 +186,7 @@ class OverlayLayer:
             self.s._remove_item(item)
         self.paths = []
         m = self.s.mirror
-        for src, dst in self.unexpected:
+        for src, dst in self.shown_unexpected():
             if m is not None and src in self.s.cards and dst in self.s.cards:
                 tip = f"Seen in the data, not on the map: {m.tps[src].title} → {m.tps[dst].title}"
                 if (src, dst) in self.tooltips:
@@ -161,11 +196,19 @@ class OverlayLayer:
                 self.s.addItem(item)
                 self.paths.append(item)
 
-    def place_legend(self, view_rect: QRectF | None, content_width: float) -> None:
+    def legend_rect(self, grid_width: float, grid_height: float) -> QRectF:
+        """The strip below the grid the legend may take (empty without a legend): fitting and
+        exporting include it, and no card is ever there."""
+        if self.legend is None:
+            return QRectF()
+        w, h = self.legend.size()
+        return QRectF(0, grid_height + LEGEND_GAP, max(grid_width, w), h)
+
+    def place_legend(self, view_rect: QRectF | None, grid_width: float, grid_height: float) -> None:
+        """Below the grid, at the right edge of what the view shows (the grid's right edge
+        when there is no view, as in exported pictures)."""
         if self.legend is None:
             return
-        w, h = self.legend.size()
-        if view_rect is not None:
-            self.legend.setPos(view_rect.right() - w - 16, view_rect.bottom() - h - 16)
-        else:
-            self.legend.setPos(content_width - w - 8, layout.STAGE_HEADER_H + 8)
+        w, _ = self.legend.size()
+        right = grid_width if view_rect is None else min(view_rect.right() - 16, grid_width)
+        self.legend.setPos(max(0.0, right - w), grid_height + LEGEND_GAP)

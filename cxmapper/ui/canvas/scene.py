@@ -9,11 +9,11 @@ did not come through the stack, on the next event-loop turn.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
-from PySide6.QtGui import QKeyEvent, QPainterPath, QUndoStack
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -21,28 +21,27 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model.changes import Change
-from cxmapper.model.find import DEFAULT_FIELDS, find_touchpoints
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas import layout, style
+from cxmapper.ui.canvas.display import SceneDisplay
 from cxmapper.ui.canvas.editing import SceneEditor
 from cxmapper.ui.canvas.gestures import Gestures
 from cxmapper.ui.canvas.items.card import CardItem
-from cxmapper.ui.canvas.items.connector import ConnectorItem, OverlayPathItem
+from cxmapper.ui.canvas.items.connector import ConnectorItem
 from cxmapper.ui.canvas.items.editor import InlineEditor
 from cxmapper.ui.canvas.items.emotion_curve import EmotionCurveItem, EmotionPoint
 from cxmapper.ui.canvas.items.grid import (
     CellItem,
     CornerItem,
-    HeaderItem,
     LaneHeaderItem,
     StageHeaderItem,
 )
 from cxmapper.ui.canvas.items.overview import OverviewItem
 from cxmapper.ui.canvas.mirror import Cell, Dirty, JourneyMirror
-from cxmapper.ui.canvas.overlay import OverlayLayer, OverlayValue
+from cxmapper.ui.canvas.overlay import OverlayLayer
+from cxmapper.ui.canvas.selection import SceneSelection
 from cxmapper.ui.model_bridge import ModelBridge
 
-FIND_FIELDS = DEFAULT_FIELDS
 MARGIN = 40.0
 
 
@@ -50,7 +49,7 @@ def qrect(box: layout.Box) -> QRectF:
     return QRectF(box.x, box.y, box.w, box.h)
 
 
-class JourneyScene(QGraphicsScene):
+class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -311,9 +310,18 @@ class JourneyScene(QGraphicsScene):
         self._update_stage_counts()
         if self._corner is not None:
             self._corner.set_geometry(layout.LANE_HEADER_W, layout.STAGE_HEADER_H, m.journey_name)
-        self.setSceneRect(QRectF(0, 0, g.width + MARGIN, g.height + MARGIN))
+        self._fit_scene_rect()
         self._place_pinned()
         return moved
+
+    def _fit_scene_rect(self) -> None:
+        """The grid and the overlay legend's strip below it, with a margin to scroll to."""
+        g = self.grid
+        if g is not None:
+            rect = QRectF(0, 0, g.width, g.height).united(
+                self.overlay.legend_rect(g.width, g.height)
+            )
+            self.setSceneRect(rect.adjusted(0, 0, MARGIN, MARGIN))
 
     def _update_stage_counts(self) -> None:
         m = self.mirror
@@ -439,41 +447,6 @@ class JourneyScene(QGraphicsScene):
             )
             item.set_points(points)
 
-    # -- far-zoom overview -------------------------------------------------------------------
-
-    def set_overview(self, on: bool) -> None:
-        """Draw cards and arrows as one item (far zoom on a big map) or as items again."""
-        if on == self.overview:
-            return
-        self.overview = on
-        if on:
-            self.gestures.cancel()
-        for group in (self.cards.values(), self.connector_items.values()):
-            for item in group:
-                item.setVisible(not on)
-        if on:
-            if self._overview_item is None:
-                self._overview_item = OverviewItem()
-                self.addItem(self._overview_item)
-            self._overview_item.setVisible(True)
-            self._refresh_overview()
-        elif self._overview_item is not None:
-            self._overview_item.setVisible(False)
-
-    def _refresh_overview(self) -> None:
-        item, g = self._overview_item, self.grid
-        if item is None or g is None:
-            return
-        arrows = QPainterPath()
-        for c in self.connector_items.values():
-            arrows.addPath(c.mapToScene(c.path()))
-        cards = []
-        for tp_id, rect in self._card_rects.items():
-            chan = style.channel_style(self.mirror.tps[tp_id].channel) if self.mirror else None
-            cards.append((rect, chan.colour if chan else None, self.is_dimmed(tp_id)))
-        item.set_content(QRectF(0, 0, g.width, g.height), cards, arrows)
-        self._overview_dirty = False
-
     # -- pinned headers ----------------------------------------------------------------------
 
     def pin_headers(self, visible: QRectF) -> None:
@@ -498,16 +471,18 @@ class JourneyScene(QGraphicsScene):
                 item.setPos(x, row.start)
         if self._corner is not None:
             self._corner.setPos(x, y)
-        self.overlay.place_legend(self._view_rect, g.width)
+        self.overlay.place_legend(self._view_rect, g.width, g.height)
 
     # -- geometry queries --------------------------------------------------------------------
 
     def content_rect(self) -> QRectF:
-        """The journey's drawn area (headers and grid), for fitting and exporting."""
+        """The journey's drawn area (headers, grid and the overlay legend below it), for
+        fitting and exporting."""
         self.flush()
-        if self.grid is None:
+        g = self.grid
+        if g is None:
             return QRectF()
-        return QRectF(0, 0, self.grid.width, self.grid.height)
+        return QRectF(0, 0, g.width, g.height).united(self.overlay.legend_rect(g.width, g.height))
 
     def cell_at(self, pos: QPointF) -> Cell | None:
         return None if self.grid is None else self.grid.cell_at(pos.x(), pos.y())
@@ -523,150 +498,7 @@ class JourneyScene(QGraphicsScene):
                 return item
         return None
 
-    # -- selection ---------------------------------------------------------------------------
-
-    def selected_entities(self) -> list[tuple[str, str]]:
-        """What is selected, as (kind, id): touchpoint, connector, stage or lane."""
-        out: list[tuple[str, str]] = []
-        for item in self.selectedItems():
-            if isinstance(item, CardItem):
-                out.append(("touchpoint", item.tp_id))
-            elif isinstance(item, HeaderItem):
-                out.append((item.kind, item.entity_id))
-        out.extend(("connector", c) for c in sorted(self.selected_connectors))
-        return out
-
-    def selected_card_ids(self) -> list[str]:
-        """Selected cards in map order (stage, lane, position)."""
-        ids = {i.tp_id for i in self.selectedItems() if isinstance(i, CardItem)}
-        return [t for t in self.ordered_card_ids() if t in ids]
-
-    def ordered_card_ids(self) -> list[str]:
-        m = self.mirror
-        if m is None:
-            return []
-        out = []
-        for s in m.stage_order():
-            for ln in m.lane_order():
-                out.extend(m.cells.get((s.id, ln.id), []))
-        return out
-
-    def select_entity(self, kind: str, id: str, add: bool = False) -> bool:
-        """Select one entity (and show it); False if it is not on this canvas."""
-        self.flush()
-        if not add:
-            self.clear_all_selection()
-        item: QGraphicsItem | None = None
-        if kind == "touchpoint":
-            item = self.cards.get(id)
-        elif kind == "stage":
-            item = self.stage_headers.get(id)
-        elif kind == "lane":
-            item = self.lane_headers.get(id)
-        elif kind == "connector" and id in self.connector_items:
-            self.set_connector_selected(id, True)
-            return True
-        if item is None:
-            return False
-        item.setSelected(True)
-        if isinstance(item, CardItem):
-            item.setFocus()
-            self.set_current_cell(self.cell_of(id))
-            for view in self.views():
-                view.ensureVisible(item, 40, 40)
-        return True
-
-    def clear_all_selection(self) -> None:
-        had = bool(self.selected_connectors)
-        for c in list(self.selected_connectors):
-            self.set_connector_selected(c, False, notify=False)
-        self.clearSelection()
-        if had:
-            self.selectionChanged.emit()
-
-    def set_connector_selected(self, c_id: str, on: bool, notify: bool = True) -> None:
-        item = self.connector_items.get(c_id)
-        if item is None:
-            return
-        (self.selected_connectors.add if on else self.selected_connectors.discard)(c_id)
-        item.set_selected(on)
-        if notify:
-            self.selectionChanged.emit()
-
-    def cell_of(self, tp_id: str) -> Cell | None:
-        t = self.mirror.tps.get(tp_id) if self.mirror else None
-        return None if t is None else (t.stage_id, t.lane_id)
-
-    def current_cell(self) -> Cell | None:
-        """The cell new cards and pastes go to: the last clicked cell or the selected card's."""
-        return self._current_cell
-
-    def set_current_cell(self, cell: Cell | None) -> None:
-        if cell == self._current_cell:
-            return
-        old = self.cell_items.get(self._current_cell) if self._current_cell else None
-        if old is not None:
-            old.set_current(False)
-        self._current_cell = cell
-        new = self.cell_items.get(cell) if cell else None
-        if new is not None:
-            new.set_current(True)
-
-    # -- find, highlight, filter -------------------------------------------------------------
-
-    def find(self, text: str, fields: Sequence[str] = FIND_FIELDS) -> list[str]:
-        """Touchpoints matching `text` by the one find rule (model/find.py), in map order."""
-        m = self.mirror
-        if m is None:
-            return []
-        hits = set(find_touchpoints(text, m.tps.values(), m.parties, fields))
-        return [t for t in self.ordered_card_ids() if t in hits]
-
-    def set_highlight(self, ids: Iterable[str]) -> None:
-        self._highlight = set(ids)
-        for tp_id, item in self.cards.items():
-            item.set_highlight(tp_id in self._highlight)
-
-    def set_filter(self, ids: Iterable[str] | None) -> None:
-        """Dim every card not in `ids` (and arrows not between shown cards); None shows all."""
-        self._filter = None if ids is None else set(ids)
-        for tp_id, item in self.cards.items():
-            item.setOpacity(1.0 if self._filter is None or tp_id in self._filter else 0.25)
-        for item in self.connector_items.values():
-            keep = self._filter is None or {item.source_id, item.target_id} <= self._filter
-            item.set_dimmed(not keep)
-
-    def is_dimmed(self, tp_id: str) -> bool:
-        return self._filter is not None and tp_id not in self._filter
-
-    # -- overlay -----------------------------------------------------------------------------
-
-    def set_overlay(
-        self,
-        card_values: Mapping[str, OverlayValue] | None,
-        connector_widths: Mapping[tuple[str, str], float] | None = None,
-        unexpected: Sequence[tuple[str, str]] | None = None,
-        legend: str = "",
-        tooltips: Mapping[tuple[str, str], str] | None = None,
-        legend_scale: tuple[str, str] = ("", ""),
-    ) -> None:
-        """Show behavioural figures on the map (see `OverlayLayer.set`); None removes them."""
-        self.overlay.set(card_values, connector_widths, unexpected, legend, tooltips, legend_scale)
-
-    @property
-    def overlay_paths(self) -> list[OverlayPathItem]:
-        return self.overlay.paths
-
-    # -- presentation and inline editing -----------------------------------------------------
-
-    def set_presentation(self, on: bool) -> None:
-        """Projected in a workshop: nothing selected, no current-cell highlight."""
-        self.presentation = on
-        if on:
-            self.clear_all_selection()
-            self.set_current_cell(None)
-        for item in self.cards.values():
-            item.set_presentation(on)
+    # -- inline editing -----------------------------------------------------
 
     def open_inline_editor(
         self, rect: QRectF, text: str, on_commit: Callable[[str], None], point_size: float = 9.5,

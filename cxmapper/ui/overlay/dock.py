@@ -56,6 +56,18 @@ class AnalysisDock(QDockWidget):
             action.triggered.connect(lambda _=False, k=key: self.choose_overlay(k))
             self.overlay_group.addAction(action)
             self.overlay_actions[key] = action
+        settings = getattr(window, "settings", None)
+        self._settings = settings if isinstance(settings, AppSettings) else AppSettings()
+        self.all_paths_action = QAction("&All unexpected paths", self)
+        self.all_paths_action.setObjectName("overlay.all-paths")
+        self.all_paths_action.setCheckable(True)
+        self.all_paths_action.setStatusTip(
+            "Draw every path seen in the data but not on the map, not only the most walked few"
+        )
+        self.all_paths_action.setChecked(self._settings.all_unexpected_paths)
+        self.all_paths_action.toggled.connect(self.show_all_paths)
+        if self._scene is not None:
+            self._scene.overlay.show_all_unexpected(self._settings.all_unexpected_paths)
         self.import_action = QAction("Import &events…", self)
         self.import_action.setObjectName("analysis.import-events")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
@@ -72,9 +84,8 @@ class AnalysisDock(QDockWidget):
         self.run_action.setObjectName("analysis.run")
         self.run_action.setShortcut(QKeySequence("Ctrl+R"))
         self.run_action.triggered.connect(lambda: self.ensure_panel().run())
-        window.addActions(
-            [self.import_action, self.run_action, self.show_action, *self.overlay_actions.values()]
-        )
+        window.addActions([self.import_action, self.run_action, self.show_action,
+                           *self.overlay_actions.values(), self.all_paths_action])  # fmt: skip
         self._enable_actions(False)
 
     def build_menu(self, menu: QMenu) -> None:
@@ -83,6 +94,8 @@ class AnalysisDock(QDockWidget):
         overlays = menu.addMenu("&Overlay")
         overlays.setObjectName("menu.overlay")
         overlays.addActions(list(self.overlay_actions.values()))
+        overlays.addSeparator()
+        overlays.addAction(self.all_paths_action)
         menu.addSeparator()
         menu.addAction(self.show_action)
 
@@ -126,7 +139,8 @@ class AnalysisDock(QDockWidget):
         self.overlay_actions["dropoff"].setText("&Drop-off" if goal else "E&xits (no goal card)")
 
     def _enable_actions(self, enabled: bool) -> None:
-        for action in (self.import_action, self.run_action, *self.overlay_actions.values()):
+        actions = (self.import_action, self.run_action, self.all_paths_action)
+        for action in (*actions, *self.overlay_actions.values()):
             action.setEnabled(enabled)
 
     def on_change(self, change: Change) -> None:
@@ -161,6 +175,12 @@ class AnalysisDock(QDockWidget):
         if key != "none" and panel.result is None and panel.dataset.count():
             panel.run()
 
+    def show_all_paths(self, on: bool) -> None:
+        """Every unexpected path on the map, or the most walked few; remembered per user."""
+        self._settings.all_unexpected_paths = on
+        if self._scene is not None:
+            self._scene.overlay.show_all_unexpected(on)
+
     def _sync_menu(self) -> None:
         if self.panel is not None:
             key = self.panel.overlay.currentData()
@@ -181,6 +201,23 @@ class AnalysisDock(QDockWidget):
             overlay.connector_tooltips,
             overlay.scale,
         )
+
+    def current_analysis(self) -> tuple[Any, Any]:
+        """The analysis shown now (its friction data, named after its dataset) and its overlay
+        drawn as on screen, for exports that include them."""
+        panel = self.panel
+        if panel is None or panel.result is None:
+            return None, None
+        from cxmapper.io.friction_data import coerce_friction
+
+        overlay = panel.current_overlay()
+        overlay.all_unexpected = self.all_paths_action.isChecked()  # as on screen
+        data = coerce_friction(panel.result)  # the result does not know its dataset's name
+        ws, ds_id = self._context[0], panel.dataset.currentData()
+        ds = ws.find("dataset", ds_id) if ws is not None and ds_id else None
+        if data is not None and ds is not None:
+            data.dataset_name = ds.name  # as the CLI's --dataset does
+        return data, overlay if overlay.cards else None
 
     def _selected_touchpoints(self) -> list[str]:
         if self._scene is None:

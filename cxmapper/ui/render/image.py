@@ -1,9 +1,9 @@
 """Pictures of the map for people without cxmapper: PNG, SVG and PDF at print quality.
 
 The canvas scene draws the journey exactly as the app shows it; here it is rendered (offscreen
-Qt when there is no display) into a QImage, a QSvgGenerator or a QPdfWriter. A PDF
-fits the whole map on one landscape page when the text stays readable, and otherwise tiles it
-across numbered pages. Every file is written to a temporary name and moved into place.
+Qt when there is no display) into a QImage, a QSvgGenerator or a QPdfWriter. A PDF puts
+the whole map on one landscape page, or tiles it on request (see `ui.render.pdf`). Every file
+is written to a temporary name and moved into place.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ from cxmapper.errors import CxError
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.friction_data import FrictionData, coerce_friction
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.heat import heat_range
 from cxmapper.present.labels import legend_label
-from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay
+from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay, friction_scale
 from cxmapper.present.units import format_score
+from cxmapper.ui.render.pdf import PAGE_MODES, write_pdf
 
 if TYPE_CHECKING:  # loads pandas: imported only when a result can exist (see overlay_of)
     from cxmapper.analysis.tasks import AnalysisResult
@@ -32,8 +34,6 @@ FORMATS = ("png", "svg", "pdf")
 SCENE_DPI = 96.0  # scene units are screen pixels at 96 dpi
 MAX_SIDE = 32_000  # QImage and PNG viewers struggle beyond this
 MAX_PIXELS = 400_000_000
-MIN_READABLE_SCALE = 0.55  # PDF: below this share of screen size, card text is too small
-TILE_SCALE = 0.75
 MARGIN = 24.0  # scene units of white around the map
 
 
@@ -67,12 +67,15 @@ def overlay_of(overlay: MapOverlay) -> Overlay | None:
     data = coerce_friction(overlay)
     if data is None:
         return None
-    cards = {
-        m.touchpoint_id: OverlayValue(m.friction, format_score(m.score), "; ".join(m.reasons))
-        for m in data.metrics if m.friction is not None
-    }  # fmt: skip
+    scored = [m for m in data.metrics if m.friction is not None]
+    scale = heat_range(100.0 * (m.friction or 0.0) for m in scored)  # unrounded, as the app
+    cards = {}
+    for m in scored:  # tinted relative to the journey's own range, as in the app
+        fraction = scale.fraction(100.0 * (m.friction or 0.0)) if scale else None
+        cards[m.touchpoint_id] = OverlayValue(fraction or 0.0, format_score(m.score),
+                                              "; ".join(m.reasons))  # fmt: skip
     widths = {(t.source_id, t.target_id): float(t.cases) for t in data.transitions}
-    return Overlay(cards, widths, [], legend_label("friction_relative"), {}, ("0", "100"))
+    return Overlay(cards, widths, [], legend_label("friction"), {}, friction_scale(scale))
 
 
 class _Rendered:
@@ -90,7 +93,9 @@ class _Rendered:
         self.scene = JourneyScene()
         self.scene.set_journey(ws, journey_id, self.stack, self.bridge)
         o = overlay_of(overlay)
+        self.scene.overlay.printed = True
         if o is not None:
+            self.scene.overlay.all_unexpected = o.all_unexpected  # as the window shows them
             self.scene.set_overlay(o.cards, o.connector_widths, o.unexpected, o.legend,
                                    None, o.scale)  # fmt: skip
         self.scene.clear_all_selection()
@@ -104,7 +109,9 @@ class _Rendered:
         if content.isEmpty():
             self.close()
             raise CxError(f"journey {self.journey.name!r} has nothing to draw (no stages or lanes)")
+        self.content = content.adjusted(-1, -1, 1, 1)  # the PDF's page margin is its white
         self.source = content.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.legend = self.scene.overlay.legend  # the PDF draws it in the page header
 
     def render(self, painter: Any, target: Any, source: Any = None) -> None:
         from PySide6.QtCore import Qt
@@ -125,16 +132,21 @@ class _Rendered:
 
 
 def export_image(ws: Workspace, journey_id: str, path: str | Path, fmt: str | None = None,
-                 dpi: int = 150, overlay: MapOverlay = None) -> Path:  # fmt: skip
-    """Render the whole journey to PNG (at `dpi`), SVG or PDF; `fmt` defaults to the suffix."""
+                 dpi: int = 150, overlay: MapOverlay = None, pages: str = "fit") -> Path:  # fmt: skip
+    """Render the whole journey to PNG (at `dpi`), SVG or PDF (`pages` "fit": one page, or
+    "tile": across A4 pages); `fmt` defaults to the suffix."""
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise CxError(f"{path}: cannot export images as {fmt!r}; use png, svg or pdf")
     if not 30 <= dpi <= 1200:
         raise CxError(f"--dpi must be between 30 and 1200, not {dpi}")
+    if pages not in PAGE_MODES:
+        raise CxError(f"--pages must be fit or tile, not {pages!r}")
     rendered = _Rendered(ws, journey_id, overlay)
     try:
-        writer = {"png": _write_png, "svg": _write_svg, "pdf": _write_pdf}[fmt]
+        if fmt == "pdf":
+            return atomic_write(path, lambda tmp: write_pdf(rendered, tmp, pages))
+        writer = {"png": _write_png, "svg": _write_svg}[fmt]
         return atomic_write(path, lambda tmp: writer(rendered, tmp, dpi))
     finally:
         rendered.close()
@@ -182,66 +194,5 @@ def _write_svg(r: _Rendered, tmp: Path, dpi: int) -> None:
         raise CxError(f"{tmp.name}: could not start the SVG")
     try:
         r.render(painter, QRectF(0, 0, width, height))
-    finally:
-        painter.end()
-
-
-def _write_pdf(r: _Rendered, tmp: Path, dpi: int) -> None:
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    writer = QPdfWriter(str(tmp))
-    # 96 "dpi" like the screen: items that size fonts in points then keep their proportions
-    # (at 300 they would be drawn three times too large). The PDF stays vector graphics.
-    writer.setResolution(round(SCENE_DPI))
-    writer.setTitle(r.journey.name)
-    writer.setCreator("cxmapper")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                                     QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))  # fmt: skip
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
-    per_scene_unit = writer.resolution() / SCENE_DPI  # device pixels for one scene unit at 100 %
-    header_h = 0.045 * page.height()
-    area = QRectF(0, header_h, page.width(), page.height() - header_h)
-    fit = min(area.width() / r.source.width(), area.height() / r.source.height()) / per_scene_unit
-    if fit >= MIN_READABLE_SCALE:
-        tiles = [(r.source, 0, 0)]
-        cols = rows = 1
-    else:  # tile at a readable size, with a small overlap so no card is cut unseen
-        tile_w = area.width() / (per_scene_unit * TILE_SCALE)
-        tile_h = area.height() / (per_scene_unit * TILE_SCALE)
-        overlap = 24.0
-        cols = max(1, math.ceil((r.source.width() - overlap) / (tile_w - overlap)))
-        rows = max(1, math.ceil((r.source.height() - overlap) / (tile_h - overlap)))
-        tiles = [
-            (QRectF(r.source.left() + c * (tile_w - overlap), r.source.top() + k * (tile_h - overlap), tile_w, tile_h), k, c)
-            for k in range(rows) for c in range(cols)
-        ]  # fmt: skip
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise CxError(f"{tmp.name}: could not start the PDF")
-    try:
-        font = QFont("DejaVu Sans")
-        font.setPointSizeF(9)
-        painter.setFont(font)
-        for n, (source, k, c) in enumerate(tiles, start=1):
-            if n > 1:
-                writer.newPage()
-            label = r.journey.name
-            if len(tiles) > 1:
-                label += (
-                    f" — part {k + 1}.{c + 1} (row {k + 1} of {rows}, column {c + 1} of {cols})"
-                )
-            painter.drawText(
-                QRectF(0, 0, page.width(), header_h),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
-            painter.drawText(QRectF(0, 0, page.width(), header_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"page {n} of {len(tiles)}")  # fmt: skip
-            target = QRectF(area)
-            if len(tiles) > 1:  # same scale on every page; the last row/column may be partly empty
-                target = QRectF(area.left(), area.top(), source.width() * per_scene_unit * TILE_SCALE,
-                                source.height() * per_scene_unit * TILE_SCALE)  # fmt: skip
-            r.render(painter, target, source)
     finally:
         painter.end()

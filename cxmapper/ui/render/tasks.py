@@ -22,6 +22,7 @@ def export_image_file(
     fmt: str,
     dpi: int = 150,
     overlay: MapOverlay = None,
+    pages: str = "fit",
     progress: Callable[[float, str], None] | None = None,
 ) -> str:
     from cxmapper.model.workspace import Workspace
@@ -30,6 +31,6 @@ def export_image_file(
     report = progress or (lambda _f, _m: None)
     report(0.1, f"Writing {Path(path).name}")
     with Workspace.open(workspace) as ws:
-        export_image(ws, journey_id, path, fmt, dpi=dpi, overlay=overlay)
+        export_image(ws, journey_id, path, fmt, dpi=dpi, overlay=overlay, pages=pages)
     report(1.0, "Done")
     return path

@@ -16,6 +16,8 @@ Z_LANE_HEADER = 60.0
 Z_STAGE_HEADER = 70.0
 Z_CORNER = 80.0
 EDGE = 6.0  # grab zone for resizing, in scene units
+# the emotion lane's wash, top (delight) to bottom (pain): green and red at 11 % over white
+EMOTION_BAND = (QColor("#e5f5eb"), QColor("#ffffff"), QColor("#fbe7e7"))
 
 
 class CellItem(QGraphicsItem):
@@ -61,12 +63,11 @@ class CellItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         r = self._rect
-        if self._emotion:
+        if self._emotion:  # opaque stops: PDF drops a gradient's alpha (a saturated block)
             g = QLinearGradient(0, 0, 0, r.height())
-            g.setColorAt(0.0, QColor(22, 163, 74, 28))
-            g.setColorAt(0.5, QColor(255, 255, 255, 0))
-            g.setColorAt(1.0, QColor(220, 38, 38, 28))
-            painter.fillRect(r, style.LANE_BG[0])
+            g.setColorAt(0.0, EMOTION_BAND[0])
+            g.setColorAt(0.5, EMOTION_BAND[1])
+            g.setColorAt(1.0, EMOTION_BAND[2])
             painter.fillRect(r, QBrush(g))
         else:
             painter.fillRect(r, style.LANE_BG[self._shade % 2])

@@ -1,0 +1,264 @@
+"""The map as a PDF for print and management decks.
+
+`fit` (the default) puts the whole journey on ONE landscape page. The page size is chosen by
+the map's size: A4 when the map, scaled to fit A4 below the header, keeps at least
+`MIN_READABLE_SCALE` of its screen size (card titles of at least about 5 pt); otherwise A3,
+the largest sheet office printers take, at whatever scale the map fits there. A map too large
+to read even on A3 is still one page; ask for `tile` to print it large.
+
+`tile` (on request) prints the map across A4 landscape pages at `TILE_SCALE` of screen size
+or larger (each page filled, up to screen size). Pages break only between stages (columns) and between lanes (rows), so no card is ever cut;
+the stages and lanes are shared out evenly between pages, each page repeats the stage and lane
+headers of its part, and a part holding no card is left out, so no page is empty.
+
+Every page has a header: the journey's name, the export date, the page number, what part of
+the map the page shows, and the overlay's legend (drawn on the page, never over cards).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cxmapper.errors import CxError
+
+if TYPE_CHECKING:
+    from cxmapper.ui.render.image import _Rendered
+
+PAGE_MODES = ("fit", "tile")
+MIN_READABLE_SCALE = 0.55  # below this share of screen size, card text is too small on paper
+TILE_SCALE = 0.75  # tiles are planned at this share of screen size...
+MAX_TILE_SCALE = 1.0  # ...then grown to fill the page, up to screen size
+PAGE_MARGIN_MM = 8.0
+HEADER_MM = 14.0  # the band above the map: name, date, page, legend
+GAP_MM = 2.0  # between header and map
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One page of a tiled map: the index ranges [start, end) of its columns and rows."""
+
+    columns: tuple[int, int]
+    rows: tuple[int, int]
+
+
+def group_bands(sizes: Sequence[float], capacity: float) -> list[tuple[int, int]]:
+    """Split consecutive bands (stage widths or lane heights) into as few groups as fit in
+    `capacity`, then even them out (the smallest capacity that needs no more groups), so a map
+    one stage too wide prints as 3 + 3 stages rather than 5 + 1. A band larger than `capacity`
+    gets a group of its own."""
+
+    def greedy(cap: float) -> list[tuple[int, int]]:
+        groups: list[tuple[int, int]] = []
+        start, used = 0, 0.0
+        for i, size in enumerate(sizes):
+            if i > start and used + size > cap:
+                groups.append((start, i))
+                start, used = i, 0.0
+            used += size
+        if sizes:
+            groups.append((start, len(sizes)))
+        return groups
+
+    if not sizes:
+        return []
+    wanted = len(greedy(capacity))
+    low, high = max(sizes), max(capacity, max(sizes))
+    for _ in range(40):  # bisect the smallest capacity that still needs `wanted` groups
+        mid = (low + high) / 2
+        if len(greedy(mid)) <= wanted:
+            high = mid
+        else:
+            low = mid
+    return greedy(high)
+
+
+def write_pdf(r: _Rendered, tmp: Path, pages: str = "fit") -> None:
+    """Write the rendered journey `r` to `tmp` as `pages` ("fit" or "tile", see the module)."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    if pages not in PAGE_MODES:
+        raise CxError(f"--pages must be fit or tile, not {pages!r}")
+    writer = QPdfWriter(str(tmp))
+    # 96 "dpi" like the screen: items that size fonts in points then keep their proportions
+    # (at 300 they would be drawn three times too large). The PDF stays vector graphics.
+    writer.setResolution(96)
+    writer.setTitle(r.journey.name)
+    writer.setCreator("cxmapper")
+
+    def use(size: QPageSize.PageSizeId) -> None:
+        writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Landscape,
+                                         QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))  # fmt: skip
+
+    use(QPageSize.PageSizeId.A4)
+    if pages == "fit" and _fit_scale(r, _map_area(writer)) < MIN_READABLE_SCALE:
+        use(QPageSize.PageSizeId.A3)
+    if r.legend is not None:
+        r.legend.setVisible(False)  # drawn in the page header instead, never over cards
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise CxError(f"{tmp.name}: could not start the PDF")
+    try:
+        if pages == "fit":
+            _fit_page(r, writer, painter)
+        else:
+            _tiled_pages(r, writer, painter)
+    finally:
+        painter.end()
+        if r.legend is not None:
+            r.legend.setVisible(True)
+
+
+def _mm(writer: Any, mm: float) -> float:
+    return mm / 25.4 * writer.resolution()
+
+
+def _map_area(writer: Any) -> Any:
+    """The part of the page below the header, in device pixels."""
+    from PySide6.QtCore import QRectF
+
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    top = _mm(writer, HEADER_MM + GAP_MM)
+    return QRectF(0, top, page.width(), page.height() - top)
+
+
+def map_rect(r: _Rendered) -> Any:
+    """The scene area a page shows: headers and grid, without the overlay legend's strip
+    below the grid (the page header draws the legend, once, uncut; the strip would only
+    add white space and shrink the map)."""
+    from PySide6.QtCore import QRectF
+
+    g = r.scene.grid
+    if g is None:
+        return r.content
+    return QRectF(0, 0, g.width, g.height).adjusted(-1, -1, 1, 1)
+
+
+def _fit_scale(r: _Rendered, area: Any) -> float:
+    rect = map_rect(r)
+    return min(area.width() / rect.width(), area.height() / rect.height())
+
+
+def _fit_page(r: _Rendered, writer: Any, painter: Any) -> None:
+    from PySide6.QtCore import QRectF
+
+    area, rect = _map_area(writer), map_rect(r)
+    scale = _fit_scale(r, area)
+    w, h = rect.width() * scale, rect.height() * scale
+    _header(r, writer, painter, 1, 1, "")
+    r.render(painter, QRectF(area.left() + (area.width() - w) / 2, area.top(), w, h), rect)
+
+
+def plan_tiles(r: _Rendered, area_w: float, area_h: float) -> tuple[float, list[Tile]]:
+    """The scale (device pixels per scene unit) and the pages of a tiled map whose map area is
+    `area_w` x `area_h`; pages without a card are left out."""
+    from cxmapper.ui.canvas import layout
+
+    g, m = r.scene.grid, r.scene.mirror
+    assert g is not None and m is not None
+    cols, rows = [c.size for c in g.columns], [w.size for w in g.rows]
+    scale = min(TILE_SCALE, area_w / (layout.LANE_HEADER_W + max(cols, default=1.0)),
+                area_h / (layout.STAGE_HEADER_H + max(rows, default=1.0)))  # fmt: skip
+    col_groups = group_bands(cols, area_w / scale - layout.LANE_HEADER_W)
+    row_groups = group_bands(rows, area_h / scale - layout.STAGE_HEADER_H)
+    widest = max(sum(cols[a:b]) for a, b in col_groups) if col_groups else 1.0
+    tallest = max(sum(rows[a:b]) for a, b in row_groups) if row_groups else 1.0
+    scale = min(
+        MAX_TILE_SCALE,
+        area_w / (layout.LANE_HEADER_W + widest),
+        area_h / (layout.STAGE_HEADER_H + tallest),
+    )  # evened-out parts: fill the page
+    occupied = {cell for cell, ids in m.cells.items() if ids}
+    tiles = [
+        Tile(cg, rg)
+        for rg in row_groups for cg in col_groups
+        if any((c.id, w.id) in occupied for c in g.columns[cg[0]:cg[1]] for w in g.rows[rg[0]:rg[1]])
+    ]  # fmt: skip
+    return scale, tiles
+
+
+def _tiled_pages(r: _Rendered, writer: Any, painter: Any) -> None:
+    from PySide6.QtCore import QRectF
+
+    from cxmapper.ui.canvas import layout
+
+    g, m = r.scene.grid, r.scene.mirror
+    assert g is not None and m is not None
+    area = _map_area(writer)
+    scale, tiles = plan_tiles(r, area.width(), area.height())
+    lw, sh = layout.LANE_HEADER_W, layout.STAGE_HEADER_H
+    for n, tile in enumerate(tiles, start=1):
+        if n > 1:
+            writer.newPage()
+        first_col, last_col = g.columns[tile.columns[0]], g.columns[tile.columns[1] - 1]
+        first_row, last_row = g.rows[tile.rows[0]], g.rows[tile.rows[1] - 1]
+        part = (f"Stages {_span(m.stages[first_col.id].name, m.stages[last_col.id].name)} · "
+                f"lanes {_span(m.lanes[first_row.id].name, m.lanes[last_row.id].name)}")  # fmt: skip
+        _header(r, writer, painter, n, len(tiles), part)
+        x0, y0 = first_col.start, first_row.start
+        cw, rh = last_col.end - x0, last_row.end - y0
+        ax, ay = area.left(), area.top()
+        pieces = (  # (scene source, page target): corner, stage headers, lane headers, cells
+            (QRectF(0, 0, lw, sh), QRectF(ax, ay, lw * scale, sh * scale)),
+            (QRectF(x0, 0, cw, sh), QRectF(ax + lw * scale, ay, cw * scale, sh * scale)),
+            (QRectF(0, y0, lw, rh), QRectF(ax, ay + sh * scale, lw * scale, rh * scale)),
+            (QRectF(x0, y0, cw, rh), QRectF(ax + lw * scale, ay + sh * scale, cw * scale, rh * scale)),
+        )  # fmt: skip
+        for source, target in pieces:
+            painter.save()
+            painter.setClipRect(target)  # items reaching past the part are cut at its edge
+            r.render(painter, target, source)
+            painter.restore()
+
+
+def _span(first: str, last: str) -> str:
+    return first if first == last else f"{first} – {last}"
+
+
+def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: str) -> None:
+    """Journey name, export date, page number and part on the left; the legend on the right."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QPen
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    band = QRectF(0, 0, page.width(), _mm(writer, HEADER_MM))
+    legend_w = 0.0
+    if r.legend is not None:
+        w, h = r.legend.size()
+        k = min(1.0, band.height() / h)
+        legend_w = w * k
+        painter.save()
+        painter.translate(band.right() - legend_w, band.top() + (band.height() - h * k) / 2)
+        painter.scale(k, k)
+        r.legend.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.restore()
+    text = band.adjusted(0, 0, -legend_w - _mm(writer, 4), 0)
+    title = QFont("DejaVu Sans")
+    title.setPointSizeF(13)
+    title.setBold(True)
+    painter.setFont(title)
+    painter.setPen(QColor("#1f2933"))
+    top = QRectF(text.left(), text.top(), text.width(), text.height() * 0.55)
+    painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                     painter.fontMetrics().elidedText(r.journey.name, Qt.TextElideMode.ElideRight,
+                                                      math.floor(top.width())))  # fmt: skip
+    small = QFont("DejaVu Sans")
+    small.setPointSizeF(8.5)
+    painter.setFont(small)
+    painter.setPen(QColor("#616e7c"))
+    facts = [f"Exported {dt.date.today().isoformat()}", f"page {n} of {total}"]
+    if part:
+        facts.append(part)
+    bottom = QRectF(text.left(), top.bottom() + 2, text.width(), text.height() - top.height() - 2)
+    painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                     painter.fontMetrics().elidedText("  ·  ".join(facts), Qt.TextElideMode.ElideRight,
+                                                      math.floor(bottom.width())))  # fmt: skip
+    painter.setPen(QPen(QColor("#d9dee4"), 1))
+    y = band.bottom() + _mm(writer, GAP_MM) / 2
+    painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y))
