@@ -10,11 +10,14 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis import engines
+from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.dataset_ref import DatasetRef, FileRef, FrameRef, StoredRef
 from cxmapper.analysis.friction import FrictionItem
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import PathCheck, journey_median_seconds, start_end_counts
+from cxmapper.analysis.money import MoneyFigures
 from cxmapper.analysis.readers import EventLog
+from cxmapper.analysis.value_model import ValueModel
 
 __all__ = ["JourneyReport", "analyze", "as_ref", "journey_median_seconds", "to_json_dict"]
 
@@ -37,6 +40,8 @@ class JourneyReport:
     suggestions: dict[str, list[str]]
     engine: str  # the name of the engine that computed it (`engines.get`)
     warnings: tuple[str, ...] = ()  # the reader's notes about the dataset
+    money: MoneyFigures | None = None  # with a value model (`ReportOptions.value_model`)
+    channels: ChannelFigures | None = None  # when asked for, or with a value model
 
 
 def as_ref(dataset: DatasetRef | EventLog | pd.DataFrame) -> DatasetRef:
@@ -57,11 +62,20 @@ def analyze(
     funnel_window: timedelta | None = None,
     kpis_off_target: Mapping[str, int] | None = None,
     top_n_friction: int = 5,
+    value_model: ValueModel | None = None,
+    channels: bool = False,
 ) -> JourneyReport:
     """Every metric of `spec`'s journey (each event name a touchpoint without one), computed by
     the named engine; CxError for an unknown engine, before anything is read."""
     runner = engines.get(engine)
-    options = engines.ReportOptions(funnel_steps, funnel_window, kpis_off_target, top_n_friction)
+    options = engines.ReportOptions(
+        funnel_steps,
+        funnel_window,
+        kpis_off_target,
+        top_n_friction,
+        value_model=value_model,
+        channels=channels,
+    )
     return runner.report(runner.load(as_ref(dataset)), spec, options)
 
 

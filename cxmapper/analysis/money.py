@@ -1,0 +1,131 @@
+"""Business impact of each touchpoint: lost conversions and their value, cost to serve, repeat
+contacts and failure demand, priced with a journey's `ValueModel`.
+
+Definitions are in docs/metrics.md (*Business impact*). Card figures are computed from the
+prepared events and the channels of `channels.ChannelLog`; every money figure of a card is
+rounded to cents, and a stage's or the journey's figure is the sum of its cards' (so the totals
+shown always add up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from cxmapper.analysis.channels import DAY_NS, DIGITAL, ChannelLog, Contacts
+from cxmapper.analysis.metrics import lost_events
+from cxmapper.analysis.prepared import PreparedLog
+from cxmapper.analysis.value_model import ValueModel
+
+#: Columns of `MoneyFigures.cards` that hold money (the rest are counts).
+MONEY_COLUMNS = ("value_at_risk", "cost_to_serve", "repeat_contact_cost", "failure_demand_cost")
+COUNT_COLUMNS = ("conversions_lost", "contacts", "repeat_contacts", "failure_demand")
+
+
+@dataclass
+class MoneyFigures:
+    """Per card, per stage and for the journey, in the value model's currency."""
+
+    currency: str
+    cards: pd.DataFrame  # index touchpoint id: title, stage_index, COUNT_COLUMNS, MONEY_COLUMNS
+    stages: pd.DataFrame  # index stage_index: the sums of the cards' COUNT and MONEY columns
+    journey: dict[str, float | int]  # the sums over all cards
+
+
+def case_values(
+    p: PreparedLog, model: ValueModel, segment: pd.Series | None = None
+) -> np.ndarray | None:
+    """Conversion value per case code, or None when every case is worth the default value.
+
+    A case's segment is the attribute's value at its first mapped event (`segment` is the
+    attribute column of the frame the log was prepared from)."""
+    if not model.segment_values or segment is None:
+        return None
+    values = np.full(len(p.case_labels), model.value_per_conversion)
+    at_first = segment.to_numpy(dtype=object)[p.row[p.first]]
+    worth = np.asarray(
+        [model.segment_values.get(str(v), model.value_per_conversion) for v in at_first],
+        dtype=np.float64,
+    )
+    values[p.case[p.first]] = worth
+    return values
+
+
+def _failure_demand(
+    p: PreparedLog, log: ChannelLog, contacts: Contacts, window_days: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Contacts that are failure demand (index into `contacts.at`) and the ChannelLog index of
+    the digital event each follows: an assisted contact within the window after the case's
+    latest digital event, while the case has reached no goal yet."""
+    n = log.code.size
+    idx = np.arange(n)
+    digital_pos = np.where(log.kind_mask(DIGITAL)[log.code], idx, -1)
+    latest_digital = np.maximum.accumulate(digital_pos) if n else digital_pos
+    case_start = np.maximum.accumulate(np.where(log.first, idx, 0)) if n else idx
+    at = contacts.at
+    before = latest_digital[at]
+    ok = before >= case_start[at]
+    before_safe = np.where(ok, before, 0)
+    ok &= log.ts[at] - log.ts[before_safe] <= int(window_days * DAY_NS)
+    goal = p.goal
+    if goal.any():  # converted by then: a goal event of the case at or before the contact
+        full = np.arange(p.n_events)
+        latest_goal = np.maximum.accumulate(np.where(goal[p.tp], full, -1))
+        full_start = np.maximum.accumulate(np.where(p.first, full, 0))
+        contact_pos = log.pos[at]
+        ok &= latest_goal[contact_pos] < full_start[contact_pos]
+    which = np.flatnonzero(ok)
+    return which, before_safe[which]
+
+
+def money_figures(
+    p: PreparedLog,
+    log: ChannelLog,
+    contacts: Contacts,
+    model: ValueModel,
+    values: np.ndarray | None = None,
+) -> MoneyFigures:
+    """Every business-impact figure of one log; `values` from `case_values` (None: default)."""
+    n_tp = p.n_tp
+    lost = lost_events(p)
+    lost_tp = p.tp[lost]
+    conversions_lost = np.bincount(lost_tp, minlength=n_tp)
+    if values is None:
+        value_at_risk = conversions_lost * model.value_per_conversion
+    else:
+        value_at_risk = np.bincount(lost_tp, weights=values[p.case[lost]], minlength=n_tp)
+    cost = np.asarray([model.contact_costs.get(k, 0.0) for k in log.keys], dtype=np.float64)
+    tp = p.tp[log.pos]
+    contact_tp = tp[contacts.at]
+    contact_cost = cost[log.code[contacts.at]]
+    repeat = contacts.preceded
+    fd, fd_digital = _failure_demand(p, log, contacts, model.failure_window_days)
+    cards = pd.DataFrame(
+        {
+            "title": [t.title for t in p.spec.touchpoints],
+            "stage_index": p.stage,
+            "conversions_lost": conversions_lost,
+            "contacts": np.bincount(contact_tp, minlength=n_tp),
+            "repeat_contacts": np.bincount(contact_tp[repeat], minlength=n_tp),
+            "failure_demand": np.bincount(tp[fd_digital], minlength=n_tp),
+            "value_at_risk": value_at_risk,
+            "cost_to_serve": np.bincount(tp, weights=cost[log.code], minlength=n_tp),
+            "repeat_contact_cost": np.bincount(
+                contact_tp[repeat], weights=contact_cost[repeat], minlength=n_tp
+            ),
+            "failure_demand_cost": np.bincount(
+                tp[fd_digital], weights=contact_cost[fd], minlength=n_tp
+            ),
+        },
+        index=pd.Index(p.tp_ids, name="touchpoint_id"),
+    )
+    for col in MONEY_COLUMNS:
+        cards[col] = cards[col].astype(np.float64).round(2)
+    columns = list(COUNT_COLUMNS + MONEY_COLUMNS)
+    stages = cards.groupby("stage_index")[columns].sum()
+    stages[list(MONEY_COLUMNS)] = stages[list(MONEY_COLUMNS)].round(2)
+    journey: dict[str, float | int] = {c: int(cards[c].sum()) for c in COUNT_COLUMNS}
+    journey |= {c: round(float(cards[c].sum()), 2) for c in MONEY_COLUMNS}
+    return MoneyFigures(model.currency, cards, stages, journey)
