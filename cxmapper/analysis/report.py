@@ -13,6 +13,7 @@ from cxmapper.analysis import engines
 from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.dataset_ref import DatasetRef, FileRef, FrameRef, StoredRef
 from cxmapper.analysis.friction import FrictionItem
+from cxmapper.analysis.impact_json import activity_fields, channels_json, money_json
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import PathCheck, journey_median_seconds, start_end_counts
 from cxmapper.analysis.money import MoneyFigures
@@ -109,6 +110,7 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
             "p90_seconds_to_next": _num(row["p90_seconds_to_next"]),
             "back_steps": int(row["back_steps"]),
             "friction_score": _num(scores.get(tp_id)),
+            **activity_fields(report.money, report.channels, tp_id),
         }
         for tp_id, row in tps.iterrows()
     ]
@@ -134,7 +136,7 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
         }
         for r in report.funnel.to_dict("records")
     ]
-    return {
+    data: dict[str, object] = {
         "engine": report.engine,
         "n_cases": report.n_cases,
         "n_events": report.n_events,
@@ -159,3 +161,8 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
         "journey_median_seconds": _num(report.journey_median_seconds),
         "slowness_reference_seconds": _num(report.slowness_reference_seconds),
     }
+    if report.money is not None:
+        data["money"] = money_json(report.money)
+    if report.channels is not None:
+        data["channels"] = channels_json(report.channels)
+    return data
