@@ -14,7 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.kernels import distinct_pair_counts, quantiles_from_sorted, sorted_by_group
+from cxmapper.analysis.kernels import (
+    block_quantiles,
+    code_key,
+    distinct_pair_counts,
+    group_order,
+    small_ints,
+)
 from cxmapper.analysis.prepared import PreparedLog, case_bounds
 from cxmapper.analysis.value_model import cost_key
 
@@ -40,9 +46,12 @@ class ChannelLog:
     pos: np.ndarray  # position of each event in the PreparedLog
     case: np.ndarray
     ts: np.ndarray
+    tp: np.ndarray  # touchpoint index per event
     code: np.ndarray  # channel code per event
     first: np.ndarray  # bool: first channelled event of its case
     last: np.ndarray  # bool: last channelled event of its case
+    assisted: np.ndarray  # bool: the event is an assisted contact
+    digital: np.ndarray  # bool: the event is digital self-service
 
     def kind_mask(self, kind: str) -> np.ndarray:
         """Per channel code: True when the channel is of `kind`."""
@@ -53,9 +62,8 @@ class ChannelLog:
         return int(np.count_nonzero(self.first))
 
 
-def channel_log(p: PreparedLog, channel: pd.Series | None) -> ChannelLog:
-    """Each mapped event's channel: the log's `channel` column (aligned with the frame the log
-    was prepared from), or the mapped card's channel where the event has none."""
+def _event_codes(p: PreparedLog, channel: pd.Series | None) -> tuple[np.ndarray, list[str]]:
+    """Channel code per prepared event (-1: none) and the key of each code."""
     keys: dict[str, int] = {}
 
     def code_of(name: object) -> int:
@@ -64,23 +72,49 @@ def channel_log(p: PreparedLog, channel: pd.Series | None) -> ChannelLog:
         key = cost_key(str(name))
         return keys.setdefault(key, len(keys)) if key else -1
 
-    card = np.asarray([code_of(tp.channel) for tp in p.spec.touchpoints] + [-1], dtype=np.int32)
-    code = np.full(p.n_events, -1, dtype=np.int32)
-    if channel is not None and len(channel):
-        cat = (
-            channel
-            if isinstance(channel.dtype, pd.CategoricalDtype)
-            else channel.astype("category")
-        )
-        table = np.asarray([code_of(c) for c in cat.cat.categories] + [-1], dtype=np.int32)
-        code = table[cat.cat.codes.to_numpy()[p.row]]  # category code -1 (missing) reads -1
+    card = np.asarray([code_of(tp.channel) for tp in p.spec.touchpoints], dtype=np.int32)
+    if channel is None or not len(channel):
+        code = card[p.tp] if p.n_events else np.zeros(0, np.int32)
+        return code, list(keys)
+    cat = channel if isinstance(channel.dtype, pd.CategoricalDtype) else channel.astype("category")
+    table = np.asarray([code_of(c) for c in cat.cat.categories] + [-1], dtype=np.int32)
+    code = table[cat.cat.codes.to_numpy()[p.row]]  # category code -1 (missing) reads -1
     missing = code < 0
     if missing.any():
         code[missing] = card[p.tp[missing]]
+    return code, list(keys)
+
+
+def channel_log(p: PreparedLog, channel: pd.Series | None) -> ChannelLog:
+    """Each mapped event's channel: the log's `channel` column (aligned with the frame the log
+    was prepared from), or the mapped card's channel where the event has none.
+
+    When every event has a channel (the usual case) the prepared arrays are used as they are."""
+    code, keys = _event_codes(p, channel)
+    kinds = [CHANNEL_KINDS.get(k) for k in keys] + [None]  # code -1 reads the last: neither
+    assisted = np.asarray([k == ASSISTED for k in kinds], dtype=bool)[code]
+    digital = np.asarray([k == DIGITAL for k in kinds], dtype=bool)[code]
+    code = small_ints(code)
+    if code.size and code.min() >= 0:
+        pos = np.arange(code.size)
+        return ChannelLog(
+            tuple(keys), pos, p.case, p.ts, p.tp, code, p.first, p.last, assisted, digital
+        )
     pos = np.flatnonzero(code >= 0)
     case = p.case[pos]
     first, last = case_bounds(case)
-    return ChannelLog(tuple(keys), pos, case, p.ts[pos], code[pos], first, last)
+    return ChannelLog(
+        tuple(keys),
+        pos,
+        case,
+        p.ts[pos],
+        p.tp[pos],
+        code[pos],
+        first,
+        last,
+        assisted[pos],
+        digital[pos],
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +128,7 @@ class Contacts:
 
     @classmethod
     def build(cls, log: ChannelLog, window_days: float, log_end_ns: int) -> Contacts:
-        at = np.flatnonzero(log.kind_mask(ASSISTED)[log.code])
+        at = np.flatnonzero(log.assisted)
         case, ts = log.case[at], log.ts[at]
         window = int(window_days * DAY_NS)
         link = (case[1:] == case[:-1]) & (ts[1:] - ts[:-1] <= window)
@@ -129,19 +163,35 @@ class ChannelFigures:
 
 
 def _hops(log: ChannelLog, window_days: float) -> tuple[np.ndarray, np.ndarray]:
-    """Index (into the ChannelLog) of each hop's source event, and the seconds-ns to the next."""
+    """Index (into the ChannelLog) of each hop's source event, and the ns to the next event."""
     dt = np.diff(log.ts)
-    hop = ~log.last[:-1] & (log.code[1:] != log.code[:-1]) & (dt <= int(window_days * DAY_NS))
+    hop = log.code[1:] != log.code[:-1]
+    hop &= ~log.last[:-1]
+    hop &= dt <= int(window_days * DAY_NS)
     at = np.flatnonzero(hop)
     return at, dt[at]
 
 
+#: Up to this many (case, pair) cells, distinct cases per pair are marked in a dense table.
+DENSE_CELLS = 64_000_000
+
+
+def _cases_per_pair(case: np.ndarray, pair: np.ndarray, n_labels: int, n_pairs: int) -> np.ndarray:
+    """Distinct cases per pair: a mark per (case, pair) when the table is small, else a sort."""
+    if n_labels * n_pairs > DENSE_CELLS:
+        return distinct_pair_counts(case, pair, n_labels, n_pairs, repeats=False)[0]
+    seen = np.zeros(n_labels * n_pairs, dtype=bool)
+    seen[case.astype(np.int64) * n_pairs + pair] = True
+    return np.bincount(np.flatnonzero(seen) % n_pairs, minlength=n_pairs)
+
+
 def _matrix(log: ChannelLog, at: np.ndarray, dt: np.ndarray, n_labels: int) -> pd.DataFrame:
     k = len(log.keys)
-    pair = log.code[at] * k + log.code[at + 1]
+    pair = code_key(log.code[at], log.code[at + 1], k, k)
     counts = np.bincount(pair, minlength=k * k)
-    cases = distinct_pair_counts(log.case[at], pair, n_labels, k * k, repeats=False)[0]
-    med = quantiles_from_sorted(sorted_by_group(pair, dt, k * k), counts, (0.5,))[:, 0] / NS
+    cases = _cases_per_pair(log.case[at], pair, n_labels, k * k)
+    by_pair = dt[group_order(pair, k * k)]  # grouped by pair; a selection per pair, no sort
+    med = block_quantiles(by_pair, np.concatenate(([0], np.cumsum(counts))), (0.5,))[:, 0] / NS
     present = np.flatnonzero(counts)
     assisted = log.kind_mask(ASSISTED)
     table = pd.DataFrame(
@@ -163,11 +213,9 @@ def _matrix(log: ChannelLog, at: np.ndarray, dt: np.ndarray, n_labels: int) -> p
 def _cards(p: PreparedLog, log: ChannelLog, at: np.ndarray) -> pd.DataFrame:
     """Per touchpoint: digital events here, and those whose next event is an assisted contact
     within the hop window (an escalation; `at` are the hops)."""
-    digital = log.kind_mask(DIGITAL)[log.code]
-    tp = p.tp[log.pos]
-    n_digital = np.bincount(tp[digital], minlength=p.n_tp)
-    esc = at[digital[at] & log.kind_mask(ASSISTED)[log.code[at + 1]]]
-    escalations = np.bincount(tp[esc], minlength=p.n_tp)
+    n_digital = np.bincount(log.tp[log.digital], minlength=p.n_tp)
+    esc = at[log.digital[at] & log.assisted[at + 1]]
+    escalations = np.bincount(log.tp[esc], minlength=p.n_tp)
     rate = np.divide(
         escalations, n_digital, out=np.full(p.n_tp, np.nan), where=n_digital > 0, dtype=np.float64
     )
@@ -185,7 +233,8 @@ def channel_figures(
 ) -> ChannelFigures:
     """Hops, the channel matrix, switching, repeat contacts, FCR and per-card escalation."""
     at, dt = _hops(log, hop_window_days)
-    hop_cases = int(np.unique(log.case[at]).size) if at.size else 0
+    hop_case = log.case[at]  # ascending: count where it changes
+    hop_cases = int(np.count_nonzero(hop_case[1:] != hop_case[:-1])) + 1 if at.size else 0
     switched = int(np.count_nonzero(log.code[log.first] != log.code[log.last]))
     resolved = int(np.count_nonzero(contacts.observed & ~contacts.followed))
     observed = int(np.count_nonzero(contacts.observed))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.channels import DAY_NS, DIGITAL, ChannelLog, Contacts
+from cxmapper.analysis.channels import DAY_NS, ChannelLog, Contacts
 from cxmapper.analysis.metrics import lost_events
 from cxmapper.analysis.prepared import PreparedLog
 from cxmapper.analysis.value_model import ValueModel
@@ -59,23 +59,24 @@ def _failure_demand(
     """Contacts that are failure demand (index into `contacts.at`) and the ChannelLog index of
     the digital event each follows: an assisted contact within the window after the case's
     latest digital event, while the case has reached no goal yet."""
-    n = log.code.size
-    idx = np.arange(n)
-    digital_pos = np.where(log.kind_mask(DIGITAL)[log.code], idx, -1)
-    latest_digital = np.maximum.accumulate(digital_pos) if n else digital_pos
-    case_start = np.maximum.accumulate(np.where(log.first, idx, 0)) if n else idx
     at = contacts.at
-    before = latest_digital[at]
-    ok = before >= case_start[at]
-    before_safe = np.where(ok, before, 0)
+    # the latest digital event at or before each event (a contact is not digital: before it)
+    idx = np.arange(log.code.size, dtype=np.int32 if log.code.size < 2**31 else np.int64)
+    latest = np.where(log.digital, idx, -1)
+    del idx
+    np.maximum.accumulate(latest, out=latest)
+    before = latest[at]
+    del latest
+    ok = before >= 0
+    before_safe = np.maximum(before, 0)
+    ok &= log.case[before_safe] == log.case[at]
     ok &= log.ts[at] - log.ts[before_safe] <= int(window_days * DAY_NS)
     goal = p.goal
-    if goal.any():  # converted by then: a goal event of the case at or before the contact
-        full = np.arange(p.n_events)
-        latest_goal = np.maximum.accumulate(np.where(goal[p.tp], full, -1))
-        full_start = np.maximum.accumulate(np.where(p.first, full, 0))
+    goals = np.flatnonzero(goal[p.tp]) if goal.any() else np.zeros(0, np.int64)
+    if goals.size:  # converted by then: a goal event of the case at or before the contact
         contact_pos = log.pos[at]
-        ok &= latest_goal[contact_pos] < full_start[contact_pos]
+        g = goals[np.maximum(np.searchsorted(goals, contact_pos, side="right") - 1, 0)]
+        ok &= ~((g <= contact_pos) & (p.case[g] == p.case[contact_pos]))
     which = np.flatnonzero(ok)
     return which, before_safe[which]
 
@@ -97,7 +98,7 @@ def money_figures(
     else:
         value_at_risk = np.bincount(lost_tp, weights=values[p.case[lost]], minlength=n_tp)
     cost = np.asarray([model.contact_costs.get(k, 0.0) for k in log.keys], dtype=np.float64)
-    tp = p.tp[log.pos]
+    tp = log.tp
     contact_tp = tp[contacts.at]
     contact_cost = cost[log.code[contacts.at]]
     repeat = contacts.preceded

@@ -82,6 +82,39 @@ class ValueModel:
             days = money_value(getattr(self, name), name.replace("_", " "))
             set_(self, name, days)
 
+    def __hash__(self) -> int:  # the mappings are read-only views: hash their items
+        return hash(
+            (
+                self.value_per_conversion,
+                self.currency,
+                tuple(sorted(self.contact_costs.items())),
+                self.segment_attribute,
+                tuple(sorted(self.segment_values.items())),
+                self.failure_window_days,
+                self.repeat_window_days,
+            )
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain JSON-able fields, for whatever stores the model (`from_dict` reads them back)."""
+        return {
+            "value_per_conversion": self.value_per_conversion,
+            "currency": self.currency,
+            "contact_costs": dict(self.contact_costs),
+            "segment_attribute": self.segment_attribute,
+            "segment_values": dict(self.segment_values),
+            "failure_window_days": self.failure_window_days,
+            "repeat_window_days": self.repeat_window_days,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> ValueModel:
+        """The model `as_dict` wrote; CxError naming an unknown field or a bad value."""
+        unknown = set(data) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise CxError(f"value model: unknown field(s) {', '.join(sorted(unknown))}")
+        return cls(**data)  # type: ignore[arg-type]
+
     def cost_of(self, channel: str) -> float:
         """Cost of one contact in `channel` (0 for a channel without a cost)."""
         return self.contact_costs.get(cost_key(channel), 0.0)

@@ -149,3 +149,19 @@ def test_the_value_model_keeps_costs_by_channel_key() -> None:
     assert dict(model.contact_costs) == {"call centre": 4.0, "email": 1.0}
     assert model.cost_of("call center") == 4.0 and model.cost_of("web") == 0.0
     assert (model.failure_window_days, model.repeat_window_days) == (7.0, 7.0)
+
+
+def test_the_value_model_round_trips_as_plain_data_and_hashes() -> None:
+    model = ValueModel(
+        12.5,
+        "USD",
+        {"phone": 3},
+        segment_attribute="tier",
+        segment_values={"gold": 40},
+        failure_window_days=3,
+    )
+    back = ValueModel.from_dict(model.as_dict())
+    assert back == model and hash(back) == hash(model)
+    assert back.as_dict()["contact_costs"] == {"call centre": 3.0}
+    with pytest.raises(CxError, match="unknown field"):
+        ValueModel.from_dict({"value": 1})
