@@ -10,6 +10,7 @@ decided by `CHANNEL_KINDS` alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -52,6 +53,7 @@ class ChannelLog:
     last: np.ndarray  # bool: last channelled event of its case
     assisted: np.ndarray  # bool: the event is an assisted contact
     digital: np.ndarray  # bool: the event is digital self-service
+    n_tp: int  # touchpoints of the journey
 
     def kind_mask(self, kind: str) -> np.ndarray:
         """Per channel code: True when the channel is of `kind`."""
@@ -60,6 +62,14 @@ class ChannelLog:
     @property
     def n_cases(self) -> int:
         return int(np.count_nonzero(self.first))
+
+    @cached_property
+    def per_card(self) -> np.ndarray:
+        """Events per (touchpoint, channel code): shape (n_tp, channels), one counting pass that
+        gives contacts, digital events and the cost to serve of every card."""
+        k = len(self.keys)
+        key = code_key(self.tp, self.code, k, self.n_tp)
+        return np.bincount(key, minlength=self.n_tp * k).reshape(self.n_tp, k)
 
 
 def _event_codes(p: PreparedLog, channel: pd.Series | None) -> tuple[np.ndarray, list[str]]:
@@ -98,7 +108,7 @@ def channel_log(p: PreparedLog, channel: pd.Series | None) -> ChannelLog:
     if code.size and code.min() >= 0:
         pos = np.arange(code.size)
         return ChannelLog(
-            tuple(keys), pos, p.case, p.ts, p.tp, code, p.first, p.last, assisted, digital
+            tuple(keys), pos, p.case, p.ts, p.tp, code, p.first, p.last, assisted, digital, p.n_tp
         )
     pos = np.flatnonzero(code >= 0)
     case = p.case[pos]
@@ -114,6 +124,7 @@ def channel_log(p: PreparedLog, channel: pd.Series | None) -> ChannelLog:
         last,
         assisted[pos],
         digital[pos],
+        p.n_tp,
     )
 
 
@@ -213,7 +224,7 @@ def _matrix(log: ChannelLog, at: np.ndarray, dt: np.ndarray, n_labels: int) -> p
 def _cards(p: PreparedLog, log: ChannelLog, at: np.ndarray) -> pd.DataFrame:
     """Per touchpoint: digital events here, and those whose next event is an assisted contact
     within the hop window (an escalation; `at` are the hops)."""
-    n_digital = np.bincount(log.tp[log.digital], minlength=p.n_tp)
+    n_digital = log.per_card[:, log.kind_mask(DIGITAL)].sum(axis=1)
     esc = at[log.digital[at] & log.assisted[at + 1]]
     escalations = np.bincount(log.tp[esc], minlength=p.n_tp)
     rate = np.divide(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.channels import DAY_NS, ChannelLog, Contacts
+from cxmapper.analysis.channels import ASSISTED, DAY_NS, ChannelLog, Contacts
 from cxmapper.analysis.metrics import lost_events
 from cxmapper.analysis.prepared import PreparedLog
 from cxmapper.analysis.value_model import ValueModel
@@ -99,6 +99,7 @@ def money_figures(
         value_at_risk = np.bincount(lost_tp, weights=values[p.case[lost]], minlength=n_tp)
     cost = np.asarray([model.contact_costs.get(k, 0.0) for k in log.keys], dtype=np.float64)
     tp = log.tp
+    per_card = log.per_card
     contact_tp = tp[contacts.at]
     contact_cost = cost[log.code[contacts.at]]
     repeat = contacts.preceded
@@ -108,11 +109,11 @@ def money_figures(
             "title": [t.title for t in p.spec.touchpoints],
             "stage_index": p.stage,
             "conversions_lost": conversions_lost,
-            "contacts": np.bincount(contact_tp, minlength=n_tp),
+            "contacts": per_card[:, log.kind_mask(ASSISTED)].sum(axis=1),
             "repeat_contacts": np.bincount(contact_tp[repeat], minlength=n_tp),
             "failure_demand": np.bincount(tp[fd_digital], minlength=n_tp),
             "value_at_risk": value_at_risk,
-            "cost_to_serve": np.bincount(tp, weights=cost[log.code], minlength=n_tp),
+            "cost_to_serve": per_card @ cost,
             "repeat_contact_cost": np.bincount(
                 contact_tp[repeat], weights=contact_cost[repeat], minlength=n_tp
             ),
