@@ -100,26 +100,22 @@ def money_figures(
     cost = np.asarray([model.contact_costs.get(k, 0.0) for k in log.keys], dtype=np.float64)
     tp = log.tp
     per_card = log.per_card
-    contact_tp = tp[contacts.at]
-    contact_cost = cost[log.code[contacts.at]]
-    repeat = contacts.preceded
+    repeat = contacts.at[contacts.preceded]  # only these and failure demand need gathering
+    repeat_tp, repeat_cost = tp[repeat], cost[log.code[repeat]]
     fd, fd_digital = _failure_demand(p, log, contacts, model.failure_window_days)
+    fd_cost = cost[log.code[contacts.at[fd]]]
     cards = pd.DataFrame(
         {
             "title": [t.title for t in p.spec.touchpoints],
             "stage_index": p.stage,
             "conversions_lost": conversions_lost,
             "contacts": per_card[:, log.kind_mask(ASSISTED)].sum(axis=1),
-            "repeat_contacts": np.bincount(contact_tp[repeat], minlength=n_tp),
+            "repeat_contacts": np.bincount(repeat_tp, minlength=n_tp),
             "failure_demand": np.bincount(tp[fd_digital], minlength=n_tp),
             "value_at_risk": value_at_risk,
             "cost_to_serve": per_card @ cost,
-            "repeat_contact_cost": np.bincount(
-                contact_tp[repeat], weights=contact_cost[repeat], minlength=n_tp
-            ),
-            "failure_demand_cost": np.bincount(
-                tp[fd_digital], weights=contact_cost[fd], minlength=n_tp
-            ),
+            "repeat_contact_cost": np.bincount(repeat_tp, weights=repeat_cost, minlength=n_tp),
+            "failure_demand_cost": np.bincount(tp[fd_digital], weights=fd_cost, minlength=n_tp),
         },
         index=pd.Index(p.tp_ids, name="touchpoint_id"),
     )
