@@ -44,7 +44,7 @@ class ChannelLog:
     """The prepared events that have a channel, in case/time order (arrays of equal length)."""
 
     keys: tuple[str, ...]  # channel key of each code
-    pos: np.ndarray  # position of each event in the PreparedLog
+    pos: np.ndarray | None  # position of each event in the PreparedLog; None: all events
     case: np.ndarray
     ts: np.ndarray
     tp: np.ndarray  # touchpoint index per event
@@ -54,6 +54,10 @@ class ChannelLog:
     assisted: np.ndarray  # bool: the event is an assisted contact
     digital: np.ndarray  # bool: the event is digital self-service
     n_tp: int  # touchpoints of the journey
+
+    def positions(self, index: np.ndarray) -> np.ndarray:
+        """The PreparedLog positions of the events at `index` of this log."""
+        return index if self.pos is None else self.pos[index]
 
     def kind_mask(self, kind: str) -> np.ndarray:
         """Per channel code: True when the channel is of `kind`."""
@@ -106,9 +110,8 @@ def channel_log(p: PreparedLog, channel: pd.Series | None) -> ChannelLog:
     digital = np.asarray([k == DIGITAL for k in kinds], dtype=bool)[code]
     code = small_ints(code)
     if code.size and code.min() >= 0:
-        pos = np.arange(code.size)
         return ChannelLog(
-            tuple(keys), pos, p.case, p.ts, p.tp, code, p.first, p.last, assisted, digital, p.n_tp
+            tuple(keys), None, p.case, p.ts, p.tp, code, p.first, p.last, assisted, digital, p.n_tp
         )
     pos = np.flatnonzero(code >= 0)
     case = p.case[pos]
@@ -196,9 +199,11 @@ def _cases_per_pair(case: np.ndarray, pair: np.ndarray, n_labels: int, n_pairs: 
     return np.bincount(np.flatnonzero(seen) % n_pairs, minlength=n_pairs)
 
 
-def _matrix(log: ChannelLog, at: np.ndarray, dt: np.ndarray, n_labels: int) -> pd.DataFrame:
+def _matrix(
+    log: ChannelLog, at: np.ndarray, to: np.ndarray, dt: np.ndarray, n_labels: int
+) -> pd.DataFrame:
     k = len(log.keys)
-    pair = code_key(log.code[at], log.code[at + 1], k, k)
+    pair = code_key(log.code[at], to, k, k)
     counts = np.bincount(pair, minlength=k * k)
     cases = _cases_per_pair(log.case[at], pair, n_labels, k * k)
     by_pair = dt[group_order(pair, k * k)]  # grouped by pair; a selection per pair, no sort
@@ -221,11 +226,11 @@ def _matrix(log: ChannelLog, at: np.ndarray, dt: np.ndarray, n_labels: int) -> p
     )
 
 
-def _cards(p: PreparedLog, log: ChannelLog, at: np.ndarray) -> pd.DataFrame:
+def _cards(p: PreparedLog, log: ChannelLog, at: np.ndarray, to: np.ndarray) -> pd.DataFrame:
     """Per touchpoint: digital events here, and those whose next event is an assisted contact
-    within the hop window (an escalation; `at` are the hops)."""
+    within the hop window (an escalation; `at` are the hops, `to` their target channels)."""
     n_digital = log.per_card[:, log.kind_mask(DIGITAL)].sum(axis=1)
-    esc = at[log.digital[at] & log.assisted[at + 1]]
+    esc = at[log.digital[at] & log.kind_mask(ASSISTED)[to]]
     escalations = np.bincount(log.tp[esc], minlength=p.n_tp)
     rate = np.divide(
         escalations, n_digital, out=np.full(p.n_tp, np.nan), where=n_digital > 0, dtype=np.float64
@@ -244,6 +249,7 @@ def channel_figures(
 ) -> ChannelFigures:
     """Hops, the channel matrix, switching, repeat contacts, FCR and per-card escalation."""
     at, dt = _hops(log, hop_window_days)
+    to = log.code[at + 1]  # the channel each hop goes to
     hop_case = log.case[at]  # ascending: count where it changes
     hop_cases = int(np.count_nonzero(hop_case[1:] != hop_case[:-1])) + 1 if at.size else 0
     switched = int(np.count_nonzero(log.code[log.first] != log.code[log.last]))
@@ -252,7 +258,7 @@ def channel_figures(
     repeats = int(np.count_nonzero(contacts.followed))
     return ChannelFigures(
         n_cases=log.n_cases,
-        matrix=_matrix(log, at, dt, len(p.case_labels)),
+        matrix=_matrix(log, at, to, dt, len(p.case_labels)),
         hop_cases=hop_cases,
         hop_rate=_rate(hop_cases, log.n_cases),
         switched_cases=switched,
@@ -263,5 +269,5 @@ def channel_figures(
         fcr_observed=observed,
         fcr_resolved=resolved,
         fcr=_rate(resolved, observed),
-        cards=_cards(p, log, at),
+        cards=_cards(p, log, at, to),
     )

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.money import COUNT_COLUMNS, MONEY_COLUMNS, MoneyFigures
 
 
 def _num(value: object) -> float | int | None:
     """int for counts, float for the rest, None (null) for NaN."""
-    if isinstance(value, bool):
+    if isinstance(value, (bool, int, np.integer)):
         return int(value)
-    if hasattr(value, "dtype") and value.dtype.kind in "iu":
-        return int(value)  # type: ignore[call-overload]
-    if isinstance(value, int):
-        return value
     f = float(value)  # type: ignore[arg-type]
     return None if math.isnan(f) else f
 

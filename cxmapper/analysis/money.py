@@ -74,7 +74,7 @@ def _failure_demand(
     goal = p.goal
     goals = np.flatnonzero(goal[p.tp]) if goal.any() else np.zeros(0, np.int64)
     if goals.size:  # converted by then: a goal event of the case at or before the contact
-        contact_pos = log.pos[at]
+        contact_pos = log.positions(at)
         g = goals[np.maximum(np.searchsorted(goals, contact_pos, side="right") - 1, 0)]
         ok &= ~((g <= contact_pos) & (p.case[g] == p.case[contact_pos]))
     which = np.flatnonzero(ok)
@@ -93,6 +93,7 @@ def money_figures(
     lost = lost_events(p)
     lost_tp = p.tp[lost]
     conversions_lost = np.bincount(lost_tp, minlength=n_tp)
+    value_at_risk: np.ndarray
     if values is None:
         value_at_risk = conversions_lost * model.value_per_conversion
     else:
