@@ -29,6 +29,7 @@ class TouchpointSpec:
     match_events: Sequence[str] = ()
     match_patterns: Sequence[str] = ()
     is_goal: bool = False
+    channel: str = ""  # the card's channel, for events whose log row names none
 
 
 @dataclass(frozen=True)

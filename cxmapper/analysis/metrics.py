@@ -164,6 +164,18 @@ def slowness_reference_seconds(p: PreparedLog) -> float:
     return float(np.median(positive)) / NS if len(positive) else 0.0
 
 
+def lost_events(p: PreparedLog) -> np.ndarray:
+    """Per event: the last event of a case that never reaches a goal (every case's last event
+    when the journey has no goal). Drop-off counts them; the value at risk prices them."""
+    goal = p.goal
+    if not goal.any():
+        return p.last
+    case_goal = np.zeros(len(p.case_labels), dtype=bool)
+    case_goal[p.case[goal[p.tp]]] = True
+    lost: np.ndarray = p.last & ~case_goal[p.case]
+    return lost
+
+
 def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
     """One row per touchpoint in spec order, indexed by touchpoint id."""
     n_tp = p.n_tp
@@ -173,13 +185,7 @@ def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
     starts = np.bincount(p.tp[p.first], minlength=n_tp)
     ends = np.bincount(p.tp[p.last], minlength=n_tp)
     goal = p.goal
-    if goal.any():
-        case_goal = np.zeros(len(p.case_labels), dtype=bool)
-        case_goal[p.case[goal[p.tp]]] = True
-        lost = p.last & ~case_goal[p.case]
-        dropoff = np.bincount(p.tp[lost], minlength=n_tp)
-    else:
-        dropoff = ends
+    dropoff = np.bincount(p.tp[lost_events(p)], minlength=n_tp) if goal.any() else ends
     pair_n = _pair_counts(p).reshape(n_tp, n_tp)
     with_next = pair_n.sum(axis=1)
     stage = p.stage

@@ -10,11 +10,15 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis import engines
+from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.dataset_ref import DatasetRef, FileRef, FrameRef, StoredRef
 from cxmapper.analysis.friction import FrictionItem
+from cxmapper.analysis.impact_json import activity_fields, channels_json, money_json
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import PathCheck, journey_median_seconds, start_end_counts
+from cxmapper.analysis.money import MoneyFigures
 from cxmapper.analysis.readers import EventLog
+from cxmapper.analysis.value_model import ValueModel
 
 __all__ = ["JourneyReport", "analyze", "as_ref", "journey_median_seconds", "to_json_dict"]
 
@@ -37,6 +41,8 @@ class JourneyReport:
     suggestions: dict[str, list[str]]
     engine: str  # the name of the engine that computed it (`engines.get`)
     warnings: tuple[str, ...] = ()  # the reader's notes about the dataset
+    money: MoneyFigures | None = None  # with a value model (`ReportOptions.value_model`)
+    channels: ChannelFigures | None = None  # when asked for, or with a value model
 
 
 def as_ref(dataset: DatasetRef | EventLog | pd.DataFrame) -> DatasetRef:
@@ -57,11 +63,20 @@ def analyze(
     funnel_window: timedelta | None = None,
     kpis_off_target: Mapping[str, int] | None = None,
     top_n_friction: int = 5,
+    value_model: ValueModel | None = None,
+    channels: bool = False,
 ) -> JourneyReport:
     """Every metric of `spec`'s journey (each event name a touchpoint without one), computed by
     the named engine; CxError for an unknown engine, before anything is read."""
     runner = engines.get(engine)
-    options = engines.ReportOptions(funnel_steps, funnel_window, kpis_off_target, top_n_friction)
+    options = engines.ReportOptions(
+        funnel_steps,
+        funnel_window,
+        kpis_off_target,
+        top_n_friction,
+        value_model=value_model,
+        channels=channels,
+    )
     return runner.report(runner.load(as_ref(dataset)), spec, options)
 
 
@@ -95,6 +110,7 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
             "p90_seconds_to_next": _num(row["p90_seconds_to_next"]),
             "back_steps": int(row["back_steps"]),
             "friction_score": _num(scores.get(tp_id)),
+            **activity_fields(report.money, report.channels, tp_id),
         }
         for tp_id, row in tps.iterrows()
     ]
@@ -120,7 +136,7 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
         }
         for r in report.funnel.to_dict("records")
     ]
-    return {
+    data: dict[str, object] = {
         "engine": report.engine,
         "n_cases": report.n_cases,
         "n_events": report.n_events,
@@ -145,3 +161,8 @@ def to_json_dict(report: JourneyReport) -> dict[str, object]:
         "journey_median_seconds": _num(report.journey_median_seconds),
         "slowness_reference_seconds": _num(report.slowness_reference_seconds),
     }
+    if report.money is not None:
+        data["money"] = money_json(report.money)
+    if report.channels is not None:
+        data["channels"] = channels_json(report.channels)
+    return data

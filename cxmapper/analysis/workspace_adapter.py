@@ -33,6 +33,8 @@ class TouchpointRow(Protocol):
     def match_patterns(self) -> Sequence[str] | None: ...
     @property
     def is_goal(self) -> bool: ...
+    @property
+    def channel(self) -> str: ...
 
 
 class ConnectorRow(Protocol):
@@ -65,6 +67,7 @@ def journey_spec(ws: JourneySource, journey_id: str) -> JourneySpec:
                 match_events=tuple(tp.match_events or ()),
                 match_patterns=tuple(tp.match_patterns or ()),
                 is_goal=bool(tp.is_goal),
+                channel=tp.channel or "",
             )
         )
     connectors = [(c.source_id, c.target_id) for c in ws.connectors(journey_id)]

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cxmapper.commands import value_options
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
@@ -50,6 +52,7 @@ def register(subparsers: Any) -> None:
         default="numpy",
         help="analysis engine that computes the metrics (available: numpy; the default)",
     )
+    value_options.register(p)
     p.set_defaults(func=run)
 
 
@@ -61,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.errors import CxError
 
     engines.get(args.engine)  # an unknown engine fails before anything is read
+    model = value_options.value_model(args)  # so do bad amounts
     spec = None
     off_target: dict[str, int] | None = None
     if args.workspace or args.journey:
@@ -84,7 +88,14 @@ def run(args: argparse.Namespace) -> int:
         channel=args.channel,
     )
     ref = FileRef(Path(args.events), request, lifecycle=args.lifecycle, tz=args.tz)
-    report = analyze(ref, spec, engine=args.engine, kpis_off_target=off_target)
+    report = analyze(
+        ref,
+        spec,
+        engine=args.engine,
+        kpis_off_target=off_target,
+        value_model=model,
+        channels=True,
+    )
     data = to_json_dict(report)
     if args.json:
         text = json.dumps(data, indent=2, ensure_ascii=False)
@@ -131,6 +142,37 @@ def _print_summary(data: dict[str, Any], warnings: Sequence[str]) -> None:
         out.write("\nfriction\n")
         for f in data["friction"]:
             out.write(f"  {f['score']:5.1f}  {f['title']}: {'; '.join(f['reasons'])}\n")
+    _print_impact(data)
     if data["unmatched_events"]:
         n = sum(data["unmatched_events"].values())
         out.write(f"\n{n:,} events match no touchpoint ({len(data['unmatched_events'])} names)\n")
+
+
+def _print_impact(data: dict[str, Any]) -> None:
+    """The journey's money totals and channel figures, when the JSON has them."""
+    from cxmapper.present.money import format_money
+    from cxmapper.present.units import format_share
+
+    out = sys.stdout
+    money = data.get("money")
+    if money:
+        total = money["journey"]
+        cur = money["currency"]
+        out.write(
+            f"\nmoney: value at risk {format_money(total['value_at_risk'], cur)}, "
+            f"cost to serve {format_money(total['cost_to_serve'], cur)}, "
+            f"repeat contacts {format_money(total['repeat_contact_cost'], cur)}, "
+            f"failure demand {format_money(total['failure_demand_cost'], cur)}\n"
+        )
+    ch = data.get("channels")
+    if ch and ch["cases"]:
+        out.write(
+            f"\nchannels: {format_share(ch['hop_rate'])} of {ch['cases']:,} cases hop, "
+            f"{format_share(ch['switched_share'])} finish in another channel; "
+            f"{ch['contacts']:,} assisted contacts, repeat {format_share(ch['repeat_contact_rate'])}, "
+            f"FCR {format_share(ch['fcr'])}\n"
+        )
+        for m in ch["matrix"][:10]:
+            out.write(
+                f"  {m['from'][:20]} -> {m['to'][:20]}: {m['hops']:,} hops ({m['cases']:,} cases)\n"
+            )

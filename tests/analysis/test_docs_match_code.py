@@ -5,6 +5,7 @@ inclusive, a period's first event may be unmatched, connectors are directed."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from cxmapper.analysis.prepared import prepare
 from cxmapper.analysis.readers import from_frame
 from cxmapper.analysis.report import analyze, to_json_dict
 from cxmapper.analysis.segments import filter_period
+from cxmapper.analysis.value_model import ValueModel
 
 REPO = Path(__file__).resolve().parents[2]
 T0 = pd.Timestamp("2026-03-02T09:00:00Z")
@@ -59,7 +61,12 @@ def json_keys(data: object, prefix: str = "") -> set[str]:
 
 def test_every_analyze_json_key_is_documented() -> None:
     rows = [("c1", "a", 0), ("c1", "b.x", 60), ("c1", "c", 120), ("c2", "a", 0), ("c2", "z", 5)]
-    data = to_json_dict(analyze(frame(rows), SPEC))
+    model = ValueModel(50, contact_costs={"web": 1})
+    channels = ("web", "chat", "web")
+    cards = [replace(tp, channel=c) for tp, c in zip(SPEC.touchpoints, channels, strict=True)]
+    spec = replace(SPEC, touchpoints=cards)  # channels on the cards: hops and handovers
+    data = to_json_dict(analyze(frame(rows), spec, value_model=model, channels=True))
+    assert data["channels"]["matrix"] and data["channels"]["handovers"]
     keys = json_keys({k: v for k, v in data.items() if k not in ("unmatched_events",
                       "start_activities", "end_activities")})  # fmt: skip
     keys |= {"unmatched_events", "start_activities", "end_activities"}  # their keys are data

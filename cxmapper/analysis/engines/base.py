@@ -18,6 +18,7 @@ import pandas as pd
 
 from cxmapper.analysis.dataset_ref import DatasetRef, Selection
 from cxmapper.analysis.matching import JourneySpec
+from cxmapper.analysis.value_model import ValueModel
 
 if TYPE_CHECKING:  # report imports the registry, which imports this module
     from cxmapper.analysis.report import JourneyReport
@@ -55,6 +56,10 @@ class ReportOptions:
     funnel_window: timedelta | None = None  # measured from each case's step-1 event
     kpis_off_target: Mapping[str, int] | None = None  # the K term of friction per touchpoint
     top_n_friction: int = 5
+    value_model: ValueModel | None = None  # prices the money figures; None: no money figures
+    channels: bool = False  # the omnichannel figures (always with a value model)
+    hop_window_days: float = 7.0  # a channel change further apart than this is no hop
+    repeat_window_days: float = 7.0  # without a value model (which has its own)
 
 
 class AnalysisEngine(Protocol):

@@ -18,6 +18,7 @@ from cxmapper.analysis.dataset_ref import DatasetRef, FileRef, FrameRef, Selecti
 from cxmapper.analysis.engines.base import Dataset, DatasetProfile, Period, ReportOptions
 from cxmapper.analysis.friction import friction_items, friction_scores
 from cxmapper.analysis.funnel import funnel
+from cxmapper.analysis.impact import impact
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import (
     journey_median_seconds,
@@ -132,6 +133,7 @@ class NumpyEngine:
             trans = transition_metrics(p)
             median = journey_median_seconds(p)
             reference = slowness_reference_seconds(p)
+            money, channels = impact(p, frame, options)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)  # on error, drop queued work
         p.cache.clear()  # intermediates are large; the report keeps only small tables
@@ -152,6 +154,8 @@ class NumpyEngine:
             suggestions=p.matching.suggestions,
             engine=NAME,
             warnings=data.warnings,
+            money=money,
+            channels=channels,
         )
 
     def weekly_trend(self, data: Dataset, spec: JourneySpec | None) -> pd.DataFrame:
