@@ -46,9 +46,10 @@ class DuckDataset:
 
     engine = NAME
 
-    def __init__(self, db: Database, view: str, warnings: tuple[str, ...] = ()) -> None:
+    def __init__(self, db: Database, view: str, order: str, warnings: tuple[str, ...] = ()) -> None:
         self.db = db
         self.view = view
+        self.order = order  # query of the event names' order (`source.frame_view`)
         self.warnings = warnings
         self._n_events: int | None = None
 
@@ -64,7 +65,7 @@ class DuckDataset:
     def derived(self, sql: str) -> DuckDataset:
         view = self.db.name("sel")
         self.db.execute(f"CREATE VIEW {view} AS {sql}")
-        return DuckDataset(self.db, view, self.warnings)
+        return DuckDataset(self.db, view, self.order, self.warnings)
 
 
 def _data(data: Dataset) -> DuckDataset:
@@ -83,14 +84,14 @@ class DuckDBEngine:
     def load(self, ref: DatasetRef) -> DuckDataset:
         db = Database()
         if isinstance(ref, FrameRef):
-            return DuckDataset(db, frame_view(db, ref.frame), ref.warnings)
+            return DuckDataset(db, *frame_view(db, ref.frame), ref.warnings)
         if isinstance(ref, FileRef):
             verify_fingerprint(ref)
             fmt = scannable(ref)
             if fmt is not None:
                 notes: list[str] = []
-                view = file_view(db, ref, fmt, notes)
-                return DuckDataset(db, view, tuple(notes))
+                view, order = file_view(db, ref, fmt, notes)
+                return DuckDataset(db, view, order, tuple(notes))
             log = read_events(  # formats DuckDB does not read as the importer does: in memory
                 Path(ref.path),
                 ref.mapping,
@@ -99,13 +100,13 @@ class DuckDBEngine:
                 dayfirst=ref.dayfirst,
                 format=ref.format,
             )
-            return DuckDataset(db, frame_view(db, log.frame), tuple(log.warnings))
+            return DuckDataset(db, *frame_view(db, log.frame), tuple(log.warnings))
         if isinstance(ref, StoredRef):
             from cxmapper.model.workspace import Workspace  # only here: the model is big
 
             with Workspace.open(ref.workspace) as ws:
                 frame = dataset_codec.decode(ws.dataset_payload(ref.dataset_id))
-            return DuckDataset(db, frame_view(db, frame))
+            return DuckDataset(db, *frame_view(db, frame))
         raise TypeError(f"not a dataset reference: {type(ref).__name__}")
 
     def profile(self, data: Dataset) -> DatasetProfile:
@@ -140,7 +141,7 @@ class DuckDBEngine:
         return d
 
     def _sequence(self, d: DuckDataset, spec: JourneySpec | None) -> Sequence:
-        return build(d.db, d.view, spec)
+        return build(d.db, d.view, d.order, spec)
 
     def report(
         self, data: Dataset, spec: JourneySpec | None, options: ReportOptions | None = None

@@ -62,11 +62,17 @@ def _matching(names: list[str], counts: list[int], spec: JourneySpec) -> Matchin
     return map_activities(frame, spec, counts=np.asarray(counts, dtype=np.int64))
 
 
-def build(db: Database, view: str, spec: JourneySpec | None) -> Sequence:
-    """Map event names to touchpoints, then sort and pair the events in one window pass."""
+def build(db: Database, view: str, order: str, spec: JourneySpec | None) -> Sequence:
+    """Map event names to touchpoints, then sort and pair the events in one window pass.
+
+    `order` is a query of (activity, k1, k2): the dataset's order of event names, which is the
+    order of the touchpoints derived without a journey (the numpy engine's category order).
+    """
     n_cases, n_events = db.one(f"SELECT count(DISTINCT {CASE_ID}), count(*) FROM {view}")
-    rows = db.rows(f"SELECT {ACTIVITY}, count(*) FROM {view} GROUP BY 1")
-    rows.sort(key=lambda r: r[0])
+    rows = db.rows(
+        f"SELECT c.{ACTIVITY}, c.n FROM (SELECT {ACTIVITY}, count(*) AS n FROM {view} "
+        f"GROUP BY 1) c LEFT JOIN ({order}) o USING ({ACTIVITY}) ORDER BY o.k1, o.k2, 1"
+    )
     names, counts = [str(r[0]) for r in rows], [int(r[1]) for r in rows]
     derive = spec is None
     if spec is None:  # each name its own touchpoint, numbered in name order; stages come later

@@ -42,10 +42,12 @@ RN = "_rn"
 INTERNAL = (TS, RN)
 _NS_PER = {"s": 1_000_000_000, "ms": 1_000_000, "us": 1_000, "ns": 1}
 _TEXT_TYPES = ("VARCHAR",)
+NORM = f"coalesce(lower(trim({LIFECYCLE})), '{COMPLETE}')"  # `lifecycle._per_event`, in SQL
 
 
-def frame_view(db: Database, frame: pd.DataFrame) -> str:
-    """An in-memory normalised frame (`readers`) as a view; rows keep their frame order."""
+def frame_view(db: Database, frame: pd.DataFrame) -> tuple[str, str]:
+    """An in-memory normalised frame (`readers`) as a view (rows keep their frame order), and
+    the query of its event names' order: the frame's category order."""
     data: dict[str, object] = {}
     for col in frame.columns:
         series = frame[col]
@@ -63,7 +65,10 @@ def frame_view(db: Database, frame: pd.DataFrame) -> str:
     db.con.register(name, pd.DataFrame(data))
     view = db.name("src")
     db.execute(f"CREATE VIEW {view} AS SELECT * FROM {name}")
-    return view
+    cats = [str(c) for c in frame[ACTIVITY].cat.categories]
+    order = db.name("order")
+    db.con.register(order, pd.DataFrame({ACTIVITY: cats, "k1": range(len(cats)), "k2": ""}))
+    return view, f"SELECT * FROM {order}"
 
 
 def parquet_files(path: Path) -> list[Path]:
@@ -157,8 +162,10 @@ def _ts_expr(
     return f"CAST(round({c} * {_NS_PER[unit]}) AS BIGINT)"
 
 
-def file_view(db: Database, ref: FileRef, fmt: str, notes: list[str]) -> str:
-    """A scanned Parquet or CSV source as a normalised view; ImportDataError for bad rows."""
+def file_view(db: Database, ref: FileRef, fmt: str, notes: list[str]) -> tuple[str, str]:
+    """A scanned Parquet or CSV source as a normalised view, and the query of its event names'
+    order (as the importer's categories: by first appearance in the file, lifecycle values of
+    one name in sorted order); ImportDataError for bad rows."""
     path = Path(ref.path)
     source = str(path)
     reader = _parquet_reader(parquet_files(path)) if fmt == "parquet" else _csv_table(db, path)
@@ -182,9 +189,17 @@ def file_view(db: Database, ref: FileRef, fmt: str, notes: list[str]) -> str:
     raw_view = db.name("raw")
     db.execute(f"CREATE VIEW {raw_view} AS SELECT {', '.join(cols)} FROM ({reader})")
     _validate(db, raw_view, reader, mapping, source, fmt)
+    first = f"SELECT {ACTIVITY}, min({RN}) AS k1 FROM {raw_view} GROUP BY 1"
+    order = f"SELECT {ACTIVITY}, k1, '' AS k2 FROM ({first})"
     if not mapping.lifecycle:
-        return raw_view
-    return _lifecycle_view(db, raw_view, mapping.lifecycle, ref.lifecycle, source, notes)
+        return raw_view, order
+    view = _lifecycle_view(db, raw_view, mapping.lifecycle, ref.lifecycle, source, notes)
+    if view != raw_view and ref.lifecycle != "complete":
+        order = (
+            f"SELECT {ACTIVITY} || '{SEPARATOR}' || k2 AS {ACTIVITY}, k1, k2 FROM ({first}) "
+            f"JOIN (SELECT DISTINCT {ACTIVITY}, {NORM} AS k2 FROM {raw_view}) USING ({ACTIVITY})"
+        )
+    return view, order
 
 
 def _where(fmt: str, rn: int) -> str:
@@ -230,7 +245,7 @@ def _lifecycle_view(
     db: Database, view: str, column: str, mode: str, source: str, notes: list[str]
 ) -> str:
     """`lifecycle.keep_complete` / `lifecycle.name_with_lifecycle`, in SQL."""
-    norm = f"coalesce(lower(trim({LIFECYCLE})), '{COMPLETE}')"
+    norm = NORM
     out = db.name("src")
     if mode == "complete":
         n = db.one(f"SELECT count(*) FROM {view} WHERE {norm} = '{COMPLETE}'")[0]
