@@ -58,8 +58,7 @@ class Measures:
             f"count(*) FILTER ({lost}) FROM {source} GROUP BY tp"
         )
         runs = db.rows(
-            f"SELECT tp, count(*), count(*) FILTER (c >= 2) FROM "
-            f"(SELECT tp, cid, count(*) AS c FROM {t} GROUP BY tp, cid) GROUP BY tp"
+            f"SELECT tp, count(*), count(*) FILTER (c >= 2) FROM {seq.per_case()} GROUP BY tp"
         )
         events, starts, ends, dropoff = (_fill(n, per_tp, k) for k in (1, 2, 3, 4))
         reach, repeat = _fill(n, runs, 1), _fill(n, runs, 2)

@@ -3,7 +3,8 @@
 One window pass numbers each case's mapped events (ties: file order, `_rn`) and puts the next
 event's touchpoint and the step's duration beside each event; every metric then reads this
 table with linear aggregates. A case is identified by the file row of its first event (`cid`):
-a unique integer, cheaper to group by than the case id text.
+a unique integer, so the window partitions and every later grouping sort integers, not text
+(a third faster than partitioning by the case id at 10 million events).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class Sequence:
     matching: Matching
     n_cases: int  # cases in the dataset, including those with no mapped event
     n_events: int  # events in the dataset, mapped or not
+    derived: bool = False  # touchpoints derived from event names: `seq` has the case length
+    _per_case: bool = False
 
     @property
     def n_tp(self) -> int:
@@ -52,8 +55,22 @@ class Sequence:
         )
         return joined, "next_tp IS NULL AND goal_cid IS NULL"
 
+    def per_case(self) -> str:
+        """A table (built once) per (touchpoint, case): events `c` and, without a journey, the
+        first position `p0` and the case length `len`; reach, repeats and first-seen read it."""
+        name = f"{self.table}_tc"
+        if not self._per_case:
+            first = ", min(pos) AS p0, any_value(len) AS len" if self.derived else ""
+            self.db.execute(
+                f"CREATE TABLE {name} AS SELECT tp, cid, count(*) AS c{first} "
+                f"FROM {self.table} GROUP BY tp, cid"
+            )
+            self._per_case = True
+        return name
+
     def drop(self) -> None:
         self.db.execute(f"DROP TABLE IF EXISTS {self.table}")
+        self.db.execute(f"DROP TABLE IF EXISTS {self.table}_tc")
 
 
 def _matching(names: list[str], counts: list[int], spec: JourneySpec) -> Matching:
@@ -68,7 +85,9 @@ def build(db: Database, view: str, order: str, spec: JourneySpec | None) -> Sequ
     `order` is a query of (activity, k1, k2): the dataset's order of event names, which is the
     order of the touchpoints derived without a journey (the numpy engine's category order).
     """
-    n_cases, n_events = db.one(f"SELECT count(DISTINCT {CASE_ID}), count(*) FROM {view}")
+    cases = db.name("cases")  # case id -> its first file row: sorting by integers is faster
+    db.execute(f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid FROM {view} GROUP BY 1")
+    n_cases, n_events = db.one(f"SELECT count(*), (SELECT count(*) FROM {view}) FROM {cases}")
     rows = db.rows(
         f"SELECT c.{ACTIVITY}, c.n FROM (SELECT {ACTIVITY}, count(*) AS n FROM {view} "
         f"GROUP BY 1) c LEFT JOIN ({order}) o USING ({ACTIVITY}) ORDER BY o.k1, o.k2, 1"
@@ -85,20 +104,27 @@ def build(db: Database, view: str, order: str, spec: JourneySpec | None) -> Sequ
     )
     db.con.register(mapping, frame)
     table = db.name("seq")
-    length = f", count(*) OVER (PARTITION BY {CASE_ID}) AS len" if derive else ""
+    whole = "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING"  # same sort as `w`
+    length = (
+        f", CAST(count(*) OVER (PARTITION BY cid ORDER BY {TS}, {RN} {whole}) AS INTEGER) AS len"
+        if derive
+        else ""
+    )
     db.execute(
         f"""
         CREATE TABLE {table} AS
-        SELECT first_value({RN}) OVER w AS cid, tp, {TS} AS ts,
+        SELECT cid, tp, {TS} AS ts,
                CAST(row_number() OVER w - 1 AS INTEGER) AS pos{length},
                lead(tp) OVER w AS next_tp, lead({TS}) OVER w - {TS} AS dt
-        FROM (SELECT e.{CASE_ID}, m.tp, e.{TS}, e.{RN} FROM {view} e
-              JOIN {mapping} m ON e.{ACTIVITY} = m.activity)
-        WINDOW w AS (PARTITION BY {CASE_ID} ORDER BY {TS}, {RN})
+        FROM (SELECT c.cid, m.tp, e.{TS}, e.{RN} FROM {view} e
+              JOIN {mapping} m ON e.{ACTIVITY} = m.activity
+              JOIN {cases} c ON e.{CASE_ID} = c.{CASE_ID})
+        WINDOW w AS (PARTITION BY cid ORDER BY {TS}, {RN})
         """
     )
+    db.execute(f"DROP TABLE {cases}")
     db.con.unregister(mapping)
-    seq = Sequence(db, table, spec, matching, int(n_cases), int(n_events))
+    seq = Sequence(db, table, spec, matching, int(n_cases), int(n_events), derive)
     if derive:
         seq.spec = _derived_spec(seq, names)
         seq.matching = _matching(names, counts, seq.spec)
@@ -110,8 +136,8 @@ def first_seen_medians(seq: Sequence) -> np.ndarray:
     """Per touchpoint: median over its cases of the relative position of its first event
     (`prepared.first_seen_medians`: 0 first, 1 last, a one-event case 0); NaN if unused."""
     source = (
-        f"SELECT tp AS g, CAST(min(pos) AS DOUBLE) / CAST(greatest(any_value(len) - 1, 1) "
-        f"AS DOUBLE) AS v FROM {seq.table} GROUP BY tp, cid"
+        f"SELECT tp AS g, CAST(p0 AS DOUBLE) / CAST(greatest(len - 1, 1) AS DOUBLE) AS v "
+        f"FROM {seq.per_case()}"
     )
     by_tp = near(seq.db, source, (0.5,))
     reach = np.zeros(seq.n_tp, dtype=np.int64)
