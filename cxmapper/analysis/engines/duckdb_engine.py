@@ -9,6 +9,7 @@ numbers are the numpy engine's to the last bit (tests/analysis/conformance runs 
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -198,9 +199,11 @@ class DuckDBEngine:
         return compare_tables(*tables)
 
 
-def _in_period(d: DuckDataset, start: object, end: object, scope: str) -> DuckDataset:
+def _in_period(
+    d: DuckDataset, start: datetime | str | None, end: datetime | str | None, scope: str
+) -> DuckDataset:
     """`segments.filter_period`: [start, end) UTC, by each case's first event or by event."""
-    lo, hi = utc_ns(start), utc_ns(end)  # type: ignore[arg-type]
+    lo, hi = utc_ns(start), utc_ns(end)
 
     def within(col: str) -> str:
         parts = [f"{col} >= {lo}"] if lo is not None else []

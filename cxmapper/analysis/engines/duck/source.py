@@ -56,8 +56,10 @@ def frame_view(db: Database, frame: pd.DataFrame) -> tuple[str, str]:
         elif isinstance(series.dtype, pd.CategoricalDtype):
             texts = np.asarray(series.cat.categories.astype("str"), dtype=object)
             codes = series.cat.codes.to_numpy()
-            values = texts[np.maximum(codes, 0)] if texts.size else np.full(codes.size, None)
-            data[str(col)] = np.where(codes >= 0, values, None)
+            values = np.full(codes.size, None, dtype=object)
+            if texts.size:
+                values[codes >= 0] = texts[codes[codes >= 0]]
+            data[str(col)] = values
         else:
             data[str(col)] = series.to_numpy()
     data[RN] = np.arange(len(frame), dtype=np.int64)
