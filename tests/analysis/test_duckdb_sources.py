@@ -107,3 +107,13 @@ def test_empty_case_id_names_the_row(tmp_path: Path) -> None:
     pd.DataFrame({"case_id": ["a", "  "], "event": ["A", "B"], "ts": [1, 2]}).to_parquet(path)
     with pytest.raises(ImportDataError, match=r"row 2, column 'case_id': case id is empty"):
         analyze(FileRef(path, MappingRequest(timestamp="ts")), engine="duckdb")
+
+
+def test_no_progress_bar_on_stdout() -> None:
+    """DuckDB draws a progress bar on stdout for queries over 2 s, which broke the benchmark's
+    and `analyze --json -`'s output on large logs."""
+    from cxmapper.analysis.engines.duck.db import Database
+
+    db = Database(threads=1)
+    assert db.one("SELECT current_setting('enable_progress_bar')") == (False,)
+    db.close()

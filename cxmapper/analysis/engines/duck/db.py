@@ -41,6 +41,9 @@ class Database:
             }
         )
         self.con.execute("SET TimeZone = 'UTC'")
+        # DuckDB draws a progress bar on stdout for queries over 2 s: it would corrupt
+        # `analyze --json -` and the CLI's table
+        self.con.execute("SET enable_progress_bar = false")
         self.lock = threading.RLock()
         self._names = itertools.count()
         self._finalizer = weakref.finalize(self, _close, self.con, self.spill_dir)
