@@ -117,3 +117,16 @@ def test_no_progress_bar_on_stdout() -> None:
     db = Database(threads=1)
     assert db.one("SELECT current_setting('enable_progress_bar')") == (False,)
     db.close()
+
+
+def test_bad_memory_limit_is_one_line_and_leaves_no_spill_directory(monkeypatch, tmp_path) -> None:
+    import tempfile
+
+    from cxmapper.analysis.engines.duck.db import Database
+    from cxmapper.errors import CxError
+
+    monkeypatch.setenv("CXMAPPER_DUCKDB_MEMORY", "lots")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(CxError, match="^cannot start DuckDB: "):
+        Database(threads=1)
+    assert list(tmp_path.iterdir()) == []

@@ -18,6 +18,8 @@ from typing import Any
 
 import duckdb
 
+from cxmapper.errors import CxError
+
 #: DuckDB's memory limit unless CXMAPPER_DUCKDB_MEMORY says otherwise (e.g. "8GB"): beyond it,
 #: sorts, joins and aggregates spill to the temporary directory instead of failing.
 DEFAULT_MEMORY_LIMIT = "3GB"
@@ -32,14 +34,18 @@ class Database:
 
     def __init__(self, threads: int | None = None) -> None:
         self.spill_dir = tempfile.mkdtemp(prefix="cxmapper-duckdb-")
-        self.con = duckdb.connect(
-            config={
-                "memory_limit": memory_limit(),
-                "temp_directory": self.spill_dir,
-                "threads": threads or max(os.cpu_count() or 1, 1),
-                "preserve_insertion_order": True,
-            }
-        )
+        try:
+            self.con = duckdb.connect(
+                config={
+                    "memory_limit": memory_limit(),
+                    "temp_directory": self.spill_dir,
+                    "threads": threads or max(os.cpu_count() or 1, 1),
+                    "preserve_insertion_order": True,
+                }
+            )
+        except duckdb.Error as exc:  # e.g. a bad CXMAPPER_DUCKDB_MEMORY: no directory left behind
+            shutil.rmtree(self.spill_dir, ignore_errors=True)
+            raise CxError(f"cannot start DuckDB: {exc}") from exc
         self.con.execute("SET TimeZone = 'UTC'")
         # DuckDB draws a progress bar on stdout for queries over 2 s: it would corrupt
         # `analyze --json -` and the CLI's table
