@@ -127,6 +127,6 @@ def test_bad_memory_limit_is_one_line_and_leaves_no_spill_directory(monkeypatch,
 
     monkeypatch.setenv("CXMAPPER_DUCKDB_MEMORY", "lots")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    with pytest.raises(CxError, match="^cannot start DuckDB: "):
+    with pytest.raises(CxError, match=r"^cannot start DuckDB: "):
         Database(threads=1)
     assert list(tmp_path.iterdir()) == []
