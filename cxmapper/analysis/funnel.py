@@ -14,6 +14,7 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
+from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.prepared import PreparedLog
 from cxmapper.errors import CxError
 
@@ -22,13 +23,20 @@ NS = 1_000_000_000
 
 def default_steps(p: PreparedLog) -> list[list[str]]:
     """One step per stage (in stage order), holding all touchpoints of that stage."""
+    return stage_steps(p.spec)
+
+
+def stage_steps(spec: JourneySpec) -> list[list[str]]:
+    """The default funnel of a journey: one step per stage, in stage order."""
     by_stage: dict[int, list[str]] = {}
-    for tp in p.spec.touchpoints:
+    for tp in spec.touchpoints:
         by_stage.setdefault(tp.stage_index, []).append(tp.id)
     return [by_stage[k] for k in sorted(by_stage)]
 
 
-def _step_tps(steps: Sequence[str | Sequence[str]], index: dict[str, int]) -> list[list[int]]:
+def step_touchpoints(
+    steps: Sequence[str | Sequence[str]], index: dict[str, int]
+) -> list[list[int]]:
     """Touchpoint indices per step; CxError naming the first step with an unknown id."""
     out = []
     for k, step in enumerate(steps):
@@ -53,7 +61,7 @@ def funnel(
     binary search, so the work shrinks with the funnel instead of scanning every event again.
     """
     steps = default_steps(p) if steps is None else steps
-    step_tps = _step_tps(steps, p.spec.index_of())
+    step_tps = step_touchpoints(steps, p.spec.index_of())
     groups = p.by_tp()
     order, bounds = groups.order, groups.bounds  # event positions grouped by touchpoint
     window_ns = None if window is None else int(window.total_seconds() * NS)
@@ -97,6 +105,12 @@ def funnel(
                 "median_seconds_from_first": float(np.median(elapsed)) if count else np.nan,
             }
         )
+    return funnel_table(rows)
+
+
+def funnel_table(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The funnel frame from per-step rows (step, touchpoints, cases, median seconds), with the
+    conversions added; shared by every engine so the table has one shape."""
     out = pd.DataFrame(rows)
     if out.empty:
         return out

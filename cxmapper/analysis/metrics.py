@@ -6,7 +6,7 @@ observed transition) ready for the canvas overlay, the CLI JSON and exports.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import TypeVar
@@ -260,14 +260,19 @@ class PathCheck:
 
 def path_check(p: PreparedLog, transitions: pd.DataFrame | None = None) -> PathCheck:
     trans = transition_metrics(p) if transitions is None else transitions
-    drawn = {(a, b) for a, b in p.spec.connectors}
+    return check_paths(p.spec.connectors, trans)
+
+
+def check_paths(connectors: Sequence[tuple[str, str]], trans: pd.DataFrame) -> PathCheck:
+    """Unexpected paths and unwalked connectors of a transitions table (any engine's)."""
+    drawn = {(a, b) for a, b in connectors}
     real = trans[trans["from"] != trans["to"]]
     mask = np.asarray(
         [(a, b) not in drawn for a, b in zip(real["from"], real["to"], strict=True)], dtype=bool
     )
     unexpected = real[mask][["from", "to", "count", "cases"]].reset_index(drop=True)
     walked = set(zip(trans["from"], trans["to"], strict=True))
-    unwalked = [c for c in p.spec.connectors if tuple(c) not in walked]
+    unwalked = [c for c in connectors if tuple(c) not in walked]
     return PathCheck(unexpected, unwalked)
 
 

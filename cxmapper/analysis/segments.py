@@ -53,7 +53,7 @@ def filter_attribute(
     return _keep_cases(frame, mask)
 
 
-def _utc_ns(value: datetime | str | pd.Timestamp | None) -> int | None:
+def utc_ns(value: datetime | str | pd.Timestamp | None) -> int | None:
     if value is None:
         return None
     ts = pd.Timestamp(value)
@@ -71,7 +71,7 @@ def filter_period(
     if scope not in SCOPES:
         raise CxError(f"scope must be one of {', '.join(SCOPES)}")
     ts = ts_ns(frame[TIMESTAMP])
-    lo, hi = _utc_ns(start), _utc_ns(end)
+    lo, hi = utc_ns(start), utc_ns(end)
     if scope == "case":
         codes = frame[CASE_ID].cat.codes.to_numpy()
         first = np.full(len(frame[CASE_ID].cat.categories), np.iinfo(np.int64).max, dtype=np.int64)
@@ -99,6 +99,11 @@ def compare_periods(
     """Per touchpoint: each compared metric before, after and the delta (after - before)."""
     a = touchpoint_metrics(prepare(filter_period(frame, *before), spec))
     b = touchpoint_metrics(prepare(filter_period(frame, *after), spec))
+    return compare_tables(a, b)
+
+
+def compare_tables(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """Two periods' touchpoint tables side by side with deltas (any engine's tables)."""
     index = a.index.union(b.index, sort=False)
     out = pd.DataFrame(index=index)
     out["title"] = a["title"].combine_first(b["title"])

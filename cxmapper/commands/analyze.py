@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
             "metrics. Without --workspace each event name is its own touchpoint."
         ),
     )
-    p.add_argument("events", metavar="EVENTS", help="event log file")
+    p.add_argument("events", metavar="EVENTS", help="event log file, or a folder of Parquet files")
     p.add_argument("--case", metavar="COL", help="case / customer id column")
     p.add_argument("--activity", metavar="COL", help="event name column")
     p.add_argument("--timestamp", metavar="COL", help="timestamp column")
@@ -49,8 +49,12 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--engine",
         metavar="NAME",
-        default="numpy",
-        help="analysis engine that computes the metrics (available: numpy; the default)",
+        default="auto",
+        help=(
+            "analysis engine: numpy (in memory, fastest while the log fits), duckdb (out of "
+            "core: scans Parquet/CSV, spills to disk) or auto (the default: duckdb for a folder "
+            "of Parquet files, more than 20 million Parquet rows or a CSV over 1 GB)"
+        ),
     )
     value_options.register(p)
     p.set_defaults(func=run)
@@ -60,10 +64,12 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.analysis import engines
     from cxmapper.analysis.columns import MappingRequest
     from cxmapper.analysis.dataset_ref import FileRef
+    from cxmapper.analysis.engines.choice import AUTO, choose
     from cxmapper.analysis.report import analyze, to_json_dict
     from cxmapper.errors import CxError
 
-    engines.get(args.engine)  # an unknown engine fails before anything is read
+    if args.engine != AUTO:
+        engines.get(args.engine)  # an unknown engine fails before anything is read
     model = value_options.value_model(args)  # so do bad amounts
     spec = None
     off_target: dict[str, int] | None = None
@@ -88,13 +94,18 @@ def run(args: argparse.Namespace) -> int:
         channel=args.channel,
     )
     ref = FileRef(Path(args.events), request, lifecycle=args.lifecycle, tz=args.tz)
+    engine = choose(ref) if args.engine == AUTO else args.engine
+    if Path(args.events).is_dir() and engine != "duckdb":
+        raise CxError(f"{args.events}: a folder of Parquet files needs --engine duckdb")
+    if engine != "numpy" and model is not None:
+        raise CxError("money figures (--value-per-conversion, --contact-cost) need --engine numpy")
     report = analyze(
         ref,
         spec,
-        engine=args.engine,
+        engine=engine,
         kpis_off_target=off_target,
         value_model=model,
-        channels=True,
+        channels=engine == "numpy",  # the DuckDB engine has no channel figures yet
     )
     data = to_json_dict(report)
     if args.json:

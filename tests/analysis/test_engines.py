@@ -22,16 +22,18 @@ from cxmapper.model.workspace import Workspace
 
 
 def test_registry_names_and_one_instance_per_name() -> None:
-    assert engines.names() == ["numpy"]
+    assert engines.names() == ["numpy", "duckdb"]
     engine = engines.get("numpy")
     assert engine.name == "numpy" and engines.get() is engine
 
 
 def test_unknown_engine_is_a_one_line_error_naming_the_choices() -> None:
-    with pytest.raises(CxError, match=r"^unknown analysis engine 'duckdb'; available: numpy$"):
-        engines.get("duckdb")
+    with pytest.raises(
+        CxError, match=r"^unknown analysis engine 'polars'; available: numpy, duckdb$"
+    ):
+        engines.get("polars")
     with pytest.raises(CxError, match="unknown analysis engine"):
-        analyze(FileRef(Path("/nonexistent.csv")), engine="duckdb")  # before reading anything
+        analyze(FileRef(Path("/nonexistent.csv")), engine="polars")  # before reading anything
 
 
 def test_file_stored_and_frame_references_give_the_same_report(
@@ -80,5 +82,5 @@ def test_cli_unknown_engine_exits_2_with_one_line(write, tmp_path: Path, capsys)
     target = tmp_path / "out.json"
     assert main(["analyze", str(path), "--engine", "spark", "--json", str(target)]) == 2
     err = capsys.readouterr().err
-    assert err == "cxmapper: error: unknown analysis engine 'spark'; available: numpy\n"
+    assert err == "cxmapper: error: unknown analysis engine 'spark'; available: numpy, duckdb\n"
     assert not target.exists()

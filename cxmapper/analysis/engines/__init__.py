@@ -21,6 +21,7 @@ DEFAULT = "numpy"
 #: name -> "module:factory"; the factory takes no arguments and returns an `AnalysisEngine`.
 _FACTORIES: dict[str, str] = {
     "numpy": "cxmapper.analysis.engines.numpy_engine:NumpyEngine",
+    "duckdb": "cxmapper.analysis.engines.duckdb_engine:DuckDBEngine",
 }
 _ENGINES: dict[str, AnalysisEngine] = {}
 

@@ -14,7 +14,14 @@ import pandas as pd
 
 from cxmapper.analysis import dataset_codec
 from cxmapper.analysis.columns import CASE_ID, CHANNEL, TIMESTAMP
-from cxmapper.analysis.dataset_ref import DatasetRef, FileRef, FrameRef, Selection, StoredRef
+from cxmapper.analysis.dataset_ref import (
+    DatasetRef,
+    FileRef,
+    FrameRef,
+    Selection,
+    StoredRef,
+    verify_fingerprint,
+)
 from cxmapper.analysis.engines.base import Dataset, DatasetProfile, Period, ReportOptions
 from cxmapper.analysis.friction import friction_items, friction_scores
 from cxmapper.analysis.funnel import funnel
@@ -83,6 +90,7 @@ class NumpyEngine:
         if isinstance(ref, FrameRef):
             return FrameDataset(ref.frame, ref.warnings)
         if isinstance(ref, FileRef):
+            verify_fingerprint(ref)
             log = read_events(
                 ref.path,
                 ref.mapping,

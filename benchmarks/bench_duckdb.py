@@ -1,0 +1,113 @@
+"""Benchmark: the DuckDB engine on a large Parquet log (time and peak memory), and on the
+5-million-event benchmark log against the numpy engine (every figure equal?).
+
+    .venv/bin/python benchmarks/bench_duckdb.py [PARQUET] [--events 100000000]
+        [--cases 2000000] [--repeat 3] [--memory 3GB] [--compare-5m]
+
+Without PARQUET a log of --events / --cases is generated with `gen_100m.py` into a temp dir
+(about 0.75 GB per 100 million events; it takes about a minute). Each run is a fresh child
+process: its wall time (load + every metric, as `cxmapper analyze --engine duckdb` computes
+them) and its own peak resident memory (VmHWM, which includes DuckDB's buffers) are printed.
+--compare-5m also generates the 5 M events / 200 k cases log of `bench_analysis.py` and checks
+that `analyze --json` is identical for both engines (the `engine` key aside) on Parquet and CSV.
+Targets (issue 16): 100 M events / 2 M cases in < 60 s with a peak < 4 GB on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHILD = r"""
+import json, sys, time
+engine, path = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+from cxmapper.analysis.dataset_ref import FileRef
+from cxmapper.analysis.report import analyze, to_json_dict
+report = analyze(FileRef(path), engine=engine)
+seconds = time.perf_counter() - t0
+data = to_json_dict(report)
+if len(sys.argv) > 3:
+    data.pop("engine")
+    with open(sys.argv[3], "w") as fh:
+        json.dump(data, fh, sort_keys=True)
+with open("/proc/self/status") as fh:
+    hwm = next(line for line in fh if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": seconds, "peak_mb": int(hwm.split()[1]) / 1024,
+                  "events": report.n_events, "cases": report.n_cases,
+                  "transitions": len(report.transitions)}))
+"""
+
+
+def run_child(engine: str, path: Path, memory: str, out: Path | None = None) -> dict:
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "CXMAPPER_DUCKDB_MEMORY": memory, "PYTHONPATH": str(root)}
+    args = [sys.executable, "-c", CHILD, engine, str(path)] + ([str(out)] if out else [])
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=root, env=env, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def compare_5m(directory: Path, memory: str) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_analysis import generate
+
+    csv_path, pq_path = generate(directory, 5_000_000, 200_000, 25)
+    for label, path in (("Parquet", pq_path), ("CSV", csv_path)):
+        outs = {}
+        for engine in ("numpy", "duckdb"):
+            outs[engine] = directory / f"{engine}-{label}.json"
+            r = run_child(engine, path, memory, outs[engine])
+            print(f"5M {label:8s} {engine:7s} {r['seconds']:6.1f}s  peak {r['peak_mb']:,.0f} MB")
+        same = outs["numpy"].read_bytes() == outs["duckdb"].read_bytes()
+        print(f"5M {label}: analyze --json identical for numpy and duckdb: {same}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("parquet", type=Path, nargs="?")
+    parser.add_argument("--events", type=int, default=100_000_000)
+    parser.add_argument("--cases", type=int, default=2_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--memory", default="3GB", help="DuckDB memory limit (default 3GB)")
+    parser.add_argument("--compare-5m", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cx-bench-duckdb-") as tmp:
+        if args.compare_5m:
+            compare_5m(Path(tmp), args.memory)
+        path = args.parquet
+        if path is None:
+            sys.path.insert(0, str(Path(__file__).parent))
+            from gen_100m import generate
+
+            path = Path(tmp) / "events.parquet"
+            t = time.perf_counter()
+            generate(path, args.events, args.cases, 25, 100_000)
+            print(
+                f"generated {path.stat().st_size / 1e6:,.0f} MB in {time.perf_counter() - t:.0f}s"
+            )
+        runs = [run_child("duckdb", path, args.memory) for _ in range(args.repeat)]
+        for r in runs:
+            print(
+                f"duckdb {r['events']:,} events / {r['cases']:,} cases: {r['seconds']:.1f}s, "
+                f"peak {r['peak_mb']:,.0f} MB (memory limit {args.memory}), "
+                f"{r['transitions']} transitions"
+            )
+        secs = sorted(r["seconds"] for r in runs)
+        peaks = sorted(r["peak_mb"] for r in runs)
+        print(
+            f"range over {len(runs)} runs: {secs[0]:.1f}-{secs[-1]:.1f}s, "
+            f"peak {peaks[0]:,.0f}-{peaks[-1]:,.0f} MB"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

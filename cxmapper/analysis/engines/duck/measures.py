@@ -1,0 +1,140 @@
+"""Per-touchpoint and per-transition metrics of a `Sequence` (definitions: docs/metrics.md).
+
+Counts and duration sums are exact SQL aggregates (sums of int64 nanoseconds are HUGEINT in
+DuckDB); medians and p90s come from exact order statistics interpolated as the numpy engine
+does (`order_stats`), with each group's offset in the numpy engine's layout: touchpoints and
+pairs in index order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cxmapper.analysis.engines.duck.order_stats import int_median, lerp, near, np_median
+from cxmapper.analysis.engines.duck.sequence import Sequence
+
+NS = 1_000_000_000
+
+
+def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    out: np.ndarray = np.divide(a, b, out=np.full(a.shape, np.nan), where=b > 0)
+    return out
+
+
+def _fill(n: int, rows: list[tuple[object, ...]], col: int) -> np.ndarray:
+    out = np.zeros(n, dtype=np.int64)
+    for r in rows:
+        out[int(r[0])] = int(r[col])  # type: ignore[call-overload]
+    return out
+
+
+class Measures:
+    """The aggregates of one sequence, each computed once and shared by the metrics."""
+
+    def __init__(self, seq: Sequence) -> None:
+        self.seq = seq
+        n = seq.n_tp
+        t = seq.table
+        db = seq.db
+        self.pairs = db.rows(
+            f"SELECT tp * {n} + next_tp AS g, count(*), count(DISTINCT cid), "
+            f"sum(dt // {NS}), sum(dt % {NS}) FROM {t} WHERE next_tp IS NOT NULL GROUP BY g"
+        )
+        self.pairs.sort(key=lambda r: int(r[0]))
+        self.pair_counts = np.zeros(n * n, dtype=np.int64)
+        for r in self.pairs:
+            self.pair_counts[int(r[0])] = int(r[1])
+
+    def touchpoints(self) -> pd.DataFrame:
+        """`metrics.touchpoint_metrics`: one row per touchpoint in spec order."""
+        seq = self.seq
+        n, t, db = seq.n_tp, seq.table, seq.db
+        source, lost = seq.with_lost()
+        per_tp = db.rows(
+            f"SELECT tp, count(*), count(*) FILTER (pos = 0), count(*) FILTER (next_tp IS NULL), "
+            f"count(*) FILTER ({lost}) FROM {source} GROUP BY tp"
+        )
+        runs = db.rows(
+            f"SELECT tp, count(*), count(*) FILTER (c >= 2) FROM {seq.per_case()} GROUP BY tp"
+        )
+        events, starts, ends, dropoff = (_fill(n, per_tp, k) for k in (1, 2, 3, 4))
+        reach, repeat = _fill(n, runs, 1), _fill(n, runs, 2)
+        pair_n = self.pair_counts.reshape(n, n)
+        with_next = pair_n.sum(axis=1)
+        stage = np.asarray([tp.stage_index for tp in seq.spec.touchpoints], dtype=np.int64)
+        back = np.where(stage[None, :] < stage[:, None], pair_n, 0).sum(axis=1)
+        q = np.full((n, 2), np.nan)
+        starts_at = np.concatenate(([0], np.cumsum(with_next)))
+        source = f"SELECT tp AS g, dt AS v FROM {t} WHERE next_tp IS NOT NULL"
+        for g, nbs in near(db, source, (0.5, 0.9)).items():
+            q[g] = [
+                lerp(nb, qq, int(starts_at[g])) / NS for nb, qq in zip(nbs, (0.5, 0.9), strict=True)
+            ]
+        tps = seq.spec.touchpoints
+        return pd.DataFrame(
+            {
+                "title": [tp.title for tp in tps],
+                "stage_index": stage,
+                "is_goal": np.asarray([tp.is_goal for tp in tps], dtype=bool),
+                "reach": reach,
+                "events": events,
+                "repeat_cases": repeat,
+                "repeat_rate": _safe_div(repeat, reach),
+                "starts": starts,
+                "ends": ends,
+                "dropoff_cases": dropoff,
+                "dropoff_rate": _safe_div(dropoff, reach),
+                "median_seconds_to_next": q[:, 0],
+                "p90_seconds_to_next": q[:, 1],
+                "next_steps": with_next,
+                "back_steps": back,
+                "back_step_rate": _safe_div(back, with_next),
+            },
+            index=pd.Index([tp.id for tp in tps], name="touchpoint_id"),
+        )
+
+    def transitions(self) -> pd.DataFrame:
+        """`metrics.transition_metrics`: count, distinct cases, mean and median seconds."""
+        seq = self.seq
+        n = seq.n_tp
+        counts = self.pair_counts
+        starts_at = np.cumsum(counts) - counts
+        source = (
+            f"SELECT tp * {n} + next_tp AS g, dt AS v FROM {seq.table} WHERE next_tp IS NOT NULL"
+        )
+        med = {
+            g: lerp(nbs[0], 0.5, int(starts_at[g])) / NS
+            for g, nbs in near(seq.db, source, (0.5,)).items()
+        }
+        ids = [tp.id for tp in seq.spec.touchpoints]
+        rows = self.pairs
+        return pd.DataFrame(
+            {
+                "from": [ids[int(r[0]) // n] for r in rows],
+                "to": [ids[int(r[0]) % n] for r in rows],
+                "count": np.asarray([int(r[1]) for r in rows], dtype=np.int64),
+                "cases": np.asarray([int(r[2]) for r in rows], dtype=np.int64),
+                "mean_seconds": np.asarray(
+                    [(float(int(r[3])) + float(int(r[4])) / NS) / int(r[1]) for r in rows],
+                    dtype=np.float64,
+                ),
+                "median_seconds": np.asarray([med[int(r[0])] for r in rows], dtype=np.float64),
+            }
+        ).sort_values(["count", "from", "to"], ascending=[False, True, True], ignore_index=True)
+
+    def journey_median_seconds(self) -> float:
+        """`metrics.journey_median_seconds`: median of every step's duration."""
+        source = f"SELECT 0 AS g, dt AS v FROM {self.seq.table} WHERE next_tp IS NOT NULL"
+        got = near(self.seq.db, source, (0.5,))
+        return int_median(got[0][0]) / NS if got else float("nan")
+
+    def slowness_reference_seconds(self, median: float) -> float:
+        """`metrics.slowness_reference_seconds`: the median, else the positive steps' median."""
+        if median > 0:
+            return median
+        source = f"SELECT 0 AS g, dt AS v FROM {self.seq.table} WHERE dt > 0"
+        got = near(self.seq.db, source, (0.5,))
+        return np_median(got[0][0]) / NS if got else 0.0
