@@ -21,6 +21,7 @@ from cxmapper.analysis.kernels import (
     quantiles_from_sorted,
     sorted_by_group,
 )
+from cxmapper.analysis.matching import TouchpointSpec
 from cxmapper.analysis.prepared import PreparedLog, Steps
 
 NS = 1_000_000_000
@@ -192,9 +193,22 @@ def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
     back = np.where(stage[None, :] < stage[:, None], pair_n, 0).sum(axis=1)
     q = _cached(p, TP_QUANTILES, lambda: _tp_quantiles(_dt_by_pair(p), _pair_counts(p), n_tp))
     q = q / NS
+    tps = p.spec.touchpoints
+    return touchpoint_frame(
+        tps, stage, goal, reach, events, repeat, starts, ends, dropoff, q, with_next, back
+    )
+
+
+def touchpoint_frame(
+    tps: Sequence[TouchpointSpec], stage: np.ndarray, goal: np.ndarray, reach: np.ndarray,
+    events: np.ndarray, repeat: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+    dropoff: np.ndarray, q: np.ndarray, with_next: np.ndarray, back: np.ndarray,
+) -> pd.DataFrame:  # fmt: skip
+    """The per-touchpoint table from its counts, one place for every engine, so the columns,
+    their order and the derived rates cannot drift apart between engines."""
     return pd.DataFrame(
         {
-            "title": [tp.title for tp in p.spec.touchpoints],
+            "title": [tp.title for tp in tps],
             "stage_index": stage,
             "is_goal": goal,
             "reach": reach,
@@ -211,7 +225,7 @@ def touchpoint_metrics(p: PreparedLog) -> pd.DataFrame:
             "back_steps": back,
             "back_step_rate": _safe_div(back, with_next),
         },
-        index=pd.Index(p.tp_ids, name="touchpoint_id"),
+        index=pd.Index([tp.id for tp in tps], name="touchpoint_id"),
     )
 
 

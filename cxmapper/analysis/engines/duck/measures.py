@@ -13,15 +13,9 @@ import pandas as pd
 
 from cxmapper.analysis.engines.duck.order_stats import int_median, lerp, near, np_median
 from cxmapper.analysis.engines.duck.sequence import Sequence
+from cxmapper.analysis.metrics import touchpoint_frame
 
 NS = 1_000_000_000
-
-
-def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    a = np.asarray(a, dtype=np.float64)
-    b = np.asarray(b, dtype=np.float64)
-    out: np.ndarray = np.divide(a, b, out=np.full(a.shape, np.nan), where=b > 0)
-    return out
 
 
 def _fill(n: int, rows: list[tuple[object, ...]], col: int) -> np.ndarray:
@@ -74,26 +68,9 @@ class Measures:
                 lerp(nb, qq, int(starts_at[g])) / NS for nb, qq in zip(nbs, (0.5, 0.9), strict=True)
             ]
         tps = seq.spec.touchpoints
-        return pd.DataFrame(
-            {
-                "title": [tp.title for tp in tps],
-                "stage_index": stage,
-                "is_goal": np.asarray([tp.is_goal for tp in tps], dtype=bool),
-                "reach": reach,
-                "events": events,
-                "repeat_cases": repeat,
-                "repeat_rate": _safe_div(repeat, reach),
-                "starts": starts,
-                "ends": ends,
-                "dropoff_cases": dropoff,
-                "dropoff_rate": _safe_div(dropoff, reach),
-                "median_seconds_to_next": q[:, 0],
-                "p90_seconds_to_next": q[:, 1],
-                "next_steps": with_next,
-                "back_steps": back,
-                "back_step_rate": _safe_div(back, with_next),
-            },
-            index=pd.Index([tp.id for tp in tps], name="touchpoint_id"),
+        goal = np.asarray([tp.is_goal for tp in tps], dtype=bool)
+        return touchpoint_frame(
+            tps, stage, goal, reach, events, repeat, starts, ends, dropoff, q, with_next, back
         )
 
     def transitions(self) -> pd.DataFrame:
