@@ -6,13 +6,13 @@ pandas and the analysis engine are imported inside `run` so other sub-commands s
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from cxmapper.commands import value_options
+from cxmapper.commands.json_out import write_json
 
 
 def register(subparsers: Any) -> None:
@@ -109,15 +109,7 @@ def run(args: argparse.Namespace) -> int:
     )
     data = to_json_dict(report)
     if args.json:
-        text = json.dumps(data, indent=2, ensure_ascii=False)
-        if args.json == "-":
-            sys.stdout.write(text + "\n")
-        else:
-            try:
-                with open(args.json, "w", encoding="utf-8") as fh:
-                    fh.write(text + "\n")
-            except OSError as exc:
-                raise CxError(f"{args.json}: cannot write ({exc.strerror})") from exc
+        write_json(data, args.json)
         return 0
     _print_summary(data, report.warnings)
     return 0

@@ -7,8 +7,6 @@ stores the result (one undoable step) and prints. pandas is imported inside `run
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import timedelta
 from typing import Any
 
@@ -92,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_feedback(args: argparse.Namespace) -> int:
-    from cxmapper.errors import CxError
+    from cxmapper.commands.json_out import write_json
     from cxmapper.feedback.report import feedback_report
     from cxmapper.feedback.report_json import to_json_dict
     from cxmapper.model.workspace import Workspace
@@ -108,15 +106,7 @@ def run_feedback(args: argparse.Namespace) -> int:
         )
     data = to_json_dict(report)
     if args.json:
-        text = json.dumps(data, indent=2, ensure_ascii=False)
-        if args.json == "-":
-            sys.stdout.write(text + "\n")
-            return 0
-        try:
-            with open(args.json, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
-        except OSError as exc:
-            raise CxError(f"{args.json}: cannot write ({exc.strerror})") from exc
+        write_json(data, args.json)
         return 0
     from cxmapper.commands.feedback_text import print_feedback
 
