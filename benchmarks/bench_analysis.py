@@ -11,6 +11,11 @@ Targets: CSV import + metrics < 3x the bare read; peak memory < 1.2 GB. Printed 
 (each side in a fresh process, library imports included: pandas alone takes ~0.22 s to import)
 and "warm" (libraries loaded first, as in the running app). Bare and full runs alternate, and
 the ratio of the fastest runs is printed next to the ratio of the medians.
+
+Issue 18 adds, interleaved with the above: the DuckDB query an SQL analyst would write over the
+same CSV (a lead() window per case, then group-bys for directly-follows counts and mean
+durations, start and end activities, and the case count) and a bare pyarrow Parquet read, with
+the ratios "CSV speed-up over DuckDB query" and "Parquet ratio to its bare read".
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ kind, path, warm = sys.argv[1], sys.argv[2], sys.argv[3] == "warm"
 if warm:  # libraries already loaded, as in the running app: time only the work on the file
     if kind == "bare":
         import pyarrow.csv
+    elif kind == "bare_parquet":
+        import pyarrow.dataset, pyarrow.parquet  # read_table loads pyarrow.dataset lazily
+    elif kind == "duckdb":
+        import duckdb
     else:
         import cxmapper.analysis.readers, cxmapper.analysis.report
 t0 = time.perf_counter()
@@ -39,6 +48,28 @@ if kind == "bare":
     import pyarrow.csv as pacsv
     pacsv.read_csv(path)
     out = {"read": time.perf_counter() - t0}
+elif kind == "bare_parquet":
+    import pyarrow.parquet as pq
+    pq.read_table(path)
+    out = {"read": time.perf_counter() - t0}
+elif kind == "duckdb":  # the analyst's query of issue 18 (no tiebreak: ties are not stable)
+    import duckdb
+    con = duckdb.connect()
+    src = "read_parquet" if path.endswith(".parquet") else "read_csv_auto"
+    con.execute(
+        "CREATE TEMP TABLE s AS SELECT user_id AS c, event_name AS a, timestamp AS t, "
+        "lead(event_name) OVER w AS na, lead(timestamp) OVER w AS nt, "
+        "row_number() OVER w AS rn "
+        f"FROM {src}('{path}') WINDOW w AS (PARTITION BY user_id ORDER BY timestamp)"
+    )
+    dfg = con.execute(
+        "SELECT a, na, count(*), avg(epoch(nt) - epoch(t)) FROM s WHERE na IS NOT NULL "
+        "GROUP BY 1, 2"
+    ).fetchall()
+    con.execute("SELECT a, count(*) FROM s WHERE rn = 1 GROUP BY 1").fetchall()
+    con.execute("SELECT a, count(*) FROM s WHERE na IS NULL GROUP BY 1").fetchall()
+    n_cases = con.execute("SELECT count(*) FROM s WHERE rn = 1").fetchone()[0]
+    out = {"read": time.perf_counter() - t0, "cases": n_cases, "transitions": len(dfg)}
 else:
     from cxmapper.analysis.readers import read_events
     from cxmapper.analysis.report import analyze
@@ -136,6 +167,29 @@ def interleaved(jobs: dict[str, tuple[str, Path]], repeat: int, mode: str) -> di
     return runs
 
 
+def _fastest_and_median(runs: list[dict]) -> tuple[float, float]:
+    times = [_seconds(r) for r in runs]
+    return min(times), statistics.median(times)
+
+
+def _compare(runs: dict[str, list]) -> None:
+    """The issue-18 ratios: CSV vs the DuckDB query, Parquet vs its own bare read."""
+    duck, duck_med = _fastest_and_median(runs["DuckDB"])
+    csv, csv_med = _fastest_and_median(runs["CSV"])
+    pq, pq_med = _fastest_and_median(runs["Parquet"])
+    bare_pq, bare_pq_med = _fastest_and_median(runs["bare Parquet"])
+    d = min(runs["DuckDB"], key=_seconds)
+    print(
+        f"DuckDB query (lead() per case, group-by): fastest {duck:.2f}s, median {duck_med:.2f}s, "
+        f"peak {d['maxrss_mb']:.0f} MB ({d['cases']:,} cases, {d['transitions']} transitions)"
+    )
+    print(f"CSV speed-up over DuckDB query: {duck / csv:.2f}x (medians {duck_med / csv_med:.2f}x)")
+    print(
+        f"bare pyarrow.parquet.read_table: fastest {bare_pq:.2f}s, median {bare_pq_med:.2f}s; "
+        f"Parquet ratio to its bare read {pq / bare_pq:.2f}x (medians {pq_med / bare_pq_med:.2f}x)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=5_000_000)
@@ -169,6 +223,8 @@ def main() -> int:
             print(f"-- {mode} ({meaning})")
             jobs = {"bare": ("bare", csv_path), "CSV": ("full", csv_path)}
             jobs["Parquet"] = ("full", pq_path)
+            jobs["DuckDB"] = ("duckdb", csv_path)
+            jobs["bare Parquet"] = ("bare_parquet", pq_path)
             runs = interleaved(jobs, args.repeat, mode)
             bare = min(runs["bare"], key=_seconds)
             bare_median = statistics.median(_seconds(r) for r in runs["bare"])
@@ -186,6 +242,7 @@ def main() -> int:
                     f"({r['events']:,} events, {r['cases']:,} cases, "
                     f"{r['transitions']} transitions)"
                 )
+            _compare(runs)
     return 0
 
 
