@@ -83,6 +83,67 @@ def timed(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
     return runs[0], statistics.median(runs[1:])
 
 
+def _frame(app: QApplication, view: JourneyView) -> float:
+    t = time.perf_counter()
+    app.processEvents()
+    view.viewport().grab()
+    return time.perf_counter() - t
+
+
+def edit_frames(
+    app: QApplication,
+    ws: Workspace,
+    scene: JourneyScene,
+    view: JourneyView,
+    stack: QUndoStack,
+    cell: tuple[str, str],
+) -> None:
+    """Issue 18: the first frame after each kind of edit against a steady frame (median of 5).
+
+    The edit itself (model + scene update) is not timed here; only the frame that follows it,
+    which is what a facilitator typing in a workshop sees as a stutter.
+    """
+    ids = scene.ordered_card_ids()
+    steady = statistics.median(_frame(app, view) for _ in range(7))
+    counter = iter(range(10**6))
+
+    def rename() -> None:
+        ws.update("touchpoint", ids[1], title=f"Renamed {next(counter)}")
+
+    def move(n: int) -> Callable[[], None]:
+        return lambda: stack.push(MoveCardsCommand(ws, ids[200 : 200 + n], *cell, None, "Move"))
+
+    def add_card() -> None:
+        ws.add_touchpoint(cell[0], cell[1], f"New card {next(counter)}")
+
+    def add_connector() -> None:
+        k = next(counter)
+        ws.add_connector(ids[500 + k], ids[900 + k])
+
+    edits = {
+        "rename": rename,
+        "move 1 card": move(1),
+        "move 100 cards": move(100),
+        "add card": add_card,
+        "add connector": add_connector,
+        "undo": stack.undo,
+    }
+    print(f"steady frame (100%, median of 7):               {ms(steady)}")
+    for label, edit in edits.items():
+        firsts = []
+        for _ in range(5):
+            if label == "undo":
+                move(1)()
+            edit()
+            scene.flush()
+            firsts.append(_frame(app, view))
+        first = statistics.median(firsts)
+        print(
+            f"first frame after {label:15s} median {ms(first)} (min {ms(min(firsts))}), "
+            f"{first / steady:.2f}x steady   target <= 1.5x and < 16 ms"
+        )
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -157,6 +218,7 @@ def main() -> int:
         app.processEvents()
         view.viewport().grab()
         print(f"frame after the edits (100%):                   {ms(time.perf_counter() - t)}")
+        edit_frames(app, ws, scene, view, stack, target_cell)
         scene.clear_scene()
         bridge.detach()
         ws.close()
