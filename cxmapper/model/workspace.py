@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cxmapper.errors import ValidationError, WorkspaceError
 from cxmapper.model import entities as e
@@ -32,6 +32,8 @@ from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace_builders import WorkspaceBuilders
 
 __all__ = ["Placement", "Removal", "Workspace", "new_id", "now_iso"]
+
+E = TypeVar("E", bound=e.Entity)  # the record type `add` inserts and returns
 
 MAX_INCREMENTAL = 500  # more log entries than this since the last poll: reload instead
 
@@ -204,7 +206,7 @@ class Workspace(WorkspaceBuilders):
 
     # -- generic writes ----------------------------------------------------------------------
 
-    def add(self, entity: Any, index: int | None = None) -> Any:
+    def add(self, entity: E, index: int | None = None) -> E:
         """Insert a record (its id already set); `index` places it among its ordered siblings."""
         kind = kind_of(entity)
         info = kind_info(kind)
@@ -222,7 +224,7 @@ class Workspace(WorkspaceBuilders):
                 )
             self._store.insert(info.table, row)
             changes.append(Change("added", kind, row["id"], journey_id))
-        return e.from_row(info.cls, row)
+        return e.from_row(type(entity), row)
 
     def _make_room(
         self, table: str, scope_cols: tuple[str, ...], row: Row, index: int | None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cxmapper.errors import ValidationError, WorkspaceError
 from cxmapper.model import entities as e
@@ -20,13 +20,15 @@ from cxmapper.model.workspace_reads import WorkspaceReads
 if TYPE_CHECKING:
     from cxmapper.model.changes import Change
 
+E = TypeVar("E", bound=e.Entity)
+
 
 class WorkspaceBuilders(WorkspaceReads):
     """Constructors on top of the generic writes that `Workspace` defines."""
 
     if TYPE_CHECKING:  # defined by Workspace
 
-        def add(self, entity: Any, index: int | None = None) -> Any: ...
+        def add(self, entity: E, index: int | None = None) -> E: ...
 
         def _operation(self) -> AbstractContextManager[list[Change]]: ...
 
@@ -178,7 +180,7 @@ class WorkspaceBuilders(WorkspaceReads):
             self._store.write_chunks(ds.id, payload)
         return added
 
-    def add_with_payload(self, entity: Any, payload: bytes) -> Any:
+    def add_with_payload(self, entity: E, payload: bytes) -> E:
         """Insert a record that owns stored chunks (a survey) and its payload, in one step."""
         with self._operation():
             added = self.add(entity)
@@ -192,7 +194,7 @@ class WorkspaceBuilders(WorkspaceReads):
 
         Stages, lanes, cards and connectors keep the lineage of their originals, so versions
         and diffs recognise them in the copy."""
-        src = self.get("journey", journey_id)
+        src: e.Journey = self.get("journey", journey_id)
         ids: dict[str, str] = {}
 
         def fresh(old: str) -> str:

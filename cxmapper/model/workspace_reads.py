@@ -140,11 +140,11 @@ class WorkspaceReads:
 
     def _journey_of_row(self, table: str, row: Row) -> str | None:
         if table == "journeys":
-            return row["id"]
+            return str(row["id"])
         if "journey_id" in row:
-            return row["journey_id"]
+            return None if row["journey_id"] is None else str(row["journey_id"])
         tp_id = row.get("touchpoint_id")
         if tp_id:
             tp = self._store.get("touchpoints", tp_id)
-            return None if tp is None else tp["journey_id"]
+            return None if tp is None else str(tp["journey_id"])
         return None
