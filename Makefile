@@ -46,6 +46,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy  # files and strictness: [tool.mypy] in pyproject.toml
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff format .

@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
+
+from cxmapper.commands.json_out import write_json
 
 
 def register(subparsers: Any) -> None:
@@ -65,17 +66,6 @@ def _json_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", metavar="OUT", help="write JSON to OUT ('-' for standard output)")
 
 
-def _write_json(target: str, doc: Any) -> None:
-    text = json.dumps(doc, ensure_ascii=False, indent=2, default=str)
-    if target == "-":
-        print(text)
-        return
-    from cxmapper.io.atomic import atomic_write
-
-    atomic_write(target, lambda tmp: Path(tmp).write_text(text + "\n", encoding="utf-8"))
-    print(f"wrote {target}")
-
-
 def run_version(args: argparse.Namespace) -> int:
     from cxmapper.model.versions import save_version
     from cxmapper.model.workspace import Workspace
@@ -99,7 +89,9 @@ def run_versions(args: argparse.Namespace) -> int:
     rows = [{"id": v.id, "name": v.name, "created_at": v.created_at, "author": v.author,
              "live_from": v.live_from, "note": v.note} for v in found]  # fmt: skip
     if args.json:
-        _write_json(args.json, {"journey": journey.name, "versions": rows})
+        write_json(
+            {"journey": journey.name, "versions": rows}, args.json, announce=True, default=str
+        )
         return 0
     if not rows:
         print(f"{journey.name}: no versions saved")
@@ -118,7 +110,9 @@ def run_diff(args: argparse.Namespace) -> int:
         journey = ws.find_journey(args.journey)
         diff = compare(ws, journey.id, args.from_ref, args.to_ref)
     if args.json:
-        _write_json(args.json, {"journey": journey.name, **diff.to_json()})
+        write_json(
+            {"journey": journey.name, **diff.to_json()}, args.json, announce=True, default=str
+        )
         return 0
     print(f"{journey.name}: {diff.before} -> {diff.after}: {len(diff.differences)} difference(s)")
     for d in diff.differences:
@@ -151,7 +145,9 @@ def run_log(args: argparse.Namespace) -> int:
         journey_id = ws.find_journey(args.journey).id if args.journey else None
         entries = ws.change_log(journey_id=journey_id, since=since, author=args.author)
     if args.json:
-        _write_json(args.json, {"entries": [x.to_json() for x in entries]})
+        write_json(
+            {"entries": [x.to_json() for x in entries]}, args.json, announce=True, default=str
+        )
         return 0
     for x in entries:
         what = x.summary or _entry_text(x)

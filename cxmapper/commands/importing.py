@@ -114,6 +114,7 @@ def run_events(args: argparse.Namespace) -> int:
     print(
         f"imported {stored.n_events:,} events, {stored.n_cases:,} cases as dataset {stored.name!r}"
     )
-    for note in dataset.options.get("warnings", []):
+    warnings = dataset.options.get("warnings", [])
+    for note in warnings if isinstance(warnings, list) else []:
         print(f"note: {note}")
     return 0

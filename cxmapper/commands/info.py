@@ -12,7 +12,7 @@ from cxmapper.commands.printable import printable
 from cxmapper.present.labels import STATUS_KEYS, status_label
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("info", help="summarise a workspace")
     p.add_argument("workspace", type=Path)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -55,7 +55,7 @@ class SafeStream:
 def safe_output() -> Iterator[None]:
     """Route sys.stdout and sys.stderr through SafeStream while a command runs."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])
     try:
         yield
     finally:

@@ -25,7 +25,8 @@ class CaseBehaviour:
     p90_seconds: np.ndarray
 
     def of(self, behaviour: str, cases: np.ndarray, tp: int) -> np.ndarray:
-        return self.flags[behaviour][cases, tp]
+        flags: np.ndarray = self.flags[behaviour][cases, tp]
+        return flags
 
 
 def case_behaviour(p: PreparedLog) -> CaseBehaviour:

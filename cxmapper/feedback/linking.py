@@ -48,7 +48,8 @@ class Linked:
 
     def in_journey(self) -> np.ndarray:
         """Responses about this journey: all but those whose case only took other journeys."""
-        return (self.case != OTHER_JOURNEY) | (self.tp >= 0)
+        mask: np.ndarray = (self.case != OTHER_JOURNEY) | (self.tp >= 0)
+        return mask
 
     def share_case(self) -> float:
         mine = self.in_journey()

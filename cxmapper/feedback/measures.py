@@ -45,8 +45,9 @@ class Figures:
 def _answered(frame: pd.DataFrame, key: str) -> np.ndarray:
     if key not in frame.columns:
         return np.empty(0)
-    values = frame[key].to_numpy(dtype=float)
-    return values[~np.isnan(values)]
+    values: np.ndarray = frame[key].to_numpy(dtype=float)
+    answered: np.ndarray = values[~np.isnan(values)]
+    return answered
 
 
 def figures(frame: pd.DataFrame) -> Figures:

@@ -20,7 +20,7 @@ from cxmapper.analysis.tasks import load_frame
 from cxmapper.analysis.workspace_adapter import journey_spec
 from cxmapper.feedback import linking
 from cxmapper.feedback.behaviours import case_behaviour
-from cxmapper.feedback.columns import ANSWERED_AT, VERBATIM
+from cxmapper.feedback.columns import ANSWERED_AT, TOUCHPOINT, VERBATIM
 from cxmapper.feedback.drivers import Driver, drivers
 from cxmapper.feedback.experiments import VariantComparison, compare_variants, variant_column
 from cxmapper.feedback.measures import Figures, figures, figures_by, periods
@@ -151,7 +151,7 @@ def feedback_report(
     experiments: list[VariantComparison] = []
     column = variant_column(list(frame.columns)) if frame is not None else None
     if column is not None and p is not None:
-        experiments = compare_variants(frame, p, column)  # type: ignore[arg-type]
+        experiments = compare_variants(frame, p, column)
     return FeedbackReport(
         journey_id=journey_id,
         spec=spec,
@@ -176,7 +176,7 @@ def _link(
 ) -> linking.Linked:
     if p is not None:
         return linking.link_responses(resp, p, window=window, pseudonym_key=key)
-    tp, _ = linking.explicit_touchpoints(resp[linking.TOUCHPOINT], spec)
+    tp, _ = linking.explicit_touchpoints(resp[TOUCHPOINT], spec)
     via = np.where(tp >= 0, linking.VIA_COLUMN, linking.VIA_NONE).astype(object)
     missing = int(np.count_nonzero(tp < 0))
     reasons = {linking.NO_DATASET: missing} if missing else {}

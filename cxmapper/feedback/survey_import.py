@@ -72,7 +72,7 @@ def _read(
     fmt = detect_format(path)
     if fmt == "csv":
         names, dialect = rawtables.csv_columns(path)
-        cols = sc.resolve_columns(names, source, **declared)  # type: ignore[arg-type]
+        cols = sc.resolve_columns(names, source, **declared)
         numeric = {cols.date, *cols.scores}
         return rawtables.read_csv(path, dialect, [c for c in names if c not in numeric]), cols
     if fmt == "xlsx":
@@ -82,7 +82,7 @@ def _read(
     else:
         raise ImportDataError(f"{path}: survey files are CSV, XLSX or JSON Lines, not {fmt}")
     names = [str(c) for c in raw.frame.columns]
-    return raw, sc.resolve_columns(names, source, **declared)  # type: ignore[arg-type]
+    return raw, sc.resolve_columns(names, source, **declared)
 
 
 def _text(raw: pd.Series) -> pd.Series:
@@ -96,7 +96,9 @@ def _text(raw: pd.Series) -> pd.Series:
 
 def _scores(raw: pd.Series, column: str, scale: str, source: str, locate: Any) -> np.ndarray:
     """Whole-number scores within the scale; blanks are NaN (not asked or skipped)."""
-    numeric = pd.to_numeric(raw, errors="coerce").to_numpy(dtype="float64", na_value=np.nan).copy()
+    numeric: np.ndarray = (
+        pd.to_numeric(raw, errors="coerce").to_numpy(dtype="float64", na_value=np.nan).copy()
+    )
     blank = raw.isna().to_numpy() | raw.astype(str).str.strip().isin(("", "nan")).to_numpy()
     bad = np.isnan(numeric) & ~blank
     key = scale or detect_scale(numeric, column)
@@ -165,8 +167,8 @@ def read_survey(
         out[sc.VERBATIM], masked = mask_series(_text(frame[cols.text]))
     else:
         out[sc.VERBATIM] = pd.Series([None] * len(out), dtype=object)
-    for canonical, column in ((sc.LANG, cols.lang), (sc.TOUCHPOINT, cols.touchpoint)):
-        text = _text(frame[column]) if column else pd.Series([None] * len(out), dtype=object)
+    for canonical, given in ((sc.LANG, cols.lang), (sc.TOUCHPOINT, cols.touchpoint)):
+        text = _text(frame[given]) if given else pd.Series([None] * len(out), dtype=object)
         out[canonical] = text.fillna("").str.lower() if canonical == sc.LANG else text.fillna("")
         out[canonical] = out[canonical].astype("category")
     attributes = [c for c in names if c not in cols.used() and c not in out.columns]

@@ -175,7 +175,7 @@ def _decide(
     else:
         overall = NO_CHANGE
     decisive = min((r for r in judged if r.verdict != NOT_ENOUGH),
-                   key=lambda r: r.comparison.p_value)  # fmt: skip
+                   key=_p_value)  # fmt: skip
     return Verdict(
         overall,
         decisive.comparison.effect,
@@ -184,3 +184,9 @@ def _decide(
         *window,
         judged,
     )
+
+
+def _p_value(result: MeasureResult) -> float:
+    """The ordering key for the decisive measure; a judged measure always has a p-value."""
+    p = result.comparison.p_value
+    return float("inf") if p is None else p

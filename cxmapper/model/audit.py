@@ -118,8 +118,8 @@ class AuditCollector:
             counts = Counter(f"{c.action} {c.kind}" for c in changes)
             journeys = {c.journey_id for c in changes if c.journey_id}
             journey = next(iter(journeys)) if len(journeys) == 1 else None
-            details = {"summary": self.label, "counts": dict(sorted(counts.items()))}
-            return [(at, author, self.label, SUMMARY, "operation", "", journey, _dump(details))]
+            summary = {"summary": self.label, "counts": dict(sorted(counts.items()))}
+            return [(at, author, self.label, SUMMARY, "operation", "", journey, _dump(summary))]
         out: list[Any] = []
         shifted: dict[tuple[str, str | None], dict[str, Any]] = {}  # one entry per kind/journey
         for c in changes:

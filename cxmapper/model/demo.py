@@ -236,20 +236,26 @@ def _write_rows(path: Path, rows: list[EventRow]) -> None:
 
 
 def _simulate(
-    rows: list, seq: int, rng: random.Random, case: str, body: Callable, journey: str
+    rows: list[EventRow],
+    seq: int,
+    rng: random.Random,
+    case: str,
+    body: Callable[..., None],
+    journey: str,
 ) -> int:
     t = START + timedelta(seconds=rng.uniform(0, 180 * 86400))
     channel = "app" if rng.random() < 0.3 else "web"
     segment = "returning" if rng.random() < 0.4 else "new"
-    clock = [t, seq]
+    clock = t
 
     def emit(event: str, median_wait: float) -> None:
-        clock[0] += timedelta(seconds=rng.lognormvariate(0, 0.8) * median_wait)
-        clock[1] += 1
-        rows.append((clock[0], clock[1], case, event, channel, journey, segment))
+        nonlocal clock, seq
+        clock += timedelta(seconds=rng.lognormvariate(0, 0.8) * median_wait)
+        seq += 1
+        rows.append((clock, seq, case, event, channel, journey, segment))
 
-    body(emit, rng, channel, segment, lambda: clock[0])
-    return clock[1]
+    body(emit, rng, channel, segment, lambda: clock)
+    return seq
 
 
 def _purchase_case(

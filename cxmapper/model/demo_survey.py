@@ -32,7 +32,9 @@ def _comment(rng: random.Random, situation: str, lang: str) -> str:
     return text
 
 
-def write_survey(path: Path, rows: list[tuple], seed: int = 7) -> int:
+def write_survey(
+    path: Path, rows: list[tuple[datetime, int, str, str, str, str, str]], seed: int = 7
+) -> int:
     """Write responses for the cases in `rows` (the simulated log); returns how many."""
     rng = random.Random(seed * 104729)
     cases: dict[str, list[tuple[datetime, str]]] = {}
@@ -56,7 +58,7 @@ def write_survey(path: Path, rows: list[tuple], seed: int = 7) -> int:
             situation = "payment" if retries else "delivery" if late else None
             answered = when["order_confirmed"] + timedelta(days=rng.uniform(2, 6))
             nps = _score(rng, 9.0, penalty, 0, 10)
-            ces = _score(rng, 6.2, 3.5 * retries, 1, 7)
+            ces: int | str = _score(rng, 6.2, 3.5 * retries, 1, 7)
             csat: int | str = ""
             touchpoint = "order_confirmed" if rng.random() < 0.3 else ""
         else:
@@ -75,8 +77,8 @@ def write_survey(path: Path, rows: list[tuple], seed: int = 7) -> int:
         comment = _comment(rng, situation, lang) if rng.random() < 0.7 else ""
         out.append((case, answered, nps, csat, ces, comment, lang, touchpoint, segment, channel))
     for n in range(60):  # respondents the event log does not know (e.g. in-store customers)
-        when = datetime(2026, 2, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 120))
-        out.append((f"X{n:04d}", when, _score(rng, 8, 0, 0, 10), "", "",
+        at = datetime(2026, 2, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 120))
+        out.append((f"X{n:04d}", at, _score(rng, 8, 0, 0, 10), "", "",
                     "", "en", "", "new", "web"))  # fmt: skip
     out.sort(key=lambda r: (r[1], r[0]))
     tmp = temp_path(path)

@@ -226,8 +226,23 @@ class JourneyVersion:
     note: str = ""
 
 
-Entity = Party | Persona | Kpi | Journey | Stage | Lane | Touchpoint | Connector | Reading | Raci
-Entity = Entity | Comment | Action | Dataset | Survey | JourneyVersion
+Entity = (
+    Party
+    | Persona
+    | Kpi
+    | Journey
+    | Stage
+    | Lane
+    | Touchpoint
+    | Connector
+    | Reading
+    | Raci
+    | Comment
+    | Action
+    | Dataset
+    | Survey
+    | JourneyVersion
+)
 E = TypeVar("E")
 
 JSON_FIELDS = frozenset({"tags", "match_events", "match_patterns", "columns", "options"})

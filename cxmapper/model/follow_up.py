@@ -20,7 +20,8 @@ def default_owner(ws: Workspace, touchpoint_id: str) -> str | None:
     for r in ws.raci(touchpoint_id):
         if r.role == "R":
             return r.party_id
-    return ws.get("touchpoint", touchpoint_id).owner_id
+    tp: e.Touchpoint = ws.get("touchpoint", touchpoint_id)
+    return tp.owner_id
 
 
 def evidence_text(figures: Sequence[str], verbatims: Sequence[str] = ()) -> str:

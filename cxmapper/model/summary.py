@@ -38,7 +38,7 @@ def summarize(ws: Workspace, today: date | None = None) -> dict[str, Any]:
                 "id": j.id,
                 "name": j.name,
                 "state": j.state,
-                "persona": personas.get(j.persona_id),
+                "persona": personas.get(j.persona_id) if j.persona_id else None,
                 "stages": [s.name for s in ws.stages(j.id)],
                 "lanes": [ln.name for ln in ws.lanes(j.id)],
                 "touchpoints": len(tps),

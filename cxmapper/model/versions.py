@@ -54,7 +54,7 @@ class JourneyState:
 
 def current_state(ws: Workspace, journey_id: str) -> JourneyState:
     stages, lanes = ws.stages(journey_id), ws.lanes(journey_id)
-    order = {x.id: x.position for x in (*stages, *lanes)}
+    order = {s.id: s.position for s in stages} | {ln.id: ln.position for ln in lanes}
     tps = sorted(  # reading order, as Workspace.touchpoints: differences come out in map order
         _bulk(ws, "touchpoint", journey_id),
         key=lambda t: (order.get(t.stage_id, -1), order.get(t.lane_id, -1), t.position, t.id),
@@ -167,10 +167,10 @@ def versions(ws: Workspace, journey_id: str) -> list[e.JourneyVersion]:
 
 def find_version(ws: Workspace, journey_id: str, ref: str) -> e.JourneyVersion:
     """A version by id or exact name (reads only that one: snapshots are big)."""
-    v = ws.find("version", ref)
+    v: e.JourneyVersion | None = ws.find("version", ref)
     if v is not None and v.journey_id == journey_id:
         return v
-    hits = ws._list("version", {"journey_id": journey_id, "name": ref})
+    hits: list[e.JourneyVersion] = ws._list("version", {"journey_id": journey_id, "name": ref})
     if hits:
         return hits[0]
     names = ", ".join(repr(v.name) for v in versions(ws, journey_id)) or "none"

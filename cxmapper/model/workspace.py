@@ -9,39 +9,33 @@ seen as soon as they are committed.
 
 from __future__ import annotations
 
-import dataclasses
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cxmapper.errors import ValidationError, WorkspaceError
 from cxmapper.model import entities as e
 from cxmapper.model.audit import (
     AuditCollector,
-    LogEntry,
     default_author,
     entry_from_row,
     external_changes,
 )
 from cxmapper.model.changes import Change, ChangeHub, Listener
-from cxmapper.model.kinds import KIND_OF_TABLE, KINDS, kind_info
+from cxmapper.model.ids import kind_of, new_id, now_iso
+from cxmapper.model.kinds import KIND_OF_TABLE, kind_info
 from cxmapper.model.persistence import log_store, schema
 from cxmapper.model.persistence.store import Row, Store
 from cxmapper.model.validation import validate_values
+from cxmapper.model.workspace_builders import WorkspaceBuilders
+
+__all__ = ["Placement", "Removal", "Workspace", "new_id", "now_iso"]
+
+E = TypeVar("E", bound=e.Entity)  # the record type `add` inserts and returns
 
 MAX_INCREMENTAL = 500  # more log entries than this since the last poll: reload instead
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -67,8 +61,11 @@ class Placement:
     position: int
 
 
-class Workspace:
-    """An open .cxmap file. Use as a context manager or call `close()`."""
+class Workspace(WorkspaceBuilders):
+    """An open .cxmap file. Use as a context manager or call `close()`.
+
+    Reads live in workspace_reads.py, typed constructors in workspace_builders.py (mixins);
+    this class holds the life cycle, transactions and the generic writes."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -200,145 +197,18 @@ class Workspace:
             self._pending = None
         self._hub.emit(changes)
 
-    # -- generic reads -----------------------------------------------------------------------
-
-    def get(self, kind: str, id: str) -> Any:
-        info = kind_info(kind)
-        row = self._store.get(info.table, id)
-        if row is None:
-            raise WorkspaceError(f"no {kind} with id {id}")
-        return self._entity(info, row)
-
-    def find(self, kind: str, id: str) -> Any | None:
-        info = kind_info(kind)
-        row = self._store.get(info.table, id)
-        return None if row is None else self._entity(info, row)
-
-    def _list(self, kind: str, where: dict[str, Any] | None = None) -> list[Any]:
-        info = kind_info(kind)
-        return [self._entity(info, r) for r in self._store.select(info.table, where, info.order_by)]
-
-    def _entity(self, info: Any, row: Row) -> Any:
-        return e.from_row(info.cls, row, f"{self.path}: table {info.table}")
-
-    def journeys(self) -> list[e.Journey]:
-        return self._list("journey")
-
-    def find_journey(self, name_or_id: str) -> e.Journey:
-        """A journey by id, exact name, or unique case-insensitive name prefix."""
-        journeys = self.journeys()
-        for j in journeys:
-            if name_or_id in (j.id, j.name):
-                return j
-        hits = [j for j in journeys if j.name.lower().startswith(name_or_id.lower())]
-        if len(hits) == 1:
-            return hits[0]
-        names = ", ".join(repr(j.name) for j in journeys) or "none"
-        raise WorkspaceError(f"no journey named {name_or_id!r} (journeys: {names})")
-
-    def stages(self, journey_id: str) -> list[e.Stage]:
-        return self._list("stage", {"journey_id": journey_id})
-
-    def lanes(self, journey_id: str) -> list[e.Lane]:
-        return self._list("lane", {"journey_id": journey_id})
-
-    def touchpoints(self, journey_id: str | None = None) -> list[e.Touchpoint]:
-        """Cards in reading order: by stage, then lane, then place in the cell."""
-        tps = self._list("touchpoint", None if journey_id is None else {"journey_id": journey_id})
-        order: dict[str, int] = {}
-        for kind in ("stage", "lane"):  # through the checked records: positions are numbers
-            items = self._list(kind, None if journey_id is None else {"journey_id": journey_id})
-            order.update((item.id, item.position) for item in items)
-        return sorted(
-            tps,
-            key=lambda t: (order.get(t.stage_id, -1), order.get(t.lane_id, -1), t.position, t.id),
-        )
-
-    def cell(self, stage_id: str, lane_id: str) -> list[e.Touchpoint]:
-        return self._list("touchpoint", {"stage_id": stage_id, "lane_id": lane_id})
-
-    def connectors(self, journey_id: str | None = None) -> list[e.Connector]:
-        return self._list("connector", None if journey_id is None else {"journey_id": journey_id})
-
-    def parties(self) -> list[e.Party]:
-        return self._list("party")
-
-    def personas(self) -> list[e.Persona]:
-        return self._list("persona")
-
-    def kpis(self) -> list[e.Kpi]:
-        return self._list("kpi")
-
-    def readings(
-        self, touchpoint_id: str | None = None, kpi_id: str | None = None
-    ) -> list[e.Reading]:
-        where = {k: v for k, v in (("touchpoint_id", touchpoint_id), ("kpi_id", kpi_id)) if v}
-        return self._list("reading", where or None)
-
-    def raci(self, touchpoint_id: str | None = None) -> list[e.Raci]:
-        return self._list("raci", {"touchpoint_id": touchpoint_id} if touchpoint_id else None)
-
-    def comments(self, touchpoint_id: str | None = None) -> list[e.Comment]:
-        return self._list("comment", {"touchpoint_id": touchpoint_id} if touchpoint_id else None)
-
-    def actions(self, touchpoint_id: str | None = None) -> list[e.Action]:
-        return self._list("action", {"touchpoint_id": touchpoint_id} if touchpoint_id else None)
-
-    def datasets(self) -> list[e.Dataset]:
-        return self._list("dataset")
-
-    def surveys(self) -> list[e.Survey]:
-        return self._list("survey")
-
-    def dataset_payload(self, dataset_id: str) -> bytes:
-        """The stored event data of a dataset, read only when analysis needs it."""
-        return self._store.read_chunks(dataset_id)
-
-    def payload(self, kind: str, id: str) -> bytes:
-        """The stored chunks of a dataset or survey, read only when analysis needs them."""
-        return self._store.read_chunks(id, kind_info(kind).table)
-
-    def get_meta(self, key: str, default: str = "") -> str:
-        return self._store.get_meta(key, default)
+    # -- settings ----------------------------------------------------------------------------
 
     def set_meta(self, key: str, value: str) -> None:
         """Workspace-wide settings (e.g. the pseudonymisation key); one transaction."""
         with self._operation():
             self._store.set_meta(key, value)
 
-    def change_log(self, **filters: Any) -> list[LogEntry]:
-        """The audit trail, oldest first; filters: after_seq, journey_id, entity_id, since and
-        until (ISO date or time), author, limit (see persistence.log_store.select)."""
-        return [entry_from_row(r) for r in log_store.select(self._store, **filters)]
-
-    def count(self, kind: str, **where: Any) -> int:
-        return self._store.count(kind_info(kind).table, where or None)
-
-    def touchpoints_by_id(self, ids: Sequence[str]) -> list[e.Touchpoint]:
-        rows = self._store.select_in("touchpoints", "id", ids)
-        return [self._entity(kind_info("touchpoint"), r) for r in rows]
-
-    def journey_of(self, kind: str, id: str) -> str | None:
-        """The journey an entity belongs to (None for workspace-wide things)."""
-        row = self._store.get(kind_info(kind).table, id)
-        return None if row is None else self._journey_of_row(kind_info(kind).table, row)
-
-    def _journey_of_row(self, table: str, row: Row) -> str | None:
-        if table == "journeys":
-            return row["id"]
-        if "journey_id" in row:
-            return row["journey_id"]
-        tp_id = row.get("touchpoint_id")
-        if tp_id:
-            tp = self._store.get("touchpoints", tp_id)
-            return None if tp is None else tp["journey_id"]
-        return None
-
     # -- generic writes ----------------------------------------------------------------------
 
-    def add(self, entity: Any, index: int | None = None) -> Any:
+    def add(self, entity: E, index: int | None = None) -> E:
         """Insert a record (its id already set); `index` places it among its ordered siblings."""
-        kind = _kind_of(entity)
+        kind = kind_of(entity)
         info = kind_info(kind)
         row = e.to_row(entity)
         if row.get("lineage_id") == "":
@@ -354,7 +224,7 @@ class Workspace:
                 )
             self._store.insert(info.table, row)
             changes.append(Change("added", kind, row["id"], journey_id))
-        return e.from_row(info.cls, row)
+        return e.from_row(type(entity), row)
 
     def _make_room(
         self, table: str, scope_cols: tuple[str, ...], row: Row, index: int | None
@@ -568,228 +438,3 @@ class Workspace:
             for p in placements
             if p.id in rows
         ]
-
-    # -- typed constructors ------------------------------------------------------------------
-
-    def add_party(self, name: str, kind: str = "person", **values: Any) -> e.Party:
-        return self.add(e.Party(id=values.pop("id", new_id()), name=name, kind=kind, **values))
-
-    def add_persona(self, name: str, **values: Any) -> e.Persona:
-        return self.add(e.Persona(id=values.pop("id", new_id()), name=name, **values))
-
-    def add_kpi(self, name: str, **values: Any) -> e.Kpi:
-        return self.add(e.Kpi(id=values.pop("id", new_id()), name=name, **values))
-
-    def add_journey(self, name: str, index: int | None = None, **values: Any) -> e.Journey:
-        values.setdefault("created_at", now_iso())
-        return self.add(e.Journey(id=values.pop("id", new_id()), name=name, **values), index)
-
-    def add_stage(
-        self, journey_id: str, name: str, index: int | None = None, **values: Any
-    ) -> e.Stage:
-        return self.add(
-            e.Stage(id=values.pop("id", new_id()), journey_id=journey_id, name=name, **values),
-            index,
-        )
-
-    def add_lane(
-        self,
-        journey_id: str,
-        name: str,
-        kind: str = "custom",
-        index: int | None = None,
-        **values: Any,
-    ) -> e.Lane:
-        return self.add(
-            e.Lane(
-                id=values.pop("id", new_id()), journey_id=journey_id, name=name, kind=kind, **values
-            ),
-            index,
-        )
-
-    def add_touchpoint(
-        self, stage_id: str, lane_id: str, title: str, index: int | None = None, **values: Any
-    ) -> e.Touchpoint:
-        stage = self._store.get("stages", stage_id)
-        lane = self._store.get("lanes", lane_id)
-        if stage is None or lane is None:
-            raise WorkspaceError("the cell for the new touchpoint does not exist")
-        if stage["journey_id"] != lane["journey_id"]:
-            raise ValidationError("stage and lane belong to different journeys")
-        if lane["kind"] == "channel" and "channel" not in values:
-            values["channel"] = lane["name"]  # a card drawn in the "Web" lane is a web touchpoint
-        tp = e.Touchpoint(
-            id=values.pop("id", new_id()),
-            journey_id=stage["journey_id"],
-            stage_id=stage_id,
-            lane_id=lane_id,
-            title=title,
-            **values,
-        )
-        return self.add(tp, index)
-
-    def add_connector(self, source_id: str, target_id: str, **values: Any) -> e.Connector:
-        src = self._store.get("touchpoints", source_id)
-        dst = self._store.get("touchpoints", target_id)
-        if src is None or dst is None:
-            raise WorkspaceError("a connector needs two existing touchpoints")
-        if src["journey_id"] != dst["journey_id"]:
-            raise ValidationError("a connector must join touchpoints of the same journey")
-        if source_id == target_id:
-            raise ValidationError("a connector cannot join a touchpoint to itself")
-        return self.add(
-            e.Connector(
-                id=values.pop("id", new_id()),
-                journey_id=src["journey_id"],
-                source_id=source_id,
-                target_id=target_id,
-                **values,
-            )
-        )
-
-    def add_reading(
-        self,
-        touchpoint_id: str,
-        kpi_id: str,
-        value: float,
-        measured_at: str | None = None,
-        **values: Any,
-    ) -> e.Reading:
-        return self.add(
-            e.Reading(
-                id=values.pop("id", new_id()),
-                touchpoint_id=touchpoint_id,
-                kpi_id=kpi_id,
-                value=float(value),
-                measured_at=measured_at or now_iso(),
-                **values,
-            )
-        )
-
-    def assign(self, touchpoint_id: str, party_id: str, role: str, **values: Any) -> e.Raci:
-        existing = self._store.select(
-            "raci", {"touchpoint_id": touchpoint_id, "party_id": party_id, "role": role}
-        )
-        if existing:
-            raise ValidationError("that RACI assignment exists already")
-        return self.add(
-            e.Raci(
-                id=values.pop("id", new_id()),
-                touchpoint_id=touchpoint_id,
-                party_id=party_id,
-                role=role,
-            )
-        )
-
-    def add_comment(self, touchpoint_id: str, author: str, text: str, **values: Any) -> e.Comment:
-        values.setdefault("created_at", now_iso())
-        return self.add(
-            e.Comment(
-                id=values.pop("id", new_id()),
-                touchpoint_id=touchpoint_id,
-                author=author,
-                text=text,
-                **values,
-            )
-        )
-
-    def add_action(self, touchpoint_id: str, title: str, **values: Any) -> e.Action:
-        values.setdefault("created_at", now_iso())
-        return self.add(
-            e.Action(
-                id=values.pop("id", new_id()), touchpoint_id=touchpoint_id, title=title, **values
-            )
-        )
-
-    def add_dataset(
-        self, name: str, payload: bytes, *, n_events: int, n_cases: int, **values: Any
-    ) -> e.Dataset:
-        """Store an imported event log; `payload` is opaque bytes (Parquet from analysis)."""
-        values.setdefault("imported_at", now_iso())
-        ds = e.Dataset(
-            id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values
-        )
-        label = f"Imported dataset {name!r}: {n_events:,} events, {n_cases:,} cases"
-        with self.logged_as(label, summarise=True):
-            added = self.add(ds)
-            self._store.write_chunks(ds.id, payload)
-        return added
-
-    def add_with_payload(self, entity: Any, payload: bytes) -> Any:
-        """Insert a record that owns stored chunks (a survey) and its payload, in one step."""
-        with self._operation():
-            added = self.add(entity)
-            self._store.write_chunks(added.id, payload, kind_info(_kind_of(entity)).table)
-        return added
-
-    # -- composite operations ----------------------------------------------------------------
-
-    def duplicate_journey(self, journey_id: str, name: str | None = None) -> e.Journey:
-        """A deep copy with new ids: structure, cards, links, KPI history, RACI, notes.
-
-        Stages, lanes, cards and connectors keep the lineage of their originals, so versions
-        and diffs recognise them in the copy."""
-        src = self.get("journey", journey_id)
-        ids: dict[str, str] = {}
-
-        def fresh(old: str) -> str:
-            ids[old] = new_id()
-            return ids[old]
-
-        with self._operation():
-            copy = self.add(
-                dataclasses.replace(
-                    src, id=fresh(src.id), name=name or f"{src.name} (copy)", created_at=now_iso()
-                ),
-                src.position + 1,
-            )
-            for s in self.stages(src.id):
-                self.add(
-                    dataclasses.replace(
-                        s, id=fresh(s.id), journey_id=copy.id, lineage_id=s.lineage_id or s.id
-                    ),
-                    s.position,
-                )
-            for ln in self.lanes(src.id):
-                self.add(
-                    dataclasses.replace(
-                        ln, id=fresh(ln.id), journey_id=copy.id, lineage_id=ln.lineage_id or ln.id
-                    ),
-                    ln.position,
-                )
-            tps = self.touchpoints(src.id)
-            for t in tps:
-                self.add(
-                    dataclasses.replace(
-                        t,
-                        id=fresh(t.id),
-                        journey_id=copy.id,
-                        stage_id=ids[t.stage_id],
-                        lane_id=ids[t.lane_id],
-                        lineage_id=t.lineage_id or t.id,
-                    ),
-                    t.position,
-                )
-            for c in self.connectors(src.id):
-                self.add(
-                    dataclasses.replace(
-                        c,
-                        id=new_id(),
-                        journey_id=copy.id,
-                        source_id=ids[c.source_id],
-                        target_id=ids[c.target_id],
-                        lineage_id=c.lineage_id or c.id,
-                    )
-                )
-            for t in tps:
-                for kind in ("reading", "raci", "comment", "action"):
-                    for item in self._list(kind, {"touchpoint_id": t.id}):
-                        self.add(dataclasses.replace(item, id=new_id(), touchpoint_id=ids[t.id]))
-        return copy
-
-
-def _kind_of(entity: Any) -> str:
-    for info in KINDS.values():
-        if type(entity) is info.cls:
-            return info.name
-    raise ValueError(f"not a workspace entity: {entity!r}")

@@ -52,7 +52,8 @@ def format_money(amount: float | None, currency: str, locale: str = DEFAULT_LOCA
     style = style_of(locale)
     digits = DIGITS.get(currency.upper(), 2)
     text = f"{abs(amount):,.{digits}f}"  # '15,000.00': swap in the locale's separators
-    text = text.translate(str.maketrans({",": style.group, ".": style.decimal}))
+    table: dict[str, str | int | None] = {",": style.group, ".": style.decimal}
+    text = text.translate(str.maketrans(table))
     sign = "-" if round(amount, digits) < 0 else ""
     return f"{sign}{_prefix(currency, style)}{text}"
 

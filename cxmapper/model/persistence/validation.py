@@ -88,17 +88,17 @@ def _inspect_schema(path: Path) -> int:
                     f"{path}: contains a {kind} '{name}' that cxmapper never creates; "
                     "refusing to open a workspace that may have been tampered with"
                 )
-        tables = {n for t, n in objects if t == "table" and not n.startswith("sqlite_")}
-        missing = _expected_tables(version) - tables
+        present = {n for t, n in objects if t == "table" and not n.startswith("sqlite_")}
+        missing = _expected_tables(version) - present
         if missing:
             raise WorkspaceError(
                 f"{path}: damaged workspace: tables missing: {', '.join(sorted(missing))}"
             )
         later = sorted(_expected_tables(schema.CURRENT_VERSION) - _expected_tables(version))
-        if later and tables & set(later):
+        if later and present & set(later):
             raise WorkspaceError(
                 f"{path}: damaged workspace: marked as schema version {version} but it already "
-                f"has tables of a later version ({', '.join(sorted(tables & set(later)))})"
+                f"has tables of a later version ({', '.join(sorted(present & set(later)))})"
             )
         definitions.check_definitions(conn, version)
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
