@@ -20,7 +20,10 @@ def register_options(p: Any) -> None:
     p.add_argument(
         "--master",
         metavar="M",
-        help="with --engine spark: local[N] (default local[2]), spark://HOST:PORT or yarn",
+        help=(
+            "with --engine spark: local[N] (default local[2], or spark-submit's), "
+            "spark://HOST:PORT or yarn"
+        ),
     )
     p.add_argument(
         "--summary",
@@ -50,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         raise CxError("--engine spark writes a summary: give --summary OUT")
     if args.workspace or args.journey or getattr(args, "value_per_conversion", None):
         raise CxError("--engine spark summarises every event name; map it after import")
-    spark = ss.session(args.master or "local[2]")
+    spark = ss.session(args.master)  # None: local[2], or spark-submit's
     roles = {args.case: "case_id", args.activity: "activity", args.timestamp: "timestamp"}
     rename = {old: new for old, new in roles.items() if old}
     frame = ss.read(spark, ss.SparkSource(args.events, args.source_format), rename)

@@ -66,16 +66,23 @@ def _java_home() -> bool:
     return bool(os.environ.get("JAVA_HOME"))
 
 
-def session(master: str = "local[2]", app: str = "cxmapper") -> SparkSession:
-    """The (one per process) SparkSession; UTC so weeks start Monday 00:00 UTC everywhere."""
+def session(master: str | None = "local[2]", app: str = "cxmapper") -> SparkSession:
+    """The (one per process) SparkSession; UTC so weeks start Monday 00:00 UTC everywhere.
+
+    `master` None under `spark-submit` keeps the master it was submitted to (a master set here
+    would override it); None elsewhere means local[2]."""
+    import os
+
     why = spark_available()
     if why:
         raise CxError(why)
     from pyspark.sql import SparkSession
 
+    builder = SparkSession.builder
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # spark-submit sets the port
+        builder = builder.master(master or "local[2]")
     builder = (
-        SparkSession.builder.master(master)
-        .appName(app)
+        builder.appName(app)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
@@ -189,7 +196,7 @@ def summarize(
         totals = steps.groupBy(_SEG).agg(
             F.count("*").alias("events"), F.countDistinct("c").alias("cases")
         )
-        out = {
+        out: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "engine": "spark",
