@@ -13,6 +13,10 @@ fi
 if [ "${1:-}" = "--gallery" ]; then  # make screenshots: a virtual screen and PDF pages
   PKGS+=(xvfb xauth poppler-utils)
 fi
+# the Spark engine's tests (make test) need a Java runtime; Spark 4 needs Java 17 or newer
+if [ "${1:-}" = "" ] && ! command -v java >/dev/null 2>&1; then
+  PKGS+=(openjdk-17-jre-headless)
+fi
 if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
   PKGS+=(python3-venv)
 fi
@@ -36,5 +40,6 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
 echo "install-system-deps: installing ${missing[*]}"
+$SUDO mkdir -p /usr/share/man/man1  # slim images lack it and the JRE's postinst needs it
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from cxmapper.commands import value_options
+from cxmapper.commands import analyze_spark, value_options
 from cxmapper.commands.json_out import write_json
 
 
@@ -53,9 +53,11 @@ def register(subparsers: Any) -> None:
         help=(
             "analysis engine: numpy (in memory, fastest while the log fits), duckdb (out of "
             "core: scans Parquet/CSV, spills to disk) or auto (the default: duckdb for a folder "
-            "of Parquet files, more than 20 million Parquet rows or a CSV over 1 GB)"
+            "of Parquet files, more than 20 million Parquet rows or a CSV over 1 GB), or spark "
+            "(where the data lives; writes a --summary, see README 'Scaling')"
         ),
     )
+    analyze_spark.register_options(p)
     value_options.register(p)
     p.set_defaults(func=run)
 
@@ -68,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.analysis.report import analyze, to_json_dict
     from cxmapper.errors import CxError
 
+    if args.engine == analyze_spark.ENGINE or args.summary or args.master:
+        return analyze_spark.run(args)
     if args.engine != AUTO:
         engines.get(args.engine)  # an unknown engine fails before anything is read
     model = value_options.value_model(args)  # so do bad amounts
