@@ -40,7 +40,7 @@ run: gui-deps $(APP_STAMP) $(DEMO)
 	$(BIN)/cxmapper $(DEMO)
 
 test: system-deps $(TEST_STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -23,7 +23,11 @@ from cxmapper.analysis.report import analyze, to_json_dict
 from cxmapper.cli import main
 from cxmapper.errors import CxError
 
-pytestmark = pytest.mark.skipif(ss.spark_available() is not None, reason="pyspark/java missing")
+pytestmark = [
+    pytest.mark.skipif(ss.spark_available() is not None, reason="pyspark/java missing"),
+    # one worker runs them all, so the suite starts one SparkSession, not one per worker
+    pytest.mark.xdist_group("spark"),
+]
 
 
 @pytest.fixture(scope="session")
