@@ -24,8 +24,15 @@ def build_workbook(
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
-        friction, governance, history, kpis, lists, map_sheet, meta, overview,
-    )  # fmt: skip
+        friction,
+        governance,
+        history,
+        kpis,
+        lists,
+        map_sheet,
+        meta,
+        overview,
+    )
     from cxmapper.io.xlsx_sheets.common import ExportContext
 
     snap = take_snapshot(ws, journey_id)
