@@ -83,3 +83,32 @@ def test_history_filters_by_person_and_text(
 
 def test_journey_menu_opens_governance(strict_window: MainWindow) -> None:
     assert strict_window.governance_action.objectName() == "journey.governance"
+
+
+def test_owners_tab_lists_overdue_and_marks_a_follow_up_done(
+    strict_window: MainWindow, small_journey: dict[str, str], file_ws: Workspace, ws_path: Path
+) -> None:
+    ids = small_journey
+    file_ws.update("kpi", ids["csat"], frequency="monthly")
+    act = file_ws.add_action(
+        ids["home"], "Shorter form", owner_id=ids["ann"], due_date="2026-03-01"
+    )
+    file_ws.add_action(ids["cart"], "Nobody's", due_date="2026-04-01")
+    ws = _open(strict_window, file_ws, ws_path)
+    dialog = GovernanceDialog(ws, ids["journey"], strict_window.undo_stack, strict_window)
+    owners = dialog.owners
+    assert [owners.overdue.item(0, c).text() for c in range(4)] == [
+        "Home page", "CSAT", "Ann Owner", "2026-02-01"]  # fmt: skip
+    assert "Exactly one Accountable: 25%" in owners.health.text()
+    assert _cells(owners.follow_ups, 0) == ["Shorter form", "Nobody's"]
+    owners.person.setCurrentIndex(owners.person.findData(ids["ann"]))
+    assert _cells(owners.follow_ups, 0) == ["Shorter form"]
+    owners.follow_ups.selectRow(0)
+    assert owners.mark_done() is None
+    assert owners.follow_ups.rowCount() == 0
+    strict_window.close_workspace()
+    again = Workspace.open(ws_path)
+    try:
+        assert again.get("action", act.id).status == "done"
+    finally:
+        again.close()

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,27 +24,13 @@ from cxmapper.model.versions import CURRENT, versions
 from cxmapper.model.versions_diff import compare
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands.versions import RestoreVersionCommand, SaveVersionCommand
+from cxmapper.ui.governance.owners_tab import OwnersTab
+from cxmapper.ui.governance.tables import fill, table
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("GovernanceDialog", text)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
-def _fill(t: QTableWidget, rows: list[list[str]]) -> None:
-    t.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            t.setItem(r, c, QTableWidgetItem(value))
 
 
 def _fields_text(fields: dict[str, Any]) -> str:
@@ -82,6 +66,8 @@ class GovernanceDialog(QDialog):
         self.tabs.addTab(self._history_tab(), tr("History"))
         self.tabs.addTab(self._versions_tab(), tr("Versions"))
         self.tabs.addTab(self._changes_tab(), tr("Changes"))
+        self.owners = OwnersTab(ws, journey_id, stack)
+        self.tabs.addTab(self.owners, tr("Owners"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh()
@@ -104,7 +90,7 @@ class GovernanceDialog(QDialog):
         row.addWidget(self.person)
         row.addWidget(self.text_filter, 1)
         row.addWidget(self.since)
-        self.history = _table([tr("When"), tr("Who"), tr("Operation"), tr("What"), tr("Fields")])
+        self.history = table([tr("When"), tr("Who"), tr("Operation"), tr("What"), tr("Fields")])
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.history)
@@ -129,7 +115,7 @@ class GovernanceDialog(QDialog):
             if needle and needle not in " ".join(row).lower():
                 continue
             rows.append(row)
-        _fill(self.history, rows)
+        fill(self.history, rows)
 
     def _fill_people(self) -> None:
         current = self.person.currentData()
@@ -146,7 +132,7 @@ class GovernanceDialog(QDialog):
 
     def _versions_tab(self) -> QWidget:
         page = QWidget()
-        self.versions = _table([tr("Name"), tr("Saved"), tr("By"), tr("Live from"), tr("Note")])
+        self.versions = table([tr("Name"), tr("Saved"), tr("By"), tr("Live from"), tr("Note")])
         self.save_button = QPushButton(tr("Save Version…"))
         self.restore_button = QPushButton(tr("Restore Selected"))
         self.save_button.clicked.connect(self._ask_save)
@@ -184,7 +170,7 @@ class GovernanceDialog(QDialog):
 
     def refresh_versions(self) -> None:
         self._versions = sorted(versions(self.ws, self.journey_id), key=lambda v: v.created_at)
-        _fill(self.versions, [[v.name, v.created_at[:19].replace("T", " "), v.author,
+        fill(self.versions, [[v.name, v.created_at[:19].replace("T", " "), v.author,
                                v.live_from, v.note] for v in self._versions])  # fmt: skip
         for combo in (self.from_ref, self.to_ref):
             keep = combo.currentData()
@@ -209,7 +195,7 @@ class GovernanceDialog(QDialog):
         row.addWidget(self.from_ref, 1)
         row.addWidget(QLabel(tr("To")))
         row.addWidget(self.to_ref, 1)
-        self.changes = _table([tr("Change"), tr("What"), tr("Name"), tr("Fields")])
+        self.changes = table([tr("Change"), tr("What"), tr("Name"), tr("Fields")])
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.counts)
@@ -224,7 +210,7 @@ class GovernanceDialog(QDialog):
         rows = [[d.change, d.kind, d.label,
                  "; ".join(f"{f.field}: {f.old!r} → {f.new!r}" for f in d.fields)]
                 for d in diff.differences]  # fmt: skip
-        _fill(self.changes, rows)
+        fill(self.changes, rows)
         self.counts.setText(
             ", ".join(f"{k}: {n}" for k, n in diff.counts().items()) or tr("No differences")
         )
@@ -234,6 +220,7 @@ class GovernanceDialog(QDialog):
         self.refresh_history()
         self.refresh_versions()
         self.refresh_changes()
+        self.owners.refresh()
 
 
 def show_governance(w: Any) -> None:
