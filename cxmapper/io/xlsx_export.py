@@ -1,7 +1,7 @@
 """Excel export of one journey: the workbook stakeholders read and owners edit.
 
 Sheets: Overview, Map, (Friction map), Touchpoints, KPIs, KPI history, Governance,
-(Friction), Actions, Comments, and the very hidden `_cxmapper` sheet that makes the round
+(Friction), Actions, Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
 trip back into the workspace possible (see xlsx_import).
 """
 
@@ -23,7 +23,16 @@ def build_workbook(
 ):  # -> openpyxl Workbook
     from openpyxl import Workbook
 
-    from cxmapper.io.xlsx_sheets import friction, governance, kpis, lists, map_sheet, meta, overview
+    from cxmapper.io.xlsx_sheets import (
+        friction,
+        governance,
+        history,
+        kpis,
+        lists,
+        map_sheet,
+        meta,
+        overview,
+    )
     from cxmapper.io.xlsx_sheets.common import ExportContext
 
     snap = take_snapshot(ws, journey_id)
@@ -44,6 +53,7 @@ def build_workbook(
     friction.write(wb, ctx)
     lists.write_actions(wb, ctx)
     lists.write_comments(wb, ctx)
+    history.write(wb, ctx, ws, owner_view=owner_id is not None)
     header = {
         "journey_id": snap.journey.id, "journey": snap.journey.name, "exported_at": ctx.exported_at,
         "workspace": ws.name, "generator": f"cxmapper {__version__}", "anchors": ctx.anchors,

@@ -232,6 +232,9 @@ SHEETS: dict[str, str] = {
     "friction": N_("Friction"),
     "actions": N_("Actions"),
     "comments": N_("Comments"),
+    "governance_health": N_("Governance health"),
+    "versions": N_("Versions"),
+    "change_log": N_("Change log"),
 }
 COLUMNS: dict[str, str] = {
     "touchpoint_id": N_("Touchpoint ID"),

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from cxmapper.ui.dialogs.about import show_about
+from cxmapper.ui.governance.dialog import show_governance
 
 if TYPE_CHECKING:
     from cxmapper.ui.main_window import MainWindow
@@ -84,6 +86,11 @@ def build_menus(w: MainWindow) -> None:
         journey_menu.addActions(canvas["structure"])
     journey_menu.addSeparator()
     journey_menu.addAction(w.people_action)
+    w.governance_action = journey_menu.addAction(
+        QCoreApplication.translate("Menus", "&Governance: History, Versions, Changes…")
+    )
+    w.governance_action.setObjectName("journey.governance")
+    w.governance_action.triggered.connect(lambda: show_governance(w))
     w.journey_menu = journey_menu
     w.analysis_menu = bar.addMenu("&Analysis")
     w.analysis_menu.setObjectName("menu.analysis")

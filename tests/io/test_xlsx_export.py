@@ -22,6 +22,9 @@ SHEETS = [
     "Governance",
     "Actions",
     "Comments",
+    "Governance health",
+    "Versions",
+    "Change log",
     "_cxmapper",
 ]
 

@@ -1,0 +1,105 @@
+"""Read-only sheets for governing the journey over time: Governance health (the three
+shares and every overdue reading, owner by owner), Versions, and the Change log (who changed
+what and when). The import ignores them: they report, owners edit the other sheets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.workbook import Workbook
+
+from cxmapper.io import xlsx_style as st
+from cxmapper.io.xlsx_safe import put
+from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row, sheet
+from cxmapper.model.freshness import governance_health, overdue_readings
+from cxmapper.model.versions import versions
+from cxmapper.model.workspace import Workspace
+
+LOG_HEADERS = ("When", "Who", "Operation", "Action", "Kind", "Name", "Fields")
+VERSION_HEADERS = ("Version", "Saved", "By", "Live from", "Note")
+OVERDUE_HEADERS = ("Touchpoint", "KPI", "Owner", "Frequency", "Latest reading", "Due on",
+                   "Days overdue")  # fmt: skip
+MAX_LOG_ROWS = 50_000  # the newest; the whole log stays in the workspace and `cxmapper log`
+
+
+def _name(details: dict[str, Any]) -> str:
+    for key in ("title", "name", "role", "value"):
+        if details.get(key):
+            return str(details[key])
+    return str(details.get("summary", ""))
+
+
+def fields_text(fields: dict[str, Any]) -> str:
+    """'field: old → new' for each changed field, as the app's History view shows it."""
+    return "; ".join(
+        f"{k}: {v[0]!r} → {v[1]!r}" if isinstance(v, list) and len(v) == 2 else k
+        for k, v in fields.items()
+    )
+
+
+def _rows(ws: Any, top: int, headers: tuple[str, ...], rows: list[list[Any]], name: str) -> None:
+    header_row(ws, top, list(headers))
+    for r, values in enumerate(rows, start=top + 1):
+        for c, value in enumerate(values, start=1):
+            put(ws.cell(r, c), value)
+    add_table(ws, name, top, 1, len(headers), top + len(rows))
+    for c, width in zip("ABCDEFG", (20, 18, 28, 14, 14, 28, 60), strict=False):
+        ws.column_dimensions[c].width = width
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def write_health(wb: Workbook, ctx: ExportContext) -> None:
+    snap = ctx.snap
+    ws = sheet(wb, ctx, "governance_health")
+    put(ws.cell(1, 1), "Governance health").font = st.TITLE
+    health = governance_health(snap.touchpoints, snap.lanes, snap.raci, snap.kpis, snap.readings)
+    lines = [
+        ("Touchpoints with exactly one Accountable", health.accountable_share,
+         f"{health.with_one_accountable} of {health.governed_touchpoints}"),
+        ("KPIs with an owner", health.kpi_owner_share,
+         f"{health.kpis_with_owner} of {health.kpis}"),
+        ("Readings up to date", health.readings_up_to_date_share,
+         f"{health.readings_up_to_date} of {health.expected_readings}"),
+    ]  # fmt: skip
+    for r, (label, share, counts) in enumerate(lines, start=3):
+        put(ws.cell(r, 1), label).font = st.BOLD
+        put(ws.cell(r, 2), _share(share))
+        put(ws.cell(r, 3), counts)
+    put(ws.cell(7, 1), "Overdue readings (owner must add a reading)").font = st.SECTION
+    rows = []
+    for o in overdue_readings(snap.kpis, snap.readings):
+        tp, kpi = snap.tp_by_id.get(o.touchpoint_id), snap.kpi_by_id.get(o.kpi_id)
+        owner = snap.party_name(tp.owner_id) if tp is not None else ""
+        rows.append([tp.title if tp else o.touchpoint_id, kpi.name if kpi else o.kpi_id, owner,
+                     o.frequency, o.latest_at[:10], o.due_on, o.days_overdue])  # fmt: skip
+    _rows(ws, 8, OVERDUE_HEADERS, rows, "OverdueReadings")
+
+
+def write_versions(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
+    ws = sheet(wb, ctx, "versions")
+    put(ws.cell(1, 1), "Versions").font = st.TITLE
+    found = sorted(versions(ws_, ctx.snap.journey.id), key=lambda v: v.created_at)
+    rows = [[v.name, v.created_at[:19].replace("T", " "), v.author, v.live_from, v.note]
+            for v in found]  # fmt: skip
+    _rows(ws, 3, VERSION_HEADERS, rows, "Versions")
+
+
+def write_change_log(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
+    ws = sheet(wb, ctx, "change_log")
+    put(ws.cell(1, 1), "Change log").font = st.TITLE
+    entries = ws_.change_log(journey_id=ctx.snap.journey.id)[-MAX_LOG_ROWS:]
+    rows = [[x.at[:19].replace("T", " "), x.author, x.label, x.action, x.kind,
+             _name(x.details), fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
+    _rows(ws, 3, LOG_HEADERS, rows, "ChangeLog")
+
+
+def write(wb: Workbook, ctx: ExportContext, ws: Workspace, owner_view: bool) -> None:
+    """Health for any workbook (an owner's shows their own cards); versions and the log only
+    for the whole journey's workbook: an owner's view holds only their part."""
+    write_health(wb, ctx)
+    if not owner_view:
+        write_versions(wb, ctx, ws)
+        write_change_log(wb, ctx, ws)

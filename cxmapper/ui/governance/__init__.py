@@ -1,0 +1,1 @@
+"""Governance views: the change log (History), the journey's versions, and their differences."""
