@@ -34,3 +34,20 @@ def test_cell_lookup_card_boxes_and_insert_index() -> None:
     assert g.insert_index("a", top + 1.6 * (L.CARD_H + L.CARD_GAP), 3) == 2
     assert g.insert_index("a", 10_000, 3) == 3
     assert g.same_shape(L.compute_grid([("s1", 200), ("s2", 200)], [("a", 400, False)], {}))
+
+
+def test_scene_extent_grows_in_steps_and_keeps_its_size_for_small_changes() -> None:
+    step = L.SCENE_STEP
+    assert L.stepped_extent(100, 0) == step  # first fit: rounded up
+    assert L.stepped_extent(step + 1, step) == 2 * step  # outgrown: next step
+    assert L.stepped_extent(step - 90, step) == step  # a lane shrank by a card: unchanged
+    assert L.stepped_extent(step - 1, 3 * step) == step  # shrank by more than a step
+
+
+def test_rows_shifted_names_only_the_rows_that_moved() -> None:
+    old = L.compute_grid([("s", 200)], [("a", 100, False), ("b", 100, False)], {})
+    taller = L.compute_grid([("s", 200)], [("a", 100, False), ("b", 100, False)], {"a": 3})
+    assert [r.id for r in L.rows_shifted(old, taller) or []] == ["a", "b"]
+    assert L.rows_shifted(old, old) == []
+    wider = L.compute_grid([("s", 300)], [("a", 100, False), ("b", 100, False)], {})
+    assert L.rows_shifted(old, wider) is None

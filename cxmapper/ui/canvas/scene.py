@@ -86,6 +86,8 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         self.cell_items: dict[Cell, CellItem] = {}
         self.emotion_items: dict[str, EmotionCurveItem] = {}
         self.selected_connectors: set[str] = set()
+        self._scene_size = (0.0, 0.0)
+        self._emotion_points: list[EmotionPoint] | None = None
         self._corner: CornerItem | None = None
         self._overview_item: OverviewItem | None = None
         self._current_cell: Cell | None = None
@@ -174,7 +176,11 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
             m.sort_cell(cell)
         grid = self._compute_grid()
         reshaped = d.structure or not grid.same_shape(self.grid)
-        if reshaped:
+        shifted = None if d.structure or self.grid is None else layout.rows_shifted(self.grid, grid)
+        if reshaped and shifted is not None:
+            self.grid = grid  # a lane grew or shrank: only it and the lanes below it move
+            moved = self._layout_rows(shifted, d.cells)
+        elif reshaped:
             self.grid = grid
             moved = self._layout_all()
         else:
@@ -267,6 +273,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
             self._remove_item(self.emotion_items.pop(gone))
         for lane_id in emotion_lanes - set(self.emotion_items):
             self.emotion_items[lane_id] = EmotionCurveItem(lane_id, self.editor.set_emotion)
+            self._emotion_points = None  # the new curve needs its points
             self.addItem(self.emotion_items[lane_id])
         for tp_id in [t for t in self.cards if t not in m.tps]:
             self._remove_item(self.cards.pop(tp_id))
@@ -314,14 +321,42 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         self._place_pinned()
         return moved
 
+    def _layout_rows(self, rows: list[layout.Band], cells: Iterable[Cell]) -> set[str]:
+        """Re-place the items of the lanes in `rows` (which moved or resized, columns and lane
+        order unchanged) and of the edited `cells`; returns the cards that moved."""
+        g, m = self.grid, self.mirror
+        assert g is not None and m is not None
+        index = {row.id: i for i, row in enumerate(g.rows)}
+        moved: set[str] = set()
+        for row in rows:
+            emotion = m.is_emotion_lane(row.id)
+            for col in g.columns:
+                cell = self.cell_items.get((col.id, row.id))
+                if cell is not None:
+                    rect = QRectF(col.start, row.start, col.size, row.size)
+                    cell.set_geometry(rect, index[row.id], emotion)
+                moved |= self._place_cell((col.id, row.id))
+            self.lane_headers[row.id].set_size(layout.LANE_HEADER_W, row.size)
+        for cell in cells:
+            moved |= self._place_cell(cell)
+        self._update_stage_counts()
+        self._fit_scene_rect()
+        self._place_pinned()
+        return moved
+
     def _fit_scene_rect(self) -> None:
-        """The grid and the overlay legend's strip below it, with a margin to scroll to."""
+        """The grid and the overlay legend's strip below it, with a margin to scroll to,
+        grown and shrunk in steps (see `layout.stepped_extent`)."""
         g = self.grid
         if g is not None:
             rect = QRectF(0, 0, g.width, g.height).united(
                 self.overlay.legend_rect(g.width, g.height)
             )
-            self.setSceneRect(rect.adjusted(0, 0, MARGIN, MARGIN))
+            w = layout.stepped_extent(rect.right() + MARGIN, self._scene_size[0])
+            h = layout.stepped_extent(rect.bottom() + MARGIN, self._scene_size[1])
+            if (w, h) != self._scene_size:
+                self._scene_size = (w, h)
+                self.setSceneRect(QRectF(0, 0, w, h))
 
     def _update_stage_counts(self) -> None:
         m = self.mirror
@@ -440,12 +475,15 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
             t = m.tps[tp_id]
             assert t.emotion is not None
             points.append(EmotionPoint(tp_id, x + w / 2, t.emotion, t.title))
+        same = points == self._emotion_points  # a lane that grew moves no point sideways
+        self._emotion_points = points
         for lane_id, item in self.emotion_items.items():
             row = g.row(lane_id)
             item.set_geometry(
                 layout.LANE_HEADER_W, row.start, g.width - layout.LANE_HEADER_W, row.size
             )
-            item.set_points(points)
+            if not same:
+                item.set_points(points)
 
     # -- pinned headers ----------------------------------------------------------------------
 
