@@ -19,10 +19,9 @@ from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
-from cxmapper.model import kpi_kinds
 from cxmapper.model.kpi_status import status
 from cxmapper.present.card_text import format_reading
-from cxmapper.present.labels import column_label, sheet_label, status_label
+from cxmapper.present.labels import column_label, kpi_kind_label, sheet_label, status_label
 
 
 class Resolver:
@@ -243,7 +242,7 @@ KPI_OWNERSHIP = TableSpec(
                lambda x, r: v.to_float(x, column_label("tolerance"), blank=True), width=11),
         Column("responsible", lambda k, s: s.party_name(k.owner_id), "owner_id", lambda x, r: r.party(x), width=20),
         Column("touchpoints_measured", _kpi_touchpoints, width=12),
-        Column("kind", lambda k, s: kpi_kinds.label(k.kind), width=18),  # read-only, as unit
+        Column("kind", lambda k, s: kpi_kind_label(k.kind), width=18),  # read-only, as unit
     ),
 )  # fmt: skip
 

@@ -1,4 +1,5 @@
-"""The standard kinds of CX KPI (NPS, CSAT, CES...): one catalogue, labels made here only.
+"""The standard kinds of CX KPI (NPS, CSAT, CES...): one catalogue of keys and defaults; what
+the Kind picker shows is made in present/labels.py (kpi_kind_label, kpi_scale_text).
 
 A KPI stores its kind as a key ('' for a custom KPI). The catalogue gives what a facilitator
 would otherwise look up: the usual name, unit, scale, which direction is better and a default
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 class KpiKind:
     key: str
     name: str  # the name a new KPI of this kind gets
-    label: str  # what the Kind picker shows
     unit: str
     low: float | None  # the scale's ends; None: open-ended
     high: float | None
@@ -31,47 +31,30 @@ class KpiKind:
 
 
 KPI_KINDS: tuple[KpiKind, ...] = (
-    KpiKind("nps", "NPS", "NPS (Net Promoter Score)", "score", -100, 100, "higher", 10,
+    KpiKind("nps", "NPS", "score", -100, 100, "higher", 10,
             "Net Promoter Score: % promoters (9-10) minus % detractors (0-6)"),
-    KpiKind("csat", "CSAT", "CSAT (customer satisfaction)", "1-5", 1, 5, "higher", 0.3,
+    KpiKind("csat", "CSAT", "1-5", 1, 5, "higher", 0.3,
             "Customer satisfaction after the touchpoint, mean of a 1-5 rating"),
-    KpiKind("ces", "CES", "CES (customer effort score)", "1-7", 1, 7, "lower", 0.5,
+    KpiKind("ces", "CES", "1-7", 1, 7, "lower", 0.5,
             "Customer effort score, 1 (very easy) to 7 (very hard)"),
-    KpiKind("fcr", "First-contact resolution", "FCR (first-contact resolution)", "%", 0, 100,
+    KpiKind("fcr", "First-contact resolution", "%", 0, 100,
             "higher", 5, "Share of requests solved in the first contact"),
-    KpiKind("churn", "Churn rate", "Churn rate", "%", 0, 100, "lower", 0.5,
+    KpiKind("churn", "Churn rate", "%", 0, 100, "lower", 0.5,
             "Share of customers lost per month"),
-    KpiKind("conversion", "Conversion rate", "Conversion rate", "%", 0, 100, "higher", 0.5,
+    KpiKind("conversion", "Conversion rate", "%", 0, 100, "higher", 0.5,
             "Share of sessions or cases that reach the goal"),
-    KpiKind("drop-off", "Drop-off rate", "Drop-off rate", "%", 0, 100, "lower", 5,
+    KpiKind("drop-off", "Drop-off rate", "%", 0, 100, "lower", 5,
             "Share of customers who leave at this step"),
-    KpiKind("response time", "First response time", "Response time", "min", 0, None, "lower",
+    KpiKind("response time", "First response time", "min", 0, None, "lower",
             2, "Time until the first human answer"),
-    KpiKind("handling time", "Average handling time", "Handling time", "min", 0, None, "lower",
+    KpiKind("handling time", "Average handling time", "min", 0, None, "lower",
             2, "Talk or work time plus after-contact work"),
-    KpiKind("resolution time", "Resolution time", "Resolution time", "h", 0, None, "lower", 8,
+    KpiKind("resolution time", "Resolution time", "h", 0, None, "lower", 8,
             "Time from first contact to solved"),
 )  # fmt: skip
 
 BY_KEY: dict[str, KpiKind] = {k.key: k for k in KPI_KINDS}
 KIND_KEYS: tuple[str, ...] = ("", *BY_KEY)  # '' = a custom KPI
-CUSTOM_LABEL = "Custom"
-
-
-def label(key: str) -> str:
-    """What the app and the exports show for a kind key."""
-    kind = BY_KEY.get(key)
-    return kind.label if kind is not None else CUSTOM_LABEL
-
-
-def scale_text(key: str) -> str:
-    """The scale in words ("-100 to 100", "0 or more"), '' for a custom KPI."""
-    kind = BY_KEY.get(key)
-    if kind is None or kind.low is None:
-        return ""
-    if kind.high is None:
-        return f"{kind.low:g} or more"
-    return f"{kind.low:g} to {kind.high:g}"
 
 
 def add_standard_kpis(ws: Workspace) -> list[e.Kpi]:

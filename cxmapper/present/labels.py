@@ -295,3 +295,94 @@ def sheet_label(key: str) -> str:
 
 def column_label(key: str) -> str:
     return _lookup(COLUMNS, key, "column")
+
+
+# -- overlay choices that depend on the journey (ui.overlay.panel) -----------------------------
+
+# the drop-off overlay of a journey without a goal card counts exits instead
+EXITS_NO_GOAL = N_("Exits (no goal card)")
+
+
+NO_GOAL_STATUS = N_("No goal card: showing exits, not drop-off; mark a goal card to see drop-off.")
+EXITS_LEGEND = N_(
+    "Exits: cases whose last step is here ÷ reach. No goal card is marked, so this is not "
+    "drop-off; mark a goal card to see drop-off"
+)
+
+
+def no_goal_status() -> str:
+    return _(NO_GOAL_STATUS)
+
+
+def exits_legend() -> str:
+    return _(EXITS_LEGEND)
+
+
+def dropoff_overlay_label(has_goal: bool) -> str:
+    return overlay_label("dropoff") if has_goal else _(EXITS_NO_GOAL)
+
+
+# -- emotion scores (model.emotions: -2..+2, None = not scored) --------------------------------
+
+NOT_SCORED = N_("not scored")
+EMOTION_WORDS: dict[int, str] = {
+    -2: N_("very negative"),
+    -1: N_("negative"),
+    0: N_("neutral"),
+    1: N_("positive"),
+    2: N_("very positive"),
+}
+
+
+def emotion_short(score: int | None) -> str:
+    """ "+1", "−2", "0" (a typographic minus), or "not scored"."""
+    if score is None:
+        return _(NOT_SCORED)
+    return f"{score:+d}".replace("-", "−") if score else "0"
+
+
+def emotion_label(score: int | None) -> str:
+    """ "−2  very negative" ... "+2  very positive", or "Not scored" (the inspector's choices)."""
+    if score is None:
+        return _(NOT_SCORED).capitalize()
+    return f"{emotion_short(score)}  {_lookup(_emotion_words(), str(score), 'emotion')}"
+
+
+def _emotion_words() -> dict[str, str]:
+    return {str(k): v for k, v in EMOTION_WORDS.items()}
+
+
+def emotion_choices(scores: tuple[int, ...]) -> list[tuple[str, int | None]]:
+    """(label, score) pairs for a picker, "Not scored" first."""
+    return [(emotion_label(None), None), *((emotion_label(s), s) for s in scores)]
+
+
+# -- KPI kinds (model.kpi_kinds: the catalogue's keys, '' = custom) -----------------------------
+
+KPI_KINDS: dict[str, str] = {
+    "": N_("Custom"),
+    "nps": N_("NPS (Net Promoter Score)"),
+    "csat": N_("CSAT (customer satisfaction)"),
+    "ces": N_("CES (customer effort score)"),
+    "fcr": N_("FCR (first-contact resolution)"),
+    "churn": N_("Churn rate"),
+    "conversion": N_("Conversion rate"),
+    "drop-off": N_("Drop-off rate"),
+    "response time": N_("Response time"),
+    "handling time": N_("Handling time"),
+    "resolution time": N_("Resolution time"),
+}
+
+
+def kpi_kind_label(key: str) -> str:
+    """What the Kind picker and the exports show for a kind key; an unknown key is custom."""
+    return _(KPI_KINDS.get(key, KPI_KINDS[""]))
+
+
+def kpi_scale_text(low: float | None, high: float | None) -> str:
+    """A kind's scale in words ("-100 to 100", "0 or more"), '' when it has none."""
+    if low is None:
+        return ""
+    if high is None:
+        return _("{low} or more").format(low=f"{low:g}")
+    return _("{low} to {high}").format(low=f"{low:g}", high=f"{high:g}")

@@ -10,6 +10,7 @@ from cxmapper.model import kpi_kinds
 from cxmapper.model.demo import build_demo
 from cxmapper.model.templates import TEMPLATES, apply_template
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import kpi_kind_label, kpi_scale_text
 
 PROMISED = {
     "nps",
@@ -26,12 +27,13 @@ PROMISED = {
 
 def test_the_catalogue_has_the_promised_kinds_each_complete() -> None:
     assert set(kpi_kinds.BY_KEY) >= PROMISED
-    labels = [kpi_kinds.label(k) for k in kpi_kinds.KIND_KEYS]
+    labels = [kpi_kind_label(k) for k in kpi_kinds.KIND_KEYS]
     assert len(set(labels)) == len(labels) and labels[0] == "Custom"
     for kind in kpi_kinds.KPI_KINDS:
         assert kind.direction in e.DIRECTIONS and kind.unit and kind.tolerance > 0
-    assert kpi_kinds.scale_text("nps") == "-100 to 100"
-    assert kpi_kinds.scale_text("resolution time") == "0 or more"
+    nps, resolution = kpi_kinds.BY_KEY["nps"], kpi_kinds.BY_KEY["resolution time"]
+    assert kpi_scale_text(nps.low, nps.high) == "-100 to 100"
+    assert kpi_scale_text(resolution.low, resolution.high) == "0 or more"
 
 
 def test_a_bare_workspace_has_no_kpis_and_standard_ones_are_added_once(

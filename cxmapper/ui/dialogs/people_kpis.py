@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from cxmapper.model import entities as e
 from cxmapper.model import kpi_kinds
 from cxmapper.model.changes import Change
+from cxmapper.present.labels import kpi_kind_label, kpi_scale_text
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.inspector.context import InspectorContext
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form, hint
@@ -191,7 +192,7 @@ class KpiEditor(RecordEditor):
         self.buttons.addWidget(self.remove_button)
         self.name = CommitLineEdit()
         self.kpi_kind = ChoiceCombo()
-        self.kpi_kind.set_choices([(kpi_kinds.label(k), k) for k in kpi_kinds.KIND_KEYS])
+        self.kpi_kind.set_choices([(kpi_kind_label(k), k) for k in kpi_kinds.KIND_KEYS])
         self.scale = hint("")
         self.unit = CommitLineEdit()
         self.unit.setPlaceholderText("%, s, score, €…")
@@ -233,7 +234,8 @@ class KpiEditor(RecordEditor):
         self.owner.set_parties(self.ctx.workspace.parties(), create=self.ctx.create_party)
         self.name.load(record.name)
         self.kpi_kind.set_value(record.kind)
-        scale = kpi_kinds.scale_text(record.kind)
+        kind = kpi_kinds.BY_KEY.get(record.kind)
+        scale = "" if kind is None else kpi_scale_text(kind.low, kind.high)
         self.scale.setText(f"Scale: {scale}" if scale else "")
         self.unit.load(record.unit)
         self.direction.set_value(record.direction)
@@ -257,7 +259,7 @@ class KpiEditor(RecordEditor):
                 values["tolerance"] = kind.tolerance
             if record.name == NEW_KPI:
                 values["name"] = kind.name
-        text = f"Set kind of {record.name} to {kpi_kinds.label(key)}"
+        text = f"Set kind of {record.name} to {kpi_kind_label(key)}"
         if not self.ctx.update("kpi", record_id, text, **values):
             self.show_current()
 

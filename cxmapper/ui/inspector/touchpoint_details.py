@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QCompleter, QWidget
 
 from cxmapper.model import emotions
 from cxmapper.model import entities as e
+from cxmapper.present.labels import emotion_choices
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import (
     ChoiceCombo,
@@ -34,7 +35,7 @@ class TouchpointDetails(EntityPage):
         self.component = ChoiceCombo()
         self.component.set_choices([(c.capitalize() or "—", c) for c in e.COMPONENTS])
         self.emotion = ChoiceCombo()
-        self.emotion.set_choices(emotions.choices())
+        self.emotion.set_choices(emotion_choices(emotions.SCORES))
         self.tags = CommitLineEdit()
         self.tags.setPlaceholderText("comma-separated")
         self.owner = PartyCombo()

@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
-from cxmapper.present.labels import OVERLAYS, overlay_label
+from cxmapper.present.labels import (
+    OVERLAYS,
+    dropoff_overlay_label,
+    exits_legend,
+    no_goal_status,
+    overlay_label,
+)
 from cxmapper.present.overlay import Overlay, build_overlay
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.overlay.jobs import BackgroundJob
@@ -43,13 +49,6 @@ from cxmapper.ui.overlay.views.names import CardNames, has_goal
 from cxmapper.ui.overlay.views.paths import PathsView
 from cxmapper.ui.overlay.views.trend import TrendView
 from cxmapper.ui.overlay.views.unmatched import UnmatchedView
-
-EXITS_LABEL = "Exits (no goal card)"
-NO_GOAL_STATUS = " No goal card: showing exits, not drop-off; mark a goal card to see drop-off."
-EXITS_LEGEND = (
-    "Exits: cases whose last step is here ÷ reach. No goal card is marked, so this is not "
-    "drop-off; mark a goal card to see drop-off"
-)
 
 
 class AnalysisPanel(QWidget):
@@ -348,7 +347,7 @@ class AnalysisPanel(QWidget):
             f"{report.n_cases:,} cases, {report.n_events:,} events "
             f"(of {result.n_cases_total:,} cases in the dataset); "
             f"{reached} touchpoints reached, {len(report.unmatched)} event names unmatched."
-            + ("" if has_goal(report) else NO_GOAL_STATUS)
+            + ("" if has_goal(report) else " " + no_goal_status())
         )
         names = CardNames(self.ws, self.journey_id)
         self._fill_segments(result.segment_values)
@@ -378,13 +377,13 @@ class AnalysisPanel(QWidget):
         kind = self.overlay.currentData()
         overlay = build_overlay(self.result, kind)
         if kind == "dropoff" and not has_goal(self.result.report):
-            overlay.legend = EXITS_LEGEND  # same numbers: without a goal, drop-off = exits
+            overlay.legend = exits_legend()  # same numbers: without a goal, drop-off = exits
         return overlay
 
     def _label_overlays(self, goal: bool) -> None:
         """The drop-off overlay is called what it shows: exits, until a goal card is marked."""
         index = self.overlay.findData("dropoff")
-        self.overlay.setItemText(index, OVERLAYS["dropoff"] if goal else EXITS_LABEL)
+        self.overlay.setItemText(index, dropoff_overlay_label(goal))
         self.overlay_labels_changed.emit(goal)
 
     def _overlay_chosen(self) -> None:

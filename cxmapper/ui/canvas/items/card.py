@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cxmapper.model import emotions
+from cxmapper.present.labels import emotion_short
 from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.text import wrap_elide
 
@@ -151,7 +151,7 @@ class CardItem(QGraphicsItem):
             parts.append(f"Owner: {_esc(c.owner)}")
         parts += [_esc(b.tooltip or b.text) for b in c.badges]
         parts.append(
-            f"Emotion: {emotions.short(c.emotion)} · comments {c.comments} · actions {c.actions}"
+            f"Emotion: {emotion_short(c.emotion)} · comments {c.comments} · actions {c.actions}"
         )
         if self._overlay_tip:
             parts.append(f"<hr>{self._overlay_tip}")

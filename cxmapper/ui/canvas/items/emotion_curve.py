@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxmapper.model import emotions
+from cxmapper.present.labels import emotion_short
 from cxmapper.ui.canvas import style
 
 Z_EMOTION = 15.0
@@ -38,7 +38,7 @@ class EmotionPoint(NamedTuple):
 
 def point_label(point: EmotionPoint) -> str:
     """What hovering a point shows: the card's title and its score."""
-    return f"{point.title}: {emotions.short(point.score)}"
+    return f"{point.title}: {emotion_short(point.score)}"
 
 
 def smooth_path(points: Sequence[QPointF], low: float, high: float) -> QPainterPath:
