@@ -58,6 +58,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("cxmapper")
+    from cxmapper.ui.accessibility import install
+
+    install(app)  # accessible names for every window's controls
     return app  # type: ignore[return-value]
 
 

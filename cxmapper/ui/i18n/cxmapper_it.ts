@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Cancella</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Schede</translation>
+    </message>
+    <message>
+        <source>Journey map</source>
+        <translation>Mappa del percorso</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Elenco</translation>
+    </message>
+    <message>
+        <source>The journey map: cards in stages and lanes</source>
+        <translation>La mappa del percorso: schede in fasi e corsie</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <source>Import events…</source>
@@ -1059,6 +1082,10 @@
 </context>
 <context>
     <name>OverlayViewsTrend</name>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
     <message>
         <source>Press Analyse to see how each card changes week by week.</source>
         <translation>Premete Analizza per vedere come cambia ogni scheda settimana per settimana.</translation>

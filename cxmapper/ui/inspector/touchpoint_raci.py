@@ -67,6 +67,10 @@ class TouchpointRaci(EntityPage):
         add_row = QHBoxLayout()
         self.party = PartyCombo()
         self.role = ChoiceCombo()
+        self.party.setAccessibleName(
+            QCoreApplication.translate("InspectorTouchpointRaci", "Person / team")
+        )
+        self.role.setAccessibleName(QCoreApplication.translate("InspectorTouchpointRaci", "Role"))
         self.role.set_choices([(f"{k} – {v}", k) for k, v in ROLE_NAMES.items()])
         self.add_button = QPushButton(
             QCoreApplication.translate("InspectorTouchpointRaci", "Assign")

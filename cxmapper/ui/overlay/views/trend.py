@@ -21,6 +21,7 @@ class TrendView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.pick.setMinimumContentsLength(16)
+        self.pick.setAccessibleName(QCoreApplication.translate("OverlayViewsTrend", "Card"))
         self.pick.currentIndexChanged.connect(self._show)
         self.chart = TrendChart()
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
