@@ -159,6 +159,97 @@
     </message>
 </context>
 <context>
+    <name>CanvasView</name>
+    <message>
+        <source>&amp;New Card</source>
+        <translation>&amp;Nuova scheda</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rinomina</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copia</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Incolla</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplica</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Tool</source>
+        <translation>Strumento &amp;collega</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleziona &amp;tutto</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Ingrandisci</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Riduci</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Adatta alla finestra</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100%)</source>
+        <translation>Dimensione &amp;reale (100%)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Stage</source>
+        <translation>Aggiungi &amp;fase</translation>
+    </message>
+    <message>
+        <source>Rename Stage</source>
+        <translation>Rinomina fase</translation>
+    </message>
+    <message>
+        <source>Delete Stage</source>
+        <translation>Elimina fase</translation>
+    </message>
+    <message>
+        <source>Add &amp;Lane</source>
+        <translation>Aggiungi &amp;corsia</translation>
+    </message>
+    <message>
+        <source>Rename Lane</source>
+        <translation>Rinomina corsia</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>Elimina corsia</translation>
+    </message>
+    <message>
+        <source>Move Stage Left</source>
+        <translation>Sposta fase a sinistra</translation>
+    </message>
+    <message>
+        <source>Move Stage Right</source>
+        <translation>Sposta fase a destra</translation>
+    </message>
+    <message>
+        <source>Move Lane Up</source>
+        <translation>Sposta corsia su</translation>
+    </message>
+    <message>
+        <source>Move Lane Down</source>
+        <translation>Sposta corsia giù</translation>
+    </message>
+</context>
+<context>
     <name>DialogsPeopleKpis</name>
     <message>
         <source>Remove</source>
@@ -948,6 +1039,10 @@
 <context>
     <name>OverlayDock</name>
     <message>
+        <source>Analysis</source>
+        <translation>Analisi</translation>
+    </message>
+    <message>
         <source>Import an event log (Analysis ▸ Import events…) to overlay behaviour.</source>
         <translation>Importate un log di eventi (Analisi ▸ Importa eventi…) per sovrapporre il comportamento.</translation>
     </message>
@@ -1064,6 +1159,30 @@
     <message>
         <source>Exits: cases whose last step is here ÷ reach. No goal card is marked, so this is not drop-off; mark a goal card to see drop-off</source>
         <translation>Uscite: casi il cui ultimo passo è qui ÷ raggiunti. Nessuna scheda obiettivo è segnata, quindi non sono abbandoni; segnate una scheda obiettivo per vedere gli abbandoni</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Funnel</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Andamento settimanale</translation>
+    </message>
+    <message>
+        <source>Top friction</source>
+        <translation>Attriti principali</translation>
+    </message>
+    <message>
+        <source>Unmatched events</source>
+        <translation>Eventi senza corrispondenza</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>Percorsi seguiti</translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation>Prima / dopo</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ class AnalysisDock(QDockWidget):
     """Hosts the `AnalysisPanel`; forwards its overlay to `scene` and its picks to `select`."""
 
     def __init__(self, window: QMainWindow, scene: Any, select: Any) -> None:
-        super().__init__("Analysis", window)
+        super().__init__(QCoreApplication.translate("OverlayDock", "Analysis"), window)
         self.setObjectName("analysisDock")
         self._scene = scene
         self._select = select

@@ -169,15 +169,15 @@ class AnalysisPanel(QWidget):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
         for view, label, name in (
-            (self.funnel, "Funnel", "funnel"),
-            (self.trend, "Weekly trend", "trend"),
-            (self.friction, "Top friction", "friction"),
-            (self.unmatched, "Unmatched events", "unmatched"),
-            (self.paths, "Paths", "paths"),
-            (self.before_after, "Before / after", "before_after"),
-        ):
+            (self.funnel, QT_TRANSLATE_NOOP("OverlayPanel", "Funnel"), "funnel"),
+            (self.trend, QT_TRANSLATE_NOOP("OverlayPanel", "Weekly trend"), "trend"),
+            (self.friction, QT_TRANSLATE_NOOP("OverlayPanel", "Top friction"), "friction"),
+            (self.unmatched, QT_TRANSLATE_NOOP("OverlayPanel", "Unmatched events"), "unmatched"),
+            (self.paths, QT_TRANSLATE_NOOP("OverlayPanel", "Paths"), "paths"),
+            (self.before_after, QT_TRANSLATE_NOOP("OverlayPanel", "Before / after"), "before_after"),
+        ):  # fmt: skip
             view.setObjectName(f"analysisView.{name}")
-            self.tabs.addTab(view, label)
+            self.tabs.addTab(view, _noop_text(label))
             if hasattr(view, "touchpoint_clicked"):
                 view.touchpoint_clicked.connect(self._touchpoint_clicked)
 
