@@ -8,7 +8,7 @@ APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 DEMO := demo/demo.cxmap
 
-.PHONY: run test lint format bench demo clean system-deps gui-deps screenshots
+.PHONY: run test lint format bench demo clean system-deps gui-deps screenshots translations
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,10 @@ bench: $(APP_STAMP)
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache .ruff_cache
+
+# the Qt UI's catalogues: collect the strings into the .ts (translate them with pyside6-linguist),
+# then compile the .qm that ships in the package (the app also compiles a stale one at start)
+translations: | $(APP_STAMP)
+	$(BIN)/pyside6-lupdate -extensions py cxmapper/ui -ts cxmapper/ui/i18n/cxmapper_it.ts \
+		-no-obsolete -locations none -target-language it_IT
+	$(BIN)/pyside6-lrelease -silent cxmapper/ui/i18n/cxmapper_it.ts

@@ -29,9 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from cxmapper.analysis.tasks import import_events  # noqa: E402
 from cxmapper.model.demo import write_demo  # noqa: E402
+from cxmapper.present import language  # noqa: E402
 from cxmapper.ui.app import make_application  # noqa: E402
 from cxmapper.ui.main_window import MainWindow  # noqa: E402
 from cxmapper.ui.settings import AppSettings, use_settings_dir  # noqa: E402
+from cxmapper.ui.translations import install_language  # noqa: E402
 
 SIZES = ((1366, 768), (1920, 1080))
 
@@ -133,7 +135,11 @@ def capture_window(g: Gallery, window: MainWindow) -> None:
 def capture_inspector(g: Gallery, window: MainWindow) -> None:
     ws = window.workspace
     assert ws is not None and window.journey_id is not None
-    card = next(t for t in ws.touchpoints(window.journey_id) if t.title == "Checkout: payment")
+    cards = ws.touchpoints(window.journey_id)
+    # the English demo's richest card; a demo in another language: the first with a KPI reading
+    card = next((t for t in cards if t.title == "Checkout: payment"), None) or next(
+        (t for t in cards if ws.readings(t.id)), cards[0]
+    )
     window.select_touchpoint(card.id)
     settle()
     inspector = window.inspector_dock
@@ -170,13 +176,17 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     dialog.close()
 
 
-def capture_outputs(g: Gallery, workspace: Path, work: Path) -> None:
+def capture_outputs(g: Gallery, workspace: Path, work: Path, lang: str = "en") -> None:
     """Every PDF page and (with LibreOffice) every workbook page, as stakeholders get them."""
     cli = [sys.executable, "-m", "cxmapper"]
     pdf, xlsx = work / "journey.pdf", work / "journey.xlsx"
-    subprocess.run([*cli, "export", str(workspace), "--journey", "Online purchase",
-                    "--pdf", str(pdf), "--xlsx", str(xlsx), "--dataset", "demo-events"],
-                   check=True, cwd=ROOT)  # fmt: skip
+    journey = "Online purchase" if lang == "en" else _first_journey(workspace)
+    args = [*cli, "export", str(workspace), "--journey", journey,
+            "--pdf", str(pdf), "--xlsx", str(xlsx), "--dataset", "demo-events"]  # fmt: skip
+    if lang != "en" and subprocess.run([*args, "--lang", lang], cwd=ROOT).returncode == 0:
+        pass
+    else:
+        subprocess.run(args, check=True, cwd=ROOT)
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(g.out / "pdf-page")],
                        check=True)  # fmt: skip
@@ -195,11 +205,33 @@ def capture_outputs(g: Gallery, workspace: Path, work: Path) -> None:
         print("gallery: LibreOffice not installed; workbook pages skipped", file=sys.stderr)
 
 
+def _first_journey(workspace: Path) -> str:
+    from cxmapper.model.workspace import Workspace
+
+    ws = Workspace.open(workspace)
+    try:
+        return ws.journeys()[0].name
+    finally:
+        ws.close()
+
+
+def _write_demo(workspace: Path, lang: str) -> Path:
+    """The demo in `lang` where write_demo knows languages (the CLI's `demo --lang`)."""
+    import inspect
+
+    if lang != "en" and "lang" in inspect.signature(write_demo).parameters:
+        return write_demo(workspace, lang=lang)  # type: ignore[call-arg]
+    return write_demo(workspace)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "images" / "gallery"))
+    parser.add_argument("out", nargs="?", help="default docs/images/gallery[/LANG]")
+    parser.add_argument("--lang", default="en", choices=language.SUPPORTED,
+                        help="interface and demo language; not English: pictures go in LANG/")  # fmt: skip
     args = parser.parse_args()
-    out = Path(args.out)
+    default = ROOT / "docs" / "images" / "gallery"
+    out = Path(args.out) if args.out else default if args.lang == "en" else default / args.lang
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.png"):
         old.unlink()
@@ -208,8 +240,9 @@ def main() -> int:
         use_settings_dir(work / "settings")
         QStandardPaths.setTestModeEnabled(True)
         app = make_application([sys.argv[0]])
+        install_language(app, args.lang)
         workspace = work / "demo.cxmap"
-        events = write_demo(workspace)
+        events = _write_demo(workspace, args.lang)
         g = Gallery(out)
         window = analysed_window(workspace, events)
         capture_window(g, window)
@@ -218,7 +251,7 @@ def main() -> int:
         capture_dialogs(g, window, events)
         window.close_workspace()
         window.close()
-        capture_outputs(g, workspace, work)
+        capture_outputs(g, workspace, work, args.lang)
         g.write_index()
         del app
     print(f"gallery: {len(g.shots)} pictures in {out}")

@@ -44,10 +44,10 @@ CHANNELS: dict[str, Channel] = {
     for c in (
         Channel("web", "W", "#2563eb"),
         Channel("app", "A", "#7c3aed"),
-        Channel("email", "@", "#0891b2"),
+        Channel("email", "@", "#0e7490"),
         Channel("store", "S", "#b45309"),
         Channel("call centre", "☎", "#be123c"),
-        Channel("chat", "C", "#0d9488"),
+        Channel("chat", "C", "#0f766e"),
         Channel("social", "#", "#db2777"),
         Channel("letter", "L", "#4d7c0f"),
         Channel("sms", "T", "#0369a1"),

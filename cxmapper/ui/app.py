@@ -58,6 +58,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("cxmapper")
+    from cxmapper.ui.accessibility import install
+
+    install(app)  # accessible names for every window's controls
     return app  # type: ignore[return-value]
 
 
@@ -65,6 +68,10 @@ def run_app(workspace: str | Path | None = None) -> int:
     """Open `workspace`, or the last one, or offer New / Open / Demo; returns the exit code."""
     app = make_application()
     from cxmapper.logfile import install
+    from cxmapper.ui.language_menu import settings_store
+    from cxmapper.ui.translations import chosen_language, install_language
+
+    install_language(app, chosen_language(settings_store()))
     from cxmapper.ui.dialogs.about import app_log_path
     from cxmapper.ui.main_window import MainWindow
     from cxmapper.ui.overlay.jobs import discard_spare

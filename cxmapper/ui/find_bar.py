@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -49,22 +49,24 @@ class FindBar(QWidget):
         self.current = -1  # index in `matches` of the card shown, -1 before Enter / F3
         self._query: tuple[str, tuple[str, ...], bool] | None = None
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Find touchpoints…")
+        self.edit.setPlaceholderText(QCoreApplication.translate("FindBar", "Find touchpoints…"))
         self.edit.setClearButtonEnabled(True)
         self.field_boxes = {f: QCheckBox(FIELD_LABELS[f]) for f in FIELDS}
         for f, box in self.field_boxes.items():
             box.setChecked(f in DEFAULT_FIELDS)
-        self.filter_box = QCheckBox("Dim the rest")
-        self.filter_box.setToolTip("Filter: fade every card that does not match")
+        self.filter_box = QCheckBox(QCoreApplication.translate("FindBar", "Dim the rest"))
+        self.filter_box.setToolTip(
+            QCoreApplication.translate("FindBar", "Filter: fade every card that does not match")
+        )
         self.count = QLabel()
         self.count.setMinimumWidth(80)
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(QCoreApplication.translate("FindBar", "Close (Esc)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel("Find"))
+        layout.addWidget(QLabel(QCoreApplication.translate("FindBar", "Find")))
         layout.addWidget(self.edit, 2)
         for box in self.field_boxes.values():
             layout.addWidget(box)
@@ -79,10 +81,12 @@ class FindBar(QWidget):
         self._timer.setInterval(150)  # search while typing, but not on every keystroke
         self._timer.timeout.connect(self.run)
         self.edit.textChanged.connect(lambda _: self._timer.start())
-        self.next_action = QAction("Find &Next", self)
+        self.next_action = QAction(QCoreApplication.translate("FindBar", "Find &Next"), self)
         self.next_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindNext))
         self.next_action.triggered.connect(self.next)
-        self.previous_action = QAction("Find &Previous", self)
+        self.previous_action = QAction(
+            QCoreApplication.translate("FindBar", "Find &Previous"), self
+        )
         self.previous_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious))
         self.previous_action.triggered.connect(self.previous)
         for action in (self.next_action, self.previous_action):

@@ -7,7 +7,7 @@ model, so the list can never disagree with the file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,22 +118,26 @@ class JourneyPanel(QWidget):
         for listing in (self.journeys, self.personas):
             listing.setStyleSheet("QListWidget::item { padding: 4px 6px; }")
 
-        self.new_action = QAction("New journey", self)
-        self.new_action.setToolTip("New blank journey")
-        self.rename_action = QAction("Rename", self)
+        self.new_action = QAction(QCoreApplication.translate("JourneyPanel", "New journey"), self)
+        self.new_action.setToolTip(QCoreApplication.translate("JourneyPanel", "New blank journey"))
+        self.rename_action = QAction(QCoreApplication.translate("JourneyPanel", "Rename"), self)
         self.rename_action.setShortcut(QKeySequence("F2"))
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.duplicate_action = QAction("Duplicate", self)
-        self.delete_action = QAction("Delete", self)
-        self.up_action = QAction("Move up", self)
-        self.down_action = QAction("Move down", self)
+        self.duplicate_action = QAction(
+            QCoreApplication.translate("JourneyPanel", "Duplicate"), self
+        )
+        self.delete_action = QAction(QCoreApplication.translate("JourneyPanel", "Delete"), self)
+        self.up_action = QAction(QCoreApplication.translate("JourneyPanel", "Move up"), self)
+        self.down_action = QAction(QCoreApplication.translate("JourneyPanel", "Move down"), self)
         for name, action in (
             ("journey.new", self.new_action), ("journey.rename", self.rename_action),
             ("journey.duplicate", self.duplicate_action), ("journey.delete", self.delete_action),
             ("journey.up", self.up_action), ("journey.down", self.down_action),
         ):  # fmt: skip
             action.setObjectName(name)
-        self.template_menu = QMenu("New journey from template", self)
+        self.template_menu = QMenu(
+            QCoreApplication.translate("JourneyPanel", "New journey from template"), self
+        )
         self.template_menu.setObjectName("menu.templates")
         self.template_actions: dict[str, QAction] = {}
         for key, template in TEMPLATES.items():
@@ -155,10 +159,16 @@ class JourneyPanel(QWidget):
         )
         self.addAction(self.rename_action)
 
-        self.add_persona_action = QAction("Add", self)
-        self.add_persona_action.setToolTip("Add a persona")
-        self.delete_persona_action = QAction("Delete", self)
-        self.delete_persona_action.setToolTip("Delete the selected persona")
+        self.add_persona_action = QAction(QCoreApplication.translate("JourneyPanel", "Add"), self)
+        self.add_persona_action.setToolTip(
+            QCoreApplication.translate("JourneyPanel", "Add a persona")
+        )
+        self.delete_persona_action = QAction(
+            QCoreApplication.translate("JourneyPanel", "Delete"), self
+        )
+        self.delete_persona_action.setToolTip(
+            QCoreApplication.translate("JourneyPanel", "Delete the selected persona")
+        )
         persona_bar = _button_row(
             _tool_button(self.add_persona_action, ""),
             _tool_button(self.delete_persona_action, ""),
@@ -172,10 +182,10 @@ class JourneyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(_section("Journeys"))
+        layout.addWidget(_section(QCoreApplication.translate("JourneyPanel", "Journeys")))
         layout.addWidget(bar)
         layout.addWidget(self.journeys, 1)
-        layout.addWidget(_section("Personas"))
+        layout.addWidget(_section(QCoreApplication.translate("JourneyPanel", "Personas")))
         layout.addWidget(persona_bar)
         layout.addWidget(self.personas)
 
@@ -224,7 +234,11 @@ class JourneyPanel(QWidget):
                 item.setData(ID_ROLE, j.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 tip = "Future state" if j.state == "future" else "Current state"
-                item.setToolTip(f"{tip}. Double-click to rename, drag to reorder.")
+                item.setToolTip(
+                    QCoreApplication.translate(
+                        "JourneyPanel", "{tip}. Double-click to rename, drag to reorder."
+                    ).format(tip=tip)
+                )
                 self.journeys.addItem(item)
                 if j.id == current:
                     self.journeys.setCurrentItem(item)
@@ -299,7 +313,7 @@ class JourneyPanel(QWidget):
         if self.ctx is None:
             return None
         ws, index = self.ctx.workspace, self._insert_index()
-        name = name or self._unique_name("New journey")
+        name = name or self._unique_name(QCoreApplication.translate("JourneyPanel", "New journey"))
         command = AddCommand(
             ws, "journey", lambda: new_blank_journey(ws, name, index), f"Add journey {name}"
         )
@@ -318,7 +332,9 @@ class JourneyPanel(QWidget):
         if self.ctx is None or journey_id is None:
             return None
         source = self.ctx.workspace.get("journey", journey_id)
-        name = self._unique_name(f"{source.name} (copy)")
+        name = self._unique_name(
+            QCoreApplication.translate("JourneyPanel", "{name} (copy)").format(name=source.name)
+        )
         return self._push_and_select(
             duplicate_journey_command(self.ctx.workspace, journey_id, name)
         )

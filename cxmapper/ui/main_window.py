@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -63,7 +63,12 @@ def _create_canvas(parent: QWidget) -> tuple[Any | None, QWidget]:
         from cxmapper.ui.canvas.view import JourneyView
     except ImportError as exc:
         log.warning("journey canvas unavailable: %s", exc)
-        label = QLabel("The journey map canvas is not available in this build.", parent)
+        label = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "The journey map canvas is not available in this build."
+            ),
+            parent,
+        )
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return None, label
     scene = JourneyScene(parent)
@@ -111,12 +116,12 @@ class MainWindow(QMainWindow):
         self.journey_panel = JourneyPanel()
         self.inspector = InspectorPanel()
         self.history = QUndoView(self.undo_stack)
-        self.history.setEmptyLabel("Opened workspace")
+        self.history.setEmptyLabel(self.tr("Opened workspace"))
         self.comments = JourneyComments()
-        self.journeys_dock = self._dock("Journeys", "journeysDock", self.journey_panel)
-        self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector)
-        self.history_dock = self._dock("History", "historyDock", self.history)
-        self.comments_dock = self._dock("Comments", "commentsDock", self.comments)
+        self.journeys_dock = self._dock(self.tr("Journeys"), "journeysDock", self.journey_panel)
+        self.inspector_dock = self._dock(self.tr("Inspector"), "inspectorDock", self.inspector)
+        self.history_dock = self._dock(self.tr("History"), "historyDock", self.history)
+        self.comments_dock = self._dock(self.tr("Comments"), "commentsDock", self.comments)
         self.analysis_dock = AnalysisDock(self, self.scene, self.select_touchpoint)
         self.transfer = TransferController(
             self,
@@ -176,31 +181,23 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
-        self.new_action = self._action("&New Workspace…", K.New, "Create an empty workspace file")
-        self.open_action = self._action("&Open…", K.Open, "Open a .cxmap workspace")
-        self.demo_action = self._action("Open &Demo", None, "Open a sample workspace")
-        self.save_as_action = self._action(
-            "Save &As…",
-            "Ctrl+Shift+S",
-            "Save a copy of the workspace; you keep working in this one",
-        )
-        self.close_action = self._action("&Close", "Ctrl+W", "Close the workspace")
-        self.quit_action = self._action("&Quit", "Ctrl+Q")
+        # fmt: off
+        self.new_action = self._action(self.tr("&New Workspace…"), K.New, self.tr("Create an empty workspace file"))
+        self.open_action = self._action(self.tr("&Open…"), K.Open, self.tr("Open a .cxmap workspace"))
+        self.demo_action = self._action(self.tr("Open &Demo"), None, self.tr("Open a sample workspace"))
+        self.save_as_action = self._action(self.tr("Save &As…"), "Ctrl+Shift+S", self.tr("Save a copy of the workspace; you keep working in this one"))
+        self.close_action = self._action(self.tr("&Close"), "Ctrl+W", self.tr("Close the workspace"))
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find_action = self._action(
-            "&Find…", "Ctrl+F", "Find touchpoints by title, owner, channel or tag"
-        )
-        self.presentation_action = self._action(
-            "&Presentation Mode", "F11", "Full screen with larger text; Esc leaves"
-        )
+        self.find_action = self._action(self.tr("&Find…"), "Ctrl+F", self.tr("Find touchpoints by title, owner, channel or tag"))
+        self.presentation_action = self._action(self.tr("&Presentation Mode"), "F11", self.tr("Full screen with larger text; Esc leaves"))
         self.presentation_action.setCheckable(True)
-        self.people_action = self._action(
-            "People && &KPIs…", "Ctrl+Shift+K", "People, teams and KPI definitions"
-        )
+        self.people_action = self._action(self.tr("People && &KPIs…"), "Ctrl+Shift+K", self.tr("People, teams and KPI definitions"))
+        # fmt: on
         self.new_action.triggered.connect(self.new_workspace)
         self.open_action.triggered.connect(self.open_dialog)
         self.demo_action.triggered.connect(self.open_demo)
@@ -276,7 +273,7 @@ class MainWindow(QMainWindow):
         try:
             workspace = Workspace.open(path)
         except OPEN_ERRORS as exc:
-            self.show_error("Cannot open workspace", str(exc))
+            self.show_error(self.tr("Cannot open workspace"), str(exc))
             if not Path(path).exists():
                 self.settings.remove_recent(str(Path(path).resolve()))
             return False
@@ -287,7 +284,7 @@ class MainWindow(QMainWindow):
         try:
             workspace = Workspace.create(path)
         except OPEN_ERRORS as exc:
-            self.show_error("Cannot create workspace", str(exc))
+            self.show_error(self.tr("Cannot create workspace"), str(exc))
             return False
         add_standard_kpis(workspace)  # NPS, CSAT... ready for readings; a new file: no undo step
         self.attach(workspace)
@@ -310,7 +307,7 @@ class MainWindow(QMainWindow):
             self.show_journey(self.journey_panel.current_journey_id())
         self.settings.add_recent(workspace.path)
         self.settings.last_workspace = str(Path(workspace.path).resolve())
-        self.save_label.setText("All changes saved")
+        self.save_label.setText(self.tr("All changes saved"))
         self._update_title()
         self._update_enabled()
         self._show_last_action()
@@ -348,7 +345,7 @@ class MainWindow(QMainWindow):
         suggested = file_dialogs.unused_name(
             Path(self._default_folder()), "New workspace", ".cxmap"
         )
-        path = messages.ask_save_path(self, "New workspace", str(suggested))
+        path = messages.ask_save_path(self, self.tr("New workspace"), str(suggested))
         return bool(path) and self.create_path(path)
 
     def open_dialog(self) -> bool:
@@ -361,7 +358,7 @@ class MainWindow(QMainWindow):
         current = Path(self.workspace.path)
         folder = Path(self._default_folder())
         suggested = file_dialogs.unused_name(folder, f"{current.stem} copy", ".cxmap")
-        path = messages.ask_save_path(self, "Save a copy as", str(suggested))
+        path = messages.ask_save_path(self, self.tr("Save a copy as"), str(suggested))
         return bool(path) and self.save_as(path)
 
     def save_as(self, path: str | Path) -> bool:
@@ -370,10 +367,10 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.save_as(path)
         except OPEN_ERRORS as exc:
-            self.show_error("Cannot save a copy", str(exc))
+            self.show_error(self.tr("Cannot save a copy"), str(exc))
             return False
         self.settings.add_recent(str(path))
-        self.statusBar().showMessage(f"Saved a copy as {path}", 8000)
+        self.statusBar().showMessage(self.tr("Saved a copy as {path}").format(path=path), 8000)
         return True
 
     def open_demo(self) -> bool:
@@ -389,7 +386,7 @@ class MainWindow(QMainWindow):
                 folder.mkdir(parents=True, exist_ok=True)
                 write_demo(path)
             except (*OPEN_ERRORS, ImportError) as exc:
-                self.show_error("Cannot write the demo", str(exc))
+                self.show_error(self.tr("Cannot write the demo"), str(exc))
                 return False
         return self.open_path(path)
 
@@ -419,7 +416,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if files:
             menu.addSeparator()
-            menu.addAction("Clear List", self._clear_recent)
+            menu.addAction(self.tr("Clear List"), self._clear_recent)
         menu.setEnabled(bool(files))
 
     def _clear_recent(self) -> None:
@@ -478,16 +475,20 @@ class MainWindow(QMainWindow):
         if self.people_dialog is not None:
             self.people_dialog.on_change(change)
         if change.action == "reloaded":
-            self.statusBar().showMessage("Updated with changes made in another window", 5000)
+            self.statusBar().showMessage(
+                self.tr("Updated with changes made in another window"), 5000
+            )
         else:
-            self.save_label.setText("All changes saved")
+            self.save_label.setText(self.tr("All changes saved"))
 
     def _show_last_action(self) -> None:
         text = self.undo_stack.undoText()
-        self.last_action_label.setText(f"Last action: {text}" if text else "")
+        self.last_action_label.setText(
+            self.tr("Last action: {text}").format(text=text) if text else ""
+        )
 
     def _model_refused(self, message: str) -> None:
-        self.show_error("That change was not made", message)
+        self.show_error(self.tr("That change was not made"), message)
 
     def show_error(self, title: str, message: str) -> None:
         messages.show_error(self, title, message)
@@ -496,7 +497,10 @@ class MainWindow(QMainWindow):
         """The name comments are signed with: asked once, then remembered."""
         author = self.settings.author
         if not author:
-            author = messages.ask_text(self, "Your name", "Sign your comments as:") or ""
+            author = (
+                messages.ask_text(self, self.tr("Your name"), self.tr("Sign your comments as:"))
+                or ""
+            )
             if author:
                 self.settings.author = author
                 if self.workspace is not None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 
 from cxmapper.ui.dialogs.about import show_about
 from cxmapper.ui.governance.dialog import show_governance
+from cxmapper.ui.language_menu import build_language_menu
 
 if TYPE_CHECKING:
     from cxmapper.ui.main_window import MainWindow
@@ -21,17 +22,17 @@ if TYPE_CHECKING:
 def build_menus(w: MainWindow) -> None:
     canvas = w._canvas_actions()
     bar = w.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     file_menu.setObjectName("menu.file")
     file_menu.addActions([w.new_action, w.open_action])
-    w.recent_menu = file_menu.addMenu("Open &Recent")
+    w.recent_menu = file_menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
     w.recent_menu.setObjectName("menu.recent")
     file_menu.addAction(w.demo_action)
     file_menu.addSeparator()
     file_menu.addActions([w.save_as_action, w.close_action])
     file_menu.addSeparator()
-    w.import_menu = file_menu.addMenu("&Import")
-    w.export_menu = file_menu.addMenu("&Export")
+    w.import_menu = file_menu.addMenu(QCoreApplication.translate("Menus", "&Import"))
+    w.export_menu = file_menu.addMenu(QCoreApplication.translate("Menus", "&Export"))
     w.import_menu.setObjectName("menu.import")
     w.export_menu.setObjectName("menu.export")
     file_menu.addSeparator()
@@ -39,7 +40,7 @@ def build_menus(w: MainWindow) -> None:
     w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
     w._fill_recent_menu()
 
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     edit_menu.setObjectName("menu.edit")
     edit_menu.addActions([w.undo_action, w.redo_action])
     if canvas.get("edit"):
@@ -47,7 +48,7 @@ def build_menus(w: MainWindow) -> None:
         edit_menu.addActions(canvas["edit"])
     w.edit_menu = edit_menu
 
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     view_menu.setObjectName("menu.view")
     if canvas.get("view"):
         view_menu.addActions(canvas["view"])
@@ -56,7 +57,7 @@ def build_menus(w: MainWindow) -> None:
         [w.find_action, w.find_bar.next_action, w.find_bar.previous_action, w.presentation_action]
     )
     view_menu.addSeparator()
-    panels = view_menu.addMenu("&Panels")
+    panels = view_menu.addMenu(QCoreApplication.translate("Menus", "&Panels"))
     panels.setObjectName("menu.panels")
     for dock in (
         w.journeys_dock,
@@ -67,12 +68,13 @@ def build_menus(w: MainWindow) -> None:
         toggle = dock.toggleViewAction()
         toggle.setObjectName(f"panel.{dock.objectName()}")
         panels.addAction(toggle)
+    build_language_menu(w, view_menu)
     w.view_menu = view_menu
 
     w.import_menu.addAction(w.analysis_dock.import_action)
     w.transfer.fill_menus(w.export_menu, w.import_menu)
 
-    journey_menu = bar.addMenu("&Journey")
+    journey_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Journey"))
     journey_menu.setObjectName("menu.journey")
     jp = w.journey_panel
     jp.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -92,12 +94,12 @@ def build_menus(w: MainWindow) -> None:
     w.governance_action.setObjectName("journey.governance")
     w.governance_action.triggered.connect(lambda: show_governance(w))
     w.journey_menu = journey_menu
-    w.analysis_menu = bar.addMenu("&Analysis")
+    w.analysis_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Analysis"))
     w.analysis_menu.setObjectName("menu.analysis")
     w.analysis_dock.build_menu(w.analysis_menu)
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("menu.help")
-    w.about_action = help_menu.addAction("&About cxmapper")
+    w.about_action = help_menu.addAction(QCoreApplication.translate("Menus", "&About cxmapper"))
     w.about_action.setObjectName("help.about")
     w.about_action.triggered.connect(lambda: show_about(w))
     # Actions living only in menus still need the window to own their shortcuts when a

@@ -6,7 +6,7 @@ the icon, the zoom buttons are icons with tooltips (their meaning is universal).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QToolBar, QToolButton
 
@@ -29,7 +29,7 @@ def icon_name(action: QAction) -> str:
 def build_toolbar(
     window: QMainWindow, canvas: dict[str, QAction], tail: list[list[QAction]]
 ) -> QToolBar:
-    bar = window.addToolBar("Main toolbar")
+    bar = window.addToolBar(QCoreApplication.translate("Toolbar", "Main toolbar"))
     bar.setObjectName("mainToolbar")
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -75,18 +75,23 @@ class PlanDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, plan: Any) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import updates from Excel")
+        self.setWindowTitle(QCoreApplication.translate("Transfer", "Import updates from Excel"))
         self.resize(760, 480)
         summary = QLabel(
-            f"{len(plan.changes)} change(s) will be applied as one step (Edit ▸ Undo reverts them). "
-            f"{len(plan.conflicts)} conflict(s) will not be applied."
+            QCoreApplication.translate(
+                "Transfer",
+                "{value} change(s) will be applied as one step (Edit ▸ Undo reverts them). {value2} conflict(s) will not be applied.",
+            ).format(value=len(plan.changes), value2=len(plan.conflicts))
         )
         summary.setWordWrap(True)
         text = QPlainTextEdit(plan.report())
         text.setReadOnly(True)
         text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        apply = buttons.addButton("Apply changes", QDialogButtonBox.ButtonRole.AcceptRole)
+        apply = buttons.addButton(
+            QCoreApplication.translate("Transfer", "Apply changes"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         apply.setEnabled(bool(plan.changes))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -121,11 +126,15 @@ class TransferController:
                 action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _=False, f=fmt: self.export_dialog(f))
             self.export_actions[fmt] = action
-        self.xlsx_import_action = QAction("&Updates from Excel…", window)
+        self.xlsx_import_action = QAction(
+            QCoreApplication.translate("Transfer", "&Updates from Excel…"), window
+        )
         self.xlsx_import_action.setObjectName("import.xlsx")
         self.xlsx_import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.xlsx_import_action.triggered.connect(self.import_xlsx_dialog)
-        self.json_import_action = QAction("Journeys from &JSON…", window)
+        self.json_import_action = QAction(
+            QCoreApplication.translate("Transfer", "Journeys from &JSON…"), window
+        )
         self.json_import_action.setObjectName("import.json")
         self.json_import_action.triggered.connect(self.import_json_dialog)
         window.addActions(list(self.export_actions.values()))
@@ -183,7 +192,15 @@ class TransferController:
             task = "cxmapper.io.tasks.export_file"
             kwargs.update(analysis=analysis if fmt == "xlsx" else None)
         job = BackgroundJob(task, kwargs, self.window)
-        dialog = QProgressDialog(f"Exporting {Path(path).name}…", "Cancel", 0, 100, self.window)
+        dialog = QProgressDialog(
+            QCoreApplication.translate("Transfer", "Exporting {name}…").format(
+                name=Path(path).name
+            ),
+            QCoreApplication.translate("Transfer", "Cancel"),
+            0,
+            100,
+            self.window,
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         started = time.time()
@@ -198,11 +215,13 @@ class TransferController:
 
     def _export_failed(self, path: str, message: str) -> None:
         log.warning("export to %s failed: %s", path, message.splitlines()[0] if message else "")
-        self.show_error("Export failed", message)
+        self.show_error(QCoreApplication.translate("Transfer", "Export failed"), message)
 
     def _exported(self, dialog: QProgressDialog, path: str) -> None:
         _dismiss(dialog)
-        self.window.statusBar().showMessage(f"Exported {path}", 10000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("Transfer", "Exported {path}").format(path=path), 10000
+        )
 
     # -- import ------------------------------------------------------------------------------
 
@@ -229,11 +248,15 @@ class TransferController:
         try:
             plan = plan_xlsx_import(ws, path)
         except CxError as exc:
-            self.show_error("Cannot import the workbook", str(exc))
+            self.show_error(
+                QCoreApplication.translate("Transfer", "Cannot import the workbook"), str(exc)
+            )
             return None
         if confirm(plan) and plan.changes:
             push(
-                self.stack, ApplyPlanCommand(ws, plan), self._refused("Cannot import the workbook")
+                self.stack,
+                ApplyPlanCommand(ws, plan),
+                self._refused(QCoreApplication.translate("Transfer", "Cannot import the workbook")),
             )
         return plan
 
@@ -250,7 +273,11 @@ class TransferController:
         if ws is None:
             return []
         command = ImportJsonCommand(ws, path)
-        if not push(self.stack, command, self._refused("Cannot import journeys")):
+        if not push(
+            self.stack,
+            command,
+            self._refused(QCoreApplication.translate("Transfer", "Cannot import journeys")),
+        ):
             return []
         return command.journeys
 

@@ -30,7 +30,7 @@ def test_scene_shows_the_journey(canvas: Canvas) -> None:
     assert len(s.connector_items) == 1 and len(s.stage_headers) == 3 and len(s.lane_headers) == 2
     home = s.cards[ids["home"]].content
     assert home.owner == "Ann Owner" and home.channel == "web"
-    assert [(b.text, b.status) for b in home.badges] == [("CSAT 3.9", "amber")]
+    assert [(b.text, b.status) for b in home.badges] == [("! CSAT 3.9", "amber")]
     search_box = s.card_rect(ids["search"])
     assert search_box.top() > s.card_rect(ids["home"]).bottom()  # stacked in the same cell
     assert s.content_rect().width() == L.LANE_HEADER_W + 3 * 220

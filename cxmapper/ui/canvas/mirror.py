@@ -15,6 +15,7 @@ from cxmapper.model.changes import Change
 from cxmapper.model.kpi_status import latest_readings, status
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.card_text import badge_tooltip, format_badge_value
+from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.card import Badge, CardContent
 
 Cell = tuple[str, str]
@@ -114,7 +115,8 @@ class JourneyMirror:
             value = format_badge_value(reading.value)
             state = status(kpi, reading.value)
             tip = badge_tooltip(kpi, reading.value, state)
-            badges.append(Badge(f"{kpi.name} {value}", state, tip))
+            mark = style.STATUS_MARKS.get(state, "")  # status not by colour alone
+            badges.append(Badge(f"{mark} {kpi.name} {value}".strip(), state, tip))
         return CardContent(
             title=t.title,
             channel=t.channel,

@@ -24,12 +24,15 @@ CONNECTOR = QColor("#3e4c59")
 UNEXPECTED = QColor("#c2410c")
 CARD_BG = QColor("#ffffff")
 CARD_BORDER = QColor("#c5ccd5")
+# KPI badges carry white text: every fill keeps WCAG AA (4.5:1) with it (tests/ui/test_contrast.py),
+# and a mark says the status without colour (✓ on target, ! near it, ✗ off it)
 STATUS_COLOURS = {
-    "green": QColor("#16a34a"),
-    "amber": QColor("#d97706"),
+    "green": QColor("#15803d"),
+    "amber": QColor("#b45309"),
     "red": QColor("#dc2626"),
-    "none": QColor("#94a3b8"),
+    "none": QColor("#64748b"),
 }
+STATUS_MARKS = {"green": "✓", "amber": "!", "red": "✗", "none": ""}
 EMOTION_COLOURS = {
     -2: QColor("#dc2626"),
     -1: QColor("#f97316"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -251,39 +251,39 @@ class JourneyView(QGraphicsView):
         K = QKeySequence
         spec: dict[str, list[tuple[str, str, list[QKeySequence], Callable[..., object]]]] = {
             "edit": [
-                ("new-card", "&New Card", [K(Qt.Key.Key_Insert), K("Ctrl+Return")], lambda: ed().begin_new_card()),
-                ("rename", "&Rename", [K(Qt.Key.Key_F2)], self._rename),
-                ("delete", "&Delete", [K(Std.Delete)], lambda: ed().delete_selected()),
-                ("copy", "&Copy", [K(Std.Copy)], lambda: ed().copy()),
-                ("paste", "&Paste", [K(Std.Paste)], lambda: ed().paste()),
-                ("duplicate", "D&uplicate", [K("Ctrl+D")], lambda: ed().duplicate()),
-                ("connect", "&Connect Tool", [K("Ctrl+L")], toggle_connect),
-                ("select-all", "Select &All", [K(Std.SelectAll)], lambda: ed().select_all()),
+                ("new-card", QT_TRANSLATE_NOOP("CanvasView", "&New Card"), [K(Qt.Key.Key_Insert), K("Ctrl+Return")], lambda: ed().begin_new_card()),
+                ("rename", QT_TRANSLATE_NOOP("CanvasView", "&Rename"), [K(Qt.Key.Key_F2)], self._rename),
+                ("delete", QT_TRANSLATE_NOOP("CanvasView", "&Delete"), [K(Std.Delete)], lambda: ed().delete_selected()),
+                ("copy", QT_TRANSLATE_NOOP("CanvasView", "&Copy"), [K(Std.Copy)], lambda: ed().copy()),
+                ("paste", QT_TRANSLATE_NOOP("CanvasView", "&Paste"), [K(Std.Paste)], lambda: ed().paste()),
+                ("duplicate", QT_TRANSLATE_NOOP("CanvasView", "D&uplicate"), [K("Ctrl+D")], lambda: ed().duplicate()),
+                ("connect", QT_TRANSLATE_NOOP("CanvasView", "&Connect Tool"), [K("Ctrl+L")], toggle_connect),
+                ("select-all", QT_TRANSLATE_NOOP("CanvasView", "Select &All"), [K(Std.SelectAll)], lambda: ed().select_all()),
             ],
             "view": [
-                ("zoom-in", "Zoom &In", [K(Std.ZoomIn), K("Ctrl+=")], self.zoom_in),
-                ("zoom-out", "Zoom &Out", [K(Std.ZoomOut)], self.zoom_out),
-                ("fit", "&Fit to Window", [K("Ctrl+9")], self.fit),
-                ("zoom-100", "&Actual Size (100%)", [K("Ctrl+0")], self.zoom_100),
+                ("zoom-in", QT_TRANSLATE_NOOP("CanvasView", "Zoom &In"), [K(Std.ZoomIn), K("Ctrl+=")], self.zoom_in),
+                ("zoom-out", QT_TRANSLATE_NOOP("CanvasView", "Zoom &Out"), [K(Std.ZoomOut)], self.zoom_out),
+                ("fit", QT_TRANSLATE_NOOP("CanvasView", "&Fit to Window"), [K("Ctrl+9")], self.fit),
+                ("zoom-100", QT_TRANSLATE_NOOP("CanvasView", "&Actual Size (100%)"), [K("Ctrl+0")], self.zoom_100),
             ],
             "structure": [
-                ("add-stage", "Add &Stage", [K("Ctrl+Alt+N")], lambda: ed().add_stage()),
-                ("rename-stage", "Rename Stage", [K("Ctrl+Alt+R")], lambda: ed().rename_current("stage")),
-                ("delete-stage", "Delete Stage", [K("Ctrl+Alt+X")], lambda: ed().delete_current("stage")),
-                ("add-lane", "Add &Lane", [K("Ctrl+Alt+Shift+N")], lambda: ed().add_lane()),
-                ("rename-lane", "Rename Lane", [K("Ctrl+Alt+Shift+R")], lambda: ed().rename_current("lane")),
-                ("delete-lane", "Delete Lane", [K("Ctrl+Alt+Shift+X")], lambda: ed().delete_current("lane")),
-                ("move-left", "Move Stage Left", [K("Alt+Shift+Left")], lambda: ed().move_current("stage", -1)),
-                ("move-right", "Move Stage Right", [K("Alt+Shift+Right")], lambda: ed().move_current("stage", 1)),
-                ("move-up", "Move Lane Up", [K("Alt+Shift+Up")], lambda: ed().move_current("lane", -1)),
-                ("move-down", "Move Lane Down", [K("Alt+Shift+Down")], lambda: ed().move_current("lane", 1)),
+                ("add-stage", QT_TRANSLATE_NOOP("CanvasView", "Add &Stage"), [K("Ctrl+Alt+N")], lambda: ed().add_stage()),
+                ("rename-stage", QT_TRANSLATE_NOOP("CanvasView", "Rename Stage"), [K("Ctrl+Alt+R")], lambda: ed().rename_current("stage")),
+                ("delete-stage", QT_TRANSLATE_NOOP("CanvasView", "Delete Stage"), [K("Ctrl+Alt+X")], lambda: ed().delete_current("stage")),
+                ("add-lane", QT_TRANSLATE_NOOP("CanvasView", "Add &Lane"), [K("Ctrl+Alt+Shift+N")], lambda: ed().add_lane()),
+                ("rename-lane", QT_TRANSLATE_NOOP("CanvasView", "Rename Lane"), [K("Ctrl+Alt+Shift+R")], lambda: ed().rename_current("lane")),
+                ("delete-lane", QT_TRANSLATE_NOOP("CanvasView", "Delete Lane"), [K("Ctrl+Alt+Shift+X")], lambda: ed().delete_current("lane")),
+                ("move-left", QT_TRANSLATE_NOOP("CanvasView", "Move Stage Left"), [K("Alt+Shift+Left")], lambda: ed().move_current("stage", -1)),
+                ("move-right", QT_TRANSLATE_NOOP("CanvasView", "Move Stage Right"), [K("Alt+Shift+Right")], lambda: ed().move_current("stage", 1)),
+                ("move-up", QT_TRANSLATE_NOOP("CanvasView", "Move Lane Up"), [K("Alt+Shift+Up")], lambda: ed().move_current("lane", -1)),
+                ("move-down", QT_TRANSLATE_NOOP("CanvasView", "Move Lane Down"), [K("Alt+Shift+Down")], lambda: ed().move_current("lane", 1)),
             ],
         }  # fmt: skip
         groups: dict[str, list[QAction]] = {}
         for group, rows in spec.items():
             groups[group] = []
             for name, text, keys, slot in rows:
-                action = QAction(text, self)
+                action = QAction(QCoreApplication.translate("CanvasView", text), self)
                 action.setObjectName(f"canvas.{name}")
                 action.setShortcuts(keys)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,7 +46,7 @@ class RecordEditor(QWidget):
         self.list.setMinimumWidth(200)
         self.fields_form: QFormLayout = form()
         self.buttons = QHBoxLayout()
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(QCoreApplication.translate("DialogsPeopleKpis", "Remove"))
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addLayout(self.buttons)
@@ -131,24 +131,32 @@ class PeopleEditor(RecordEditor):
 
     def __init__(self, ctx: InspectorContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.add_person_button = QPushButton("Add person")
-        self.add_team_button = QPushButton("Add team")
+        self.add_person_button = QPushButton(
+            QCoreApplication.translate("DialogsPeopleKpis", "Add person")
+        )
+        self.add_team_button = QPushButton(
+            QCoreApplication.translate("DialogsPeopleKpis", "Add team")
+        )
         for b in (self.add_person_button, self.add_team_button, self.remove_button):
             self.buttons.addWidget(b)
         self.name = CommitLineEdit()
         self.party_kind = ChoiceCombo()
         self.party_kind.set_choices([("Person", "person"), ("Team", "team")])
         self.role = CommitLineEdit()
-        self.role.setPlaceholderText("e.g. Web lead")
+        self.role.setPlaceholderText(
+            QCoreApplication.translate("DialogsPeopleKpis", "e.g. Web lead")
+        )
         self.team = PartyCombo()
         self.email = CommitLineEdit()
-        self.email.setPlaceholderText("name@example.com")
+        self.email.setPlaceholderText(
+            QCoreApplication.translate("DialogsPeopleKpis", "name@example.com")
+        )
         f = self.fields_form
-        f.addRow("Name", self.name)
-        f.addRow("Kind", self.party_kind)
-        f.addRow("Role", self.role)
-        f.addRow("Team", self.team)
-        f.addRow("E-mail", self.email)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Name"), self.name)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Kind"), self.party_kind)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Role"), self.role)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Team"), self.team)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "E-mail"), self.email)
         self.name.committed.connect(lambda t: self.edit("name", t.strip()))
         self.party_kind.activated.connect(lambda _: self.edit("kind", self.party_kind.value()))
         self.role.committed.connect(lambda t: self.edit("role", t.strip()))
@@ -187,7 +195,7 @@ class KpiEditor(RecordEditor):
 
     def __init__(self, ctx: InspectorContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.add_button = QPushButton("Add KPI")
+        self.add_button = QPushButton(QCoreApplication.translate("DialogsPeopleKpis", "Add KPI"))
         self.buttons.addWidget(self.add_button)
         self.buttons.addWidget(self.remove_button)
         self.name = CommitLineEdit()
@@ -195,25 +203,29 @@ class KpiEditor(RecordEditor):
         self.kpi_kind.set_choices([(kpi_kind_label(k), k) for k in kpi_kinds.KIND_KEYS])
         self.scale = hint("")
         self.unit = CommitLineEdit()
-        self.unit.setPlaceholderText("%, s, score, €…")
+        self.unit.setPlaceholderText(
+            QCoreApplication.translate("DialogsPeopleKpis", "%, s, score, €…")
+        )
         self.direction = ChoiceCombo()
         self.direction.set_choices([("Higher is better", "higher"), ("Lower is better", "lower")])
         self.target = CommitLineEdit()
-        self.target.setPlaceholderText("none")
+        self.target.setPlaceholderText(QCoreApplication.translate("DialogsPeopleKpis", "none"))
         self.tolerance = CommitLineEdit()
-        self.tolerance.setPlaceholderText("default: 10 % of the target")
+        self.tolerance.setPlaceholderText(
+            QCoreApplication.translate("DialogsPeopleKpis", "default: 10 % of the target")
+        )
         self.owner = PartyCombo()
         self.description = CommitLineEdit()
         f = self.fields_form
-        f.addRow("Name", self.name)
-        f.addRow("Kind", self.kpi_kind)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Name"), self.name)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Kind"), self.kpi_kind)
         f.addRow("", self.scale)
-        f.addRow("Unit", self.unit)
-        f.addRow("Direction", self.direction)
-        f.addRow("Target", self.target)
-        f.addRow("Tolerance", self.tolerance)
-        f.addRow("Owner", self.owner)
-        f.addRow("Description", self.description)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Unit"), self.unit)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Direction"), self.direction)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Target"), self.target)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Tolerance"), self.tolerance)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Owner"), self.owner)
+        f.addRow(QCoreApplication.translate("DialogsPeopleKpis", "Description"), self.description)
         self.name.committed.connect(lambda t: self.edit("name", t.strip()))
         self.kpi_kind.activated.connect(lambda _: self.set_kind(self.kpi_kind.value()))
         self.unit.committed.connect(lambda t: self.edit("unit", t.strip()))
@@ -236,7 +248,11 @@ class KpiEditor(RecordEditor):
         self.kpi_kind.set_value(record.kind)
         kind = kpi_kinds.BY_KEY.get(record.kind)
         scale = "" if kind is None else kpi_scale_text(kind.low, kind.high)
-        self.scale.setText(f"Scale: {scale}" if scale else "")
+        self.scale.setText(
+            QCoreApplication.translate("DialogsPeopleKpis", "Scale: {scale}").format(scale=scale)
+            if scale
+            else ""
+        )
         self.unit.load(record.unit)
         self.direction.set_value(record.direction)
         self.target.load("" if record.target is None else f"{record.target:g}")
@@ -268,7 +284,11 @@ class KpiEditor(RecordEditor):
         try:
             value = float(text) if text else None
         except ValueError:
-            self.ctx.on_error(f"The {field} must be a number, not {text!r}.")
+            self.ctx.on_error(
+                QCoreApplication.translate(
+                    "DialogsPeopleKpis", "The {field} must be a number, not {text!r}."
+                ).format(field=field, text=text)
+            )
             self.show_current()
             return
         self.edit(field, value)
@@ -285,13 +305,15 @@ class KpiEditor(RecordEditor):
 class PeopleKpisDialog(QDialog):
     def __init__(self, ctx: InspectorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("People, teams & KPIs")
+        self.setWindowTitle(QCoreApplication.translate("DialogsPeopleKpis", "People, teams & KPIs"))
         self.resize(720, 420)
         self.people = PeopleEditor(ctx)
         self.kpis = KpiEditor(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.people, "People && teams")
-        self.tabs.addTab(self.kpis, "KPIs")
+        self.tabs.addTab(
+            self.people, QCoreApplication.translate("DialogsPeopleKpis", "People && teams")
+        )
+        self.tabs.addTab(self.kpis, QCoreApplication.translate("DialogsPeopleKpis", "KPIs"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -22,19 +22,28 @@ class StartDialog(QDialog):
 
     def __init__(self, recent: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to cxmapper")
+        self.setWindowTitle(QCoreApplication.translate("DialogsStart", "Welcome to cxmapper"))
         self.choice: str | None = None
         self.path: str | None = None
         title = QLabel("<h2 style='margin:0'>cxmapper</h2>")
         intro = QLabel(
-            "Map customer journeys live in the workshop; owners annotate their touchpoints later "
-            "in the same file."
+            QCoreApplication.translate(
+                "DialogsStart",
+                "Map customer journeys live in the workshop; owners annotate their touchpoints later "
+                "in the same file.",
+            )
         )
         intro.setWordWrap(True)
-        self.new_button = QPushButton("New workspace…")
-        self.open_button = QPushButton("Open workspace…")
-        self.demo_button = QPushButton("Open the demo")
-        self.demo_button.setToolTip("A sample workspace with journeys, KPIs and comments")
+        self.new_button = QPushButton(QCoreApplication.translate("DialogsStart", "New workspace…"))
+        self.open_button = QPushButton(
+            QCoreApplication.translate("DialogsStart", "Open workspace…")
+        )
+        self.demo_button = QPushButton(QCoreApplication.translate("DialogsStart", "Open the demo"))
+        self.demo_button.setToolTip(
+            QCoreApplication.translate(
+                "DialogsStart", "A sample workspace with journeys, KPIs and comments"
+            )
+        )
         for b in (self.new_button, self.open_button, self.demo_button):
             b.setMinimumHeight(34)
         buttons = QHBoxLayout()
@@ -50,7 +59,9 @@ class StartDialog(QDialog):
         existing = [p for p in recent if Path(p).exists()]
         if existing:
             layout.addSpacing(8)
-            layout.addWidget(QLabel("Recent workspaces"))
+            layout.addWidget(
+                QLabel(QCoreApplication.translate("DialogsStart", "Recent workspaces"))
+            )
             for p in existing:
                 item = QListWidgetItem(f"{Path(p).stem}   —   {p}")
                 item.setData(Qt.ItemDataRole.UserRole, p)

@@ -5,7 +5,7 @@ Clicking one asks the window to select its touchpoint (on the map and in the ins
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -20,7 +20,9 @@ class JourneyComments(QWidget):
         super().__init__(parent)
         self._ws: Workspace | None = None
         self._journey_id: str | None = None
-        self.show_resolved = QCheckBox("Show resolved")
+        self.show_resolved = QCheckBox(
+            QCoreApplication.translate("InspectorJourneyComments", "Show resolved")
+        )
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -64,7 +66,11 @@ class JourneyComments(QWidget):
                 item.setForeground(QBrush(QColor("#8a8a8a")))
             self.list.addItem(item)
         if not shown:
-            item = QListWidgetItem("No open comments in this journey.")
+            item = QListWidgetItem(
+                QCoreApplication.translate(
+                    "InspectorJourneyComments", "No open comments in this journey."
+                )
+            )
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
 

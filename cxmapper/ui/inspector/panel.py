@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from cxmapper.model.changes import Change
@@ -48,7 +48,10 @@ class InspectorPanel(QWidget):
         self.header.setWordWrap(True)
         self.stack = QStackedWidget()
         self.placeholder = QLabel(
-            "Select a journey, or a card, stage, lane or connector on the map."
+            QCoreApplication.translate(
+                "InspectorPanel",
+                "Select a journey, or a card, stage, lane or connector on the map.",
+            )
         )
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

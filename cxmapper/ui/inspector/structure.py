@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from cxmapper.model import entities as e
@@ -19,7 +20,7 @@ def _size_box(minimum: int = 40, maximum: int = 5000) -> QSpinBox:
     box = QSpinBox()
     box.setRange(minimum, maximum)
     box.setSingleStep(20)
-    box.setSuffix(" px")
+    box.setSuffix(QCoreApplication.translate("InspectorStructure", " px"))
     box.setKeyboardTracking(False)
     return box
 
@@ -37,10 +38,12 @@ class JourneyPage(EntityPage):
         self.state.set_choices(
             [("Current state (as is)", "current"), ("Future state (to be)", "future")]
         )
-        layout.addRow("Name", self.name)
-        layout.addRow("Description", self.description)
-        layout.addRow("Persona", self.persona)
-        layout.addRow("State", self.state)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Name"), self.name)
+        layout.addRow(
+            QCoreApplication.translate("InspectorStructure", "Description"), self.description
+        )
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Persona"), self.persona)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "State"), self.state)
         self.setLayout(layout)
         self.name.committed.connect(lambda t: self.edit("name", t.strip(), "Rename journey"))
         self.description.committed.connect(lambda t: self.edit("description", t))
@@ -70,9 +73,11 @@ class StagePage(EntityPage):
         self.name = CommitLineEdit()
         self.description = CommitTextEdit(lines=4)
         self.width_box = _size_box()
-        layout.addRow("Name", self.name)
-        layout.addRow("Description", self.description)
-        layout.addRow("Width", self.width_box)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Name"), self.name)
+        layout.addRow(
+            QCoreApplication.translate("InspectorStructure", "Description"), self.description
+        )
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Width"), self.width_box)
         self.setLayout(layout)
         self.name.committed.connect(lambda t: self.edit("name", t.strip(), "Rename stage"))
         self.description.committed.connect(lambda t: self.edit("description", t))
@@ -97,9 +102,9 @@ class LanePage(EntityPage):
         self.lane_kind = ChoiceCombo()
         self.lane_kind.set_choices([(k.capitalize(), k) for k in e.LANE_KINDS])
         self.height_box = _size_box()
-        layout.addRow("Name", self.name)
-        layout.addRow("Kind", self.lane_kind)
-        layout.addRow("Height", self.height_box)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Name"), self.name)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Kind"), self.lane_kind)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Height"), self.height_box)
         self.setLayout(layout)
         self.name.committed.connect(lambda t: self.edit("name", t.strip(), "Rename lane"))
         self.lane_kind.activated.connect(
@@ -127,9 +132,9 @@ class ConnectorPage(EntityPage):
         self.label = CommitLineEdit()
         self.connector_kind = ChoiceCombo()
         self.connector_kind.set_choices(plain_choices(e.CONNECTOR_KINDS))
-        layout.addRow("Joins", self.ends)
-        layout.addRow("Label", self.label)
-        layout.addRow("Kind", self.connector_kind)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Joins"), self.ends)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Label"), self.label)
+        layout.addRow(QCoreApplication.translate("InspectorStructure", "Kind"), self.connector_kind)
         self.setLayout(layout)
         self.label.committed.connect(lambda t: self.edit("label", t.strip(), "Label connector"))
         self.connector_kind.activated.connect(

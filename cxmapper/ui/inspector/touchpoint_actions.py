@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -59,14 +59,20 @@ class TouchpointActions(EntityPage):
         outer.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("New action")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointActions", "New action")
+        )
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointActions", "Remove")
+        )
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
         outer.addLayout(buttons)
 
-        self.editor = QGroupBox("Selected action")
+        self.editor = QGroupBox(
+            QCoreApplication.translate("InspectorTouchpointActions", "Selected action")
+        )
         f = form()
         self.title = CommitLineEdit()
         self.impact = ChoiceCombo()
@@ -77,15 +83,19 @@ class TouchpointActions(EntityPage):
         self.status = ChoiceCombo()
         self.status.set_choices([(s.capitalize(), s) for s in e.ACTION_STATUSES])
         self.due = CommitLineEdit()
-        self.due.setPlaceholderText("YYYY-MM-DD")
+        self.due.setPlaceholderText(
+            QCoreApplication.translate("InspectorTouchpointActions", "YYYY-MM-DD")
+        )
         scores = QHBoxLayout()
         scores.addWidget(self.impact)
         scores.addWidget(self.effort)
-        f.addRow("Title", self.title)
-        f.addRow("Impact / effort", scores)
-        f.addRow("Owner", self.owner)
-        f.addRow("Status", self.status)
-        f.addRow("Due date", self.due)
+        f.addRow(QCoreApplication.translate("InspectorTouchpointActions", "Title"), self.title)
+        f.addRow(
+            QCoreApplication.translate("InspectorTouchpointActions", "Impact / effort"), scores
+        )
+        f.addRow(QCoreApplication.translate("InspectorTouchpointActions", "Owner"), self.owner)
+        f.addRow(QCoreApplication.translate("InspectorTouchpointActions", "Status"), self.status)
+        f.addRow(QCoreApplication.translate("InspectorTouchpointActions", "Due date"), self.due)
         self.editor.setLayout(f)
         outer.addWidget(self.editor)
 
@@ -180,7 +190,12 @@ class TouchpointActions(EntityPage):
         due = valid_due_date(text)
         if due is None:
             if self.ctx is not None:
-                self.ctx.on_error(f"{text!r} is not a date; write it as YYYY-MM-DD.")
+                self.ctx.on_error(
+                    QCoreApplication.translate(
+                        "InspectorTouchpointActions",
+                        "{text!r} is not a date; write it as YYYY-MM-DD.",
+                    ).format(text=text)
+                )
             self._show_selected()
             return
         self._edit("due_date", due)

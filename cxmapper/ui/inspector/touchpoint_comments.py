@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,17 +37,25 @@ class TouchpointComments(EntityPage):
         self.list.setAlternatingRowColors(True)
         outer.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.resolve_button = QPushButton("Resolve")
-        self.reopen_button = QPushButton("Reopen")
+        self.resolve_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointComments", "Resolve")
+        )
+        self.reopen_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointComments", "Reopen")
+        )
         buttons.addStretch(1)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.reopen_button)
         outer.addLayout(buttons)
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("Write a comment…")
+        self.text.setPlaceholderText(
+            QCoreApplication.translate("InspectorTouchpointComments", "Write a comment…")
+        )
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 3 + 14)
         outer.addWidget(self.text)
-        self.add_button = QPushButton("Add comment")
+        self.add_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointComments", "Add comment")
+        )
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.add_button.clicked.connect(self.add_comment)

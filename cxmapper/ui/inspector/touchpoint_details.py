@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QCoreApplication, QStringListModel
 from PySide6.QtWidgets import QCheckBox, QCompleter, QWidget
 
 from cxmapper.model import emotions
@@ -29,7 +29,9 @@ class TouchpointDetails(EntityPage):
         self.title = CommitLineEdit()
         self.description = CommitTextEdit(lines=3)
         self.channel = CommitLineEdit()
-        self.channel.setPlaceholderText("web, app, phone, branch…")
+        self.channel.setPlaceholderText(
+            QCoreApplication.translate("InspectorTouchpointDetails", "web, app, phone, branch…")
+        )
         self._channels = QStringListModel(self)
         self.channel.setCompleter(QCompleter(self._channels, self.channel))
         self.component = ChoiceCombo()
@@ -37,24 +39,60 @@ class TouchpointDetails(EntityPage):
         self.emotion = ChoiceCombo()
         self.emotion.set_choices(emotion_choices(emotions.SCORES))
         self.tags = CommitLineEdit()
-        self.tags.setPlaceholderText("comma-separated")
+        self.tags.setPlaceholderText(
+            QCoreApplication.translate("InspectorTouchpointDetails", "comma-separated")
+        )
         self.owner = PartyCombo()
-        self.goal = QCheckBox("This touchpoint is a goal of the journey")
+        self.goal = QCheckBox(
+            QCoreApplication.translate(
+                "InspectorTouchpointDetails", "This touchpoint is a goal of the journey"
+            )
+        )
         self.match_events = CommitTextEdit(lines=2)
-        self.match_events.setPlaceholderText("one event name per line, matched exactly")
+        self.match_events.setPlaceholderText(
+            QCoreApplication.translate(
+                "InspectorTouchpointDetails", "one event name per line, matched exactly"
+            )
+        )
         self.match_patterns = CommitTextEdit(lines=2)
-        self.match_patterns.setPlaceholderText("one glob per line, e.g. checkout_*")
-        layout.addRow("Title", self.title)
-        layout.addRow("Description", self.description)
-        layout.addRow("Channel", self.channel)
-        layout.addRow("Component", self.component)
-        layout.addRow("Emotion", self.emotion)
-        layout.addRow("Tags", self.tags)
-        layout.addRow("Owner", self.owner)
+        self.match_patterns.setPlaceholderText(
+            QCoreApplication.translate(
+                "InspectorTouchpointDetails", "one glob per line, e.g. checkout_*"
+            )
+        )
+        layout.addRow(QCoreApplication.translate("InspectorTouchpointDetails", "Title"), self.title)
+        layout.addRow(
+            QCoreApplication.translate("InspectorTouchpointDetails", "Description"),
+            self.description,
+        )
+        layout.addRow(
+            QCoreApplication.translate("InspectorTouchpointDetails", "Channel"), self.channel
+        )
+        layout.addRow(
+            QCoreApplication.translate("InspectorTouchpointDetails", "Component"), self.component
+        )
+        layout.addRow(
+            QCoreApplication.translate("InspectorTouchpointDetails", "Emotion"), self.emotion
+        )
+        layout.addRow(QCoreApplication.translate("InspectorTouchpointDetails", "Tags"), self.tags)
+        layout.addRow(QCoreApplication.translate("InspectorTouchpointDetails", "Owner"), self.owner)
         layout.addRow("", self.goal)
-        layout.addRow(hint("Events from imported logs count for this touchpoint when they match:"))
-        layout.addRow("Event names", self.match_events)
-        layout.addRow("Patterns", self.match_patterns)
+        layout.addRow(
+            hint(
+                QCoreApplication.translate(
+                    "InspectorTouchpointDetails",
+                    "Events from imported logs count for this touchpoint when they match:",
+                )
+            )
+        )
+        layout.addRow(
+            QCoreApplication.translate("InspectorTouchpointDetails", "Event names"),
+            self.match_events,
+        )
+        layout.addRow(
+            QCoreApplication.translate("InspectorTouchpointDetails", "Patterns"),
+            self.match_patterns,
+        )
         self.setLayout(layout)
 
         self.title.committed.connect(lambda t: self.edit("title", t.strip(), "Rename touchpoint"))

@@ -6,7 +6,7 @@ wrong one can be undone right away or removed from the table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,12 @@ from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.trend_chart import TrendChart
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
 
-STATUS_COLOURS = {"green": "#2e7d32", "amber": "#ef8f00", "red": "#c62828", "none": "#9e9e9e"}
+STATUS_COLOURS = {
+    "green": "#2e7d32",
+    "amber": "#b45309",
+    "red": "#c62828",
+    "none": "#616e7c",
+}  # AA on white
 
 
 def parse_number(text: str) -> float | None:
@@ -50,23 +55,29 @@ class TouchpointKpis(EntityPage):
 
         picker_row = QHBoxLayout()
         self.kpi = ChoiceCombo()
-        self.kpi.setToolTip("KPI to show and to add readings for")
+        self.kpi.setToolTip(
+            QCoreApplication.translate(
+                "InspectorTouchpointKpis", "KPI to show and to add readings for"
+            )
+        )
         self.status_label = QLabel()
-        picker_row.addWidget(QLabel("KPI"))
+        picker_row.addWidget(QLabel(QCoreApplication.translate("InspectorTouchpointKpis", "KPI")))
         picker_row.addWidget(self.kpi, 1)
         picker_row.addWidget(self.status_label)
         outer.addLayout(picker_row)
 
-        definition = QGroupBox("Target")
+        definition = QGroupBox(QCoreApplication.translate("InspectorTouchpointKpis", "Target"))
         def_form = form()
         self.target = CommitLineEdit()
-        self.target.setPlaceholderText("none")
+        self.target.setPlaceholderText(
+            QCoreApplication.translate("InspectorTouchpointKpis", "none")
+        )
         self.direction = ChoiceCombo()
         self.direction.set_choices([("Higher is better", "higher"), ("Lower is better", "lower")])
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
         target_row.addWidget(self.direction, 1)
-        def_form.addRow("Target", target_row)
+        def_form.addRow(QCoreApplication.translate("InspectorTouchpointKpis", "Target"), target_row)
         definition.setLayout(def_form)
         outer.addWidget(definition)
 
@@ -74,7 +85,15 @@ class TouchpointKpis(EntityPage):
         outer.addWidget(self.chart)
 
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Date", "Value", "Status", "Source", "Owner"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("InspectorTouchpointKpis", "Date"),
+                QCoreApplication.translate("InspectorTouchpointKpis", "Value"),
+                QCoreApplication.translate("InspectorTouchpointKpis", "Status"),
+                QCoreApplication.translate("InspectorTouchpointKpis", "Source"),
+                QCoreApplication.translate("InspectorTouchpointKpis", "Owner"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,27 +101,39 @@ class TouchpointKpis(EntityPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(110)
         outer.addWidget(self.table, 1)
-        self.remove_button = QPushButton("Remove reading")
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointKpis", "Remove reading")
+        )
         self.remove_button.setEnabled(False)
         outer.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
 
-        add_box = QGroupBox("Add a reading")
+        add_box = QGroupBox(QCoreApplication.translate("InspectorTouchpointKpis", "Add a reading"))
         add_form = form()
         self.value = QLineEdit()
-        self.value.setPlaceholderText("value")
+        self.value.setPlaceholderText(
+            QCoreApplication.translate("InspectorTouchpointKpis", "value")
+        )
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.source = QLineEdit()
-        self.source.setPlaceholderText("survey, analytics, call centre…")
+        self.source.setPlaceholderText(
+            QCoreApplication.translate("InspectorTouchpointKpis", "survey, analytics, call centre…")
+        )
         self.owner = PartyCombo()
-        self.add_button = QPushButton("Add reading")
+        self.add_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointKpis", "Add reading")
+        )
         value_row = QHBoxLayout()
         value_row.addWidget(self.value, 1)
         value_row.addWidget(self.date, 1)
-        add_form.addRow("Value / date", value_row)
-        add_form.addRow("Source", self.source)
-        add_form.addRow("Owner", self.owner)
+        add_form.addRow(
+            QCoreApplication.translate("InspectorTouchpointKpis", "Value / date"), value_row
+        )
+        add_form.addRow(
+            QCoreApplication.translate("InspectorTouchpointKpis", "Source"), self.source
+        )
+        add_form.addRow(QCoreApplication.translate("InspectorTouchpointKpis", "Owner"), self.owner)
         add_form.addRow("", self.add_button)
         add_box.setLayout(add_form)
         outer.addWidget(add_box)
@@ -150,7 +181,11 @@ class TouchpointKpis(EntityPage):
         for w in (self.target, self.direction, self.add_button, self.value):
             w.setEnabled(kpi is not None)
         if kpi is None:
-            self.status_label.setText("Define KPIs under Journey ▸ People & KPIs")
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "InspectorTouchpointKpis", "Define KPIs under Journey ▸ People & KPIs"
+                )
+            )
             self.table.setRowCount(0)
             self.chart.show_readings(None, [])
             return
@@ -166,7 +201,11 @@ class TouchpointKpis(EntityPage):
         state = status(kpi, value)
         colour = STATUS_COLOURS[state]
         words = "no readings" if value is None else status_label(state)
-        self.status_label.setText(f"<span style='color:{colour}'>●</span> {words}")
+        self.status_label.setText(
+            QCoreApplication.translate(
+                "InspectorTouchpointKpis", "<span style='color:{colour}'>●</span> {words}"
+            ).format(colour=colour, words=words)
+        )
 
     def _fill_table(self, kpi: e.Kpi, history: list[e.Reading]) -> None:
         assert self.ctx is not None
@@ -197,7 +236,11 @@ class TouchpointKpis(EntityPage):
             value = parse_number(text)
         except ValueError:
             assert self.ctx is not None
-            self.ctx.on_error(f"The target must be a number, not {text!r}.")
+            self.ctx.on_error(
+                QCoreApplication.translate(
+                    "InspectorTouchpointKpis", "The target must be a number, not {text!r}."
+                ).format(text=text)
+            )
             self.target.setModified(False)
             self.refresh()
             return
@@ -212,7 +255,11 @@ class TouchpointKpis(EntityPage):
         except ValueError:
             value = None
         if value is None:
-            self.ctx.on_error("Type a number for the reading's value.")
+            self.ctx.on_error(
+                QCoreApplication.translate(
+                    "InspectorTouchpointKpis", "Type a number for the reading's value."
+                )
+            )
             return
         ws, tp_id = self.ctx.workspace, self.entity_id
         measured = self.date.date().toString("yyyy-MM-dd")

@@ -6,7 +6,7 @@ the same one reports and exports use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -49,7 +49,12 @@ class TouchpointRaci(EntityPage):
         outer.addWidget(self.warning)
 
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Person / team", "Role"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("InspectorTouchpointRaci", "Person / team"),
+                QCoreApplication.translate("InspectorTouchpointRaci", "Role"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,13 +67,21 @@ class TouchpointRaci(EntityPage):
         add_row = QHBoxLayout()
         self.party = PartyCombo()
         self.role = ChoiceCombo()
+        self.party.setAccessibleName(
+            QCoreApplication.translate("InspectorTouchpointRaci", "Person / team")
+        )
+        self.role.setAccessibleName(QCoreApplication.translate("InspectorTouchpointRaci", "Role"))
         self.role.set_choices([(f"{k} – {v}", k) for k, v in ROLE_NAMES.items()])
-        self.add_button = QPushButton("Assign")
+        self.add_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointRaci", "Assign")
+        )
         add_row.addWidget(self.party, 3)
         add_row.addWidget(self.role, 1)
         add_row.addWidget(self.add_button)
         outer.addLayout(add_row)
-        self.remove_button = QPushButton("Remove assignment")
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("InspectorTouchpointRaci", "Remove assignment")
+        )
         self.remove_button.setEnabled(False)
         outer.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -100,18 +113,26 @@ class TouchpointRaci(EntityPage):
         # Always shown (a warning, or what is right), so the table and buttons below never
         # move when the first assignment fixes the problem.
         if problem:
-            self.warning.setText(f"⚠ {problem[0].upper()}{problem[1:]} for this touchpoint.")
+            self.warning.setText(
+                QCoreApplication.translate(
+                    "InspectorTouchpointRaci", "⚠ {value}{value2} for this touchpoint."
+                ).format(value=problem[0].upper(), value2=problem[1:])
+            )
             self.warning.setStyleSheet(WARNING_STYLE)
         else:
             governed = lane is None or is_governed(lane.kind)
             self.warning.setText(
-                "✓ Exactly one Accountable." if governed
-                else "The customer's own view: no RACI needed."
+                QCoreApplication.translate("InspectorTouchpointRaci", "✓ Exactly one Accountable.") if governed
+                else QCoreApplication.translate("InspectorTouchpointRaci", "The customer's own view: no RACI needed.")
             )  # fmt: skip
             self.warning.setStyleSheet(OK_STYLE)
         self.add_button.setEnabled(bool(parties))
         if not parties:
-            self.party.setToolTip("Add people and teams under Journey ▸ People & KPIs")
+            self.party.setToolTip(
+                QCoreApplication.translate(
+                    "InspectorTouchpointRaci", "Add people and teams under Journey ▸ People & KPIs"
+                )
+            )
 
     def assign(self) -> None:
         party_id, role = self.party.value(), self.role.value()

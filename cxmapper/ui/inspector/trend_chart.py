@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.model.entities import Kpi, Reading
@@ -36,7 +37,7 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._empty = QLabel("No readings yet")
+        self._empty = QLabel(QCoreApplication.translate("InspectorTrendChart", "No readings yet"))
         self._empty.setStyleSheet("color: palette(mid);")
         self._layout.addWidget(self._empty)
         self._plot: Any = None

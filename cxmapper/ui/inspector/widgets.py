@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -155,7 +155,11 @@ class PartyCombo(ChoiceCombo):
             return
         from cxmapper.ui.dialogs import messages
 
-        name = messages.ask_text(self, NEW_PERSON.rstrip("…"), "Name of the new person:")
+        name = messages.ask_text(
+            self,
+            NEW_PERSON.rstrip("…"),
+            QCoreApplication.translate("InspectorWidgets", "Name of the new person:"),
+        )
         party_id = self._create(name) if name else None
         if party_id is None:  # cancelled or refused: back to what was selected
             self.set_value(self._before)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from cxmapper.ui.locale_format import number, percent
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333")
 BAR = "#4a78c2"
@@ -25,7 +27,7 @@ class FunnelChart(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideButtons()
-        self.plot.setLabel("left", "cases")
+        self.plot.setLabel("left", QCoreApplication.translate("OverlayCharts", "cases"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -41,13 +43,18 @@ class FunnelChart(QWidget):
         self.bars = pg.BarGraphItem(x=x, height=cases, width=0.6, brush=BAR, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         for i, (n, conv) in enumerate(zip(cases, conversions, strict=True)):
-            text = f"{n:,}" if i == 0 or np.isnan(conv) else f"{n:,}\n{conv:.0%}"
+            text = number(n) if i == 0 or np.isnan(conv) else f"{number(n)}\n{percent(conv)}"
             label = pg.TextItem(text, color="#222", anchor=(0.5, 1.0))
             label.setPos(i, n)
             self.plot.addItem(label)
         self._apply_ticks()
         self.plot.setToolTip(
-            "\n".join(f"{t}: {n:,} cases" for t, n in zip(labels, cases, strict=True))
+            "\n".join(
+                QCoreApplication.translate("OverlayCharts", "{step}: {n} cases").format(
+                    step=t, n=number(n)
+                )
+                for t, n in zip(labels, cases, strict=True)
+            )
         )
         top = max(cases) if cases else 1
         self.plot.setYRange(0, top * 1.2)
@@ -91,9 +98,9 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
         self.plot.setMenuEnabled(False)
-        self.plot.setLabel("left", "cases per week")
+        self.plot.setLabel("left", QCoreApplication.translate("OverlayCharts", "cases per week"))
         self.plot.showAxis("right")
-        self.plot.setLabel("right", "drop-off (%)")
+        self.plot.setLabel("right", QCoreApplication.translate("OverlayCharts", "drop-off (%)"))
         self.plot.getAxis("right").enableAutoSIPrefix(False)
         self.rate_box = pg.ViewBox()
         self.plot.scene().addItem(self.rate_box)
@@ -116,11 +123,13 @@ class TrendChart(QWidget):
     def empty_frame() -> pd.DataFrame:
         return pd.DataFrame({"week": [], "reach": [], "dropoff_rate": []})
 
-    def set_trend(self, weekly: pd.DataFrame, title: str, rate_label: str = "drop-off (%)") -> None:
+    def set_trend(self, weekly: pd.DataFrame, title: str, rate_label: str = "") -> None:
         self.plot.clear()
         self.rate_box.clear()
         self.title.setText(title)  # a wrapping label: a plot title would widen and clip the plot
-        self.plot.setLabel("right", rate_label)
+        self.plot.setLabel(
+            "right", rate_label or QCoreApplication.translate("OverlayCharts", "drop-off (%)")
+        )
         self.n_points = len(weekly)
         if weekly.empty:
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
@@ -30,7 +30,7 @@ class AnalysisDock(QDockWidget):
     """Hosts the `AnalysisPanel`; forwards its overlay to `scene` and its picks to `select`."""
 
     def __init__(self, window: QMainWindow, scene: Any, select: Any) -> None:
-        super().__init__("Analysis", window)
+        super().__init__(QCoreApplication.translate("OverlayDock", "Analysis"), window)
         self.setObjectName("analysisDock")
         self._scene = scene
         self._select = select
@@ -39,7 +39,10 @@ class AnalysisDock(QDockWidget):
         self.memory = AnalysisMemory(settings) if isinstance(settings, AppSettings) else None
         self.panel: AnalysisPanel | None = None
         placeholder = QLabel(
-            "Import an event log (Analysis ▸ Import events…) to overlay behaviour."
+            QCoreApplication.translate(
+                "OverlayDock",
+                "Import an event log (Analysis ▸ Import events…) to overlay behaviour.",
+            )
         )
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setWordWrap(True)
@@ -58,29 +61,44 @@ class AnalysisDock(QDockWidget):
             self.overlay_actions[key] = action
         settings = getattr(window, "settings", None)
         self._settings = settings if isinstance(settings, AppSettings) else AppSettings()
-        self.all_paths_action = QAction("&All unexpected paths", self)
+        self.all_paths_action = QAction(
+            QCoreApplication.translate("OverlayDock", "&All unexpected paths"), self
+        )
         self.all_paths_action.setObjectName("overlay.all-paths")
         self.all_paths_action.setCheckable(True)
         self.all_paths_action.setStatusTip(
-            "Draw every path seen in the data but not on the map, not only the most walked few"
+            QCoreApplication.translate(
+                "OverlayDock",
+                "Draw every path seen in the data but not on the map, not only the most walked few",
+            )
         )
         self.all_paths_action.setChecked(self._settings.all_unexpected_paths)
         self.all_paths_action.toggled.connect(self.show_all_paths)
         if self._scene is not None:
             self._scene.overlay.show_all_unexpected(self._settings.all_unexpected_paths)
-        self.import_action = QAction("Import &events…", self)
+        self.import_action = QAction(
+            QCoreApplication.translate("OverlayDock", "Import &events…"), self
+        )
         self.import_action.setObjectName("analysis.import-events")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setStatusTip(
-            "Import an event log (CSV, Excel, Parquet, JSON Lines, XES)"
+            QCoreApplication.translate(
+                "OverlayDock", "Import an event log (CSV, Excel, Parquet, JSON Lines, XES)"
+            )
         )
         self.import_action.triggered.connect(self.import_events)
-        self.show_action = QAction("Analysis &panel", self)
+        self.show_action = QAction(
+            QCoreApplication.translate("OverlayDock", "Analysis &panel"), self
+        )
         self.show_action.setObjectName("analysis.panel")
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.show_action.setStatusTip("Show the analysis panel (funnel, trends, top friction)")
+        self.show_action.setStatusTip(
+            QCoreApplication.translate(
+                "OverlayDock", "Show the analysis panel (funnel, trends, top friction)"
+            )
+        )
         self.show_action.triggered.connect(self.present)
-        self.run_action = QAction("&Analyse", self)
+        self.run_action = QAction(QCoreApplication.translate("OverlayDock", "&Analyse"), self)
         self.run_action.setObjectName("analysis.run")
         self.run_action.setShortcut(QKeySequence("Ctrl+R"))
         self.run_action.triggered.connect(lambda: self.ensure_panel().run())
@@ -91,7 +109,7 @@ class AnalysisDock(QDockWidget):
     def build_menu(self, menu: QMenu) -> None:
         menu.addAction(self.import_action)
         menu.addAction(self.run_action)
-        overlays = menu.addMenu("&Overlay")
+        overlays = menu.addMenu(QCoreApplication.translate("OverlayDock", "&Overlay"))
         overlays.setObjectName("menu.overlay")
         overlays.addActions(list(self.overlay_actions.values()))
         overlays.addSeparator()
@@ -136,7 +154,11 @@ class AnalysisDock(QDockWidget):
         return self.memory.load(ws.path, journey_id) is not None
 
     def _label_overlay_actions(self, goal: bool) -> None:
-        self.overlay_actions["dropoff"].setText("&Drop-off" if goal else "E&xits (no goal card)")
+        self.overlay_actions["dropoff"].setText(
+            QCoreApplication.translate("OverlayDock", "&Drop-off")
+            if goal
+            else QCoreApplication.translate("OverlayDock", "E&xits (no goal card)")
+        )
 
     def _enable_actions(self, enabled: bool) -> None:
         actions = (self.import_action, self.run_action, self.all_paths_action)

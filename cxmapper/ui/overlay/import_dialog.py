@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,7 +40,7 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.start_folder = folder  # where Browse starts: the workspace's folder
-        self.setWindowTitle("Import event data")
+        self.setWindowTitle(QCoreApplication.translate("OverlayImportDialog", "Import event data"))
         self.resize(860, 560)
         prewarm()  # the import will run in a worker that loads pandas meanwhile
         self.imported = None
@@ -48,9 +48,13 @@ class ImportDialog(QDialog):
         self._columns: list[str] = []
 
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("CSV, TSV, XLSX, Parquet, JSON Lines or XES file")
+        self.path_edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "OverlayImportDialog", "CSV, TSV, XLSX, Parquet, JSON Lines or XES file"
+            )
+        )
         self.path_edit.editingFinished.connect(self._load_preview)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(QCoreApplication.translate("OverlayImportDialog", "Browse…"))
         browse.clicked.connect(self._browse)
         self.preset = QComboBox()
         from cxmapper.analysis.columns import PRESETS
@@ -63,7 +67,10 @@ class ImportDialog(QDialog):
         self.lifecycle = QComboBox()
         self.lifecycle.addItems(["complete", "all"])
         self.lifecycle.setToolTip(
-            "With a lifecycle column, keep only 'complete' events (default) or all"
+            QCoreApplication.translate(
+                "OverlayImportDialog",
+                "With a lifecycle column, keep only 'complete' events (default) or all",
+            )
         )
         self.name_edit = QLineEdit()
         self.preview = QTableWidget()
@@ -76,7 +83,8 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("OverlayImportDialog", "Import"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
@@ -86,8 +94,8 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("File", file_row)
-        form.addRow("Preset", self.preset)
+        form.addRow(QCoreApplication.translate("OverlayImportDialog", "File"), file_row)
+        form.addRow(QCoreApplication.translate("OverlayImportDialog", "Preset"), self.preset)
         mapping = QHBoxLayout()
         for label, combo in (
             ("Case id", self.case_col),
@@ -97,12 +105,20 @@ class ImportDialog(QDialog):
         ):
             mapping.addWidget(QLabel(label))
             mapping.addWidget(combo, 1)
-        form.addRow("Columns", mapping)
-        form.addRow("Lifecycle", self.lifecycle)
-        form.addRow("Dataset name", self.name_edit)
+        form.addRow(QCoreApplication.translate("OverlayImportDialog", "Columns"), mapping)
+        form.addRow(QCoreApplication.translate("OverlayImportDialog", "Lifecycle"), self.lifecycle)
+        form.addRow(
+            QCoreApplication.translate("OverlayImportDialog", "Dataset name"), self.name_edit
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Preview (first rows as read from the file):"))
+        layout.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "OverlayImportDialog", "Preview (first rows as read from the file):"
+                )
+            )
+        )
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
@@ -160,7 +176,11 @@ class ImportDialog(QDialog):
         )
         found = "columns detected" if mapping else "choose the columns"
         self.status.setStyleSheet("")
-        self.status.setText(f"{len(self._columns)} columns ({details}); {found}.")
+        self.status.setText(
+            QCoreApplication.translate(
+                "OverlayImportDialog", "{value} columns ({details}); {found}."
+            ).format(value=len(self._columns), details=details, found=found)
+        )
         self.import_button.setEnabled(True)
 
     def _columns_chosen(self) -> dict[str, str | None]:
@@ -189,7 +209,11 @@ class ImportDialog(QDialog):
         self.job.finished.connect(self._on_done)
         self.job.failed.connect(self._on_failed)
         self.job.cancelled.connect(
-            lambda: self._finish_job("Import cancelled; nothing was imported.")
+            lambda: self._finish_job(
+                QCoreApplication.translate(
+                    "OverlayImportDialog", "Import cancelled; nothing was imported."
+                )
+            )
         )
         self.import_button.setEnabled(False)
         self.progress.setValue(0)
@@ -218,7 +242,11 @@ class ImportDialog(QDialog):
 
     def _show_error(self, message: str) -> None:
         self.status.setStyleSheet("color: #b00020;")
-        self.status.setText(f"Cannot import: {message}")
+        self.status.setText(
+            QCoreApplication.translate("OverlayImportDialog", "Cannot import: {message}").format(
+                message=message
+            )
+        )
 
     def _cancel_or_close(self) -> None:
         if self.job is not None and self.job.running:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from cxmapper.present.labels import (
 )
 from cxmapper.present.overlay import Overlay, build_overlay
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
+from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.jobs import BackgroundJob
 from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
 from cxmapper.ui.overlay.views.before_after import BeforeAfterView
@@ -75,9 +76,9 @@ class AnalysisPanel(QWidget):
     def _build(self) -> None:
         self.dataset = _combo()
         self.dataset.currentIndexChanged.connect(self._dataset_changed)
-        self.import_button = QPushButton("Import events…")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Remove the selected dataset from the workspace (undoable)")
+        self.import_button = QPushButton(self.tr("Import events…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected dataset (undoable)"))
         self.remove_button.clicked.connect(self.remove_dataset)
         self.overlay = _combo()
         for key in OVERLAYS:
@@ -87,45 +88,49 @@ class AnalysisPanel(QWidget):
         self.segment_attr = _combo()
         self.segment_attr.currentIndexChanged.connect(self._fill_segment_values)
         self.segment_value = _combo()
-        self.use_period = QCheckBox("Period")
+        self.use_period = QCheckBox(self.tr("Period"))
         self.period_from, self.period_to = QDateEdit(), QDateEdit()
-        self.use_compare = QCheckBox("Compare with")
+        self.use_compare = QCheckBox(self.tr("Compare with"))
         self.compare_from, self.compare_to = QDateEdit(), QDateEdit()
         for edit in (self.period_from, self.period_to, self.compare_from, self.compare_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate.currentDate())  # until the data or the last session says more
         self.funnel_mode = _combo()
-        self.funnel_mode.addItem("By stage", "stage")
-        self.funnel_mode.addItem("Selected cards", "selection")
-        self.funnel_mode.setToolTip("One funnel step per stage, or per card selected on the map")
+        self.funnel_mode.addItem(self.tr("By stage"), "stage")
+        self.funnel_mode.addItem(self.tr("Selected cards"), "selection")
+        self.funnel_mode.setToolTip(
+            self.tr("One funnel step per stage, or per card selected on the map")
+        )
         self.window_days = QSpinBox()
         self.window_days.setRange(0, 3650)
-        self.window_days.setSpecialValueText("no window")
-        self.window_days.setSuffix(" days")
-        self.window_days.setToolTip("Conversion window from the first funnel step")
-        self.run_button = QPushButton("Analyse")  # Ctrl+R is Analysis ▸ Analyse (one owner)
-        self.run_button.setToolTip("Measure the journey with this dataset (Ctrl+R)")
+        self.window_days.setSpecialValueText(self.tr("no window"))
+        self.window_days.setSuffix(self.tr(" days"))
+        self.window_days.setToolTip(self.tr("Conversion window from the first funnel step"))
+        self.run_button = QPushButton(self.tr("Analyse"))  # Ctrl+R: Analysis ▸ Analyse
+        self.run_button.setToolTip(self.tr("Measure the journey with this dataset (Ctrl+R)"))
         self.run_button.clicked.connect(self.run)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.status = QLabel("Import an event log to see where customers drop off, loop and wait.")
+        self.status = QLabel(
+            self.tr("Import an event log to see where customers drop off, loop and wait.")
+        )
         self.status.setWordWrap(True)
 
         # three columns, so the panel fits a side column beside the map
         grid = QGridLayout()
-        grid.addWidget(QLabel("Dataset"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Dataset")), 0, 0)
         grid.addWidget(self.dataset, 0, 1, 1, 2)
         files = QHBoxLayout()
         files.addWidget(self.import_button)
         files.addWidget(self.remove_button)
         files.addStretch(1)
         grid.addLayout(files, 1, 1, 1, 2)
-        grid.addWidget(QLabel("Overlay"), 2, 0)
+        grid.addWidget(QLabel(self.tr("Overlay")), 2, 0)
         grid.addWidget(self.overlay, 2, 1, 1, 2)
-        grid.addWidget(QLabel("Segment"), 3, 0)
+        grid.addWidget(QLabel(self.tr("Segment")), 3, 0)
         grid.addWidget(self.segment_attr, 3, 1)
         grid.addWidget(self.segment_value, 3, 2)
         grid.addWidget(self.use_period, 4, 0)
@@ -134,7 +139,7 @@ class AnalysisPanel(QWidget):
         grid.addWidget(self.use_compare, 5, 0)
         grid.addWidget(self.compare_from, 5, 1)
         grid.addWidget(self.compare_to, 5, 2)
-        grid.addWidget(QLabel("Funnel"), 6, 0)
+        grid.addWidget(QLabel(self.tr("Funnel")), 6, 0)
         grid.addWidget(self.funnel_mode, 6, 1)
         grid.addWidget(self.window_days, 6, 2)
         grid.setColumnStretch(1, 1)
@@ -156,15 +161,15 @@ class AnalysisPanel(QWidget):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
         for view, label, name in (
-            (self.funnel, "Funnel", "funnel"),
-            (self.trend, "Weekly trend", "trend"),
-            (self.friction, "Top friction", "friction"),
-            (self.unmatched, "Unmatched events", "unmatched"),
-            (self.paths, "Paths", "paths"),
-            (self.before_after, "Before / after", "before_after"),
-        ):
+            (self.funnel, QT_TRANSLATE_NOOP("OverlayPanel", "Funnel"), "funnel"),
+            (self.trend, QT_TRANSLATE_NOOP("OverlayPanel", "Weekly trend"), "trend"),
+            (self.friction, QT_TRANSLATE_NOOP("OverlayPanel", "Top friction"), "friction"),
+            (self.unmatched, QT_TRANSLATE_NOOP("OverlayPanel", "Unmatched events"), "unmatched"),
+            (self.paths, QT_TRANSLATE_NOOP("OverlayPanel", "Paths"), "paths"),
+            (self.before_after, QT_TRANSLATE_NOOP("OverlayPanel", "Before / after"), "before_after"),
+        ):  # fmt: skip
             view.setObjectName(f"analysisView.{name}")
-            self.tabs.addTab(view, label)
+            self.tabs.addTab(view, QCoreApplication.translate("OverlayPanel", label))
             if hasattr(view, "touchpoint_clicked"):
                 view.touchpoint_clicked.connect(self._touchpoint_clicked)
 
@@ -200,7 +205,9 @@ class AnalysisPanel(QWidget):
             and change.kind in ("touchpoint", "connector", "reading")
             and change.journey_id in (None, self.journey_id)
         ):
-            self.status.setText("The journey changed since the analysis: press Analyse to update.")
+            self.status.setText(
+                self.tr("The journey changed since the analysis: press Analyse to update.")
+            )
 
     def refresh_datasets(self) -> None:
         current = self.dataset.currentData()
@@ -209,7 +216,10 @@ class AnalysisPanel(QWidget):
         if self.ws is not None and not self.ws.closed:
             for ds in self.ws.datasets():
                 self.dataset.addItem(
-                    f"{ds.name} ({ds.n_events:,} events, {ds.n_cases:,} cases)", ds.id
+                    self.tr("{name} ({n_events} events, {n_cases} cases)").format(
+                        name=ds.name, n_events=number(ds.n_events), n_cases=number(ds.n_cases)
+                    ),
+                    ds.id,
                 )
         index = self.dataset.findData(current)
         self.dataset.setCurrentIndex(index if index >= 0 else self.dataset.count() - 1)
@@ -244,7 +254,11 @@ class AnalysisPanel(QWidget):
         self.stack.push(command)
         self.refresh_datasets()
         self.dataset.setCurrentIndex(self.dataset.findData(command.entity.id))
-        self.status.setText(f"Imported {imported.n_events:,} events of {imported.n_cases:,} cases.")
+        self.status.setText(
+            self.tr("Imported {n_events} events of {n_cases} cases.").format(
+                n_events=number(imported.n_events), n_cases=number(imported.n_cases)
+            )
+        )
         self.run()
 
     def remove_dataset(self) -> None:
@@ -310,7 +324,7 @@ class AnalysisPanel(QWidget):
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self.show_result)
         self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(lambda: self._finish("Analysis cancelled."))
+        self.job.cancelled.connect(lambda: self._finish(self.tr("Analysis cancelled.")))
         self._show_running(True)
         self.job.start()
 
@@ -323,7 +337,7 @@ class AnalysisPanel(QWidget):
         self.status.setText(message)
 
     def _on_failed(self, message: str) -> None:
-        self._finish(f"Analysis failed: {message}")
+        self._finish(self.tr("Analysis failed: {message}").format(message=message))
 
     def _finish(self, message: str) -> None:
         self._show_running(False)
@@ -344,9 +358,16 @@ class AnalysisPanel(QWidget):
         self._show_running(False)
         reached = int((report.touchpoints["reach"] > 0).sum())
         self.status.setText(
-            f"{report.n_cases:,} cases, {report.n_events:,} events "
-            f"(of {result.n_cases_total:,} cases in the dataset); "
-            f"{reached} touchpoints reached, {len(report.unmatched)} event names unmatched."
+            self.tr(
+                "{cases} cases, {events} events (of {total} cases in the dataset); "
+                "{reached} touchpoints reached, {unmatched} event names unmatched."
+            ).format(
+                cases=number(report.n_cases),
+                events=number(report.n_events),
+                total=number(result.n_cases_total),
+                reached=number(reached),
+                unmatched=number(len(report.unmatched)),
+            )
             + ("" if has_goal(report) else " " + no_goal_status())
         )
         names = CardNames(self.ws, self.journey_id)
@@ -469,10 +490,14 @@ class AnalysisPanel(QWidget):
         }
         if not additions:
             self.status.setText(
-                "No suggestion to apply: pick rows that have a suggested touchpoint."
+                self.tr("No suggestion to apply: pick rows that have a suggested touchpoint.")
             )
             return
-        self.stack.beginMacro(f"Map {sum(map(len, additions.values()))} event names to touchpoints")
+        self.stack.beginMacro(
+            self.tr("Map {value} event names to touchpoints").format(
+                value=sum(map(len, additions.values()))
+            )
+        )
         for tp_id, names in additions.items():
             current = self.ws.get("touchpoint", tp_id).match_events
             self.stack.push(
@@ -489,7 +514,9 @@ class AnalysisPanel(QWidget):
         stages, lanes = self.ws.stages(self.journey_id), self.ws.lanes(self.journey_id)
         if not stages or not lanes:
             QMessageBox.information(
-                self, "Create touchpoints", "Add at least one stage and one lane first."
+                self,
+                self.tr("Create touchpoints"),
+                self.tr("Add at least one stage and one lane first."),
             )
             return
         kwargs = {
@@ -513,7 +540,7 @@ class AnalysisPanel(QWidget):
         matched = {e for t in ws.touchpoints(self.journey_id) for e in t.match_events}
         fresh = [p for p in proposals if not set(p.match_events) & matched]
         if not fresh:
-            self.status.setText("Every frequent event already has a touchpoint.")
+            self.status.setText(self.tr("Every frequent event already has a touchpoint."))
             return
         stages = ws.stages(self.journey_id)
         lanes = ws.lanes(self.journey_id)
@@ -535,7 +562,9 @@ class AnalysisPanel(QWidget):
             AddManyCommand(ws, "touchpoint", create, f"Create {len(fresh)} touchpoints from data")
         )
         self.status.setText(
-            f"Created {len(fresh)} touchpoints in lane {lane.name!r} from the top events."
+            self.tr("Created {value} touchpoints in lane {name!r} from the top events.").format(
+                value=len(fresh), name=lane.name
+            )
         )
         self.run()
 

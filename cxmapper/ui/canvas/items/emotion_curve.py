@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -159,7 +159,11 @@ class EmotionCurveItem(QGraphicsItem):
             self.setToolTip("")
             self.unsetCursor()
             return
-        self.setToolTip(f"{point_label(self._points[index])} (drag up or down to change)")
+        self.setToolTip(
+            QCoreApplication.translate(
+                "CanvasItemsEmotionCurve", "{value} (drag up or down to change)"
+            ).format(value=point_label(self._points[index]))
+        )
         self.setCursor(Qt.CursorShape.SizeVerCursor)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:

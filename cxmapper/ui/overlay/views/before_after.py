@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.analysis.units import format_share
+from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames, has_goal, leave_word
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
 
@@ -37,7 +38,9 @@ class BeforeAfterView(QWidget):
         self.note.setWordWrap(True)
         self.table = ResultTable(headers(True), sort=(DELTA_COL, Qt.SortOrder.DescendingOrder))
         self.table.horizontalHeaderItem(DELTA_COL).setToolTip(
-            "After minus before, in percentage points"
+            QCoreApplication.translate(
+                "OverlayViewsBeforeAfter", "After minus before, in percentage points"
+            )
         )
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
         layout = QVBoxLayout(self)
@@ -77,7 +80,7 @@ class BeforeAfterView(QWidget):
 
 
 def _int(value: Any) -> str:
-    return "–" if value is None or value != value else f"{int(value):,}"
+    return "–" if value is None or value != value else number(value)
 
 
 def _signed_pts(value: Any) -> str:

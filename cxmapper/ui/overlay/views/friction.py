@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.analysis.units import format_score, format_share
@@ -57,7 +57,10 @@ class FrictionView(QWidget):
         header.setToolTip(
             TIPS[LEAVE_COL]
             if goal
-            else "Share of the card's cases whose last step is here (no goal card is marked)"
+            else QCoreApplication.translate(
+                "OverlayViewsFriction",
+                "Share of the card's cases whose last step is here (no goal card is marked)",
+            )
         )
         rows = []
         for rank, f in enumerate(report.friction, 1):

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
 
@@ -55,8 +56,8 @@ class PathsView(QWidget):
                 [
                     text_cell(names.title(str(a)), str(a)),
                     text_cell(names.title(str(b)), str(b)),
-                    number_cell(int(count), f"{int(count):,}", str(a)),
-                    number_cell(int(cases), f"{int(cases):,}", str(a)),
+                    number_cell(int(count), number(count), str(a)),
+                    number_cell(int(cases), number(cases), str(a)),
                     text_cell(NOT_DRAWN, str(a)),
                 ]
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from cxmapper.ui.overlay.charts import TrendChart
@@ -20,10 +21,15 @@ class TrendView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.pick.setMinimumContentsLength(16)
+        self.pick.setAccessibleName(QCoreApplication.translate("OverlayViewsTrend", "Card"))
         self.pick.currentIndexChanged.connect(self._show)
         self.chart = TrendChart()
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
-        self.empty = QLabel("Press Analyse to see how each card changes week by week.")
+        self.empty = QLabel(
+            QCoreApplication.translate(
+                "OverlayViewsTrend", "Press Analyse to see how each card changes week by week."
+            )
+        )
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pick)
@@ -62,10 +68,17 @@ class TrendView(QWidget):
         weekly = self.result.weekly
         rows = weekly[weekly["touchpoint_id"] == self.pick.currentData()]
         goal = has_goal(self.result.report)
-        what = "drop-off" if goal else "exits"
-        self.chart.set_trend(
-            rows, f"{self.pick.currentText()}: cases and {what} per week", f"{what} (%)"
+        title = (
+            QCoreApplication.translate("OverlayViewsTrend", "{card}: cases and drop-off per week")
+            if goal
+            else QCoreApplication.translate("OverlayViewsTrend", "{card}: cases and exits per week")
         )
+        rate = (
+            QCoreApplication.translate("OverlayViewsTrend", "drop-off (%)")
+            if goal
+            else QCoreApplication.translate("OverlayViewsTrend", "exits (%)")
+        )
+        self.chart.set_trend(rows, title.format(card=self.pick.currentText()), rate)
 
 
 __all__ = ["TrendView"]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames
 from cxmapper.ui.overlay.views.table import ROLE_ID, ResultTable, number_cell, text_cell
 
@@ -30,12 +31,23 @@ class UnmatchedView(QWidget):
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
-        self.map_button = QPushButton("Map to suggested cards")
-        self.map_button.setToolTip(
-            "Add the selected event names (all, if none is selected) to the suggested cards"
+        self.map_button = QPushButton(
+            QCoreApplication.translate("OverlayViewsUnmatched", "Map to suggested cards")
         )
-        self.bootstrap_button = QPushButton("Cards from top events…")
-        self.bootstrap_button.setToolTip("Create one card per frequent event name (one undo step)")
+        self.map_button.setToolTip(
+            QCoreApplication.translate(
+                "OverlayViewsUnmatched",
+                "Add the selected event names (all, if none is selected) to the suggested cards",
+            )
+        )
+        self.bootstrap_button = QPushButton(
+            QCoreApplication.translate("OverlayViewsUnmatched", "Cards from top events…")
+        )
+        self.bootstrap_button.setToolTip(
+            QCoreApplication.translate(
+                "OverlayViewsUnmatched", "Create one card per frequent event name (one undo step)"
+            )
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -58,7 +70,7 @@ class UnmatchedView(QWidget):
             rows.append(
                 [
                     text_cell(name),
-                    number_cell(count, f"{count:,}"),
+                    number_cell(count, number(count)),
                     suggestion,
                     text_cell(stage, suggested),
                 ]

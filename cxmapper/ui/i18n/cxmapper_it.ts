@@ -1,0 +1,1302 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>Cancella</translation>
+    </message>
+    <message>
+        <source>Tabs</source>
+        <translation>Schede</translation>
+    </message>
+    <message>
+        <source>Journey map</source>
+        <translation>Mappa del percorso</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Elenco</translation>
+    </message>
+    <message>
+        <source>The journey map: cards in stages and lanes</source>
+        <translation>La mappa del percorso: schede in fasi e corsie</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPanel</name>
+    <message>
+        <source>Import events…</source>
+        <translation>Importa eventi…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Remove the selected dataset (undoable)</source>
+        <translation>Rimuovi il dataset selezionato (annullabile)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Confronta con</translation>
+    </message>
+    <message>
+        <source>By stage</source>
+        <translation>Per fase</translation>
+    </message>
+    <message>
+        <source>Selected cards</source>
+        <translation>Schede selezionate</translation>
+    </message>
+    <message>
+        <source>One funnel step per stage, or per card selected on the map</source>
+        <translation>Un passo del funnel per fase, o per scheda selezionata sulla mappa</translation>
+    </message>
+    <message>
+        <source>no window</source>
+        <translation>nessuna finestra</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> giorni</translation>
+    </message>
+    <message>
+        <source>Conversion window from the first funnel step</source>
+        <translation>Finestra di conversione dal primo passo del funnel</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analizza</translation>
+    </message>
+    <message>
+        <source>Measure the journey with this dataset (Ctrl+R)</source>
+        <translation>Misura il percorso con questo dataset (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Import an event log to see where customers drop off, loop and wait.</source>
+        <translation>Importate un log di eventi per vedere dove i clienti abbandonano, tornano indietro e attendono.</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Sovrapposizione</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Funnel</translation>
+    </message>
+    <message>
+        <source>The journey changed since the analysis: press Analyse to update.</source>
+        <translation>Il percorso è cambiato dopo l&apos;analisi: premete Analizza per aggiornare.</translation>
+    </message>
+    <message>
+        <source>{name} ({n_events} events, {n_cases} cases)</source>
+        <translation>{name} ({n_events} eventi, {n_cases} casi)</translation>
+    </message>
+    <message>
+        <source>Imported {n_events} events of {n_cases} cases.</source>
+        <translation>Importati {n_events} eventi di {n_cases} casi.</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled.</source>
+        <translation>Analisi annullata.</translation>
+    </message>
+    <message>
+        <source>Analysis failed: {message}</source>
+        <translation>Analisi non riuscita: {message}</translation>
+    </message>
+    <message>
+        <source>{cases} cases, {events} events (of {total} cases in the dataset); {reached} touchpoints reached, {unmatched} event names unmatched.</source>
+        <translation>{cases} casi, {events} eventi (su {total} casi nel dataset); {reached} punti di contatto raggiunti, {unmatched} nomi di eventi senza corrispondenza.</translation>
+    </message>
+    <message>
+        <source>No suggestion to apply: pick rows that have a suggested touchpoint.</source>
+        <translation>Nessun suggerimento da applicare: scegliete righe con un punto di contatto suggerito.</translation>
+    </message>
+    <message>
+        <source>Map {value} event names to touchpoints</source>
+        <translation>Associa {value} nomi di eventi ai punti di contatto</translation>
+    </message>
+    <message>
+        <source>Create touchpoints</source>
+        <translation>Crea punti di contatto</translation>
+    </message>
+    <message>
+        <source>Add at least one stage and one lane first.</source>
+        <translation>Aggiungete prima almeno una fase e una corsia.</translation>
+    </message>
+    <message>
+        <source>Every frequent event already has a touchpoint.</source>
+        <translation>Ogni evento frequente ha già un punto di contatto.</translation>
+    </message>
+    <message>
+        <source>Created {value} touchpoints in lane {name!r} from the top events.</source>
+        <translation>Creati {value} punti di contatto nella corsia {name!r} dagli eventi principali.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasItemsEmotionCurve</name>
+    <message>
+        <source>{value} (drag up or down to change)</source>
+        <translation>{value} (trascina su o giù per cambiare)</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasView</name>
+    <message>
+        <source>&amp;New Card</source>
+        <translation>&amp;Nuova scheda</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rinomina</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copia</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Incolla</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplica</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Tool</source>
+        <translation>Strumento &amp;collega</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleziona &amp;tutto</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Ingrandisci</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Riduci</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Adatta alla finestra</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100%)</source>
+        <translation>Dimensione &amp;reale (100%)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Stage</source>
+        <translation>Aggiungi &amp;fase</translation>
+    </message>
+    <message>
+        <source>Rename Stage</source>
+        <translation>Rinomina fase</translation>
+    </message>
+    <message>
+        <source>Delete Stage</source>
+        <translation>Elimina fase</translation>
+    </message>
+    <message>
+        <source>Add &amp;Lane</source>
+        <translation>Aggiungi &amp;corsia</translation>
+    </message>
+    <message>
+        <source>Rename Lane</source>
+        <translation>Rinomina corsia</translation>
+    </message>
+    <message>
+        <source>Delete Lane</source>
+        <translation>Elimina corsia</translation>
+    </message>
+    <message>
+        <source>Move Stage Left</source>
+        <translation>Sposta fase a sinistra</translation>
+    </message>
+    <message>
+        <source>Move Stage Right</source>
+        <translation>Sposta fase a destra</translation>
+    </message>
+    <message>
+        <source>Move Lane Up</source>
+        <translation>Sposta corsia su</translation>
+    </message>
+    <message>
+        <source>Move Lane Down</source>
+        <translation>Sposta corsia giù</translation>
+    </message>
+</context>
+<context>
+    <name>DialogsPeopleKpis</name>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Aggiungi persona</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>Aggiungi team</translation>
+    </message>
+    <message>
+        <source>e.g. Web lead</source>
+        <translation>es. Responsabile web</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nome@esempio.it</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Add KPI</source>
+        <translation>Aggiungi KPI</translation>
+    </message>
+    <message>
+        <source>%, s, score, €…</source>
+        <translation>%, s, punteggio, €…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>default: 10 % of the target</source>
+        <translation>predefinita: 10 % dell&apos;obiettivo</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direzione</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolleranza</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Scale: {scale}</source>
+        <translation>Scala: {scale}</translation>
+    </message>
+    <message>
+        <source>The {field} must be a number, not {text!r}.</source>
+        <translation>Il campo {field} deve essere un numero, non {text!r}.</translation>
+    </message>
+    <message>
+        <source>People, teams &amp; KPIs</source>
+        <translation>Persone, team e KPI</translation>
+    </message>
+    <message>
+        <source>People &amp;&amp; teams</source>
+        <translation>Persone e team</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+</context>
+<context>
+    <name>DialogsStart</name>
+    <message>
+        <source>Welcome to cxmapper</source>
+        <translation>Benvenuti in cxmapper</translation>
+    </message>
+    <message>
+        <source>Map customer journeys live in the workshop; owners annotate their touchpoints later in the same file.</source>
+        <translation>Mappate i percorsi dei clienti dal vivo nel workshop; i responsabili annotano poi i loro punti di contatto nello stesso file.</translation>
+    </message>
+    <message>
+        <source>New workspace…</source>
+        <translation>Nuova area di lavoro…</translation>
+    </message>
+    <message>
+        <source>Open workspace…</source>
+        <translation>Apri area di lavoro…</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Apri la demo</translation>
+    </message>
+    <message>
+        <source>A sample workspace with journeys, KPIs and comments</source>
+        <translation>Un&apos;area di lavoro d&apos;esempio con percorsi, KPI e commenti</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>Aree di lavoro recenti</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find touchpoints…</source>
+        <extracomment>Check-box labels, one per field of the find rule (cxmapper/model/find.py).</extracomment>
+        <translation>Trova punti di contatto…</translation>
+    </message>
+    <message>
+        <source>Dim the rest</source>
+        <translation>Attenua il resto</translation>
+    </message>
+    <message>
+        <source>Filter: fade every card that does not match</source>
+        <translation>Filtro: attenua ogni scheda che non corrisponde</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Chiudi (Esc)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Trova</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Trova &amp;successivo</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>Trova &amp;precedente</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorJourneyComments</name>
+    <message>
+        <source>Show resolved</source>
+        <translation>Mostra risolti</translation>
+    </message>
+    <message>
+        <source>No open comments in this journey.</source>
+        <translation>Nessun commento aperto in questo percorso.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Select a journey, or a card, stage, lane or connector on the map.</source>
+        <translation>Selezionate un percorso, oppure una scheda, fase, corsia o connettore sulla mappa.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorStructure</name>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Larghezza</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altezza</translation>
+    </message>
+    <message>
+        <source>Joins</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etichetta</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorTouchpointActions</name>
+    <message>
+        <source>New action</source>
+        <translation>Nuova azione</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Selected action</source>
+        <translation>Azione selezionata</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-GG</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Impact / effort</source>
+        <translation>Impatto / sforzo</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{text!r} non è una data; scrivetela come AAAA-MM-GG.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorTouchpointComments</name>
+    <message>
+        <source>Resolve</source>
+        <translation>Risolvi</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Riapri</translation>
+    </message>
+    <message>
+        <source>Write a comment…</source>
+        <translation>Scrivete un commento…</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Aggiungi commento</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorTouchpointDetails</name>
+    <message>
+        <source>web, app, phone, branch…</source>
+        <translation>web, app, telefono, filiale…</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>separati da virgole</translation>
+    </message>
+    <message>
+        <source>This touchpoint is a goal of the journey</source>
+        <translation>Questo punto di contatto è un obiettivo del percorso</translation>
+    </message>
+    <message>
+        <source>one event name per line, matched exactly</source>
+        <translation>un nome di evento per riga, confrontato esattamente</translation>
+    </message>
+    <message>
+        <source>one glob per line, e.g. checkout_*</source>
+        <translation>un modello glob per riga, es. checkout_*</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emozione</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etichette</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Events from imported logs count for this touchpoint when they match:</source>
+        <translation>Gli eventi dei log importati contano per questo punto di contatto quando corrispondono a:</translation>
+    </message>
+    <message>
+        <source>Event names</source>
+        <translation>Nomi degli eventi</translation>
+    </message>
+    <message>
+        <source>Patterns</source>
+        <translation>Modelli</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorTouchpointKpis</name>
+    <message>
+        <source>KPI to show and to add readings for</source>
+        <translation>KPI da mostrare e per cui aggiungere misurazioni</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Remove reading</source>
+        <translation>Rimuovi misurazione</translation>
+    </message>
+    <message>
+        <source>Add a reading</source>
+        <translation>Aggiungi una misurazione</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valore</translation>
+    </message>
+    <message>
+        <source>survey, analytics, call centre…</source>
+        <translation>sondaggio, analytics, call center…</translation>
+    </message>
+    <message>
+        <source>Add reading</source>
+        <translation>Aggiungi misurazione</translation>
+    </message>
+    <message>
+        <source>Value / date</source>
+        <translation>Valore / data</translation>
+    </message>
+    <message>
+        <source>Define KPIs under Journey ▸ People &amp; KPIs</source>
+        <translation>Definite i KPI in Percorso ▸ Persone e KPI</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; {words}</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; {words}</translation>
+    </message>
+    <message>
+        <source>The target must be a number, not {text!r}.</source>
+        <translation>L&apos;obiettivo deve essere un numero, non {text!r}.</translation>
+    </message>
+    <message>
+        <source>Type a number for the reading&apos;s value.</source>
+        <translation>Scrivete un numero come valore della misurazione.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorTouchpointRaci</name>
+    <message>
+        <source>Person / team</source>
+        <translation>Persona / team</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assegna</translation>
+    </message>
+    <message>
+        <source>Remove assignment</source>
+        <translation>Rimuovi assegnazione</translation>
+    </message>
+    <message>
+        <source>⚠ {value}{value2} for this touchpoint.</source>
+        <translation>⚠ {value}{value2} per questo punto di contatto.</translation>
+    </message>
+    <message>
+        <source>✓ Exactly one Accountable.</source>
+        <translation>✓ Esattamente un Accountable.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s own view: no RACI needed.</source>
+        <translation>Il punto di vista del cliente: nessuna RACI necessaria.</translation>
+    </message>
+    <message>
+        <source>Add people and teams under Journey ▸ People &amp; KPIs</source>
+        <translation>Aggiungete persone e team in Percorso ▸ Persone e KPI</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorTrendChart</name>
+    <message>
+        <source>No readings yet</source>
+        <translation>Ancora nessuna misurazione</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWidgets</name>
+    <message>
+        <source>Name of the new person:</source>
+        <translation>Nome della nuova persona:</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyPanel</name>
+    <message>
+        <source>New journey</source>
+        <translation>Nuovo percorso</translation>
+    </message>
+    <message>
+        <source>New blank journey</source>
+        <translation>Nuovo percorso vuoto</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rinomina</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplica</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Sposta su</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Sposta giù</translation>
+    </message>
+    <message>
+        <source>New journey from template</source>
+        <translation>Nuovo percorso da modello</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Add a persona</source>
+        <translation>Aggiungi una persona</translation>
+    </message>
+    <message>
+        <source>Delete the selected persona</source>
+        <translation>Elimina la persona selezionata</translation>
+    </message>
+    <message>
+        <source>Journeys</source>
+        <translation>Percorsi</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>{tip}. Double-click to rename, drag to reorder.</source>
+        <translation>{tip}. Doppio clic per rinominare, trascinate per riordinare.</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copia)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language (applies on restart)</source>
+        <translation>&amp;Lingua (al prossimo avvio)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Come il sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time cxmapper starts.</source>
+        <translation>La nuova lingua sarà usata al prossimo avvio di cxmapper.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The journey map canvas is not available in this build.</source>
+        <translation>L&apos;area della mappa non è disponibile in questa versione.</translation>
+    </message>
+    <message>
+        <source>Opened workspace</source>
+        <translation>Area di lavoro aperta</translation>
+    </message>
+    <message>
+        <source>Journeys</source>
+        <translation>Percorsi</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Ispettore</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commenti</translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;Nuova area di lavoro…</translation>
+    </message>
+    <message>
+        <source>Create an empty workspace file</source>
+        <translation>Crea un file di area di lavoro vuoto</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Apri…</translation>
+    </message>
+    <message>
+        <source>Open a .cxmap workspace</source>
+        <translation>Apri un&apos;area di lavoro .cxmap</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo</source>
+        <translation>Apri &amp;demo</translation>
+    </message>
+    <message>
+        <source>Open a sample workspace</source>
+        <translation>Apri un&apos;area di lavoro d&apos;esempio</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Salva &amp;con nome…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the workspace; you keep working in this one</source>
+        <translation>Salva una copia dell&apos;area di lavoro; continuate a lavorare in questa</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Chiudi</translation>
+    </message>
+    <message>
+        <source>Close the workspace</source>
+        <translation>Chiudi l&apos;area di lavoro</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Trova…</translation>
+    </message>
+    <message>
+        <source>Find touchpoints by title, owner, channel or tag</source>
+        <translation>Trova punti di contatto per titolo, responsabile, canale o etichetta</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>Modalità &amp;presentazione</translation>
+    </message>
+    <message>
+        <source>Full screen with larger text; Esc leaves</source>
+        <translation>Schermo intero con testo più grande; Esc per uscire</translation>
+    </message>
+    <message>
+        <source>People &amp;&amp; &amp;KPIs…</source>
+        <translation>Persone e &amp;KPI…</translation>
+    </message>
+    <message>
+        <source>People, teams and KPI definitions</source>
+        <translation>Persone, team e definizioni dei KPI</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>Impossibile aprire l&apos;area di lavoro</translation>
+    </message>
+    <message>
+        <source>Cannot create workspace</source>
+        <translation>Impossibile creare l&apos;area di lavoro</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Tutte le modifiche salvate</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Nuova area di lavoro</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Salva una copia come</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy</source>
+        <translation>Impossibile salvare una copia</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}</source>
+        <translation>Copia salvata come {path}</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo</source>
+        <translation>Impossibile scrivere la demo</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Svuota elenco</translation>
+    </message>
+    <message>
+        <source>Updated with changes made in another window</source>
+        <translation>Aggiornato con le modifiche fatte in un&apos;altra finestra</translation>
+    </message>
+    <message>
+        <source>Last action: {text}</source>
+        <translation>Ultima azione: {text}</translation>
+    </message>
+    <message>
+        <source>That change was not made</source>
+        <translation>La modifica non è stata fatta</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Il vostro nome</translation>
+    </message>
+    <message>
+        <source>Sign your comments as:</source>
+        <translation>Firmate i commenti come:</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Apri &amp;recenti</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importa</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Esporta</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Pannelli</translation>
+    </message>
+    <message>
+        <source>&amp;Journey</source>
+        <translation>&amp;Percorso</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analisi</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>&amp;About cxmapper</source>
+        <translation>&amp;Informazioni su cxmapper</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayCharts</name>
+    <message>
+        <source>cases</source>
+        <translation>casi</translation>
+    </message>
+    <message>
+        <source>{step}: {n} cases</source>
+        <translation>{step}: {n} casi</translation>
+    </message>
+    <message>
+        <source>cases per week</source>
+        <translation>casi per settimana</translation>
+    </message>
+    <message>
+        <source>drop-off (%)</source>
+        <translation>abbandoni (%)</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayDock</name>
+    <message>
+        <source>Analysis</source>
+        <translation>Analisi</translation>
+    </message>
+    <message>
+        <source>Import an event log (Analysis ▸ Import events…) to overlay behaviour.</source>
+        <translation>Importate un log di eventi (Analisi ▸ Importa eventi…) per sovrapporre il comportamento.</translation>
+    </message>
+    <message>
+        <source>&amp;All unexpected paths</source>
+        <translation>&amp;Tutti i percorsi inattesi</translation>
+    </message>
+    <message>
+        <source>Draw every path seen in the data but not on the map, not only the most walked few</source>
+        <translation>Disegna ogni percorso presente nei dati ma non sulla mappa, non solo i pochi più battuti</translation>
+    </message>
+    <message>
+        <source>Import &amp;events…</source>
+        <translation>Importa &amp;eventi…</translation>
+    </message>
+    <message>
+        <source>Import an event log (CSV, Excel, Parquet, JSON Lines, XES)</source>
+        <translation>Importa un log di eventi (CSV, Excel, Parquet, JSON Lines, XES)</translation>
+    </message>
+    <message>
+        <source>Analysis &amp;panel</source>
+        <translation>&amp;Pannello di analisi</translation>
+    </message>
+    <message>
+        <source>Show the analysis panel (funnel, trends, top friction)</source>
+        <translation>Mostra il pannello di analisi (funnel, andamenti, attriti principali)</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse</source>
+        <translation>&amp;Analizza</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay</source>
+        <translation>&amp;Sovrapposizione</translation>
+    </message>
+    <message>
+        <source>&amp;Drop-off</source>
+        <translation>&amp;Abbandoni</translation>
+    </message>
+    <message>
+        <source>E&amp;xits (no goal card)</source>
+        <translation>&amp;Uscite (nessuna scheda obiettivo)</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayImportDialog</name>
+    <message>
+        <source>Import event data</source>
+        <translation>Importa dati di eventi</translation>
+    </message>
+    <message>
+        <source>CSV, TSV, XLSX, Parquet, JSON Lines or XES file</source>
+        <translation>File CSV, TSV, XLSX, Parquet, JSON Lines o XES</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <source>With a lifecycle column, keep only &apos;complete&apos; events (default) or all</source>
+        <translation>Con una colonna lifecycle, tieni solo gli eventi &apos;complete&apos; (predefinito) o tutti</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preimpostazione</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Ciclo di vita</translation>
+    </message>
+    <message>
+        <source>Dataset name</source>
+        <translation>Nome del dataset</translation>
+    </message>
+    <message>
+        <source>Preview (first rows as read from the file):</source>
+        <translation>Anteprima (prime righe come lette dal file):</translation>
+    </message>
+    <message>
+        <source>{value} columns ({details}); {found}.</source>
+        <translation>{value} colonne ({details}); {found}.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Importazione annullata; non è stato importato nulla.</translation>
+    </message>
+    <message>
+        <source>Cannot import: {message}</source>
+        <translation>Impossibile importare: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayPanel</name>
+    <message>
+        <source>Exits (no goal card)</source>
+        <translation>Uscite (nessuna scheda obiettivo)</translation>
+    </message>
+    <message>
+        <source> No goal card: showing exits, not drop-off; mark a goal card to see drop-off.</source>
+        <translation> Nessuna scheda obiettivo: si vedono le uscite, non gli abbandoni; segnate una scheda obiettivo per vedere gli abbandoni.</translation>
+    </message>
+    <message>
+        <source>Exits: cases whose last step is here ÷ reach. No goal card is marked, so this is not drop-off; mark a goal card to see drop-off</source>
+        <translation>Uscite: casi il cui ultimo passo è qui ÷ raggiunti. Nessuna scheda obiettivo è segnata, quindi non sono abbandoni; segnate una scheda obiettivo per vedere gli abbandoni</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Funnel</translation>
+    </message>
+    <message>
+        <source>Weekly trend</source>
+        <translation>Andamento settimanale</translation>
+    </message>
+    <message>
+        <source>Top friction</source>
+        <translation>Attriti principali</translation>
+    </message>
+    <message>
+        <source>Unmatched events</source>
+        <translation>Eventi senza corrispondenza</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>Percorsi seguiti</translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation>Prima / dopo</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsBeforeAfter</name>
+    <message>
+        <source>After minus before, in percentage points</source>
+        <translation>Dopo meno prima, in punti percentuali</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsFriction</name>
+    <message>
+        <source>Share of the card&apos;s cases whose last step is here (no goal card is marked)</source>
+        <translation>Quota dei casi della scheda il cui ultimo passo è qui (nessuna scheda obiettivo è segnata)</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsTrend</name>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Press Analyse to see how each card changes week by week.</source>
+        <translation>Premete Analizza per vedere come cambia ogni scheda settimana per settimana.</translation>
+    </message>
+    <message>
+        <source>{card}: cases and drop-off per week</source>
+        <translation>{card}: casi e abbandoni per settimana</translation>
+    </message>
+    <message>
+        <source>{card}: cases and exits per week</source>
+        <translation>{card}: casi e uscite per settimana</translation>
+    </message>
+    <message>
+        <source>drop-off (%)</source>
+        <translation>abbandoni (%)</translation>
+    </message>
+    <message>
+        <source>exits (%)</source>
+        <translation>uscite (%)</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsUnmatched</name>
+    <message>
+        <source>Map to suggested cards</source>
+        <translation>Associa alle schede suggerite</translation>
+    </message>
+    <message>
+        <source>Add the selected event names (all, if none is selected) to the suggested cards</source>
+        <translation>Aggiungi i nomi di eventi selezionati (tutti, se nessuno è selezionato) alle schede suggerite</translation>
+    </message>
+    <message>
+        <source>Cards from top events…</source>
+        <translation>Schede dagli eventi principali…</translation>
+    </message>
+    <message>
+        <source>Create one card per frequent event name (one undo step)</source>
+        <translation>Crea una scheda per ogni nome di evento frequente (un solo passo di annullamento)</translation>
+    </message>
+</context>
+<context>
+    <name>Toolbar</name>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra degli strumenti principale</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Import updates from Excel</source>
+        <translation>Importa aggiornamenti da Excel</translation>
+    </message>
+    <message>
+        <source>{value} change(s) will be applied as one step (Edit ▸ Undo reverts them). {value2} conflict(s) will not be applied.</source>
+        <translation>{value} modifiche saranno applicate in un solo passo (Modifica ▸ Annulla le ripristina). {value2} conflitti non saranno applicati.</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Applica modifiche</translation>
+    </message>
+    <message>
+        <source>&amp;Updates from Excel…</source>
+        <translation>&amp;Aggiornamenti da Excel…</translation>
+    </message>
+    <message>
+        <source>Journeys from &amp;JSON…</source>
+        <translation>Percorsi da &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>Esportazione di {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Esportazione non riuscita</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Esportato {path}</translation>
+    </message>
+    <message>
+        <source>Cannot import the workbook</source>
+        <translation>Impossibile importare la cartella di lavoro</translation>
+    </message>
+    <message>
+        <source>Cannot import journeys</source>
+        <translation>Impossibile importare i percorsi</translation>
+    </message>
+</context>
+</TS>

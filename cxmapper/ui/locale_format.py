@@ -1,0 +1,29 @@
+"""Numbers and dates as the app's language writes them (QLocale default set at start-up).
+
+Python's `f"{n:,}"` always groups with commas; an Italian reader expects 12.345 and 3,5 %.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """`value` grouped and with the decimal mark of the current locale."""
+    loc = QLocale()
+    if decimals == 0:
+        return loc.toString(round(value))
+    return loc.toString(float(value), "f", decimals)
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share (0.25) as a percentage in the current locale ("25%" / "25 %")."""
+    return f"{number(share * 100, decimals)}{QLocale().percent()}"
+
+
+def short_date(value: date) -> str:
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
