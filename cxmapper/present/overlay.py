@@ -9,6 +9,7 @@ below rather than imported: this package sits below the analysis layer.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -67,12 +68,14 @@ class Overlay:
 
 def friction_scale(scale: HeatRange | None) -> tuple[str, str]:
     """The legend's two ends for friction coloured relative to the journey's own range."""
+    return range_scale(scale, lambda v: f"{format_score(v)}/100")
+
+
+def range_scale(scale: HeatRange | None, fmt: Callable[[float], str]) -> tuple[str, str]:
+    """The legend's two ends for any heat coloured relative to the journey's own range."""
     if scale is None:
         return ("", "")
-    return (
-        legend_range_label("low", f"{format_score(scale.low)}/100"),
-        legend_range_label("high", f"{format_score(scale.high)}/100"),
-    )
+    return (legend_range_label("low", fmt(scale.low)), legend_range_label("high", fmt(scale.high)))
 
 
 def card_tooltip(row: pd.Series, friction: float | None) -> str:
@@ -106,6 +109,9 @@ def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
     slowest = float(times.max()) if len(times) else 0.0
     log_max = math.log10(max(slowest, 1.0) + 1)
     shown_scores = heat_range(float(scores[i]) for i in reached.index if i in scores.index)
+    # drop-off and repeats: relative to this journey's own range too (most sit far below 100 %)
+    rates = {"dropoff": "dropoff_rate", "repeats": "repeat_rate"}
+    shown_rates = heat_range(reached[rates[kind]]) if kind in rates else None
     for tp_id, row in reached.iterrows():
         score = float(scores[tp_id]) if tp_id in scores.index else None
         if kind == "reach":
@@ -113,10 +119,10 @@ def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
                 row["reach"] / max_reach if max_reach else 0.0,
                 f"{int(row['reach']):,}",
             )
-        elif kind == "dropoff":
-            fraction, label = _nz(row["dropoff_rate"]), format_share(row["dropoff_rate"])
-        elif kind == "repeats":
-            fraction, label = _nz(row["repeat_rate"]), format_share(row["repeat_rate"])
+        elif kind in rates:
+            rate = row[rates[kind]]
+            relative = shown_rates.fraction(rate) if shown_rates is not None else None
+            fraction, label = relative or 0.0, format_share(rate)
         elif kind == "time":
             seconds = row["median_seconds_to_next"]
             fraction = 0.0 if math.isnan(seconds) else math.log10(seconds + 1) / log_max
@@ -131,8 +137,8 @@ def build_overlay(result: AnalysisLike, kind: str) -> Overlay:
         )
     scale = {
         "reach": ("0", f"{int(max_reach):,} cases"),
-        "dropoff": ("0%", "100%"),
-        "repeats": ("0%", "100%"),
+        "dropoff": range_scale(shown_rates, format_share),
+        "repeats": range_scale(shown_rates, format_share),
         "time": ("0 s", format_duration(slowest)),
         "friction": friction_scale(shown_scores) if kind == "friction" else ("", ""),
     }[kind]

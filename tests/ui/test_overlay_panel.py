@@ -66,7 +66,7 @@ def test_overlay_values_match_hand_computed_metrics(file_ws: Workspace, shop: di
     assert drop.cards[shop["home"]].label == "33%"  # c3 of 3 visitors leaves at Home
     assert drop.cards[shop["cart"]].label == "50%"  # c2 of 2 leaves at Cart without the goal
     assert drop.cards[shop["order"]].label == "0%"
-    assert drop.cards[shop["cart"]].fraction == pytest.approx(0.5)
+    assert drop.cards[shop["cart"]].fraction == pytest.approx(1.0)  # worst of this journey
     reach = build_overlay(result, "reach")
     assert [reach.cards[shop[k]].label for k in ("home", "cart", "order")] == ["3", "2", "1"]
     assert reach.cards[shop["home"]].fraction == 1.0
@@ -80,7 +80,7 @@ def test_overlay_values_match_hand_computed_metrics(file_ws: Workspace, shop: di
     assert drop.unexpected == [(shop["cart"], shop["order"])]  # walked but not drawn
     assert "Drop-off: 50% (1 cases)" in drop.cards[shop["cart"]].tooltip
     # the legend names what the palest and the darkest tint mean
-    assert drop.scale == ("0%", "100%") and reach.scale == ("0", "3 cases")
+    assert drop.scale[1].endswith("(50%)") and reach.scale == ("0", "3 cases")
     assert time.scale == ("0 s", "3 min")  # the slowest median (Cart's) sets the dark end
     friction = build_overlay(result, "friction")  # tinted relative to the journey's own range
     scores = sorted(float(v.label) for v in friction.cards.values())

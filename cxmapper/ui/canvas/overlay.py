@@ -186,13 +186,14 @@ class OverlayLayer:
             self.s._remove_item(item)
         self.paths = []
         m = self.s.mirror
-        for src, dst in self.shown_unexpected():
+        for n, (src, dst) in enumerate(self.shown_unexpected()):
             if m is not None and src in self.s.cards and dst in self.s.cards:
                 tip = f"Seen in the data, not on the map: {m.tps[src].title} → {m.tps[dst].title}"
                 if (src, dst) in self.tooltips:
                     tip += "<br>" + self.tooltips[(src, dst)]
                 width = 1.5 * self.width_factor(src, dst)
-                item = OverlayPathItem(self.s.card_rect(src), self.s.card_rect(dst), width, tip)
+                item = OverlayPathItem(self.s.card_rect(src), self.s.card_rect(dst), width, tip,
+                                       n % 3 - 1)  # fmt: skip
                 self.s.addItem(item)
                 self.paths.append(item)
 

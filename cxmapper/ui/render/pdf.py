@@ -6,8 +6,10 @@ the map's size: A4 when the map, scaled to fit A4 below the header, keeps at lea
 the largest sheet office printers take, at whatever scale the map fits there. A map too large
 to read even on A3 is still one page; ask for `tile` to print it large.
 
-`tile` (on request) prints the map across A4 landscape pages at `TILE_SCALE` of screen size
-or larger (each page filled, up to screen size). Pages break only between stages (columns) and between lanes (rows), so no card is ever cut;
+`tile` (on request) prints the map across A4 landscape pages: the stages are shared out
+between pages as planned at `TILE_SCALE` of screen size, then the map is grown so the widest
+part fills the printable width (one scale for every page, so the pages tape together into a
+poster), and the lanes are shared out at that scale. Pages break only between stages (columns) and between lanes (rows), so no card is ever cut;
 the stages and lanes are shared out evenly between pages, each page repeats the stage and lane
 headers of its part, and a part holding no card is left out, so no page is empty.
 
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 PAGE_MODES = ("fit", "tile")
 MIN_READABLE_SCALE = 0.55  # below this share of screen size, card text is too small on paper
 TILE_SCALE = 0.75  # tiles are planned at this share of screen size...
-MAX_TILE_SCALE = 1.0  # ...then grown to fill the page, up to screen size
+MAX_TILE_SCALE = 2.0  # ...then grown to fill the page's width, up to twice screen size
 PAGE_MARGIN_MM = 8.0
 HEADER_MM = 14.0  # the band above the map: name, date, page, legend
 GAP_MM = 2.0  # between header and map
@@ -165,14 +167,15 @@ def plan_tiles(r: _Rendered, area_w: float, area_h: float) -> tuple[float, list[
     scale = min(TILE_SCALE, area_w / (layout.LANE_HEADER_W + max(cols, default=1.0)),
                 area_h / (layout.STAGE_HEADER_H + max(rows, default=1.0)))  # fmt: skip
     col_groups = group_bands(cols, area_w / scale - layout.LANE_HEADER_W)
-    row_groups = group_bands(rows, area_h / scale - layout.STAGE_HEADER_H)
     widest = max(sum(cols[a:b]) for a, b in col_groups) if col_groups else 1.0
-    tallest = max(sum(rows[a:b]) for a, b in row_groups) if row_groups else 1.0
+    # the evened-out column parts fill the printable width; the lanes are then shared out
+    # between pages at that scale (only a lane too tall for the page at it shrinks the scale)
     scale = min(
         MAX_TILE_SCALE,
         area_w / (layout.LANE_HEADER_W + widest),
-        area_h / (layout.STAGE_HEADER_H + tallest),
-    )  # evened-out parts: fill the page
+        area_h / (layout.STAGE_HEADER_H + max(rows, default=1.0)),
+    )
+    row_groups = group_bands(rows, area_h / scale - layout.STAGE_HEADER_H)
     occupied = {cell for cell, ids in m.cells.items() if ids}
     tiles = [
         Tile(cg, rg)

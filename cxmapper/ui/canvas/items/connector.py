@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.ui.canvas import style
+from cxmapper.ui.canvas.items.gutter_route import gutter_route
 
 Z_CONNECTOR = 20.0
 Rect = tuple[float, float, float, float]
@@ -205,8 +206,11 @@ class OverlayPathItem(QGraphicsPathItem):
     """An overlay-only path (an unexpected transition seen in the data): dashed, not a model
     connector, never selectable."""
 
-    def __init__(self, src: QRectF, dst: QRectF, width: float, tooltip: str) -> None:
-        super().__init__(route(src, dst))
+    def __init__(
+        self, src: QRectF, dst: QRectF, width: float, tooltip: str, offset: int = 0
+    ) -> None:
+        # through the gutters between cards, never over a title (see gutter_route)
+        super().__init__(gutter_route(src, dst, offset))
         pen = QPen(style.UNEXPECTED)
         pen.setWidthF(width)
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -215,3 +219,9 @@ class OverlayPathItem(QGraphicsPathItem):
         self.setToolTip(tooltip)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        stroker = QPainterPathStroker()  # the line as drawn: Qt's default shape would add the
+        stroker.setWidth(max(width, 6.0))  # area the bends enclose (tooltips all over the map)
+        self._shape = stroker.createStroke(self.path())
+
+    def shape(self) -> QPainterPath:
+        return self._shape

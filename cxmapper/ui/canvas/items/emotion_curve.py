@@ -1,6 +1,7 @@
 """The emotion curve of an "emotions" lane: a smooth line through the scored cards.
 
-Only cards with a score have a point, each under its card (x is the card's centre), so the
+Only cards with a score have a point, each under its card (x is the card's centre; cards
+stacked in one column are spread a little around it, left to right in lane order), so the
 curve reads as "how the customer feels here" and a new, unscored card changes nothing. Points
 are dragged up or down to change a score; the item only reports the final, snapped score
 through `on_score` (one undo step per drag). Hovering a point names its card and score.
@@ -27,6 +28,8 @@ from cxmapper.ui.canvas import style
 Z_EMOTION = 15.0
 MARGIN = 20.0
 PICK = 9.0
+COLUMN_STEP = 18.0  # px between the points of cards stacked in one column
+COLUMN_SPREAD = 90.0  # at most this wide in all, so the points stay under their column
 
 
 class EmotionPoint(NamedTuple):
@@ -41,24 +44,51 @@ def point_label(point: EmotionPoint) -> str:
     return f"{point.title}: {emotion_short(point.score)}"
 
 
-def smooth_path(points: Sequence[QPointF], low: float, high: float) -> QPainterPath:
-    """Catmull-Rom through the points, as cubic Béziers (passes through every point); control
-    points are kept within [low, high] so the curve does not overshoot the score range."""
+def spread_columns(points: Sequence[EmotionPoint]) -> list[EmotionPoint]:
+    """Left to right, one x per point: cards stacked in one column share a centre x, and a curve
+    through several points at one x runs up and down on the spot and loops back. Such points are
+    spread evenly around the column's centre in their given (lane, cell) order, so each stays
+    under its card, keeps its own hover label and drag, and the curve only moves forward."""
+    ordered = sorted(points, key=lambda p: p.x)  # stable: stacked cards keep their order
+    out: list[EmotionPoint] = []
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and ordered[j].x == ordered[i].x:
+            j += 1
+        n = j - i
+        step = min(COLUMN_STEP, COLUMN_SPREAD / (n - 1)) if n > 1 else 0.0
+        for k in range(n):
+            out.append(ordered[i + k]._replace(x=ordered[i].x + (k - (n - 1) / 2) * step))
+        i = j
+    return out
 
-    def clamp(p: QPointF) -> QPointF:
-        return QPointF(p.x(), min(max(p.y(), low), high))
+
+def smooth_path(points: Sequence[QPointF], low: float, high: float) -> QPainterPath:
+    """A smooth curve y(x) through the points (cubic Hermite, finite-difference slopes) as cubic
+    Béziers: it passes through every point and, as the x of the control points is spaced evenly
+    between each pair of points, it never runs backwards however unevenly the points are spaced
+    (Catmull-Rom in 2-D loops when neighbours are close). Control points are kept within
+    [low, high] so the curve does not overshoot the score range."""
+
+    def clamp(x: float, y: float) -> QPointF:
+        return QPointF(x, min(max(y, low), high))
+
+    def slope(i: int) -> float:
+        a, b = points[max(i - 1, 0)], points[min(i + 1, len(points) - 1)]
+        dx = b.x() - a.x()
+        return (b.y() - a.y()) / dx if dx > 1e-9 else 0.0
 
     path = QPainterPath()
     if not points:
         return path
     path.moveTo(points[0])
     for i in range(len(points) - 1):
-        p0 = points[i - 1] if i > 0 else points[i]
         p1, p2 = points[i], points[i + 1]
-        p3 = points[i + 2] if i + 2 < len(points) else p2
-        c1 = p1 + (p2 - p0) / 6.0
-        c2 = p2 - (p3 - p1) / 6.0
-        path.cubicTo(clamp(c1), clamp(c2), p2)
+        third = (p2.x() - p1.x()) / 3.0
+        c1 = clamp(p1.x() + third, p1.y() + slope(i) * third)
+        c2 = clamp(p2.x() - third, p2.y() - slope(i + 1) * third)
+        path.cubicTo(c1, c2, p2)
     return path
 
 
@@ -85,7 +115,7 @@ class EmotionCurveItem(QGraphicsItem):
         self.update()
 
     def set_points(self, points: Sequence[EmotionPoint]) -> None:
-        self._points = sorted(points, key=lambda p: p.x)  # stable: stacked cards keep order
+        self._points = spread_columns(points)
         self._drag = None
         self._hover = None
         self.update()
@@ -107,6 +137,11 @@ class EmotionCurveItem(QGraphicsItem):
         p = self._points[index]
         y = self._drag[1] if self._drag and self._drag[0] == index else self.score_to_y(p.score)
         return QPointF(p.x - self.pos().x(), y)
+
+    def curve_path(self) -> QPainterPath:
+        """The line through the points, in item coordinates, as painted."""
+        pts = [self.point_pos(i) for i in range(len(self._points))]
+        return smooth_path(pts, self.score_to_y(2), self.score_to_y(-2))
 
     def label_at(self, pos: QPointF) -> str:
         """The hover label of the point at `pos` (item coordinates), '' where there is none."""
@@ -197,7 +232,7 @@ class EmotionCurveItem(QGraphicsItem):
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(smooth_path(pts, self.score_to_y(2), self.score_to_y(-2)))
+        painter.drawPath(self.curve_path())
         painter.setPen(QPen(style.CARD_BG, 1.5))
         for p, pos in zip(self._points, pts, strict=True):
             painter.setBrush(style.EMOTION_COLOURS.get(p.score, style.EMOTION_COLOURS[0]))
