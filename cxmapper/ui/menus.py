@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 
 from cxmapper.ui.dialogs.about import show_about
+from cxmapper.ui.dialogs.value_model import value_model_action
 
 if TYPE_CHECKING:
     from cxmapper.ui.main_window import MainWindow
@@ -84,6 +85,7 @@ def build_menus(w: MainWindow) -> None:
         journey_menu.addActions(canvas["structure"])
     journey_menu.addSeparator()
     journey_menu.addAction(w.people_action)
+    journey_menu.addAction(value_model_action(w))
     w.journey_menu = journey_menu
     w.analysis_menu = bar.addMenu("&Analysis")
     w.analysis_menu.setObjectName("menu.analysis")
