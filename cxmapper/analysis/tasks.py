@@ -158,6 +158,7 @@ class AnalysisResult:
 
 
 def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> AnalysisResult:
+    from cxmapper.analysis.stored_value import value_model_of
     from cxmapper.model.workspace import Workspace
 
     engine = engines.get(request.engine)
@@ -166,6 +167,7 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
     with Workspace.open(request.workspace) as ws:
         spec = journey_spec(ws, request.journey_id)
         off_target = kpis_off_target(ws, request.journey_id)
+        value_model = value_model_of(ws.get("journey", request.journey_id))
     profile = engine.profile(data)
     if request.segment:
         data = engine.select(data, Selection(request.segment[0], (request.segment[1],)))
@@ -174,7 +176,14 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
         data = engine.select(data, Selection(period=request.period))
     progress(0.35, f"Measuring {data.n_events:,} events")
     window = timedelta(days=request.funnel_window_days) if request.funnel_window_days else None
-    options = engines.ReportOptions(request.funnel_steps, window, off_target, top_n_friction=10)
+    options = engines.ReportOptions(
+        request.funnel_steps,
+        window,
+        off_target,
+        top_n_friction=10,
+        value_model=value_model,  # the journey's stored assumptions price the money figures
+        channels=True,
+    )
     report = engine.report(data, spec, options)
     progress(0.75, "Weekly trend")
     weekly = engine.weekly_trend(data, spec)

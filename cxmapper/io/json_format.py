@@ -1,4 +1,4 @@
-"""Whole journeys as JSON: `{"format": "cxmapper-journey", "version": 3, ...}`.
+"""Whole journeys as JSON: `{"format": "cxmapper-journey", "version": 4, ...}`.
 
 The format (docs/json-format.md) carries every record of the journeys plus the people, teams,
 personas and KPI definitions they refer to, field for field as the model stores them, so an
@@ -25,7 +25,13 @@ from cxmapper import __version__
 from cxmapper.errors import CxError, ValidationError
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.json_schema import schema_problem
-from cxmapper.io.json_versions import decode_raw, export_versions, rekey_snapshot
+from cxmapper.io.json_versions import (
+    decode_journey,
+    decode_raw,
+    export_versions,
+    journey_record,
+    rekey_snapshot,
+)
 from cxmapper.io.snapshot import take_snapshot
 from cxmapper.model import entities as e
 from cxmapper.model.kinds import KINDS
@@ -33,8 +39,9 @@ from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace import Removal, Workspace, new_id, now_iso
 
 FORMAT = "cxmapper-journey"
-VERSION = 3  # 2: a touchpoint's emotion may be null (not scored), a KPI has a kind;
-# 3: lineage ids, KPI reading frequency, journey versions (1 and 2 are still read)
+VERSION = 4  # 2: a touchpoint's emotion may be null (not scored), a KPI has a kind;
+# 3: lineage ids, KPI reading frequency, journey versions; 4: a journey's value model (as an
+# object); 1 to 3 are still read (a journey without a value model has none)
 # What a field left out meant in an older version, where today's default differs: in
 # version 1 every card had a score, 0 unless given.
 OLD_DEFAULTS: dict[int, dict[str, dict[str, Any]]] = {1: {"touchpoint": {"emotion": 0}}}
@@ -84,7 +91,7 @@ def journeys_document(ws: Workspace, journey_ids: list[str]) -> dict[str, Any]:
         if snap.journey.persona_id:
             persona_ids.add(snap.journey.persona_id)
         journeys.append({
-            "journey": _record(snap.journey),
+            "journey": journey_record(_record(snap.journey)),
             "stages": [_record(x) for x in snap.stages], "lanes": [_record(x) for x in snap.lanes],
             "touchpoints": [_record(x) for x in sorted(snap.touchpoints, key=lambda t: (t.stage_id, t.lane_id, t.position, t.id))],
             "connectors": [_record(x) for x in snap.connectors],
@@ -274,7 +281,7 @@ def parse_document(doc: Any) -> dict[str, list[Any]]:
             raise JsonFormatError(f"{where_j}: unknown key(s) {', '.join(unknown)}")
         if "journey" not in block:
             raise JsonFormatError(f"{where_j}.journey: missing")
-        journey = keep("journey", block["journey"], f"{where_j}.journey")
+        journey = keep("journey", decode_journey(block["journey"]), f"{where_j}.journey")
         for key, kind in PER_JOURNEY:
             for i, raw in enumerate(_list(block, key, where_j)):
                 raw = decode_raw(raw) if kind == "version" else raw

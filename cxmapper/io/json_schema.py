@@ -56,6 +56,8 @@ def _record_schema(kind: str) -> dict[str, Any]:
             required.append(name)
     if kind == "version":  # a version's snapshot travels as the JSON object, not as its text
         properties["snapshot"] = {"type": "object"}
+    if kind == "journey":  # format 4: the value model travels as the JSON object
+        properties["value_model"] = {"type": "object"}
     return {
         "type": "object",
         "properties": properties,

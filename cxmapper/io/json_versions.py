@@ -46,6 +46,20 @@ def decode_raw(raw: Any) -> Any:
     return raw
 
 
+def journey_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A journey's record for the file (format 4): its value model as a JSON object, not text."""
+    if isinstance(record.get("value_model"), str):
+        record = {**record, "value_model": json.loads(record["value_model"] or "{}")}
+    return record
+
+
+def decode_journey(raw: Any) -> Any:
+    """A journey record as read from a file: its value model object back to the stored text."""
+    if isinstance(raw, dict) and isinstance(raw.get("value_model"), dict):
+        raw = {**raw, "value_model": json.dumps(raw["value_model"], sort_keys=True)}
+    return raw
+
+
 def rekey_snapshot(ws: Workspace, text: str, remap: dict[tuple[str, str], str],
                    fresh: dict[tuple[str, str], str]) -> str:  # fmt: skip
     """The snapshot with every id and reference following the import's new ids."""
@@ -76,4 +90,4 @@ def rekey_snapshot(ws: Workspace, text: str, remap: dict[tuple[str, str], str],
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
-__all__ = ["decode_raw", "export_versions", "rekey_snapshot"]
+__all__ = ["decode_journey", "decode_raw", "export_versions", "journey_record", "rekey_snapshot"]

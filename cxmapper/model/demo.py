@@ -18,6 +18,7 @@ from cxmapper.errors import WorkspaceError
 from cxmapper.model import demo_content as content
 from cxmapper.model.demo_survey import write_survey
 from cxmapper.model.kpi_kinds import KPI_KINDS
+from cxmapper.model.value_models import set_value_model
 from cxmapper.model.workspace import Workspace
 from cxmapper.tempfiles import sweep, temp_path
 
@@ -143,6 +144,7 @@ def _add_people(ws: Workspace) -> dict[str, str]:
 def _add_journey(ws: Workspace, spec: dict[str, Any], people: dict[str, str]) -> dict[str, str]:
     persona = ws.add_persona(spec["persona"][0], description=spec["persona"][1])
     journey = ws.add_journey(spec["name"], description=spec["description"], persona_id=persona.id)
+    set_value_model(ws, journey.id, content.VALUE_MODEL)
     stages = {name: ws.add_stage(journey.id, name).id for name in spec["stages"]}
     lanes = {name: ws.add_lane(journey.id, name, kind).id for name, kind in LANES}
     titles: dict[str, str] = {}

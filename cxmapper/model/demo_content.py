@@ -557,3 +557,11 @@ CONTACT_TAILS = (
     " Write to me at mario.rossi@example.com",
     " Rimborsate su IT60X0542811101000000123456",
 )
+
+# The demo journeys' value model (model.value_models fields): what an order is worth and what a
+# contact costs per channel, so the demo shows the money overlay out of the box.
+VALUE_MODEL = {
+    "value_per_conversion": 85.0,
+    "currency": "EUR",
+    "contact_costs": {"call centre": 6.5, "chat": 3.2, "store": 4.0, "e-mail": 1.5},
+}

@@ -76,6 +76,7 @@ class Journey:
     state: str = "current"
     position: int = 0
     created_at: str = ""
+    value_model: str = "{}"  # JSON of analysis.value_model.ValueModel.as_dict(); see value_models
 
 
 @dataclass

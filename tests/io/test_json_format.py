@@ -44,7 +44,7 @@ def test_round_trip_is_exact(
 
 def test_document_shape(doc_path: Path, journey: dict[str, str]) -> None:
     doc = json.loads(doc_path.read_text(encoding="utf-8"))
-    assert doc["format"] == FORMAT and doc["version"] == 3
+    assert doc["format"] == FORMAT and doc["version"] == 4
     block = doc["journeys"][0]
     assert block["journey"]["id"] == journey["journey"]
     assert {p["name"] for p in doc["parties"]} == {

@@ -243,6 +243,7 @@ def test_current_version_fixture_opens_without_migrating(tmp_path: Path) -> None
             ("changed", "kpi", "Fixture Writer"),
             ("added", "version", "Fixture Writer"),
             ("changed", "touchpoint", "Fixture Writer"),
+            ("changed", "journey", "Fixture Writer"),  # v6: the value model
         ]
         assert log[2].fields == {"title": ["Home page", "Home"]}
     assert not list(tmp_path.glob("*.bak"))

@@ -261,6 +261,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX change_log_journey ON change_log(journey_id, seq);
     CREATE INDEX change_log_entity ON change_log(entity_id, seq);
     """,
+    # 6: a journey's value model (conversion value, currency, contact cost per channel, value per
+    # segment) as one JSON object, read by model.value_models into an analysis ValueModel
+    """
+    ALTER TABLE journeys ADD COLUMN value_model TEXT NOT NULL DEFAULT '{}';
+    """,
 )
 
 CURRENT_VERSION = len(MIGRATIONS)
@@ -336,6 +341,7 @@ JSON_COLUMNS: dict[tuple[str, str], str] = {
     ("datasets", "options"): "object",
     ("surveys", "columns"): "texts",
     ("surveys", "options"): "object",
+    ("journeys", "value_model"): "object",
 }
 
 # The table of stored chunks for each kind of record that has them, and its key column.
