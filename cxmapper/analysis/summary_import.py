@@ -215,6 +215,31 @@ def _transitions(data: dict[str, Any], spec: JourneySpec, mapped: dict[str, int]
     )
 
 
+def summary_weekly(data: dict[str, Any], spec: JourneySpec) -> pd.DataFrame:
+    """The weekly trend table (`segments.weekly_trend`'s columns): reach per week for each
+    touchpoint that matches one activity (exact); drop-off per week is not in a summary (NaN)."""
+    mapped, _ = _group(spec, {str(r["activity"]) for r in data.get("weeks", [])})
+    counts: dict[int, list[str]] = defaultdict(list)
+    for a, i in mapped.items():
+        counts[i].append(a)
+    ids = [tp.id for tp in spec.touchpoints]
+    reach: dict[tuple[str, str], int] = defaultdict(int)
+    for r in data.get("weeks", []):
+        i = mapped.get(str(r["activity"]), -1)
+        if i >= 0 and len(counts[i]) == 1:
+            reach[(str(r["week"]), ids[i])] += int(r["cases"])
+    keys = sorted(reach)
+    return pd.DataFrame(
+        {
+            "week": pd.to_datetime([k[0] for k in keys], utc=True),
+            "touchpoint_id": pd.Series([k[1] for k in keys], dtype=object),
+            "reach": pd.Series([reach[k] for k in keys], dtype=np.int64),
+            "dropoff_cases": np.full(len(keys), np.nan),
+            "dropoff_rate": np.full(len(keys), np.nan),
+        }
+    )
+
+
 def stored_summary_result(request: AnalysisRequest) -> AnalysisResult | None:
     """The overlay's result when the requested dataset is a stored summary; None for events.
 
@@ -237,5 +262,11 @@ def stored_summary_result(request: AnalysisRequest) -> AnalysisResult | None:
         raise CxError(f"dataset {ds.name!r}: stored summary cannot be read ({exc})") from exc
     report = summary_report(data, spec)
     return AnalysisResult(
-        report, report.friction_table, pd.DataFrame(), None, {}, report.n_cases, None
+        report,
+        report.friction_table,
+        summary_weekly(data, spec),
+        None,
+        {},
+        report.n_cases,
+        None,
     )

@@ -45,13 +45,20 @@ def summary_of(csv: Path) -> dict[str, Any]:
          "p90_seconds": float(x["gap"].quantile(0.9))}
         for (s, t), x in steps.groupby(["a", "nxt"])
     ]  # fmt: skip
+    f["week"] = (f["t"].dt.tz_localize(None).dt.to_period("W-SUN").dt.start_time).dt.strftime(
+        "%Y-%m-%d"
+    )
+    weeks = [
+        {"segment": "", "week": w, "activity": a, "events": len(x), "cases": x["c"].nunique()}
+        for (w, a), x in f.groupby(["week", "a"])
+    ]
     return {
         "format": ss.FORMAT, "version": ss.VERSION, "engine": "spark", "spark_version": "4.0.0",
         "source": csv.name, "segment": None,
         "error_bound": {"counts": "exact", "quantiles": "percentile_approx",
                         "accuracy": ss.ACCURACY, "relative_rank_error": ss.RANK_ERROR},
         "totals": [{"segment": "", "events": len(f), "cases": f["c"].nunique()}],
-        "touchpoints": tps, "transitions": trans, "weeks": [],
+        "touchpoints": tps, "transitions": trans, "weeks": weeks,
     }  # fmt: skip
 
 
@@ -99,6 +106,13 @@ def test_summary_overlays_the_raw_logs_counts(files, tmp_path, capsys):
     )
     raw_cards = {k: v.label for k, v in build_overlay(raw, "reach").cards.items()}
     assert {k: v.label for k, v in build_overlay(summ, "reach").cards.items()} == raw_cards
+    week = ["week", "touchpoint_id", "reach"]
+    pd.testing.assert_frame_equal(
+        summ.weekly[week].sort_values(week[:2], ignore_index=True),
+        raw.weekly[week].sort_values(week[:2], ignore_index=True),
+        check_dtype=False,
+    )
+    assert str(summ.weekly["week"].iloc[0].date()) == "2024-02-26"  # the Monday before
     assert summ.n_cases_total == raw.n_cases_total == 4
     assert any("rank error 0.0001" in w for w in summ.report.warnings)
 
