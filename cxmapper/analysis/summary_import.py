@@ -157,7 +157,7 @@ def summary_report(data: dict[str, Any], spec: JourneySpec) -> JourneyReport:
         touchpoints=tps,
         transitions=trans,
         paths=PathCheck(_no_transitions()[["from", "to", "count", "cases"]], []),
-        funnel=pd.DataFrame(),
+        funnel=_no_funnel(),
         friction=[],
         journey_median_seconds=float("nan"),
         friction_table=pd.DataFrame({"score": pd.Series(dtype=float)}),
@@ -167,6 +167,13 @@ def summary_report(data: dict[str, Any], spec: JourneySpec) -> JourneyReport:
         engine=f"summary ({data.get('engine', '')})",
         warnings=tuple(notes),
     )
+
+
+def _no_funnel() -> pd.DataFrame:
+    """`funnel.funnel_table`'s columns with no step: a funnel needs each case's order."""
+    cols = ("step", "touchpoints", "cases", "median_seconds_from_first",
+            "conversion_from_previous", "conversion_from_first")  # fmt: skip
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
 
 
 def _no_transitions() -> pd.DataFrame:
