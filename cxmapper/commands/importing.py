@@ -3,7 +3,8 @@
 * `import-xlsx WORKSPACE FILE.xlsx [--dry-run]`: merge a workbook owners edited (exported by
   `cxmapper export --xlsx`) back in, in one step; conflicts are listed and not applied.
 * `import-json WORKSPACE FILE.json`: add the journeys of a JSON file (creates WORKSPACE).
-* `import WORKSPACE EVENTS`: store an event log as a dataset (see `run_events`).
+* `import WORKSPACE EVENTS`: store an event log as a dataset (see `run_events`), or a Spark
+  summary (`analyze --engine spark --summary OUT`), which the overlay reads like a log.
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "import",
         help="store an event log in the workspace as a dataset",
-        description="Read an event log (CSV/TSV, XLSX, Parquet, JSON Lines, XES) into WORKSPACE.",
+        description=(
+            "Read an event log (CSV/TSV, XLSX, Parquet, JSON Lines, XES) into WORKSPACE, or a "
+            "summary JSON written by 'analyze --engine spark --summary'."
+        ),
     )
     p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
     p.add_argument("events", metavar="EVENTS", help="event log file")
@@ -102,12 +106,16 @@ def run_json(args: argparse.Namespace) -> int:
 def run_events(args: argparse.Namespace) -> int:
     """`cxmapper import`: the event-dataset import. Reading and validating events belongs to
     `cxmapper.analysis` (its owner may extend this); here we only store the result."""
+    from cxmapper.analysis.summary_import import import_summary, looks_like_summary
     from cxmapper.analysis.tasks import import_events
     from cxmapper.model.workspace import Workspace
 
     columns = {c: getattr(args, c) for c in ("case", "activity", "timestamp", "channel")}
-    dataset = import_events(args.events, preset=args.preset, columns=columns, lifecycle=args.lifecycle,
-                            name=args.name, tz=args.tz)  # fmt: skip
+    if looks_like_summary(args.events):  # a Spark summary (`analyze --summary`): figures only
+        dataset = import_summary(args.events, name=args.name)
+    else:
+        dataset = import_events(args.events, preset=args.preset, columns=columns,
+                                lifecycle=args.lifecycle, name=args.name, tz=args.tz)  # fmt: skip
     with Workspace.open(args.workspace, require_write=True) as ws:
         journey_id = ws.find_journey(args.journey).id if args.journey else None
         stored = dataset.add_to(ws, journey_id)

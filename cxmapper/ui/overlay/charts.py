@@ -145,7 +145,8 @@ class TrendChart(QWidget):
         )
         rate = weekly["dropoff_rate"].to_numpy(dtype=float) * 100
         self.rate_box.addItem(pg.PlotCurveItem(x, rate, pen=pg.mkPen("#c0392b", width=2)))
-        self.rate_box.setYRange(0, max(float(np.nanmax(rate)) if len(rate) else 100.0, 5.0) * 1.1)
+        known = rate[np.isfinite(rate)]  # a Spark summary has no weekly drop-off: all NaN
+        self.rate_box.setYRange(0, max(float(known.max()) if len(known) else 100.0, 5.0) * 1.1)
         self._sync()
 
 
