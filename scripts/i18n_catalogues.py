@@ -24,7 +24,7 @@ MARKERS = ("N_", "_")
 
 
 def extract(package: Path = ROOT / "cxmapper") -> dict[str, list[str]]:
-    """msgid -> source locations ("path:line"), in first-seen order."""
+    """msgid -> source files, in first-seen order."""
     found: dict[str, list[str]] = {}
     for path in sorted(package.rglob("*.py")):
         rel = path.relative_to(package)
@@ -39,8 +39,10 @@ def extract(package: Path = ROOT / "cxmapper") -> dict[str, list[str]]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                where = f"cxmapper/{rel.as_posix()}:{node.lineno}"
-                found.setdefault(node.args[0].value, []).append(where)
+                where = f"cxmapper/{rel.as_posix()}"  # no line: edits elsewhere stay clean
+                places = found.setdefault(node.args[0].value, [])
+                if where not in places:
+                    places.append(where)
     return found
 
 

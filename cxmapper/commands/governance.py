@@ -15,6 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from cxmapper.present.labels import _
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("version", help="save a journey as a named version",
@@ -73,7 +75,7 @@ def _write_json(target: str, doc: Any) -> None:
     from cxmapper.io.atomic import atomic_write
 
     atomic_write(target, lambda tmp: Path(tmp).write_text(text + "\n", encoding="utf-8"))
-    print(f"wrote {target}")
+    print(_("wrote {path}").format(path=target))
 
 
 def run_version(args: argparse.Namespace) -> int:
@@ -140,7 +142,9 @@ def parse_since(text: str) -> str:
             return date.fromisoformat(text).isoformat()
         return datetime.fromisoformat(text).isoformat()
     except ValueError:
-        raise CxError(f"--since {text!r}: not a date (write it as YYYY-MM-DD)") from None
+        raise CxError(
+            _("--since {text}: not a date (write it as YYYY-MM-DD)").format(text=repr(text))
+        ) from None
 
 
 def run_log(args: argparse.Namespace) -> int:

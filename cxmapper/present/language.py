@@ -13,7 +13,8 @@ from __future__ import annotations
 import gettext
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from cxmapper.present import labels
@@ -90,3 +91,19 @@ def current_language() -> str:
 def gettext_for(code: str) -> Callable[[str], str]:
     """Translate into `code` without changing the current language (exports in another one)."""
     return translator(code)
+
+
+@contextmanager
+def in_language(code: str | None) -> Iterator[None]:
+    """Headless text in `code` for the duration (an export in another language than the app's);
+    None: the current language. Restores the previous language afterwards, even on error.
+    Not thread-safe: exports run one at a time on the thread that asked for them."""
+    previous = _current
+    if code is None or code == previous:
+        yield
+        return
+    use_language(code)
+    try:
+        yield
+    finally:
+        use_language(previous)
