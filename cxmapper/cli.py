@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from cxmapper import __version__
 from cxmapper.commands.printable import printable, safe_output
 from cxmapper.errors import CxError
+from cxmapper.present import language
+from cxmapper.present.labels import _
 
 COMMAND_MODULES = (
     "cxmapper.commands.demo",
@@ -35,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument(
         "--verbose", action="store_true", help="with --version: also where the log file is"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=language.SUPPORTED,
+        default=None,
+        help="language of messages and exports (default: the system locale)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -63,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()  # the command modules import only the standard library up front
     try:
+        code, args_list = _take_language(args_list)
+        language.use_language(code)
         if _is_gui_call(args_list, parser):
             return _run_gui(args_list)
         with safe_output():  # names from files never reach the terminal as control sequences
@@ -70,19 +80,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.version:
                 return _print_version(args.verbose)
             if args.command is None:
-                parser.error("name a command (see cxmapper --help)")
+                parser.error(_("name a command (see cxmapper --help)"))
             return int(args.func(args) or 0)
     except CxError as exc:
-        print(f"cxmapper: error: {printable(str(exc), one_line=True)}", file=sys.stderr)
+        print(
+            _("cxmapper: error: {message}").format(message=printable(str(exc), one_line=True)),
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:
-        print("cxmapper: interrupted", file=sys.stderr)
+        print(_("cxmapper: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # the reader went away (e.g. `cxmapper info W | head`): stop quietly, like other tools
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+
+
+def _take_language(argv: list[str]) -> tuple[str, list[str]]:
+    """The `--lang CODE` / `--lang=CODE` given anywhere (else the system locale's), and argv
+    without it.
+
+    Taken out before argparse runs so that it works before or after the sub-command
+    (`cxmapper demo PATH --lang it`) and the parser's own messages are already translated. An
+    unsupported value is refused here (exit 2), never taken for a workspace to open.
+    """
+    code, rest, i = language.system_language(), [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in language.SUPPORTED:
+            code, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--lang=") and arg[7:] in language.SUPPORTED:
+            code, i = arg[7:], i + 1
+            continue
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg[7:] if "=" in arg else (argv[i + 1] if i + 1 < len(argv) else "")
+            choices = ", ".join(language.SUPPORTED)
+            raise CxError(f"--lang {value!r}: not a supported language (choose from {choices})")
+        rest.append(arg)
+        i += 1
+    return code, rest
 
 
 def _print_version(verbose: bool) -> int:
@@ -106,7 +145,7 @@ def missing_display(environ: dict[str, str] | None = None) -> str | None:
         return None
     if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None
-    return (
+    return _(
         "no display: the cxmapper window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is "
         "not set). The commands work without one: cxmapper demo, info, analyze, import, export, "
         "import-xlsx, import-json, import-survey, feedback, version, versions, diff, log "
@@ -117,7 +156,7 @@ def missing_display(environ: dict[str, str] | None = None) -> str | None:
 def _run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="cxmapper", add_help=False)
     parser.add_argument("workspace", nargs="?")
-    args, _ = parser.parse_known_args(argv)
+    args, _unknown = parser.parse_known_args(argv)
     problem = missing_display()
     if problem:
         raise CxError(problem)

@@ -13,6 +13,7 @@ from typing import Any
 
 from cxmapper.commands import analyze_spark, value_options
 from cxmapper.commands.json_out import write_json
+from cxmapper.present.labels import _
 
 
 def register(subparsers: Any) -> None:
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     off_target: dict[str, int] | None = None
     if args.workspace or args.journey:
         if not (args.workspace and args.journey):
-            raise CxError("--workspace and --journey go together")
+            raise CxError(_("--workspace and --journey go together"))
         from cxmapper.analysis.tasks import kpis_off_target
         from cxmapper.analysis.workspace_adapter import journey_spec
         from cxmapper.model.workspace import Workspace
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             spec = journey_spec(ws, journey.id)
             off_target = kpis_off_target(ws, journey.id)  # the K term, as in the app and exports
         if not spec.touchpoints:
-            raise CxError(f"journey {journey.name!r} has no touchpoints")
+            raise CxError(_("journey {name} has no touchpoints").format(name=repr(journey.name)))
     request = MappingRequest(
         preset=args.preset,
         case=args.case,
@@ -100,9 +101,13 @@ def run(args: argparse.Namespace) -> int:
     ref = FileRef(Path(args.events), request, lifecycle=args.lifecycle, tz=args.tz)
     engine = choose(ref) if args.engine == AUTO else args.engine
     if Path(args.events).is_dir() and engine != "duckdb":
-        raise CxError(f"{args.events}: a folder of Parquet files needs --engine duckdb")
+        raise CxError(
+            _("{path}: a folder of Parquet files needs --engine duckdb").format(path=args.events)
+        )
     if engine != "numpy" and model is not None:
-        raise CxError("money figures (--value-per-conversion, --contact-cost) need --engine numpy")
+        raise CxError(
+            _("money figures (--value-per-conversion, --contact-cost) need --engine numpy")
+        )
     report = analyze(
         ref,
         spec,
@@ -157,8 +162,12 @@ def _print_summary(data: dict[str, Any], warnings: Sequence[str]) -> None:
 
 def _print_impact(data: dict[str, Any]) -> None:
     """The journey's money totals and channel figures, when the JSON has them."""
-    from cxmapper.present.money import format_money
+    from cxmapper.present.language import current_language
+    from cxmapper.present.money import format_money as money_text
     from cxmapper.present.units import format_share
+
+    def format_money(amount: float | None, currency: str) -> str:
+        return money_text(amount, currency, current_language())  # € 15.000,00 in Italian
 
     out = sys.stdout
     money = data.get("money")
@@ -166,10 +175,15 @@ def _print_impact(data: dict[str, Any]) -> None:
         total = money["journey"]
         cur = money["currency"]
         out.write(
-            f"\nmoney: value at risk {format_money(total['value_at_risk'], cur)}, "
-            f"cost to serve {format_money(total['cost_to_serve'], cur)}, "
-            f"repeat contacts {format_money(total['repeat_contact_cost'], cur)}, "
-            f"failure demand {format_money(total['failure_demand_cost'], cur)}\n"
+            _(
+                "\nmoney: value at risk {risk}, cost to serve {cost}, "
+                "repeat contacts {repeats}, failure demand {failure}\n"
+            ).format(
+                risk=format_money(total["value_at_risk"], cur),
+                cost=format_money(total["cost_to_serve"], cur),
+                repeats=format_money(total["repeat_contact_cost"], cur),
+                failure=format_money(total["failure_demand_cost"], cur),
+            )
         )
     ch = data.get("channels")
     if ch and ch["cases"]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cxmapper.present.labels import _
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
@@ -23,7 +25,6 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.model.demo import survey_path_for, write_demo
 
     log = write_demo(args.path, args.seed, overwrite=args.force)
-    print(f"wrote {args.path}")
-    print(f"wrote {log}")
-    print(f"wrote {survey_path_for(args.path)}")
+    for path in (args.path, log, survey_path_for(args.path)):
+        print(_("wrote {path}").format(path=path))
     return 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cxmapper.present.labels import _
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
@@ -52,9 +54,13 @@ def _journey_ids(ws: Any, names: list[str] | None, *, all_if_none: bool) -> list
     if len(journeys) == 1:
         return [journeys[0].id]
     if not journeys:
-        raise CxError(f"{ws.path}: the workspace has no journey")
+        raise CxError(_("{path}: the workspace has no journey").format(path=ws.path))
     listed = ", ".join(repr(j.name) for j in journeys)
-    raise CxError(f"the workspace has several journeys ({listed}); choose one with --journey")
+    raise CxError(
+        _("the workspace has several journeys ({listed}); choose one with --journey").format(
+            listed=listed
+        )
+    )
 
 
 def _analysis(ws: Any, journey_id: str, dataset: str | None) -> Any:
@@ -66,7 +72,9 @@ def _analysis(ws: Any, journey_id: str, dataset: str | None) -> Any:
     hits = [d for d in ws.datasets() if dataset in (d.id, d.name)]
     if not hits:
         names = ", ".join(repr(d.name) for d in ws.datasets()) or "none"
-        raise CxError(f"no dataset named {dataset!r} (datasets: {names})")
+        raise CxError(
+            _("no dataset named {name} (datasets: {names})").format(name=repr(dataset), names=names)
+        )
     from cxmapper.analysis.tasks import AnalysisRequest, run_analysis
     from cxmapper.io.friction_data import coerce_friction
 
@@ -89,12 +97,12 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, fmt)
     ]
     if not outputs:
-        raise CxError("nothing to export: give --xlsx, --json, --png, --svg or --pdf")
+        raise CxError(_("nothing to export: give --xlsx, --json, --png, --svg or --pdf"))
     single = [fmt for fmt, _ in outputs if fmt != "json"]
     if single and args.journey and len(args.journey) > 1:
-        raise CxError("--xlsx and images take one --journey")
+        raise CxError(_("--xlsx and images take one --journey"))
     if args.owner and [fmt for fmt, _ in outputs] != ["xlsx"]:
-        raise CxError("--owner works with --xlsx only")
+        raise CxError(_("--owner works with --xlsx only"))
     with Workspace.open(args.workspace, read_only=True) as ws:
         owner_id = None
         if args.owner:
@@ -119,5 +127,5 @@ def run(args: argparse.Namespace) -> int:
 
                 export_image(ws, journey_id, out, fmt, dpi=args.dpi, overlay=analysis,
                              pages=args.pages)  # fmt: skip
-            print(f"wrote {out}")
+            print(_("wrote {path}").format(path=out))
     return 0

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from cxmapper.commands.json_out import write_json
+from cxmapper.present.labels import _
 
 
 def register(subparsers: Any) -> None:
@@ -134,7 +135,9 @@ def parse_since(text: str) -> str:
             return date.fromisoformat(text).isoformat()
         return datetime.fromisoformat(text).isoformat()
     except ValueError:
-        raise CxError(f"--since {text!r}: not a date (write it as YYYY-MM-DD)") from None
+        raise CxError(
+            _("--since {text}: not a date (write it as YYYY-MM-DD)").format(text=repr(text))
+        ) from None
 
 
 def run_log(args: argparse.Namespace) -> int:

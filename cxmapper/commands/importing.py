@@ -13,6 +13,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cxmapper.present.labels import _
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
@@ -74,7 +76,7 @@ def run_xlsx(args: argparse.Namespace) -> int:
         plan = plan_xlsx_import(ws, args.file)
         print(plan.report())
         if args.dry_run:
-            print("dry run: nothing applied")
+            print(_("dry run: nothing applied"))
         elif plan.changes:
             apply_plan(ws, plan)
             print(f"applied {len(plan.changes)} change(s) as one step")

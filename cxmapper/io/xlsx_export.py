@@ -16,6 +16,7 @@ from cxmapper.io.friction_data import coerce_friction
 from cxmapper.io.snapshot import take_snapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model.workspace import Workspace, now_iso
+from cxmapper.present.labels import _
 
 
 def build_workbook(
@@ -62,7 +63,9 @@ def build_workbook(
     meta.write(wb, header, ctx.baseline)
     wb.active = 0
     props = wb.properties
-    props.title = clean_text(f"{snap.journey.name} — customer journey")  # XML-safe, as cells
+    props.title = clean_text(
+        _("{journey} — customer journey").format(journey=snap.journey.name)
+    )  # XML-safe, as cells
     props.creator = f"cxmapper {__version__}"
     return wb
 
@@ -73,8 +76,14 @@ def export_xlsx(
     path: str | Path,
     analysis: Any = None,
     owner_id: str | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the journey workbook to `path` atomically; `analysis` adds the friction sheets,
-    `owner_id` keeps only that owner's touchpoints, KPIs, actions and comments."""
-    wb = build_workbook(ws, journey_id, analysis, owner_id)
+    `owner_id` keeps only that owner's touchpoints, KPIs, actions and comments, `language`
+    ("en", "it"; None: the current one) the language of sheet names, headers and notes. The
+    import reads keys from the hidden sheet, so any language imports back into any other."""
+    from cxmapper.present.language import in_language
+
+    with in_language(language):
+        wb = build_workbook(ws, journey_id, analysis, owner_id)
     return atomic_write(path, lambda tmp: wb.save(tmp))

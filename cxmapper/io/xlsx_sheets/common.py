@@ -19,6 +19,7 @@ from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_tables import TableSpec
 from cxmapper.present.labels import sheet_label
+from cxmapper.present.locale_format import localised_excel_format
 
 EXTRA_ROWS = 200  # drop-downs reach this far below the data, for rows owners add
 
@@ -93,14 +94,15 @@ def write_spec_table(
     key_index = spec.index(spec.key)
     fonts = [st.ID_FONT if c.key.endswith("_id") else st.BODY for c in cols]
     aligns = [st.WRAP_TOP if c.wrap else st.TOP for c in cols]
+    formats = [localised_excel_format(c.number_format) for c in cols]  # dates per language
     row = top
     for row, item in enumerate(items, start=top + 1):
         values = [c.get(item, snap) for c in cols]
-        for j, (column, value) in enumerate(zip(cols, values, strict=True), start=1):
+        for j, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue  # no cell at all: a large export is mostly the cost per cell
             ctx.style.write(ws, row, j, value, font=fonts[j - 1], alignment=aligns[j - 1],
-                            number_format=column.number_format)  # fmt: skip
+                            number_format=formats[j - 1])  # fmt: skip
         ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an
             c.key: value for c, value in zip(cols, values, strict=True)  # edit is reported
             if c.key != spec.key

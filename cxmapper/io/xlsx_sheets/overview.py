@@ -21,9 +21,11 @@ from cxmapper.present.labels import (
     status_hint,
     status_label,
 )
+from cxmapper.present.locale_format import format_date, format_number
 from cxmapper.present.units import format_score
 
 MAX_WARNINGS = 40
+STATE_WORDS = {"current": N_("current"), "future": N_("future")}  # model.entities.JOURNEY_STATES
 
 # {sheet:key} and {column:key} are filled with the labels (see how_to)
 HOW_TO = (
@@ -48,7 +50,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     ctx.sheets["overview"] = ws.title
     ws.sheet_view.showGridLines = False
     put(ws.cell(1, 1), snap.journey.name).font = st.TITLE
-    put(ws.cell(2, 1), "Customer-journey map exported from cxmapper").font = st.SUBTITLE
+    put(ws.cell(2, 1), _("Customer-journey map exported from cxmapper")).font = st.SUBTITLE
     ws.row_dimensions[1].height = 30
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 64
@@ -63,24 +65,34 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     )
     open_actions = sum(1 for a in snap.actions if a.status in ("open", "in progress"))
     open_comments = sum(1 for c in snap.comments if not c.resolved)
+    n = format_number
+    goals = sum(t.is_goal for t in snap.touchpoints)
+    exported = format_date(ctx.exported_at) + ctx.exported_at.replace("T", " ")[10:16] + " UTC"
     facts = [
-        ("Journey", snap.journey.name),
-        ("Persona", snap.persona.name if snap.persona else "—"),
-        ("State", snap.journey.state),
-        ("Description", snap.journey.description or "—"),
-        ("Workspace", ctx.workspace_name),
-        ("Exported", ctx.exported_at.replace("T", " ")[:16] + " UTC"),
-        ("Stages / lanes", f"{len(snap.stages)} stages, {len(snap.lanes)} lanes"),
-        ("Touchpoints", f"{len(snap.touchpoints):,} ({_plural(sum(t.is_goal for t in snap.touchpoints), 'goal')})"),
-        ("KPI readings", f"{len(snap.readings):,} readings; latest: {statuses['green']} green, "
-                         f"{statuses['amber']} amber, {statuses['red']} red"),
-        ("RACI assignments", f"{len(snap.raci):,}"),
-        ("Actions", f"{len(snap.actions):,} ({open_actions} open or in progress)"),
-        ("Comments", f"{len(snap.comments):,} ({open_comments} unresolved)"),
+        (_("Journey"), snap.journey.name),
+        (_("Persona"), snap.persona.name if snap.persona else "—"),
+        (_("State"), _(STATE_WORDS.get(snap.journey.state, snap.journey.state))),
+        (_("Description"), snap.journey.description or "—"),
+        (_("Workspace"), ctx.workspace_name),
+        (_("Exported"), exported),
+        (_("Stages / lanes"), _("{stages} stages, {lanes} lanes").format(
+            stages=n(len(snap.stages)), lanes=n(len(snap.lanes)))),
+        (sheet_label("touchpoints"), (_("{count} ({goals} goal)") if goals == 1 else _("{count} ({goals} goals)")).format(
+            count=n(len(snap.touchpoints)), goals=n(goals))),
+        (_("KPI readings"), _("{count} readings; latest: {green} on target, {amber} near target, "
+                              "{red} off target").format(
+            count=n(len(snap.readings)), green=statuses["green"], amber=statuses["amber"],
+            red=statuses["red"])),
+        (_("RACI assignments"), n(len(snap.raci))),
+        (sheet_label("actions"), _("{count} ({open} open or in progress)").format(
+            count=n(len(snap.actions)), open=open_actions)),
+        (sheet_label("comments"), _("{count} ({open} unresolved)").format(
+            count=n(len(snap.comments)), open=open_comments)),
     ]  # fmt: skip
     if ctx.friction:
-        facts.append(("Behavioural data", f"{ctx.friction.dataset_name}: {ctx.friction.n_cases:,} cases, "
-                                          f"{ctx.friction.n_events:,} events"))  # fmt: skip
+        facts.append((_("Behavioural data"), _("{dataset}: {cases} cases, {events} events").format(
+            dataset=ctx.friction.dataset_name, cases=n(ctx.friction.n_cases),
+            events=n(ctx.friction.n_events))))  # fmt: skip
     row = 4
     for label, value in facts:
         put(ws.cell(row, 1), label).font = st.BOLD
@@ -89,11 +101,13 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         row += 1
 
     row += 1
-    put(ws.cell(row, 1), "Governance warnings").font = st.SECTION
+    put(ws.cell(row, 1), _("Governance warnings")).font = st.SECTION
     row += 1
     warnings = snap.warnings()
     if not warnings:
-        put(ws.cell(row, 1), "None: every touchpoint has exactly one Accountable.").font = st.BODY
+        put(
+            ws.cell(row, 1), _("None: every touchpoint has exactly one Accountable.")
+        ).font = st.BODY
         row += 1
     for w in warnings[:MAX_WARNINGS]:
         c = put(ws.cell(row, 1), w.message)
@@ -102,12 +116,15 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         row += 1
     if len(warnings) > MAX_WARNINGS:
         put(
-            ws.cell(row, 1), f"… and {len(warnings) - MAX_WARNINGS} more (see the Governance sheet)"
+            ws.cell(row, 1),
+            _("… and {count} more (see the {sheet} sheet)").format(
+                count=len(warnings) - MAX_WARNINGS, sheet=sheet_label("governance")
+            ),
         ).font = st.SMALL
         row += 1
 
     row += 1
-    put(ws.cell(row, 1), "Updating this workbook").font = st.SECTION
+    put(ws.cell(row, 1), _("Updating this workbook")).font = st.SECTION
     row += 1
     for line in how_to():
         c = put(ws.cell(row, 1), "• " + line)
@@ -119,16 +136,12 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     st.landscape(ws)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 def _legend(ws, ctx: ExportContext) -> None:
     """Colour keys in columns D-E: channels used on the map, KPI status, friction."""
     row = 4
-    put(ws.cell(row, 4), "Legend").font = st.SECTION
+    put(ws.cell(row, 4), _("Legend")).font = st.SECTION
     row += 1
-    put(ws.cell(row, 4), "Channel (card colour)").font = st.BOLD
+    put(ws.cell(row, 4), _("Channel (card colour)")).font = st.BOLD
     row += 1
     channels = sorted(
         {t.channel.strip() for t in ctx.snap.touchpoints if t.channel.strip()}, key=str.lower
@@ -138,10 +151,10 @@ def _legend(ws, ctx: ExportContext) -> None:
         swatch.fill = st.fill(st.channel_colour(channel) or "FFFFFF")
         put(swatch, channel).font = st.BODY
         row += 1
-    swatch = put(ws.cell(row, 4), "(no channel)")
+    swatch = put(ws.cell(row, 4), _("(no channel)"))
     swatch.fill, swatch.font = st.NEUTRAL_CARD, st.BODY
     row += 2
-    put(ws.cell(row, 4), "KPI status (latest reading)").font = st.BOLD
+    put(ws.cell(row, 4), _("KPI status (latest reading)")).font = st.BOLD
     row += 1
     for key, (bg, fg) in st.STATUS_COLOURS.items():
         c = put(ws.cell(row, 4), status_label(key))
@@ -151,17 +164,19 @@ def _legend(ws, ctx: ExportContext) -> None:
         row += 1
     if ctx.friction:
         row += 1
-        put(ws.cell(row, 4), "Friction (Friction map)").font = st.BOLD
+        put(
+            ws.cell(row, 4), _("Friction ({sheet})").format(sheet=sheet_label("friction_map"))
+        ).font = st.BOLD
         row += 1
         scale = heat_range(m.score for m in ctx.friction.metrics) or HeatRange(0.0, 100.0)
         for score, meaning in (  # the canvas's scale: relative to the journey's own range
-            (0.0, "smoothest in this journey"),
-            (0.5, "halfway between"),
-            (1.0, "worst in this journey"),
+            (0.0, N_("smoothest in this journey")),
+            (0.5, N_("halfway between")),
+            (1.0, N_("worst in this journey")),
         ):
             value = scale.low + score * (scale.high - scale.low)
-            c = put(ws.cell(row, 4), f"friction {format_score(value)}")
+            c = put(ws.cell(row, 4), _("friction {score}").format(score=format_score(value)))
             c.fill = st.fill(st.friction_colour(score))
             c.font = Font(name=st.FONT_NAME, size=10, color=st.friction_ink(score))
-            put(ws.cell(row, 5), meaning).font = st.BODY
+            put(ws.cell(row, 5), _(meaning)).font = st.BODY
             row += 1
