@@ -80,7 +80,7 @@ def test_cli_engine_flag_and_json_key(write, capsys) -> None:
 def test_cli_unknown_engine_exits_2_with_one_line(write, tmp_path: Path, capsys) -> None:
     path = write("e.csv", small_csv_text())
     target = tmp_path / "out.json"
-    assert main(["analyze", str(path), "--engine", "spark", "--json", str(target)]) == 2
+    assert main(["analyze", str(path), "--engine", "presto", "--json", str(target)]) == 2
     err = capsys.readouterr().err
-    assert err == "cxmapper: error: unknown analysis engine 'spark'; available: numpy, duckdb\n"
+    assert err == "cxmapper: error: unknown analysis engine 'presto'; available: numpy, duckdb\n"
     assert not target.exists()

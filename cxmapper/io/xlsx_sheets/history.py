@@ -14,10 +14,11 @@ from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row,
 from cxmapper.model.freshness import governance_health, overdue_readings
 from cxmapper.model.versions import versions
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import N_, _
 
-LOG_HEADERS = ("When", "Who", "Operation", "Action", "Kind", "Name", "Fields")
-VERSION_HEADERS = ("Version", "Saved", "By", "Live from", "Note")
-OVERDUE_HEADERS = ("Touchpoint", "KPI", "Owner", "Frequency", "Latest reading", "Due on",
+LOG_HEADERS = (N_("When"), "Who", "Operation", "Action", "Kind", "Name", "Fields")
+VERSION_HEADERS = (N_("Version"), "Saved", "By", "Live from", "Note")
+OVERDUE_HEADERS = (N_("Touchpoint"), "KPI", "Owner", "Frequency", "Latest reading", "Due on",
                    "Days overdue")  # fmt: skip
 MAX_LOG_ROWS = 50_000  # the newest; the whole log stays in the workspace and `cxmapper log`
 
@@ -38,7 +39,7 @@ def fields_text(fields: dict[str, Any]) -> str:
 
 
 def _rows(ws: Any, top: int, headers: tuple[str, ...], rows: list[list[Any]], name: str) -> None:
-    header_row(ws, top, list(headers))
+    header_row(ws, top, [_(h) for h in headers])
     for r, values in enumerate(rows, start=top + 1):
         for c, value in enumerate(values, start=1):
             put(ws.cell(r, c), value)
@@ -54,21 +55,21 @@ def _share(value: float | None) -> str:
 def write_health(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
     ws = sheet(wb, ctx, "governance_health")
-    put(ws.cell(1, 1), "Governance health").font = st.TITLE
+    put(ws.cell(1, 1), _("Governance health")).font = st.TITLE
     health = governance_health(snap.touchpoints, snap.lanes, snap.raci, snap.kpis, snap.readings)
     lines = [
-        ("Touchpoints with exactly one Accountable", health.accountable_share,
-         f"{health.with_one_accountable} of {health.governed_touchpoints}"),
-        ("KPIs with an owner", health.kpi_owner_share,
-         f"{health.kpis_with_owner} of {health.kpis}"),
-        ("Readings up to date", health.readings_up_to_date_share,
-         f"{health.readings_up_to_date} of {health.expected_readings}"),
+        (_("Touchpoints with exactly one Accountable"), health.accountable_share,
+         _("{n} of {total}").format(n=health.with_one_accountable, total=health.governed_touchpoints)),
+        (_("KPIs with an owner"), health.kpi_owner_share,
+         _("{n} of {total}").format(n=health.kpis_with_owner, total=health.kpis)),
+        (_("Readings up to date"), health.readings_up_to_date_share,
+         _("{n} of {total}").format(n=health.readings_up_to_date, total=health.expected_readings)),
     ]  # fmt: skip
     for r, (label, share, counts) in enumerate(lines, start=3):
         put(ws.cell(r, 1), label).font = st.BOLD
         put(ws.cell(r, 2), _share(share))
         put(ws.cell(r, 3), counts)
-    put(ws.cell(7, 1), "Overdue readings (owner must add a reading)").font = st.SECTION
+    put(ws.cell(7, 1), _("Overdue readings (owner must add a reading)")).font = st.SECTION
     rows = []
     for o in overdue_readings(snap.kpis, snap.readings):
         tp, kpi = snap.tp_by_id.get(o.touchpoint_id), snap.kpi_by_id.get(o.kpi_id)
@@ -80,7 +81,7 @@ def write_health(wb: Workbook, ctx: ExportContext) -> None:
 
 def write_versions(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
     ws = sheet(wb, ctx, "versions")
-    put(ws.cell(1, 1), "Versions").font = st.TITLE
+    put(ws.cell(1, 1), _("Versions")).font = st.TITLE
     found = sorted(versions(ws_, ctx.snap.journey.id), key=lambda v: v.created_at)
     rows = [[v.name, v.created_at[:19].replace("T", " "), v.author, v.live_from, v.note]
             for v in found]  # fmt: skip
@@ -89,7 +90,7 @@ def write_versions(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
 
 def write_change_log(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
     ws = sheet(wb, ctx, "change_log")
-    put(ws.cell(1, 1), "Change log").font = st.TITLE
+    put(ws.cell(1, 1), _("Change log")).font = st.TITLE
     entries = ws_.change_log(journey_id=ctx.snap.journey.id)[-MAX_LOG_ROWS:]
     rows = [[x.at[:19].replace("T", " "), x.author, x.label, x.action, x.kind,
              _name(x.details), fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
