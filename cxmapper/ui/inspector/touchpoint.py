@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from cxmapper.model import entities as e
@@ -12,6 +13,9 @@ from cxmapper.ui.inspector.touchpoint_comments import TouchpointComments
 from cxmapper.ui.inspector.touchpoint_details import TouchpointDetails
 from cxmapper.ui.inspector.touchpoint_kpis import TouchpointKpis
 from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
+from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
+
+VOICE = QCoreApplication.translate("TouchpointPage", "Voice")
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -40,6 +44,7 @@ class TouchpointPage(EntityPage):
         self.raci = TouchpointRaci()
         self.comments = TouchpointComments()
         self.actions = TouchpointActions()
+        self.voice = TouchpointVoice()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
@@ -50,9 +55,10 @@ class TouchpointPage(EntityPage):
             self.raci,
             self.comments,
             self.actions,
+            self.voice,
         ]
         for page, label in zip(
-            self._pages, ("Details", "KPIs", "RACI", "Comments", "Actions"), strict=True
+            self._pages, ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE), strict=True
         ):
             self.tabs.addTab(_scrolling(page), label)
         layout = QVBoxLayout(self)
@@ -78,7 +84,7 @@ class TouchpointPage(EntityPage):
             self.tabs.setTabText(index + 1, f"{label} {n}" if n else label)
 
     def show_tab(self, name: str) -> EntityPage:
-        """Bring a tab to the front by name ('details', 'kpis', 'raci', 'comments', 'actions')."""
+        """Bring a tab to the front by name ('details', ..., 'actions', 'voice')."""
         page = getattr(self, name)
         self.tabs.setCurrentIndex(self._pages.index(page))
         return page
