@@ -64,8 +64,11 @@ def _check_rows(path: Path, data: dict[str, Any]) -> None:
                 if name in ("activity", "source", "target"):
                     ok = isinstance(value, str)
                 else:
-                    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-                    ok = ok and value >= 0
+                    ok = (
+                        isinstance(value, (int, float))
+                        and not isinstance(value, bool)
+                        and value >= 0
+                    )
                 if not ok:
                     raise CxError(f"{path}: {key} row {i + 1}: bad or missing {name!r}")
     for i, row in enumerate(data["totals"]):

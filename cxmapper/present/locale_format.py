@@ -32,7 +32,7 @@ def format_number(value: float | None, digits: int = 0, language: str | None = N
         return "–"
     style = style_of(_lang(language))
     text = f"{value:,.{digits}f}"
-    return text.translate(str.maketrans({",": style.group, ".": style.decimal}))
+    return text.translate(str.maketrans(",.", style.group + style.decimal))
 
 
 def format_date(value: date | datetime | str, language: str | None = None) -> str:

@@ -24,7 +24,7 @@ class PoEntry:
 
 
 def _unquote(line: str) -> str:
-    return ast.literal_eval(line.strip())
+    return str(ast.literal_eval(line.strip()))
 
 
 def read_po(path: Path) -> list[PoEntry]:

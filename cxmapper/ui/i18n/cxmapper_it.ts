@@ -171,6 +171,14 @@
         <source>Select a follow-up</source>
         <translation>Seleziona un follow-up</translation>
     </message>
+    <message>
+        <source>What customers said</source>
+        <translation>Cosa hanno detto i clienti</translation>
+    </message>
+    <message>
+        <source>What customers said ({shown} of {total})</source>
+        <translation>Cosa hanno detto i clienti ({shown} su {total})</translation>
+    </message>
 </context>
 <context>
     <name>Accessibility</name>
@@ -1413,6 +1421,13 @@
     <message>
         <source>Main toolbar</source>
         <translation>Barra degli strumenti principale</translation>
+    </message>
+</context>
+<context>
+    <name>TouchpointPage</name>
+    <message>
+        <source>Voice</source>
+        <translation>Voce del cliente</translation>
     </message>
 </context>
 <context>
