@@ -6,15 +6,17 @@ verbatims are shown as stored, already masked at import.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from cxmapper.feedback.card_voice import CardVoice, Verbatim, figure_lines
-from cxmapper.feedback.measures import INDICATIVE_BELOW
 from cxmapper.model import entities as e
 from cxmapper.present import voice_labels as vl
 from cxmapper.ui.inspector.page import EntityPage
-from cxmapper.ui.voice_cache import journey_voices
+
+if TYPE_CHECKING:  # the feedback package loads pandas: imported when a card is shown, not at start
+    from cxmapper.feedback.card_voice import CardVoice, Verbatim
 
 GREY = "color: #8a8a8a;"
 
@@ -54,6 +56,8 @@ class TouchpointVoice(EntityPage):
 
     def show_entity(self, tp: e.Touchpoint) -> None:
         assert self.ctx is not None
+        from cxmapper.ui.voice_cache import journey_voices
+
         voice = journey_voices(self.ctx.workspace, tp.journey_id).get(tp.id)
         self.voice = voice
         for label in self.figure_labels.values():
@@ -64,6 +68,9 @@ class TouchpointVoice(EntityPage):
         if figures is None:
             self.note.setText(vl.no_responses())
         else:
+            from cxmapper.feedback.card_voice import figure_lines
+            from cxmapper.feedback.measures import INDICATIVE_BELOW
+
             for scale, text, n in figure_lines(figures):
                 label = QLabel(f"<b>{vl.scale_name(scale)}</b> {text}")
                 label.setTextFormat(Qt.TextFormat.RichText)
