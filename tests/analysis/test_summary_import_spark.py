@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from analysis_helpers import small_csv_text
+from analysis_helpers import SHARED_DATA, real_log, small_csv_text
 from test_summary_import import COUNTS, _result, _workspace
 
 from cxmapper.analysis.engines import spark_summary as ss
+from cxmapper.analysis.report import analyze
+from cxmapper.analysis.workspace_adapter import journey_spec
 from cxmapper.cli import main
+from cxmapper.model.workspace import Workspace
 
 pytestmark = [
     pytest.mark.skipif(ss.spark_available() is not None, reason="pyspark/java missing"),
@@ -36,4 +39,38 @@ def test_spark_summary_by_segment_overlays_raw_counts(tmp_path: Path, capsys) ->
     key = ["from", "to", "count", "cases"]
     pd.testing.assert_frame_equal(
         summ.report.transitions[key], raw.report.transitions[key], check_dtype=False
+    )
+
+
+def test_bpic2012_spark_summary_overlays_raw_counts(tmp_path: Path) -> None:
+    """The issue's acceptance: Spark's summary of BPIC 2012, imported, overlays the raw counts."""
+    if not (SHARED_DATA / "bpic2012.xes.gz").exists():
+        pytest.skip("BPIC 2012 not in ../shared/data")
+    frame = real_log("bpic2012.xes.gz").frame
+    path = tmp_path / "bpic.parquet"
+    pd.DataFrame(
+        {
+            "case_id": frame["case_id"].astype(str),
+            "activity": frame["activity"].astype(str),
+            "timestamp": frame["timestamp"].dt.as_unit("us"),
+        }
+    ).to_parquet(path, index=False)
+    spark = ss.session("local[2]")
+    summary = ss.summarize(ss.read(spark, ss.SparkSource(str(path))), source_name=path.name)
+    out = tmp_path / "summary.json"
+    ss.write_summary(summary, out)
+    ws_path = tmp_path / "w.cxmap"
+    names = sorted(frame["activity"].astype(str).unique())
+    jid = _workspace(ws_path, {f"tp {n}": n for n in names})
+    assert main(["import", str(ws_path), str(out)]) == 0
+    summ = _result(ws_path, jid, "summary")
+    with Workspace.open(ws_path) as ws:
+        spec = journey_spec(ws, jid)
+    raw = analyze(frame, spec, engine="numpy")
+    pd.testing.assert_frame_equal(
+        summ.report.touchpoints[COUNTS], raw.touchpoints[COUNTS], check_dtype=False
+    )
+    key = ["from", "to", "count", "cases"]
+    pd.testing.assert_frame_equal(
+        summ.report.transitions[key], raw.transitions[key], check_dtype=False
     )
