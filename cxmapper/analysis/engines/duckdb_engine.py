@@ -10,11 +10,9 @@ numbers are the numpy engine's to the last bit (tests/analysis/conformance runs 
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pandas as pd
 
-from cxmapper.analysis import dataset_codec
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, CHANNEL, TIMESTAMP
 from cxmapper.analysis.dataset_ref import (
     DatasetRef,
@@ -25,15 +23,14 @@ from cxmapper.analysis.dataset_ref import (
     verify_fingerprint,
 )
 from cxmapper.analysis.engines.base import Dataset, DatasetProfile, Period, ReportOptions
+from cxmapper.analysis.engines.common import friction, own, read_file, read_stored
 from cxmapper.analysis.engines.duck.db import Database, literal, quote
 from cxmapper.analysis.engines.duck.funnel_trend import funnel, weekly_trend
 from cxmapper.analysis.engines.duck.measures import Measures
 from cxmapper.analysis.engines.duck.sequence import Sequence, build
 from cxmapper.analysis.engines.duck.source import INTERNAL, RN, TS, file_view, frame_view, scannable
-from cxmapper.analysis.friction import friction_items, friction_scores
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import check_paths
-from cxmapper.analysis.readers import read_events
 from cxmapper.analysis.report import JourneyReport
 from cxmapper.analysis.segments import SCOPES, compare_tables, utc_ns
 from cxmapper.errors import CxError
@@ -70,9 +67,7 @@ class DuckDataset:
 
 
 def _data(data: Dataset) -> DuckDataset:
-    if not isinstance(data, DuckDataset):
-        raise TypeError(f"the duckdb engine cannot read a dataset loaded by {data.engine!r}")
-    return data
+    return own(data, DuckDataset, NAME)
 
 
 class DuckDBEngine:
@@ -93,21 +88,10 @@ class DuckDBEngine:
                 notes: list[str] = []
                 view, order = file_view(db, ref, fmt, notes)
                 return DuckDataset(db, view, order, tuple(notes))
-            log = read_events(  # formats DuckDB does not read as the importer does: in memory
-                Path(ref.path),
-                ref.mapping,
-                lifecycle=ref.lifecycle,
-                tz=ref.tz,
-                dayfirst=ref.dayfirst,
-                format=ref.format,
-            )
+            log = read_file(ref)  # formats DuckDB does not read as the importer does: in memory
             return DuckDataset(db, *frame_view(db, log.frame), tuple(log.warnings))
         if isinstance(ref, StoredRef):
-            from cxmapper.model.workspace import Workspace  # only here: the model is big
-
-            with Workspace.open(ref.workspace) as ws:
-                frame = dataset_codec.decode(ws.dataset_payload(ref.dataset_id))
-            return DuckDataset(db, *frame_view(db, frame))
+            return DuckDataset(db, *frame_view(db, read_stored(ref)))
         raise TypeError(f"not a dataset reference: {type(ref).__name__}")
 
     def profile(self, data: Dataset) -> DatasetProfile:
@@ -159,8 +143,7 @@ class DuckDBEngine:
             reference = m.slowness_reference_seconds(median)
         finally:
             seq.drop()
-        name = "the journey median" if reference == median else "the median of non-zero steps"
-        table = friction_scores(tps, reference, options.kpis_off_target, name)
+        table, items = friction(tps, median, reference, options)
         return JourneyReport(
             n_cases=seq.n_cases,
             n_events=seq.n_events,
@@ -168,7 +151,7 @@ class DuckDBEngine:
             transitions=trans,
             paths=check_paths(seq.spec.connectors, trans),
             funnel=steps_table,
-            friction=friction_items(table, options.top_n_friction),
+            friction=items,
             journey_median_seconds=median,
             friction_table=table,
             slowness_reference_seconds=reference,

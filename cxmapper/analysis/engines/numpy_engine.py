@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxmapper.analysis import dataset_codec
 from cxmapper.analysis.columns import CASE_ID, CHANNEL, TIMESTAMP
 from cxmapper.analysis.dataset_ref import (
     DatasetRef,
@@ -23,7 +22,7 @@ from cxmapper.analysis.dataset_ref import (
     verify_fingerprint,
 )
 from cxmapper.analysis.engines.base import Dataset, DatasetProfile, Period, ReportOptions
-from cxmapper.analysis.friction import friction_items, friction_scores
+from cxmapper.analysis.engines.common import friction, own, read_file, read_stored
 from cxmapper.analysis.funnel import funnel
 from cxmapper.analysis.impact import impact
 from cxmapper.analysis.matching import JourneySpec
@@ -36,7 +35,6 @@ from cxmapper.analysis.metrics import (
     transition_metrics,
 )
 from cxmapper.analysis.prepared import prepare
-from cxmapper.analysis.readers import read_events
 from cxmapper.analysis.report import JourneyReport
 from cxmapper.analysis.segments import (
     compare_periods,
@@ -62,9 +60,7 @@ class FrameDataset:
 
 
 def _frame(data: Dataset) -> pd.DataFrame:
-    if not isinstance(data, FrameDataset):
-        raise TypeError(f"the numpy engine cannot read a dataset loaded by {data.engine!r}")
-    return data.frame
+    return own(data, FrameDataset, NAME).frame
 
 
 def segment_columns(frame: pd.DataFrame, limit: int = 50) -> dict[str, list[str]]:
@@ -91,20 +87,10 @@ class NumpyEngine:
             return FrameDataset(ref.frame, ref.warnings)
         if isinstance(ref, FileRef):
             verify_fingerprint(ref)
-            log = read_events(
-                ref.path,
-                ref.mapping,
-                lifecycle=ref.lifecycle,
-                tz=ref.tz,
-                dayfirst=ref.dayfirst,
-                format=ref.format,
-            )
+            log = read_file(ref)
             return FrameDataset(log.frame, tuple(log.warnings))
         if isinstance(ref, StoredRef):
-            from cxmapper.model.workspace import Workspace  # only here: the model is big
-
-            with Workspace.open(ref.workspace) as ws:
-                return FrameDataset(dataset_codec.decode(ws.dataset_payload(ref.dataset_id)))
+            return FrameDataset(read_stored(ref))
         raise TypeError(f"not a dataset reference: {type(ref).__name__}")
 
     def profile(self, data: Dataset) -> DatasetProfile:
@@ -145,8 +131,7 @@ class NumpyEngine:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)  # on error, drop queued work
         p.cache.clear()  # intermediates are large; the report keeps only small tables
-        name = "the journey median" if reference == median else "the median of non-zero steps"
-        table = friction_scores(tps, reference, options.kpis_off_target, name)
+        table, items = friction(tps, median, reference, options)
         return JourneyReport(
             n_cases=p.n_cases_total,
             n_events=len(frame),
@@ -154,7 +139,7 @@ class NumpyEngine:
             transitions=trans,
             paths=path_check(p, trans),
             funnel=steps_table,
-            friction=friction_items(table, options.top_n_friction),
+            friction=items,
             journey_median_seconds=median,
             friction_table=table,
             slowness_reference_seconds=reference,
