@@ -21,15 +21,11 @@ the ratios "CSV speed-up over DuckDB query" and "Parquet ratio to its bare read"
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-from bytecode import precompile
+from bench_log import add_log_options, log_files, run_child
+from bench_log import generate as generate  # bench_duckdb.py imports it from here
 
 CHILD = r"""
 import json, resource, sys, time
@@ -89,67 +85,6 @@ print(json.dumps(out))
 """
 
 
-def generate(
-    directory: Path, n_events: int, n_cases: int, n_tp: int, seed: int = 42
-) -> tuple[Path, Path]:
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-    import pyarrow.parquet as pq
-
-    rng = np.random.default_rng(seed)
-    # Each case walks forward through touchpoints with some repeats and back-steps.
-    case = rng.integers(0, n_cases, n_events)
-    step = rng.choice([-1, 0, 1, 1, 1, 2], size=n_events)
-    order = np.argsort(case, kind="stable")
-    case_sorted = case[order]
-    starts = np.r_[True, case_sorted[1:] != case_sorted[:-1]]
-    walk = np.cumsum(step[order])
-    walk -= np.maximum.accumulate(np.where(starts, walk, np.iinfo(np.int64).min))
-    tp_sorted = np.clip(walk + rng.integers(0, 3, n_events)[order] * starts, 0, n_tp - 1)
-    tp = np.empty_like(tp_sorted)
-    tp[order] = tp_sorted
-    t0 = 1_704_067_200  # 2024-01-01
-    case_start = rng.integers(0, 180 * 86400, n_cases)
-    gap = rng.exponential(300, n_events).astype(np.int64)
-    offset_sorted = np.cumsum(gap[order])
-    offset_sorted -= np.maximum.accumulate(np.where(starts, offset_sorted, 0))
-    seconds = np.empty_like(offset_sorted)
-    seconds[order] = offset_sorted + case_start[case_sorted]
-    global_order = np.argsort(seconds, kind="stable")  # exports are usually time-sorted
-    names = np.asarray([f"touchpoint_{i:02d}" for i in range(n_tp)], dtype=object)
-    channels = np.asarray(["web", "app", "email", "store"], dtype=object)
-    table = pa.table(
-        {
-            "user_id": pa.array([f"u{c:07d}" for c in case[global_order]]),
-            "event_name": pa.array(names[tp[global_order]].tolist()),
-            "timestamp": pa.array(
-                (seconds[global_order] + t0) * 1_000_000_000, pa.timestamp("ns", "UTC")
-            ),
-            "channel": pa.array(channels[case[global_order] % 4].tolist()),
-        }
-    )
-    csv_path = directory / "events.csv"
-    pq_path = directory / "events.parquet"
-    pacsv.write_csv(table, csv_path)
-    pq.write_table(table, pq_path, compression="zstd")
-    return csv_path, pq_path
-
-
-def run_child(kind: str, path: Path, mode: str) -> dict:
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD, kind, str(path), mode],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(proc.stderr)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
 def _seconds(run: dict) -> float:
     return run.get("read", run.get("import", 0) + run.get("metrics", 0))
 
@@ -163,7 +98,7 @@ def interleaved(jobs: dict[str, tuple[str, Path]], repeat: int, mode: str) -> di
     runs: dict[str, list] = {label: [] for label in jobs}
     for _ in range(repeat):
         for label, (kind, path) in jobs.items():
-            runs[label].append(run_child(kind, path, mode))
+            runs[label].append(run_child(CHILD, kind, str(path), mode))
     return runs
 
 
@@ -192,30 +127,12 @@ def _compare(runs: dict[str, list]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--events", type=int, default=5_000_000)
-    parser.add_argument("--cases", type=int, default=None, help="default: events / 25")
-    parser.add_argument("--touchpoints", type=int, default=25)
+    add_log_options(parser)
     parser.add_argument(
         "--repeat", type=int, default=3, help="interleaved rounds, best kept (default 3)"
     )
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="keep/reuse the generated files here"
-    )
     args = parser.parse_args()
-    n_cases = args.cases or max(1, args.events // 25)
-    precompile()
-    with tempfile.TemporaryDirectory() as tmp:
-        directory = args.data_dir or Path(tmp)
-        directory.mkdir(parents=True, exist_ok=True)
-        csv_path, pq_path = directory / "events.csv", directory / "events.parquet"
-        t = time.perf_counter()
-        if args.data_dir is None or not (csv_path.exists() and pq_path.exists()):
-            csv_path, pq_path = generate(directory, args.events, n_cases, args.touchpoints)
-        print(
-            f"data {args.events:,} events / {n_cases:,} cases ready in "
-            f"{time.perf_counter() - t:.1f}s (CSV {csv_path.stat().st_size / 1e6:.0f} MB, "
-            f"Parquet {pq_path.stat().st_size / 1e6:.0f} MB)"
-        )
+    with log_files(args) as (csv_path, pq_path):
         for mode, meaning in (
             ("cold", "fresh process: library imports count on both sides"),
             ("warm", "libraries already loaded, as in the running app"),

@@ -17,15 +17,9 @@ the time of `analyze` (import + metrics). Ranges over all runs are printed, not 
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-from bench_analysis import generate
-from bytecode import precompile
+from bench_log import add_log_options, log_files, run_child
 
 CHILD = r"""
 import json, sys, time
@@ -63,20 +57,6 @@ print(json.dumps(out))
 """
 
 
-def run_child(path: Path, rounds: int) -> dict:
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), str(rounds)],
-        capture_output=True,
-        text=True,
-        cwd=root,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(proc.stderr)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
 def mixed_channels(csv_path: Path, seed: int = 7) -> Path:
     """The same log with a channel drawn per event, written beside it."""
     import numpy as np
@@ -103,7 +83,7 @@ def measure(label: str, path: Path, repeat: int, rounds: int) -> None:
     The time of `analyze` is the import plus the report without the figures; what the figures
     add is read two ways: the report with them minus the report without them (same process,
     same data), and the figures computed alone on the prepared log."""
-    runs = [run_child(path, rounds) for _ in range(repeat)]
+    runs = [run_child(CHILD, str(path), str(rounds)) for _ in range(repeat)]
     base = [r["import"] + w for r in runs for w in r["without"]]
     diff = [a - b for r in runs for a, b in zip(r["with"], r["without"], strict=True)]
     alone = [f for r in runs for f in r["figures"]]
@@ -133,27 +113,14 @@ def measure(label: str, path: Path, repeat: int, rounds: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--events", type=int, default=5_000_000)
-    parser.add_argument("--cases", type=int, default=None, help="default: events / 25")
-    parser.add_argument("--touchpoints", type=int, default=25)
+    add_log_options(parser)
     parser.add_argument("--repeat", type=int, default=3, help="processes per log (default 3)")
     parser.add_argument("--rounds", type=int, default=3, help="reports per process and kind")
-    parser.add_argument("--data-dir", type=Path, default=None, help="keep/reuse the files here")
     args = parser.parse_args()
-    n_cases = args.cases or max(1, args.events // 25)
-    precompile()
-    with tempfile.TemporaryDirectory() as tmp:
-        directory = args.data_dir or Path(tmp)
-        directory.mkdir(parents=True, exist_ok=True)
-        csv_path, mixed = directory / "events.csv", directory / "events_mixed.csv"
-        t = time.perf_counter()
-        if not csv_path.exists():
-            csv_path, _ = generate(directory, args.events, n_cases, args.touchpoints)
+    with log_files(args) as (csv_path, _):
+        mixed = csv_path.with_name("events_mixed.csv")
         if not mixed.exists():
             mixed = mixed_channels(csv_path)
-        print(
-            f"data {args.events:,} events / {n_cases:,} cases ready in {time.perf_counter() - t:.1f}s"
-        )
         measure("one channel per case", csv_path, args.repeat, args.rounds)
         measure("a channel per event", mixed, args.repeat, args.rounds)
     return 0
