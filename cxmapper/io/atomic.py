@@ -20,8 +20,9 @@ from cxmapper.tempfiles import sweep, temp_path
 log = logging.getLogger(__name__)
 
 
-def atomic_write(target: str | Path, write: Callable[[Path], None]) -> Path:
-    """Call `write(tmp_path)` and move the result to `target`; returns the target path."""
+def atomic_write(target: str | Path, write: Callable[[Path], object]) -> Path:
+    """Call `write(tmp_path)` (what it returns is ignored) and move the result to `target`;
+    returns the target path."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():

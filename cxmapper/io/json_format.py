@@ -107,9 +107,7 @@ def journeys_document(ws: Workspace, journey_ids: list[str]) -> dict[str, Any]:
     by_id = {p.id: p for p in parties}
     frontier = set(party_ids)
     while frontier:  # KPI owners' teams too
-        frontier = {
-            by_id[p].team_id for p in frontier if p in by_id and by_id[p].team_id
-        } - party_ids
+        frontier = {team for p in frontier if p in by_id and (team := by_id[p].team_id)} - party_ids
         party_ids |= frontier
     return {
         "format": FORMAT, "version": VERSION, "generator": f"cxmapper {__version__}", "exported_at": now_iso(),
@@ -413,7 +411,11 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> JsonImport:
             return True
         return False
 
-    existing = {"party": ws.parties(), "persona": ws.personas(), "kpi": ws.kpis()}
+    existing: dict[str, list[Any]] = {
+        "party": ws.parties(),
+        "persona": ws.personas(),
+        "kpi": ws.kpis(),
+    }
     taken_names = {j.name for j in ws.journeys()}
     existing_journeys = len(taken_names)
     new: list[tuple[str, Any]] = []

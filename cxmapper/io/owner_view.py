@@ -11,7 +11,7 @@ not part of its baseline).
 from __future__ import annotations
 
 from cxmapper.errors import CxError
-from cxmapper.io.snapshot import JourneySnapshot
+from cxmapper.io.snapshot import JourneySnapshot, on_touchpoints
 from cxmapper.model.entities import Party
 
 
@@ -32,16 +32,14 @@ def owner_view(snap: JourneySnapshot, party_id: str) -> JourneySnapshot:
     cards = [t for t in snap.touchpoints if t.owner_id == party_id or t.id in accountable]
     ids = {t.id for t in cards}
 
-    def on_cards(items: list) -> list:
-        return [x for x in items if x.touchpoint_id in ids]
-
-    readings = on_cards(snap.readings)
+    readings = on_touchpoints(snap.readings, ids)
     kpi_ids = {r.kpi_id for r in readings} | {k.id for k in snap.kpis if k.owner_id == party_id}
     return JourneySnapshot(
         journey=snap.journey, persona=snap.persona, stages=snap.stages, lanes=snap.lanes,
         touchpoints=cards,
         connectors=[c for c in snap.connectors if c.source_id in ids and c.target_id in ids],
-        readings=readings, raci=on_cards(snap.raci), comments=on_cards(snap.comments),
-        actions=on_cards(snap.actions), parties=snap.parties,
+        readings=readings, raci=on_touchpoints(snap.raci, ids),
+        comments=on_touchpoints(snap.comments, ids),
+        actions=on_touchpoints(snap.actions, ids), parties=snap.parties,
         kpis=[k for k in snap.kpis if k.id in kpi_ids],
     )  # fmt: skip

@@ -9,11 +9,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from cxmapper.model import entities as e
 from cxmapper.model.governance import GovernanceWarning, governed, raci_warnings
 from cxmapper.model.kpi_status import latest_readings
 from cxmapper.model.workspace import Workspace
+
+
+class OnTouchpoint(Protocol):
+    """Anything recorded against one touchpoint (readings, RACI, comments, actions)."""
+
+    @property
+    def touchpoint_id(self) -> str: ...
+
+
+T = TypeVar("T", bound=OnTouchpoint)
+
+
+def on_touchpoints(items: list[T], ids: set[str]) -> list[T]:
+    """The items recorded against the touchpoints `ids`, in their order."""
+    return [x for x in items if x.touchpoint_id in ids]
 
 
 @dataclass
@@ -118,14 +134,12 @@ def take_snapshot(ws: Workspace, journey_id: str) -> JourneySnapshot:
     touchpoints = ws.touchpoints(journey_id)
     tp_ids = {t.id for t in touchpoints}
 
-    def of_journey(items: list) -> list:
-        return [x for x in items if x.touchpoint_id in tp_ids]
-
     persona = ws.find("persona", journey.persona_id) if journey.persona_id else None
     return JourneySnapshot(
         journey=journey, persona=persona, stages=ws.stages(journey_id), lanes=ws.lanes(journey_id),
         touchpoints=touchpoints, connectors=ws.connectors(journey_id),
-        readings=of_journey(ws.readings()), raci=of_journey(ws.raci()),
-        comments=of_journey(ws.comments()), actions=of_journey(ws.actions()),
+        readings=on_touchpoints(ws.readings(), tp_ids), raci=on_touchpoints(ws.raci(), tp_ids),
+        comments=on_touchpoints(ws.comments(), tp_ids),
+        actions=on_touchpoints(ws.actions(), tp_ids),
         parties=ws.parties(), kpis=ws.kpis(),
     )  # fmt: skip

@@ -8,20 +8,23 @@ trip back into the workspace possible (see xlsx_import).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from cxmapper import __version__
 from cxmapper.io.atomic import atomic_write
-from cxmapper.io.friction_data import coerce_friction
+from cxmapper.io.friction_data import FrictionSource, coerce_friction
 from cxmapper.io.snapshot import take_snapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model.workspace import Workspace, now_iso
 from cxmapper.present.labels import _
 
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is built, not with this module
+    from openpyxl import Workbook
+
 
 def build_workbook(
-    ws: Workspace, journey_id: str, analysis: Any = None, owner_id: str | None = None
-):  # -> openpyxl Workbook
+    ws: Workspace, journey_id: str, analysis: FrictionSource = None, owner_id: str | None = None
+) -> Workbook:
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
@@ -74,7 +77,7 @@ def export_xlsx(
     ws: Workspace,
     journey_id: str,
     path: str | Path,
-    analysis: Any = None,
+    analysis: FrictionSource = None,
     owner_id: str | None = None,
     language: str | None = None,
 ) -> Path:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxmapper.errors import CxError, ValidationError
 from cxmapper.io import xlsx_values as v
@@ -63,13 +63,18 @@ from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace import Workspace, new_id, now_iso
 from cxmapper.present.labels import column_label
 
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is read, not with this module
+    from openpyxl.workbook.workbook import Workbook
+
+    from cxmapper.io.xlsx_sheets.meta import Sheet
+
 DEFAULT_AUTHOR = "Excel workbook"
 
 
 # -- reading the workbook -----------------------------------------------------------------------
 
 
-def _load(path: Path):
+def _load(path: Path) -> Workbook:
     from openpyxl import load_workbook
 
     if not path.is_file():
@@ -81,15 +86,15 @@ def _load(path: Path):
         raise CxError(f"{path}: not an Excel workbook (.xlsx) cxmapper can read ({exc})") from exc
 
 
-def _rows(sheet, top: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    for n, row in enumerate(sheet.iter_rows(min_row=top, values_only=True), start=top):
+def _rows(sheet: Sheet, top: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    for n, row in enumerate(meta.row_values(sheet, top), start=top):
         yield n, tuple(row)
 
 
-def _find_header(sheet, key: str, hint: int | None) -> tuple[int, dict[str, int]] | None:
+def _find_header(sheet: Sheet, key: str, hint: int | None) -> tuple[int, dict[str, int]] | None:
     """The header row of a table (by its id column's header as written), as {header text:
     column index}."""
-    rows = list(sheet.iter_rows(min_row=1, max_row=(hint or 1) + 400, values_only=True))
+    rows = list(meta.row_values(sheet, 1, (hint or 1) + 400))
     order = ([hint - 1] if hint and hint - 1 < len(rows) else []) + list(range(len(rows)))
     for i in order:
         row = rows[i]
@@ -113,7 +118,10 @@ class _Planner:
             raise CxError(f"{path}: this workbook was not exported by cxmapper (its hidden "
                           f"'{meta.META_SHEET}' sheet is missing), so changes cannot be matched")  # fmt: skip
         try:
-            version, self.header, self.baseline = meta.read(self.book[meta.META_SHEET])
+            hidden = self.book[meta.META_SHEET]
+            if not meta.is_worksheet(hidden):
+                raise TypeError("it is not a worksheet")
+            version, self.header, self.baseline = meta.read(hidden)
         except (ValueError, TypeError) as exc:
             raise CxError(
                 f"{path}: the hidden '{meta.META_SHEET}' sheet is damaged ({exc})"
@@ -140,13 +148,17 @@ class _Planner:
     ) -> None:
         self.plan.changes.append(PlannedChange(op, kind, id, values, description, where))
 
-    def sheet(self, key: str):
+    def sheet(self, key: str) -> Sheet | None:
         """The sheet by its key, under the title this workbook gave it."""
         name = self.names.sheet(key)
         if name not in self.book.sheetnames:
             self.conflict(name, "sheet missing from the workbook; its changes cannot be imported")
             return None
-        return self.book[name]
+        sheet = self.book[name]
+        if not meta.is_worksheet(sheet):
+            self.conflict(name, "not a worksheet (a chart?); its changes cannot be imported")
+            return None
+        return sheet
 
     def columns(self, table: str, found: dict[str, int]) -> dict[str, int]:
         """{column key: index} from a header row's {text as written: index}."""
@@ -156,9 +168,10 @@ class _Planner:
     # -- edited fields of existing rows ---------------------------------------------------
 
     def current(self, kind: str, id: str) -> Any | None:
-        lookups = {"touchpoint": self.snap.tp_by_id, "kpi": self.snap.kpi_by_id}
-        if kind in lookups:
-            return lookups[kind].get(id)
+        if kind == "touchpoint":
+            return self.snap.tp_by_id.get(id)
+        if kind == "kpi":
+            return self.snap.kpi_by_id.get(id)
         return self.ws.find(kind, id)
 
     def table(self, spec: TableSpec, on_new: Callable[[dict[str, Any], str], None] | None) -> None:
@@ -220,8 +233,11 @@ class _Planner:
                 {c.key: c.get(entity, self.snap) for c in shown_only}, cell, base, where
             )
         edits: dict[str, Any] = {}
-        shown: list[tuple[str | None, str]] = []  # (field, what changed)
+        shown: list[tuple[str, str]] = []  # (field, what changed)
         for c in spec.editable:
+            field, parse = c.field, c.parse
+            if field is None or parse is None:  # `editable` columns have both
+                continue
             if c.key not in cell or c.key not in base.shown:
                 continue
             was = base.shown[c.key]
@@ -243,16 +259,16 @@ class _Planner:
             typed = cell[c.key]
             whole = restore_cut(v.to_text(typed), now) if isinstance(now, str) else typed
             try:
-                edits[c.field] = c.parse(whole, self.resolve)  # type: ignore[misc, index]
+                edits[field] = parse(whole, self.resolve)
             except v.CellValueError as exc:
                 self.conflict(where, f"{c.header}: {exc}")
                 continue
             if c.parse is text_cell and whole != v.to_text(typed):
-                edits[c.field] = whole  # the stored rest of a cut text, trailing spaces too
-            shown.append((c.field, f"{c.header} {_show(now)} → {_show(cell[c.key])}"))
-        if not edits:
+                edits[field] = whole  # the stored rest of a cut text, trailing spaces too
+            shown.append((field, f"{c.header} {_show(now)} → {_show(cell[c.key])}"))
+        if not edits or entity is None:  # (no edits without the entity: see the loop)
             return
-        move = {k: edits.pop(k) for k in ("stage_id", "lane_id") if k in edits}
+        move: dict[str, Any] = {k: edits.pop(k) for k in ("stage_id", "lane_id") if k in edits}
         label = f"{spec.kind} {_label(entity)!r}"
         if edits:
             try:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_CELL_CHARS = 32_767  # Excel counts UTF-16 code units: an emoji takes two
 MAX_SHEET_NAME = 31
@@ -73,7 +74,9 @@ def clean_rich_text(text: CellRichText) -> CellRichText:
     """Rich text within the cell limit: every run cleaned; past the limit, the longest runs
     are cut with the mark to an equal length that fits (a Map card whose title is huge keeps
     its owner and KPI lines)."""
-    runs = [(p.font, p.text) if isinstance(p, TextBlock) else (None, p) for p in text]
+    runs: list[tuple[InlineFont | None, str]] = [
+        (p.font, p.text) if isinstance(p, TextBlock) else (None, p) for p in text
+    ]
     runs = [(font, legal_text(body)) for font, body in runs]
     sizes = [utf16_len(body) for _, body in runs]
     if sum(sizes) > MAX_CELL_CHARS:
@@ -99,8 +102,13 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
-def put(cell: Cell, value: Any) -> Cell:
-    """Write a value; strings always as text (never formulas), other types as they are."""
+def put(cell: Cell | MergedCell, value: object) -> Cell:
+    """Write a value; strings always as text (never formulas), other types as they are.
+
+    `cell` is what `Worksheet.cell()` gives; a merged cell's covered part holds nothing, so
+    writing there is a bug in the sheet's layout (TypeError, rather than a value lost)."""
+    if not isinstance(cell, Cell):
+        raise TypeError(f"cannot write into {cell.coordinate}: it is covered by a merged cell")
     if value is None:
         cell.value = None
     elif isinstance(value, CellRichText):
@@ -109,7 +117,7 @@ def put(cell: Cell, value: Any) -> Cell:
         text = clean_text(value)
         # Set directly: openpyxl's value setter would store "=..." as a formula (and re-scan
         # the text we have just cleaned, which is most of a large export's time).
-        cell._value = text
+        cell._value = text  # type: ignore[attr-defined]  # a slot of Cell the stubs leave out
         cell.data_type = "s"
         if is_formula_like(text):
             cell.quotePrefix = True  # Excel keeps it text even after the cell is edited
@@ -120,7 +128,7 @@ def put(cell: Cell, value: Any) -> Cell:
     return cell
 
 
-def new_cell(ws: Any, row: int, column: int) -> Cell:
+def new_cell(ws: Worksheet, row: int, column: int) -> Cell:
     """A fresh cell at (row, column), like `ws.cell()` without its lookup and checks, which
     are a third of a large export's build time. Only for cells not created yet (openpyxl
     3.1 keeps cells in `ws._cells`; the version is pinned)."""

@@ -7,10 +7,13 @@ objects keeps a 2,000-card export fast.
 from __future__ import annotations
 
 from copy import copy
-from typing import Any
+from typing import TypeVar
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io.xlsx_safe import new_cell, put
@@ -91,7 +94,10 @@ def landscape(
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = ws.sheet_properties.pageSetUpPr
+    if fit is None:  # openpyxl gives every sheet one; its type allows none
+        fit = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    fit.fitToPage = True
     ws.print_options.horizontalCentered = False
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.5
@@ -99,9 +105,12 @@ def landscape(
         ws.print_title_rows = title_rows
     if title_cols:
         ws.print_title_cols = title_cols
-    ws.oddFooter.center.text = "&A — page &P of &N"
-    ws.oddFooter.center.font = f"{FONT_NAME},Regular"
-    ws.oddFooter.center.size = 8
+    footer = ws.oddFooter
+    if footer is None:  # as above: openpyxl gives every sheet one
+        footer = ws.oddFooter = HeaderFooterItem()
+    footer.center.text = "&A — page &P of &N"
+    footer.center.font = f"{FONT_NAME},Regular"
+    footer.center.size = 8
 
 
 def _combination(
@@ -110,6 +119,9 @@ def _combination(
 ) -> tuple[object, ...]:  # fmt: skip
     """A Styler key: the style objects by identity (they are shared constants)."""
     return (id(font), id(fill), id(alignment), id(border), number_format, quote)
+
+
+C = TypeVar("C", bound=Cell | MergedCell)
 
 
 class Styler:
@@ -122,16 +134,19 @@ class Styler:
     """
 
     def __init__(self) -> None:
-        self._arrays: dict[tuple[object, ...], object] = {}
+        self._arrays: dict[tuple[object, ...], StyleArray] = {}
 
-    def __call__(self, cell: Any, font: Font | None = None, fill: PatternFill | None = None,
+    def __call__(self, cell: C, font: Font | None = None, fill: PatternFill | None = None,
                  alignment: Alignment | None = None, border: Border | None = None,
-                 number_format: str | None = None) -> Any:  # fmt: skip
-        quote = cell._style.quotePrefix if cell._style is not None else 0
+                 number_format: str | None = None) -> C:  # fmt: skip
+        """Style `cell` (a merged range's covered cells too: they draw its borders)."""
+        # `_style` (the cell's StyleArray) is a slot of openpyxl's cells the stubs leave out
+        style: StyleArray | None = cell._style  # type: ignore[union-attr]
+        quote = style.quotePrefix if style is not None else 0
         key = _combination(font, fill, alignment, border, number_format, quote)
         array = self._arrays.get(key)
         if array is not None:
-            cell._style = copy(array)
+            cell._style = copy(array)  # type: ignore[union-attr]  # as above
             return cell
         if font is not None:
             cell.font = font
@@ -143,12 +158,12 @@ class Styler:
             cell.border = border
         if number_format is not None:
             cell.number_format = number_format
-        self._arrays[key] = copy(cell._style)
+        self._arrays[key] = copy(cell._style)  # type: ignore[union-attr]  # as above
         return cell
 
-    def write(self, ws: Any, row: int, column: int, value: Any, font: Font | None = None,
+    def write(self, ws: Worksheet, row: int, column: int, value: object, font: Font | None = None,
               fill: PatternFill | None = None, alignment: Alignment | None = None,
-              border: Border | None = None, number_format: str | None = None) -> Any:  # fmt: skip
+              border: Border | None = None, number_format: str | None = None) -> Cell:  # fmt: skip
         """A new cell at (row, column) holding `value` (through `put`) in this style.
 
         Once the combination is known the cell is born with a copy of its style array, instead

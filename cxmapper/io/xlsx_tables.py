@@ -11,9 +11,9 @@ depends on the English text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from cxmapper.io import xlsx_values as v
 from cxmapper.io.snapshot import JourneySnapshot
@@ -22,6 +22,16 @@ from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
 from cxmapper.present.card_text import format_reading
 from cxmapper.present.labels import column_label, kpi_kind_label, sheet_label, status_label
+
+
+class Named(Protocol):
+    """What a cell may name: a person or team, stage, lane or KPI."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
 
 
 class Resolver:
@@ -37,7 +47,7 @@ class Resolver:
         return clean_text(stored).strip().lower() == clean_text(typed).strip().lower()
 
     @classmethod
-    def _by_name(cls, items: list[Any], name: str, what: str) -> str:
+    def _by_name(cls, items: Sequence[Named], name: str, what: str) -> str:
         hits = [x for x in items if cls.same_name(x.name, name)]
         if not hits:
             raise v.CellValueError(f"no {what} named {name!r}")

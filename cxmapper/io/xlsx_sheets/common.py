@@ -125,7 +125,7 @@ def write_spec_table(
 
 def sheet(wb: Workbook, ctx: ExportContext, key: str) -> Worksheet:
     """A new sheet titled by the label of `key`; the title written is recorded for the import."""
-    ws = wb.create_sheet(sheet_title(sheet_label(key), set(wb.sheetnames)))
+    ws: Worksheet = wb.create_sheet(sheet_title(sheet_label(key), set(wb.sheetnames)))
     ctx.sheets[key] = ws.title
     ws.sheet_view.showGridLines = False
     ws.sheet_properties.outlinePr = None

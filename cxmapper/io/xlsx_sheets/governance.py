@@ -82,8 +82,8 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         for j, value in enumerate((tp.id, tp.title, stage.name if stage else ""), start=1):
             ctx.style(put(ws.cell(row, j), value), font=st.ID_FONT if j == 1 else st.BODY)
         roles: dict[str, set[str]] = {}
-        for r in snap.raci_by_tp.get(tp.id, []):
-            roles.setdefault(r.party_id, set()).add(r.role)
+        for raci in snap.raci_by_tp.get(tp.id, []):
+            roles.setdefault(raci.party_id, set()).add(raci.role)
         for party_id, rs in roles.items():
             if party_id in col_of:
                 ctx.style(
@@ -115,7 +115,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
                         fill=PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"),
                         font=Font(name=st.FONT_NAME, color="9C0006")),
         )  # fmt: skip
-    ws.freeze_panes = ws.cell(top + 1, 3)
+    ws.freeze_panes = ws.cell(top + 1, 3).coordinate
     ctx.anchors["RACI"] = {"header_row": top, "parties": [p.id for p in parties]}
 
     kpi_top = last + 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.xlsx_safe import put
@@ -38,14 +39,16 @@ def fields_text(fields: dict[str, Any]) -> str:
     )
 
 
-def _rows(ws: Any, top: int, headers: tuple[str, ...], rows: list[list[Any]], name: str) -> None:
+def _rows(
+    ws: Worksheet, top: int, headers: tuple[str, ...], rows: list[list[Any]], name: str
+) -> None:
     header_row(ws, top, [_(h) for h in headers])
     for r, values in enumerate(rows, start=top + 1):
         for c, value in enumerate(values, start=1):
             put(ws.cell(r, c), value)
     add_table(ws, name, top, 1, len(headers), top + len(rows))
-    for c, width in zip("ABCDEFG", (20, 18, 28, 14, 14, 28, 60), strict=False):
-        ws.column_dimensions[c].width = width
+    for letter, width in zip("ABCDEFG", (20, 18, 28, 14, 14, 28, 60), strict=False):
+        ws.column_dimensions[letter].width = width
 
 
 def _share(value: float | None) -> str:

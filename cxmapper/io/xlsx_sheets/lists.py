@@ -6,6 +6,7 @@ from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.xlsx_sheets.common import ExportContext, sheet, write_spec_table
@@ -22,7 +23,7 @@ def write_touchpoints(wb: Workbook, ctx: ExportContext) -> None:
     st.landscape(ws, title_rows="1:1")
 
 
-def status_rules(ws, rng: str) -> None:
+def status_rules(ws: Worksheet, rng: str) -> None:
     """Status cells (their labels, `present.labels.status_label`) coloured like Excel's
     traffic-light formats."""
     for key in ("green", "amber", "red"):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from copy import deepcopy
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Border
+from openpyxl.styles import Border, Color, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -30,6 +31,9 @@ from cxmapper.present.card_text import format_number, reading_line
 from cxmapper.present.heat import HeatRange, heat_range
 from cxmapper.present.overlay import friction_scale
 from cxmapper.present.units import format_score
+
+if TYPE_CHECKING:
+    from openpyxl.xml.functions import Element
 
 FIRST_ROW = 4  # rows 1-2 title, 3 stage headers
 LINE_HEIGHT = 12.5
@@ -50,20 +54,20 @@ class RunFont(InlineFont):
     __nested__ = InlineFont.__nested__
 
     def to_tree(
-        self, tagname: str | None = None, idx: object = None, namespace: object = None
-    ) -> Any:
+        self, tagname: str | None = None, idx: Any = None, namespace: str | None = None
+    ) -> Element:
         cache = self.__dict__.setdefault("_trees", {})
         if tagname not in cache:
             cache[tagname] = super().to_tree(tagname, idx, namespace)
         return deepcopy(cache[tagname])  # an element can have one parent only
 
 
-_TITLE_FONT = RunFont(rFont=st.FONT_NAME, sz=10.5, b=True, color=st.INK)
-_META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=st.MUTED)
+_TITLE_FONT = RunFont(rFont=st.FONT_NAME, sz=10.5, b=True, color=Color(st.INK))
+_META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=Color(st.MUTED))
 # on a heat fill grey is too faint: the scale is made for dark text (`present.heat`)
-_HEAT_META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=st.INK)
+_HEAT_META_FONT = RunFont(rFont=st.FONT_NAME, sz=9, color=Color(st.INK))
 _STATUS_FONTS = {
-    k: RunFont(rFont=st.FONT_NAME, sz=9, b=True, color=text)
+    k: RunFont(rFont=st.FONT_NAME, sz=9, b=True, color=Color(text))
     for k, (_, text) in st.STATUS_COLOURS.items()
 }
 
@@ -71,7 +75,7 @@ _STATUS_FONTS = {
 @cache
 def _heat_font(share: float) -> RunFont:
     """Friction text on a heat-filled card, in the ink that contrasts with that fill."""
-    return RunFont(rFont=st.FONT_NAME, sz=9, b=True, color=st.friction_ink(share))
+    return RunFont(rFont=st.FONT_NAME, sz=9, b=True, color=Color(st.friction_ink(share)))
 
 
 def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Worksheet:
@@ -101,8 +105,8 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
     corner.font, corner.fill, corner.alignment = st.HEADER, st.HEADER_FILL, st.CENTER
     ws.column_dimensions["A"].width = 18
     for j, stage in enumerate(snap.stages, start=2):
-        c = put(ws.cell(3, j), stage.name)
-        c.font, c.fill, c.alignment = st.HEADER, st.HEADER_FILL, st.WRAP_CENTER
+        head = put(ws.cell(3, j), stage.name)
+        head.font, head.fill, head.alignment = st.HEADER, st.HEADER_FILL, st.WRAP_CENTER
         ws.column_dimensions[get_column_letter(j)].width = max(24.0, min(48.0, stage.width / 7.5))
     ws.row_dimensions[3].height = 24
 
@@ -122,7 +126,7 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
             width = ws.column_dimensions[get_column_letter(j)].width
             stack = cells[(stage.id, lane.id)]
             for k in range(depth):
-                c = ws.cell(row + k, j)
+                c: Cell | MergedCell = ws.cell(row + k, j)
                 if k >= len(stack):
                     ctx.style(c, fill=st.EMPTY_FILL, border=st.CARD_BORDER)
                     continue
@@ -143,7 +147,7 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
             c.border = Border(left=b.left, right=b.right, top=b.top, bottom=st.LANE_EDGE)
         row += depth
 
-    ws.freeze_panes = ws.cell(FIRST_ROW, 2)
+    ws.freeze_panes = ws.cell(FIRST_ROW, 2).coordinate
     st.landscape(ws, title_rows="1:3", title_cols="A:A")
     ws.print_area = f"A1:{get_column_letter(n_cols)}{max(row - 1, 3)}"
     ws.sheet_view.zoomScale = 90
@@ -151,7 +155,7 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
 
 
 def _card_fill(tp: e.Touchpoint, m: TouchpointMetrics | None, overlay: bool,
-               scale: HeatRange | None = None):  # fmt: skip
+               scale: HeatRange | None = None) -> PatternFill:  # fmt: skip
     if overlay:
         return st.fill(
             st.friction_colour(None if m is None or scale is None else scale.fraction(m.score))

@@ -15,9 +15,11 @@ still import.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TypeGuard
 
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io.xlsx_merge import Sent
@@ -27,6 +29,24 @@ META_SHEET = "_cxmapper"
 META_FORMAT = "cxmapper-xlsx"
 META_VERSION = 3
 CHUNK = 30_000  # characters per cell; Excel's limit is 32,767
+
+#: A sheet with cells, as the import opens it (read-only) or as a workbook in memory has it.
+Sheet = Worksheet | ReadOnlyWorksheet
+
+
+def is_worksheet(sheet: object) -> TypeGuard[Sheet]:
+    """True for a sheet of cells; False for a chart sheet, which a workbook may also hold."""
+    return isinstance(sheet, Worksheet | ReadOnlyWorksheet)
+
+
+def row_values(
+    sheet: Sheet, min_row: int = 1, max_row: int | None = None
+) -> Iterator[tuple[object, ...]]:
+    """The sheet's rows from `min_row` as tuples of cell values (None for an empty cell)."""
+    if isinstance(sheet, ReadOnlyWorksheet):
+        # the stubs bind ReadOnlyWorksheet.iter_rows to Worksheet (openpyxl shares the function)
+        return sheet.iter_rows(min_row, max_row, values_only=True)  # type: ignore[misc]
+    return sheet.iter_rows(min_row, max_row, values_only=True)
 
 
 def write(
@@ -52,13 +72,16 @@ def _line(table: str, key: str, sent: Sent) -> str:
     )
 
 
-def read(ws: Worksheet) -> tuple[int, dict[str, Any], dict[tuple[str, str], Sent]]:
+def read(ws: Sheet) -> tuple[int, dict[str, Any], dict[tuple[str, str], Sent]]:
     """(format version, header, baseline by (table, row key)) of the hidden sheet."""
-    rows = ws.iter_rows(values_only=True)
+    rows = row_values(ws)
     first = next(rows, None)
     if not first or first[0] != META_FORMAT:
         raise ValueError("not a cxmapper export")
-    version = int(first[1] or 0)
+    raw = first[1] or 0
+    if not isinstance(raw, int | float | str):
+        raise ValueError(f"its format version {raw!r} is not a number")
+    version = int(raw)
     if version > META_VERSION:
         raise ValueError(f"written by a newer cxmapper (format version {first[1]})")
     header = json.loads("".join(str(x) for x in first[2:] if x is not None))

@@ -7,6 +7,7 @@ from collections import Counter
 
 from openpyxl.styles import Font
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.xlsx_safe import put, sheet_title
@@ -46,6 +47,8 @@ def how_to() -> list[str]:
 def write(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
     ws = wb.active
+    if not isinstance(ws, Worksheet):  # a new workbook's one sheet is a worksheet
+        raise TypeError(f"the overview needs a worksheet, not {type(ws).__name__}")
     ws.title = sheet_title(sheet_label("overview"), set())
     ctx.sheets["overview"] = ws.title
     ws.sheet_view.showGridLines = False
@@ -136,7 +139,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     st.landscape(ws)
 
 
-def _legend(ws, ctx: ExportContext) -> None:
+def _legend(ws: Worksheet, ctx: ExportContext) -> None:
     """Colour keys in columns D-E: channels used on the map, KPI status, friction."""
     row = 4
     put(ws.cell(row, 4), _("Legend")).font = st.SECTION
