@@ -8,6 +8,8 @@ window becomes active, so new views and dialogs get it without extra code. Expli
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -65,7 +67,9 @@ def _layouts(layout: QLayout | None) -> list[QLayout]:
         return []
     found = [layout]
     for i in range(layout.count()):
-        found += _layouts(layout.itemAt(i).layout())
+        item = layout.itemAt(i)
+        if item is not None:
+            found += _layouts(item.layout())
     return found
 
 
@@ -92,7 +96,8 @@ def _form_label(widget: QWidget) -> str:
             if isinstance(label, QLabel):
                 return _clean(label.text()).rstrip(":")
         elif isinstance(layout, QGridLayout):
-            row, col, _, _ = layout.getItemPosition(index)
+            # (row, column, row span, column span); PySide6's stubs type it object
+            row, col, _, _ = cast(tuple[int, int, int, int], layout.getItemPosition(index))
             for left in range(col - 1, -1, -1):  # "Segment [attribute] [value]"
                 if text := _label_text(layout.itemAtPosition(row, left)):
                     return text

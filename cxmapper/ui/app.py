@@ -54,14 +54,17 @@ class _FirstPaint(QObject):
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     apply_environment()
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    running = QApplication.instance()
+    if running is not None and not isinstance(running, QApplication):
+        raise RuntimeError("a Qt application without widgets is already running")
+    app = running or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("cxmapper")
     from cxmapper.ui.accessibility import install
 
     install(app)  # accessible names for every window's controls
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run_app(workspace: str | Path | None = None) -> int:

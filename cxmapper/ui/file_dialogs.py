@@ -31,10 +31,10 @@ _Kind = QAbstractFileIconProvider.IconType
 class NameOnlyIconProvider(QFileIconProvider):
     """Icons and type names from the file name alone: never opens a file to sniff it."""
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+    def icon(self, what: QFileInfo | QAbstractFileIconProvider.IconType) -> QIcon:
         if isinstance(what, QFileInfo):
             what = _Kind.Folder if what.isDir() else _Kind.File
-        return super().icon(what)  # type: ignore[call-overload]
+        return super().icon(what)
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():

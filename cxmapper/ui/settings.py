@@ -48,7 +48,9 @@ class AppSettings:
         value = self._s.value("recent_files", [])
         if isinstance(value, str):  # QSettings returns a bare string for one-item lists
             value = [value]
-        return [str(v) for v in value or [] if v]
+        if not isinstance(value, list | tuple):  # None when the key is empty
+            return []
+        return [str(v) for v in value if v]
 
     def add_recent(self, path: str) -> None:
         path = str(Path(path).resolve())

@@ -206,8 +206,17 @@ class TransferController:
         started = time.time()
         job.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
         job.finished.connect(lambda p: self._exported(dialog, p))
-        job.failed.connect(lambda m: (_dismiss(dialog), self._export_failed(path, m)))
-        job.cancelled.connect(lambda: (_dismiss(dialog), remove_for(Path(path), started)))
+
+        def failed(message: str) -> None:
+            _dismiss(dialog)
+            self._export_failed(path, message)
+
+        def cancelled() -> None:
+            _dismiss(dialog)
+            remove_for(Path(path), started)
+
+        job.failed.connect(failed)
+        job.cancelled.connect(cancelled)
         dialog.canceled.connect(job.cancel)
         self.job = job
         job.start()

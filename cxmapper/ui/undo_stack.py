@@ -87,7 +87,7 @@ class GuardedUndoStack(QUndoStack):
         self._message = ""
         self.indexChanged.connect(self._settle)
 
-    def push(self, command: QUndoCommand) -> None:  # type: ignore[override]
+    def push(self, command: QUndoCommand) -> None:
         error = self.push_checked(command)
         if error is not None:
             self.refused.emit(error)

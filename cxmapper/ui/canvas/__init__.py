@@ -26,7 +26,7 @@ Headless export: the scene works without a view (offscreen QApplication):
 `scene.render(painter, target, scene.content_rect())`.
 """
 
-from cxmapper.ui.canvas.overlay import OverlayValue
+from cxmapper.present.overlay import OverlayValue
 from cxmapper.ui.canvas.scene import JourneyScene
 from cxmapper.ui.canvas.view import JourneyView
 

@@ -6,6 +6,7 @@ undo stack (one user action = one undo step) and then selects what the user will
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF
@@ -19,6 +20,7 @@ from cxmapper.ui.canvas.mirror import Cell
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
 
+    from cxmapper.model.entities import Lane, Stage
     from cxmapper.model.workspace import Workspace
     from cxmapper.ui.canvas.scene import JourneyScene
 
@@ -58,9 +60,11 @@ class SceneEditor:
         g = self.s.grid
         n = len(self.s.mirror.cells.get(cell, []))
         box = layout.card_box_in(g.column(cell[0]), g.row(cell[1]), n)
-        self.s.open_inline_editor(
-            QRectF(box.x, box.y, box.w, 40), "", lambda text: self.create_card(cell, text)
-        )
+
+        def create(text: str) -> None:
+            self.create_card(cell, text)
+
+        self.s.open_inline_editor(QRectF(box.x, box.y, box.w, 40), "", create)
 
     def create_card(self, cell: Cell, title: str, index: int | None = None) -> str | None:
         stage_id, lane_id = cell
@@ -70,8 +74,9 @@ class SceneEditor:
         )  # fmt: skip
         if not self._push(command):
             return None
-        self.s.select_entity("touchpoint", command.entity.id)
-        return command.entity.id
+        tp_id: str = command.entity.id
+        self.s.select_entity("touchpoint", tp_id)
+        return tp_id
 
     def begin_rename(self, kind: str, id: str) -> None:
         m = self.s.mirror
@@ -254,6 +259,7 @@ class SceneEditor:
         ref = self.current(kind)
         index = order.index(ref) + 1 if ref in order else len(order)
         jid = m.journey_id
+        make: Callable[[], Stage | Lane]
         if kind == "stage":
             make = lambda: self.ws.add_stage(jid, "New stage", index)  # noqa: E731
         else:
@@ -261,9 +267,10 @@ class SceneEditor:
         command = cmd.AddCommand(self.ws, kind, make, f"Add {kind}")
         if not self._push(command):
             return None
-        self.s.select_entity(kind, command.entity.id)
-        self.begin_rename(kind, command.entity.id)
-        return command.entity.id
+        new_id: str = command.entity.id
+        self.s.select_entity(kind, new_id)
+        self.begin_rename(kind, new_id)
+        return new_id
 
     def rename_current(self, kind: str) -> None:
         ref = self.current(kind)

@@ -9,6 +9,7 @@ cell, not the canvas.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from cxmapper.model import entities as e
 from cxmapper.model.changes import Change
@@ -76,8 +77,8 @@ class JourneyMirror:
         for r in readings:
             self.reading_tp[r.id] = r.touchpoint_id
         self.notes: dict[str, dict[str, str]] = {"comment": {}, "action": {}}  # id -> tp id
-        for c in ws.comments():
-            self.notes["comment"][c.id] = c.touchpoint_id
+        for comment in ws.comments():
+            self.notes["comment"][comment.id] = comment.touchpoint_id
         for a in ws.actions():
             self.notes["action"][a.id] = a.touchpoint_id
         self._counts: dict[str, dict[str, int]] = {"comment": {}, "action": {}}
@@ -161,7 +162,7 @@ class JourneyMirror:
     def _apply_lane(self, change: Change, dirty: Dirty) -> None:
         self._apply_band(change, dirty, self.lanes, "lane")
 
-    def _apply_band(self, change: Change, dirty: Dirty, table: dict, kind: str) -> None:
+    def _apply_band(self, change: Change, dirty: Dirty, table: dict[str, Any], kind: str) -> None:
         if change.journey_id != self.journey_id and change.id not in table:
             return
         dirty.structure = True

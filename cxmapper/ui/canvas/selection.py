@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from cxmapper.model.find import DEFAULT_FIELDS, find_touchpoints
 from cxmapper.ui.canvas.items.card import CardItem
@@ -39,6 +40,14 @@ class SceneSelection:
     _current_cell: Cell | None
     _highlight: set[str]
     _filter: set[str] | None
+
+    if TYPE_CHECKING:  # what the scene (QGraphicsScene, scene.py) gives the mixin
+        selectionChanged: SignalInstance
+
+        def selectedItems(self) -> list[QGraphicsItem]: ...
+        def views(self) -> list[QGraphicsView]: ...
+        def clearSelection(self) -> None: ...
+        def flush(self) -> None: ...
 
     def selected_entities(self) -> list[tuple[str, str]]:
         """What is selected, as (kind, id): touchpoint, connector, stage or lane."""
@@ -147,9 +156,9 @@ class SceneSelection:
         self._filter = None if ids is None else set(ids)
         for tp_id, item in self.cards.items():
             item.setOpacity(1.0 if self._filter is None or tp_id in self._filter else 0.25)
-        for item in self.connector_items.values():
-            keep = self._filter is None or {item.source_id, item.target_id} <= self._filter
-            item.set_dimmed(not keep)
+        for arrow in self.connector_items.values():
+            keep = self._filter is None or {arrow.source_id, arrow.target_id} <= self._filter
+            arrow.set_dimmed(not keep)
 
     def is_dimmed(self, tp_id: str) -> bool:
         return self._filter is not None and tp_id not in self._filter

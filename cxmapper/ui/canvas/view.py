@@ -7,6 +7,7 @@ headers pinned by telling the scene what part of it is visible after every scrol
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -24,6 +25,10 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
 from cxmapper.ui.canvas import layout
 from cxmapper.ui.canvas.scene import JourneyScene
+
+if TYPE_CHECKING:
+    from cxmapper.ui.canvas.editing import SceneEditor
+    from cxmapper.ui.canvas.gestures import Gestures
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
@@ -242,14 +247,18 @@ class JourneyView(QGraphicsView):
         raise KeyError(name)
 
     def _build_actions(self) -> dict[str, list[QAction]]:
-        ed = lambda: self.journey_scene().editor  # noqa: E731
-        g = lambda: self.journey_scene().gestures  # noqa: E731
+        def ed() -> SceneEditor:
+            return self.journey_scene().editor
+
+        def g() -> Gestures:
+            return self.journey_scene().gestures
 
         def toggle_connect(on: bool) -> None:
             g().connect_mode = on
 
         K = QKeySequence
-        spec: dict[str, list[tuple[str, str, list[QKeySequence], Callable[..., object]]]] = {
+        # (name, text, keys, slot); the text is QT_TRANSLATE_NOOP's, typed object by PySide6
+        spec: dict[str, list[tuple[str, object, list[QKeySequence], Callable[..., object]]]] = {
             "edit": [
                 ("new-card", QT_TRANSLATE_NOOP("CanvasView", "&New Card"), [K(Qt.Key.Key_Insert), K("Ctrl+Return")], lambda: ed().begin_new_card()),
                 ("rename", QT_TRANSLATE_NOOP("CanvasView", "&Rename"), [K(Qt.Key.Key_F2)], self._rename),
@@ -283,7 +292,7 @@ class JourneyView(QGraphicsView):
         for group, rows in spec.items():
             groups[group] = []
             for name, text, keys, slot in rows:
-                action = QAction(QCoreApplication.translate("CanvasView", text), self)
+                action = QAction(QCoreApplication.translate("CanvasView", str(text)), self)
                 action.setObjectName(f"canvas.{name}")
                 action.setShortcuts(keys)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

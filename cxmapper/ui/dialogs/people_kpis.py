@@ -62,7 +62,7 @@ class RecordEditor(QWidget):
         raise NotImplementedError
 
     def label(self, record: Any) -> str:
-        return record.name
+        return str(record.name)
 
     def show_record(self, record: Any) -> None:
         raise NotImplementedError
@@ -84,7 +84,8 @@ class RecordEditor(QWidget):
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        record_id: str | None = item.data(ID_ROLE) if item is not None else None
+        return record_id
 
     def select(self, record_id: str) -> None:
         for row in range(self.list.count()):
@@ -113,8 +114,9 @@ class RecordEditor(QWidget):
         if not self.ctx.push(command):
             return None
         self.refresh()
-        self.select(command.entity.id)
-        return command.entity.id
+        record_id: str = command.entity.id
+        self.select(record_id)
+        return record_id
 
     def remove_current(self) -> None:
         record_id = self.current_id()

@@ -56,15 +56,22 @@ class PairTable(QTableWidget):
 
     def set_pair(self, row: int, name: str, amount: str) -> None:
         """Fill `row` (used by tests and by typing alike; grows the table when it is the last)."""
-        self.item(row, 0).setText(name)
-        self.item(row, 1).setText(amount)
+        for column, text in ((0, name), (1, amount)):
+            item = self.item(row, column)
+            if item is None:  # a cell never set holds no item
+                self.setItem(row, column, QTableWidgetItem(text))
+            else:
+                item.setText(text)
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text().strip() if item is not None else ""
 
     def pairs(self) -> dict[str, str]:
         """Rows with a name; the amount text is checked by the model."""
         out: dict[str, str] = {}
         for row in range(self.rowCount()):
-            name = (self.item(row, 0).text() if self.item(row, 0) else "").strip()
-            amount = (self.item(row, 1).text() if self.item(row, 1) else "").strip()
+            name, amount = (self._text(row, column) for column in (0, 1))
             if name:
                 out[name] = amount.replace(",", ".")
         return out
@@ -91,7 +98,7 @@ class ValueModelDialog(QDialog):
         form.addRow(_tr("Cost of a contact per channel"), self.costs)
         form.addRow(_tr("Segment attribute"), self.segment_attribute)
         form.addRow(_tr("Value of a conversion per segment"), self.segments)
-        self._kept = {
+        self._kept: dict[str, Any] = {
             k: stored[k] for k in ("failure_window_days", "repeat_window_days") if k in stored
         }
         buttons = QDialogButtonBox(

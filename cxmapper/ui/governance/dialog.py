@@ -81,10 +81,9 @@ class GovernanceDialog(QDialog):
         self.text_filter.setPlaceholderText(tr("Card, field or operation contains…"))
         self.since = QLineEdit()
         self.since.setPlaceholderText(tr("Since (YYYY-MM-DD)"))
-        for w in (self.person, self.text_filter, self.since):
-            (w.currentIndexChanged if w is self.person else w.textChanged).connect(
-                self.refresh_history
-            )
+        self.person.currentIndexChanged.connect(self.refresh_history)
+        for line in (self.text_filter, self.since):
+            line.textChanged.connect(self.refresh_history)
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Person")))
         row.addWidget(self.person)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cxmapper.io.snapshot import take_snapshot
+from cxmapper.model.entities import Action
 from cxmapper.model.follow_up import open_follow_ups
 from cxmapper.model.freshness import governance_health, overdue_readings
 from cxmapper.model.workspace import Workspace
@@ -48,7 +49,7 @@ class OwnersTab(QWidget):
         layout.addWidget(QLabel(tr("Open follow-ups")))
         layout.addLayout(row)
         layout.addWidget(self.follow_ups)
-        self._actions: list = []
+        self._actions: list[Action] = []
 
     def refresh(self) -> None:
         snap = take_snapshot(self.ws, self.journey_id)

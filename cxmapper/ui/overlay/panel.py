@@ -160,7 +160,7 @@ class AnalysisPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)
-        for view, label, name in (
+        for view, title, name in (
             (self.funnel, QT_TRANSLATE_NOOP("OverlayPanel", "Funnel"), "funnel"),
             (self.trend, QT_TRANSLATE_NOOP("OverlayPanel", "Weekly trend"), "trend"),
             (self.friction, QT_TRANSLATE_NOOP("OverlayPanel", "Top friction"), "friction"),
@@ -169,7 +169,7 @@ class AnalysisPanel(QWidget):
             (self.before_after, QT_TRANSLATE_NOOP("OverlayPanel", "Before / after"), "before_after"),
         ):  # fmt: skip
             view.setObjectName(f"analysisView.{name}")
-            self.tabs.addTab(view, QCoreApplication.translate("OverlayPanel", label))
+            self.tabs.addTab(view, QCoreApplication.translate("OverlayPanel", str(title)))
             if hasattr(view, "touchpoint_clicked"):
                 view.touchpoint_clicked.connect(self._touchpoint_clicked)
 
@@ -293,7 +293,9 @@ class AnalysisPanel(QWidget):
         steps = None
         if self.funnel_mode.currentData() == "selection":
             order = {t.id: i for i, t in enumerate(self.ws.touchpoints(self.journey_id))}
-            steps = sorted((t for t in self.selected_touchpoints() if t in order), key=order.get)
+            steps = sorted(
+                (t for t in self.selected_touchpoints() if t in order), key=order.__getitem__
+            )
             if len(steps) < 2:
                 raise ValueError(
                     "select at least two cards on the canvas for a funnel of selected cards"

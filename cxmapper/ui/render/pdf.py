@@ -29,6 +29,9 @@ from typing import TYPE_CHECKING, Any
 from cxmapper.errors import CxError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPdfWriter
+
     from cxmapper.ui.render.image import _Rendered
 
 PAGE_MODES = ("fit", "tile")
@@ -116,11 +119,11 @@ def write_pdf(r: _Rendered, tmp: Path, pages: str = "fit") -> None:
             r.legend.setVisible(True)
 
 
-def _mm(writer: Any, mm: float) -> float:
+def _mm(writer: QPdfWriter, mm: float) -> float:
     return mm / 25.4 * writer.resolution()
 
 
-def _map_area(writer: Any) -> Any:
+def _map_area(writer: QPdfWriter) -> QRectF:
     """The part of the page below the header, in device pixels."""
     from PySide6.QtCore import QRectF
 
@@ -129,7 +132,7 @@ def _map_area(writer: Any) -> Any:
     return QRectF(0, top, page.width(), page.height() - top)
 
 
-def map_rect(r: _Rendered) -> Any:
+def map_rect(r: _Rendered) -> QRectF:
     """The scene area a page shows: headers and grid, without the overlay legend's strip
     below the grid (the page header draws the legend, once, uncut; the strip would only
     add white space and shrink the map)."""
@@ -141,7 +144,7 @@ def map_rect(r: _Rendered) -> Any:
     return QRectF(0, 0, g.width, g.height).adjusted(-1, -1, 1, 1)
 
 
-def _fit_scale(r: _Rendered, area: Any) -> float:
+def _fit_scale(r: _Rendered, area: QRectF) -> float:
     rect = map_rect(r)
     return min(area.width() / rect.width(), area.height() / rect.height())
 

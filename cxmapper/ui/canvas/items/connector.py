@@ -173,8 +173,9 @@ class ConnectorItem(QGraphicsPathItem):
     def _place_label(self) -> None:
         if not self.label:
             if self._label is not None and self._label_bg is not None:
-                self._label.setParentItem(None)
-                self._label_bg.setParentItem(None)
+                # Qt takes None (no parent); PySide6's stub says QGraphicsItem
+                self._label.setParentItem(None)  # type: ignore[arg-type]
+                self._label_bg.setParentItem(None)  # type: ignore[arg-type]
                 scene = self._label_bg.scene()
                 if scene is not None:
                     scene.removeItem(self._label_bg)

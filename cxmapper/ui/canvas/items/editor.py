@@ -52,7 +52,7 @@ class InlineEditor(QGraphicsTextItem):
         painter.drawRoundedRect(r, 4, 4)
         # our frame replaces Qt's dashed focus rectangle
         option.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
-        super().paint(painter, option, widget)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt takes None; the stub says QWidget
 
     def boundingRect(self) -> QRectF:
         box = super().boundingRect()
