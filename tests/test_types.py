@@ -1,6 +1,7 @@
 """The typed seams stay typed: mypy, configured in pyproject.toml ([tool.mypy]), finds nothing in
-the packages checked strictly (model, present, analysis but its reader internals, commands,
-feedback, io). `make lint` runs the same check. io's openpyxl and jsonschema types come from the
+the packages checked strictly (model, present, analysis, commands, feedback, io; nothing
+excluded), and in ui but for the modules listed next to tighten (UI_NOT_YET_CHECKED).
+`make lint` runs the same check. io's openpyxl and jsonschema types come from the
 pinned types-* packages in the `test` extra.
 
 Modules outside the checked files are followed silently, so an error is reported where it is.
@@ -33,6 +34,31 @@ def test_the_strict_packages_are_checked_and_strict():
     for package in STRICT_PACKAGES:
         assert f"cxmapper/{package}" in files, package
         assert f"cxmapper.{package}.*" in modules, package
+    assert not config.get("exclude"), "no module of a strict package is left out"
+
+
+# ui is checked (not strictly) but for these modules, the next to tighten; the list may only
+# shrink: a module leaves it once mypy is clean on it, and none joins it.
+UI_NOT_YET_CHECKED = {
+    "cxmapper.ui.canvas.display",
+    "cxmapper.ui.canvas.items.card",
+    "cxmapper.ui.canvas.overlay",
+    "cxmapper.ui.canvas.scene",
+    "cxmapper.ui.inspector.*",
+    "cxmapper.ui.journey_panel",
+    "cxmapper.ui.main_window",
+    "cxmapper.ui.menus",
+    "cxmapper.ui.overlay.dock",
+    "cxmapper.ui.overlay.import_dialog",
+    "cxmapper.ui.overlay.views.*",
+}
+
+
+def test_ui_is_checked_but_for_the_modules_listed_next():
+    config = _mypy_config()
+    assert "cxmapper/ui" in config["files"]
+    skipped = {m for o in config["overrides"] if o.get("ignore_errors") for m in o["module"]}
+    assert skipped <= UI_NOT_YET_CHECKED, sorted(skipped - UI_NOT_YET_CHECKED)
 
 
 def test_mypy_is_clean_on_the_checked_packages(tmp_path_factory: pytest.TempPathFactory):

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -113,7 +114,12 @@ def _catch_unraisable(caught: list[BaseException]) -> Iterator[None]:
     which Python would print as "Exception ignored ... Traceback" before the parse stops.
     """
     previous = sys.unraisablehook
-    sys.unraisablehook = lambda info: caught.append(info.exc_value)  # type: ignore[assignment]
+
+    def hook(info: sys.UnraisableHookArgs) -> None:
+        if info.exc_value is not None:
+            caught.append(info.exc_value)
+
+    sys.unraisablehook = hook
     try:
         yield
     finally:
@@ -162,7 +168,7 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
         bad_rows: list[pacsv.InvalidRow] = []
         undecodable: list[BaseException] = []
 
-        def on_invalid(row: pacsv.InvalidRow, bad_rows: list = bad_rows) -> str:
+        def on_invalid(row: pacsv.InvalidRow, bad_rows: list[pacsv.InvalidRow] = bad_rows) -> str:
             # Stop at the first bad row: only it is reported, and a huge ragged file must not
             # be parsed (and kept) to the end first.
             bad_rows.append(row)
@@ -368,7 +374,9 @@ def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
 # ------------------------------------------------------------------------------- JSON Lines
 
 
-def _flatten(obj: dict, prefix: str = "", out: dict | None = None, depth: int = 0) -> dict:
+def _flatten(
+    obj: dict[str, Any], prefix: str = "", out: dict[str, Any] | None = None, depth: int = 0
+) -> dict[str, Any]:
     """Nested objects become dotted columns; GA4 `event_params` lists become one column per key."""
     out = {} if out is None else out
     if depth > limits.MAX_JSON_DEPTH:
@@ -426,7 +434,7 @@ def _parse(text: str, path: Path, where: str) -> object:
         raise ImportDataError(f"{path}: {where}: {limits.short(reason, 120)}") from exc
 
 
-def _record(item: object, path: Path, where: str) -> dict:
+def _record(item: object, path: Path, where: str) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise ImportDataError(f"{path}: {where}: expected a JSON object")
     try:
@@ -447,12 +455,12 @@ def read_jsonl(path: Path, max_records: int | None = None) -> RawTable:
         raise ImportDataError(f"{path}: file is empty")
     encoding = detect_encoding(path, head, full=max_records is None)
     start = codecs.getincrementaldecoder(encoding)("replace").decode(head[:4096])
-    records: list[dict] = []
+    records: list[dict[str, Any]] = []
     lines: list[int] = []
     columns: set[str] = set()
     no = 0
 
-    def keep(record: dict, line: int) -> None:
+    def keep(record: dict[str, Any], line: int) -> None:
         records.append(record)
         lines.append(line)
         columns.update(record)

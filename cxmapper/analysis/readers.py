@@ -117,11 +117,11 @@ def to_string_category(series: pd.Series) -> pd.Series:
         texts[small] = values[small].astype(np.int64).astype(str)
         texts[~small] = [canonical_text(v) for v in values[~small]]  # fractions, huge, inf
         return series.cat.rename_categories(pd.Index(texts, dtype="str"))
-    texts = [canonical_text(c) for c in cats]
-    ordered = sorted({t for t in texts if t is not None})
+    names = [canonical_text(c) for c in cats]
+    ordered = sorted({t for t in names if t is not None})
     position = {t: i for i, t in enumerate(ordered)}
     uniques = pd.Index(ordered, dtype="str")
-    remap = np.asarray([-1 if t is None else position[t] for t in texts], dtype=np.int64)
+    remap = np.asarray([-1 if t is None else position[t] for t in names], dtype=np.int64)
     codes = series.cat.codes.to_numpy()
     new_codes = np.where(codes >= 0, remap[np.maximum(codes, 0)] if remap.size else -1, -1)
     return pd.Series(pd.Categorical.from_codes(new_codes, categories=uniques), index=series.index)
@@ -131,7 +131,7 @@ def _blank_mask(cat: pd.Series) -> np.ndarray:
     codes = cat.cat.codes.to_numpy()
     cats = cat.cat.categories
     blank_cat = np.asarray(cats.astype("str").str.strip() == "", dtype=bool)
-    blank = codes < 0
+    blank: np.ndarray = codes < 0
     if blank_cat.any():
         blank |= blank_cat[np.maximum(codes, 0)] & (codes >= 0)
     return blank
@@ -230,7 +230,9 @@ def _string_columns(mapping: ColumnMapping) -> list[str]:
     ]
 
 
-def _read_raw(path: Path, fmt: str, request: MappingRequest | ColumnMapping | None):
+def _read_raw(
+    path: Path, fmt: str, request: MappingRequest | ColumnMapping | None
+) -> tuple[rawtables.RawTable, ColumnMapping]:
     source = str(path)
     if fmt == "csv":
         columns, dialect = rawtables.csv_columns(path)
