@@ -342,7 +342,8 @@ class _Planner:
                         f"{title} column {header!r}", f"{exc}; that column is not imported"
                     )
                     continue
-            party_cols[j] = pid  # type: ignore[assignment]
+            if pid is not None:  # always: `_find_header` keeps named columns only
+                party_cols[j] = pid
         current: dict[tuple[str, str], set[str]] = {}
         for r in self.snap.raci:
             current.setdefault((r.touchpoint_id, r.party_id), set()).add(r.role)
