@@ -36,6 +36,7 @@ from cxmapper.ui.settings import AppSettings, use_settings_dir  # noqa: E402
 from cxmapper.ui.translations import install_language  # noqa: E402
 
 SIZES = ((1366, 768), (1920, 1080))
+PDF_DPI = 60  # PDF pages as pictures: the whole page at a glance
 
 
 class Gallery:
@@ -177,23 +178,18 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
 
 
 def capture_outputs(g: Gallery, workspace: Path, work: Path, lang: str = "en") -> None:
-    """Every PDF page and (with LibreOffice) every workbook page, as stakeholders get them."""
+    """Every PDF page, page 1 of the tiled PDF and (with LibreOffice) every workbook page, as
+    stakeholders get them."""
     cli = [sys.executable, "-m", "cxmapper"]
-    pdf, xlsx = work / "journey.pdf", work / "journey.xlsx"
+    pdf, tiled, xlsx = work / "journey.pdf", work / "tiled.pdf", work / "journey.xlsx"
     journey = "Online purchase" if lang == "en" else _first_journey(workspace)
-    args = [*cli, "export", str(workspace), "--journey", journey,
-            "--pdf", str(pdf), "--xlsx", str(xlsx), "--dataset", "demo-events"]  # fmt: skip
-    if lang != "en" and subprocess.run([*args, "--lang", lang], cwd=ROOT).returncode == 0:
-        pass
-    else:
+    base = [*cli, "export", str(workspace), "--journey", journey, "--dataset", "demo-events"]
+    for args in ([*base, "--pdf", str(pdf), "--xlsx", str(xlsx)],
+                 [*base, "--pdf", str(tiled), "--pages", "tile"]):  # fmt: skip
+        if lang != "en" and subprocess.run([*args, "--lang", lang], cwd=ROOT).returncode == 0:
+            continue
         subprocess.run(args, check=True, cwd=ROOT)
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(g.out / "pdf-page")],
-                       check=True)  # fmt: skip
-        for page in sorted(g.out.glob("pdf-page*.png")):
-            g.add_file(page, f"PDF export, {page.stem.replace('pdf-page-', 'page ')}")
-    else:
-        print("gallery: pdftoppm not installed; PDF pages skipped", file=sys.stderr)
+    pdf_pictures(g, pdf, tiled)
     tool = ROOT.parent / "shared" / "tools" / "xlsx-to-png.sh"
     if shutil.which("soffice") and tool.exists():
         subprocess.run([str(tool), str(xlsx), str(work / "xlsx"), "70"], check=True)
@@ -203,6 +199,33 @@ def capture_outputs(g: Gallery, workspace: Path, work: Path, lang: str = "en") -
             g.add_file(target, f"Excel workbook, {page.stem}")
     else:
         print("gallery: LibreOffice not installed; workbook pages skipped", file=sys.stderr)
+
+
+def pdf_pictures(g: Gallery, fit: Path, tiled: Path) -> None:
+    """Every page of the one-page PDF (the default), and page 1 of the PDF tiled on request:
+    its pages tape together into a poster, so one shows how a page of it reads (the stage and
+    lane headers it repeats, the header and legend)."""
+    if not shutil.which("pdftoppm"):
+        print("gallery: pdftoppm not installed; PDF pages skipped", file=sys.stderr)
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", str(PDF_DPI), str(fit), str(g.out / "pdf-page")],
+                   check=True)  # fmt: skip
+    for page in sorted(g.out.glob("pdf-page*.png")):
+        g.add_file(page, f"PDF export, {page.stem.replace('pdf-page-', 'page ')}")
+    target = g.out / "pdf-tiled-page-1"
+    subprocess.run(["pdftoppm", "-png", "-r", str(PDF_DPI), "-f", "1", "-l", "1", "-singlefile",
+                    str(tiled), str(target)], check=True)  # fmt: skip
+    g.add_file(target.with_suffix(".png"),
+               f"PDF export tiled on request (--pages tile), page 1 of {_pages(tiled)}")  # fmt: skip
+
+
+def _pages(pdf: Path) -> str:
+    """The page count pdfinfo reports ("?" without it)."""
+    if not shutil.which("pdfinfo"):
+        return "?"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    counts = [line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:")]
+    return counts[0] if counts else "?"
 
 
 def _first_journey(workspace: Path) -> str:
