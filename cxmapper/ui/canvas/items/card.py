@@ -287,6 +287,7 @@ class CardItem(QGraphicsItem):
         return x - 4
 
     def _draw_badges(self, painter: QPainter, font: QFont, right: float) -> None:
+        painter.setFont(font)  # the pills are measured with it (presentation enlarges the rest)
         fm = QFontMetricsF(font)
         x = 12.0
         y = self._h - 21
