@@ -18,8 +18,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
@@ -31,9 +33,11 @@ from cxmapper.analysis.tasks import import_events  # noqa: E402
 from cxmapper.model.demo import write_demo  # noqa: E402
 from cxmapper.present import language  # noqa: E402
 from cxmapper.ui.app import make_application  # noqa: E402
+from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice  # noqa: E402
 from cxmapper.ui.main_window import MainWindow  # noqa: E402
 from cxmapper.ui.settings import AppSettings, use_settings_dir  # noqa: E402
 from cxmapper.ui.translations import install_language  # noqa: E402
+from cxmapper.ui.voice_cache import journey_voices  # noqa: E402
 
 SIZES = ((1366, 768), (1920, 1080))
 PDF_DPI = 60  # PDF pages as pictures: the whole page at a glance
@@ -130,7 +134,32 @@ def capture_window(g: Gallery, window: MainWindow) -> None:
     dock.overlay_actions["friction"].trigger()
     for tabs, index, label in tab_pages(panel):
         tabs.setCurrentIndex(index)
+        if tabs.widget(index) is panel.before_after:
+            with compared(panel):  # an empty table with a hint shows nothing of the view
+                g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+            continue
         g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+
+
+@contextmanager
+def compared(panel: Any) -> Iterator[None]:
+    """The analysis of the later period compared with the earlier one (the period fields the
+    data filled in), as a facilitator runs it; the whole data's analysis again afterwards."""
+
+    def analyse() -> None:
+        panel.result = None
+        panel.run()
+        wait_until(lambda: panel.result is not None)
+
+    panel.use_period.setChecked(True)
+    panel.use_compare.setChecked(True)
+    analyse()
+    try:
+        yield
+    finally:
+        panel.use_period.setChecked(False)
+        panel.use_compare.setChecked(False)
+        analyse()
 
 
 def capture_inspector(g: Gallery, window: MainWindow) -> None:
@@ -145,6 +174,12 @@ def capture_inspector(g: Gallery, window: MainWindow) -> None:
     settle()
     inspector = window.inspector_dock
     for tabs, index, label in tab_pages(window.inspector):
+        page = tabs.widget(index)
+        if page.findChild(TouchpointVoice) is not None:  # the card customers said most about
+            voices = journey_voices(ws, window.journey_id)
+            if voices:
+                window.select_touchpoint(max(voices, key=lambda i: voices[i].n_verbatims))
+                settle()
         tabs.setCurrentIndex(index)
         g.save(f"inspector-{slug(label)}", inspector, f"Inspector: {label}")
 
@@ -228,6 +263,16 @@ def _pages(pdf: Path) -> str:
     return counts[0] if counts else "?"
 
 
+def import_survey(workspace: Path, survey: Path) -> None:
+    """The demo's survey answers, so the inspector's Voice tab shows what customers said."""
+    if not survey.exists():
+        print(f"gallery: no {survey.name}; the Voice tab stays empty", file=sys.stderr)
+        return
+    journey = _first_journey(workspace)
+    cli = [sys.executable, "-m", "cxmapper", "import-survey", str(workspace), str(survey)]
+    subprocess.run([*cli, "--journey", journey], check=True, cwd=ROOT)
+
+
 def _first_journey(workspace: Path) -> str:
     from cxmapper.model.workspace import Workspace
 
@@ -266,6 +311,7 @@ def main() -> int:
         install_language(app, args.lang)
         workspace = work / "demo.cxmap"
         events = _write_demo(workspace, args.lang)
+        import_survey(workspace, events.parent / "demo-survey.csv")
         g = Gallery(out)
         window = analysed_window(workspace, events)
         capture_window(g, window)
