@@ -1,0 +1,59 @@
+"""Analysis tables beside the map show every number whole: when the columns are wider than the
+panel (about 370 px at 1366×768), the name columns give up room, their text elided with the
+whole name in the tooltip. (The Paths view showed "1,54" for 1,547 and the Before/after view
+hid its change column off to the right.)"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
+
+NAMES = ["Order confirmation e-mail", "Where-is-my-order call", "Checkout: payment",
+         "App product page", "Weekly newsletter"]  # fmt: skip
+
+
+def paths_table(qtbot: QtBot, width: int) -> ResultTable:
+    table = ResultTable(["From", "To", "Times", "Cases", "Path"],
+                        sort=(2, Qt.SortOrder.DescendingOrder))  # fmt: skip
+    table.horizontalHeader().setStretchLastSection(True)  # as the Paths view
+    qtbot.addWidget(table)
+    table.resize(width, 300)
+    table.show()
+    rows = []
+    for i, (a, b) in enumerate(zip(NAMES, NAMES[1:] + NAMES[:1], strict=True)):
+        n = 1547 - 211 * i
+        rows.append([text_cell(a, "a"), text_cell(b, "b"), number_cell(n, f"{n:,}", "a"),
+                     number_cell(n // 2, f"{n // 2:,}", "a"), text_cell("not drawn", "a")])  # fmt: skip
+    table.set_rows(rows)
+    QApplication.processEvents()
+    return table
+
+
+def needed(table: ResultTable, col: int) -> int:
+    return max(table.sizeHintForColumn(col), table.horizontalHeader().sectionSizeHint(col))
+
+
+def test_numbers_are_whole_in_a_narrow_panel(qtbot: QtBot) -> None:
+    table = paths_table(qtbot, 370)
+    for col in (2, 3):  # Times, Cases
+        assert table.columnWidth(col) >= needed(table, col), table.horizontalHeaderItem(col).text()
+    visible = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert visible <= table.viewport().width() + 1  # nothing off to the right
+    assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_elided_names_keep_their_whole_text_in_the_tooltip(qtbot: QtBot) -> None:
+    table = paths_table(qtbot, 370)
+    assert table.columnWidth(0) < needed(table, 0)  # the From names did give up room
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        assert item.text() in item.toolTip()
+
+
+def test_a_wide_panel_shows_everything_at_its_natural_width(qtbot: QtBot) -> None:
+    table = paths_table(qtbot, 900)
+    for col in range(4):
+        assert table.columnWidth(col) >= needed(table, col)
