@@ -57,3 +57,23 @@ def test_a_wide_panel_shows_everything_at_its_natural_width(qtbot: QtBot) -> Non
     table = paths_table(qtbot, 900)
     for col in range(4):
         assert table.columnWidth(col) >= needed(table, col)
+
+
+def test_the_name_column_stays_readable_when_numbers_crowd_it(qtbot: QtBot) -> None:
+    """Top friction has four number columns: the card name keeps MIN_NAME_W, the stage and
+    reasons shrink first, and the rest scrolls."""
+    from cxmapper.ui.overlay.views.table import MIN_NAME_W
+
+    table = ResultTable(["#", "Touchpoint", "Stage", "Friction", "Drop-off", "Repeat", "Why"])
+    qtbot.addWidget(table)
+    table.resize(370, 300)
+    table.show()
+    rows = [[number_cell(i, str(i)), text_cell(name, "t"), text_cell("Purchase", "t"),
+             number_cell(28.1, "28.1"), number_cell(0.26, "26%"), number_cell(0.25, "25%"),
+             text_cell("26% of cases drop off here; 25% repeat", "t")]
+            for i, name in enumerate(NAMES, start=1)]  # fmt: skip
+    table.set_rows(rows)
+    QApplication.processEvents()
+    assert table.columnWidth(1) >= min(MIN_NAME_W, needed(table, 1))
+    for col in (0, 3, 4, 5):
+        assert table.columnWidth(col) >= needed(table, col)

@@ -28,6 +28,7 @@ ROLE_ID = Qt.ItemDataRole.UserRole  # the touchpoint a row (or cell) is about
 ROLE_SORT = Qt.ItemDataRole.UserRole + 1  # the number a cell sorts by
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MIN_TEXT_W = 56  # px a text column keeps however narrow the table: a few letters and "…"
+MIN_NAME_W = 120  # ...and the first one, the card or event a row is about: its name readable
 
 
 class Cell(QTableWidgetItem):
@@ -121,22 +122,25 @@ class ResultTable(QTableWidget):
 
     def fit_columns(self) -> None:
         """Each column at the width its header and cells need; when that is wider than the
-        table, the text columns shrink in proportion (to `MIN_TEXT_W` at least), numbers never."""
+        table, the text columns shrink in proportion (the first to `MIN_NAME_W`, the others to
+        `MIN_TEXT_W` at least), numbers never; what still does not fit scrolls."""
         header = self.horizontalHeader()
         cols = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
         if not cols:
             return
         width = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in cols}
-        flexible = [c for c in cols if not self._is_numeric(c) and width[c] > MIN_TEXT_W]
+        text = [c for c in cols if not self._is_numeric(c)]
+        least = {c: MIN_NAME_W if i == 0 else MIN_TEXT_W for i, c in enumerate(text)}
+        flexible = [c for c in text if width[c] > least[c]]
         while flexible:  # share what the fixed columns leave; a column at its minimum drops out
             room = self.viewport().width() - sum(w for c, w in width.items() if c not in flexible)
             need = sum(width[c] for c in flexible)
             if need <= room:
                 break
             k = max(room, 0) / need
-            floor = [c for c in flexible if width[c] * k < MIN_TEXT_W]
+            floor = [c for c in flexible if width[c] * k < least[c]]
             for c in floor or flexible:
-                width[c] = MIN_TEXT_W if floor else int(width[c] * k)
+                width[c] = least[c] if floor else int(width[c] * k)
             flexible = [c for c in flexible if c not in floor] if floor else []
         for c in cols:
             header.resizeSection(c, width[c])
