@@ -1,9 +1,11 @@
 """Analysis tables beside the map show every number whole: when the columns are wider than the
-panel (about 370 px at 1366×768), the name columns give up room, their text elided with the
-whole name in the tooltip. (The Paths view showed "1,54" for 1,547 and the Before/after view
-hid its change column off to the right.)"""
+panel (about 370 px at 1366×768), the text columns give up room (a card's name keeps 120 px),
+their text elided with the whole of it in the tooltip; what still does not fit scrolls. (The
+Paths view showed "1,54" for 1,547 with its columns 667 px wide in a 368 px panel.)"""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -76,4 +78,23 @@ def test_the_name_column_stays_readable_when_numbers_crowd_it(qtbot: QtBot) -> N
     QApplication.processEvents()
     assert table.columnWidth(1) >= min(MIN_NAME_W, needed(table, 1))
     for col in (0, 3, 4, 5):
+        assert table.columnWidth(col) >= needed(table, col)
+
+
+def test_paths_keep_both_ends_readable(qtbot: QtBot) -> None:
+    from cxmapper.ui.overlay.views.paths import PathsView
+    from cxmapper.ui.overlay.views.table import MIN_NAME_W
+
+    view = PathsView()
+    qtbot.addWidget(view)
+    view.resize(370, 300)
+    view.show()
+    table = view.table
+    table.set_rows([[text_cell(a, "a"), text_cell(b, "b"), number_cell(1547, "1,547", "a"),
+                     number_cell(1296, "1,296", "a"), text_cell("not drawn", "a")]
+                    for a, b in pairwise(NAMES)])  # fmt: skip
+    QApplication.processEvents()
+    for col in (0, 1):
+        assert table.columnWidth(col) >= min(MIN_NAME_W, needed(table, col))
+    for col in (2, 3):
         assert table.columnWidth(col) >= needed(table, col)

@@ -79,8 +79,10 @@ class ResultTable(QTableWidget):
         tips: Sequence[str] = (),
         sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
         parent: QWidget | None = None,
+        names: Sequence[int] | None = None,
     ) -> None:
         super().__init__(0, len(headers), parent)
+        self.names = names  # columns that keep MIN_NAME_W; None: the first text column
         self.setHorizontalHeaderLabels(list(headers))
         for col, tip in enumerate(tips):
             if tip:
@@ -122,15 +124,16 @@ class ResultTable(QTableWidget):
 
     def fit_columns(self) -> None:
         """Each column at the width its header and cells need; when that is wider than the
-        table, the text columns shrink in proportion (the first to `MIN_NAME_W`, the others to
-        `MIN_TEXT_W` at least), numbers never; what still does not fit scrolls."""
+        table, the text columns shrink in proportion (name columns to `MIN_NAME_W`, the others
+        to `MIN_TEXT_W` at least), numbers never; what still does not fit scrolls."""
         header = self.horizontalHeader()
         cols = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
         if not cols:
             return
         width = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in cols}
         text = [c for c in cols if not self._is_numeric(c)]
-        least = {c: MIN_NAME_W if i == 0 else MIN_TEXT_W for i, c in enumerate(text)}
+        names = set(self.names) if self.names is not None else set(text[:1])
+        least = {c: MIN_NAME_W if c in names else MIN_TEXT_W for c in text}
         flexible = [c for c in text if width[c] > least[c]]
         while flexible:  # share what the fixed columns leave; a column at its minimum drops out
             room = self.viewport().width() - sum(w for c, w in width.items() if c not in flexible)
