@@ -18,8 +18,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
@@ -31,11 +33,14 @@ from cxmapper.analysis.tasks import import_events  # noqa: E402
 from cxmapper.model.demo import write_demo  # noqa: E402
 from cxmapper.present import language  # noqa: E402
 from cxmapper.ui.app import make_application  # noqa: E402
+from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice  # noqa: E402
 from cxmapper.ui.main_window import MainWindow  # noqa: E402
 from cxmapper.ui.settings import AppSettings, use_settings_dir  # noqa: E402
 from cxmapper.ui.translations import install_language  # noqa: E402
+from cxmapper.ui.voice_cache import journey_voices  # noqa: E402
 
 SIZES = ((1366, 768), (1920, 1080))
+PDF_DPI = 60  # PDF pages as pictures: the whole page at a glance
 
 
 class Gallery:
@@ -129,7 +134,32 @@ def capture_window(g: Gallery, window: MainWindow) -> None:
     dock.overlay_actions["friction"].trigger()
     for tabs, index, label in tab_pages(panel):
         tabs.setCurrentIndex(index)
+        if tabs.widget(index) is panel.before_after:
+            with compared(panel):  # an empty table with a hint shows nothing of the view
+                g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+            continue
         g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+
+
+@contextmanager
+def compared(panel: Any) -> Iterator[None]:
+    """The analysis of the later period compared with the earlier one (the period fields the
+    data filled in), as a facilitator runs it; the whole data's analysis again afterwards."""
+
+    def analyse() -> None:
+        panel.result = None
+        panel.run()
+        wait_until(lambda: panel.result is not None)
+
+    panel.use_period.setChecked(True)
+    panel.use_compare.setChecked(True)
+    analyse()
+    try:
+        yield
+    finally:
+        panel.use_period.setChecked(False)
+        panel.use_compare.setChecked(False)
+        analyse()
 
 
 def capture_inspector(g: Gallery, window: MainWindow) -> None:
@@ -144,6 +174,12 @@ def capture_inspector(g: Gallery, window: MainWindow) -> None:
     settle()
     inspector = window.inspector_dock
     for tabs, index, label in tab_pages(window.inspector):
+        page = tabs.widget(index)
+        if page.findChild(TouchpointVoice) is not None:  # the card customers said most about
+            voices = journey_voices(ws, window.journey_id)
+            if voices:
+                window.select_touchpoint(max(voices, key=lambda i: voices[i].n_verbatims))
+                settle()
         tabs.setCurrentIndex(index)
         g.save(f"inspector-{slug(label)}", inspector, f"Inspector: {label}")
 
@@ -177,23 +213,18 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
 
 
 def capture_outputs(g: Gallery, workspace: Path, work: Path, lang: str = "en") -> None:
-    """Every PDF page and (with LibreOffice) every workbook page, as stakeholders get them."""
+    """Every PDF page, page 1 of the tiled PDF and (with LibreOffice) every workbook page, as
+    stakeholders get them."""
     cli = [sys.executable, "-m", "cxmapper"]
-    pdf, xlsx = work / "journey.pdf", work / "journey.xlsx"
+    pdf, tiled, xlsx = work / "journey.pdf", work / "tiled.pdf", work / "journey.xlsx"
     journey = "Online purchase" if lang == "en" else _first_journey(workspace)
-    args = [*cli, "export", str(workspace), "--journey", journey,
-            "--pdf", str(pdf), "--xlsx", str(xlsx), "--dataset", "demo-events"]  # fmt: skip
-    if lang != "en" and subprocess.run([*args, "--lang", lang], cwd=ROOT).returncode == 0:
-        pass
-    else:
+    base = [*cli, "export", str(workspace), "--journey", journey, "--dataset", "demo-events"]
+    for args in ([*base, "--pdf", str(pdf), "--xlsx", str(xlsx)],
+                 [*base, "--pdf", str(tiled), "--pages", "tile"]):  # fmt: skip
+        if lang != "en" and subprocess.run([*args, "--lang", lang], cwd=ROOT).returncode == 0:
+            continue
         subprocess.run(args, check=True, cwd=ROOT)
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(g.out / "pdf-page")],
-                       check=True)  # fmt: skip
-        for page in sorted(g.out.glob("pdf-page*.png")):
-            g.add_file(page, f"PDF export, {page.stem.replace('pdf-page-', 'page ')}")
-    else:
-        print("gallery: pdftoppm not installed; PDF pages skipped", file=sys.stderr)
+    pdf_pictures(g, pdf, tiled)
     tool = ROOT.parent / "shared" / "tools" / "xlsx-to-png.sh"
     if shutil.which("soffice") and tool.exists():
         subprocess.run([str(tool), str(xlsx), str(work / "xlsx"), "70"], check=True)
@@ -203,6 +234,43 @@ def capture_outputs(g: Gallery, workspace: Path, work: Path, lang: str = "en") -
             g.add_file(target, f"Excel workbook, {page.stem}")
     else:
         print("gallery: LibreOffice not installed; workbook pages skipped", file=sys.stderr)
+
+
+def pdf_pictures(g: Gallery, fit: Path, tiled: Path) -> None:
+    """Every page of the one-page PDF (the default), and page 1 of the PDF tiled on request:
+    its pages tape together into a poster, so one shows how a page of it reads (the stage and
+    lane headers it repeats, the header and legend)."""
+    if not shutil.which("pdftoppm"):
+        print("gallery: pdftoppm not installed; PDF pages skipped", file=sys.stderr)
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", str(PDF_DPI), str(fit), str(g.out / "pdf-page")],
+                   check=True)  # fmt: skip
+    for page in sorted(g.out.glob("pdf-page*.png")):
+        g.add_file(page, f"PDF export, {page.stem.replace('pdf-page-', 'page ')}")
+    target = g.out / "pdf-tiled-page-1"
+    subprocess.run(["pdftoppm", "-png", "-r", str(PDF_DPI), "-f", "1", "-l", "1", "-singlefile",
+                    str(tiled), str(target)], check=True)  # fmt: skip
+    g.add_file(target.with_suffix(".png"),
+               f"PDF export tiled on request (--pages tile), page 1 of {_pages(tiled)}")  # fmt: skip
+
+
+def _pages(pdf: Path) -> str:
+    """The page count pdfinfo reports ("?" without it)."""
+    if not shutil.which("pdfinfo"):
+        return "?"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    counts = [line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:")]
+    return counts[0] if counts else "?"
+
+
+def import_survey(workspace: Path, survey: Path) -> None:
+    """The demo's survey answers, so the inspector's Voice tab shows what customers said."""
+    if not survey.exists():
+        print(f"gallery: no {survey.name}; the Voice tab stays empty", file=sys.stderr)
+        return
+    journey = _first_journey(workspace)
+    cli = [sys.executable, "-m", "cxmapper", "import-survey", str(workspace), str(survey)]
+    subprocess.run([*cli, "--journey", journey], check=True, cwd=ROOT)
 
 
 def _first_journey(workspace: Path) -> str:
@@ -243,6 +311,7 @@ def main() -> int:
         install_language(app, args.lang)
         workspace = work / "demo.cxmap"
         events = _write_demo(workspace, args.lang)
+        import_survey(workspace, events.parent / "demo-survey.csv")
         g = Gallery(out)
         window = analysed_window(workspace, events)
         capture_window(g, window)

@@ -32,7 +32,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--svg", metavar="OUT.svg", help="SVG image of the map")
     p.add_argument("--pdf", metavar="OUT.pdf", help="PDF of the map (see --pages)")
     p.add_argument("--pages", choices=("fit", "tile"), default="fit",
-                   help="PDF: fit = the whole journey on one landscape page, A4 or A3 by size "
+                   help="PDF: fit = the whole journey on one page filling it, A4 or A3 by size, "
+                        "portrait when the map is taller than wide "
                         "(default); tile = across A4 pages, breaking between stages and lanes")  # fmt: skip
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--dataset", metavar="NAME",

@@ -1,5 +1,6 @@
-"""The PDF of the demo journey as a stakeholder gets it: one landscape page by default, tiled
-on request without cutting a card, a header (and legend) on every page, a muted emotion band.
+"""The PDF of the demo journey as a stakeholder gets it: one page by default (portrait: the
+demo is taller than wide, see test_pdf_fit_fills_page), tiled on request without cutting a
+card, a header (and legend) on every page, a muted emotion band.
 
 Page text is read with poppler's pdftotext and pictures with pdftoppm; the tests skip cleanly
 where poppler-utils is not installed.
@@ -67,15 +68,15 @@ def friction_overlay(ws: Workspace, journey_id: str) -> dict:
 
 
 @needs_poppler
-def test_demo_journey_is_one_landscape_page_with_every_card(qapp, demo, tmp_path: Path) -> None:
+def test_demo_journey_is_one_page_with_every_card(qapp, demo, tmp_path: Path) -> None:
     ws, journey_id, titles = demo
     out = export_image(
         ws, journey_id, tmp_path / "map.pdf", overlay=friction_overlay(ws, journey_id)
     )
     assert page_count(out) == 1
     w, h = page_size(out, 1)
-    assert w > h  # landscape
-    assert (round(w), round(h)) in {(842, 595), (1191, 842)}  # A4 or A3
+    assert w < h  # portrait: the demo's eleven lanes make it taller than wide
+    assert (round(w), round(h)) in {(595, 842), (842, 1191)}  # A4 or A3
     text = page_text(out, 1)
     assert "Online purchase" in text and "Exported" in text
     assert "Friction" in text  # the legend is on the page

@@ -1,12 +1,15 @@
 """Dashed unexpected paths keep off the card titles: on the demo with every unexpected path
-drawn, no path's stroke touches any card's title area (they run in the gaps and gutters)."""
+drawn, no path's stroke touches any card's title area (they run in the gaps and gutters), nor
+any card's number badge (which sticks out into the gap above the card: paths are cut around it)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
 
 from cxmapper.analysis.tasks import AnalysisRequest, import_events, run_analysis
 from cxmapper.model.demo import write_demo
@@ -16,8 +19,11 @@ from cxmapper.ui.canvas.items.gutter_route import gutter_points
 from cxmapper.ui.render.image import _Rendered
 
 
-def test_no_dashed_path_crosses_a_card_title_on_the_demo(qapp, tmp_path: Path) -> None:
-    path = tmp_path / "demo.cxmap"
+@pytest.fixture(scope="module")
+def analysed_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, object]:
+    """The demo with its log analysed: (workspace, journey id, friction overlay with every
+    unexpected path)."""
+    path = tmp_path_factory.mktemp("routes") / "demo.cxmap"
     log = write_demo(path)
     with Workspace.open(path) as ws:
         journey_id = ws.find_journey("Online purchase").id
@@ -25,6 +31,11 @@ def test_no_dashed_path_crosses_a_card_title_on_the_demo(qapp, tmp_path: Path) -
     result = run_analysis(AnalysisRequest(str(path), journey_id, dataset.id))
     overlay = replace(build_overlay(result, "friction"), all_unexpected=True)
     assert len(overlay.unexpected) >= 5  # enough paths to have crossed titles before
+    return path, journey_id, overlay
+
+
+def test_no_dashed_path_crosses_a_card_title_on_the_demo(qapp, analysed_demo) -> None:
+    path, journey_id, overlay = analysed_demo
     with Workspace.open(path) as ws:
         r = _Rendered(ws, journey_id, overlay)
         try:
@@ -38,6 +49,39 @@ def test_no_dashed_path_crosses_a_card_title_on_the_demo(qapp, tmp_path: Path) -
                 if p.mapToScene(p.shape()).intersects(title)
             ]
             assert crossings == []
+        finally:
+            r.close()
+
+
+def _picture(r: _Rendered, rect: QRectF) -> QImage:
+    image = QImage(round(rect.width() * 4), round(rect.height() * 4), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    r.scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    return image
+
+
+def test_no_dashed_path_is_drawn_over_a_number_badge_on_the_demo(qapp, analysed_demo) -> None:
+    """Each card's number badge (the friction score above its top right corner) looks the
+    same with the dashed paths drawn as without them: no dash strikes a figure through."""
+    path, journey_id, overlay = analysed_demo
+    with Workspace.open(path) as ws:
+        r = _Rendered(ws, journey_id, overlay)
+        try:
+            badges = {
+                card._content.title: card.mapRectToScene(rect)
+                for card in r.scene.cards.values()
+                if (rect := card.overlay_badge_rect()) is not None
+            }
+            assert len(badges) >= 10
+            with_paths = {t: _picture(r, rect) for t, rect in badges.items()}
+            assert len(r.scene.overlay.paths) == len(overlay.unexpected)
+            for p in r.scene.overlay.paths:
+                p.setVisible(False)
+            struck = [t for t, rect in badges.items() if _picture(r, rect) != with_paths[t]]
+            # before: 'Product page', 'Add to cart', 'Reviews', 'Order confirmed', ...
+            assert struck == []
         finally:
             r.close()
 

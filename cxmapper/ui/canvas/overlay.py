@@ -186,6 +186,8 @@ class OverlayLayer:
             self.s._remove_item(item)
         self.paths = []
         m = self.s.mirror
+        badges = [card.mapRectToScene(r) for card in self.s.cards.values()
+                  if (r := card.overlay_badge_rect()) is not None]  # fmt: skip
         for n, (src, dst) in enumerate(self.shown_unexpected()):
             if m is not None and src in self.s.cards and dst in self.s.cards:
                 tip = f"Seen in the data, not on the map: {m.tps[src].title} → {m.tps[dst].title}"
@@ -193,7 +195,7 @@ class OverlayLayer:
                     tip += "<br>" + self.tooltips[(src, dst)]
                 width = 1.5 * self.width_factor(src, dst)
                 item = OverlayPathItem(self.s.card_rect(src), self.s.card_rect(dst), width, tip,
-                                       n % 3 - 1)  # fmt: skip
+                                       n % 3 - 1, badges)  # fmt: skip
                 self.s.addItem(item)
                 self.paths.append(item)
 

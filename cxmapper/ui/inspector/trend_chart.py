@@ -72,7 +72,10 @@ class TrendChart(QWidget):
         if kpi.target is not None:
             line = pg.InfiniteLine(pos=kpi.target, angle=0,
                                    pen=pg.mkPen("#2e7d32", width=1.5, style=_dash()),
-                                   label="target", labelOpts={"position": 0.05, "color": "#2e7d32"})  # fmt: skip
+                                   label="target", labelOpts={"position": 0.02, "color": "#2e7d32",
+                                                              "anchors": [(0, 0), (0, 1)]})  # fmt: skip
+            # the label starts at the left edge, on the side of the line with room (centred on
+            # the edge, it was cut)
             plot.addItem(line)
         plot.setLabel("left", kpi.unit or kpi.name)
         plot.enableAutoRange()

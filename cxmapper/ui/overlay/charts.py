@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.ui.locale_format import number, percent
+from cxmapper.ui.overlay.step_axis import StepAxis
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333")
 BAR = "#4a78c2"
@@ -23,7 +23,8 @@ class FunnelChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget()
+        self.axis = StepAxis()  # step names wrapped or staggered, never overlapping
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideButtons()
@@ -47,7 +48,7 @@ class FunnelChart(QWidget):
             label = pg.TextItem(text, color="#222", anchor=(0.5, 1.0))
             label.setPos(i, n)
             self.plot.addItem(label)
-        self._apply_ticks()
+        self.axis.set_labels(labels)
         self.plot.setToolTip(
             "\n".join(
                 QCoreApplication.translate("OverlayCharts", "{step}: {n} cases").format(
@@ -59,16 +60,6 @@ class FunnelChart(QWidget):
         top = max(cases) if cases else 1
         self.plot.setYRange(0, top * 1.2)
         self.plot.setXRange(-0.6, max(len(cases) - 0.4, 0.6))
-
-    def _apply_ticks(self) -> None:
-        """As many characters as fit under a bar (about 7 px each); the rest in the tooltip."""
-        width = max(4, self.plot.width() // max(len(self.labels), 1) // 7)
-        ticks = [(i, _short(t, width)) for i, t in enumerate(self.labels)]
-        self.plot.getAxis("bottom").setTicks([ticks])
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._apply_ticks()
 
     def highlight(self, index: int | None) -> None:
         if self.bars is None:
@@ -148,7 +139,3 @@ class TrendChart(QWidget):
         known = rate[np.isfinite(rate)]  # a Spark summary has no weekly drop-off: all NaN
         self.rate_box.setYRange(0, max(float(known.max()) if len(known) else 100.0, 5.0) * 1.1)
         self._sync()
-
-
-def _short(text: str, width: int = 14) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

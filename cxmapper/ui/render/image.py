@@ -2,8 +2,8 @@
 
 The canvas scene draws the journey exactly as the app shows it; here it is rendered (offscreen
 Qt when there is no display) into a QImage, a QSvgGenerator or a QPdfWriter. A PDF puts
-the whole map on one landscape page, or tiles it on request (see `ui.render.pdf`). Every file
-is written to a temporary name and moved into place.
+the whole map on one page (landscape, or portrait for a tall map), or tiles it on request
+(see `ui.render.pdf`). Every file is written to a temporary name and moved into place.
 """
 
 from __future__ import annotations

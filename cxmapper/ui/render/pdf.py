@@ -1,10 +1,15 @@
 """The map as a PDF for print and management decks.
 
-`fit` (the default) puts the whole journey on ONE landscape page. The page size is chosen by
-the map's size: A4 when the map, scaled to fit A4 below the header, keeps at least
-`MIN_READABLE_SCALE` of its screen size (card titles of at least about 5 pt); otherwise A3,
-the largest sheet office printers take, at whatever scale the map fits there. A map too large
-to read even on A3 is still one page; ask for `tile` to print it large.
+`fit` (the default) puts the whole journey on ONE page, scaled until it fills the printable
+width or height, whichever binds. The page is landscape unless the map is taller than a
+landscape page's map area is wide for its height (the demo's eleven lanes under six stages):
+then a landscape page would leave half its width white and print the map at two-thirds of the
+size a portrait page gives it, so the orientation is the one the map prints largest on (ties:
+landscape). The page size is chosen by the map's size: A4 when the map, fitted to A4 below
+the header, keeps at least `MIN_READABLE_SCALE` of its screen size (card titles of at least
+about 5 pt); otherwise A3, the largest sheet office printers take, at whatever scale the map
+fits there. A map too large to read even on A3 is still one page; ask for `tile` to print
+it large.
 
 `tile` (on request) prints the map across A4 landscape pages: the stages are shared out
 between pages as planned at `TILE_SCALE` of screen size, then the map is grown so the widest
@@ -96,13 +101,22 @@ def write_pdf(r: _Rendered, tmp: Path, pages: str = "fit") -> None:
     writer.setTitle(r.journey.name)
     writer.setCreator("cxmapper")
 
-    def use(size: QPageSize.PageSizeId) -> None:
-        writer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Landscape,
-                                         QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))  # fmt: skip
+    landscape, portrait = QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait
 
-    use(QPageSize.PageSizeId.A4)
-    if pages == "fit" and _fit_scale(r, _map_area(writer)) < MIN_READABLE_SCALE:
-        use(QPageSize.PageSizeId.A3)
+    def use(size: QPageSize.PageSizeId, orientation: QPageLayout.Orientation = landscape) -> float:
+        """Set the page; the scale a fit-to-page map gets on it."""
+        writer.setPageLayout(QPageLayout(QPageSize(size), orientation,
+                                         QMarginsF(*[PAGE_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter))  # fmt: skip
+        return _fit_scale(r, _map_area(writer))
+
+    if pages == "fit":  # the orientation the map is largest in; A4 when readable on it
+        for size in (QPageSize.PageSizeId.A4, QPageSize.PageSizeId.A3):
+            best = max((use(size, o), o is landscape, o) for o in (landscape, portrait))
+            use(size, best[2])
+            if best[0] >= MIN_READABLE_SCALE:
+                break
+    else:
+        use(QPageSize.PageSizeId.A4)
     if r.legend is not None:
         r.legend.setVisible(False)  # drawn in the page header instead, never over cards
     painter = QPainter()

@@ -287,6 +287,7 @@ class CardItem(QGraphicsItem):
         return x - 4
 
     def _draw_badges(self, painter: QPainter, font: QFont, right: float) -> None:
+        painter.setFont(font)  # the pills are measured with it (presentation enlarges the rest)
         fm = QFontMetricsF(font)
         x = 12.0
         y = self._h - 21
@@ -310,10 +311,18 @@ class CardItem(QGraphicsItem):
             if text.startswith("+") and b.status == "none" and not rest:
                 break
 
+    def overlay_badge_rect(self) -> QRectF | None:
+        """Where the overlay's number badge is drawn (item coordinates; it sticks out above
+        the card into the gap the dashed paths run in, which are kept off it); None without."""
+        if not self._overlay_label:
+            return None
+        w = QFontMetricsF(_fonts(1.0)[2]).horizontalAdvance(self._overlay_label) + 12
+        return QRectF(self._w - w - 6, -8, w, 16)
+
     def _draw_overlay_badge(self, painter: QPainter, font: QFont) -> None:
-        fm = QFontMetricsF(font)
-        w = fm.horizontalAdvance(self._overlay_label) + 12
-        r = QRectF(self._w - w - 6, -8, w, 16)
+        r = self.overlay_badge_rect()
+        if r is None:
+            return
         painter.setPen(QPen(style.CARD_BG, 1.5))
         painter.setBrush(style.INK)
         painter.drawRoundedRect(r, 8, 8)

@@ -9,15 +9,18 @@ restyles the pen.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
 )
 
 from cxmapper.ui.canvas import style
@@ -203,13 +206,19 @@ class ConnectorItem(QGraphicsPathItem):
         return self._label_bg.sceneBoundingRect()
 
 
+KEEP_OUT_MARGIN = 2.0  # px of clear space a dashed path leaves around a card's number badge
+
+
 class OverlayPathItem(QGraphicsPathItem):
     """An overlay-only path (an unexpected transition seen in the data): dashed, not a model
-    connector, never selectable."""
+    connector, never selectable. It is cut around `keep_out` rectangles (scene coordinates: the
+    cards' number badges, which stick out into the gaps the routes run in), so it reads as
+    passing behind a badge instead of striking its figure through."""
 
     def __init__(
-        self, src: QRectF, dst: QRectF, width: float, tooltip: str, offset: int = 0
-    ) -> None:
+        self, src: QRectF, dst: QRectF, width: float, tooltip: str, offset: int = 0,
+        keep_out: Sequence[QRectF] = (),
+    ) -> None:  # fmt: skip
         # through the gutters between cards, never over a title (see gutter_route)
         super().__init__(gutter_route(src, dst, offset))
         pen = QPen(style.UNEXPECTED)
@@ -223,6 +232,25 @@ class OverlayPathItem(QGraphicsPathItem):
         stroker = QPainterPathStroker()  # the line as drawn: Qt's default shape would add the
         stroker.setWidth(max(width, 6.0))  # area the bends enclose (tooltips all over the map)
         self._shape = stroker.createStroke(self.path())
+        self._clip: QPainterPath | None = None
+        reach = self._shape.boundingRect()
+        hidden = QPainterPath()
+        for rect in keep_out:
+            r = rect.adjusted(-KEEP_OUT_MARGIN, -KEEP_OUT_MARGIN, KEEP_OUT_MARGIN, KEEP_OUT_MARGIN)
+            if r.intersects(reach):
+                hidden.addRect(r)
+        if not hidden.isEmpty():
+            self._clip = QPainterPath()
+            self._clip.addRect(self.boundingRect().adjusted(-2, -2, 2, 2))
+            self._clip = self._clip.subtracted(hidden)
+            self._shape = self._shape.subtracted(hidden)
 
     def shape(self) -> QPainterPath:
         return self._shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self._clip is not None:
+            painter.setClipPath(self._clip, Qt.ClipOperation.IntersectClip)
+        super().paint(painter, option, widget)

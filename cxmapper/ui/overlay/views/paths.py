@@ -36,6 +36,7 @@ class PathsView(QWidget):
                 "unwalked: the map has an arrow nobody follows",
             ],
             sort=(TIMES_COL, Qt.SortOrder.DescendingOrder),
+            names=(0, 1),  # both ends of a path stay readable in a narrow panel
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)

@@ -1,5 +1,12 @@
 """A read-only, sortable results table: numbers sort as numbers and sit right-aligned, and a
-click on a row names the touchpoint it is about, so every list can select its card on the map."""
+click on a row names the touchpoint it is about, so every list can select its card on the map.
+
+The tables sit beside the map in a narrow panel (about 370 px at 1366×768). Columns sized to
+their contents ran off to the right there, so the figure a view is about (how often, the
+change) was hidden or cut. Numbers keep their whole width; when the columns are wider than the
+table, the text columns give up room in proportion, their text elided with the whole of it in
+the tooltip.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +27,8 @@ from PySide6.QtWidgets import (
 ROLE_ID = Qt.ItemDataRole.UserRole  # the touchpoint a row (or cell) is about
 ROLE_SORT = Qt.ItemDataRole.UserRole + 1  # the number a cell sorts by
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+MIN_TEXT_W = 56  # px a text column keeps however narrow the table: a few letters and "…"
+MIN_NAME_W = 120  # ...and the first one, the card or event a row is about: its name readable
 
 
 class Cell(QTableWidgetItem):
@@ -69,14 +79,17 @@ class ResultTable(QTableWidget):
         tips: Sequence[str] = (),
         sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
         parent: QWidget | None = None,
+        names: Sequence[int] | None = None,
     ) -> None:
         super().__init__(0, len(headers), parent)
+        self.names = names  # columns that keep MIN_NAME_W; None: the first text column
         self.setHorizontalHeaderLabels(list(headers))
         for col, tip in enumerate(tips):
             if tip:
                 self.horizontalHeaderItem(col).setToolTip(tip)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized by fit_columns
+        header.setMinimumSectionSize(24)
         if stretch is not None:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
@@ -97,8 +110,50 @@ class ResultTable(QTableWidget):
         self.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, cell in enumerate(cells):
+                tip, text = cell.toolTip(), cell.text()
+                if text and cell.textAlignment() != RIGHT and text not in tip:
+                    # the whole text when the column elides it
+                    cell.setToolTip(f"{text}\n{tip}" if tip else text)
                 self.setItem(r, c, cell)
         self.setSortingEnabled(True)
+        self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column at the width its header and cells need; when that is wider than the
+        table, the text columns shrink in proportion (name columns to `MIN_NAME_W`, the others
+        to `MIN_TEXT_W` at least), numbers never; what still does not fit scrolls."""
+        header = self.horizontalHeader()
+        cols = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
+        if not cols:
+            return
+        width = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in cols}
+        text = [c for c in cols if not self._is_numeric(c)]
+        names = set(self.names) if self.names is not None else set(text[:1])
+        least = {c: MIN_NAME_W if c in names else MIN_TEXT_W for c in text}
+        flexible = [c for c in text if width[c] > least[c]]
+        while flexible:  # share what the fixed columns leave; a column at its minimum drops out
+            room = self.viewport().width() - sum(w for c, w in width.items() if c not in flexible)
+            need = sum(width[c] for c in flexible)
+            if need <= room:
+                break
+            k = max(room, 0) / need
+            floor = [c for c in flexible if width[c] * k < least[c]]
+            for c in floor or flexible:
+                width[c] = least[c] if floor else int(width[c] * k)
+            flexible = [c for c in flexible if c not in floor] if floor else []
+        for c in cols:
+            header.resizeSection(c, width[c])
+
+    def _is_numeric(self, col: int) -> bool:
+        """A column of number cells (right-aligned, see `number_cell`)."""
+        return any(
+            (item := self.item(r, col)) is not None and item.textAlignment() == RIGHT
+            for r in range(self.rowCount())
+        )
 
     def column_texts(self, col: int) -> list[str]:
         return [self.item(r, col).text() for r in range(self.rowCount())]
