@@ -563,6 +563,17 @@
     </message>
 </context>
 <context>
+    <name>FeedbackBadges</name>
+    <message>
+        <source>Survey answers linked to this card</source>
+        <translation>Risposte ai sondaggi collegate a questa scheda</translation>
+    </message>
+    <message>
+        <source>Feedback &amp;Badges</source>
+        <translation>&amp;Etichette dei sondaggi</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find touchpoints…</source>
