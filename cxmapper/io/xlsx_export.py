@@ -1,7 +1,7 @@
 """Excel export of one journey: the workbook stakeholders read and owners edit.
 
 Sheets: Overview, Map, (Friction map), Touchpoints, KPIs, KPI history, Governance,
-(Friction), Actions, Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
+(Friction), (Voice of the customer, Drivers, Improvements: with a survey), Actions, Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
 trip back into the workspace possible (see xlsx_import).
 """
 
@@ -33,6 +33,7 @@ def build_workbook(
         map_sheet,
         meta,
         overview,
+        voice,
     )
     from cxmapper.io.xlsx_sheets.common import ExportContext
 
@@ -52,6 +53,7 @@ def build_workbook(
     kpis.write(wb, ctx)
     governance.write(wb, ctx)
     friction.write(wb, ctx)
+    voice.write(wb, ctx, ws, journey_id)  # Voice of the customer, Drivers, Improvements
     lists.write_actions(wb, ctx)
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
