@@ -25,6 +25,7 @@ def build_workbook(
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
+        follow_ups,
         friction,
         governance,
         history,
@@ -55,6 +56,7 @@ def build_workbook(
     friction.write(wb, ctx)
     voice.write(wb, ctx, ws, journey_id)  # Voice of the customer, Drivers, Improvements
     lists.write_actions(wb, ctx)
+    follow_ups.write(wb, ctx)  # open actions by owner, round-tripped like Actions
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
     header = {
