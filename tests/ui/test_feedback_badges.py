@@ -76,3 +76,16 @@ def test_toggling_hides_and_shows_them(shown) -> None:  # type: ignore[no-untype
     assert all(badge_of(card) is None for card in window.scene.cards.values())
     action.trigger()
     assert badges(window)[titles["Order confirmation e-mail"]] == ("NPS -92 (n=53)", "red")
+
+
+@pytest.mark.parametrize(
+    ("scale", "value", "n", "band"),
+    [("nps", -0.4, 30, "red"), ("nps", 0, 30, "amber"), ("nps", 29.9, 30, "amber"),
+     ("nps", 30, 30, "green"), ("nps", 80, 29, "none"), ("csat", 59.9, 40, "red"),
+     ("csat", 60, 40, "amber"), ("csat", 80, 40, "green"), ("ces", 3.99, 40, "red"),
+     ("ces", 4, 40, "amber"), ("ces", 5, 40, "green")],
+)  # fmt: skip
+def test_bands_cut_where_docs_metrics_says(scale: str, value: float, n: int, band: str) -> None:
+    from cxmapper.present.voice_bands import band as band_of
+
+    assert band_of(scale, value, n) == band
