@@ -125,6 +125,20 @@ def test_default_owner_is_the_responsible_and_undo_removes_it(
     assert [x.id for x in ws.actions(setup["pay"])] == [a.id]
 
 
+def test_nobody_picked_stays_nobody(setup: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    pick_topic(setup["page"], "payment")
+
+    def exec_(dialog: FollowUpDialog) -> int:
+        assert dialog.owner.value() == setup["rita"]  # proposed: the Responsible
+        dialog.owner.set_value(None)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FollowUpDialog, "exec", exec_)
+    assert setup["page"].follow_up_selected()
+    assert [a.owner_id for a in setup["ws"].actions(setup["pay"])] == [None]
+
+
 def test_cancel_or_a_bad_date_adds_nothing(
     setup: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:

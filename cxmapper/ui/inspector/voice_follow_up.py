@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cxmapper.model.follow_up import add_follow_up, default_owner
+from cxmapper.model.follow_up import default_owner, evidence_text
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands import AddCommand
 from cxmapper.ui.inspector.touchpoint_actions import valid_due_date
@@ -111,8 +111,9 @@ def follow_up_command(ws: Workspace, request: FollowUpRequest) -> AddCommand:
     r = request
 
     def create():  # type: ignore[no-untyped-def]
-        return add_follow_up(ws, r.touchpoint_id, r.title, figures=r.figures,
-                             verbatims=r.verbatims, owner_id=r.owner_id, due_date=r.due_date)  # fmt: skip
+        # as model.follow_up.add_follow_up, but "nobody" picked in the dialog stays nobody
+        return ws.add_action(r.touchpoint_id, r.title, owner_id=r.owner_id, due_date=r.due_date,
+                             description=evidence_text(r.figures, r.verbatims))  # fmt: skip
 
     text = QCoreApplication.translate("VoiceFollowUp", "Follow up {title}").format(title=r.title)
     return AddCommand(ws, "action", create, text)
