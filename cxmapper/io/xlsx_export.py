@@ -1,7 +1,7 @@
 """Excel export of one journey: the workbook stakeholders read and owners edit.
 
 Sheets: Overview, Map, (Friction map), Touchpoints, KPIs, KPI history, Governance,
-(Friction), Actions, Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
+(Friction), (Voice of the customer, Drivers, Improvements: with a survey), Actions, Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
 trip back into the workspace possible (see xlsx_import).
 """
 
@@ -28,6 +28,7 @@ def build_workbook(
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
+        follow_ups,
         friction,
         governance,
         history,
@@ -36,6 +37,7 @@ def build_workbook(
         map_sheet,
         meta,
         overview,
+        voice,
     )
     from cxmapper.io.xlsx_sheets.common import ExportContext
 
@@ -55,7 +57,9 @@ def build_workbook(
     kpis.write(wb, ctx)
     governance.write(wb, ctx)
     friction.write(wb, ctx)
+    voice.write(wb, ctx, ws, journey_id)  # Voice of the customer, Drivers, Improvements
     lists.write_actions(wb, ctx)
+    follow_ups.write(wb, ctx)  # open actions by owner, round-tripped like Actions
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
     header = {

@@ -38,7 +38,7 @@ from cxmapper.io.xlsx_plan import AppliedImport as AppliedImport
 from cxmapper.io.xlsx_plan import Conflict, ImportPlan, PlannedChange
 from cxmapper.io.xlsx_plan import apply_plan as apply_plan
 from cxmapper.io.xlsx_safe import restore_cut
-from cxmapper.io.xlsx_sheets import meta
+from cxmapper.io.xlsx_sheets import follow_ups, meta
 from cxmapper.io.xlsx_sheets.governance import MATRIX_KEYS, roles_text
 from cxmapper.io.xlsx_tables import (
     ACTIONS,
@@ -552,6 +552,7 @@ class _Planner:
         handlers = {ACTIONS.name: self.new_action, COMMENTS.name: self.new_comment}
         for spec in ROUND_TRIP_TABLES:
             self.table(spec, handlers.get(spec.name))
+        follow_ups.plan(self)  # after Actions: the same actions, edits checked against them
         self.raci()
         self.kpi_new_values()
         self.table(READINGS, self.history_row)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
+from cxmapper.ui.canvas.items.feedback_badge import feedback_badges_action
 from cxmapper.ui.dialogs.about import show_about
 from cxmapper.ui.dialogs.value_model import value_model_action
 from cxmapper.ui.governance.dialog import show_governance
@@ -54,6 +55,8 @@ def build_menus(w: MainWindow) -> None:
     if canvas.get("view"):
         view_menu.addActions(canvas["view"])
         view_menu.addSeparator()
+    w.feedback_badges_action = feedback_badges_action(w)
+    view_menu.addAction(w.feedback_badges_action)
     view_menu.addActions(
         [w.find_action, w.find_bar.next_action, w.find_bar.previous_action, w.presentation_action]
     )

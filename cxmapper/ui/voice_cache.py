@@ -1,33 +1,78 @@
 """One feedback report per journey, recomputed only when what it reads has changed.
 
 The report loads the event log and every survey, too slow to redo on each click; the inspector's
-Voice tab and the canvas badges share this cache. The key is everything the per-card figures
-depend on: the surveys, the event datasets and the journey's cards (their matching rules).
+Voice tab and the canvas badges share this cache. The key is what the per-card figures and
+topics depend on: the surveys, the event datasets, the topic list and the journey as the
+metrics read it (cards' titles, stages and matching rules, connectors). Editing what the
+figures do not read (a description, an emotion, a card's place in its cell, an action) keeps
+the report; a new survey, a changed matching rule or another workspace recomputes it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from cxmapper.feedback.card_voice import CardVoice, card_voices
-from cxmapper.feedback.report import feedback_report
+if TYPE_CHECKING:  # the feedback package loads pandas: imported on first use, not at start
+    from cxmapper.feedback.card_voice import CardVoice
+    from cxmapper.feedback.report import FeedbackReport
+    from cxmapper.feedback.topics import TopicSummary
 
-_cache: dict[tuple[int, str], tuple[str, dict[str, CardVoice]]] = {}
+
+@dataclass(frozen=True)
+class JourneyVoice:
+    """What the app shows of a journey's feedback: per card its figures, verbatims, topics."""
+
+    report: FeedbackReport
+    voices: dict[str, CardVoice]
+
+    def topics(self, touchpoint_id: str) -> list[TopicSummary]:
+        return self.report.topics.get(touchpoint_id, [])
+
+
+_cache: dict[tuple[int, str], tuple[str, JourneyVoice]] = {}
+computations = 0  # how many reports were computed (tests count them)
+
+
+def feedback_report(ws: Any, journey_id: str) -> FeedbackReport:
+    from cxmapper.feedback.report import feedback_report as compute
+
+    return compute(ws, journey_id)
 
 
 def _key(ws: Any, journey_id: str) -> str:
-    return repr((ws.surveys(), ws.datasets(), ws.touchpoints(journey_id)))
+    from cxmapper.analysis.workspace_adapter import journey_spec
+    from cxmapper.feedback.topics import META_KEY
+
+    spec = journey_spec(ws, journey_id)
+    return repr((ws.path, ws.surveys(), ws.datasets(), ws.get_meta(META_KEY), spec))
 
 
-def journey_voices(ws: Any, journey_id: str) -> dict[str, CardVoice]:
-    """Per card of the journey its figures and verbatims ({} when no survey is stored)."""
+def journey_voice(ws: Any, journey_id: str) -> JourneyVoice | None:
+    """The journey's feedback as the app shows it (None when no survey is stored)."""
+    global computations
     if not ws.surveys():
-        return {}
+        return None
     key = _key(ws, journey_id)
     hit = _cache.get((id(ws), journey_id))
     if hit is not None and hit[0] == key:
         return hit[1]
-    voices = card_voices(feedback_report(ws, journey_id))
+    from cxmapper.feedback.card_voice import card_voices
+
+    report = feedback_report(ws, journey_id)
+    computations += 1
+    found = JourneyVoice(report, card_voices(report))
     _cache.clear()  # keep one journey: the one on screen
-    _cache[(id(ws), journey_id)] = (key, voices)
-    return voices
+    _cache[(id(ws), journey_id)] = (key, found)
+    return found
+
+
+def journey_voices(ws: Any, journey_id: str) -> dict[str, CardVoice]:
+    """Per card of the journey its figures and verbatims ({} when no survey is stored)."""
+    found = journey_voice(ws, journey_id)
+    return {} if found is None else found.voices
+
+
+def forget() -> None:
+    """Drop the cached report (a workspace closed: its data must not outlive it in memory)."""
+    _cache.clear()

@@ -21,6 +21,7 @@ SHEETS = [
     "KPI history",
     "Governance",
     "Actions",
+    "Follow-ups",
     "Comments",
     "Governance health",
     "Versions",

@@ -30,6 +30,7 @@ from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.connector import ConnectorItem
 from cxmapper.ui.canvas.items.editor import InlineEditor
 from cxmapper.ui.canvas.items.emotion_curve import EmotionCurveItem, EmotionPoint
+from cxmapper.ui.canvas.items.feedback_badge import FeedbackBadges
 from cxmapper.ui.canvas.items.grid import (
     CellItem,
     CornerItem,
@@ -73,6 +74,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         self._highlight: set[str] = set()
         self._filter: set[str] | None = None
         self.overlay = OverlayLayer(self)
+        self.feedback = FeedbackBadges(self)
         self.presentation = False
         self.overview = False
         self._overview_dirty = True
@@ -220,6 +222,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
             self._sync_connector(c_id)
         self._update_emotion()
         self.overlay.apply()
+        self.feedback.apply()
         if self.overview:
             self.overview = False
             self.set_overview(True)
@@ -240,6 +243,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         if self._filter is not None and tp_id not in self._filter:
             item.setOpacity(0.25)
         self.overlay.apply_to_card(item)
+        self.feedback.apply_to_card(item)
         self.cards[tp_id] = item
         item.setVisible(not self.overview)
         self.addItem(item)

@@ -171,14 +171,6 @@
         <source>Select a follow-up</source>
         <translation>Seleziona un follow-up</translation>
     </message>
-    <message>
-        <source>What customers said</source>
-        <translation>Cosa hanno detto i clienti</translation>
-    </message>
-    <message>
-        <source>What customers said ({shown} of {total})</source>
-        <translation>Cosa hanno detto i clienti ({shown} su {total})</translation>
-    </message>
 </context>
 <context>
     <name>Accessibility</name>
@@ -560,6 +552,17 @@
     <message>
         <source>Recent workspaces</source>
         <translation>Aree di lavoro recenti</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackBadges</name>
+    <message>
+        <source>Survey answers linked to this card</source>
+        <translation>Risposte ai sondaggi collegate a questa scheda</translation>
+    </message>
+    <message>
+        <source>Feedback &amp;Badges</source>
+        <translation>&amp;Etichette dei sondaggi</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1434,33 @@
     </message>
 </context>
 <context>
+    <name>TouchpointVoice</name>
+    <message>
+        <source>{topic}: {count} comments, {negative:.0%} negative</source>
+        <translation>{topic}: {count} commenti, {negative:.0%} negativi</translation>
+    </message>
+    <message>
+        <source>Top topics</source>
+        <translation>Temi principali</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>Crea un follow-up…</translation>
+    </message>
+    <message>
+        <source>Make the selected topic an action: owner, due date, evidence</source>
+        <translation>Trasforma il tema selezionato in un&apos;azione: responsabile, scadenza, evidenze</translation>
+    </message>
+    <message>
+        <source>What customers said</source>
+        <translation>Cosa hanno detto i clienti</translation>
+    </message>
+    <message>
+        <source>What customers said ({shown} of {total})</source>
+        <translation>Cosa hanno detto i clienti ({shown} su {total})</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
         <source>Import updates from Excel</source>
@@ -1482,6 +1512,49 @@
     <message>
         <source>Edit value model</source>
         <translation>Modifica il modello di valore</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceFollowUp</name>
+    <message>
+        <source>Topic {topic}: {count} comments, {negative:.0%} negative</source>
+        <translation>Tema {topic}: {count} commenti, {negative:.0%} negativi</translation>
+    </message>
+    <message>
+        <source>Follow up a topic</source>
+        <translation>Follow-up di un tema</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-GG</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenze</translation>
+    </message>
+    <message>
+        <source>The due date is not a date; write it as YYYY-MM-DD.</source>
+        <translation>La scadenza non è una data; scrivila come AAAA-MM-GG.</translation>
+    </message>
+    <message>
+        <source>The title is empty.</source>
+        <translation>Il titolo è vuoto.</translation>
+    </message>
+    <message>
+        <source>Follow up {title}</source>
+        <translation>Follow-up: {title}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,91 @@
+"""Feedback badges on the canvas: from the demo, every card with linked answers shows its NPS
+with n, coloured by band (the payment e-mail's -92 red), cards without answers show none, and
+View ▸ Feedback Badges hides them again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cxmapper.analysis.tasks import import_events
+from cxmapper.feedback.survey_import import read_survey
+from cxmapper.model.demo import survey_path_for, write_demo
+from cxmapper.model.workspace import Workspace
+from cxmapper.ui.canvas.items.feedback_badge import badge_of
+from cxmapper.ui.main_window import MainWindow
+from tests.ui.rigs import make_window
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("badges") / "demo.cxmap"
+    log = write_demo(path)
+    with Workspace.open(path) as ws:
+        import_events(log).add_to(ws)
+        read_survey(survey_path_for(path)).add_to(ws)
+    return path
+
+
+@pytest.fixture
+def shown(qtbot: QtBot, demo_path: Path) -> Iterator[tuple[MainWindow, dict[str, str]]]:
+    window = make_window(qtbot)
+    assert window.open_path(demo_path)
+    ws = window.ctx.workspace
+    journey = ws.find_journey("Online purchase")
+    window.show_journey(journey.id)
+    titles = {t.title: t.id for t in ws.touchpoints(journey.id)}
+    yield window, titles
+    window.close_workspace()
+
+
+def badges(window: MainWindow) -> dict[str, tuple[str, str]]:
+    """Card id -> (text, band) of every visible badge."""
+    out = {}
+    for tp_id, card in window.scene.cards.items():
+        badge = badge_of(card)
+        if badge is not None and badge.isVisible():
+            out[tp_id] = (badge.text, badge.status)
+    return out
+
+
+def test_low_scoring_cards_get_a_red_badge_with_nps_and_n(shown) -> None:  # type: ignore[no-untyped-def]
+    window, titles = shown
+    action = window.feedback_badges_action
+    assert not action.isChecked() and badges(window) == {}
+    action.trigger()
+    found = badges(window)
+    # the figures `cxmapper feedback` prints for the demo (n >= 30: a band; n < 30: grey)
+    assert found[titles["Order confirmation e-mail"]] == ("NPS -92 (n=53)", "red")
+    assert found[titles["Order confirmed"]] == ("NPS +14 (n=307)", "amber")
+    assert found[titles["Where-is-my-order call"]] == ("NPS +3 (n=35)", "amber")
+    assert found[titles["Return request"]] == ("NPS +50 (n=12)", "none")
+    assert len(found) == 9  # the nine cards answers are linked to, no other
+    assert titles["Cart"] not in found
+
+
+def test_toggling_hides_and_shows_them(shown) -> None:  # type: ignore[no-untyped-def]
+    window, titles = shown
+    action = window.feedback_badges_action
+    action.trigger()
+    assert len(badges(window)) == 9
+    action.trigger()
+    assert badges(window) == {}
+    assert all(badge_of(card) is None for card in window.scene.cards.values())
+    action.trigger()
+    assert badges(window)[titles["Order confirmation e-mail"]] == ("NPS -92 (n=53)", "red")
+
+
+@pytest.mark.parametrize(
+    ("scale", "value", "n", "band"),
+    [("nps", -0.4, 30, "red"), ("nps", 0, 30, "amber"), ("nps", 29.9, 30, "amber"),
+     ("nps", 30, 30, "green"), ("nps", 80, 29, "none"), ("csat", 59.9, 40, "red"),
+     ("csat", 60, 40, "amber"), ("csat", 80, 40, "green"), ("ces", 3.99, 40, "red"),
+     ("ces", 4, 40, "amber"), ("ces", 5, 40, "green")],
+)  # fmt: skip
+def test_bands_cut_where_docs_metrics_says(scale: str, value: float, n: int, band: str) -> None:
+    from cxmapper.present.voice_bands import band as band_of
+
+    assert band_of(scale, value, n) == band
