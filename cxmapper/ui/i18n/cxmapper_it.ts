@@ -429,6 +429,77 @@
     </message>
 </context>
 <context>
+    <name>ChannelArcs</name>
+    <message>
+        <source>{source} → {target}: {hops} hops by {cases} cases; median {wait}</source>
+        <extracomment>One channel hop pair: (from channel key, to channel key, hops, cases, median seconds).</extracomment>
+        <translation>{source} → {target}: {hops} passaggi di {cases} casi; mediana {wait}</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsView</name>
+    <message>
+        <source>Analyse a dataset to see how customers move between channels.</source>
+        <translation>Analizza un dataset per vedere come i clienti passano da un canale all&apos;altro.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation>Passaggi</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casi</translation>
+    </message>
+    <message>
+        <source>Share of cases</source>
+        <translation>Quota di casi</translation>
+    </message>
+    <message>
+        <source>Median time between</source>
+        <translation>Tempo mediano tra i due</translation>
+    </message>
+    <message>
+        <source>The channel of the event before the hop</source>
+        <translation>Il canale dell&apos;evento prima del passaggio</translation>
+    </message>
+    <message>
+        <source>The channel of the next event of the same case</source>
+        <translation>Il canale dell&apos;evento successivo dello stesso caso</translation>
+    </message>
+    <message>
+        <source>Consecutive events of a case in these two channels, within the hop window</source>
+        <translation>Eventi consecutivi di un caso in questi due canali, entro la finestra dei passaggi</translation>
+    </message>
+    <message>
+        <source>Distinct cases with at least one such hop</source>
+        <translation>Casi distinti con almeno uno di questi passaggi</translation>
+    </message>
+    <message>
+        <source>Those cases ÷ all cases with a channel</source>
+        <translation>Questi casi ÷ tutti i casi con un canale</translation>
+    </message>
+    <message>
+        <source>Median time from the event before the hop to the one after it</source>
+        <translation>Tempo mediano dall&apos;evento prima del passaggio a quello dopo</translation>
+    </message>
+    <message>
+        <source>This analysis has no channel figures.</source>
+        <translation>Questa analisi non ha dati sui canali.</translation>
+    </message>
+    <message>
+        <source>{hop_cases} of {cases} cases change channel ({hop_rate}); {switched} finish in another channel than they started in. Repeat contacts: {repeat}; first-contact resolution: {fcr}.</source>
+        <translation>{hop_cases} casi su {cases} cambiano canale ({hop_rate}); {switched} finiscono in un canale diverso da quello in cui sono iniziati. Contatti ripetuti: {repeat}; risoluzione al primo contatto: {fcr}.</translation>
+    </message>
+</context>
+<context>
     <name>DialogsPeopleKpis</name>
     <message>
         <source>Remove</source>
@@ -1201,6 +1272,41 @@
     </message>
 </context>
 <context>
+    <name>MoneyOverlay</name>
+    <message>
+        <source>Money: value at risk</source>
+        <translation>Denaro: valore a rischio</translation>
+    </message>
+    <message>
+        <source>&amp;Money at risk</source>
+        <translation>&amp;Denaro a rischio</translation>
+    </message>
+    <message>
+        <source>Value at risk: {money} ({n} conversions lost)</source>
+        <translation>Valore a rischio: {money} ({n} conversioni perse)</translation>
+    </message>
+    <message>
+        <source>Cost to serve: {money} ({n} contacts)</source>
+        <translation>Costo di servizio: {money} ({n} contatti)</translation>
+    </message>
+    <message>
+        <source>Repeat-contact cost: {money} ({n} repeat contacts)</source>
+        <translation>Costo dei contatti ripetuti: {money} ({n} contatti ripetuti)</translation>
+    </message>
+    <message>
+        <source>Failure demand: {money} ({n} contacts)</source>
+        <translation>Domanda da disservizio: {money} ({n} contatti)</translation>
+    </message>
+    <message>
+        <source>Money: this journey has no value model (Journey ▸ Value model…), so there is no value at risk to show</source>
+        <translation>Denaro: questo percorso non ha un modello di valore (Percorso ▸ Modello di valore…), quindi non c&apos;è valore a rischio da mostrare</translation>
+    </message>
+    <message>
+        <source>Value at risk: conversions lost here × value of a conversion; journey total {total}</source>
+        <translation>Valore a rischio: conversioni perse qui × valore di una conversione; totale del percorso {total}</translation>
+    </message>
+</context>
+<context>
     <name>OverlayCharts</name>
     <message>
         <source>cases</source>
@@ -1354,6 +1460,10 @@
     <message>
         <source>Before / after</source>
         <translation>Prima / dopo</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
     </message>
 </context>
 <context>
