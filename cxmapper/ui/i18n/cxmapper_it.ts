@@ -1534,10 +1534,73 @@
     </message>
 </context>
 <context>
+    <name>TouchpointMoney</name>
+    <message>
+        <source>Value at risk</source>
+        <translation>Valore a rischio</translation>
+    </message>
+    <message>
+        <source>Cost to serve</source>
+        <translation>Costo di servizio</translation>
+    </message>
+    <message>
+        <source>Repeat-contact cost</source>
+        <translation>Costo dei contatti ripetuti</translation>
+    </message>
+    <message>
+        <source>Failure-demand cost</source>
+        <translation>Costo della domanda da disservizio</translation>
+    </message>
+    <message>
+        <source>Cases whose last mapped event is here and that never reach a goal, × the value of a conversion</source>
+        <translation>Casi il cui ultimo evento mappato è qui e che non raggiungono mai un obiettivo, × il valore di una conversione</translation>
+    </message>
+    <message>
+        <source>Contacts in assisted channels here × the cost of a contact</source>
+        <translation>Contatti nei canali assistiti qui × il costo di un contatto</translation>
+    </message>
+    <message>
+        <source>Contacts here that follow another contact of the case within the repeat window</source>
+        <translation>Contatti qui che seguono un altro contatto dello stesso caso entro la finestra di ripetizione</translation>
+    </message>
+    <message>
+        <source>Assisted contacts soon after this digital step, by cases that have not converted</source>
+        <translation>Contatti assistiti poco dopo questo passo digitale, di casi che non hanno convertito</translation>
+    </message>
+    <message>
+        <source>This card</source>
+        <translation>Questa scheda</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>Analyse a dataset of this journey with a value model (Journey ▸ Value model…) to see what this card&apos;s problems cost.</source>
+        <translation>Analizzate un dataset di questo percorso con un modello di valore (Percorso ▸ Modello di valore…) per vedere quanto costano i problemi di questa scheda.</translation>
+    </message>
+    <message>
+        <source>No event of the analysed dataset is mapped to this card.</source>
+        <translation>Nessun evento del dataset analizzato è associato a questa scheda.</translation>
+    </message>
+    <message>
+        <source>In {currency}, over the analysed period.</source>
+        <translation>In {currency}, nel periodo analizzato.</translation>
+    </message>
+</context>
+<context>
     <name>TouchpointPage</name>
     <message>
         <source>Voice</source>
         <translation>Voce del cliente</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Denaro</translation>
     </message>
 </context>
 <context>
