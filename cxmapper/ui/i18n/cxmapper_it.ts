@@ -204,6 +204,13 @@
     </message>
 </context>
 <context>
+    <name>ActionRating</name>
+    <message>
+        <source>Re-rate action {title}</source>
+        <translation>Rivaluta l&apos;azione {title}</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <source>Import events…</source>
@@ -663,6 +670,41 @@
     <message>
         <source>Find &amp;Previous</source>
         <translation>Trova &amp;precedente</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactMatrix</name>
+    <message>
+        <source>Analyse a dataset to place this journey&apos;s actions by impact.</source>
+        <translation>Analizzate un dataset per collocare le azioni di questo percorso per impatto.</translation>
+    </message>
+    <message>
+        <source>{title}
+Estimated yearly impact {money} (impact {impact} of 5)
+Effort {effort} of 5 · priority {priority} per effort point</source>
+        <translation>{title}
+Impatto annuo stimato {money} (impatto {impact} su 5)
+Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
+    </message>
+    <message>
+        <source>This journey has no open action.</source>
+        <translation>Questo percorso non ha azioni aperte.</translation>
+    </message>
+    <message>
+        <source>Up: estimated yearly impact (the money at stake at the action&apos;s card over a year × its impact rating ÷ 5). Drag an action to re-rate it.</source>
+        <translation>In verticale: impatto annuo stimato (il denaro in gioco alla scheda dell&apos;azione in un anno × la sua valutazione d&apos;impatto ÷ 5). Trascinate un&apos;azione per rivalutarla.</translation>
+    </message>
+    <message>
+        <source>Up: impact rating (no money figures: set the journey&apos;s value model and analyse). Drag an action to re-rate it.</source>
+        <translation>In verticale: valutazione d&apos;impatto (nessun dato economico: impostate il modello di valore del percorso e analizzate). Trascinate un&apos;azione per rivalutarla.</translation>
+    </message>
+    <message>
+        <source>Effort →</source>
+        <translation>Sforzo →</translation>
+    </message>
+    <message>
+        <source>Quick wins</source>
+        <translation>Vittorie rapide</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1506,10 @@
     <message>
         <source>Channels</source>
         <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Impact × effort</source>
+        <translation>Impatto × sforzo</translation>
     </message>
 </context>
 <context>
