@@ -76,6 +76,11 @@ def test_the_card_losing_most_is_darkest_and_reads_its_money(
     assert legend is not None
     total = format_money(float(money.journey["value_at_risk"]), "EUR", current_language())
     assert total in legend.text
+    lang = current_language()
+    assert legend.scale == (
+        f"palest = least at risk ({format_money(min(at_risk.values()), 'EUR', lang)})",
+        f"darkest = most at risk ({format_money(at_risk[worst], 'EUR', lang)})",
+    )
     assert sum(at_risk.values()) == pytest.approx(money.journey["value_at_risk"], abs=0.01)
     assert errors == []
 

@@ -1344,6 +1344,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Denaro: questo percorso non ha un modello di valore (Percorso ▸ Modello di valore…), quindi non c&apos;è valore a rischio da mostrare</translation>
     </message>
     <message>
+        <source>palest = least at risk ({value})</source>
+        <translation>più chiaro = meno a rischio ({value})</translation>
+    </message>
+    <message>
+        <source>darkest = most at risk ({value})</source>
+        <translation>più scuro = più a rischio ({value})</translation>
+    </message>
+    <message>
         <source>Value at risk: conversions lost here × value of a conversion; journey total {total}</source>
         <translation>Valore a rischio: conversioni perse qui × valore di una conversione; totale del percorso {total}</translation>
     </message>

@@ -90,6 +90,7 @@ class TouchpointMoney(EntityPage):
                 grid.addWidget(cell, row, col)
                 self.cells[(key, where)] = cell
         grid.setColumnStretch(0, 1)
+        grid.setHorizontalSpacing(14)
         outer.addLayout(grid)
         outer.addStretch(1)
         money_hub().changed.connect(self._hub_changed)

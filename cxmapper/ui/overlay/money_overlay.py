@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from cxmapper.present.heat import heat_range
 from cxmapper.present.language import current_language
 from cxmapper.present.money import format_money
-from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay, range_scale
+from cxmapper.present.overlay import Overlay, OverlayValue, build_overlay
 
 MONEY = "money"  # the overlay's key, beside the keys of `present.labels.OVERLAYS`
 
@@ -92,7 +92,16 @@ def build_money_overlay(result: Any, language: str | None = None) -> Overlay:
         )
         for i, v in values.items()
     }
-    overlay.scale = range_scale(scale, lambda v: format_money(v, currency, language))
+    overlay.scale = ("", "")
+    if scale is not None:
+        overlay.scale = (
+            QCoreApplication.translate("MoneyOverlay", "palest = least at risk ({value})").format(
+                value=format_money(scale.low, currency, language)
+            ),
+            QCoreApplication.translate("MoneyOverlay", "darkest = most at risk ({value})").format(
+                value=format_money(scale.high, currency, language)
+            ),
+        )
     total = format_money(float(money.journey["value_at_risk"]), currency, language)
     overlay.legend = QCoreApplication.translate(
         "MoneyOverlay",

@@ -101,6 +101,30 @@ class ChannelArcItem(QGraphicsPathItem):
         painter.drawPath(self.path())
 
 
+def _spread(
+    shown: list[Hop], lanes: dict[str, str], rows: dict
+) -> dict[tuple[str, str], tuple[float, float]]:
+    """Where each arc leaves its source lane and enters its target lane: the arcs at one lane
+    share its middle half, spaced evenly in the order of the lane they come from or go to, so
+    they fan out instead of meeting in one point."""
+    at: dict[str, list[tuple[float, str, str, str]]] = {}
+    for src, dst, *_ in shown:
+        if src not in lanes or dst not in lanes or lanes[src] not in rows or lanes[dst] not in rows:
+            continue
+        other_src, other_dst = rows[lanes[dst]].centre, rows[lanes[src]].centre
+        at.setdefault(lanes[src], []).append((other_src, "out", src, dst))
+        at.setdefault(lanes[dst], []).append((other_dst, "in", src, dst))
+    out: dict[tuple[str, str], list[float]] = {}
+    for lane_id, ends in at.items():
+        row = rows[lane_id]
+        ends.sort()
+        span = row.size / 2
+        for i, (_, way, src, dst) in enumerate(ends):
+            y = row.centre - span / 2 + span * (i + 0.5) / len(ends)
+            out.setdefault((src, dst), [0.0, 0.0])[0 if way == "out" else 1] = y
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
 class ChannelArcs:
     """The arcs of one scene: kept across rebuilds (`apply` draws them again where the lanes
     are now), removed with the overlay."""
@@ -129,11 +153,13 @@ class ChannelArcs:
         shown = [h for h in self.hops if h[0] in lanes and h[1] in lanes and h[0] != h[1]]
         most = max((h[2] for h in shown), default=0)
         x = g.width + GAP
+        ends = _spread(shown, lanes, rows)
         for hop in sorted(shown, key=lambda h: h[2]):  # the widest drawn last, on top
             a, b = rows.get(lanes[hop[0]]), rows.get(lanes[hop[1]])
             if a is None or b is None or a.id == b.id:
                 continue
-            item = ChannelArcItem(hop, x, a.centre, b.centre, arc_width(hop[2], most))
+            y1, y2 = ends[(hop[0], hop[1])]
+            item = ChannelArcItem(hop, x, y1, y2, arc_width(hop[2], most))
             self.s.addItem(item)
             self.items.append(item)
 

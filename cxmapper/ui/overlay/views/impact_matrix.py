@@ -33,7 +33,7 @@ from cxmapper.analysis.action_impact import (
 from cxmapper.present.language import current_language
 from cxmapper.present.money import format_money
 
-PLOT = QRectF(70, 10, 420, 260)  # the matrix in scene units; axis labels around it
+PLOT = QRectF(92, 10, 380, 260)  # the matrix in scene units; axis labels around it
 RADIUS = 7.0
 DOT = QColor("#2563eb")
 
