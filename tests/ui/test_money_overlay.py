@@ -19,6 +19,7 @@ from cxmapper.present.language import current_language
 from cxmapper.present.money import format_money
 from cxmapper.ui.canvas.items.channel_arcs import MAX_W, MIN_W
 from cxmapper.ui.main_window import MainWindow
+from cxmapper.ui.render.image import _Rendered
 from tests.ui.rigs import make_window, settle
 
 JOURNEY = "Online purchase"
@@ -103,6 +104,11 @@ def test_channel_arcs_are_as_wide_as_their_hops_are_many(
     assert grid is not None
     assert all(a.sceneBoundingRect().left() >= grid.width for a in arcs)  # beside the grid
     assert window.scene.content_rect().right() >= max(a.sceneBoundingRect().right() for a in arcs)
+    _, shown = window.analysis_dock.current_analysis()  # a picture exported from the window
+    picture = _Rendered(window.workspace, demo["journey"], shown)  # type: ignore[arg-type]
+    assert sorted(a.hops for a in picture.scene.overlay.arcs.items) == sorted(a.hops for a in arcs)
+    assert picture.scene.content_rect().right() > picture.scene.grid.width + 20  # type: ignore[union-attr]
+    picture.close()
     window.analysis_dock.overlay_actions["none"].trigger()
     assert window.scene.overlay.arcs.items == []  # they go with the overlay
     assert errors == []
