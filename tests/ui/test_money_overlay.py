@@ -112,3 +112,16 @@ def test_channel_arcs_are_as_wide_as_their_hops_are_many(
     window.analysis_dock.overlay_actions["none"].trigger()
     assert window.scene.overlay.arcs.items == []  # they go with the overlay
     assert errors == []
+
+
+def test_money_on_cards_follows_the_language(demo: dict[str, Any]) -> None:
+    from cxmapper.ui.overlay.money_overlay import build_money_overlay
+
+    money = demo["result"].report.money
+    worst = str(money.cards["value_at_risk"].idxmax())
+    value = float(money.cards.at[worst, "value_at_risk"])
+    italian = build_money_overlay(demo["result"], "it").cards[worst].label
+    english = build_money_overlay(demo["result"], "en").cards[worst].label
+    assert italian == format_money(value, "EUR", "it") and italian.startswith("€ ")
+    assert english == format_money(value, "EUR", "en") and english.startswith("€1")
+    assert italian.endswith(",00") and english.endswith(".00")
