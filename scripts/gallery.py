@@ -131,6 +131,10 @@ def capture_window(g: Gallery, window: MainWindow) -> None:
         action.trigger()
         wait_until(lambda: panel.result is not None)
         g.save(f"overlay-{key}", window, f"Overlay: {action.text().replace('&', '')}")
+    dock.overlay_actions["money"].trigger()  # the whole journey: the arcs sit beside the grid
+    window.view.fit()
+    settle()
+    g.save("money-channels", window, "Money overlay with the channel arcs, whole journey")
     dock.overlay_actions["friction"].trigger()
     for tabs, index, label in tab_pages(panel):
         tabs.setCurrentIndex(index)

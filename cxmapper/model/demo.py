@@ -250,14 +250,40 @@ def _simulate(
     segment = "returning" if rng.random() < 0.4 else "new"
     clock = t
 
+    attempts = 0  # payment attempts so far: the third goes to chat, later ones to the phone
+
     def emit(event: str, median_wait: float) -> None:
-        nonlocal clock, seq
+        nonlocal clock, seq, attempts
         clock += timedelta(seconds=rng.lognormvariate(0, 0.8) * median_wait)
         seq += 1
-        rows.append((clock, seq, case, event, channel, journey, segment))
+        attempts += event == "checkout_payment"
+        where = event_channel(event, channel, attempts)
+        rows.append((clock, seq, case, event, where, journey, segment))
 
     body(emit, rng, channel, segment, lambda: clock)
     return seq
+
+
+#: Where a customer does an event when it is not in their own digital channel (web or app):
+#: contacts with staff and the store. Outbound e-mails stay in the case's channel (they are no
+#: contact the customer makes, so they must not count as a cost to serve).
+EVENT_CHANNELS: dict[str, str] = {
+    "chat_presales": "chat", "support_chat": "chat", "chatbot_start": "chat",
+    "chat_agent": "chat", "photo_upload": "chat",
+    "phone_order": "phone", "wismo_call": "phone", "ivr": "phone", "phone_agent": "phone",
+    "identity_check": "phone",
+    "collect_in_store": "store", "store_exchange": "store",
+    "social_post": "social", "social_complaint": "social",
+}  # fmt: skip
+
+
+def event_channel(event: str, own: str, payment_attempts: int = 0) -> str:
+    """The channel column of one simulated event: the contact channel of `EVENT_CHANNELS`, else
+    the case's own channel `own`. A payment that keeps failing moves on: the third attempt is
+    made with a chat agent, any later one over the phone (web -> chat -> phone)."""
+    if event == "checkout_payment" and payment_attempts >= 3:
+        return "chat" if payment_attempts == 3 else "phone"
+    return EVENT_CHANNELS.get(event, own)
 
 
 def _purchase_case(

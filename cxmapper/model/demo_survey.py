@@ -41,7 +41,7 @@ def write_survey(
     info: dict[str, tuple[str, str]] = {}
     for ts, _seq, case, event, channel, _journey, segment in rows:
         cases.setdefault(case, []).append((ts, event))
-        info[case] = (channel, segment)
+        info.setdefault(case, (channel, segment))  # the case's own channel: its first event's
     out: list[tuple[object, ...]] = []
     for case, events in cases.items():  # rows are in time order, so each case's events too
         names = [e for _, e in events]

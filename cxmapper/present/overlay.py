@@ -64,6 +64,8 @@ class Overlay:
     connector_tooltips: dict[tuple[str, str], str] = field(default_factory=dict)
     scale: tuple[str, str] = ("", "")  # what the legend's palest and darkest colours mean
     all_unexpected: bool = False  # draw every unexpected path, not the UNEXPECTED_SHOWN first
+    # channel hops (from key, to key, hops, cases, median seconds), drawn as arcs between lanes
+    channel_hops: list[tuple[str, str, int, int, float]] = field(default_factory=list)
 
 
 def friction_scale(scale: HeatRange | None) -> tuple[str, str]:

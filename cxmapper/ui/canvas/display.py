@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from cxmapper.ui.canvas import layout
     from cxmapper.ui.canvas.gestures import Gestures
     from cxmapper.ui.canvas.items.card import CardItem
+    from cxmapper.ui.canvas.items.channel_arcs import Hop
     from cxmapper.ui.canvas.items.connector import ConnectorItem
     from cxmapper.ui.canvas.mirror import JourneyMirror
 
@@ -88,9 +89,12 @@ class SceneDisplay:
         legend: str = "",
         tooltips: Mapping[tuple[str, str], str] | None = None,
         legend_scale: tuple[str, str] = ("", ""),
+        arcs: Sequence[Hop] | None = None,
     ) -> None:
         """Show behavioural figures on the map (see `OverlayLayer.set`); None removes them."""
-        self.overlay.set(card_values, connector_widths, unexpected, legend, tooltips, legend_scale)
+        self.overlay.set(
+            card_values, connector_widths, unexpected, legend, tooltips, legend_scale, arcs
+        )
 
     @property
     def overlay_paths(self) -> list[OverlayPathItem]:

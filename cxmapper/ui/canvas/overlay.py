@@ -14,6 +14,7 @@ from cxmapper.present.labels import legend_paths_label
 from cxmapper.present.overlay import UNEXPECTED_SHOWN, OverlayValue
 from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.card import CardItem
+from cxmapper.ui.canvas.items.channel_arcs import ChannelArcs, Hop
 from cxmapper.ui.canvas.items.connector import OverlayPathItem
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ class OverlayLayer:
         self.legend: LegendItem | None = None
         self.all_unexpected = False
         self.printed = False  # an exported picture: no menu hints in the legend
+        self.arcs = ChannelArcs(scene)  # channel hops between lanes, beside the grid
 
     def set(
         self,
@@ -116,11 +118,13 @@ class OverlayLayer:
         legend: str = "",
         tooltips: Mapping[tuple[str, str], str] | None = None,
         legend_scale: tuple[str, str] = ("", ""),
+        arcs: Sequence[Hop] | None = None,
     ) -> None:
         """`card_values` per touchpoint id; `connector_widths` per (source, target) id pair,
         relative (the largest is drawn 5x); `unexpected` transitions are drawn dashed;
         `tooltips` per (source, target) pair are the figures shown when hovering an arrow;
-        `legend_scale` names the values at the palest and the darkest end of the heat bar."""
+        `legend_scale` names the values at the palest and the darkest end of the heat bar;
+        `arcs` are the channel hops drawn between channel lanes."""
         on = card_values is not None
         self.values = dict(card_values) if card_values is not None else None
         self.widths = dict(connector_widths or {}) if on else {}
@@ -128,6 +132,7 @@ class OverlayLayer:
         self.tooltips = dict(tooltips or {}) if on else {}
         self.caption = legend if on else ""
         self.scale = legend_scale if on else ("", "")
+        self.arcs.set(arcs if on else None)
         self.apply()
 
     def show_all_unexpected(self, on: bool) -> None:
@@ -144,6 +149,7 @@ class OverlayLayer:
         """The scene was cleared: its items are gone, the overlay values stay."""
         self.paths = []
         self.legend = None
+        self.arcs.forget()
 
     def apply(self) -> None:
         for card in self.s.cards.values():
@@ -152,6 +158,7 @@ class OverlayLayer:
             arrow.set_width_factor(self.width_factor(arrow.source_id, arrow.target_id))
             arrow.setToolTip(self.tooltips.get((arrow.source_id, arrow.target_id), ""))
         self.reroute(force=True)
+        self.arcs.apply()
         self.s._remove_item(self.legend)
         self.legend = None
         if self.caption:
@@ -200,12 +207,13 @@ class OverlayLayer:
                 self.paths.append(item)
 
     def legend_rect(self, grid_width: float, grid_height: float) -> QRectF:
-        """The strip below the grid the legend may take (empty without a legend): fitting and
-        exporting include it, and no card is ever there."""
+        """The strip below the grid the legend may take and the one beside it the channel arcs
+        take (empty without them): fitting and exporting include them, no card is ever there."""
+        arcs = self.arcs.rect(grid_width, grid_height)
         if self.legend is None:
-            return QRectF()
+            return arcs
         w, h = self.legend.size()
-        return QRectF(0, grid_height + LEGEND_GAP, max(grid_width, w), h)
+        return QRectF(0, grid_height + LEGEND_GAP, max(grid_width, w), h).united(arcs)
 
     def place_legend(self, view_rect: QRectF | None, grid_width: float, grid_height: float) -> None:
         """Below the grid, at the right edge of what the view shows (the grid's right edge

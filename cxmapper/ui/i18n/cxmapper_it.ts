@@ -196,6 +196,13 @@
     </message>
 </context>
 <context>
+    <name>ActionRating</name>
+    <message>
+        <source>Re-rate action {title}</source>
+        <translation>Rivaluta l&apos;azione {title}</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <source>Import events…</source>
@@ -421,6 +428,77 @@
     </message>
 </context>
 <context>
+    <name>ChannelArcs</name>
+    <message>
+        <source>{source} → {target}: {hops} hops by {cases} cases; median {wait}</source>
+        <extracomment>One channel hop pair: (from channel key, to channel key, hops, cases, median seconds).</extracomment>
+        <translation>{source} → {target}: {hops} passaggi di {cases} casi; mediana {wait}</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsView</name>
+    <message>
+        <source>Analyse a dataset to see how customers move between channels.</source>
+        <translation>Analizza un dataset per vedere come i clienti passano da un canale all&apos;altro.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Hops</source>
+        <translation>Passaggi</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casi</translation>
+    </message>
+    <message>
+        <source>Share of cases</source>
+        <translation>Quota di casi</translation>
+    </message>
+    <message>
+        <source>Median time between</source>
+        <translation>Tempo mediano tra i due</translation>
+    </message>
+    <message>
+        <source>The channel of the event before the hop</source>
+        <translation>Il canale dell&apos;evento prima del passaggio</translation>
+    </message>
+    <message>
+        <source>The channel of the next event of the same case</source>
+        <translation>Il canale dell&apos;evento successivo dello stesso caso</translation>
+    </message>
+    <message>
+        <source>Consecutive events of a case in these two channels, within the hop window</source>
+        <translation>Eventi consecutivi di un caso in questi due canali, entro la finestra dei passaggi</translation>
+    </message>
+    <message>
+        <source>Distinct cases with at least one such hop</source>
+        <translation>Casi distinti con almeno uno di questi passaggi</translation>
+    </message>
+    <message>
+        <source>Those cases ÷ all cases with a channel</source>
+        <translation>Questi casi ÷ tutti i casi con un canale</translation>
+    </message>
+    <message>
+        <source>Median time from the event before the hop to the one after it</source>
+        <translation>Tempo mediano dall&apos;evento prima del passaggio a quello dopo</translation>
+    </message>
+    <message>
+        <source>This analysis has no channel figures.</source>
+        <translation>Questa analisi non ha dati sui canali.</translation>
+    </message>
+    <message>
+        <source>{hop_cases} of {cases} cases change channel ({hop_rate}); {switched} finish in another channel than they started in. Repeat contacts: {repeat}; first-contact resolution: {fcr}.</source>
+        <translation>{hop_cases} casi su {cases} cambiano canale ({hop_rate}); {switched} finiscono in un canale diverso da quello in cui sono iniziati. Contatti ripetuti: {repeat}; risoluzione al primo contatto: {fcr}.</translation>
+    </message>
+</context>
+<context>
     <name>DialogsPeopleKpis</name>
     <message>
         <source>Remove</source>
@@ -595,6 +673,41 @@
     <message>
         <source>Find &amp;Previous</source>
         <translation>Trova &amp;precedente</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactMatrix</name>
+    <message>
+        <source>Analyse a dataset to place this journey&apos;s actions by impact.</source>
+        <translation>Analizzate un dataset per collocare le azioni di questo percorso per impatto.</translation>
+    </message>
+    <message>
+        <source>{title}
+Estimated yearly impact {money} (impact {impact} of 5)
+Effort {effort} of 5 · priority {priority} per effort point</source>
+        <translation>{title}
+Impatto annuo stimato {money} (impatto {impact} su 5)
+Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
+    </message>
+    <message>
+        <source>This journey has no open action.</source>
+        <translation>Questo percorso non ha azioni aperte.</translation>
+    </message>
+    <message>
+        <source>Up: estimated yearly impact (the money at stake at the action&apos;s card over a year × its impact rating ÷ 5). Drag an action to re-rate it.</source>
+        <translation>In verticale: impatto annuo stimato (il denaro in gioco alla scheda dell&apos;azione in un anno × la sua valutazione d&apos;impatto ÷ 5). Trascinate un&apos;azione per rivalutarla.</translation>
+    </message>
+    <message>
+        <source>Up: impact rating (no money figures: set the journey&apos;s value model and analyse). Drag an action to re-rate it.</source>
+        <translation>In verticale: valutazione d&apos;impatto (nessun dato economico: impostate il modello di valore del percorso e analizzate). Trascinate un&apos;azione per rivalutarla.</translation>
+    </message>
+    <message>
+        <source>Effort →</source>
+        <translation>Sforzo →</translation>
+    </message>
+    <message>
+        <source>Quick wins</source>
+        <translation>Vittorie rapide</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1317,49 @@
     </message>
 </context>
 <context>
+    <name>MoneyOverlay</name>
+    <message>
+        <source>Money: value at risk</source>
+        <translation>Denaro: valore a rischio</translation>
+    </message>
+    <message>
+        <source>&amp;Money at risk</source>
+        <translation>&amp;Denaro a rischio</translation>
+    </message>
+    <message>
+        <source>Value at risk: {money} ({n} conversions lost)</source>
+        <translation>Valore a rischio: {money} ({n} conversioni perse)</translation>
+    </message>
+    <message>
+        <source>Cost to serve: {money} ({n} contacts)</source>
+        <translation>Costo di servizio: {money} ({n} contatti)</translation>
+    </message>
+    <message>
+        <source>Repeat-contact cost: {money} ({n} repeat contacts)</source>
+        <translation>Costo dei contatti ripetuti: {money} ({n} contatti ripetuti)</translation>
+    </message>
+    <message>
+        <source>Failure demand: {money} ({n} contacts)</source>
+        <translation>Domanda da disservizio: {money} ({n} contatti)</translation>
+    </message>
+    <message>
+        <source>Money: this journey has no value model (Journey ▸ Value model…), so there is no value at risk to show</source>
+        <translation>Denaro: questo percorso non ha un modello di valore (Percorso ▸ Modello di valore…), quindi non c&apos;è valore a rischio da mostrare</translation>
+    </message>
+    <message>
+        <source>palest = least at risk ({value})</source>
+        <translation>più chiaro = meno a rischio ({value})</translation>
+    </message>
+    <message>
+        <source>darkest = most at risk ({value})</source>
+        <translation>più scuro = più a rischio ({value})</translation>
+    </message>
+    <message>
+        <source>Value at risk: conversions lost here × value of a conversion; journey total {total}</source>
+        <translation>Valore a rischio: conversioni perse qui × valore di una conversione; totale del percorso {total}</translation>
+    </message>
+</context>
+<context>
     <name>OverlayCharts</name>
     <message>
         <source>cases</source>
@@ -1358,6 +1514,14 @@
         <source>Before / after</source>
         <translation>Prima / dopo</translation>
     </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Impact × effort</source>
+        <translation>Impatto × sforzo</translation>
+    </message>
 </context>
 <context>
     <name>OverlayViewsBeforeAfter</name>
@@ -1427,10 +1591,73 @@
     </message>
 </context>
 <context>
+    <name>TouchpointMoney</name>
+    <message>
+        <source>Value at risk</source>
+        <translation>Valore a rischio</translation>
+    </message>
+    <message>
+        <source>Cost to serve</source>
+        <translation>Costo di servizio</translation>
+    </message>
+    <message>
+        <source>Repeat-contact cost</source>
+        <translation>Costo dei contatti ripetuti</translation>
+    </message>
+    <message>
+        <source>Failure-demand cost</source>
+        <translation>Costo della domanda da disservizio</translation>
+    </message>
+    <message>
+        <source>Cases whose last mapped event is here and that never reach a goal, × the value of a conversion</source>
+        <translation>Casi il cui ultimo evento mappato è qui e che non raggiungono mai un obiettivo, × il valore di una conversione</translation>
+    </message>
+    <message>
+        <source>Contacts in assisted channels here × the cost of a contact</source>
+        <translation>Contatti nei canali assistiti qui × il costo di un contatto</translation>
+    </message>
+    <message>
+        <source>Contacts here that follow another contact of the case within the repeat window</source>
+        <translation>Contatti qui che seguono un altro contatto dello stesso caso entro la finestra di ripetizione</translation>
+    </message>
+    <message>
+        <source>Assisted contacts soon after this digital step, by cases that have not converted</source>
+        <translation>Contatti assistiti poco dopo questo passo digitale, di casi che non hanno convertito</translation>
+    </message>
+    <message>
+        <source>This card</source>
+        <translation>Questa scheda</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>Analyse a dataset of this journey with a value model (Journey ▸ Value model…) to see what this card&apos;s problems cost.</source>
+        <translation>Analizzate un dataset di questo percorso con un modello di valore (Percorso ▸ Modello di valore…) per vedere quanto costano i problemi di questa scheda.</translation>
+    </message>
+    <message>
+        <source>No event of the analysed dataset is mapped to this card.</source>
+        <translation>Nessun evento del dataset analizzato è associato a questa scheda.</translation>
+    </message>
+    <message>
+        <source>In {currency}, over the analysed period.</source>
+        <translation>In {currency}, nel periodo analizzato.</translation>
+    </message>
+</context>
+<context>
     <name>TouchpointPage</name>
     <message>
         <source>Voice</source>
         <translation>Voce del cliente</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Denaro</translation>
     </message>
 </context>
 <context>

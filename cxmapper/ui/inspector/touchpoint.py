@@ -12,10 +12,12 @@ from cxmapper.ui.inspector.touchpoint_actions import TouchpointActions
 from cxmapper.ui.inspector.touchpoint_comments import TouchpointComments
 from cxmapper.ui.inspector.touchpoint_details import TouchpointDetails
 from cxmapper.ui.inspector.touchpoint_kpis import TouchpointKpis
+from cxmapper.ui.inspector.touchpoint_money import TouchpointMoney
 from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
 from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
 
 VOICE = QCoreApplication.translate("TouchpointPage", "Voice")
+MONEY = QCoreApplication.translate("TouchpointPage", "Money")
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -45,6 +47,7 @@ class TouchpointPage(EntityPage):
         self.comments = TouchpointComments()
         self.actions = TouchpointActions()
         self.voice = TouchpointVoice()
+        self.money = TouchpointMoney()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
@@ -56,10 +59,10 @@ class TouchpointPage(EntityPage):
             self.comments,
             self.actions,
             self.voice,
+            self.money,
         ]
-        for page, label in zip(
-            self._pages, ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE), strict=True
-        ):
+        labels = ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE, MONEY)
+        for page, label in zip(self._pages, labels, strict=True):
             self.tabs.addTab(_scrolling(page), label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,7 +87,7 @@ class TouchpointPage(EntityPage):
             self.tabs.setTabText(index + 1, f"{label} {n}" if n else label)
 
     def show_tab(self, name: str) -> EntityPage:
-        """Bring a tab to the front by name ('details', ..., 'actions', 'voice')."""
+        """Bring a tab to the front by name ('details', ..., 'actions', 'voice', 'money')."""
         page = getattr(self, name)
         self.tabs.setCurrentIndex(self._pages.index(page))
         return page

@@ -18,12 +18,13 @@ from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.labels import OVERLAY_MENU, overlay_menu_label
 from cxmapper.ui.overlay.memory import AnalysisMemory
+from cxmapper.ui.overlay.money_overlay import MONEY, money_menu_label
 from cxmapper.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
-OVERLAY_CHOICES = tuple(OVERLAY_MENU)  # keys; the menu texts are labels
+OVERLAY_CHOICES = (*OVERLAY_MENU, MONEY)  # keys; the menu texts are labels
 
 
 class AnalysisDock(QDockWidget):
@@ -51,7 +52,8 @@ class AnalysisDock(QDockWidget):
         self.overlay_group = QActionGroup(self)
         self.overlay_actions: dict[str, QAction] = {}
         for i, key in enumerate(OVERLAY_CHOICES):
-            action = QAction(overlay_menu_label(key), self)
+            text = money_menu_label() if key == MONEY else overlay_menu_label(key)
+            action = QAction(text, self)
             action.setObjectName(f"overlay.{key}")
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+Alt+{i}"))
@@ -222,6 +224,7 @@ class AnalysisDock(QDockWidget):
             overlay.legend,
             overlay.connector_tooltips,
             overlay.scale,
+            overlay.channel_hops,
         )
 
     def current_analysis(self) -> tuple[Any, Any]:

@@ -38,11 +38,12 @@ from cxmapper.present.labels import (
     no_goal_status,
     overlay_label,
 )
-from cxmapper.present.overlay import Overlay, build_overlay
+from cxmapper.present.overlay import Overlay
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.jobs import BackgroundJob
 from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
+from cxmapper.ui.overlay.money_parts import MoneyParts
 from cxmapper.ui.overlay.views.before_after import BeforeAfterView
 from cxmapper.ui.overlay.views.friction import FrictionView
 from cxmapper.ui.overlay.views.funnel import FunnelView
@@ -173,6 +174,7 @@ class AnalysisPanel(QWidget):
             if hasattr(view, "touchpoint_clicked"):
                 view.touchpoint_clicked.connect(self._touchpoint_clicked)
 
+        self.money = MoneyParts(self)  # the Money overlay, channel arcs, Channels tab
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addLayout(run_row)
@@ -381,6 +383,7 @@ class AnalysisPanel(QWidget):
         self.unmatched.fill(report, names)
         self.paths.fill(report, names)
         self.before_after.fill(result.comparison, report, names)
+        self.money.fill(result)
         self._emit_overlay()
 
     def _clear_results(self) -> None:
@@ -391,6 +394,7 @@ class AnalysisPanel(QWidget):
             self.unmatched,
             self.paths,
             self.before_after,
+            self.money,
         ):
             view.clear()
 
@@ -398,7 +402,7 @@ class AnalysisPanel(QWidget):
         if self.result is None:
             return Overlay()
         kind = self.overlay.currentData()
-        overlay = build_overlay(self.result, kind)
+        overlay = self.money.overlay(self.result, kind)
         if kind == "dropoff" and not has_goal(self.result.report):
             overlay.legend = exits_legend()  # same numbers: without a goal, drop-off = exits
         return overlay
