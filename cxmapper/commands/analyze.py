@@ -107,17 +107,13 @@ def run(args: argparse.Namespace) -> int:
         raise CxError(
             _("{path}: a folder of Parquet files needs --engine duckdb").format(path=args.events)
         )
-    if engine != "numpy" and model is not None:
-        raise CxError(
-            _("money figures (--value-per-conversion, --contact-cost) need --engine numpy")
-        )
     report = analyze(
         ref,
         spec,
         engine=engine,
         kpis_off_target=off_target,
         value_model=model,
-        channels=engine == "numpy",  # the DuckDB engine has no channel figures yet
+        channels=True,  # both engines compute them (DuckDB through `duck.impact_frame`)
         fcr_targets=fcr_targets,
     )
     data = to_json_dict(report)
