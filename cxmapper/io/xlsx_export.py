@@ -1,7 +1,7 @@
 """Excel export of one journey: the workbook stakeholders read and owners edit.
 
 Sheets: Overview, Map, (Friction map), Touchpoints, KPIs, KPI history, Governance,
-(Friction), Actions, Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
+(Friction), Actions, Value model, (Channels), Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
 trip back into the workspace possible (see xlsx_import).
 """
 
@@ -33,6 +33,7 @@ def build_workbook(
         map_sheet,
         meta,
         overview,
+        value_model,
     )
     from cxmapper.io.xlsx_sheets.common import ExportContext
 
@@ -53,6 +54,7 @@ def build_workbook(
     governance.write(wb, ctx)
     friction.write(wb, ctx)
     lists.write_actions(wb, ctx)
+    value_model.write(wb, ctx)  # the money assumptions owners may correct (round trip)
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
     header = {

@@ -40,6 +40,7 @@ from cxmapper.io.xlsx_plan import apply_plan as apply_plan
 from cxmapper.io.xlsx_safe import restore_cut
 from cxmapper.io.xlsx_sheets import meta
 from cxmapper.io.xlsx_sheets.governance import MATRIX_KEYS, roles_text
+from cxmapper.io.xlsx_value_model import plan_value_model
 from cxmapper.io.xlsx_tables import (
     ACTIONS,
     COMMENTS,
@@ -538,6 +539,7 @@ class _Planner:
         self.raci()
         self.kpi_new_values()
         self.table(READINGS, self.history_row)
+        plan_value_model(self)  # the Value model sheet: one journey update (xlsx_value_model)
         order = {"update": 0, "move": 1, "unassign": 2, "assign": 3, "add": 4}
         self.plan.changes.sort(key=lambda c: order[c.op])  # stable: sheet order within a kind
         self.book.close()

@@ -21,6 +21,7 @@ SHEETS = [
     "KPI history",
     "Governance",
     "Actions",
+    "Value model",
     "Comments",
     "Governance health",
     "Versions",
