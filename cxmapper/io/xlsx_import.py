@@ -40,7 +40,6 @@ from cxmapper.io.xlsx_plan import apply_plan as apply_plan
 from cxmapper.io.xlsx_safe import restore_cut
 from cxmapper.io.xlsx_sheets import meta
 from cxmapper.io.xlsx_sheets.governance import MATRIX_KEYS, roles_text
-from cxmapper.io.xlsx_value_model import plan_value_model
 from cxmapper.io.xlsx_tables import (
     ACTIONS,
     COMMENTS,
@@ -58,6 +57,7 @@ from cxmapper.io.xlsx_tables import (
     latest_row,
     text_cell,
 )  # fmt: skip
+from cxmapper.io.xlsx_value_model import plan_value_model
 from cxmapper.model import entities as e
 from cxmapper.model.entities import encode_value
 from cxmapper.model.validation import validate_values
