@@ -25,6 +25,7 @@ def build_workbook(
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
+        channels,
         friction,
         governance,
         history,
@@ -55,6 +56,7 @@ def build_workbook(
     friction.write(wb, ctx)
     lists.write_actions(wb, ctx)
     value_model.write(wb, ctx)  # the money assumptions owners may correct (round trip)
+    channels.write(wb, ctx)  # omnichannel figures, when the analysis has them
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
     header = {
