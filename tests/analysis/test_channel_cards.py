@@ -123,3 +123,26 @@ def test_cli_reads_the_fcr_target_from_the_workspace(
         10,
     )
     assert card["fcr_target"] == 75.0 and card["fcr_status"] == "green"  # 76.9 % >= 75 %
+
+
+def test_the_apps_analysis_compares_with_the_fcr_target_too(tmp_path: Path) -> None:
+    from cxmapper.analysis.tasks import AnalysisRequest, run_analysis
+
+    log = tmp_path / "events.csv"
+    rows = [f"c{c},call,2026-01-0{1 + c % 2}T09:00:00Z,phone" for c in range(4)]
+    log.write_text("case_id,activity,timestamp,channel\n" + "\n".join(rows) + "\n")
+    path = tmp_path / "w.cxmap"
+    with Workspace.create(path) as ws:
+        j = ws.add_journey("Support")
+        stage, lane = ws.add_stage(j.id, "Ask"), ws.add_lane(j.id, "Front")
+        tp = ws.add_touchpoint(stage.id, lane.id, "Call", match_events=["call"])
+        kpi = ws.add_kpi("FCR", kind="fcr", unit="%", target=90.0, tolerance=5.0)
+        ws.add_reading(tp.id, kpi.id, 70.0)
+    assert main(["import", str(path), str(log), "--name", "calls"]) == 0
+    with Workspace.open(path) as ws:
+        dataset = ws.datasets()[0].id
+    result = run_analysis(AnalysisRequest(str(path), j.id, dataset))
+    card = result.report.channels.cards.loc[tp.id]
+    # the log ends a day after the first calls: no 7-day window is over, no call judged yet
+    assert card["fcr_target"] == 90.0 and card["contacts"] == 4
+    assert card["fcr_status"] == "none"
