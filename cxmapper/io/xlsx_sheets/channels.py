@@ -38,7 +38,7 @@ MATRIX_KEYS = ("from_channel", "to_channel", "hops", "cases", "case_rate", "medi
                "handover")  # fmt: skip
 CARD_KEYS = ("touchpoint_id", "touchpoint", "stage", "channel", "digital_events", "escalations",
              "escalation_rate", "contacts", "fcr", "fcr_target", "fcr_status", "value_at_risk")  # fmt: skip
-WIDTHS = (14, 28, 16, 14, 12, 12, 14, 14, 12, 12, 16, 16)
+WIDTHS = (14, 28, 16, 14, 14, 16, 18, 14, 13, 12, 16, 16)
 HANDOVER = "✓"
 
 
