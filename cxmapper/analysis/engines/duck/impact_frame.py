@@ -16,6 +16,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
+import pyarrow as pa
 
 from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, CHANNEL, TIMESTAMP
@@ -43,17 +44,27 @@ def events_frame(
     if model is not None and model.segment_attribute and model.segment_attribute in columns:
         extra.append(model.segment_attribute)
     extra = list(dict.fromkeys(c for c in extra if c not in (CASE_ID, ACTIVITY)))
-    select = ", ".join([CASE_ID, ACTIVITY, TS, *map(quote, extra)])
-    raw = db.execute(f"SELECT {select} FROM {view} ORDER BY {RN}").df()
+    text = [
+        f"CAST({CASE_ID} AS VARCHAR) AS {CASE_ID}",
+        f"CAST({ACTIVITY} AS VARCHAR) AS {ACTIVITY}",
+    ]
+    select = ", ".join([*text, TS, *map(quote, extra)])
+    with db.lock:  # Arrow, dictionary-encoded: three times faster than a frame of strings
+        table = db.con.sql(f"SELECT {select} FROM {view} ORDER BY {RN}").to_arrow_table()
+
+    def categorical(name: str) -> pd.Series:
+        return table[name].combine_chunks().dictionary_encode().to_pandas()
+
     frame = pd.DataFrame(
         {
-            CASE_ID: raw[CASE_ID].astype("str").astype("category"),
-            ACTIVITY: raw[ACTIVITY].astype("str").astype("category"),
-            TIMESTAMP: pd.to_datetime(raw[TS].to_numpy(dtype="int64"), unit="ns", utc=True),
+            CASE_ID: categorical(CASE_ID),
+            ACTIVITY: categorical(ACTIVITY),
+            TIMESTAMP: pd.to_datetime(table[TS].to_numpy(), unit="ns", utc=True),
         }
     )
     for col in extra:
-        frame[col] = raw[col].to_numpy()
+        is_text = pa.types.is_string(table[col].type) or pa.types.is_large_string(table[col].type)
+        frame[col] = categorical(col) if col == CHANNEL and is_text else table[col].to_pandas()
     return frame
 
 
