@@ -26,7 +26,8 @@ from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_merge import Sent, Verdict, decide, shown
 from cxmapper.io.xlsx_tables import Column, TableSpec
 from cxmapper.model.value_models import checked_fields
-from cxmapper.present.labels import value_model_item_label
+from cxmapper.present.labels import CHANNELS as CHANNEL_LABELS
+from cxmapper.present.labels import channel_label, value_model_item_label
 from cxmapper.present.palette import CHANNELS
 
 TABLE = "ValueModel"
@@ -49,6 +50,12 @@ class Item:
     @property
     def key(self) -> str:
         return f"{self.kind}{SEP}{self.name}" if self.kind in MAPS else self.kind
+
+    @property
+    def shown_name(self) -> str:
+        """A known channel in the workbook's language ("negozio"); other names as stored."""
+        key = cost_key(self.name) if self.kind == "contact_cost" else ""
+        return channel_label(key) if key in CHANNEL_LABELS else self.name
 
     @property
     def is_money(self) -> bool:
@@ -85,7 +92,7 @@ VALUE_MODEL = TableSpec(
     columns=(
         Column(KEY, lambda i, s: i.key, width=26),
         Column("setting", lambda i, s: value_model_item_label(i.kind), width=34),
-        Column("name", lambda i, s: i.name, width=22),
+        Column("name", lambda i, s: i.shown_name, width=22),
         Column("amount", lambda i, s: i.value, width=16),
     ),
 )  # fmt: skip

@@ -149,3 +149,11 @@ def test_a_workbook_with_money_columns_imports_unedited_with_no_change(priced, t
     ws, jid, result, _ = priced
     plan = plan_xlsx_import(ws, export_xlsx(ws, jid, tmp_path / "r.xlsx", analysis=result))
     assert plan.changes == [] and plan.conflicts == []
+
+
+def test_without_the_analysed_period_actions_keep_the_plain_priority(priced, tmp_path) -> None:
+    ws, jid, result, _ = priced
+    path = export_xlsx(ws, jid, tmp_path / "p.xlsx", analysis=result.report)  # no span
+    rows = table(openpyxl.load_workbook(path)["Actions"])
+    assert [r["Title"].value for r in rows] == ["Better search", "Train agents", "Fix the cart"]
+    assert "Yearly impact" not in rows[0] and rows[0]["Priority"].value == 5

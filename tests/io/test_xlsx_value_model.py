@@ -66,6 +66,7 @@ def test_italian_workbook_formats_money_the_italian_way(
     r = rows(path, "Modello di valore")
     assert r["value_per_conversion"][3].number_format.startswith('"€ "#,##0.00')
     assert r["value_per_conversion"][1].value == "Valore di una conversione"
+    assert r["contact_cost|store"][2].value == "negozio"  # a known channel in the language
 
 
 def test_an_unedited_workbook_imports_with_no_change(

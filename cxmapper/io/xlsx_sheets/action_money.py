@@ -39,8 +39,8 @@ def actions_table(ctx: ExportContext) -> tuple[TableSpec, Sequence[e.Action]]:
     """The Actions table spec and its rows in order, with money where the analysis has it."""
     impact = ctx.friction.impact if ctx.friction is not None else None
     actions = list(ctx.snap.actions)
-    if impact is None or impact.currency is None:
-        return ACTIONS, sorted(actions, key=_plain_order)
+    if impact is None or impact.currency is None or impact.span_days is None:
+        return ACTIONS, sorted(actions, key=_plain_order)  # no money, or no period to scale
     fmt = excel_format(impact.currency, current_language())
     columns: list[Column] = []
     for c in ACTIONS.columns:

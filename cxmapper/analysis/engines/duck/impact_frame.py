@@ -7,8 +7,8 @@ definition to keep equal. Instead the few columns they read (case, event name, t
 order, channel, the segment attribute) are fetched from the view in file order, as the
 normalised frame the numpy engine would have read, and `prepare` + `impact` run on it. The
 figures are then the numpy engine's to the last bit (tests/analysis/conformance), at the cost
-of holding those columns in memory: about 40 bytes per event, only when money or channel
-figures are asked for.
+of holding those columns in memory (dictionary codes, then `prepare`'s sorted arrays: a few
+tens of bytes per event), only when money or channel figures are asked for.
 """
 
 from __future__ import annotations
