@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from cxmapper.analysis.channel_cards import card_fcr, with_targets
 from cxmapper.analysis.channels import (
     ChannelFigures,
     Contacts,
@@ -35,6 +36,8 @@ def impact(
     end = int(p.ts.max()) if p.n_events else 0
     contacts = Contacts.build(log, repeat_days, end)
     figures = channel_figures(p, log, contacts, options.hop_window_days)
+    cards = figures.cards.join(card_fcr(log, contacts, p.tp_ids))
+    figures.cards = with_targets(cards, options.fcr_targets)  # per card: FCR beside its KPI
     if model is None:
         return None, figures
     segment = None

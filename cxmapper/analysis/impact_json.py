@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 
 from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.money import COUNT_COLUMNS, MONEY_COLUMNS, MoneyFigures
@@ -76,4 +77,31 @@ def channels_json(figures: ChannelFigures) -> dict[str, object]:
         "fcr_resolved_contacts": figures.fcr_resolved,
         "fcr": _num(figures.fcr),
         "handovers": handovers,
+        "cards": cards_json(figures.cards),
     }
+
+
+def cards_json(cards: pd.DataFrame) -> list[dict[str, object]]:
+    """Per card with an event in a digital channel or a contact: escalation and FCR, with the
+    card's FCR KPI target and status where it has one (`channel_cards`)."""
+    out: list[dict[str, object]] = []
+    for tp_id, r in cards.iterrows():
+        if not (r["digital_events"] or r.get("contacts", 0)):
+            continue
+        row: dict[str, object] = {
+            "touchpoint_id": str(tp_id),
+            "digital_events": int(r["digital_events"]),
+            "escalations": int(r["escalations"]),
+            "escalation_rate": _num(r["escalation_rate"]),
+        }
+        if "fcr" in cards.columns:
+            row |= {
+                "contacts": int(r["contacts"]),
+                "fcr_observed_contacts": int(r["fcr_observed"]),
+                "fcr_resolved_contacts": int(r["fcr_resolved"]),
+                "fcr": _num(r["fcr"]),
+                "fcr_target": _num(r["fcr_target"]),
+                "fcr_status": str(r["fcr_status"]),
+            }
+        out.append(row)
+    return out

@@ -19,6 +19,7 @@ from cxmapper.analysis.metrics import PathCheck, journey_median_seconds, start_e
 from cxmapper.analysis.money import MoneyFigures
 from cxmapper.analysis.readers import EventLog
 from cxmapper.analysis.value_model import ValueModel
+from cxmapper.model.entities import Kpi
 
 __all__ = ["JourneyReport", "analyze", "as_ref", "journey_median_seconds", "to_json_dict"]
 
@@ -65,6 +66,7 @@ def analyze(
     top_n_friction: int = 5,
     value_model: ValueModel | None = None,
     channels: bool = False,
+    fcr_targets: Mapping[str, Kpi] | None = None,
 ) -> JourneyReport:
     """Every metric of `spec`'s journey (each event name a touchpoint without one), computed by
     the named engine; CxError for an unknown engine, before anything is read."""
@@ -76,6 +78,7 @@ def analyze(
         top_n_friction,
         value_model=value_model,
         channels=channels,
+        fcr_targets=fcr_targets,
     )
     return runner.report(runner.load(as_ref(dataset)), spec, options)
 

@@ -158,6 +158,7 @@ class AnalysisResult:
 
 
 def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> AnalysisResult:
+    from cxmapper.analysis.channel_cards import fcr_kpis
     from cxmapper.analysis.stored_value import value_model_of
     from cxmapper.analysis.summary_import import stored_summary_result
     from cxmapper.model.workspace import Workspace
@@ -173,6 +174,7 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
         spec = journey_spec(ws, request.journey_id)
         off_target = kpis_off_target(ws, request.journey_id)
         value_model = value_model_of(ws.get("journey", request.journey_id))
+        fcr_targets = fcr_kpis(ws, request.journey_id)  # cards' FCR KPIs (channel_cards)
     profile = engine.profile(data)
     if request.segment:
         data = engine.select(data, Selection(request.segment[0], (request.segment[1],)))
@@ -188,6 +190,7 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
         top_n_friction=10,
         value_model=value_model,  # the journey's stored assumptions price the money figures
         channels=True,
+        fcr_targets=fcr_targets,
     )
     report = engine.report(data, spec, options)
     progress(0.75, "Weekly trend")

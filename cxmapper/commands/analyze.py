@@ -78,9 +78,11 @@ def run(args: argparse.Namespace) -> int:
     model = value_options.value_model(args)  # so do bad amounts
     spec = None
     off_target: dict[str, int] | None = None
+    fcr_targets: dict[str, Any] | None = None
     if args.workspace or args.journey:
         if not (args.workspace and args.journey):
             raise CxError(_("--workspace and --journey go together"))
+        from cxmapper.analysis.channel_cards import fcr_kpis
         from cxmapper.analysis.tasks import kpis_off_target
         from cxmapper.analysis.workspace_adapter import journey_spec
         from cxmapper.model.workspace import Workspace
@@ -89,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
             journey = ws.find_journey(args.journey)
             spec = journey_spec(ws, journey.id)
             off_target = kpis_off_target(ws, journey.id)  # the K term, as in the app and exports
+            fcr_targets = fcr_kpis(ws, journey.id)  # cards' FCR targets, beside the log's FCR
         if not spec.touchpoints:
             raise CxError(_("journey {name} has no touchpoints").format(name=repr(journey.name)))
     request = MappingRequest(
@@ -104,17 +107,14 @@ def run(args: argparse.Namespace) -> int:
         raise CxError(
             _("{path}: a folder of Parquet files needs --engine duckdb").format(path=args.events)
         )
-    if engine != "numpy" and model is not None:
-        raise CxError(
-            _("money figures (--value-per-conversion, --contact-cost) need --engine numpy")
-        )
     report = analyze(
         ref,
         spec,
         engine=engine,
         kpis_off_target=off_target,
         value_model=model,
-        channels=engine == "numpy",  # the DuckDB engine has no channel figures yet
+        channels=True,  # both engines compute them (DuckDB through `duck.impact_frame`)
+        fcr_targets=fcr_targets,
     )
     data = to_json_dict(report)
     if args.json:

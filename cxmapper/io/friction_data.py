@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import TYPE_CHECKING, SupportsFloat, SupportsInt, TypeVar, Union, cast
 
 from cxmapper.errors import CxError
+from cxmapper.io.impact_data import ImpactData
 
 if TYPE_CHECKING:  # imported when used: exporting without an analysis never loads pandas
     import pandas as pd
@@ -69,6 +70,7 @@ class FrictionData:
     metrics: list[TouchpointMetrics] = field(default_factory=list)
     transitions: list[Transition] = field(default_factory=list)
     funnel: list[FunnelStep] = field(default_factory=list)
+    impact: ImpactData | None = None  # money and channel figures, when the analysis has them
 
     def by_touchpoint(self) -> dict[str, TouchpointMetrics]:
         return {m.touchpoint_id: m for m in self.metrics}
@@ -169,9 +171,13 @@ def coerce_friction(analysis: FrictionSource) -> FrictionData | None:
     from cxmapper.analysis.tasks import AnalysisResult
 
     if isinstance(analysis, AnalysisResult):
-        return from_report(analysis.report, analysis.friction)
+        data = from_report(analysis.report, analysis.friction)
+        data.impact = ImpactData.of(analysis.report, analysis.span)
+        return data
     if isinstance(analysis, JourneyReport):
-        return from_report(analysis)
+        data = from_report(analysis)
+        data.impact = ImpactData.of(analysis)
+        return data
     raise CxError(f"cannot export analysis results of type {type(analysis).__name__}")
 
 

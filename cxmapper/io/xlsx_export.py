@@ -1,7 +1,9 @@
 """Excel export of one journey: the workbook stakeholders read and owners edit.
 
 Sheets: Overview, Map, (Friction map), Touchpoints, KPIs, KPI history, Governance,
-(Friction), (Voice of the customer, Drivers, Improvements: with a survey), Actions, Comments, Governance health, Versions, Change log, and the very hidden `_cxmapper` sheet that makes the round
+(Friction), (Voice of the customer, Drivers, Improvements: with a survey), Actions, Follow-ups,
+Value model, (Channels), Comments, Governance health, Versions, Change log, and the very hidden
+`_cxmapper` sheet that makes the round
 trip back into the workspace possible (see xlsx_import).
 """
 
@@ -28,6 +30,7 @@ def build_workbook(
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
+        channels,
         follow_ups,
         friction,
         governance,
@@ -37,6 +40,7 @@ def build_workbook(
         map_sheet,
         meta,
         overview,
+        value_model,
         voice,
     )
     from cxmapper.io.xlsx_sheets.common import ExportContext
@@ -60,6 +64,8 @@ def build_workbook(
     voice.write(wb, ctx, ws, journey_id)  # Voice of the customer, Drivers, Improvements
     lists.write_actions(wb, ctx)
     follow_ups.write(wb, ctx)  # open actions by owner, round-tripped like Actions
+    value_model.write(wb, ctx)  # the money assumptions owners may correct (round trip)
+    channels.write(wb, ctx)  # omnichannel figures, when the analysis has them
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
     header = {

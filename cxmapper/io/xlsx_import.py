@@ -57,6 +57,7 @@ from cxmapper.io.xlsx_tables import (
     latest_row,
     text_cell,
 )  # fmt: skip
+from cxmapper.io.xlsx_value_model import plan_value_model
 from cxmapper.model import entities as e
 from cxmapper.model.entities import encode_value
 from cxmapper.model.validation import validate_values
@@ -556,6 +557,7 @@ class _Planner:
         self.raci()
         self.kpi_new_values()
         self.table(READINGS, self.history_row)
+        plan_value_model(self)  # the Value model sheet: one journey update (xlsx_value_model)
         order = {"update": 0, "move": 1, "unassign": 2, "assign": 3, "add": 4}
         self.plan.changes.sort(key=lambda c: order[c.op])  # stable: sheet order within a kind
         self.book.close()

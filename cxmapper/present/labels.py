@@ -231,6 +231,8 @@ SHEETS: dict[str, str] = {
     "governance": N_("Governance"),
     "friction": N_("Friction"),
     "actions": N_("Actions"),
+    "channels": N_("Channels"),
+    "value_model": N_("Value model"),
     "comments": N_("Comments"),
     "governance_health": N_("Governance health"),
     "versions": N_("Versions"),
@@ -262,6 +264,26 @@ COLUMNS: dict[str, str] = {
     "impact": N_("Impact"),
     "effort": N_("Effort"),
     "priority": N_("Priority"),
+    "yearly_impact": N_("Yearly impact"),
+    "value_at_risk": N_("Value at risk"),
+    "setting_id": N_("Setting ID"),
+    "setting": N_("Setting"),
+    "name": N_("Name"),
+    "amount": N_("Amount"),
+    "from_channel": N_("From channel"),
+    "to_channel": N_("To channel"),
+    "hops": N_("Hops"),
+    "cases": N_("Cases"),
+    "case_rate": N_("Share of cases"),
+    "median_time": N_("Median time between"),
+    "handover": N_("Handover to staff"),
+    "digital_events": N_("Digital events"),
+    "escalations": N_("Escalations"),
+    "escalation_rate": N_("Escalation rate"),
+    "contacts": N_("Assisted contacts"),
+    "fcr": N_("FCR (from the log)"),
+    "fcr_target": N_("FCR target"),
+    "fcr_status": N_("FCR against target"),
     "status": N_("Status"),
     "due_date": N_("Due date"),
     "created": N_("Created"),
@@ -287,6 +309,35 @@ COLUMNS: dict[str, str] = {
     "new_date": N_("New date"),
     "check": N_("Check"),
 }
+
+
+# The rows of the Value model sheet (`io.xlsx_sheets.value_model`) and the Channels sheet's
+# journey figures, by key.
+VALUE_MODEL_ITEMS: dict[str, str] = {
+    "value_per_conversion": N_("Value of a conversion"),
+    "currency": N_("Currency"),
+    "contact_cost": N_("Cost of a contact"),
+    "segment_attribute": N_("Segment attribute"),
+    "segment_value": N_("Value of a conversion in segment"),
+    "failure_window_days": N_("Failure-demand window (days)"),
+    "repeat_window_days": N_("Repeat-contact window (days)"),
+}
+CHANNEL_FIGURES: dict[str, str] = {
+    "cases": N_("Cases with a channel"),
+    "hop_rate": N_("Hop rate (cases changing channel)"),
+    "switched_share": N_("Cases ending in another channel"),
+    "contacts": N_("Assisted contacts"),
+    "repeat_contact_rate": N_("Repeat-contact rate"),
+    "fcr": N_("First-contact resolution (from the log)"),
+}
+
+
+def value_model_item_label(key: str) -> str:
+    return _lookup(VALUE_MODEL_ITEMS, key, "value model setting")
+
+
+def channel_figure_label(key: str) -> str:
+    return _lookup(CHANNEL_FIGURES, key, "channel figure")
 
 
 def sheet_label(key: str) -> str:

@@ -22,6 +22,7 @@ SHEETS = [
     "Governance",
     "Actions",
     "Follow-ups",
+    "Value model",
     "Comments",
     "Governance health",
     "Versions",

@@ -19,6 +19,7 @@ import pandas as pd
 from cxmapper.analysis.dataset_ref import DatasetRef, Selection
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.value_model import ValueModel
+from cxmapper.model.entities import Kpi
 
 if TYPE_CHECKING:  # report imports the registry, which imports this module
     from cxmapper.analysis.report import JourneyReport
@@ -60,6 +61,7 @@ class ReportOptions:
     channels: bool = False  # the omnichannel figures (always with a value model)
     hop_window_days: float = 7.0  # a channel change further apart than this is no hop
     repeat_window_days: float = 7.0  # without a value model (which has its own)
+    fcr_targets: Mapping[str, Kpi] | None = None  # per card: its FCR KPI (`channel_cards`)
 
 
 class AnalysisEngine(Protocol):

@@ -26,6 +26,7 @@ from cxmapper.analysis.engines.base import Dataset, DatasetProfile, Period, Repo
 from cxmapper.analysis.engines.common import friction, own, read_file, read_stored
 from cxmapper.analysis.engines.duck.db import Database, literal, quote
 from cxmapper.analysis.engines.duck.funnel_trend import funnel, weekly_trend
+from cxmapper.analysis.engines.duck.impact_frame import duck_impact, wanted
 from cxmapper.analysis.engines.duck.measures import Measures
 from cxmapper.analysis.engines.duck.sequence import Sequence, build
 from cxmapper.analysis.engines.duck.source import INTERNAL, RN, TS, file_view, frame_view, scannable
@@ -143,6 +144,11 @@ class DuckDBEngine:
             reference = m.slowness_reference_seconds(median)
         finally:
             seq.drop()
+        money, channels = (
+            duck_impact(d.db, d.view, d.columns(), seq.spec, options)
+            if wanted(options)
+            else (None, None)
+        )
         table, items = friction(tps, median, reference, options)
         return JourneyReport(
             n_cases=seq.n_cases,
@@ -159,6 +165,8 @@ class DuckDBEngine:
             suggestions=seq.matching.suggestions,
             engine=NAME,
             warnings=d.warnings,
+            money=money,
+            channels=channels,
         )
 
     def weekly_trend(self, data: Dataset, spec: JourneySpec | None) -> pd.DataFrame:

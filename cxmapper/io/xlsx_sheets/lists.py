@@ -9,6 +9,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
+from cxmapper.io.xlsx_sheets.action_money import actions_table, touchpoints_table
 from cxmapper.io.xlsx_sheets.common import ExportContext, sheet, write_spec_table
 from cxmapper.io.xlsx_tables import ACTIONS, COMMENTS, TOUCHPOINTS
 from cxmapper.present.labels import status_label
@@ -16,7 +17,8 @@ from cxmapper.present.labels import status_label
 
 def write_touchpoints(wb: Workbook, ctx: ExportContext) -> None:
     ws = sheet(wb, ctx, TOUCHPOINTS.sheet_key)
-    last = write_spec_table(ws, TOUCHPOINTS, ctx.snap.ordered_touchpoints(), ctx)
+    spec = touchpoints_table(ctx)  # with each card's value at risk, when priced
+    last = write_spec_table(ws, spec, ctx.snap.ordered_touchpoints(), ctx)
     col = get_column_letter(TOUCHPOINTS.index("kpi_status") + 1)
     status_rules(ws, f"{col}2:{col}{last}")
     ws.freeze_panes = "B2"
@@ -36,12 +38,9 @@ def status_rules(ws: Worksheet, rng: str) -> None:
 
 def write_actions(wb: Workbook, ctx: ExportContext) -> None:
     ws = sheet(wb, ctx, ACTIONS.sheet_key)
-    # Quick wins first; among equals, the bigger impact, then the earlier due date.
-    items = sorted(
-        ctx.snap.actions, key=lambda a: (-a.priority, -a.impact, a.due_date or "9999", a.title)
-    )
-    last = write_spec_table(ws, ACTIONS, items, ctx)
-    col = get_column_letter(ACTIONS.index("priority") + 1)
+    spec, items = actions_table(ctx)  # by priority; in money with a priced analysis
+    last = write_spec_table(ws, spec, items, ctx)
+    col = get_column_letter(spec.index("priority") + 1)
     if items:
         ws.conditional_formatting.add(
             f"{col}2:{col}{last}",
