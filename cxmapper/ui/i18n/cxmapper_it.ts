@@ -429,6 +429,57 @@
     </message>
 </context>
 <context>
+    <name>CompareVersions</name>
+    <message>
+        <source>Compare Versions on the Map</source>
+        <translation>Confronta versioni sulla mappa</translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation>Confronta da</translation>
+    </message>
+    <message>
+        <source>Compare to</source>
+        <translation>Confronta con</translation>
+    </message>
+    <message>
+        <source>Now (current state)</source>
+        <translation>Adesso (stato attuale)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Show on the Map</source>
+        <translation>Mostra sulla mappa</translation>
+    </message>
+    <message>
+        <source>This journey has no saved versions yet.</source>
+        <translation>Questo percorso non ha ancora versioni salvate.</translation>
+    </message>
+    <message>
+        <source>Open a journey first</source>
+        <translation>Aprite prima un percorso</translation>
+    </message>
+    <message>
+        <source>Compare Versions</source>
+        <translation>Confronta versioni</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Versions on the Map…</source>
+        <translation>Confronta &amp;versioni sulla mappa…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Diff View</source>
+        <translation>&amp;Esci dal confronto</translation>
+    </message>
+</context>
+<context>
     <name>DialogsPeopleKpis</name>
     <message>
         <source>Remove</source>
@@ -560,6 +611,53 @@
     <message>
         <source>Recent workspaces</source>
         <translation>Aree di lavoro recenti</translation>
+    </message>
+</context>
+<context>
+    <name>DiffLayer</name>
+    <message>
+        <source>removed</source>
+        <translation>rimossa</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Aggiunta</translation>
+    </message>
+    <message>
+        <source>Removed (ghost)</source>
+        <translation>Rimossa (fantasma)</translation>
+    </message>
+    <message>
+        <source>Changed: hover for old → new</source>
+        <translation>Modificata: passate sopra per vecchio → nuovo</translation>
+    </message>
+    <message>
+        <source>Moved to another stage or lane</source>
+        <translation>Spostata in un&apos;altra fase o corsia</translation>
+    </message>
+    <message>
+        <source>{n} card differences are not on the current map</source>
+        <translation>{n} differenze di schede non sono sulla mappa attuale</translation>
+    </message>
+    <message>
+        <source>Changes from {a} to {b}</source>
+        <translation>Modifiche da {a} a {b}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>adesso</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Spostata</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificata</translation>
+    </message>
+    <message>
+        <source>Removed: {title} (was in {where})</source>
+        <translation>Rimossa: {title} (era in {where})</translation>
     </message>
 </context>
 <context>
