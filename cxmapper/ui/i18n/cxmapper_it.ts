@@ -1522,10 +1522,45 @@
     </message>
 </context>
 <context>
+    <name>TouchpointHistory</name>
+    <message>
+        <source>added</source>
+        <translation>aggiunta</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimossa</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modificata</translation>
+    </message>
+    <message>
+        <source>No changes logged for this card yet.</source>
+        <translation>Nessuna modifica registrata per questa scheda.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+</context>
+<context>
     <name>TouchpointPage</name>
     <message>
         <source>Voice</source>
         <translation>Voce del cliente</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
     </message>
 </context>
 <context>

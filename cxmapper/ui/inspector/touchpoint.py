@@ -11,11 +11,13 @@ from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.touchpoint_actions import TouchpointActions
 from cxmapper.ui.inspector.touchpoint_comments import TouchpointComments
 from cxmapper.ui.inspector.touchpoint_details import TouchpointDetails
+from cxmapper.ui.inspector.touchpoint_history import TouchpointHistory
 from cxmapper.ui.inspector.touchpoint_kpis import TouchpointKpis
 from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
 from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
 
 VOICE = QCoreApplication.translate("TouchpointPage", "Voice")
+HISTORY = QCoreApplication.translate("TouchpointPage", "History")
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -45,6 +47,7 @@ class TouchpointPage(EntityPage):
         self.comments = TouchpointComments()
         self.actions = TouchpointActions()
         self.voice = TouchpointVoice()
+        self.history = TouchpointHistory()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
@@ -56,9 +59,12 @@ class TouchpointPage(EntityPage):
             self.comments,
             self.actions,
             self.voice,
+            self.history,
         ]
         for page, label in zip(
-            self._pages, ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE), strict=True
+            self._pages,
+            ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE, HISTORY),
+            strict=True,
         ):
             self.tabs.addTab(_scrolling(page), label)
         layout = QVBoxLayout(self)
