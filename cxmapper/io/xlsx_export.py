@@ -25,6 +25,7 @@ def build_workbook(
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
+        changes,
         friction,
         governance,
         history,
@@ -55,6 +56,8 @@ def build_workbook(
     lists.write_actions(wb, ctx)
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
+    if owner_id is None:  # an owner's workbook holds only their part: no journey diff
+        changes.write(wb, ctx, ws)
     header = {
         "journey_id": snap.journey.id, "journey": snap.journey.name, "exported_at": ctx.exported_at,
         "workspace": ws.name, "generator": f"cxmapper {__version__}", "anchors": ctx.anchors,

@@ -25,6 +25,7 @@ SHEETS = [
     "Governance health",
     "Versions",
     "Change log",
+    "Changes",
     "_cxmapper",
 ]
 
