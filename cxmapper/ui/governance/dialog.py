@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.model.lineage import journey_lineage
 from cxmapper.model.versions import CURRENT, versions
 from cxmapper.model.versions_diff import compare
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands.versions import RestoreVersionCommand, SaveVersionCommand
+from cxmapper.ui.governance.lineage_tab import LineageTab
 from cxmapper.ui.governance.owners_tab import OwnersTab
 from cxmapper.ui.governance.tables import fill, table
 from cxmapper.ui.undo_stack import GuardedUndoStack
@@ -66,6 +68,8 @@ class GovernanceDialog(QDialog):
         self.tabs.addTab(self._history_tab(), tr("History"))
         self.tabs.addTab(self._versions_tab(), tr("Versions"))
         self.tabs.addTab(self._changes_tab(), tr("Changes"))
+        self.lineage = LineageTab()
+        self.tabs.addTab(self.lineage, QCoreApplication.translate("GovernanceDialog", "Lineage"))
         self.owners = OwnersTab(ws, journey_id, stack)
         self.tabs.addTab(self.owners, tr("Owners"))
         layout = QVBoxLayout(self)
@@ -132,7 +136,17 @@ class GovernanceDialog(QDialog):
 
     def _versions_tab(self) -> QWidget:
         page = QWidget()
-        self.versions = table([tr("Name"), tr("Saved"), tr("By"), tr("Live from"), tr("Note")])
+        self.versions = table(
+            [
+                tr("Name"),
+                tr("Saved"),
+                tr("By"),
+                tr("Live from"),
+                tr("Note"),
+                QCoreApplication.translate("GovernanceDialog", "Cards"),
+                QCoreApplication.translate("GovernanceDialog", "New cards"),
+            ]
+        )
         self.save_button = QPushButton(tr("Save Version…"))
         self.restore_button = QPushButton(tr("Restore Selected"))
         self.save_button.clicked.connect(self._ask_save)
@@ -170,8 +184,12 @@ class GovernanceDialog(QDialog):
 
     def refresh_versions(self) -> None:
         self._versions = sorted(versions(self.ws, self.journey_id), key=lambda v: v.created_at)
+        lineage = journey_lineage(self.ws, self.journey_id)
+        held = {c.version_id: c for c in lineage.versions}
         fill(self.versions, [[v.name, v.created_at[:19].replace("T", " "), v.author,
-                               v.live_from, v.note] for v in self._versions])  # fmt: skip
+                               v.live_from, v.note, str(held[v.id].cards),
+                               str(held[v.id].new_cards)] for v in self._versions])  # fmt: skip
+        self.lineage.show_lineage(lineage)
         for combo in (self.from_ref, self.to_ref):
             keep = combo.currentData()
             combo.blockSignals(True)

@@ -693,6 +693,21 @@
     </message>
 </context>
 <context>
+    <name>GovernanceDialog</name>
+    <message>
+        <source>Lineage</source>
+        <translation>Lignaggio</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Schede</translation>
+    </message>
+    <message>
+        <source>New cards</source>
+        <translation>Schede nuove</translation>
+    </message>
+</context>
+<context>
     <name>InspectorJourneyComments</name>
     <message>
         <source>Show resolved</source>
@@ -1086,6 +1101,33 @@
     <message>
         <source>The new language is used the next time cxmapper starts.</source>
         <translation>La nuova lingua sarà usata al prossimo avvio di cxmapper.</translation>
+    </message>
+</context>
+<context>
+    <name>LineageTab</name>
+    <message>
+        <source>The same card keeps its lineage ID in every version and in copies of the journey.</source>
+        <translation>La stessa scheda conserva il suo ID di lignaggio in ogni versione e nelle copie del percorso.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Lineage ID</source>
+        <translation>ID di lignaggio</translation>
+    </message>
+    <message>
+        <source>First saved in</source>
+        <translation>Salvata la prima volta in</translation>
+    </message>
+    <message>
+        <source>Copied from journey</source>
+        <translation>Copiata dal percorso</translation>
+    </message>
+    <message>
+        <source>not in a version yet</source>
+        <translation>non ancora in una versione</translation>
     </message>
 </context>
 <context>
