@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,6 +24,7 @@ from cxmapper.model.versions import CURRENT, versions
 from cxmapper.model.versions_diff import compare
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands.versions import RestoreVersionCommand, SaveVersionCommand
+from cxmapper.ui.dialogs.save_version import SaveVersionDialog
 from cxmapper.ui.governance.lineage_tab import LineageTab
 from cxmapper.ui.governance.owners_tab import OwnersTab
 from cxmapper.ui.governance.tables import fill, table
@@ -161,9 +161,7 @@ class GovernanceDialog(QDialog):
         return page
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self, tr("Save Version"), tr("Version name:"))
-        if ok and name.strip():
-            self.save_version(name.strip())
+        SaveVersionDialog(self.save_version, self).exec()  # name and live-from, checked
 
     def save_version(self, name: str, live_from: str = "") -> str | None:
         """Push the save as an undo step; the model's refusal message, or None."""

@@ -88,14 +88,6 @@
         <translation>Ripristina selezionata</translation>
     </message>
     <message>
-        <source>Save Version</source>
-        <translation>Salva versione</translation>
-    </message>
-    <message>
-        <source>Version name:</source>
-        <translation>Nome della versione:</translation>
-    </message>
-    <message>
         <source>Select a version to restore</source>
         <translation>Seleziona una versione da ripristinare</translation>
     </message>
@@ -1557,6 +1549,33 @@
     </message>
 </context>
 <context>
+    <name>SaveVersion</name>
+    <message>
+        <source>Save Version</source>
+        <translation>Salva versione</translation>
+    </message>
+    <message>
+        <source>Version name</source>
+        <translation>Nome della versione</translation>
+    </message>
+    <message>
+        <source>As-is Q1 2026</source>
+        <translation>As-is T1 2026</translation>
+    </message>
+    <message>
+        <source>Live from</source>
+        <translation>In uso dal</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>AAAA-MM-GG (facoltativo)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+</context>
+<context>
     <name>Toolbar</name>
     <message>
         <source>Main toolbar</source>
@@ -1657,6 +1676,41 @@
     <message>
         <source>Edit value model</source>
         <translation>Modifica il modello di valore</translation>
+    </message>
+</context>
+<context>
+    <name>VersionPeriods</name>
+    <message>
+        <source>Live before</source>
+        <translation>In uso prima</translation>
+    </message>
+    <message>
+        <source>Live after</source>
+        <translation>In uso dopo</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usa</translation>
+    </message>
+    <message>
+        <source>Compare the two versions&apos; live periods: the first as “Compare with”, the second as “Period”</source>
+        <translation>Confronta i periodi d&apos;uso delle due versioni: la prima come “Confronta con”, la seconda come “Periodo”</translation>
+    </message>
+    <message>
+        <source>Versions live:</source>
+        <translation>Versioni in uso:</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>oggi</translation>
+    </message>
+    <message>
+        <source>Save two versions with a live-from date to compare them.</source>
+        <translation>Salvate due versioni con una data di entrata in uso per confrontarle.</translation>
+    </message>
+    <message>
+        <source>Choose two different versions</source>
+        <translation>Scegliete due versioni diverse</translation>
     </message>
 </context>
 </TS>
