@@ -82,7 +82,7 @@ class DiffMarkItem(QGraphicsPathItem):
         super().paint(painter, option, widget)
         if self._moved:
             r = self._rect
-            badge = QRectF(r.right() - 28, r.top() + 6, 22, 22)  # inside: never cut off
+            badge = QRectF(r.right() - 30, r.top() - 11, 22, 22)  # on the top edge: no text
             painter.setPen(QPen(style.CARD_BG, 1.5))
             painter.setBrush(QColor(COLOURS["moved"]))
             painter.drawEllipse(badge)
