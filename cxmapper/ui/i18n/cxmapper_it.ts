@@ -4,166 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Governance</source>
-        <translation>Governance</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Cronologia</translation>
-    </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versioni</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Differenze</translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation>Responsabili</translation>
-    </message>
-    <message>
-        <source>Card, field or operation contains…</source>
-        <translation>Scheda, campo o operazione contiene…</translation>
-    </message>
-    <message>
-        <source>Since (YYYY-MM-DD)</source>
-        <translation>Dal (AAAA-MM-GG)</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Persona</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quando</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Chi</translation>
-    </message>
-    <message>
-        <source>Operation</source>
-        <translation>Operazione</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Cosa</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>Campi</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>Tutti</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Salvata</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Da</translation>
-    </message>
-    <message>
-        <source>Live from</source>
-        <translation>In vigore dal</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <source>Save Version…</source>
-        <translation>Salva versione…</translation>
-    </message>
-    <message>
-        <source>Restore Selected</source>
-        <translation>Ripristina selezionata</translation>
-    </message>
-    <message>
-        <source>Select a version to restore</source>
-        <translation>Seleziona una versione da ripristinare</translation>
-    </message>
-    <message>
-        <source>Now (current state)</source>
-        <translation>Adesso (stato attuale)</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Da</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>A</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Modifica</translation>
-    </message>
-    <message>
-        <source>No differences</source>
-        <translation>Nessuna differenza</translation>
-    </message>
-    <message>
-        <source>Touchpoint</source>
-        <translation>Punto di contatto</translation>
-    </message>
-    <message>
-        <source>KPI</source>
-        <translation>KPI</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Responsabile</translation>
-    </message>
-    <message>
-        <source>Due on</source>
-        <translation>Scadenza il</translation>
-    </message>
-    <message>
-        <source>Days overdue</source>
-        <translation>Giorni di ritardo</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Azione</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Scadenza</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <source>Mark Selected Done</source>
-        <translation>Segna selezionate come fatte</translation>
-    </message>
-    <message>
-        <source>Overdue readings</source>
-        <translation>Letture in ritardo</translation>
-    </message>
-    <message>
-        <source>Open follow-ups</source>
-        <translation>Azioni di follow-up aperte</translation>
-    </message>
-    <message>
-        <source>Exactly one Accountable: {a} · KPIs with an owner: {k} · readings up to date: {r}</source>
-        <translation>Un solo Accountable: {a} · KPI con responsabile: {k} · letture aggiornate: {r}</translation>
-    </message>
-    <message>
-        <source>Select a follow-up</source>
-        <translation>Seleziona un follow-up</translation>
-    </message>
-    <message>
         <source>What customers said</source>
         <translation>Cosa hanno detto i clienti</translation>
     </message>
@@ -687,8 +527,84 @@
 <context>
     <name>GovernanceDialog</name>
     <message>
+        <source>Governance</source>
+        <translation>Governance</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioni</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Differenze</translation>
+    </message>
+    <message>
         <source>Lineage</source>
         <translation>Lignaggio</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Card, field or operation contains…</source>
+        <translation>Scheda, campo o operazione contiene…</translation>
+    </message>
+    <message>
+        <source>Since (YYYY-MM-DD)</source>
+        <translation>Dal (AAAA-MM-GG)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operazione</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campi</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tutti</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Salvata</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>Live from</source>
+        <translation>In vigore dal</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Cards</source>
@@ -697,6 +613,90 @@
     <message>
         <source>New cards</source>
         <translation>Schede nuove</translation>
+    </message>
+    <message>
+        <source>Save Version…</source>
+        <translation>Salva versione…</translation>
+    </message>
+    <message>
+        <source>Restore Selected</source>
+        <translation>Ripristina selezionata</translation>
+    </message>
+    <message>
+        <source>Select a version to restore</source>
+        <translation>Seleziona una versione da ripristinare</translation>
+    </message>
+    <message>
+        <source>Now (current state)</source>
+        <translation>Adesso (stato attuale)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Nessuna differenza</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Scadenza il</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Giorni di ritardo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Mark Selected Done</source>
+        <translation>Segna selezionate come fatte</translation>
+    </message>
+    <message>
+        <source>Overdue readings</source>
+        <translation>Letture in ritardo</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Azioni di follow-up aperte</translation>
+    </message>
+    <message>
+        <source>Exactly one Accountable: {a} · KPIs with an owner: {k} · readings up to date: {r}</source>
+        <translation>Un solo Accountable: {a} · KPI con responsabile: {k} · letture aggiornate: {r}</translation>
+    </message>
+    <message>
+        <source>Select a follow-up</source>
+        <translation>Seleziona un follow-up</translation>
     </message>
 </context>
 <context>
