@@ -4,6 +4,7 @@ The demo workspace is written fresh into a temporary folder, its event log impor
 analysed, and then every view a facilitator or a stakeholder sees is captured as a PNG in
 OUT (default docs/images/gallery): the window at 1366x768 and 1920x1080, each overlay, each
 analysis view, presentation mode, every inspector tab, the import wizard, the export dialog,
+the canvas diff view (a version against now, on a copy of the demo),
 every PDF page and, where LibreOffice is installed, every workbook page. An index
 (README.md) lists them. Look at every picture before calling a change to the UI done.
 
@@ -216,6 +217,46 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     dialog.close()
 
 
+def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
+    """The diff view on a copy of the demo (the other pictures keep the demo as it is): a
+    version saved, then a card renamed, one moved to the next stage, one removed, one added."""
+    from cxmapper.model.versions import CURRENT, save_version
+    from cxmapper.ui.dialogs.compare_versions import show_diff
+
+    copy = work / "diff.cxmap"
+    shutil.copy(workspace, copy)
+    window = MainWindow(AppSettings(), poll_ms=0)
+    window.resize(*SIZES[0])
+    window.show()
+    if not window.open_path(copy) or window.workspace is None or window.journey_id is None:
+        raise SystemExit(f"gallery: could not open {copy}")
+    ws, journey = window.workspace, window.journey_id
+    save_version(ws, journey, "As-is")
+    stages, cards = ws.stages(journey), ws.touchpoints(journey)
+    ws.update("touchpoint", cards[0].id, title=cards[0].title + " (new)")
+    moved = cards[1]
+    after = next((s for s in stages if s.position > ws.get("stage", moved.stage_id).position),
+                 stages[0])  # fmt: skip
+    ws.move_touchpoints([moved.id], after.id, moved.lane_id, 0)
+    ws.remove("touchpoint", cards[2].id)
+    ws.add_touchpoint(stages[0].id, cards[0].lane_id, "Chat with an agent")
+    settle()
+    show_diff(window, "As-is", CURRENT)
+    window.resize(*SIZES[1])
+    for dock in (window.journeys_dock, window.inspector_dock, window.comments_dock):
+        dock.hide()
+    settle()
+    window.view.fit()
+    g.save(
+        "canvas-diff",
+        window,
+        "Canvas diff: the As-is version against now (added green, "
+        "removed as ghosts, changed outlined, moved marked, legend below the map)",
+    )
+    window.close_workspace()
+    window.close()
+
+
 def capture_outputs(g: Gallery, workspace: Path, work: Path, lang: str = "en") -> None:
     """Every PDF page, page 1 of the tiled PDF and (with LibreOffice) every workbook page, as
     stakeholders get them."""
@@ -324,6 +365,7 @@ def main() -> int:
         capture_dialogs(g, window, events)
         window.close_workspace()
         window.close()
+        capture_canvas_diff(g, workspace, work)
         capture_outputs(g, workspace, work, args.lang)
         g.write_index()
         del app

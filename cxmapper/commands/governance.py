@@ -1,7 +1,7 @@
 """Versions, diffs and the change log on the command line.
 
 * `version WORKSPACE --journey J --name N [--live-from DATE] [--note TEXT] [--author NAME]`
-* `versions WORKSPACE --journey J [--json OUT|-]`
+* `versions WORKSPACE --journey J [--cards] [--json OUT|-]`
 * `diff WORKSPACE --journey J --from A --to B [--json OUT|-]` (A, B: version name or id, or
   `current`)
 * `log WORKSPACE [--journey J] [--since DATE] [--author NAME] [--json OUT|-]`
@@ -32,6 +32,8 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("versions", help="list the saved versions of a journey")
     _common(p)
+    p.add_argument("--cards", action="store_true",
+                   help="also list each card's lineage id and the version it came from")  # fmt: skip
     _json_option(p)
     p.set_defaults(func=run_versions)
 
@@ -81,25 +83,34 @@ def run_version(args: argparse.Namespace) -> int:
 
 
 def run_versions(args: argparse.Namespace) -> int:
+    from cxmapper.commands.lineage_out import card_rows, print_cards
+    from cxmapper.model.lineage import journey_lineage
     from cxmapper.model.versions import versions
     from cxmapper.model.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
         journey = ws.find_journey(args.journey)
         found = versions(ws, journey.id)
+        lineage = journey_lineage(ws, journey.id)
+    counts = {c.version_id: c for c in lineage.versions}
     rows = [{"id": v.id, "name": v.name, "created_at": v.created_at, "author": v.author,
-             "live_from": v.live_from, "note": v.note} for v in found]  # fmt: skip
+             "live_from": v.live_from, "note": v.note, "cards": counts[v.id].cards,
+             "new_cards": counts[v.id].new_cards} for v in found]  # fmt: skip
     if args.json:
-        write_json(
-            {"journey": journey.name, "versions": rows}, args.json, announce=True, default=str
-        )
+        doc: dict[str, Any] = {"journey": journey.name, "versions": rows}
+        if args.cards:
+            doc["cards"] = card_rows(lineage)
+        write_json(doc, args.json, announce=True, default=str)
         return 0
     if not rows:
         print(f"{journey.name}: no versions saved")
     for r in rows:
         live = f", live from {r['live_from']}" if r["live_from"] else ""
         by = f" by {r['author']}" if r["author"] else ""
-        print(f"{r['name']}  (saved {r['created_at']}{by}{live})  {r['id']}")
+        held = f"; {r['cards']} cards, {r['new_cards']} new"
+        print(f"{r['name']}  (saved {r['created_at']}{by}{live}{held})  {r['id']}")
+    if args.cards:
+        print_cards(lineage)
     return 0
 
 

@@ -30,6 +30,7 @@ def build_workbook(
     from openpyxl import Workbook
 
     from cxmapper.io.xlsx_sheets import (
+        changes,
         channels,
         follow_ups,
         friction,
@@ -68,6 +69,8 @@ def build_workbook(
     channels.write(wb, ctx)  # omnichannel figures, when the analysis has them
     lists.write_comments(wb, ctx)
     history.write(wb, ctx, ws, owner_view=owner_id is not None)
+    if owner_id is None:  # an owner's workbook holds only their part: no journey diff
+        changes.write(wb, ctx, ws)
     header = {
         "journey_id": snap.journey.id, "journey": snap.journey.name, "exported_at": ctx.exported_at,
         "workspace": ws.name, "generator": f"cxmapper {__version__}", "anchors": ctx.anchors,

@@ -237,6 +237,7 @@ SHEETS: dict[str, str] = {
     "governance_health": N_("Governance health"),
     "versions": N_("Versions"),
     "change_log": N_("Change log"),
+    "changes": N_("Changes"),
 }
 COLUMNS: dict[str, str] = {
     "touchpoint_id": N_("Touchpoint ID"),

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 
 from cxmapper.ui.canvas.items.feedback_badge import feedback_badges_action
 from cxmapper.ui.dialogs.about import show_about
+from cxmapper.ui.dialogs.compare_versions import diff_view_actions
 from cxmapper.ui.dialogs.value_model import value_model_action
 from cxmapper.ui.governance.dialog import show_governance
 from cxmapper.ui.language_menu import build_language_menu
@@ -97,6 +98,7 @@ def build_menus(w: MainWindow) -> None:
     )
     w.governance_action.setObjectName("journey.governance")
     w.governance_action.triggered.connect(lambda: show_governance(w))
+    journey_menu.addActions(diff_view_actions(w))
     journey_menu.addAction(value_model_action(w))
     w.journey_menu = journey_menu
     w.analysis_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Analysis"))

@@ -27,6 +27,7 @@ SHEETS = [
     "Governance health",
     "Versions",
     "Change log",
+    "Changes",
     "_cxmapper",
 ]
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas import layout, style
+from cxmapper.ui.canvas.diff_layer import DiffLayer
 from cxmapper.ui.canvas.display import SceneDisplay
 from cxmapper.ui.canvas.editing import SceneEditor
 from cxmapper.ui.canvas.gestures import Gestures
@@ -75,6 +76,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         self._filter: set[str] | None = None
         self.overlay = OverlayLayer(self)
         self.feedback = FeedbackBadges(self)
+        self.diff = DiffLayer(self)  # the diff view of two versions (diff_layer.py)
         self.presentation = False
         self.overview = False
         self._overview_dirty = True
@@ -129,6 +131,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         if self._inline is not None:
             self._inline.cancel()
         self.overlay.forget_items()
+        self.diff.forget_items()
         self._reset_items()
         self.clear()
 
@@ -223,6 +226,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         self._update_emotion()
         self.overlay.apply()
         self.feedback.apply()
+        self.diff.apply()
         if self.overview:
             self.overview = False
             self.set_overview(True)
@@ -291,6 +295,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         for (s, ln), ids in m.cells.items():
             if ids and s in m.stages:
                 fullest[ln] = max(fullest.get(ln, 0), len(ids))
+        self.diff.grow(fullest)
         return layout.compute_grid(
             [(s.id, s.width) for s in m.stage_order()],
             [(ln.id, ln.height, ln.kind == "emotions") for ln in m.lane_order()],
@@ -353,9 +358,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         grown and shrunk in steps (see `layout.stepped_extent`)."""
         g = self.grid
         if g is not None:
-            rect = QRectF(0, 0, g.width, g.height).united(
-                self.overlay.legend_rect(g.width, g.height)
-            )
+            rect = QRectF(0, 0, g.width, g.height).united(self.diff.legends_rect(g.width, g.height))
             w = layout.stepped_extent(rect.right() + MARGIN, self._scene_size[0])
             h = layout.stepped_extent(rect.bottom() + MARGIN, self._scene_size[1])
             if (w, h) != self._scene_size:
@@ -524,7 +527,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         g = self.grid
         if g is None:
             return QRectF()
-        return QRectF(0, 0, g.width, g.height).united(self.overlay.legend_rect(g.width, g.height))
+        return QRectF(0, 0, g.width, g.height).united(self.diff.legends_rect(g.width, g.height))
 
     def cell_at(self, pos: QPointF) -> Cell | None:
         return None if self.grid is None else self.grid.cell_at(pos.x(), pos.y())

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,17 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.model.lineage import journey_lineage
 from cxmapper.model.versions import CURRENT, versions
 from cxmapper.model.versions_diff import compare
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands.versions import RestoreVersionCommand, SaveVersionCommand
+from cxmapper.ui.dialogs.save_version import SaveVersionDialog
+from cxmapper.ui.governance.lineage_tab import LineageTab
 from cxmapper.ui.governance.owners_tab import OwnersTab
 from cxmapper.ui.governance.tables import fill, table
 from cxmapper.ui.undo_stack import GuardedUndoStack
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("GovernanceDialog", text)
 
 
 def _fields_text(fields: dict[str, Any]) -> str:
@@ -59,15 +57,23 @@ class GovernanceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("governance.dialog")
-        self.setWindowTitle(tr("Governance"))
+        self.setWindowTitle(QCoreApplication.translate("GovernanceDialog", "Governance"))
         self.resize(900, 560)
         self.ws, self.journey_id, self.stack = ws, journey_id, stack
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._history_tab(), tr("History"))
-        self.tabs.addTab(self._versions_tab(), tr("Versions"))
-        self.tabs.addTab(self._changes_tab(), tr("Changes"))
+        self.tabs.addTab(
+            self._history_tab(), QCoreApplication.translate("GovernanceDialog", "History")
+        )
+        self.tabs.addTab(
+            self._versions_tab(), QCoreApplication.translate("GovernanceDialog", "Versions")
+        )
+        self.tabs.addTab(
+            self._changes_tab(), QCoreApplication.translate("GovernanceDialog", "Changes")
+        )
+        self.lineage = LineageTab()
+        self.tabs.addTab(self.lineage, QCoreApplication.translate("GovernanceDialog", "Lineage"))
         self.owners = OwnersTab(ws, journey_id, stack)
-        self.tabs.addTab(self.owners, tr("Owners"))
+        self.tabs.addTab(self.owners, QCoreApplication.translate("GovernanceDialog", "Owners"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh()
@@ -78,18 +84,30 @@ class GovernanceDialog(QDialog):
         page = QWidget()
         self.person = QComboBox()
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText(tr("Card, field or operation contains…"))
+        self.text_filter.setPlaceholderText(
+            QCoreApplication.translate("GovernanceDialog", "Card, field or operation contains…")
+        )
         self.since = QLineEdit()
-        self.since.setPlaceholderText(tr("Since (YYYY-MM-DD)"))
+        self.since.setPlaceholderText(
+            QCoreApplication.translate("GovernanceDialog", "Since (YYYY-MM-DD)")
+        )
         self.person.currentIndexChanged.connect(self.refresh_history)
         for line in (self.text_filter, self.since):
             line.textChanged.connect(self.refresh_history)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Person")))
+        row.addWidget(QLabel(QCoreApplication.translate("GovernanceDialog", "Person")))
         row.addWidget(self.person)
         row.addWidget(self.text_filter, 1)
         row.addWidget(self.since)
-        self.history = table([tr("When"), tr("Who"), tr("Operation"), tr("What"), tr("Fields")])
+        self.history = table(
+            [
+                QCoreApplication.translate("GovernanceDialog", "When"),
+                QCoreApplication.translate("GovernanceDialog", "Who"),
+                QCoreApplication.translate("GovernanceDialog", "Operation"),
+                QCoreApplication.translate("GovernanceDialog", "What"),
+                QCoreApplication.translate("GovernanceDialog", "Fields"),
+            ]
+        )
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.history)
@@ -121,7 +139,7 @@ class GovernanceDialog(QDialog):
         authors = sorted({e.author for e in self.ws.change_log(journey_id=self.journey_id)})
         self.person.blockSignals(True)
         self.person.clear()
-        self.person.addItem(tr("Everyone"), "")
+        self.person.addItem(QCoreApplication.translate("GovernanceDialog", "Everyone"), "")
         for a in authors:
             self.person.addItem(a, a)
         self.person.setCurrentIndex(max(0, self.person.findData(current)))
@@ -131,9 +149,23 @@ class GovernanceDialog(QDialog):
 
     def _versions_tab(self) -> QWidget:
         page = QWidget()
-        self.versions = table([tr("Name"), tr("Saved"), tr("By"), tr("Live from"), tr("Note")])
-        self.save_button = QPushButton(tr("Save Version…"))
-        self.restore_button = QPushButton(tr("Restore Selected"))
+        self.versions = table(
+            [
+                QCoreApplication.translate("GovernanceDialog", "Name"),
+                QCoreApplication.translate("GovernanceDialog", "Saved"),
+                QCoreApplication.translate("GovernanceDialog", "By"),
+                QCoreApplication.translate("GovernanceDialog", "Live from"),
+                QCoreApplication.translate("GovernanceDialog", "Note"),
+                QCoreApplication.translate("GovernanceDialog", "Cards"),
+                QCoreApplication.translate("GovernanceDialog", "New cards"),
+            ]
+        )
+        self.save_button = QPushButton(
+            QCoreApplication.translate("GovernanceDialog", "Save Version…")
+        )
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("GovernanceDialog", "Restore Selected")
+        )
         self.save_button.clicked.connect(self._ask_save)
         self.restore_button.clicked.connect(self.restore_selected)
         row = QHBoxLayout()
@@ -146,9 +178,7 @@ class GovernanceDialog(QDialog):
         return page
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self, tr("Save Version"), tr("Version name:"))
-        if ok and name.strip():
-            self.save_version(name.strip())
+        SaveVersionDialog(self.save_version, self).exec()  # name and live-from, checked
 
     def save_version(self, name: str, live_from: str = "") -> str | None:
         """Push the save as an undo step; the model's refusal message, or None."""
@@ -161,7 +191,7 @@ class GovernanceDialog(QDialog):
     def restore_selected(self) -> str | None:
         rows = self.versions.selectionModel().selectedRows()
         if not rows:
-            return tr("Select a version to restore")
+            return QCoreApplication.translate("GovernanceDialog", "Select a version to restore")
         v = self._versions[rows[0].row()]
         error = self.stack.push_checked(RestoreVersionCommand(self.ws, v.id, v.name))
         self.refresh()
@@ -169,13 +199,19 @@ class GovernanceDialog(QDialog):
 
     def refresh_versions(self) -> None:
         self._versions = sorted(versions(self.ws, self.journey_id), key=lambda v: v.created_at)
+        lineage = journey_lineage(self.ws, self.journey_id)
+        held = {c.version_id: c for c in lineage.versions}
         fill(self.versions, [[v.name, v.created_at[:19].replace("T", " "), v.author,
-                               v.live_from, v.note] for v in self._versions])  # fmt: skip
+                               v.live_from, v.note, str(held[v.id].cards),
+                               str(held[v.id].new_cards)] for v in self._versions])  # fmt: skip
+        self.lineage.show_lineage(lineage)
         for combo in (self.from_ref, self.to_ref):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(tr("Now (current state)"), CURRENT)
+            combo.addItem(
+                QCoreApplication.translate("GovernanceDialog", "Now (current state)"), CURRENT
+            )
             for v in self._versions:
                 combo.addItem(v.name, v.id)
             combo.setCurrentIndex(max(0, combo.findData(keep)))
@@ -190,11 +226,18 @@ class GovernanceDialog(QDialog):
         self.to_ref.currentIndexChanged.connect(self.refresh_changes)
         self.counts = QLabel()
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("From")))
+        row.addWidget(QLabel(QCoreApplication.translate("GovernanceDialog", "From")))
         row.addWidget(self.from_ref, 1)
-        row.addWidget(QLabel(tr("To")))
+        row.addWidget(QLabel(QCoreApplication.translate("GovernanceDialog", "To")))
         row.addWidget(self.to_ref, 1)
-        self.changes = table([tr("Change"), tr("What"), tr("Name"), tr("Fields")])
+        self.changes = table(
+            [
+                QCoreApplication.translate("GovernanceDialog", "Change"),
+                QCoreApplication.translate("GovernanceDialog", "What"),
+                QCoreApplication.translate("GovernanceDialog", "Name"),
+                QCoreApplication.translate("GovernanceDialog", "Fields"),
+            ]
+        )
         layout = QVBoxLayout(page)
         layout.addLayout(row)
         layout.addWidget(self.counts)
@@ -211,7 +254,8 @@ class GovernanceDialog(QDialog):
                 for d in diff.differences]  # fmt: skip
         fill(self.changes, rows)
         self.counts.setText(
-            ", ".join(f"{k}: {n}" for k, n in diff.counts().items()) or tr("No differences")
+            ", ".join(f"{k}: {n}" for k, n in diff.counts().items())
+            or QCoreApplication.translate("GovernanceDialog", "No differences")
         )
 
     def refresh(self) -> None:

@@ -16,10 +16,6 @@ from cxmapper.ui.governance.tables import fill, table
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("GovernanceDialog", text)
-
-
 def _share(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
@@ -30,23 +26,25 @@ class OwnersTab(QWidget):
         self.ws, self.journey_id, self.stack = ws, journey_id, stack
         self.health = QLabel()
         self.health.setWordWrap(True)
-        self.overdue = table([tr("Touchpoint"), tr("KPI"), tr("Owner"), tr("Due on"),
-                              tr("Days overdue")])  # fmt: skip
+        self.overdue = table([QCoreApplication.translate("GovernanceDialog", "Touchpoint"), QCoreApplication.translate("GovernanceDialog", "KPI"), QCoreApplication.translate("GovernanceDialog", "Owner"), QCoreApplication.translate("GovernanceDialog", "Due on"),
+                              QCoreApplication.translate("GovernanceDialog", "Days overdue")])  # fmt: skip
         self.person = QComboBox()
         self.person.currentIndexChanged.connect(self.refresh_follow_ups)
-        self.follow_ups = table([tr("Action"), tr("Touchpoint"), tr("Owner"), tr("Due"),
-                                 tr("Status")])  # fmt: skip
-        self.done_button = QPushButton(tr("Mark Selected Done"))
+        self.follow_ups = table([QCoreApplication.translate("GovernanceDialog", "Action"), QCoreApplication.translate("GovernanceDialog", "Touchpoint"), QCoreApplication.translate("GovernanceDialog", "Owner"), QCoreApplication.translate("GovernanceDialog", "Due"),
+                                 QCoreApplication.translate("GovernanceDialog", "Status")])  # fmt: skip
+        self.done_button = QPushButton(
+            QCoreApplication.translate("GovernanceDialog", "Mark Selected Done")
+        )
         self.done_button.clicked.connect(self.mark_done)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Owner")))
+        row.addWidget(QLabel(QCoreApplication.translate("GovernanceDialog", "Owner")))
         row.addWidget(self.person, 1)
         row.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.health)
-        layout.addWidget(QLabel(tr("Overdue readings")))
+        layout.addWidget(QLabel(QCoreApplication.translate("GovernanceDialog", "Overdue readings")))
         layout.addWidget(self.overdue)
-        layout.addWidget(QLabel(tr("Open follow-ups")))
+        layout.addWidget(QLabel(QCoreApplication.translate("GovernanceDialog", "Open follow-ups")))
         layout.addLayout(row)
         layout.addWidget(self.follow_ups)
         self._actions: list[Action] = []
@@ -56,7 +54,7 @@ class OwnersTab(QWidget):
         self._snap = snap
         h = governance_health(snap.touchpoints, snap.lanes, snap.raci, snap.kpis, snap.readings)
         self.health.setText(
-            tr("Exactly one Accountable: {a} · KPIs with an owner: {k} · readings up to date: {r}")
+            QCoreApplication.translate("GovernanceDialog", "Exactly one Accountable: {a} · KPIs with an owner: {k} · readings up to date: {r}")
             .format(a=_share(h.accountable_share), k=_share(h.kpi_owner_share),
                     r=_share(h.readings_up_to_date_share))
         )  # fmt: skip
@@ -70,7 +68,7 @@ class OwnersTab(QWidget):
         keep = self.person.currentData()
         self.person.blockSignals(True)
         self.person.clear()
-        self.person.addItem(tr("Everyone"), "")
+        self.person.addItem(QCoreApplication.translate("GovernanceDialog", "Everyone"), "")
         for p in snap.parties:
             self.person.addItem(p.name, p.id)
         self.person.setCurrentIndex(max(0, self.person.findData(keep)))
@@ -90,7 +88,7 @@ class OwnersTab(QWidget):
     def mark_done(self) -> str | None:
         rows = self.follow_ups.selectionModel().selectedRows()
         if not rows:
-            return tr("Select a follow-up")
+            return QCoreApplication.translate("GovernanceDialog", "Select a follow-up")
         a = self._actions[rows[0].row()]
         error = self.stack.push_checked(
             UpdateCommand(self.ws, "action", a.id, f"Mark {a.title} done", status="done")

@@ -11,6 +11,7 @@ from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.touchpoint_actions import TouchpointActions
 from cxmapper.ui.inspector.touchpoint_comments import TouchpointComments
 from cxmapper.ui.inspector.touchpoint_details import TouchpointDetails
+from cxmapper.ui.inspector.touchpoint_history import TouchpointHistory
 from cxmapper.ui.inspector.touchpoint_kpis import TouchpointKpis
 from cxmapper.ui.inspector.touchpoint_money import TouchpointMoney
 from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
@@ -18,6 +19,7 @@ from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
 
 VOICE = QCoreApplication.translate("TouchpointPage", "Voice")
 MONEY = QCoreApplication.translate("TouchpointPage", "Money")
+HISTORY = QCoreApplication.translate("TouchpointPage", "History")
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -48,6 +50,7 @@ class TouchpointPage(EntityPage):
         self.actions = TouchpointActions()
         self.voice = TouchpointVoice()
         self.money = TouchpointMoney()
+        self.history = TouchpointHistory()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
@@ -60,8 +63,9 @@ class TouchpointPage(EntityPage):
             self.actions,
             self.voice,
             self.money,
+            self.history,
         ]
-        labels = ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE, MONEY)
+        labels = ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE, MONEY, HISTORY)
         for page, label in zip(self._pages, labels, strict=True):
             self.tabs.addTab(_scrolling(page), label)
         layout = QVBoxLayout(self)

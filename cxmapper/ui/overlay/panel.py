@@ -51,6 +51,7 @@ from cxmapper.ui.overlay.views.names import CardNames, has_goal
 from cxmapper.ui.overlay.views.paths import PathsView
 from cxmapper.ui.overlay.views.trend import TrendView
 from cxmapper.ui.overlay.views.unmatched import UnmatchedView
+from cxmapper.ui.overlay.views.version_periods import VersionPeriods
 
 
 class AnalysisPanel(QWidget):
@@ -158,6 +159,8 @@ class AnalysisPanel(QWidget):
         self.unmatched.bootstrap_button.clicked.connect(self.create_from_top_events)
         self.paths = PathsView()
         self.before_after = BeforeAfterView()
+        self.version_periods = VersionPeriods(self)  # two versions' live periods as the windows
+        self.before_after.layout().insertWidget(0, self.version_periods)
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setDocumentMode(True)

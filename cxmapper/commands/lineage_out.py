@@ -1,0 +1,25 @@
+"""`cxmapper versions --cards`: each card's lineage id, the version it came from, and the
+journey it was copied from, as text or JSON rows (see `model.lineage`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cxmapper.model.lineage import Lineage
+
+
+def card_rows(lineage: Lineage) -> list[dict[str, Any]]:
+    return [
+        {"id": c.card_id, "title": c.title, "lineage_id": c.lineage_id,
+         "first_version": c.first_version, "copied_from": c.copied_from}
+        for c in lineage.cards
+    ]  # fmt: skip
+
+
+def print_cards(lineage: Lineage) -> None:
+    """One line per card now, in map order: title, lineage id, where it came from."""
+    print(f"cards ({len(lineage.cards)}): title, lineage id, first saved in")
+    for c in lineage.cards:
+        since = c.first_version or "not in a version yet"
+        copied = f", copied from journey {c.copied_from!r}" if c.copied_from else ""
+        print(f"  {c.title}  {c.lineage_id}  {since}{copied}")
