@@ -24,10 +24,13 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis.units import format_duration, format_ratio
+from cxmapper.present.labels import N_, _
 
 WEIGHTS = {"dropoff": 0.35, "repeat": 0.20, "back_step": 0.15, "slow": 0.15, "kpi": 0.15}
 KPI_CAP = 3
 REASON_MIN = 0.10  # a rate below this is not worth a reason line
+# the engines name the slowness reference in English; the reasons translate it when worded
+REFERENCE_NAMES = (N_("the journey median"), N_("the median of non-zero steps"))
 
 
 @dataclass(frozen=True)
@@ -103,24 +106,28 @@ def rank(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _reasons(row: pd.Series) -> list[str]:
+    """The reasons in words, in the current language (worded when the analysis runs)."""
     out = []
     if row["dropoff"] >= REASON_MIN:
         if row.get("goal_set", True):
-            out.append(f"{row['dropoff']:.0%} of cases drop off here")
+            out.append(_("{rate} of cases drop off here").format(rate=f"{row['dropoff']:.0%}"))
         else:  # no goal card: a natural end step is not a drop-off, so say what was measured
-            out.append(f"{row['dropoff']:.0%} of cases end here (no goal card)")
+            text = _("{rate} of cases end here (no goal card)")
+            out.append(text.format(rate=f"{row['dropoff']:.0%}"))
     if row["repeat"] >= REASON_MIN:
-        out.append(f"{row['repeat']:.0%} repeat")
+        out.append(_("{rate} repeat").format(rate=f"{row['repeat']:.0%}"))
     if row["back_step"] >= REASON_MIN:
-        out.append(f"{row['back_step']:.0%} of next steps go back to an earlier stage")
+        text = _("{rate} of next steps go back to an earlier stage")
+        out.append(text.format(rate=f"{row['back_step']:.0%}"))
     if row["slow"] > 0:
-        out.append(
-            f"slow: 90% move on within {format_duration(row['p90_seconds_to_next'])} "
-            f"({format_ratio(row['slow_ratio'])} {row['slow_reference']})"
-        )
+        text = _("slow: 90% move on within {time} ({ratio} {reference})")
+        out.append(text.format(time=format_duration(row["p90_seconds_to_next"]),
+                               ratio=format_ratio(row["slow_ratio"]),
+                               reference=_(str(row["slow_reference"]))))  # fmt: skip
     if row["kpis_off_target"] > 0:
         n = int(row["kpis_off_target"])
-        out.append(f"{n} KPI{'s' if n != 1 else ''} off target")
+        text = _("1 KPI off target") if n == 1 else _("{n} KPIs off target")
+        out.append(text.format(n=n))
     return out
 
 

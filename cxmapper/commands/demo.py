@@ -23,8 +23,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from cxmapper.model.demo import survey_path_for, write_demo
+    from cxmapper.present.language import current_language
 
-    log = write_demo(args.path, args.seed, overwrite=args.force)
+    # --lang (or the system locale) chose the language before the command ran
+    log = write_demo(args.path, args.seed, overwrite=args.force, lang=current_language())
     for path in (args.path, log, survey_path_for(args.path)):
         print(_("wrote {path}").format(path=path))
     return 0

@@ -10,6 +10,9 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
+from cxmapper.present.labels import _
+from cxmapper.present.locale_format import format_number
+
 SCALE_CHOICES = ("nps", "csat", "ces")
 
 
@@ -79,13 +82,12 @@ def run_import(args: argparse.Namespace) -> int:
             if key and not existing:
                 set_pseudonym_key(ws, key)
             stored = survey.add_to(ws, journey_id)
-    masked = ", ".join(f"{n} {k}" for k, n in survey.masked.items() if n) or "nothing"
-    print(
-        f"imported {stored.n_responses:,} responses ({', '.join(survey.scales)}) as survey "
-        f"{stored.name!r}; masked in comments: {masked}"
-    )
+    masked = ", ".join(f"{n} {k}" for k, n in survey.masked.items() if n) or _("nothing")
+    print(_("imported {n} responses ({scales}) as survey {name}; masked in comments: {masked}")
+          .format(n=format_number(stored.n_responses), scales=", ".join(survey.scales),
+                  name=repr(stored.name), masked=masked))  # fmt: skip
     if args.no_verbatims:
-        print("comments not kept (--no-verbatims)")
+        print(_("comments not kept (--no-verbatims)"))
     return 0
 
 

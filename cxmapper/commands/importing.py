@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cxmapper.present.labels import _
+from cxmapper.present.locale_format import format_number
 
 
 def register(subparsers: Any) -> None:
@@ -79,7 +80,7 @@ def run_xlsx(args: argparse.Namespace) -> int:
             print(_("dry run: nothing applied"))
         elif plan.changes:
             apply_plan(ws, plan)
-            print(f"applied {len(plan.changes)} change(s) as one step")
+            print(_("applied {n} change(s) as one step").format(n=len(plan.changes)))
     return 0
 
 
@@ -101,7 +102,7 @@ def run_json(args: argparse.Namespace) -> int:
         raise
     ws.close()
     for j in journeys:
-        print(f"imported journey {j.name!r} ({j.id})")
+        print(_("imported journey {name} ({id})").format(name=repr(j.name), id=j.id))
     return 0
 
 
@@ -121,10 +122,10 @@ def run_events(args: argparse.Namespace) -> int:
     with Workspace.open(args.workspace, require_write=True) as ws:
         journey_id = ws.find_journey(args.journey).id if args.journey else None
         stored = dataset.add_to(ws, journey_id)
-    print(
-        f"imported {stored.n_events:,} events, {stored.n_cases:,} cases as dataset {stored.name!r}"
-    )
+    print(_("imported {events} events, {cases} cases as dataset {name}").format(
+        events=format_number(stored.n_events), cases=format_number(stored.n_cases),
+        name=repr(stored.name)))  # fmt: skip
     warnings = dataset.options.get("warnings", [])
     for note in warnings if isinstance(warnings, list) else []:
-        print(f"note: {note}")
+        print(_("note: {text}").format(text=note))
     return 0

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from cxmapper.commands.printable import printable
-from cxmapper.present.labels import STATUS_KEYS, status_label
+from cxmapper.present.labels import STATUS_KEYS, _, status_label
+from cxmapper.present.locale_format import format_number
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,49 +43,72 @@ def format_summary(s: dict[str, Any]) -> str:
     def names(values: list[Any]) -> str:
         return ", ".join(n(v) for v in values)
 
-    lines = [f"Workspace {n(s['workspace'])} (schema version {s['schema_version']})", ""]
+    lines = [_("Workspace {name} (schema version {version})").format(
+        name=n(s["workspace"]), version=s["schema_version"]), ""]  # fmt: skip
     for j in s["journeys"]:
+        state = _("future") if j["state"] == "future" else _("current")
         lines.append(
-            f"Journey: {n(j['name'])} [{n(j['state'])}]"
-            + (f", persona {n(j['persona'])}" if j["persona"] else "")
+            _("Journey: {name} [{state}]").format(name=n(j["name"]), state=state)
+            + (_(", persona {name}").format(name=n(j["persona"])) if j["persona"] else "")
         )
-        lines.append(f"  stages ({len(j['stages'])}): {names(j['stages'])}")
-        lines.append(f"  lanes ({len(j['lanes'])}): {names(j['lanes'])}")
         lines.append(
-            f"  {j['touchpoints']} touchpoints ({j['goal_touchpoints']} goals), "
-            f"{j['connectors']} connectors, {j['kpi_readings']} KPI readings, "
-            f"{j['comments']} comments, {j['open_actions']} open actions"
+            _("  stages ({n}): {names}").format(n=len(j["stages"]), names=names(j["stages"]))
         )
-        lines.append(f"  owners: {names(j['owners']) or '-'}")
+        lines.append(_("  lanes ({n}): {names}").format(n=len(j["lanes"]), names=names(j["lanes"])))
+        lines.append(
+            _(
+                "  {touchpoints} touchpoints ({goals} goals), {connectors} connectors, "
+                "{readings} KPI readings, {comments} comments, {actions} open actions"
+            ).format(
+                touchpoints=j["touchpoints"],
+                goals=j["goal_touchpoints"],
+                connectors=j["connectors"],
+                readings=j["kpi_readings"],
+                comments=j["comments"],
+                actions=j["open_actions"],
+            )
+        )
+        lines.append(_("  owners: {names}").format(names=names(j["owners"]) or "-"))
         counts = j.get("kpi_status", {})
         if counts:
-            lines.append("  KPI status (latest readings): " + ", ".join(
-                f"{counts[k]} {status_label(k)}" for k in STATUS_KEYS if counts.get(k)))  # fmt: skip
+            lines.append(
+                _("  KPI status (latest readings): {counts}").format(
+                    counts=", ".join(
+                        f"{counts[k]} {status_label(k)}" for k in STATUS_KEYS if counts.get(k)
+                    )
+                )
+            )
         for w in j["governance_warnings"]:
-            lines.append(f"  warning: {n(w)}")
-        lines.append(f"  governance health: {_health(j['governance_health'])}")
+            lines.append(_("  warning: {text}").format(text=n(w)))
+        lines.append(_("  governance health: {text}").format(text=_health(j["governance_health"])))
         for o in j["overdue"]:
             lines.append(
-                f"  overdue: {o['touchpoint']}: {o['kpi']} ({o['frequency']}), last reading "
-                f"{o['latest'][:10]}, due {o['due']} ({o['days_overdue']} days late), "
-                f"owner {o['owner'] or '-'}"
+                _(
+                    "  overdue: {touchpoint}: {kpi} ({frequency}), last reading {latest}, "
+                    "due {due} ({days} days late), owner {owner}"
+                ).format(
+                    touchpoint=o["touchpoint"],
+                    kpi=o["kpi"],
+                    frequency=o["frequency"],
+                    latest=o["latest"][:10],
+                    due=o["due"],
+                    days=o["days_overdue"],
+                    owner=o["owner"] or "-",
+                )
             )
         lines.append("")
-    lines.append(f"People and teams: {len(s['people'])}")
-    lines.append(
-        "KPIs: "
-        + (", ".join(f"{n(k['name'])} ({k['readings']} readings)" for k in s["kpis"]) or "-")
+    lines.append(_("People and teams: {n}").format(n=len(s["people"])))
+    kpis = ", ".join(
+        _("{name} ({n} readings)").format(name=n(k["name"]), n=k["readings"]) for k in s["kpis"]
     )
-    lines.append(
-        "Datasets: "
-        + (
-            ", ".join(
-                f"{n(d['name'])} ({d['events']:,} events, {d['cases']:,} cases)"
-                for d in s["datasets"]
-            )
-            or "-"
+    lines.append(_("KPIs: {list}").format(list=kpis or "-"))
+    datasets = ", ".join(
+        _("{name} ({events} events, {cases} cases)").format(
+            name=n(d["name"]), events=format_number(d["events"]), cases=format_number(d["cases"])
         )
+        for d in s["datasets"]
     )
+    lines.append(_("Datasets: {list}").format(list=datasets or "-"))
     return "\n".join(lines)
 
 
@@ -92,9 +116,14 @@ def _health(h: dict[str, Any]) -> str:
     def pct(share: float | None) -> str:
         return "-" if share is None else f"{share:.0%}"
 
-    return (
-        f"{pct(h['accountable_share'])} of {h['governed_touchpoints']} governed touchpoints "
-        f"with exactly one Accountable, {pct(h['kpi_owner_share'])} of {h['kpis']} KPIs with an "
-        f"owner, {pct(h['readings_up_to_date_share'])} of {h['expected_readings']} expected "
-        "readings up to date"
+    return _(
+        "{a} of {governed} governed touchpoints with exactly one Accountable, {k} of "
+        "{kpis} KPIs with an owner, {r} of {expected} expected readings up to date"
+    ).format(
+        a=pct(h["accountable_share"]),
+        governed=h["governed_touchpoints"],
+        k=pct(h["kpi_owner_share"]),
+        kpis=h["kpis"],
+        r=pct(h["readings_up_to_date_share"]),
+        expected=h["expected_readings"],
     )

@@ -75,6 +75,7 @@ def build_workbook(
         "journey_id": snap.journey.id, "journey": snap.journey.name, "exported_at": ctx.exported_at,
         "workspace": ws.name, "generator": f"cxmapper {__version__}", "anchors": ctx.anchors,
         "sheets": ctx.sheets, "columns": ctx.columns,  # keys -> titles and headers as written
+        "words": ctx.words,  # table -> column -> word as written -> stored key (choices)
     }  # fmt: skip
     meta.write(wb, header, ctx.baseline)
     wb.active = 0

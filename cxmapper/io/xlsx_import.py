@@ -199,6 +199,7 @@ class _Planner:
                     break  # the KPI table is the last thing on that sheet
                 continue
             cell = {k: (row[j] if j < len(row) else None) for k, j in cols.items()}
+            cell = spec.keys_of(cell, self.names.words.get(spec.name))
             where = f"{title} row {n}"
             key = v.to_text(cell.get(spec.key))
             if not key:

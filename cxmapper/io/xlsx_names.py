@@ -49,11 +49,15 @@ class WorkbookNames:
     sheets: dict[str, str]
     columns: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> key -> header
     legacy: bool = False
+    # table -> column key -> word as written -> stored key: the words a workbook showed for
+    # choice values (yes/no, statuses), in its own language; absent before they were words
+    words: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, version: int, header: dict[str, Any]) -> WorkbookNames:
         if version >= KEYED_SINCE:
-            return cls(dict(header.get("sheets", {})), dict(header.get("columns", {})))
+            return cls(dict(header.get("sheets", {})), dict(header.get("columns", {})),
+                       words=dict(header.get("words", {})))  # fmt: skip
         return cls(dict(LEGACY_SHEETS), legacy=True)
 
     def sheet(self, key: str) -> str:

@@ -11,7 +11,7 @@ depends on the English text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -20,8 +20,14 @@ from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
+from cxmapper.present import value_labels as vl
 from cxmapper.present.card_text import format_reading
-from cxmapper.present.labels import column_label, kpi_kind_label, sheet_label, status_label
+from cxmapper.present.labels import (
+    column_label,
+    kpi_kind_label,
+    sheet_label,
+    status_label,
+)
 
 
 class Named(Protocol):
@@ -85,10 +91,29 @@ class Column:
     number_format: str | None = None
     wrap: bool = False
     choices: tuple[str, ...] = ()  # a drop-down list in Excel
+    # words for the stored keys the getter returns: the cell shows the word in the workbook's
+    # language, the baseline keeps the key, the import turns a word of any language back
+    labels: Mapping[str, str] | None = None
 
     @property
     def header(self) -> str:
         return column_label(self.key)
+
+    def shown(self, value: Any) -> Any:
+        """The value as the cell shows it (a key's word in the current language)."""
+        if self.labels is None or not isinstance(value, str):
+            return value
+        return vl.value_label(self.labels, value)
+
+    def key_of(self, cell: Any, written: Mapping[str, str] | None = None) -> Any:
+        """A cell's word as the key the getter returns: the word the workbook wrote for a key
+        (`written`, from its hidden record), else a word of any supported language; other
+        values as typed."""
+        if self.labels is None:
+            return cell
+        if written and isinstance(cell, str) and cell.strip() in written:
+            return written[cell.strip()]
+        return vl.key_of(self.labels, cell)
 
 
 @dataclass(frozen=True)
@@ -110,6 +135,17 @@ class TableSpec:
     @property
     def editable(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.field)
+
+    def keys_of(
+        self, cell: dict[str, Any], written: Mapping[str, Mapping[str, str]] | None = None
+    ) -> dict[str, Any]:
+        """A returned row with every labelled cell turned back into its key (see Column);
+        `written`: column key -> word -> key, as the workbook recorded them."""
+        by_key = {c.key: c for c in self.columns if c.labels is not None}
+        words = written or {}
+        return {
+            k: (by_key[k].key_of(x, words.get(k)) if k in by_key else x) for k, x in cell.items()
+        }
 
 
 def text_cell(value: Any, _r: Resolver) -> str:
@@ -168,15 +204,15 @@ TOUCHPOINTS = TableSpec(
         Column("order", lambda t, s: t.position + 1, width=8),
         Column("title", lambda t, s: t.title, "title", text_cell, width=28, wrap=True),
         Column("description", lambda t, s: t.description, "description", text_cell, width=32, wrap=True),
-        Column("channel", lambda t, s: t.channel, "channel", text_cell, width=12),
+        Column("channel", lambda t, s: t.channel, "channel", text_cell, width=12),  # free text
         Column("component", lambda t, s: t.component, "component", text_cell, width=15,
-               choices=tuple(c for c in e.COMPONENTS if c)),
+               choices=tuple(c for c in e.COMPONENTS if c), labels=vl.COMPONENTS),
         Column("emotion", lambda t, s: t.emotion, "emotion", lambda x, r: v.to_score(x, column_label("emotion")),
                width=10),  # an empty cell: not scored
         Column("tags", lambda t, s: v.join_list(t.tags), "tags", lambda x, r: v.split_list(x), width=18),
         Column("owner", lambda t, s: s.party_name(t.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
         Column("goal", lambda t, s: v.yes_no(t.is_goal), "is_goal", lambda x, r: v.to_bool(x, column_label("goal")),
-               width=8, choices=(v.YES, v.NO)),
+               width=8, choices=(v.YES, v.NO), labels=vl.FLAGS),
         Column("match_events", lambda t, s: v.join_list(t.match_events, "; "), "match_events",
                lambda x, r: v.split_list(x, ";"), width=14, wrap=True),
         Column("match_patterns", lambda t, s: v.join_list(t.match_patterns, "; "), "match_patterns",
@@ -199,7 +235,8 @@ ACTIONS = TableSpec(
         Column("effort", lambda a, s: a.effort, "effort", lambda x, r: v.to_int(x, column_label("effort")), width=9),
         Column("priority", lambda a, s: a.priority, width=10, number_format="0.00"),
         Column("owner", lambda a, s: s.party_name(a.owner_id), "owner_id", lambda x, r: r.party(x), width=18),
-        Column("status", lambda a, s: a.status, "status", text_cell, width=13, choices=e.ACTION_STATUSES),
+        Column("status", lambda a, s: a.status, "status", text_cell, width=13, choices=e.ACTION_STATUSES,
+               labels=vl.ACTION_STATUSES),
         Column("due_date", lambda a, s: v.excel_date(a.due_date), "due_date",
                lambda x, r: v.to_date(x, column_label("due_date")), width=12, number_format="yyyy-mm-dd"),
         Column("created", lambda a, s: v.excel_datetime(a.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
@@ -216,7 +253,7 @@ COMMENTS = TableSpec(
         Column("time", lambda c, s: v.excel_datetime(c.created_at), width=16, number_format="yyyy-mm-dd hh:mm"),
         Column("comment", lambda c, s: c.text, "text", text_cell, width=60, wrap=True),
         Column("resolved", lambda c, s: v.yes_no(c.resolved), "resolved", lambda x, r: v.to_bool(x, column_label("resolved")),
-               width=10, choices=(v.YES, v.NO)),
+               width=10, choices=(v.YES, v.NO), labels=vl.FLAGS),
     ),
 )  # fmt: skip
 
@@ -246,7 +283,7 @@ KPI_OWNERSHIP = TableSpec(
         Column("kpi_id", lambda k, s: k.id, width=12),
         Column("kpi", lambda k, s: k.name, width=24),
         Column("unit", lambda k, s: k.unit, width=10),
-        Column("direction", lambda k, s: k.direction, width=11),
+        Column("direction", lambda k, s: vl.value_label(vl.DIRECTIONS, k.direction), width=14),
         Column("target", lambda k, s: k.target, "target", lambda x, r: v.to_float(x, column_label("target"), blank=True), width=10),
         Column("tolerance", lambda k, s: k.tolerance, "tolerance",
                lambda x, r: v.to_float(x, column_label("tolerance"), blank=True), width=11),
@@ -281,7 +318,7 @@ def latest_row(s: JourneySnapshot, tp_id: str, kpi_id: str) -> dict[str, Any] | 
     stage = s.stage_by_id.get(tp.stage_id)
     values = (
         tp.id, tp.title, stage.name if stage else "", kpi.id, kpi.name, reading.value, kpi.unit,
-        v.excel_datetime(reading.measured_at), kpi.target, kpi.direction,
+        v.excel_datetime(reading.measured_at), kpi.target, vl.value_label(vl.DIRECTIONS, kpi.direction),
         status_label(status(kpi, reading.value)), s.party_name(kpi.owner_id), None, None,
     )  # fmt: skip
     return dict(zip(KPI_LATEST_KEYS, values, strict=True))

@@ -16,6 +16,7 @@ from typing import Any
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model import demo_content as content
+from cxmapper.model.demo_it import say
 from cxmapper.model.demo_survey import write_survey
 from cxmapper.model.kpi_kinds import KPI_KINDS
 from cxmapper.model.value_models import set_value_model
@@ -59,9 +60,13 @@ def survey_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}-survey.csv")
 
 
-def write_demo(path: Path, seed: int = 7, *, overwrite: bool = False) -> Path:
+def write_demo(path: Path, seed: int = 7, *, overwrite: bool = False, lang: str = "en") -> Path:
     """Write the demo workspace at `path`, its event log and survey responses beside it;
-    returns the log path (the survey is `survey_path_for(path)`)."""
+    returns the log path (the survey is `survey_path_for(path)`).
+
+    `lang` words the workspace and the survey comments ("it": Italian). The event log is the
+    same in every language: its event names are the ids the cards match, not text to read,
+    so the analysis figures do not depend on the language."""
     path = Path(path)
     if path.exists():
         if not overwrite:
@@ -71,36 +76,38 @@ def write_demo(path: Path, seed: int = 7, *, overwrite: bool = False) -> Path:
     sweep(path.parent)
     tmp = temp_path(path)
     with Workspace.create(tmp) as ws:
-        build_demo(ws, seed)
+        build_demo(ws, seed, lang)
     tmp.replace(path)
     log = events_path_for(path)
     rows = simulate_events(seed)
     _write_rows(log, rows)
-    write_survey(survey_path_for(path), rows, seed)
+    write_survey(survey_path_for(path), rows, seed, lang)
     return log
 
 
-def build_demo(ws: Workspace, seed: int = 7) -> None:
+def build_demo(ws: Workspace, seed: int = 7, lang: str = "en") -> None:
+    """The demo's records, worded in `lang`; the same records and random draws in every
+    language (texts are keyed by their English form, translated only when written)."""
     rng = random.Random(seed)
     with ws.batch():
-        people = _add_people(ws)
+        people = _add_people(ws, lang)
         kinds = {k.name: k.key for k in KPI_KINDS}  # the demo's KPIs are the standard ones
         kpis = {
             name: ws.add_kpi(
-                name,
+                say(name, lang),
                 kind=kinds.get(name, ""),
-                unit=unit,
+                unit=say(unit, lang),
                 direction=direction,
                 target=target,
                 tolerance=tol,
                 owner_id=people[owner],
-                description=desc,
+                description=say(desc, lang),
             ).id
             for name, unit, direction, target, tol, owner, desc in content.KPIS
         }
         titles: dict[str, str] = {}
         for spec in (content.PURCHASE, content.SUPPORT):
-            titles.update(_add_journey(ws, spec, people))
+            titles.update(_add_journey(ws, spec, people, lang))
         _add_governance(ws, titles, people)
         for title, kpi, first, drift, count in content.READINGS:
             kpi_owner = ws.get("kpi", kpis[kpi]).owner_id
@@ -117,11 +124,13 @@ def build_demo(ws: Workspace, seed: int = 7) -> None:
                 )
         for i, (title, author, text, resolved) in enumerate(content.COMMENTS):
             when = (START + timedelta(days=20 + 9 * i, hours=i)).isoformat()
-            ws.add_comment(titles[title], author, text, created_at=when, resolved=resolved)
+            ws.add_comment(
+                titles[title], author, say(text, lang), created_at=when, resolved=resolved
+            )
         for i, (title, name, owner, impact, effort, status, due) in enumerate(content.ACTIONS):
             ws.add_action(
                 titles[title],
-                name,
+                say(name, lang),
                 owner_id=people[owner],
                 impact=impact,
                 effort=effort,
@@ -131,35 +140,41 @@ def build_demo(ws: Workspace, seed: int = 7) -> None:
             )
 
 
-def _add_people(ws: Workspace) -> dict[str, str]:
+def _add_people(ws: Workspace, lang: str) -> dict[str, str]:
     ids: dict[str, str] = {}
     for team, role in content.TEAMS.items():
-        ids[team] = ws.add_party(team, kind="team", role=role).id
+        ids[team] = ws.add_party(say(team, lang), kind="team", role=say(role, lang)).id
     for name, role, team in content.PEOPLE:
         email = name.lower().replace(" ", ".") + "@example.com"
-        ids[name] = ws.add_party(name, role=role, team_id=ids[team], email=email).id
+        ids[name] = ws.add_party(name, role=say(role, lang), team_id=ids[team], email=email).id
     return ids
 
 
-def _add_journey(ws: Workspace, spec: dict[str, Any], people: dict[str, str]) -> dict[str, str]:
-    persona = ws.add_persona(spec["persona"][0], description=spec["persona"][1])
-    journey = ws.add_journey(spec["name"], description=spec["description"], persona_id=persona.id)
+def _add_journey(
+    ws: Workspace, spec: dict[str, Any], people: dict[str, str], lang: str
+) -> dict[str, str]:
+    """Adds one demo journey; returns the card ids by their English title."""
+    name, description = say(spec["persona"][0], lang), say(spec["persona"][1], lang)
+    persona = ws.add_persona(name, description=description)
+    journey = ws.add_journey(
+        say(spec["name"], lang), description=say(spec["description"], lang), persona_id=persona.id
+    )
     set_value_model(ws, journey.id, content.VALUE_MODEL)
-    stages = {name: ws.add_stage(journey.id, name).id for name in spec["stages"]}
-    lanes = {name: ws.add_lane(journey.id, name, kind).id for name, kind in LANES}
+    stages = {name: ws.add_stage(journey.id, say(name, lang)).id for name in spec["stages"]}
+    lanes = {name: ws.add_lane(journey.id, say(name, lang), kind).id for name, kind in LANES}
     titles: dict[str, str] = {}
     for stage, lane, title, channel, emotion, owner, event, goal in spec["touchpoints"]:
         tp = ws.add_touchpoint(
             stages[stage],
             lanes[lane],
-            title,
+            say(title, lang),
             channel=channel,
             emotion=emotion,
             owner_id=people.get(owner),
             match_events=[event] if event else [],
             is_goal=goal,
             component=_component(lane),
-            tags=[t for t in (channel, "goal" if goal else "") if t],
+            tags=[say(t, lang) for t in (channel, "goal" if goal else "") if t],
         )
         titles[title] = tp.id
     for source, target, kind in spec["connectors"]:

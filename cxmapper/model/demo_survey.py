@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cxmapper.model import demo_content as content
+from cxmapper.model.demo_it import say
 from cxmapper.tempfiles import temp_path
 
 LONG_WAIT = timedelta(days=2.5)  # order e-mail to shipping notice longer than this hurts
@@ -25,17 +26,25 @@ def _score(rng: random.Random, base: float, penalty: float, low: int, high: int)
     return max(low, min(high, round(rng.gauss(base - penalty, 1.2))))
 
 
-def _comment(rng: random.Random, situation: str, lang: str) -> str:
-    text = rng.choice(content.VERBATIMS[situation][lang])
+def _comment(rng: random.Random, situation: str, lang: str, out: str) -> str:
+    """A verbatim drawn as in English (same random draws in every language), written in `out`
+    when that is Italian."""
+    text = say(rng.choice(content.VERBATIMS[situation][lang]), out)
     if rng.random() < 0.03:
-        text += rng.choice(content.CONTACT_TAILS)
+        text += say(rng.choice(content.CONTACT_TAILS), out)
     return text
 
 
 def write_survey(
-    path: Path, rows: list[tuple[datetime, int, str, str, str, str, str]], seed: int = 7
+    path: Path,
+    rows: list[tuple[datetime, int, str, str, str, str, str]],
+    seed: int = 7,
+    out_lang: str = "en",
 ) -> int:
-    """Write responses for the cases in `rows` (the simulated log); returns how many."""
+    """Write responses for the cases in `rows` (the simulated log); returns how many.
+
+    `out_lang` "it": every comment in Italian (the English ones translated), with the same
+    scores, dates and cases as the mixed-language English demo."""
     rng = random.Random(seed * 104729)
     cases: dict[str, list[tuple[datetime, str]]] = {}
     info: dict[str, tuple[str, str]] = {}
@@ -74,12 +83,13 @@ def write_survey(
             touchpoint = ""
         if situation is None:
             situation = "happy" if nps >= 8 else "neutral"
-        comment = _comment(rng, situation, lang) if rng.random() < 0.7 else ""
+        comment = _comment(rng, situation, lang, out_lang) if rng.random() < 0.7 else ""
+        lang = "it" if out_lang == "it" else lang
         out.append((case, answered, nps, csat, ces, comment, lang, touchpoint, segment, channel))
     for n in range(60):  # respondents the event log does not know (e.g. in-store customers)
         at = datetime(2026, 2, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 120))
         out.append((f"X{n:04d}", at, _score(rng, 8, 0, 0, 10), "", "",
-                    "", "en", "", "new", "web"))  # fmt: skip
+                    "", "it" if out_lang == "it" else "en", "", "new", "web"))  # fmt: skip
     out.sort(key=lambda r: (r[1], r[0]))
     tmp = temp_path(path)
     with tmp.open("w", newline="", encoding="utf-8") as f:

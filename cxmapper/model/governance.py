@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cxmapper.model.entities import Lane, Raci, Touchpoint
+from cxmapper.present.labels import _
 
 CUSTOMER_VIEW_LANES = frozenset({"thoughts", "emotions"})
 
@@ -33,9 +34,9 @@ def governed(touchpoints: Iterable[Touchpoint], lanes: Sequence[Lane]) -> list[T
 
 def accountable_problem(count_a: int) -> str | None:
     if count_a == 0:
-        return "no Accountable"
+        return _("no Accountable")
     if count_a > 1:
-        return f"{count_a} Accountables (there must be exactly one)"
+        return _("{n} Accountables (there must be exactly one)").format(n=count_a)
     return None
 
 

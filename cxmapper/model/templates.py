@@ -6,12 +6,14 @@ the desktop app (as one undo step) and the command line create exactly the same 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cxmapper.errors import WorkspaceError
 from cxmapper.model.entities import Journey
 from cxmapper.model.kpi_kinds import add_standard_kpis
+from cxmapper.model.templates_it import ITALIAN
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.language import current_language
 
 # Lanes every template shares below its channel lanes: the classic journey-map rows.
 _EXPERIENCE_LANES: tuple[tuple[str, str], ...] = (
@@ -44,11 +46,13 @@ class Template:
     stages: tuple[str, ...]
     channels: tuple[str, ...]
     cards: tuple[Card, ...]
+    lang: str = "en"  # the language of the texts (TEMPLATES are English; see template_in)
 
     @property
     def lanes(self) -> tuple[tuple[str, str], ...]:
         """Channel lanes first (where touchpoints happen), then the experience lanes."""
-        return tuple((c, "channel") for c in self.channels) + _EXPERIENCE_LANES
+        experience = tuple((in_language(n, self.lang), k) for n, k in _EXPERIENCE_LANES)
+        return tuple((c, "channel") for c in self.channels) + experience
 
 
 TEMPLATES: dict[str, Template] = {
@@ -141,18 +145,52 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
-def apply_template(
-    workspace: Workspace, key: str, name: str | None = None, index: int | None = None
-) -> Journey:
-    """Create a journey from a template in one transaction; returns the new journey.
+def in_language(text: str, lang: str | None = None) -> str:
+    """A template text in `lang` (None: the current language); English when not translated."""
+    code = current_language() if lang is None else lang
+    return ITALIAN.get(text, text) if code == "it" else text
 
-    A workspace without KPI definitions also gets the standard ones (NPS, CSAT...), so the
-    workshop can record readings at once; one that has its own KPIs is left as it is.
-    """
+
+def template_in(key: str, lang: str | None = None) -> Template:
+    """The template `key` worded in `lang` (None: the current language): same key, same cards,
+    stage and lane names translated alike so every card still finds its cell."""
     template = TEMPLATES.get(key)
     if template is None:
         known = ", ".join(TEMPLATES)
         raise WorkspaceError(f"no journey template {key!r} (templates: {known})")
+    lang = current_language() if lang is None else lang
+
+    def say(text: str) -> str:
+        return in_language(text, lang)
+
+    cards = tuple(
+        replace(c, stage=say(c.stage), lane=say(c.lane), title=say(c.title)) for c in template.cards
+    )
+    return replace(
+        template,
+        name=say(template.name),
+        description=say(template.description),
+        stages=tuple(say(s) for s in template.stages),
+        channels=tuple(say(c) for c in template.channels),
+        cards=cards,
+        lang=lang,
+    )
+
+
+def apply_template(
+    workspace: Workspace,
+    key: str,
+    name: str | None = None,
+    index: int | None = None,
+    lang: str | None = None,
+) -> Journey:
+    """Create a journey from a template in one transaction; returns the new journey.
+
+    The journey is worded in `lang` (None: the current language, the app's or `--lang`).
+    A workspace without KPI definitions also gets the standard ones (NPS, CSAT...), so the
+    workshop can record readings at once; one that has its own KPIs is left as it is.
+    """
+    template = template_in(key, lang)
     with workspace.batch():
         if not workspace.kpis():
             add_standard_kpis(workspace)
@@ -177,12 +215,15 @@ BLANK_STAGES = ("Stage 1", "Stage 2", "Stage 3")
 BLANK_LANES: tuple[tuple[str, str], ...] = (("Touchpoints", "channel"), *_EXPERIENCE_LANES)
 
 
-def new_blank_journey(workspace: Workspace, name: str, index: int | None = None) -> Journey:
-    """An empty journey that still has a grid to put the first cards on."""
+def new_blank_journey(
+    workspace: Workspace, name: str, index: int | None = None, lang: str | None = None
+) -> Journey:
+    """An empty journey that still has a grid to put the first cards on, worded in `lang`
+    (None: the current language)."""
     with workspace.batch():
         journey = workspace.add_journey(name, index)
         for stage in BLANK_STAGES:
-            workspace.add_stage(journey.id, stage)
+            workspace.add_stage(journey.id, in_language(stage, lang))
         for lane, kind in BLANK_LANES:
-            workspace.add_lane(journey.id, lane, kind)
+            workspace.add_lane(journey.id, in_language(lane, lang), kind)
     return journey

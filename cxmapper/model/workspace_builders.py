@@ -16,6 +16,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.ids import kind_of, new_id, now_iso
 from cxmapper.model.kinds import kind_info
 from cxmapper.model.workspace_reads import WorkspaceReads
+from cxmapper.present.labels import _
 
 if TYPE_CHECKING:
     from cxmapper.model.changes import Change
@@ -174,7 +175,8 @@ class WorkspaceBuilders(WorkspaceReads):
         ds = e.Dataset(
             id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values
         )
-        label = f"Imported dataset {name!r}: {n_events:,} events, {n_cases:,} cases"
+        label = _("Imported dataset {name}: {events} events, {cases} cases").format(
+            name=repr(name), events=f"{n_events:,}", cases=f"{n_cases:,}")  # fmt: skip
         with self.logged_as(label, summarise=True):
             added = self.add(ds)
             self._store.write_chunks(ds.id, payload)

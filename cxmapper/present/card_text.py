@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from cxmapper.present.labels import status_label
+from cxmapper.present.labels import _, status_label
+from cxmapper.present.language import current_language
+from cxmapper.present.money import style_of
+from cxmapper.present.value_labels import DIRECTIONS, value_label
 
 
 class KpiLike(Protocol):
@@ -33,7 +36,9 @@ def format_number(value: float | None) -> str:
     """'1,234', '3.9', '0.25': whole numbers without decimals, others without trailing zeros."""
     if value is None:
         return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    style = style_of(current_language())  # '3,38' and '1.234' in Italian
+    return text.translate(str.maketrans(",.", style.group + style.decimal))
 
 
 def format_reading(kpi: KpiLike, value: float) -> str:
@@ -44,7 +49,8 @@ def format_reading(kpi: KpiLike, value: float) -> str:
     text = f"{kpi.name} {format_number(value)}{unit}"
     if kpi.target is not None:
         arrow = "≥" if kpi.direction == "higher" else "≤"
-        text += f" (target {arrow} {format_number(kpi.target)}{unit})"
+        target = _("target {arrow} {value}").format(arrow=arrow, value=format_number(kpi.target))
+        text += f" ({target}{unit})"
     return text
 
 
@@ -59,5 +65,7 @@ def badge_tooltip(kpi: KpiLike, value: float, state: str) -> str:
     off target'."""
     tip = f"{kpi.name}: {format_badge_value(value)} {kpi.unit}".rstrip()
     if kpi.target is not None:
-        tip += f" (target {kpi.target:g}, {kpi.direction} is better)"
+        direction = value_label(DIRECTIONS, kpi.direction)
+        tip += " (" + _("target {value}, {direction}").format(
+            value=f"{kpi.target:g}", direction=direction) + ")"  # fmt: skip
     return tip + f" · {status_label(state)}"

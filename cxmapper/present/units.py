@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+from cxmapper.present.labels import _
+
 
 def format_duration(seconds: float | None) -> str:
     """'45 s', '12 min', '3.5 h', '2.1 days'; a dash when there is no value."""
@@ -16,7 +18,7 @@ def format_duration(seconds: float | None) -> str:
         return f"{seconds / 60:.0f} min"
     if seconds < 172800:
         return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} days"
+    return _("{n} days").format(n=f"{seconds / 86400:.1f}")
 
 
 def format_share(value: float | None) -> str:
@@ -27,7 +29,7 @@ def format_share(value: float | None) -> str:
 def format_ratio(ratio: float) -> str:
     """'3.4x', '27x', 'over 100x': beyond two digits the exact factor only distracts."""
     if ratio >= 100:
-        return "over 100x"
+        return _("over 100x")
     return f"{ratio:.0f}x" if ratio >= 10 else f"{ratio:.1f}x"
 
 

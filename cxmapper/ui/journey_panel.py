@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model.changes import Change
-from cxmapper.model.templates import TEMPLATES, new_blank_journey
+from cxmapper.model.templates import TEMPLATES, new_blank_journey, template_in
 from cxmapper.ui.commands import (
     AddCommand,
     RemoveCommand,
@@ -140,7 +140,8 @@ class JourneyPanel(QWidget):
         )
         self.template_menu.setObjectName("menu.templates")
         self.template_actions: dict[str, QAction] = {}
-        for key, template in TEMPLATES.items():
+        for key in TEMPLATES:
+            template = template_in(key)  # in the language chosen at start-up
             action = self.template_menu.addAction(template.name)
             action.setObjectName(f"template.{key}")
             action.setToolTip(template.description)
@@ -322,7 +323,7 @@ class JourneyPanel(QWidget):
     def new_from_template(self, key: str) -> str | None:
         if self.ctx is None:
             return None
-        name = self._unique_name(TEMPLATES[key].name)
+        name = self._unique_name(template_in(key).name)
         return self._push_and_select(
             template_command(self.ctx.workspace, key, name, self._insert_index())
         )

@@ -18,7 +18,7 @@ from cxmapper.io.friction_data import FrictionData
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_tables import TableSpec
-from cxmapper.present.labels import sheet_label
+from cxmapper.present.labels import _, sheet_label
 from cxmapper.present.locale_format import localised_excel_format
 
 EXTRA_ROWS = 200  # drop-downs reach this far below the data, for rows owners add
@@ -35,6 +35,7 @@ class ExportContext:
     anchors: dict[str, Any] = field(default_factory=dict)
     sheets: dict[str, str] = field(default_factory=dict)  # sheet key -> title as written
     columns: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> key -> header
+    words: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # see TableSpec
 
 
 def header_row(ws: Worksheet, row: int, headers: Sequence[str], col: int = 1) -> None:
@@ -64,8 +65,8 @@ def list_validation(
 ) -> None:
     dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
     dv.errorStyle = "stop" if strict else "warning"
-    dv.error = "Choose one of: " + ", ".join(choices)
-    dv.errorTitle = "Not in the list"
+    dv.error = _("Choose one of: {choices}").format(choices=", ".join(choices))
+    dv.errorTitle = _("Not in the list")
     dv.showErrorMessage = True
     ws.add_data_validation(dv)
     dv.add(ref)
@@ -74,8 +75,8 @@ def list_validation(
 def whole_validation(ws: Worksheet, low: int, high: int, ref: str) -> None:
     dv = DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high),
                         allow_blank=True)  # fmt: skip
-    dv.error = f"A whole number from {low} to {high}"
-    dv.errorTitle = "Out of range"
+    dv.error = _("A whole number from {low} to {high}").format(low=low, high=high)
+    dv.errorTitle = _("Out of range")
     dv.showErrorMessage = True
     ws.add_data_validation(dv)
     dv.add(ref)
@@ -91,6 +92,9 @@ def write_spec_table(
     headers = [c.header for c in cols]
     header_row(ws, top, headers)
     ctx.columns[spec.name] = {c.key: h for c, h in zip(cols, headers, strict=True)}
+    ctx.words[spec.name] = {  # the words written for keys, so the import reads them back
+        c.key: {str(c.shown(k)): k for k in c.labels} for c in cols if c.labels is not None
+    }
     key_index = spec.index(spec.key)
     fonts = [st.ID_FONT if c.key.endswith("_id") else st.BODY for c in cols]
     aligns = [st.WRAP_TOP if c.wrap else st.TOP for c in cols]
@@ -101,6 +105,7 @@ def write_spec_table(
         for j, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue  # no cell at all: a large export is mostly the cost per cell
+            value = cols[j - 1].shown(value)  # a key's word; the baseline keeps the key
             ctx.style.write(ws, row, j, value, font=fonts[j - 1], alignment=aligns[j - 1],
                             number_format=formats[j - 1])  # fmt: skip
         ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an
@@ -113,7 +118,7 @@ def write_spec_table(
         ws.column_dimensions[letter].width = column.width
         span = f"{letter}{top + 1}:{letter}{last + EXTRA_ROWS}"
         if column.choices:
-            list_validation(ws, column.choices, span)
+            list_validation(ws, [column.shown(c) for c in column.choices], span)
         if column.field == "emotion":
             whole_validation(ws, -2, 2, span)
         if column.field in ("impact", "effort"):

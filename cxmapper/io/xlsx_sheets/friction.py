@@ -12,11 +12,13 @@ from cxmapper.io.friction_data import FrictionData
 from cxmapper.io.xlsx_safe import put
 from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row, sheet
 from cxmapper.present.heat import heat_range
+from cxmapper.present.labels import N_, _
+from cxmapper.present.locale_format import format_number
 
 METRIC_HEADERS = (
-    "Touchpoint ID", "Touchpoint", "Stage", "Lane", "Friction", "Reasons", "Reach", "Events",
-    "Repeat cases", "Starts", "Exits", "Drop-off", "Median to next", "P90 to next",
-    "Back-steps",
+    N_("Touchpoint ID"), N_("Touchpoint"), N_("Stage"), N_("Lane"), N_("Friction"),
+    N_("Reasons"), N_("Reach"), N_("Events"), N_("Repeat cases"), N_("Starts"), N_("Exits"),
+    N_("Drop-off"), N_("Median to next"), N_("P90 to next"), N_("Back-steps"),
 )  # fmt: skip
 SCORE_FORMAT = "0.0"  # the score has one decimal everywhere (CLI, app, images)
 WIDTHS = (12, 26, 14, 14, 9, 44, 9, 9, 9, 8, 8, 9, 11, 11, 9)
@@ -36,10 +38,13 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         return
     snap = ctx.snap
     ws = sheet(wb, ctx, "friction")
-    put(ws.cell(1, 1), "Friction").font = st.TITLE
-    put(ws.cell(2, 1), f"Dataset {data.dataset_name}: {data.n_cases:,} cases, {data.n_events:,} events. "
-                       "Friction score 0-100 (as in the app): 0 = smooth, 100 = worst; drop-off = share of cases that end here without "
-                       "reaching a goal; times to next step in hours:minutes:seconds.").font = st.SUBTITLE  # fmt: skip
+    put(ws.cell(1, 1), _("Friction")).font = st.TITLE
+    put(ws.cell(2, 1), _("Dataset {name}: {cases} cases, {events} events. Friction score 0-100 (as "
+                         "in the app): 0 = smooth, 100 = worst; drop-off = share of cases that end "
+                         "here without reaching a goal; times to next step in "
+                         "hours:minutes:seconds.").format(
+        name=data.dataset_name, cases=format_number(data.n_cases),
+        events=format_number(data.n_events))).font = st.SUBTITLE  # fmt: skip
 
     def names(tp_id: str) -> tuple[str, str, str]:
         tp = snap.tp_by_id.get(tp_id)
@@ -49,11 +54,11 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         return (tp.title, s.name if s else "", ln.name if ln else "")
 
     row = 4
-    put(ws.cell(row, 1), "Top friction").font = st.SECTION
+    put(ws.cell(row, 1), _("Top friction")).font = st.SECTION
     row += 1
     scale = heat_range(m.score for m in data.metrics)  # the canvas's range: min..max shown
     for rank, m in enumerate(data.top(10), start=1):
-        title, stage, _ = names(m.touchpoint_id)
+        title, stage, _lane = names(m.touchpoint_id)
         c = put(ws.cell(row, 2), f"{rank}. {title} ({stage})")
         share = scale.fraction(m.score) if scale else None
         c.font, c.fill = st.BOLD, st.fill(st.friction_colour(share))
@@ -62,13 +67,13 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         put(ws.cell(row, 6), "; ".join(m.reasons)).font = st.BODY
         row += 1
     if not data.top(1):
-        put(ws.cell(row, 2), "No friction scores in this analysis.").font = st.BODY
+        put(ws.cell(row, 2), _("No friction scores in this analysis.")).font = st.BODY
         row += 1
 
     row += 1
-    put(ws.cell(row, 1), "Per touchpoint").font = st.SECTION
+    put(ws.cell(row, 1), _("Per touchpoint")).font = st.SECTION
     top = row + 1
-    header_row(ws, top, METRIC_HEADERS)
+    header_row(ws, top, [_(h) for h in METRIC_HEADERS])
     metrics = sorted(data.metrics, key=lambda m: -(m.friction if m.friction is not None else -1))
     row = top
     for row, m in enumerate(metrics, start=top + 1):
@@ -103,9 +108,9 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         ws.column_dimensions[get_column_letter(j)].width = width
 
     row = last + 2
-    put(ws.cell(row, 1), "Funnel").font = st.SECTION
+    put(ws.cell(row, 1), _("Funnel")).font = st.SECTION
     row += 1
-    header_row(ws, row, ("Step", "Cases", "Share"), col=2)
+    header_row(ws, row, (_("Step"), _("Cases"), _("Share")), col=2)
     funnel_top = row + 1
     for step in data.funnel:
         row += 1
@@ -118,9 +123,9 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
             start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"))  # fmt: skip
 
     row += 2
-    put(ws.cell(row, 1), "Transitions (most frequent first)").font = st.SECTION
+    put(ws.cell(row, 1), _("Transitions (most frequent first)")).font = st.SECTION
     row += 1
-    header_row(ws, row, ("From", "To", "Cases", "Median time"), col=2)
+    header_row(ws, row, (_("From"), _("To"), _("Cases"), _("Median time")), col=2)
     for t in sorted(data.transitions, key=lambda t: -t.cases)[:500]:
         row += 1
         put(ws.cell(row, 2), names(t.source_id)[0]).font = st.BODY

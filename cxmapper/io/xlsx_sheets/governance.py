@@ -23,7 +23,7 @@ from cxmapper.io.xlsx_sheets.common import (
 )
 from cxmapper.io.xlsx_tables import KPI_OWNERSHIP
 from cxmapper.model import entities as e
-from cxmapper.present.labels import column_label
+from cxmapper.present.labels import _, column_label
 
 RACI_ORDER = "ARCI"  # "A/R", as the drop-down offers it
 RACI_CHOICES = ("R", "A", "C", "I", "A/R")
@@ -54,10 +54,10 @@ def matrix_parties(ctx: ExportContext) -> list[e.Party]:
 def write(wb: Workbook, ctx: ExportContext) -> None:
     snap = ctx.snap
     ws = sheet(wb, ctx, "governance")
-    put(ws.cell(1, 1), "RACI matrix").font = st.TITLE
+    put(ws.cell(1, 1), _("RACI matrix")).font = st.TITLE
     put(
         ws.cell(2, 1),
-        "R responsible · A accountable (exactly one per touchpoint) · C consulted · I informed",
+        _("R responsible · A accountable (exactly one per touchpoint) · C consulted · I informed"),
     ).font = st.SUBTITLE
     top = 4
     parties = matrix_parties(ctx)
@@ -65,7 +65,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     header_row(ws, top, [*headers, *(p.name for p in parties)])
     ctx.columns["RACI"] = dict(zip(MATRIX_KEYS, headers, strict=True))
     first_party_col = len(MATRIX_KEYS) + 1
-    for j, _ in enumerate(parties, start=first_party_col):
+    for j in range(first_party_col, first_party_col + len(parties)):
         ws.cell(top, j).alignment = ROTATED
         ws.column_dimensions[get_column_letter(j)].width = 6
     ws.row_dimensions[top].height = max(
@@ -92,9 +92,10 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
                     alignment=st.CENTER,
                 )
         rng = f"${get_column_letter(first_party_col)}{row}:${last_col}{row}"
+        ok, none, many = _("OK"), _("No Accountable"), _("More than one A")
         check = ws.cell(row, 4)
-        check.value = (f'=IF(COUNTIF({rng},"*A*")=1,"OK",IF(COUNTIF({rng},"*A*")=0,'
-                       f'"No Accountable","More than one A"))')  # fmt: skip
+        check.value = (f'=IF(COUNTIF({rng},"*A*")=1,"{ok}",IF(COUNTIF({rng},"*A*")=0,'
+                       f'"{none}","{many}"))')  # fmt: skip
         ctx.style(check, font=st.BODY)
         ctx.baseline.append(
             ("RACI", tp.id, {p.id: roles_text(roles.get(p.id, set())) for p in parties})
@@ -119,7 +120,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     ctx.anchors["RACI"] = {"header_row": top, "parties": [p.id for p in parties]}
 
     kpi_top = last + 3
-    put(ws.cell(kpi_top - 1, 1), "KPI ownership").font = st.SECTION
+    put(ws.cell(kpi_top - 1, 1), _("KPI ownership")).font = st.SECTION
     write_spec_table(ws, KPI_OWNERSHIP, snap.kpis, ctx, top=kpi_top)
     # write_spec_table sized columns A-I for the KPI table; keep the matrix's own widths.
     for col, width in zip("ABCD", (12, 30, 16, 17), strict=True):

@@ -15,12 +15,14 @@ from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row,
 from cxmapper.model.freshness import governance_health, overdue_readings
 from cxmapper.model.versions import versions
 from cxmapper.model.workspace import Workspace
-from cxmapper.present.labels import N_, _
+from cxmapper.present import value_labels as vl
+from cxmapper.present.labels import KINDS, N_, _
 
-LOG_HEADERS = (N_("When"), "Who", "Operation", "Action", "Kind", "Name", "Fields")
-VERSION_HEADERS = (N_("Version"), "Saved", "By", "Live from", "Note")
-OVERDUE_HEADERS = (N_("Touchpoint"), "KPI", "Owner", "Frequency", "Latest reading", "Due on",
-                   "Days overdue")  # fmt: skip
+LOG_HEADERS = (N_("When"), N_("Who"), N_("Operation"), N_("Action"), N_("Kind"), N_("Name"),
+               N_("Fields"))  # fmt: skip
+VERSION_HEADERS = (N_("Version"), N_("Saved"), N_("By"), N_("Live from"), N_("Note"))
+OVERDUE_HEADERS = (N_("Touchpoint"), N_("KPI"), N_("Owner"), N_("Frequency"),
+                   N_("Latest reading"), N_("Due on"), N_("Days overdue"))  # fmt: skip
 MAX_LOG_ROWS = 50_000  # the newest; the whole log stays in the workspace and `cxmapper log`
 
 
@@ -95,7 +97,8 @@ def write_change_log(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
     ws = sheet(wb, ctx, "change_log")
     put(ws.cell(1, 1), _("Change log")).font = st.TITLE
     entries = ws_.change_log(journey_id=ctx.snap.journey.id)[-MAX_LOG_ROWS:]
-    rows = [[x.at[:19].replace("T", " "), x.author, x.label, x.action, x.kind,
+    rows = [[x.at[:19].replace("T", " "), x.author, x.label, vl.value_label(vl.CHANGE_ACTIONS, x.action),
+             vl.value_label(KINDS, x.kind),
              _name(x.details), fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
     _rows(ws, 3, LOG_HEADERS, rows, "ChangeLog")
 

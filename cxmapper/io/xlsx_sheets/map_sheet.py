@@ -29,8 +29,11 @@ from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import status
 from cxmapper.present.card_text import format_number, reading_line
 from cxmapper.present.heat import HeatRange, heat_range
+from cxmapper.present.labels import _
+from cxmapper.present.locale_format import format_date
 from cxmapper.present.overlay import friction_scale
 from cxmapper.present.units import format_score
+from cxmapper.present.value_labels import channel_text
 
 if TYPE_CHECKING:
     from openpyxl.xml.functions import Element
@@ -87,21 +90,24 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
     scale = heat_range(m.score for m in metrics.values())
     n_cols = len(snap.stages) + 1
 
-    title = f"{snap.journey.name} — {'friction overlay' if overlay else 'journey map'}"
+    what = _("friction overlay") if overlay else _("journey map")
+    title = f"{snap.journey.name} — {what}"
     put(ws.cell(1, 1), title).font = st.TITLE
     ws.row_dimensions[1].height = 28
-    bits = [f"Persona: {snap.persona.name}" if snap.persona else "", f"{snap.journey.state.capitalize()} state",
-            f"exported {ctx.exported_at[:10]}"]  # fmt: skip
+    state = _("Future state") if snap.journey.state == "future" else _("Current state")
+    bits = [_("Persona: {name}").format(name=snap.persona.name) if snap.persona else "", state,
+            _("exported {date}").format(date=format_date(ctx.exported_at[:10]))]  # fmt: skip
     if overlay and ctx.friction:
-        bits.append(f"dataset {ctx.friction.dataset_name} ({ctx.friction.n_cases:,} cases)")
+        bits.append(_("dataset {name} ({cases} cases)").format(
+            name=ctx.friction.dataset_name, cases=format_number(ctx.friction.n_cases)))  # fmt: skip
         if scale is not None:  # the canvas legend's words: the tint is relative to this journey
-            bits.append("colour: " + ", ".join(friction_scale(scale)))
+            bits.append(_("colour: {scale}").format(scale=", ".join(friction_scale(scale))))
     put(ws.cell(2, 1), " · ".join(b for b in bits if b)).font = st.SUBTITLE
     if n_cols > 1:
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=n_cols)
 
-    corner = put(ws.cell(3, 1), "Lane \\ Stage")
+    corner = put(ws.cell(3, 1), _("Lane \\ Stage"))
     corner.font, corner.fill, corner.alignment = st.HEADER, st.HEADER_FILL, st.CENTER
     ws.column_dimensions["A"].width = 18
     for j, stage in enumerate(snap.stages, start=2):
@@ -180,18 +186,18 @@ def _card_text(
     its wrapped line count (Excel does not size rows to rich text by itself)."""
     title = clean_text(tp.title)
     if tp.is_goal:
-        title += "  [goal]"
+        title += "  [" + _("goal") + "]"
     parts: list[TextBlock | str] = [TextBlock(_TITLE_FONT, title)]
     small = width * 1.25  # characters per line at 9 pt
     lines = _lines(title, width * 0.95)
     meta = []
     owner = snap.party_name(tp.owner_id)
     if owner:
-        meta.append(f"Owner: {owner}")
+        meta.append(_("Owner: {name}").format(name=owner))
     if tp.channel:
-        meta.append(tp.channel)
+        meta.append(channel_text(tp.channel))
     if tp.emotion:
-        meta.append(f"feeling {tp.emotion:+d}")
+        meta.append(_("feeling {score}").format(score=f"{tp.emotion:+d}"))
     meta_font = _HEAT_META_FONT if overlay else _META_FONT
     if meta:
         meta_text = clean_text(" · ".join(meta))
@@ -199,16 +205,19 @@ def _card_text(
         lines += _lines(meta_text, small)
     if overlay:
         if m is None:
-            parts.append(TextBlock(meta_font, "\nno events matched"))
+            parts.append(TextBlock(meta_font, "\n" + _("no events matched")))
             lines += 1
         else:
-            drop = "" if m.dropoff_rate is None else f" · drop-off {m.dropoff_rate:.0%}"
-            parts.append(TextBlock(meta_font, f"\nreach {format_number(m.reach)}{drop}"))
+            drop = "" if m.dropoff_rate is None else " · " + _("drop-off {rate}").format(
+                rate=f"{m.dropoff_rate:.0%}")  # fmt: skip
+            reach = _("reach {n}").format(n=format_number(m.reach))
+            parts.append(TextBlock(meta_font, f"\n{reach}{drop}"))
             lines += 1
             if m.friction is not None:
                 share = (scale.fraction(m.score) if scale else None) or 0.0  # as the fill
                 reason = clean_text(
-                    f"friction {format_score(m.score)}" + (f": {m.reasons[0]}" if m.reasons else "")
+                    _("friction {score}").format(score=format_score(m.score))
+                    + (f": {m.reasons[0]}" if m.reasons else "")
                 )
                 parts.append(TextBlock(_heat_font(share), "\n" + reason))
                 lines += _lines(reason, small)

@@ -24,6 +24,7 @@ from cxmapper.present.labels import (
 )
 from cxmapper.present.locale_format import format_date, format_number
 from cxmapper.present.units import format_score
+from cxmapper.present.value_labels import channel_text
 
 MAX_WARNINGS = 40
 STATE_WORDS = {"current": N_("current"), "future": N_("future")}  # model.entities.JOURNEY_STATES
@@ -152,7 +153,7 @@ def _legend(ws: Worksheet, ctx: ExportContext) -> None:
     for channel in channels[:20]:
         swatch = ws.cell(row, 4)
         swatch.fill = st.fill(st.channel_colour(channel) or "FFFFFF")
-        put(swatch, channel).font = st.BODY
+        put(swatch, channel_text(channel)).font = st.BODY
         row += 1
     swatch = put(ws.cell(row, 4), _("(no channel)"))
     swatch.fill, swatch.font = st.NEUTRAL_CARD, st.BODY
