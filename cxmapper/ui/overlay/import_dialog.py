@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.ui import file_dialogs
+from cxmapper.ui.overlay import summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 
-FILE_FILTER = "Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz);;All files (*)"
+FILE_FILTER = "Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;All files (*)"
 AUTO = "(detect)"
 NONE = "(none)"
 
@@ -140,7 +141,7 @@ class ImportDialog(QDialog):
 
         path = self.path_edit.text().strip()
         self.import_button.setEnabled(False)
-        if not path:
+        if not path or summary_wizard.preview(self, path):
             return
         try:
             pv = preview(path)
@@ -204,7 +205,8 @@ class ImportDialog(QDialog):
             "lifecycle": self.lifecycle.currentText(),
             "name": self.name_edit.text().strip() or None,
         }
-        self.job = BackgroundJob("cxmapper.analysis.tasks.import_events", kwargs, self)
+        task = summary_wizard.task_for(str(kwargs["path"]))
+        self.job = BackgroundJob(task, kwargs, self)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self._on_done)
         self.job.failed.connect(self._on_failed)
