@@ -82,5 +82,8 @@ def test_cli_unknown_engine_exits_2_with_one_line(write, tmp_path: Path, capsys)
     target = tmp_path / "out.json"
     assert main(["analyze", str(path), "--engine", "presto", "--json", str(target)]) == 2
     err = capsys.readouterr().err
-    assert err == "cxmapper: error: unknown analysis engine 'presto'; available: numpy, duckdb, spark\n"
+    assert (
+        err
+        == "cxmapper: error: unknown analysis engine 'presto'; available: numpy, duckdb, spark\n"
+    )
     assert not target.exists()

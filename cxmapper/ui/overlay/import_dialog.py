@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.ui import file_dialogs
-from cxmapper.ui.overlay import summary_wizard
+from cxmapper.ui.overlay import link_option, summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 
 FILE_FILTER = "Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;All files (*)"
@@ -108,6 +108,7 @@ class ImportDialog(QDialog):
             mapping.addWidget(combo, 1)
         form.addRow(QCoreApplication.translate("OverlayImportDialog", "Columns"), mapping)
         form.addRow(QCoreApplication.translate("OverlayImportDialog", "Lifecycle"), self.lifecycle)
+        self.link_box = link_option.add_checkbox(form)
         form.addRow(
             QCoreApplication.translate("OverlayImportDialog", "Dataset name"), self.name_edit
         )
@@ -141,6 +142,7 @@ class ImportDialog(QDialog):
 
         path = self.path_edit.text().strip()
         self.import_button.setEnabled(False)
+        link_option.suggest(self.link_box, path)
         if not path or summary_wizard.preview(self, path):
             return
         try:
@@ -205,7 +207,7 @@ class ImportDialog(QDialog):
             "lifecycle": self.lifecycle.currentText(),
             "name": self.name_edit.text().strip() or None,
         }
-        task = summary_wizard.task_for(str(kwargs["path"]))
+        task = link_option.task_for(self.link_box, str(kwargs["path"]))
         self.job = BackgroundJob(task, kwargs, self)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self._on_done)

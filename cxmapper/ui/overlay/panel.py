@@ -41,7 +41,7 @@ from cxmapper.present.labels import (
 from cxmapper.present.overlay import Overlay, build_overlay
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.locale_format import number
-from cxmapper.ui.overlay import summary_status
+from cxmapper.ui.overlay import link_option, summary_status
 from cxmapper.ui.overlay.jobs import BackgroundJob
 from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
 from cxmapper.ui.overlay.views.before_after import BeforeAfterView
@@ -342,6 +342,7 @@ class AnalysisPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._finish(self.tr("Analysis failed: {message}").format(message=message))
+        link_option.offer(self, message)  # a linked file moved or changed: "Relink…"
 
     def _finish(self, message: str) -> None:
         self._show_running(False)

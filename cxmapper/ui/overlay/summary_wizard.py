@@ -27,11 +27,6 @@ def is_summary(path: str) -> bool:
     return bool(path) and looks_like_summary(path)
 
 
-def task_for(path: str) -> str:
-    """The worker task that imports `path`."""
-    return SUMMARY_TASK if is_summary(path) else EVENTS_TASK
-
-
 def preview(dialog: Any, path: str) -> bool:
     """If `path` is a summary: check it whole (it is small), show what it holds and enable
     Import; True. False for any other file (the wizard previews it as events)."""
