@@ -2,14 +2,17 @@
 
 As `duck.funnel_trend`: step 1 is each case's first event at a step-1 touchpoint; step k its
 first event at a step-k touchpoint after its step k-1 event, within the window from step 1 if
-one is given. The median time from step 1 is an exact order statistic (`sequence.ranked`), so
-only a few values per step leave Spark, not one per case.
+one is given (a first candidate too late puts the case out). Spark walks each case's events
+once with a higher-order `aggregate` instead of one join per step, so the whole funnel is one
+job; the median time from step 1 is an exact order statistic (`sequence.ranked`), so only a
+few values per step leave Spark, not one per case.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence as Seq
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,50 +26,58 @@ NS = 1_000_000_000
 TREND_COLUMNS = ["week", "touchpoint_id", "reach", "dropoff_cases", "dropoff_rate"]
 
 
+def _walk(step_tps: list[list[int]], window_ns: int | None) -> str:
+    """SQL of one case's funnel walk over its events `evs` (sorted by position): the elapsed
+    nanoseconds from step 1 at each step reached, in order. State: k, the step looked for
+    (K + 1 once a step came too late: the case is out), t0 and the elapsed times so far."""
+    k_all = len(step_tps)
+    steps = ", ".join(
+        f"array({', '.join(map(str, tps))})" if tps else "CAST(array() AS ARRAY<INT>)"
+        for tps in step_tps
+    )
+    late = "false" if window_ns is None else f"e.ts - acc.t0 > {window_ns}"
+    hit = f"acc.k < {k_all} AND array_contains(element_at(array({steps}), acc.k + 1), e.tp)"
+    return f"""aggregate(evs,
+        named_struct('k', 0, 't0', CAST(0 AS BIGINT), 'out', CAST(array() AS ARRAY<BIGINT>)),
+        (acc, e) -> CASE
+            WHEN NOT ({hit}) THEN acc
+            WHEN acc.k = 0 THEN named_struct('k', 1, 't0', e.ts, 'out', array(CAST(0 AS BIGINT)))
+            WHEN {late} THEN named_struct('k', {k_all + 1}, 't0', acc.t0, 'out', acc.out)
+            ELSE named_struct('k', acc.k + 1, 't0', acc.t0, 'out', concat(acc.out, array(e.ts - acc.t0)))
+        END).out"""
+
+
 def funnel(
     seq: Sequence, steps: Seq[str | Seq[str]] | None, window: timedelta | None
 ) -> pd.DataFrame:
+    """Every step in one Spark job: each case's events at funnel touchpoints, in position
+    order, walked once (`_walk`); then per step the cases and the median time from step 1."""
     steps = stage_steps(seq.spec) if steps is None else steps
-    step_tps = step_touchpoints(steps, seq.spec.index_of())
+    step_tps = [list(map(int, t)) for t in step_touchpoints(steps, seq.spec.index_of())]
     window_ns = None if window is None else int(window.total_seconds() * NS)
-    sql, t = seq.sql, seq.table
-    current: str | None = None
+    used = sorted({tp for tps in step_tps for tp in tps})
+    got: dict[int, Any] = {}
+    if used:
+        among = ", ".join(map(str, used))
+        cases = (
+            f"SELECT {_walk(step_tps, window_ns)} AS out FROM (SELECT cid, "
+            f"array_sort(collect_list(struct(pos, tp, ts))) AS evs FROM {seq.table} "
+            f"WHERE tp IN ({among}) GROUP BY cid) c"
+        )
+        source = f"SELECT g, v FROM ({cases}) w LATERAL VIEW posexplode(out) x AS g, v"
+        got = ranked(seq.sql, source, (0.5,))
     rows = []
-    try:
-        for k, (step, tps) in enumerate(zip(steps, step_tps, strict=True)):
-            ids = [step] if isinstance(step, str) else list(step)
-            among = ", ".join(map(str, tps)) or "NULL"
-            nxt = sql.name("funnel")
-            if current is None:
-                sql.cache(
-                    nxt,
-                    f"SELECT cid, min(pos) AS pos, min_by(ts, pos) AS t, min_by(ts, pos) AS t0 "
-                    f"FROM {t} WHERE tp IN ({among}) GROUP BY cid",
-                )
-            else:
-                late = "" if window_ns is None else f"WHERE t - t0 <= {window_ns}"
-                sql.cache(
-                    nxt,
-                    f"SELECT * FROM (SELECT f.cid, min(s.pos) AS pos, min_by(s.ts, s.pos) AS t, "
-                    f"first(f.t0) AS t0 FROM {current} f JOIN {t} s ON s.cid = f.cid "
-                    f"AND s.pos > f.pos WHERE s.tp IN ({among}) GROUP BY f.cid) x {late}",
-                )
-                sql.drop(current)
-            current = nxt
-            got = ranked(sql, f"SELECT 0 AS g, t - t0 AS v FROM {current}", (0.5,))
-            count = got[0].n if got else 0
-            median = np_median(got[0], NS) if got else np.nan  # type: ignore[arg-type]
-            rows.append(
-                {
-                    "step": k + 1,
-                    "touchpoints": ids,
-                    "cases": count,
-                    "median_seconds_from_first": float(median),
-                }
-            )
-    finally:
-        if current is not None:
-            sql.drop(current)
+    for k, step in enumerate(steps):
+        ids = [step] if isinstance(step, str) else list(step)
+        nb = got.get(k)
+        rows.append(
+            {
+                "step": k + 1,
+                "touchpoints": ids,
+                "cases": nb.n if nb else 0,
+                "median_seconds_from_first": float(np_median(nb, NS)) if nb else np.nan,  # type: ignore[arg-type]
+            }
+        )
     return funnel_table(rows)
 
 

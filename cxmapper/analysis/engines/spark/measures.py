@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from cxmapper.analysis.engines.duck.order_stats import int_median, lerp, np_median
-from cxmapper.analysis.engines.spark.sequence import Sequence, ranked
+from cxmapper.analysis.engines.spark.sequence import Ranked, Sequence, ranked, ranked_many
 from cxmapper.analysis.metrics import touchpoint_frame
 
 NS = 1_000_000_000
@@ -40,11 +40,28 @@ class Measures:
         self.pair_counts = np.zeros(n * n, dtype=np.int64)
         for r in self.pairs:
             self.pair_counts[int(r[0])] = int(r[1])
+        self._ranks: list[dict[int, Ranked]] | None = None
+
+    def ranks(self) -> list[dict[int, Ranked]]:
+        """Order statistics of step durations (one job): per touchpoint (median, p90), per
+        pair (median) and over all steps (median)."""
+        if self._ranks is None:
+            seq = self.seq
+            steps = f"FROM {seq.table} WHERE next_tp IS NOT NULL"
+            self._ranks = ranked_many(
+                seq.sql,
+                [
+                    (f"SELECT tp AS g, dt AS v {steps}", (0.5, 0.9)),
+                    (f"SELECT tp * {seq.n_tp} + next_tp AS g, dt AS v {steps}", (0.5,)),
+                    (f"SELECT 0 AS g, dt AS v {steps}", (0.5,)),
+                ],
+            )
+        return self._ranks
 
     def touchpoints(self) -> pd.DataFrame:
         """`metrics.touchpoint_metrics`: one row per touchpoint in spec order."""
         seq = self.seq
-        n, t, sql = seq.n_tp, seq.table, seq.sql
+        n, sql = seq.n_tp, seq.sql
         source, lost = seq.with_lost()
         per_tp = sql.rows(
             f"SELECT tp, count(*), count_if(pos = 0), count_if(next_tp IS NULL), "
@@ -59,8 +76,7 @@ class Measures:
         back = np.where(stage[None, :] < stage[:, None], pair_n, 0).sum(axis=1)
         q = np.full((n, 2), np.nan)
         starts_at = np.concatenate(([0], np.cumsum(with_next)))
-        source = f"SELECT tp AS g, dt AS v FROM {t} WHERE next_tp IS NOT NULL"
-        for g, nb in ranked(sql, source, (0.5, 0.9)).items():
+        for g, nb in self.ranks()[0].items():
             q[g] = [lerp(nb, qq, int(starts_at[g])) / NS for qq in (0.5, 0.9)]  # type: ignore[arg-type]
         tps = seq.spec.touchpoints
         goal = np.asarray([tp.is_goal for tp in tps], dtype=bool)
@@ -74,13 +90,7 @@ class Measures:
         n = seq.n_tp
         counts = self.pair_counts
         starts_at = np.cumsum(counts) - counts
-        source = (
-            f"SELECT tp * {n} + next_tp AS g, dt AS v FROM {seq.table} WHERE next_tp IS NOT NULL"
-        )
-        med = {
-            g: lerp(nb, 0.5, int(starts_at[g])) / NS  # type: ignore[arg-type]
-            for g, nb in ranked(seq.sql, source, (0.5,)).items()
-        }
+        med = {g: lerp(nb, 0.5, int(starts_at[g])) / NS for g, nb in self.ranks()[1].items()}  # type: ignore[arg-type]
         ids = [tp.id for tp in seq.spec.touchpoints]
         rows = self.pairs
         return pd.DataFrame(
@@ -99,8 +109,7 @@ class Measures:
 
     def journey_median_seconds(self) -> float:
         """`metrics.journey_median_seconds`: median of every step's duration."""
-        source = f"SELECT 0 AS g, dt AS v FROM {self.seq.table} WHERE next_tp IS NOT NULL"
-        got = ranked(self.seq.sql, source, (0.5,))
+        got = self.ranks()[2]
         return int_median(got[0]) / NS if got else float("nan")  # type: ignore[arg-type]
 
     def slowness_reference_seconds(self, median: float) -> float:

@@ -33,21 +33,37 @@ class Ranked:
         return self.values[rank]
 
 
-def ranked(sql: SparkSql, source: str, qs: Seq[float]) -> dict[int, Ranked]:
-    """Per group g of `source` (a query with integer column g and value column v): the values
-    at ranks floor(q*(n-1)) - 1 .. ceil(q*(n-1)) + 1 for each q (one to spare each side, so a
-    position computed from a block's global offset finds its neighbours too)."""
-    near = " OR ".join(
+def _near(qs: Seq[float]) -> str:
+    return " OR ".join(
         f"(r BETWEEN floor({q!r} * (n - 1)) - 1 AND ceil({q!r} * (n - 1)) + 1)" for q in qs
     )
-    rows = sql.rows(
-        f"SELECT g, n, r, v FROM (SELECT g, v, (row_number() OVER (PARTITION BY g ORDER BY v)) - 1 "
-        f"AS r, count(*) OVER (PARTITION BY g) AS n FROM ({source}) s) t WHERE {near}"
+
+
+def ranked_many(sql: SparkSql, parts: Seq[tuple[str, Seq[float]]]) -> list[dict[int, Ranked]]:
+    """Per part (a query with integer column g and value column v, and its quantiles q): per
+    group, the values at ranks floor(q*(n-1)) - 1 .. ceil(q*(n-1)) + 1 for each q (one to spare
+    each side, so a position computed from a block's global offset finds its neighbours too).
+    All parts in one Spark job: a job costs far more than its rows on small logs."""
+    union = " UNION ALL ".join(
+        f"SELECT {k} AS k, g, CAST(v AS DOUBLE) AS v, CAST(v AS BIGINT) AS iv, "
+        f"typeof(v) = 'bigint' AS whole FROM ({source}) s{k}"
+        for k, (source, _) in enumerate(parts)
     )
-    out: dict[int, Ranked] = {}
-    for g, n, r, v in rows:
-        out.setdefault(int(g), Ranked(int(n))).values[int(r)] = v
+    keep = " OR ".join(f"(k = {k} AND ({_near(qs)}))" for k, (_, qs) in enumerate(parts))
+    rows = sql.rows(
+        f"SELECT k, g, n, r, v, iv, whole FROM (SELECT k, g, v, iv, whole, "
+        f"(row_number() OVER (PARTITION BY k, g ORDER BY v, iv)) - 1 AS r, "
+        f"count(*) OVER (PARTITION BY k, g) AS n FROM ({union}) u) t WHERE {keep}"
+    )
+    out: list[dict[int, Ranked]] = [{} for _ in parts]
+    for k, g, n, r, v, iv, whole in rows:
+        out[int(k)].setdefault(int(g), Ranked(int(n))).values[int(r)] = int(iv) if whole else v
     return out
+
+
+def ranked(sql: SparkSql, source: str, qs: Seq[float]) -> dict[int, Ranked]:
+    """`ranked_many` of one part."""
+    return ranked_many(sql, [(source, qs)])[0]
 
 
 @dataclass
@@ -110,10 +126,16 @@ def _matching(names: list[str], counts: list[int], spec: JourneySpec) -> Matchin
 def build(sql: SparkSql, view: str, order: list[str], spec: JourneySpec | None) -> Sequence:
     """Map event names to touchpoints, then sort and pair the events in one window pass.
     `order` is the dataset's order of event names (the numpy engine's category order)."""
-    counted = dict(
-        sql.rows(f"SELECT {ACTIVITY}, count(*) FROM {view} WHERE {ACTIVITY} IS NOT NULL GROUP BY 1")
-    )
-    n_events = int(sql.one(f"SELECT count(*) FROM {view}")[0])
+    counted: dict[str, int] = {}
+    n_events = n_cases = 0
+    for name, events, cases, total in sql.rows(  # one pass: per name, and the whole dataset
+        f"SELECT {ACTIVITY}, count(*), count(DISTINCT {CASE_ID}), grouping({ACTIVITY}) "
+        f"FROM {view} GROUP BY GROUPING SETS (({ACTIVITY}), ())"
+    ):
+        if total:
+            n_events, n_cases = int(events), int(cases)
+        elif name is not None:
+            counted[str(name)] = int(events)
     rank = {name: k for k, name in enumerate(order)}
     names = sorted((str(n) for n in counted), key=lambda n: (rank.get(n, len(rank)), n))
     counts = [int(counted[n]) for n in names]
@@ -125,10 +147,7 @@ def build(sql: SparkSql, view: str, order: list[str], spec: JourneySpec | None) 
     mapping = sql.name("map")
     schema = f"{ACTIVITY} string, tp int"
     sql.spark.createDataFrame(pairs, schema=schema).createOrReplaceTempView(mapping)
-    cases = sql.cache(
-        sql.name("cases"), f"SELECT {CASE_ID}, min({RN}) AS cid FROM {view} GROUP BY 1"
-    )
-    n_cases = int(sql.one(f"SELECT count(*) FROM {cases}")[0])
+    cases = f"(SELECT {CASE_ID}, min({RN}) AS cid FROM {view} GROUP BY 1)"  # case -> first row
     table = sql.name("seq")
     length = ", CAST(count(*) OVER (PARTITION BY cid) AS INT) AS len" if derive else ""
     sql.cache(
@@ -142,7 +161,6 @@ def build(sql: SparkSql, view: str, order: list[str], spec: JourneySpec | None) 
         WINDOW w AS (PARTITION BY cid ORDER BY {TS}, {RN})
         """,
     )
-    sql.drop(cases)
     sql.spark.catalog.dropTempView(mapping)
     seq = Sequence(sql, table, spec, matching, n_cases, n_events, derive)
     if derive:
