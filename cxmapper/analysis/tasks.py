@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Protocol
 
 import pandas as pd
 
-from cxmapper.analysis import dataset_codec, engines
+from cxmapper.analysis import dataset_codec, engines, linked
 from cxmapper.analysis.columns import MappingRequest
-from cxmapper.analysis.dataset_ref import Selection, StoredRef
+from cxmapper.analysis.dataset_ref import Selection
 from cxmapper.analysis.readers import read_events
 from cxmapper.analysis.report import JourneyReport
 from cxmapper.analysis.workspace_adapter import journey_spec
@@ -115,7 +115,12 @@ class PayloadSource(Protocol):
 
 
 def load_frame(ws: PayloadSource, dataset_id: str) -> pd.DataFrame:
-    return dataset_codec.decode(ws.dataset_payload(dataset_id))
+    payload = ws.dataset_payload(dataset_id)
+    if not payload and hasattr(ws, "get"):  # a linked dataset keeps no events: read its file
+        options = ws.get("dataset", dataset_id).options
+        if linked.is_linked(options):
+            return linked.read_frame(options)
+    return dataset_codec.decode(payload)
 
 
 def kpis_off_target(ws: Workspace, journey_id: str) -> dict[str, int]:
@@ -169,7 +174,7 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
         progress(1.0, "Done")
         return summary
     progress(0.05, "Loading the dataset")
-    data = engine.load(StoredRef(request.workspace, request.dataset_id))
+    data = engine.load(linked.dataset_ref(request.workspace, request.dataset_id))  # or its file
     with Workspace.open(request.workspace) as ws:
         spec = journey_spec(ws, request.journey_id)
         off_target = kpis_off_target(ws, request.journey_id)

@@ -55,7 +55,8 @@ def register(subparsers: Any) -> None:
             "analysis engine: numpy (in memory, fastest while the log fits), duckdb (out of "
             "core: scans Parquet/CSV, spills to disk) or auto (the default: duckdb for a folder "
             "of Parquet files, more than 20 million Parquet rows or a CSV over 1 GB), or spark "
-            "(where the data lives; writes a --summary, see README 'Scaling')"
+            "(the same report from Spark SQL; with --summary OUT a summary computed where the "
+            "data lives, see README 'Scaling')"
         ),
     )
     analyze_spark.register_options(p)
@@ -71,10 +72,12 @@ def run(args: argparse.Namespace) -> int:
     from cxmapper.analysis.report import analyze, to_json_dict
     from cxmapper.errors import CxError
 
-    if args.engine == analyze_spark.ENGINE or args.summary or args.master:
-        return analyze_spark.run(args)
+    if args.summary or args.segment or (args.master and args.engine != analyze_spark.ENGINE):
+        return analyze_spark.run(args)  # the summary step (or its options misplaced)
     if args.engine != AUTO:
-        engines.get(args.engine)  # an unknown engine fails before anything is read
+        runner = engines.get(args.engine)  # an unknown engine fails before anything is read
+        if args.master:  # --engine spark without --summary: the same report as the others
+            runner.master = args.master  # type: ignore[attr-defined]
     model = value_options.value_model(args)  # so do bad amounts
     spec = None
     off_target: dict[str, int] | None = None

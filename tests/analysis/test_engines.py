@@ -22,14 +22,14 @@ from cxmapper.model.workspace import Workspace
 
 
 def test_registry_names_and_one_instance_per_name() -> None:
-    assert engines.names() == ["numpy", "duckdb"]
+    assert engines.names() == ["numpy", "duckdb", "spark"]
     engine = engines.get("numpy")
     assert engine.name == "numpy" and engines.get() is engine
 
 
 def test_unknown_engine_is_a_one_line_error_naming_the_choices() -> None:
     with pytest.raises(
-        CxError, match=r"^unknown analysis engine 'polars'; available: numpy, duckdb$"
+        CxError, match=r"^unknown analysis engine 'polars'; available: numpy, duckdb, spark$"
     ):
         engines.get("polars")
     with pytest.raises(CxError, match="unknown analysis engine"):
@@ -82,5 +82,8 @@ def test_cli_unknown_engine_exits_2_with_one_line(write, tmp_path: Path, capsys)
     target = tmp_path / "out.json"
     assert main(["analyze", str(path), "--engine", "presto", "--json", str(target)]) == 2
     err = capsys.readouterr().err
-    assert err == "cxmapper: error: unknown analysis engine 'presto'; available: numpy, duckdb\n"
+    assert (
+        err
+        == "cxmapper: error: unknown analysis engine 'presto'; available: numpy, duckdb, spark\n"
+    )
     assert not target.exists()

@@ -22,6 +22,7 @@ DEFAULT = "numpy"
 _FACTORIES: dict[str, str] = {
     "numpy": "cxmapper.analysis.engines.numpy_engine:NumpyEngine",
     "duckdb": "cxmapper.analysis.engines.duckdb_engine:DuckDBEngine",
+    "spark": "cxmapper.analysis.engines.spark_engine:SparkEngine",  # needs pyspark and Java
 }
 _ENGINES: dict[str, AnalysisEngine] = {}
 

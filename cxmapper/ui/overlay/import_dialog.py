@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.ui import file_dialogs
+from cxmapper.ui.overlay import link_option, summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 
-FILE_FILTER = "Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz);;All files (*)"
+FILE_FILTER = "Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;All files (*)"
 AUTO = "(detect)"
 NONE = "(none)"
 
@@ -107,6 +108,7 @@ class ImportDialog(QDialog):
             mapping.addWidget(combo, 1)
         form.addRow(QCoreApplication.translate("OverlayImportDialog", "Columns"), mapping)
         form.addRow(QCoreApplication.translate("OverlayImportDialog", "Lifecycle"), self.lifecycle)
+        self.link_box = link_option.add_checkbox(form)
         form.addRow(
             QCoreApplication.translate("OverlayImportDialog", "Dataset name"), self.name_edit
         )
@@ -140,7 +142,8 @@ class ImportDialog(QDialog):
 
         path = self.path_edit.text().strip()
         self.import_button.setEnabled(False)
-        if not path:
+        link_option.suggest(self.link_box, path)
+        if not path or summary_wizard.preview(self, path):
             return
         try:
             pv = preview(path)
@@ -204,7 +207,8 @@ class ImportDialog(QDialog):
             "lifecycle": self.lifecycle.currentText(),
             "name": self.name_edit.text().strip() or None,
         }
-        self.job = BackgroundJob("cxmapper.analysis.tasks.import_events", kwargs, self)
+        task = link_option.task_for(self.link_box, str(kwargs["path"]))
+        self.job = BackgroundJob(task, kwargs, self)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self._on_done)
         self.job.failed.connect(self._on_failed)

@@ -41,6 +41,7 @@ from cxmapper.present.labels import (
 from cxmapper.present.overlay import Overlay
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.locale_format import number
+from cxmapper.ui.overlay import link_option, summary_status
 from cxmapper.ui.overlay.jobs import BackgroundJob
 from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
 from cxmapper.ui.overlay.money_parts import MoneyParts
@@ -264,6 +265,7 @@ class AnalysisPanel(QWidget):
                 n_events=number(imported.n_events), n_cases=number(imported.n_cases)
             )
         )
+        summary_status.show(self.status, None, imported.options)  # its bound and notes
         self.run()
 
     def remove_dataset(self) -> None:
@@ -279,7 +281,9 @@ class AnalysisPanel(QWidget):
         if self.ws is None or self.dataset.currentData() is None:
             return
         ds = self.ws.find("dataset", self.dataset.currentData())
-        if ds is not None and ds.options.get("warnings"):
+        if ds is not None and ds.options.get("kind") == summary_status.KIND:
+            summary_status.show(self.status, "", ds.options)
+        elif ds is not None and ds.options.get("warnings"):
             self.status.setText("Import notes: " + "; ".join(ds.options["warnings"]))
 
     # -- running -----------------------------------------------------------------------------
@@ -345,6 +349,7 @@ class AnalysisPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._finish(self.tr("Analysis failed: {message}").format(message=message))
+        link_option.offer(self, message)  # a linked file moved or changed: "Relink…"
 
     def _finish(self, message: str) -> None:
         self._show_running(False)
@@ -377,6 +382,8 @@ class AnalysisPanel(QWidget):
             )
             + ("" if has_goal(report) else " " + no_goal_status())
         )
+        ds = self.ws.find("dataset", self.dataset.currentData()) if self.ws else None
+        summary_status.show(self.status, None, ds.options if ds else {}, report.warnings)
         names = CardNames(self.ws, self.journey_id)
         self._fill_segments(result.segment_values)
         self._label_overlays(has_goal(report))

@@ -1,4 +1,7 @@
-"""Every test in this folder runs once per registered engine (`engines.names()`)."""
+"""Every test in this folder runs once per registered engine (`engines.names()`).
+
+The Spark engine's runs share one worker (xdist_group "spark", like the other Spark tests, so
+the suite starts one SparkSession) and skip cleanly where pyspark or Java is missing."""
 
 from __future__ import annotations
 
@@ -9,9 +12,21 @@ from analysis_helpers import small_csv_text
 
 from cxmapper.analysis import engines
 from cxmapper.analysis.dataset_ref import FileRef
+from cxmapper.analysis.engines.spark_summary import spark_available
 
 
-@pytest.fixture(params=engines.names())
+def _param(name: str) -> object:
+    if name != "spark":
+        return name
+    why = spark_available()
+    marks = [
+        pytest.mark.xdist_group("spark"),
+        pytest.mark.skipif(why is not None, reason=why or ""),
+    ]
+    return pytest.param(name, marks=marks)
+
+
+@pytest.fixture(params=[_param(n) for n in engines.names()])
 def engine(request: pytest.FixtureRequest) -> engines.AnalysisEngine:
     return engines.get(request.param)
 
