@@ -37,6 +37,7 @@ from cxmapper.io.xlsx_names import WorkbookNames, rekey_baseline
 from cxmapper.io.xlsx_plan import AppliedImport as AppliedImport
 from cxmapper.io.xlsx_plan import Conflict, ImportPlan, PlannedChange
 from cxmapper.io.xlsx_plan import apply_plan as apply_plan
+from cxmapper.io.xlsx_plan_text import _label, _parse_roles, _show, _was
 from cxmapper.io.xlsx_safe import restore_cut
 from cxmapper.io.xlsx_sheets import follow_ups, meta
 from cxmapper.io.xlsx_sheets.governance import MATRIX_KEYS, roles_text
@@ -563,39 +564,6 @@ class _Planner:
         self.plan.changes.sort(key=lambda c: order[c.op])  # stable: sheet order within a kind
         self.book.close()
         return self.plan
-
-
-def _parse_roles(text: str) -> set[str]:
-    letters = {
-        part
-        for part in text.upper().replace(",", "/").replace("+", "/").replace(" ", "/").split("/")
-        if part
-    }
-    bad = letters - set(e.RACI_ROLES)
-    if bad:
-        raise v.CellValueError(f"RACI cells take R, A, C or I (A/R for two), not {text!r}")
-    return letters
-
-
-def _show(value: Any) -> str:
-    text = v.to_text(value)
-    text = text if len(text) <= 60 else text[:57] + "..."
-    return repr(text) if text else "(empty)"
-
-
-def _was(value: Any) -> str:
-    """' (was …)' for a conflict; long exported values are kept only as a hash."""
-    return "" if str(value).startswith("sha1:") else f" (was {_show(value)})"
-
-
-def _label(entity: Any) -> str:
-    text = (
-        getattr(entity, "title", None)
-        or getattr(entity, "name", None)
-        or getattr(entity, "text", None)
-    )
-    text = str(text or getattr(entity, "id", ""))
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def plan_xlsx_import(ws: Workspace, path: str | Path) -> ImportPlan:

@@ -68,7 +68,7 @@ def key_of(catalogue: Mapping[str, str], value: object) -> object:
         if folded == _fold(key) or any(folded == _fold(word) for word in words):
             return key
     if catalogue is FLAGS:
-        for key, words in _FLAG_SYNONYMS.items():
-            if folded in words:
+        for key, synonyms in _FLAG_SYNONYMS.items():
+            if folded in synonyms:
                 return key
     return value

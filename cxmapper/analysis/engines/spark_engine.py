@@ -94,7 +94,9 @@ class SparkEngine:
 
             spark = spark_summary.session(self.master)
             spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", "true")
-            if spark.sparkContext.master.startswith("local"):  # one shuffle partition per core:
+            if (spark.sparkContext.master or "").startswith(
+                "local"
+            ):  # one shuffle partition per core:
                 cores = spark.sparkContext.defaultParallelism  # fewer tasks, same answers
                 spark.conf.set("spark.sql.shuffle.partitions", str(cores))
             self._sql = SparkSql(spark)

@@ -119,7 +119,7 @@ def write(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
             if value:
                 put(ws.cell(r, c), value)
     add_table(ws, TABLE, 4, 1, len(headers), 4 + len(body))
-    for c, width in zip("ABCDEFGH", WIDTHS, strict=True):
-        ws.column_dimensions[c].width = width
+    for letter, width in zip("ABCDEFGH", WIDTHS, strict=True):
+        ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A5"
     st.landscape(ws, title_rows="4:4")

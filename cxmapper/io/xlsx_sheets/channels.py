@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from cxmapper.io import xlsx_style as st
@@ -80,7 +81,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     add_table(ws, "ChannelMatrix", top, 1, len(MATRIX_KEYS), max(row, top + 1))
     _cards(ws, ctx, impact, max(row, top + 1) + 3)
     for col, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[ws.cell(1, col).column_letter].width = width
+        ws.column_dimensions[get_column_letter(col)].width = width
     st.landscape(ws, title_rows=None)
 
 

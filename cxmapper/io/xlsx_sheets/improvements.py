@@ -77,7 +77,7 @@ def write(wb: Workbook, ctx: ExportContext, report: FeedbackReport) -> None:
             )  # fmt: skip
             rows.append((values, not m.enough))
     last = write_rows(ws, ctx, "Improvements", COLUMNS, rows, top=4)
-    date_format = localised_excel_format(DATE)
+    date_format = localised_excel_format(DATE) or DATE
     for row in range(5, last + 1):
         if ws.cell(row, 3).value is not None:
             ws.cell(row, 3).number_format = date_format

@@ -50,7 +50,7 @@ class Col:
 
 def voice_sheet(wb: Workbook, ctx: ExportContext, key: str) -> Worksheet:
     """A new sheet titled by the label of `key`, recorded for the import like every sheet."""
-    ws = wb.create_sheet(sheet_title(voice_sheet_label(key), set(wb.sheetnames)))
+    ws: Worksheet = wb.create_sheet(sheet_title(voice_sheet_label(key), set(wb.sheetnames)))
     ctx.sheets[key] = ws.title
     ws.sheet_view.showGridLines = False
     return ws

@@ -2,177 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
-    <name></name>
-    <message>
-        <source>Governance</source>
-        <translation>Governance</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Cronologia</translation>
-    </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versioni</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Differenze</translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation>Responsabili</translation>
-    </message>
-    <message>
-        <source>Card, field or operation contains…</source>
-        <translation>Scheda, campo o operazione contiene…</translation>
-    </message>
-    <message>
-        <source>Since (YYYY-MM-DD)</source>
-        <translation>Dal (AAAA-MM-GG)</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Persona</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quando</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Chi</translation>
-    </message>
-    <message>
-        <source>Operation</source>
-        <translation>Operazione</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Cosa</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>Campi</translation>
-    </message>
-    <message>
-        <source>Everyone</source>
-        <translation>Tutti</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Salvata</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Da</translation>
-    </message>
-    <message>
-        <source>Live from</source>
-        <translation>In vigore dal</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <source>Save Version…</source>
-        <translation>Salva versione…</translation>
-    </message>
-    <message>
-        <source>Restore Selected</source>
-        <translation>Ripristina selezionata</translation>
-    </message>
-    <message>
-        <source>Save Version</source>
-        <translation>Salva versione</translation>
-    </message>
-    <message>
-        <source>Version name:</source>
-        <translation>Nome della versione:</translation>
-    </message>
-    <message>
-        <source>Select a version to restore</source>
-        <translation>Seleziona una versione da ripristinare</translation>
-    </message>
-    <message>
-        <source>Now (current state)</source>
-        <translation>Adesso (stato attuale)</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Da</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>A</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Modifica</translation>
-    </message>
-    <message>
-        <source>No differences</source>
-        <translation>Nessuna differenza</translation>
-    </message>
-    <message>
-        <source>Touchpoint</source>
-        <translation>Punto di contatto</translation>
-    </message>
-    <message>
-        <source>KPI</source>
-        <translation>KPI</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Responsabile</translation>
-    </message>
-    <message>
-        <source>Due on</source>
-        <translation>Scadenza il</translation>
-    </message>
-    <message>
-        <source>Days overdue</source>
-        <translation>Giorni di ritardo</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Azione</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Scadenza</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <source>Mark Selected Done</source>
-        <translation>Segna selezionate come fatte</translation>
-    </message>
-    <message>
-        <source>Overdue readings</source>
-        <translation>Letture in ritardo</translation>
-    </message>
-    <message>
-        <source>Open follow-ups</source>
-        <translation>Azioni di follow-up aperte</translation>
-    </message>
-    <message>
-        <source>Exactly one Accountable: {a} · KPIs with an owner: {k} · readings up to date: {r}</source>
-        <translation>Un solo Accountable: {a} · KPI con responsabile: {k} · letture aggiornate: {r}</translation>
-    </message>
-    <message>
-        <source>Select a follow-up</source>
-        <translation>Seleziona un follow-up</translation>
-    </message>
-</context>
-<context>
     <name>Accessibility</name>
     <message>
         <source>Clear</source>
@@ -499,6 +328,57 @@
     </message>
 </context>
 <context>
+    <name>CompareVersions</name>
+    <message>
+        <source>Compare Versions on the Map</source>
+        <translation>Confronta versioni sulla mappa</translation>
+    </message>
+    <message>
+        <source>Compare from</source>
+        <translation>Confronta da</translation>
+    </message>
+    <message>
+        <source>Compare to</source>
+        <translation>Confronta con</translation>
+    </message>
+    <message>
+        <source>Now (current state)</source>
+        <translation>Adesso (stato attuale)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Show on the Map</source>
+        <translation>Mostra sulla mappa</translation>
+    </message>
+    <message>
+        <source>This journey has no saved versions yet.</source>
+        <translation>Questo percorso non ha ancora versioni salvate.</translation>
+    </message>
+    <message>
+        <source>Open a journey first</source>
+        <translation>Aprite prima un percorso</translation>
+    </message>
+    <message>
+        <source>Compare Versions</source>
+        <translation>Confronta versioni</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Versions on the Map…</source>
+        <translation>Confronta &amp;versioni sulla mappa…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Diff View</source>
+        <translation>&amp;Esci dal confronto</translation>
+    </message>
+</context>
+<context>
     <name>DialogsPeopleKpis</name>
     <message>
         <source>Remove</source>
@@ -633,6 +513,53 @@
     </message>
 </context>
 <context>
+    <name>DiffLayer</name>
+    <message>
+        <source>removed</source>
+        <translation>rimossa</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Aggiunta</translation>
+    </message>
+    <message>
+        <source>Removed (ghost)</source>
+        <translation>Rimossa (fantasma)</translation>
+    </message>
+    <message>
+        <source>Changed: hover for old → new</source>
+        <translation>Modificata: passate sopra per vecchio → nuovo</translation>
+    </message>
+    <message>
+        <source>Moved to another stage or lane</source>
+        <translation>Spostata in un&apos;altra fase o corsia</translation>
+    </message>
+    <message>
+        <source>{n} card differences are not on the current map</source>
+        <translation>{n} differenze di schede non sono sulla mappa attuale</translation>
+    </message>
+    <message>
+        <source>Changes from {a} to {b}</source>
+        <translation>Modifiche da {a} a {b}</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>adesso</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Spostata</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificata</translation>
+    </message>
+    <message>
+        <source>Removed: {title} (was in {where})</source>
+        <translation>Rimossa: {title} (era in {where})</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackBadges</name>
     <message>
         <source>Survey answers linked to this card</source>
@@ -673,6 +600,181 @@
     <message>
         <source>Find &amp;Previous</source>
         <translation>Trova &amp;precedente</translation>
+    </message>
+</context>
+<context>
+    <name>GovernanceDialog</name>
+    <message>
+        <source>Governance</source>
+        <translation>Governance</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioni</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Differenze</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>Lignaggio</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Card, field or operation contains…</source>
+        <translation>Scheda, campo o operazione contiene…</translation>
+    </message>
+    <message>
+        <source>Since (YYYY-MM-DD)</source>
+        <translation>Dal (AAAA-MM-GG)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operazione</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campi</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tutti</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Salvata</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>Live from</source>
+        <translation>In vigore dal</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Schede</translation>
+    </message>
+    <message>
+        <source>New cards</source>
+        <translation>Schede nuove</translation>
+    </message>
+    <message>
+        <source>Save Version…</source>
+        <translation>Salva versione…</translation>
+    </message>
+    <message>
+        <source>Restore Selected</source>
+        <translation>Ripristina selezionata</translation>
+    </message>
+    <message>
+        <source>Select a version to restore</source>
+        <translation>Seleziona una versione da ripristinare</translation>
+    </message>
+    <message>
+        <source>Now (current state)</source>
+        <translation>Adesso (stato attuale)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modifica</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Nessuna differenza</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Scadenza il</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Giorni di ritardo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Mark Selected Done</source>
+        <translation>Segna selezionate come fatte</translation>
+    </message>
+    <message>
+        <source>Overdue readings</source>
+        <translation>Letture in ritardo</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Azioni di follow-up aperte</translation>
+    </message>
+    <message>
+        <source>Exactly one Accountable: {a} · KPIs with an owner: {k} · readings up to date: {r}</source>
+        <translation>Un solo Accountable: {a} · KPI con responsabile: {k} · letture aggiornate: {r}</translation>
+    </message>
+    <message>
+        <source>Select a follow-up</source>
+        <translation>Seleziona un follow-up</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1209,33 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>LineageTab</name>
+    <message>
+        <source>The same card keeps its lineage ID in every version and in copies of the journey.</source>
+        <translation>La stessa scheda conserva il suo ID di lignaggio in ogni versione e nelle copie del percorso.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Lineage ID</source>
+        <translation>ID di lignaggio</translation>
+    </message>
+    <message>
+        <source>First saved in</source>
+        <translation>Salvata la prima volta in</translation>
+    </message>
+    <message>
+        <source>Copied from journey</source>
+        <translation>Copiata dal percorso</translation>
+    </message>
+    <message>
+        <source>not in a version yet</source>
+        <translation>non ancora in una versione</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The journey map canvas is not available in this build.</source>
@@ -1487,6 +1616,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Cannot import: {message}</source>
         <translation>Impossibile importare: {message}</translation>
     </message>
+    <message>
+        <source>Spark summary of {events} events, {cases} cases.</source>
+        <translation>Riepilogo Spark di {events} eventi, {cases} casi.</translation>
+    </message>
 </context>
 <context>
     <name>OverlayPanel</name>
@@ -1521,6 +1654,23 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Impact × effort</source>
         <translation>Impatto × sforzo</translation>
+    </message>
+    <message>
+        <source>Relink…</source>
+        <extracomment>Files at least this large are offered linked by default (the user can still copy them).</extracomment>
+        <translation>Ricollega…</translation>
+    </message>
+    <message>
+        <source>Choose the linked event file again (moved, or changed)</source>
+        <translation>Scegli di nuovo il file di eventi collegato (spostato o modificato)</translation>
+    </message>
+    <message>
+        <source>Relink event file</source>
+        <translation>Ricollega il file di eventi</translation>
+    </message>
+    <message>
+        <source>Relink dataset</source>
+        <translation>Ricollega il dataset</translation>
     </message>
 </context>
 <context>
@@ -1584,10 +1734,68 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>SaveVersion</name>
+    <message>
+        <source>Save Version</source>
+        <translation>Salva versione</translation>
+    </message>
+    <message>
+        <source>Version name</source>
+        <translation>Nome della versione</translation>
+    </message>
+    <message>
+        <source>As-is Q1 2026</source>
+        <translation>As-is T1 2026</translation>
+    </message>
+    <message>
+        <source>Live from</source>
+        <translation>In uso dal</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>AAAA-MM-GG (facoltativo)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+</context>
+<context>
     <name>Toolbar</name>
     <message>
         <source>Main toolbar</source>
         <translation>Barra degli strumenti principale</translation>
+    </message>
+</context>
+<context>
+    <name>TouchpointHistory</name>
+    <message>
+        <source>added</source>
+        <translation>aggiunta</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimossa</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modificata</translation>
+    </message>
+    <message>
+        <source>No changes logged for this card yet.</source>
+        <translation>Nessuna modifica registrata per questa scheda.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1866,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Money</source>
         <translation>Denaro</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1951,41 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Edit value model</source>
         <translation>Modifica il modello di valore</translation>
+    </message>
+</context>
+<context>
+    <name>VersionPeriods</name>
+    <message>
+        <source>Live before</source>
+        <translation>In uso prima</translation>
+    </message>
+    <message>
+        <source>Live after</source>
+        <translation>In uso dopo</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usa</translation>
+    </message>
+    <message>
+        <source>Compare the two versions&apos; live periods: the first as “Compare with”, the second as “Period”</source>
+        <translation>Confronta i periodi d&apos;uso delle due versioni: la prima come “Confronta con”, la seconda come “Periodo”</translation>
+    </message>
+    <message>
+        <source>Versions live:</source>
+        <translation>Versioni in uso:</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>oggi</translation>
+    </message>
+    <message>
+        <source>Save two versions with a live-from date to compare them.</source>
+        <translation>Salvate due versioni con una data di entrata in uso per confrontarle.</translation>
+    </message>
+    <message>
+        <source>Choose two different versions</source>
+        <translation>Scegliete due versioni diverse</translation>
     </message>
 </context>
 <context>

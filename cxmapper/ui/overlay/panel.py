@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,20 +44,31 @@ from cxmapper.ui.overlay import link_option, summary_status
 from cxmapper.ui.overlay.jobs import BackgroundJob
 from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
 from cxmapper.ui.overlay.money_parts import MoneyParts
-from cxmapper.ui.overlay.views.before_after import BeforeAfterView
-from cxmapper.ui.overlay.views.friction import FrictionView
-from cxmapper.ui.overlay.views.funnel import FunnelView
+from cxmapper.ui.overlay.panel_views import build_views
 from cxmapper.ui.overlay.views.names import CardNames, has_goal
-from cxmapper.ui.overlay.views.paths import PathsView
-from cxmapper.ui.overlay.views.trend import TrendView
-from cxmapper.ui.overlay.views.unmatched import UnmatchedView
-from cxmapper.ui.overlay.views.version_periods import VersionPeriods
+
+if TYPE_CHECKING:
+    from cxmapper.ui.overlay.views.before_after import BeforeAfterView
+    from cxmapper.ui.overlay.views.friction import FrictionView
+    from cxmapper.ui.overlay.views.funnel import FunnelView
+    from cxmapper.ui.overlay.views.paths import PathsView
+    from cxmapper.ui.overlay.views.trend import TrendView
+    from cxmapper.ui.overlay.views.unmatched import UnmatchedView
+    from cxmapper.ui.overlay.views.version_periods import VersionPeriods
 
 
 class AnalysisPanel(QWidget):
     overlay_changed = Signal(object)  # Overlay
     touchpoint_activated = Signal(str)
     overlay_labels_changed = Signal(bool)  # whether the journey has a goal card
+    # the result views, made by panel_views.build_views
+    funnel: FunnelView
+    trend: TrendView
+    friction: FrictionView
+    unmatched: UnmatchedView
+    paths: PathsView
+    before_after: BeforeAfterView
+    version_periods: VersionPeriods
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,31 +162,7 @@ class AnalysisPanel(QWidget):
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
 
-        self.funnel = FunnelView()
-        self.trend = TrendView()
-        self.friction = FrictionView()
-        self.unmatched = UnmatchedView()
-        self.unmatched.map_button.clicked.connect(self.map_selected_events)
-        self.unmatched.bootstrap_button.clicked.connect(self.create_from_top_events)
-        self.paths = PathsView()
-        self.before_after = BeforeAfterView()
-        self.version_periods = VersionPeriods(self)  # two versions' live periods as the windows
-        self.before_after.layout().insertWidget(0, self.version_periods)
-        self.tabs = QTabWidget()
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.setDocumentMode(True)
-        for view, title, name in (
-            (self.funnel, QT_TRANSLATE_NOOP("OverlayPanel", "Funnel"), "funnel"),
-            (self.trend, QT_TRANSLATE_NOOP("OverlayPanel", "Weekly trend"), "trend"),
-            (self.friction, QT_TRANSLATE_NOOP("OverlayPanel", "Top friction"), "friction"),
-            (self.unmatched, QT_TRANSLATE_NOOP("OverlayPanel", "Unmatched events"), "unmatched"),
-            (self.paths, QT_TRANSLATE_NOOP("OverlayPanel", "Paths"), "paths"),
-            (self.before_after, QT_TRANSLATE_NOOP("OverlayPanel", "Before / after"), "before_after"),
-        ):  # fmt: skip
-            view.setObjectName(f"analysisView.{name}")
-            self.tabs.addTab(view, QCoreApplication.translate("OverlayPanel", str(title)))
-            if hasattr(view, "touchpoint_clicked"):
-                view.touchpoint_clicked.connect(self._touchpoint_clicked)
+        self.tabs = build_views(self)  # the result tabs (panel_views.py)
 
         self.money = MoneyParts(self)  # the Money overlay, channel arcs, Channels tab
         layout = QVBoxLayout(self)

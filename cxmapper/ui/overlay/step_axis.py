@@ -86,7 +86,7 @@ def place_labels(
     return placed
 
 
-class StepAxis(pg.AxisItem):
+class StepAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped (Any)
     """A bottom axis whose tick labels are the funnel's step names at 0, 1, 2, ..."""
 
     def __init__(self) -> None:

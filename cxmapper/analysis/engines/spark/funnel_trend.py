@@ -75,7 +75,7 @@ def funnel(
                 "step": k + 1,
                 "touchpoints": ids,
                 "cases": nb.n if nb else 0,
-                "median_seconds_from_first": float(np_median(nb, NS)) if nb else np.nan,  # type: ignore[arg-type]
+                "median_seconds_from_first": float(np_median(nb, NS)) if nb else np.nan,
             }
         )
     return funnel_table(rows)

@@ -35,11 +35,11 @@ def _texts(series: pd.Series) -> np.ndarray:
         if texts.size:
             values[codes >= 0] = texts[codes[codes >= 0]]
         return values
-    values = series.astype(object).to_numpy(copy=True)
+    objects: np.ndarray = series.astype(object).to_numpy(copy=True)
     missing = pd.isna(series).to_numpy()
-    values[~missing] = [str(v) for v in values[~missing]]
-    values[missing] = None
-    return values
+    objects[~missing] = [str(v) for v in objects[~missing]]
+    objects[missing] = None
+    return objects
 
 
 def _column(series: pd.Series) -> tuple[object, DataType]:

@@ -11,13 +11,14 @@ one palette (`present.palette.channel_key`: "Call centre" and "phone" are the sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from cxmapper.present import palette
+from cxmapper.present.labels import channel_label
 from cxmapper.present.units import format_duration
 from cxmapper.ui.locale_format import number
 
@@ -79,8 +80,8 @@ class ChannelArcItem(QGraphicsPathItem):
             QCoreApplication.translate(
                 "ChannelArcs", "{source} → {target}: {hops} hops by {cases} cases; median {wait}"
             ).format(
-                source=palette.channel_label(self.source),
-                target=palette.channel_label(self.target),
+                source=channel_label(self.source),
+                target=channel_label(self.target),
                 hops=number(self.hops),
                 cases=number(self.cases),
                 wait=format_duration(self.median),
@@ -102,7 +103,7 @@ class ChannelArcItem(QGraphicsPathItem):
 
 
 def _spread(
-    shown: list[Hop], lanes: dict[str, str], rows: dict
+    shown: list[Hop], lanes: dict[str, str], rows: dict[str, Any]
 ) -> dict[tuple[str, str], tuple[float, float]]:
     """Where each arc leaves its source lane and enters its target lane: the arcs at one lane
     share its middle half, spaced evenly in the order of the lane they come from or go to, so

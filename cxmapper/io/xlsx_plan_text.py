@@ -1,0 +1,45 @@
+"""How the workbook import names what it read: values shortened for a plan line, the
+'(was …)' of a conflict, an entity's label, and the RACI letters an owner typed.
+
+Why apart from xlsx_import: the planner decides; these only word its decisions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cxmapper.io import xlsx_values as v
+from cxmapper.model import entities as e
+
+
+def _parse_roles(text: str) -> set[str]:
+    letters = {
+        part
+        for part in text.upper().replace(",", "/").replace("+", "/").replace(" ", "/").split("/")
+        if part
+    }
+    bad = letters - set(e.RACI_ROLES)
+    if bad:
+        raise v.CellValueError(f"RACI cells take R, A, C or I (A/R for two), not {text!r}")
+    return letters
+
+
+def _show(value: Any) -> str:
+    text = v.to_text(value)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    return repr(text) if text else "(empty)"
+
+
+def _was(value: Any) -> str:
+    """' (was …)' for a conflict; long exported values are kept only as a hash."""
+    return "" if str(value).startswith("sha1:") else f" (was {_show(value)})"
+
+
+def _label(entity: Any) -> str:
+    text = (
+        getattr(entity, "title", None)
+        or getattr(entity, "name", None)
+        or getattr(entity, "text", None)
+    )
+    text = str(text or getattr(entity, "id", ""))
+    return text if len(text) <= 40 else text[:37] + "..."
