@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from cxmapper.analysis.action_impact import analysed_days, yearly_impact, yearly_stake_of
 
 if TYPE_CHECKING:
     from cxmapper.analysis.report import JourneyReport
-
-DAYS_PER_YEAR = 365.25
-#: The money figures a card's yearly impact adds up: what the problem there costs.
-COST_OF_PROBLEM = ("value_at_risk", "repeat_contact_cost", "failure_demand_cost")
 
 
 def _num(value: Any) -> float | None:
@@ -41,15 +38,18 @@ class ImpactData:
     matrix: list[dict[str, Any]] = field(default_factory=list)  # from, to, hops, cases, ...
     cards: dict[str, dict[str, Any]] = field(default_factory=dict)  # tp id -> escalation, FCR
 
-    def yearly(self, tp_id: str) -> float | None:
-        """What the problems at a card cost in a year: its value at risk, repeat-contact and
-        failure-demand cost over the analysed period, scaled to 365.25 days (docs/metrics.md,
-        *Yearly impact of an action*); None without money or a period."""
+    def yearly_stake(self, tp_id: str) -> float | None:
+        """What the problems at a card cost in a year (`analysis.action_impact`, the one
+        implementation the app uses too); None without money or a period."""
         figures = self.money.get(tp_id)
         if self.currency is None or figures is None or not self.span_days:
             return None
-        total = sum(figures.get(k, 0.0) for k in COST_OF_PROBLEM)
-        return round(total * DAYS_PER_YEAR / self.span_days, 2)
+        return yearly_stake_of(figures, self.span_days)
+
+    def yearly_impact(self, tp_id: str, impact: int) -> float | None:
+        """An action's estimated yearly impact: the card's yearly stake × its impact rating ÷ 5."""
+        stake = self.yearly_stake(tp_id)
+        return None if stake is None else yearly_impact(stake, impact)
 
     @classmethod
     def of(cls, report: JourneyReport, span: tuple[str, str] | None = None) -> ImpactData | None:
@@ -57,7 +57,7 @@ class ImpactData:
         the analysed period's first and last timestamp (`AnalysisResult.span`)."""
         if report.money is None and report.channels is None:
             return None
-        out = cls(span_days=_span_days(span))
+        out = cls(span_days=analysed_days(span))
         if report.money is not None:
             m = report.money
             out.currency = m.currency
@@ -82,14 +82,3 @@ class ImpactData:
                 for tp, row in ch.cards.to_dict("index").items()
             }
         return out
-
-
-def _span_days(span: tuple[str, str] | None) -> float | None:
-    if not span:
-        return None
-    try:
-        first, last = (datetime.fromisoformat(str(t)) for t in span)
-    except ValueError:
-        return None
-    days = (last - first).total_seconds() / 86_400
-    return days if days > 0 else None

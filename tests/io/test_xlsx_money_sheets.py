@@ -13,6 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from cxmapper.analysis.action_impact import action_impacts, analysed_days
 from cxmapper.analysis.readers import from_frame
 from cxmapper.analysis.report import analyze
 from cxmapper.analysis.tasks import AnalysisResult
@@ -28,7 +29,7 @@ from cxmapper.present.money import format_money
 T0 = pd.Timestamp("2026-01-01T00:00:00Z")
 MODEL = {"value_per_conversion": 50.0, "currency": "EUR",
          "contact_costs": {"chat": 2.0, "phone": 6.5}}  # fmt: skip
-SPAN = ("2026-01-01 00:00:00+00:00", "2026-02-06 12:36:00+00:00")  # 36.525 days: a year is 10×
+SPAN = ("2026-01-01 00:00:00+00:00", "2026-02-06 12:00:00+00:00")  # 36.5 days: a year is 10×
 
 
 def log() -> pd.DataFrame:
@@ -84,17 +85,20 @@ def table(sheet, header_row: int = 1) -> list[dict[str, openpyxl.cell.Cell]]:
 
 
 def test_actions_by_yearly_impact_per_effort_as_currency_numbers(priced, tmp_path) -> None:
+    """The same figures as the app's Impact × effort view (one implementation)."""
     ws, jid, result, _ = priced
     book = openpyxl.load_workbook(export_xlsx(ws, jid, tmp_path / "a.xlsx", analysis=result))
     rows = table(book["Actions"])
     assert [r["Title"].value for r in rows] == ["Fix the cart", "Better search", "Train agents"]
     cart = rows[0]
-    assert cart["Yearly impact"].value == 150_000.0  # 300 × 50 in 36.525 days, × 10
-    assert cart["Priority"].value == 75_000.0 and cart["Priority"].data_type == "n"
+    # the cart loses 300 × 50 in 36.5 days: 150,000.00 a year; "Fix the cart" is rated 1: a fifth
+    assert cart["Yearly impact"].value == 30_000.0
+    assert cart["Priority"].value == 15_000.0 and cart["Priority"].data_type == "n"  # effort 2
     assert cart["Priority"].number_format.startswith('"€"#,##0.00')
-    # failure demand on browse: 150 chats (2.00) and 150 calls (6.50) after it, × 10
+    # failure demand on browse: 150 chats (2.00) and 150 calls (6.50) after it, × 10; rated 5
     assert rows[1]["Yearly impact"].value == 12_750.0
-    assert rows[2]["Yearly impact"].value == 9_750.0  # 150 repeat calls × 6.50 × 10
+    assert rows[2]["Yearly impact"].value == 5_850.0  # 150 repeat calls × 6.50 × 10, rated 3
+    assert rows[2]["Priority"].value == 1_170.0  # effort 5
 
 
 def test_value_at_risk_per_card_reads_15000_in_italian(priced, tmp_path) -> None:
@@ -157,3 +161,17 @@ def test_without_the_analysed_period_actions_keep_the_plain_priority(priced, tmp
     rows = table(openpyxl.load_workbook(path)["Actions"])
     assert [r["Title"].value for r in rows] == ["Better search", "Train agents", "Fix the cart"]
     assert "Yearly impact" not in rows[0] and rows[0]["Priority"].value == 5
+
+
+def test_workbook_and_app_share_one_yearly_impact(priced, tmp_path) -> None:
+    """Every action's yearly impact and priority on the Actions sheet equal what
+    `analysis.action_impact` (the app's Impact × effort view) computes for the same analysis."""
+    ws, jid, result, ids = priced
+    book = openpyxl.load_workbook(export_xlsx(ws, jid, tmp_path / "s.xlsx", analysis=result))
+    sheet = {r["Title"].value: r for r in table(book["Actions"])}
+    actions = [a for tp in ids.values() for a in ws.actions(tp)]
+    app = action_impacts(actions, result.report.money, analysed_days(SPAN), open_only=False)
+    assert len(app) == len(sheet) == 3
+    for a in app:
+        assert sheet[a.title]["Yearly impact"].value == pytest.approx(a.yearly_impact, abs=0.005)
+        assert sheet[a.title]["Priority"].value == pytest.approx(a.priority, abs=0.005)

@@ -20,6 +20,7 @@ increasing within and across partitions of one read), as the metric definitions 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,8 @@ def session(master: str | None = "local[2]", app: str = "cxmapper") -> SparkSess
     builder = SparkSession.builder
     if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # spark-submit sets the port
         builder = builder.master(master or "local[2]")
+        if (master or "local").startswith("local"):  # workers on this machine: this Python,
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # not the PATH's python3
     builder = (
         builder.appName(app)
         .config("spark.sql.session.timeZone", "UTC")

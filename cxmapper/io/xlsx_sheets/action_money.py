@@ -2,9 +2,10 @@
 priority in money; each card's value at risk.
 
 An action addresses one touchpoint; with an analysis priced by a value model, its estimated
-yearly impact is what the problems at that touchpoint cost in a year (`ImpactData.yearly`:
-value at risk, repeat-contact and failure-demand cost, scaled from the analysed period), and
-its priority is that impact ÷ effort (money per effort point: the quick wins first). Both are
+yearly impact and priority are the ones the app's Impact × effort view shows, from the one
+implementation in `analysis.action_impact`: the money the problems at that touchpoint cost in a
+year × the action's impact rating ÷ 5, and that ÷ effort (money per effort point: the quick
+wins first). Both are
 numbers with the currency's format in the workbook's language (`€ 15.000,00` in Italian).
 Without money the table is the plain one: priority = impact score ÷ effort score. The
 Touchpoints table gains a last column, the card's value at risk over the analysed period. All
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from cxmapper.analysis.action_impact import priority
 from cxmapper.io.impact_data import ImpactData
 from cxmapper.io.xlsx_sheets.common import ExportContext
 from cxmapper.io.xlsx_tables import ACTIONS, TOUCHPOINTS, Column, TableSpec
@@ -26,8 +28,8 @@ from cxmapper.present.money import excel_format
 
 def money_priority(impact: ImpactData, action: e.Action) -> float | None:
     """Yearly impact ÷ effort, in the currency (None without a yearly impact)."""
-    yearly = impact.yearly(action.touchpoint_id)
-    return None if yearly is None else round(yearly / max(action.effort, 1), 2)
+    yearly = impact.yearly_impact(action.touchpoint_id, action.impact)
+    return None if yearly is None else priority(yearly, action.effort)
 
 
 def _plain_order(a: e.Action) -> tuple[float, int, str, str]:
@@ -47,7 +49,7 @@ def actions_table(ctx: ExportContext) -> tuple[TableSpec, Sequence[e.Action]]:
         if c.key == "priority":
             columns.append(replace(c, get=lambda a, s: money_priority(impact, a),
                                    number_format=fmt, width=14))  # fmt: skip
-            columns.append(Column("yearly_impact", lambda a, s: impact.yearly(a.touchpoint_id),
+            columns.append(Column("yearly_impact", lambda a, s: impact.yearly_impact(a.touchpoint_id, a.impact),
                                   width=16, number_format=fmt))  # fmt: skip
         else:
             columns.append(c)

@@ -7,11 +7,11 @@ asks it for the overlay and hands it each result.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from cxmapper.analysis.action_impact import analysed_days
 from cxmapper.present.overlay import Overlay, build_overlay
 from cxmapper.ui.overlay.money_hub import money_hub
 from cxmapper.ui.overlay.money_overlay import MONEY, build_money_overlay, money_label, money_of
@@ -78,8 +78,4 @@ class MoneyParts:
         p = self.panel
         if p.use_period.isChecked():
             return float(max(p.period_from.date().daysTo(p.period_to.date()), 1))
-        span = getattr(result, "span", None)
-        if not span:
-            return 0.0
-        start, end = (datetime.fromisoformat(str(t)) for t in span)
-        return max((end - start).total_seconds() / 86400, 1.0)
+        return analysed_days(getattr(result, "span", None)) or 0.0
