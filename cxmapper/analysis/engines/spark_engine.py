@@ -25,12 +25,13 @@ from cxmapper.analysis.dataset_ref import (
     verify_fingerprint,
 )
 from cxmapper.analysis.engines.base import Dataset, DatasetProfile, Period, ReportOptions
+from cxmapper.analysis.engines.common import friction, wants_impact
 from cxmapper.analysis.engines.spark.funnel_trend import funnel, weekly_trend
+from cxmapper.analysis.engines.spark.impact_frame import spark_impact
 from cxmapper.analysis.engines.spark.measures import Measures
 from cxmapper.analysis.engines.spark.sequence import Sequence, build
 from cxmapper.analysis.engines.spark.source import INTERNAL, TS, frame_view
 from cxmapper.analysis.engines.spark.sql import SparkSql, literal, quote
-from cxmapper.analysis.friction import friction_items, friction_scores
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.metrics import check_paths
 from cxmapper.analysis.readers import read_events
@@ -178,8 +179,12 @@ class SparkEngine:
             reference = m.slowness_reference_seconds(median)
         finally:
             seq.drop()
-        name = "the journey median" if reference == median else "the median of non-zero steps"
-        table = friction_scores(tps, reference, options.kpis_off_target, name)
+        money, channels = (
+            spark_impact(d.sql, d.view, d.columns(), seq.spec, options)
+            if wants_impact(options)
+            else (None, None)
+        )
+        table, items = friction(tps, median, reference, options)
         return JourneyReport(
             n_cases=seq.n_cases,
             n_events=seq.n_events,
@@ -187,7 +192,7 @@ class SparkEngine:
             transitions=trans,
             paths=check_paths(seq.spec.connectors, trans),
             funnel=steps_table,
-            friction=friction_items(table, options.top_n_friction),
+            friction=items,
             journey_median_seconds=median,
             friction_table=table,
             slowness_reference_seconds=reference,
@@ -195,6 +200,8 @@ class SparkEngine:
             suggestions=seq.matching.suggestions,
             engine=NAME,
             warnings=d.warnings,
+            money=money,
+            channels=channels,
         )
 
     def weekly_trend(self, data: Dataset, spec: JourneySpec | None) -> pd.DataFrame:

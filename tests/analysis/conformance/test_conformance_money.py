@@ -1,5 +1,5 @@
 """Money and channel figures are the same whichever engine computes them: the demo log through
-numpy and DuckDB, per journey, with the demo's value model (segment values too), compared as
+numpy, DuckDB and Spark, per journey, with the demo's value model (segment values too), compared as
 `analyze --json` writes them."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from cxmapper.analysis.dataset_ref import FileRef
+from cxmapper.analysis.engines.spark_summary import spark_available
 from cxmapper.analysis.report import analyze, to_json_dict
 from cxmapper.analysis.value_model import ValueModel
 from cxmapper.analysis.workspace_adapter import journey_spec
@@ -47,9 +48,17 @@ def impact_json(engine: str, log: Path, spec: object, model: ValueModel) -> dict
     return {"money": data["money"], "channels": data["channels"], "cards": per_card}
 
 
-@pytest.mark.parametrize(("segments", "card_channels"), [(False, False), (True, True)])
-def test_duckdb_gives_the_numpy_engines_money_and_channel_figures_on_the_demo_log(
-    demo: tuple[Path, Path], segments: bool, card_channels: bool
+SPARK = [pytest.mark.xdist_group("spark"), pytest.mark.skipif(bool(spark_available()),
+                                                               reason=spark_available() or "")]
+
+
+@pytest.mark.parametrize(
+    ("other", "segments", "card_channels"),
+    [("duckdb", False, False), ("duckdb", True, True),
+     pytest.param("spark", True, True, marks=SPARK)],
+)  # fmt: skip
+def test_other_engines_give_the_numpy_engines_money_and_channel_figures_on_the_demo_log(
+    demo: tuple[Path, Path], other: str, segments: bool, card_channels: bool
 ) -> None:
     path, log = demo
     log = without_channel(log) if card_channels else log
@@ -62,9 +71,9 @@ def test_duckdb_gives_the_numpy_engines_money_and_channel_figures_on_the_demo_lo
         if segments:
             model = replace(model, segment_attribute="segment", segment_values={"new": 120.0})
         numpy_figures = impact_json("numpy", log, specs[jid], model)
-        duck_figures = impact_json("duckdb", log, specs[jid], model)
+        other_figures = impact_json(other, log, specs[jid], model)
         assert numpy_figures["money"]["journey"]["value_at_risk"] > 0  # type: ignore[index]
-        assert duck_figures == numpy_figures
+        assert other_figures == numpy_figures
         seen.append(numpy_figures["channels"])
     assert sum(c["contacts"] for c in seen) > 0 or not card_channels  # type: ignore[index]
     assert any(c["matrix"] for c in seen) or not card_channels  # type: ignore[index]

@@ -1,19 +1,15 @@
 """Money and channel figures for the DuckDB engine: the numpy engine's code on the same events.
 
-Why not SQL: the figures (hops, the channel matrix's medians, repeat contacts, failure demand
-with its "latest digital event before" and "no goal yet" rules, segment values) are defined
-once, in `impact` and the modules it calls; a second implementation in SQL would be a second
-definition to keep equal. Instead the few columns they read (case, event name, time, file
-order, channel, the segment attribute) are fetched from the view in file order, as the
-normalised frame the numpy engine would have read, and `prepare` + `impact` run on it. The
-figures are then the numpy engine's to the last bit (tests/analysis/conformance), at the cost
-of holding those columns in memory (dictionary codes, then `prepare`'s sorted arrays: a few
-tens of bytes per event), only when money or channel figures are asked for.
+Why not SQL: the figures are defined once (`engines.common.frame_impact`); a second
+implementation in SQL would be a second definition to keep equal. Instead the few columns they
+read (case, event name, time, file order, channel, the segment attribute) are fetched from the
+view in file order, as the normalised frame the numpy engine would have read. The figures are
+then the numpy engine's to the last bit (tests/analysis/conformance), at the cost of holding
+those columns in memory (dictionary codes, then `prepare`'s sorted arrays: a few tens of bytes
+per event), only when money or channel figures are asked for.
 """
 
 from __future__ import annotations
-
-from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import pyarrow as pa
@@ -21,17 +17,13 @@ import pyarrow as pa
 from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, CHANNEL, TIMESTAMP
 from cxmapper.analysis.engines.base import ReportOptions
+from cxmapper.analysis.engines.common import frame_impact, impact_columns, wants_impact
 from cxmapper.analysis.engines.duck.db import Database, quote
 from cxmapper.analysis.engines.duck.source import RN, TS
-from cxmapper.analysis.impact import impact
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.money import MoneyFigures
-from cxmapper.analysis.prepared import prepare
 
-
-def wanted(options: ReportOptions) -> bool:
-    """True when the report asks for money or channel figures."""
-    return options.value_model is not None or options.channels
+wanted = wants_impact  # the engine's name for it
 
 
 def events_frame(
@@ -39,11 +31,7 @@ def events_frame(
 ) -> pd.DataFrame:
     """The view's events in file order with the columns `impact` reads, normalised as the
     numpy engine's frame (categorical case and event name, UTC timestamps)."""
-    extra = [c for c in (CHANNEL,) if c in columns]
-    model = options.value_model
-    if model is not None and model.segment_attribute and model.segment_attribute in columns:
-        extra.append(model.segment_attribute)
-    extra = list(dict.fromkeys(c for c in extra if c not in (CASE_ID, ACTIVITY)))
+    extra = impact_columns(columns, options)
     text = [
         f"CAST({CASE_ID} AS VARCHAR) AS {CASE_ID}",
         f"CAST({ACTIVITY} AS VARCHAR) AS {ACTIVITY}",
@@ -79,10 +67,4 @@ def duck_impact(
 
     `spec` is the sequence's journey: without a journey, the touchpoints it derived from the
     event names (the numpy engine's derived ones), so the cards come in the report's order."""
-    frame = events_frame(db, view, columns, options)
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cx-duck-impact")
-    try:
-        p = prepare(frame, spec, pool)
-        return impact(p, frame, options)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return frame_impact(events_frame(db, view, columns, options), spec, options)

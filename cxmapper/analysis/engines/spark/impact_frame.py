@@ -1,0 +1,64 @@
+"""Money and channel figures for the Spark engine: the numpy engine's code on the same events.
+
+Why not Spark SQL: as for DuckDB (`duck/impact_frame.py`), the figures are defined once
+(`engines.common.frame_impact`). The few columns they read are collected from the view in file
+order (through Arrow) into the normalised frame the numpy engine would have read, only when
+money or channel figures are asked for; so the figures are the numpy engine's to the last bit
+(tests/analysis/conformance/test_conformance_money.py), at the cost of holding those columns in
+the driver's memory. On a cluster-sized log, run the summary step instead (`--summary`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cxmapper.analysis.channels import ChannelFigures
+from cxmapper.analysis.columns import ACTIVITY, CASE_ID, CHANNEL, TIMESTAMP
+from cxmapper.analysis.engines.base import ReportOptions
+from cxmapper.analysis.engines.common import frame_impact, impact_columns
+from cxmapper.analysis.engines.spark.source import RN, TS
+from cxmapper.analysis.engines.spark.sql import SparkSql, quote
+from cxmapper.analysis.matching import JourneySpec
+from cxmapper.analysis.money import MoneyFigures
+
+
+def _categorical(values: pd.Series) -> pd.Series:
+    """Categories in order of first appearance, as the importer's dictionary encoding."""
+    return pd.Series(pd.Categorical(values, categories=pd.unique(values.dropna())))
+
+
+def events_frame(
+    sql: SparkSql, view: str, columns: list[str], options: ReportOptions
+) -> pd.DataFrame:
+    """The view's events in file order with the columns `impact` reads, normalised as the
+    numpy engine's frame (categorical case and event name, UTC timestamps)."""
+    extra = impact_columns(columns, options)
+    select = ", ".join(
+        [
+            f"CAST({CASE_ID} AS STRING) AS {CASE_ID}",
+            f"CAST({ACTIVITY} AS STRING) AS {ACTIVITY}",
+            TS,
+            *map(quote, extra),
+        ]
+    )
+    got = sql.spark.sql(f"SELECT {select} FROM {view} ORDER BY {RN}").toPandas()
+    frame = pd.DataFrame(
+        {
+            CASE_ID: _categorical(got[CASE_ID].astype(object)),
+            ACTIVITY: _categorical(got[ACTIVITY].astype(object)),
+            TIMESTAMP: pd.to_datetime(got[TS].to_numpy(dtype="int64"), unit="ns", utc=True),
+        }
+    )
+    for col in extra:
+        values = got[col]
+        is_text = values.dtype == object or pd.api.types.is_string_dtype(values)
+        frame[col] = _categorical(values.astype(object)) if col == CHANNEL and is_text else values
+    return frame
+
+
+def spark_impact(
+    sql: SparkSql, view: str, columns: list[str], spec: JourneySpec, options: ReportOptions
+) -> tuple[MoneyFigures | None, ChannelFigures | None]:
+    """(money, channels) of the view's events, exactly as the numpy engine computes them;
+    `spec` is the sequence's journey (derived touchpoints in the report's order)."""
+    return frame_impact(events_frame(sql, view, columns, options), spec, options)
