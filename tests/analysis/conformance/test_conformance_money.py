@@ -48,8 +48,10 @@ def impact_json(engine: str, log: Path, spec: object, model: ValueModel) -> dict
     return {"money": data["money"], "channels": data["channels"], "cards": per_card}
 
 
-SPARK = [pytest.mark.xdist_group("spark"), pytest.mark.skipif(bool(spark_available()),
-                                                               reason=spark_available() or "")]
+SPARK = [
+    pytest.mark.xdist_group("spark"),
+    pytest.mark.skipif(bool(spark_available()), reason=spark_available() or ""),
+]
 
 
 @pytest.mark.parametrize(
