@@ -108,6 +108,18 @@ def import_events(
     )
 
 
+class StorableDataset(Protocol):
+    """What the import dialogs hand over: an event log read (`analysis.tasks.ImportedDataset`),
+    a summary, or a link to a file, each able to add itself to a workspace."""
+
+    name: str
+    n_events: int
+    n_cases: int
+    options: dict[str, object]
+
+    def add_to(self, ws: Workspace, journey_id: str | None = None) -> object: ...
+
+
 class PayloadSource(Protocol):
     """Where stored event data comes from (a `Workspace`)."""
 

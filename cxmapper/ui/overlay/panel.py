@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QUndoStack
@@ -48,6 +48,9 @@ from cxmapper.ui.overlay.panel_views import build_views
 from cxmapper.ui.overlay.views.names import CardNames, has_goal
 
 if TYPE_CHECKING:
+    from cxmapper.analysis.bootstrap import TouchpointProposal
+    from cxmapper.analysis.tasks import AnalysisRequest, AnalysisResult, StorableDataset
+    from cxmapper.model.entities import Touchpoint
     from cxmapper.ui.overlay.views.before_after import BeforeAfterView
     from cxmapper.ui.overlay.views.friction import FrictionView
     from cxmapper.ui.overlay.views.funnel import FunnelView
@@ -76,7 +79,7 @@ class AnalysisPanel(QWidget):
         self.journey_id: str | None = None
         self.stack: QUndoStack | None = None
         self.selected_touchpoints: Callable[[], list[str]] = list
-        self.result: Any = None
+        self.result: AnalysisResult | None = None
         self.job: BackgroundJob | None = None
         self.memory: AnalysisMemory | None = None  # where the last analysis is remembered
         self._restoring = False
@@ -236,7 +239,7 @@ class AnalysisPanel(QWidget):
 
     # -- datasets ----------------------------------------------------------------------------
 
-    def store_dataset(self, imported: Any) -> None:
+    def store_dataset(self, imported: StorableDataset) -> None:
         """Add an imported dataset to the workspace as one undoable step, then analyse it."""
         assert self.ws is not None and self.stack is not None
         ws, journey = self.ws, self.journey_id
@@ -274,7 +277,7 @@ class AnalysisPanel(QWidget):
 
     # -- running -----------------------------------------------------------------------------
 
-    def request(self) -> Any:
+    def request(self) -> AnalysisRequest:
         from cxmapper.analysis.tasks import AnalysisRequest
 
         assert self.ws is not None and self.journey_id is not None
@@ -350,7 +353,7 @@ class AnalysisPanel(QWidget):
 
     # -- results -----------------------------------------------------------------------------
 
-    def show_result(self, result: Any) -> None:
+    def show_result(self, result: AnalysisResult) -> None:
         self.result = result
         report = result.report
         self._show_running(False)
@@ -534,7 +537,7 @@ class AnalysisPanel(QWidget):
         self._show_running(True)
         self.job.start()
 
-    def add_proposals(self, proposals: list[Any]) -> None:
+    def add_proposals(self, proposals: list[TouchpointProposal]) -> None:
         """Create the proposed touchpoints (skipping events a touchpoint already matches)."""
         self._show_running(False)
         assert self.ws is not None and self.journey_id is not None and self.stack is not None
@@ -548,7 +551,7 @@ class AnalysisPanel(QWidget):
         lanes = ws.lanes(self.journey_id)
         lane = next((ln for ln in lanes if ln.kind in ("actions", "channel")), lanes[0])
 
-        def create() -> list[Any]:
+        def create() -> list[Touchpoint]:
             return [
                 ws.add_touchpoint(
                     stages[min(p.stage_index, len(stages) - 1)].id,
