@@ -286,7 +286,10 @@ def _apply(ws: Workspace, now: JourneyState, target: JourneyState) -> None:
             else:
                 names = tuple(n for n in vars(new) if n not in fixed)
             values = {n: getattr(new, n) for n in names if getattr(new, n) != getattr(old, n)}
-            if "owner_id" in values and values["owner_id"] not in parties:
+            # an owner removed from the workspace since cannot come back (today's is kept);
+            # no owner in the version (None) is restored as no owner
+            owner = values.get("owner_id")
+            if owner is not None and owner not in parties:
                 values.pop("owner_id")
             if values:
                 ws.update(kind, i, **values)
