@@ -219,7 +219,8 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
 
 def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
     """The diff view on a copy of the demo (the other pictures keep the demo as it is): a
-    version saved, then a card renamed, one moved to the next stage, one removed, one added."""
+    version saved, then a card renamed, one moved to the next stage, one removed, one added,
+    connectors removed, added and relabelled, and a RACI assignment added."""
     from cxmapper.model.versions import CURRENT, save_version
     from cxmapper.ui.dialogs.compare_versions import show_diff
 
@@ -240,6 +241,15 @@ def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
     ws.move_touchpoints([moved.id], after.id, moved.lane_id, 0)
     ws.remove("touchpoint", cards[2].id)
     ws.add_touchpoint(stages[0].id, cards[0].lane_id, "Chat with an agent")
+    links = ws.connectors(journey)
+    if links:  # a connector removed (a ghost line), one added (green), one relabelled
+        ws.remove("connector", links[0].id)
+    ws.add_connector(cards[3].id, cards[5].id, label="new path")
+    if len(links) > 1:
+        ws.update("connector", links[1].id, label=(links[1].label or "") + " (renamed)")
+    parties = ws.parties()
+    if parties:  # a RACI change: a badge on the card
+        ws.assign(cards[0].id, parties[0].id, "C")
     settle()
     show_diff(window, "As-is", CURRENT)
     window.resize(*SIZES[1])
@@ -251,7 +261,8 @@ def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
         "canvas-diff",
         window,
         "Canvas diff: the As-is version against now (added green, "
-        "removed as ghosts, changed outlined, moved marked, legend below the map)",
+        "removed as ghosts, changed outlined, moved marked, connectors added green or removed "
+        "as dashed ghosts, RACI and KPI changes as badges, legend below the map)",
     )
     window.close_workspace()
     window.close()

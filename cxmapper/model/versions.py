@@ -22,6 +22,7 @@ from typing import Any
 from cxmapper.errors import ValidationError, WorkspaceError
 from cxmapper.model import entities as e
 from cxmapper.model.kinds import KINDS
+from cxmapper.model.persistence import journey_reads
 from cxmapper.model.workspace import Placement, Removal, Workspace, new_id, now_iso
 
 SNAPSHOT_FORMAT = 1
@@ -59,13 +60,14 @@ def current_state(ws: Workspace, journey_id: str) -> JourneyState:
         _bulk(ws, "touchpoint", journey_id),
         key=lambda t: (order.get(t.stage_id, -1), order.get(t.lane_id, -1), t.position, t.id),
     )
-    tp_ids = {t.id for t in tps}
-    kpi_ids = {r.kpi_id for r in ws.readings() if r.touchpoint_id in tp_ids}
+    # only this journey's RACI and KPI ids, read in SQL: not every reading of the workspace
+    kpi_ids = journey_reads.kpi_ids_read_on(ws._store, journey_id)
+    raci_info = KINDS["raci"]
     return JourneyState(
         label=CURRENT, journey=ws.get("journey", journey_id), stages=stages,
         lanes=lanes, touchpoints=tps,
         connectors=_bulk(ws, "connector", journey_id),
-        raci=[r for r in ws.raci() if r.touchpoint_id in tp_ids],
+        raci=[ws._entity(raci_info, r) for r in journey_reads.raci_rows_of(ws._store, journey_id)],
         kpis=[k for k in ws.kpis() if k.id in kpi_ids],
         party_names={p.id: p.name for p in ws.parties()},
     )  # fmt: skip
@@ -284,7 +286,10 @@ def _apply(ws: Workspace, now: JourneyState, target: JourneyState) -> None:
             else:
                 names = tuple(n for n in vars(new) if n not in fixed)
             values = {n: getattr(new, n) for n in names if getattr(new, n) != getattr(old, n)}
-            if "owner_id" in values and values["owner_id"] not in parties:
+            # an owner removed from the workspace since cannot come back (today's is kept);
+            # no owner in the version (None) is restored as no owner
+            owner = values.get("owner_id")
+            if owner is not None and owner not in parties:
                 values.pop("owner_id")
             if values:
                 ws.update(kind, i, **values)

@@ -198,6 +198,8 @@ def _diff_cards(before: JourneyState, after: JourneyState, keys: dict[str, dict[
                     "touchpoint", "changed", _lineage(b), a.title, b.id, a.id, tuple(changes)
                 )
             )
+        if b.stage_id == a.stage_id and b.lane_id == a.lane_id:
+            continue  # the common case (versions keep ids): not moved
         moves = [
             FieldChange(
                 kind, names[("b", kind, getattr(b, col))], names[("a", kind, getattr(a, col))]

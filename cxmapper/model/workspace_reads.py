@@ -123,7 +123,7 @@ class WorkspaceReads:
 
     def change_log(self, **filters: Any) -> list[LogEntry]:
         """The audit trail, oldest first; filters: after_seq, journey_id, entity_id, since and
-        until (ISO date or time), author, limit (see persistence.log_store.select)."""
+        until (ISO date or time), author, card_id, limit (see persistence.log_store.select)."""
         return [entry_from_row(r) for r in log_store.select(self._store, **filters)]
 
     def count(self, kind: str, **where: Any) -> int:

@@ -59,12 +59,26 @@ def select(
     since: str | None = None,
     until: str | None = None,
     author: str | None = None,
+    card_id: str | None = None,
     limit: int | None = None,
 ) -> list[Row]:
     """Entries in order, filtered: after an entry, of a journey/entity, at or after `since`
-    and before `until` (ISO times; a date means its midnight UTC), by an author."""
+    and before `until` (ISO times; a date means its midnight UTC), by an author, about a card
+    (`card_id`: the card's own entries and those of the records on it, whose details name it
+    as their touchpoint_id).
+
+    The card filter is decided in SQL: a card's History tab reads a handful of rows instead of
+    decoding the whole journey's log in Python (thousands of entries on a big map). `instr`
+    passes over the rows that do not mention the card at all before any JSON is parsed.
+    """
     parts: list[str] = []
     params: list[Any] = []
+    if card_id is not None:
+        parts.append(
+            "(entity_id = ? OR (entity_id != '' AND instr(details, ?) > 0"
+            " AND json_extract(details, '$.touchpoint_id') = ?))"
+        )
+        params += [card_id, card_id, card_id]
     for clause, value in (
         ("seq > ?", after_seq),
         ("journey_id = ?", journey_id),

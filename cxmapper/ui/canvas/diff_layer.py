@@ -2,7 +2,10 @@
 
 Added cards get a green outline, changed cards an outline whose tooltip lists each field old ->
 new, moved cards a marker (tooltip: stage / lane old -> new), removed cards a ghost (dashed,
-faded) in the cell they had, and a legend below the grid says what each mark means. The
+faded) in the cell they had, and a legend below the grid says what each mark means and how
+many differences it stands for (the counts add up to the diff's: see `diff_plan`). Connector
+differences are drawn by `diff_links`; RACI / owner and KPI target changes are badges on their
+cards whose tooltip lists them. The
 marks are children of their cards, so they follow a card wherever it is laid out, and are
 not targets of any gesture (a press on one is a press on its card). Ghosts are path items,
 which the gestures and the selection skip: they can never be selected, dragged or edited.
@@ -26,7 +29,13 @@ from cxmapper.model.changes import Change
 from cxmapper.model.versions import CURRENT, find_state
 from cxmapper.model.versions_diff import JourneyDiff, diff_states
 from cxmapper.ui.canvas import layout, style
-from cxmapper.ui.canvas.diff_plan import DiffPlan, Ghost, plan
+from cxmapper.ui.canvas.diff_links import (
+    GhostLinkItem,
+    LinkMarkItem,
+    link_pen,
+    rect_tuple,
+)
+from cxmapper.ui.canvas.diff_plan import DiffPlan, End, Ghost, MapNow, plan
 from cxmapper.ui.canvas.items.card import Z_CARD
 from cxmapper.ui.canvas.items.text import wrap_elide
 
@@ -34,10 +43,13 @@ if TYPE_CHECKING:
     from cxmapper.ui.canvas.items.card import CardItem
     from cxmapper.ui.canvas.scene import JourneyScene
 
-COLOURS = {"added": "#15803d", "changed": "#7c3aed", "moved": "#0369a1", "removed": "#64748b"}
+COLOURS = {"added": "#15803d", "changed": "#7c3aed", "moved": "#0369a1", "removed": "#64748b",
+           "people": "#b45309", "kpi": "#be185d"}  # fmt: skip
+BADGE_ORDER = ("moved", "people", "kpi")  # right to left along the card's top edge
 Z_LEGEND = 91.0
 LEGEND_GAP = 12.0
 MOVED_GLYPH = "⇄"
+GLYPHS = {"moved": MOVED_GLYPH, "people": "R", "kpi": "K"}  # RACI, KPI: the same in Italian
 
 
 def _pen(change: str, width: float = 3.0, dashed: bool = False) -> QPen:
@@ -56,7 +68,7 @@ class DiffMarkItem(QGraphicsPathItem):
         self.changes = frozenset(changes)
         w, h = card.size
         self._rect = QRectF(-3, -3, w + 6, h + 6)  # before any call that asks for the bounds
-        self._moved = "moved" in changes
+        self._badges = [c for c in BADGE_ORDER if c in changes]
         path = QPainterPath()
         outline = "added" if "added" in changes else "changed" if "changed" in changes else ""
         if outline:
@@ -80,22 +92,26 @@ class DiffMarkItem(QGraphicsPathItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         super().paint(painter, option, widget)
-        if self._moved:
-            r = self._rect
-            badge = QRectF(r.right() - 30, r.top() - 11, 22, 22)  # on the top edge: no text
-            painter.setPen(QPen(style.CARD_BG, 1.5))
-            painter.setBrush(QColor(COLOURS["moved"]))
-            painter.drawEllipse(badge)
-            painter.setPen(style.CARD_BG)
-            painter.setFont(style.font(10.0, bold=True))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, MOVED_GLYPH)
+        r = self._rect
+        for i, change in enumerate(self._badges):
+            badge = QRectF(r.right() - 30 - 26 * i, r.top() - 11, 22, 22)  # top edge: no text
+            _badge(painter, badge, change, 10.0)
+
+
+def _badge(painter: QPainter, rect: QRectF, change: str, size: float) -> None:
+    painter.setPen(QPen(style.CARD_BG, 1.5))
+    painter.setBrush(QColor(COLOURS[change]))
+    painter.drawEllipse(rect)
+    painter.setPen(style.CARD_BG)
+    painter.setFont(style.font(size, bold=True))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, GLYPHS[change])
 
 
 class GhostCardItem(QGraphicsPathItem):
     """A removed card where it was: dashed, faded, its title only. Not a card: never
     selectable, focusable or a target of a gesture (see `Gestures._top`)."""
 
-    def __init__(self, ghost: Ghost, w: float, h: float) -> None:
+    def __init__(self, ghost: Ghost, w: float, h: float, tooltip: str = "") -> None:
         path = QPainterPath()
         path.addRoundedRect(QRectF(0, 0, w, h), 6, 6)
         super().__init__(path)
@@ -104,7 +120,7 @@ class GhostCardItem(QGraphicsPathItem):
         self.setBrush(style.CARD_BG)
         self.setOpacity(0.55)
         self.setZValue(Z_CARD - 1)
-        self.setToolTip(ghost.tooltip)
+        self.setToolTip(tooltip or ghost.tooltip)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, False)
@@ -132,35 +148,35 @@ class DiffLegendItem(QGraphicsItem):
 
     ROW = 18.0
 
-    def __init__(self, title: str, counts: dict[str, int], not_shown: int) -> None:
+    def __init__(
+        self, title: str, counts: dict[str, int], not_shown: int, elsewhere: int = 0
+    ) -> None:
         super().__init__()
         self.title = title
-        self.rows = [
-            ("added", QCoreApplication.translate("DiffLayer", "Added") + f" ({counts['added']})"),
-            (
-                "removed",
-                QCoreApplication.translate("DiffLayer", "Removed (ghost)")
-                + f" ({counts['removed']})",
-            ),
-            (
-                "changed",
-                QCoreApplication.translate("DiffLayer", "Changed: hover for old → new")
-                + f" ({counts['changed']})",
-            ),
-            (
-                "moved",
-                QCoreApplication.translate("DiffLayer", "Moved to another stage or lane")
-                + f" ({counts['moved']})",
-            ),
-        ]
-        self.note = (
-            QCoreApplication.translate("DiffLayer", "{n} card differences are not on the current map").format(n=not_shown)
-            if not_shown else ""
-        )  # fmt: skip
+        tr = QCoreApplication.translate
+        texts = {
+            "added": tr("DiffLayer", "Added"),
+            "removed": tr("DiffLayer", "Removed (ghost)"),
+            "changed": tr("DiffLayer", "Changed: hover for old → new"),
+            "moved": tr("DiffLayer", "Moved to another stage or lane"),
+            "link added": tr("DiffLayer", "Connector added"),
+            "link removed": tr("DiffLayer", "Connector removed (ghost)"),
+            "link changed": tr("DiffLayer", "Connector changed: hover for old → new"),
+            "people": tr("DiffLayer", "RACI or owner changed: hover the badge"),
+            "kpi": tr("DiffLayer", "KPI target changed: hover the badge"),
+        }
+        self.rows = [(change, f"{text} ({counts[change]})") for change, text in texts.items()]
+        notes = []
+        if not_shown:
+            notes.append(tr("DiffLayer", "Not on the current map: {n}").format(n=not_shown))  # fmt: skip
+        if elsewhere:
+            notes.append(tr("DiffLayer", "Stages, lanes or the journey (see the list): {n}").format(n=elsewhere))  # fmt: skip
+        self.notes = notes
+        self.note = "\n".join(notes)
         metrics = QFontMetricsF(style.font(8.0))
-        texts = [title, self.note] + [t for _, t in self.rows]
-        self._w = max(200.0, max(metrics.horizontalAdvance(t) for t in texts) + 60)
-        self._h = 28 + len(self.rows) * self.ROW + (self.ROW if self.note else 0) + 6
+        widths = [title, *notes] + [t for _, t in self.rows]
+        self._w = max(200.0, max(metrics.horizontalAdvance(t) for t in widths) + 60)
+        self._h = 28 + (len(self.rows) + len(notes)) * self.ROW + 6
         self.setZValue(Z_LEGEND)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -186,23 +202,26 @@ class DiffLegendItem(QGraphicsItem):
         for change, text in self.rows:
             swatch = QRectF(12, y + 2, 28, self.ROW - 6)
             painter.setBrush(style.CARD_BG)
-            if change == "moved":
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(COLOURS["moved"]))
-                painter.drawEllipse(QPointF(swatch.center()), 7, 7)
-                painter.setPen(style.CARD_BG)
-                painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, MOVED_GLYPH)
+            if change in GLYPHS:
+                c = swatch.center()
+                _badge(painter, QRectF(c.x() - 7, c.y() - 7, 14, 14), change, 7.5)
+            elif change.startswith("link "):
+                painter.setPen(link_pen(change[5:], 2.5))
+                mid = swatch.center().y()
+                painter.drawLine(QPointF(swatch.left(), mid), QPointF(swatch.right(), mid))
             else:
                 painter.setPen(_pen(change, 2.0, dashed=change == "removed"))
                 painter.drawRoundedRect(swatch, 3, 3)
             painter.setPen(style.INK)
+            painter.setFont(style.font(8.0))  # a badge leaves its own font set
             painter.drawText(QRectF(48, y, self._w - 56, self.ROW),
                              Qt.AlignmentFlag.AlignVCenter, text)  # fmt: skip
             y += self.ROW
-        if self.note:
-            painter.setPen(style.MUTED)
+        painter.setPen(style.MUTED)
+        for note in self.notes:
             painter.drawText(QRectF(12, y, self._w - 24, self.ROW),
-                             Qt.AlignmentFlag.AlignVCenter, self.note)  # fmt: skip
+                             Qt.AlignmentFlag.AlignVCenter, note)  # fmt: skip
+            y += self.ROW
 
 
 class DiffLayer:
@@ -216,6 +235,8 @@ class DiffLayer:
         self.plan = DiffPlan()
         self.mark_items: dict[str, DiffMarkItem] = {}
         self.ghost_items: list[GhostCardItem] = []
+        self.link_items: dict[str, LinkMarkItem] = {}
+        self.ghost_link_items: list[GhostLinkItem] = []
         self.legend: DiffLegendItem | None = None
         self._bridge: object | None = None
         self._timer = QTimer()
@@ -238,7 +259,12 @@ class DiffLayer:
         diff = diff_states(before, after)
         m = self.s.mirror
         assert m is not None
-        self.plan = plan(diff, before, m.tps, m.stages, m.lanes)
+        kpi_cards: dict[str, list[str]] = {}
+        for tp_id, latest in m.latest.items():
+            for kpi_id in latest:
+                kpi_cards.setdefault(kpi_id, []).append(tp_id)
+        now = MapNow(m.tps, m.stages, m.lanes, m.connectors, kpi_cards)
+        self.plan = plan(diff, before, after, now)
         self.diff, self.refs, self.journey_id = diff, (from_ref, to_ref), jid
         self._follow(getattr(self.s, "_bridge", None))
         self.s._rebuild()
@@ -293,6 +319,7 @@ class DiffLayer:
     def forget_items(self) -> None:
         """The scene was cleared: its items are gone."""
         self.mark_items, self.ghost_items, self.legend = {}, [], None
+        self.link_items, self.ghost_link_items = {}, []
 
     def apply(self) -> None:
         """Draw the marks, ghosts and legend on the freshly laid-out scene."""
@@ -305,25 +332,50 @@ class DiffLayer:
         for tp_id, changes in self.plan.marks.items():
             card = self.s.cards.get(tp_id)
             if card is not None:
-                tip = "\n".join(self.plan.tooltips.get(tp_id, []))
-                self.mark_items[tp_id] = DiffMarkItem(card, changes, tip)
+                self.mark_items[tp_id] = DiffMarkItem(card, changes, self.plan.tooltip(tp_id))
+        ghost_rects: dict[str, tuple[float, float, float, float]] = {}
         for (stage, lane), ghosts in self.plan.ghost_cells().items():
             if stage not in m.stages or lane not in m.lanes:
                 continue
             first = len(m.cells.get((stage, lane), []))
             for i, ghost in enumerate(ghosts):
                 box = g.card_box(stage, lane, first + i)
-                item = GhostCardItem(ghost, box.w, box.h)
+                item = GhostCardItem(ghost, box.w, box.h, self.plan.ghost_tooltip(ghost))
                 item.setPos(box.x, box.y)
                 self.s.addItem(item)
                 self.ghost_items.append(item)
+                ghost_rects[ghost.key] = (box.x, box.y, box.w, box.h)
+        self._apply_links(ghost_rects)
         assert self.diff is not None
         title = QCoreApplication.translate("DiffLayer", "Changes from {a} to {b}").format(a=self._name(self.diff.before),
                                                      b=self._name(self.diff.after))  # fmt: skip
-        self.legend = DiffLegendItem(title, self.plan.counts(), self.plan.not_shown)
+        self.legend = DiffLegendItem(
+            title, self.plan.counts(), self.plan.not_shown, self.plan.elsewhere
+        )
         self.legend.setPos(0.0, g.height + LEGEND_GAP + self._below_overlay(g))
         self.s.addItem(self.legend)
         self.s._fit_scene_rect()
+
+    def _apply_links(self, ghost_rects: dict[str, tuple[float, float, float, float]]) -> None:
+        """Halos on the connectors added or changed, ghost lines for the ones removed."""
+        for c_id, change in self.plan.links.items():
+            connector = self.s.connector_items.get(c_id)
+            if connector is not None:
+                tip = self.plan.link_tooltips.get(c_id, "")
+                self.link_items[c_id] = LinkMarkItem(connector, change, tip)
+
+        def rect(end: End) -> tuple[float, float, float, float] | None:
+            if end[0] == "ghost":
+                return ghost_rects.get(end[1])
+            card = self.s.cards.get(end[1])
+            return None if card is None else rect_tuple(self.s.card_rect(end[1]))
+
+        for ghost in self.plan.ghost_links:
+            src, dst = rect(ghost.source), rect(ghost.target)
+            if src is not None and dst is not None:
+                item = GhostLinkItem(ghost, src, dst)
+                self.s.addItem(item)
+                self.ghost_link_items.append(item)
 
     def legends_rect(self, grid_width: float, grid_height: float) -> QRectF:
         """The strip below the grid the legends take: the overlay's, then the diff's below it
@@ -343,10 +395,10 @@ class DiffLayer:
         return QCoreApplication.translate("DiffLayer", "now") if label == CURRENT else label
 
     def _remove_items(self) -> None:
-        for mark in self.mark_items.values():
+        for mark in (*self.mark_items.values(), *self.link_items.values()):
             if shiboken6.isValid(mark) and mark.scene() is not None:
                 mark.scene().removeItem(mark)
-        for item in (*self.ghost_items, self.legend):
+        for item in (*self.ghost_items, *self.ghost_link_items, self.legend):
             if item is not None:
                 self.s._remove_item(item)
         self.forget_items()

@@ -81,11 +81,7 @@ def describe(ws: Workspace, entry: LogEntry, card_id: str) -> str:
 
 def card_history(ws: Workspace, tp: e.Touchpoint) -> list[HistoryRow]:
     """The card's change-log entries as rows, newest first (see the module's docstring)."""
-    entries = [
-        x
-        for x in ws.change_log(journey_id=tp.journey_id)
-        if x.entity_id == tp.id or (x.entity_id and x.details.get("touchpoint_id") == tp.id)
-    ]
+    entries = ws.change_log(journey_id=tp.journey_id, card_id=tp.id)  # the card's, in SQL
     # a card whose place in its stack merely shifted is in one shared entry (no entity id):
     # not news about the card, so not listed
     return [
