@@ -6,16 +6,15 @@ painting stays untouched. `FeedbackBadges` is the scene's switch: off by default
 reads the whole event log once), on from View ▸ Feedback Badges; the figures come from the
 shared `voice_cache`, the same ones the inspector's Voice tab shows.
 
-The badges observe the model themselves (the scene's bridge), so they never go stale: a survey
-imported or removed, a card renamed (a survey's touchpoint column names cards by title), its
-matching rules changed, an event dataset replaced, or any of these undone, and the badges are
-read again once the burst of changes is over. The cache decides whether that needs a new
+The badges observe the model (the scene hands them each change it gets), so they never go
+stale: a survey imported or removed, a card renamed (a survey's touchpoint column names cards
+by title), its matching rules changed, an event dataset replaced, or any of these undone, and
+the badges are read again once the burst of changes is over. The cache decides whether that needs a new
 report; a change the figures do not read costs only the cache's key.
 """
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
     from cxmapper.feedback.card_voice import CardVoice
     from cxmapper.model.changes import Change
     from cxmapper.ui.canvas.scene import JourneyScene
-    from cxmapper.ui.model_bridge import ModelBridge
 
 HEIGHT = 16.0
 # What a card's figures depend on: the surveys, the event dataset the answers link through,
@@ -102,7 +100,6 @@ class FeedbackBadges:
         self.scene = scene
         self.enabled = False
         self._voices: dict[str, CardVoice] = {}
-        self._bridge: ModelBridge | None = None  # whose changes we follow
         self._timer = QTimer(scene)  # one refresh per burst of changes (an import, an undo)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -115,7 +112,6 @@ class FeedbackBadges:
     def apply(self) -> None:
         """Read the figures again (cached unless the feedback changed) and badge every card."""
         s = self.scene
-        self._observe(s._bridge)
         self._voices = {}
         if self.enabled and s.workspace is not None and s.journey_id is not None:
             from cxmapper.ui.voice_cache import journey_voices
@@ -124,18 +120,7 @@ class FeedbackBadges:
         for card in s.cards.values():
             self.apply_to_card(card)
 
-    def _observe(self, bridge: ModelBridge | None) -> None:
-        """Follow the changes of the scene's model (a new bridge per opened workspace)."""
-        if bridge is self._bridge:
-            return
-        if self._bridge is not None:
-            with suppress(RuntimeError, TypeError):  # already gone with its workspace
-                self._bridge.changed.disconnect(self._on_change)
-        self._bridge = bridge
-        if bridge is not None:
-            bridge.changed.connect(self._on_change)
-
-    def _on_change(self, change: Change) -> None:
+    def on_change(self, change: Change) -> None:
         if self.enabled and changes_figures(change):
             self._timer.start()
 
