@@ -1,7 +1,7 @@
 """Read the demo's event log and survey (written beside the demo workspace) for the app.
 
 `cxmapper demo` + `cxmapper import` + `cxmapper import-survey` give a newcomer on the command
-line a workspace whose overlay, badges, drivers and verdicts have data; the app's Help ▸ demo
+line a workspace whose overlay, badges, drivers and verdicts have data; the app's File ▸ Open Demo
 must give the same. Reading both files takes a second or two, so the app runs this in a worker
 process (`BackgroundJob`) and stores the two results itself, as one undoable step. Only files
 are read here: stopping the worker midway leaves nothing half-written.

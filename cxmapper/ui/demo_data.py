@@ -1,4 +1,4 @@
-"""Help ▸ demo: the sample workspace opens with its event log and survey already imported.
+"""File ▸ Open Demo: the sample workspace opens with its event log and survey already imported.
 
 A newcomer should see what the demo is for (the overlay, the feedback badges, drivers, topics
 and verdicts) without knowing that `cxmapper demo` wrote two more files beside the workspace
