@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
+from cxmapper.model.demo import survey_path_for, write_demo
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas.items.feedback_badge import badge_of
+from cxmapper.ui.demo_data import demo_path
 from cxmapper.ui.main_window import MainWindow
 
 
@@ -82,5 +84,24 @@ def test_opening_the_demo_again_imports_nothing_more(
     window.demo_job = None
     assert window.open_demo(), errors
     assert window.demo_job is None
+    ws = window.workspace
+    assert ws is not None and len(ws.datasets()) == 1 and len(ws.surveys()) == 1
+
+
+def test_an_older_demo_without_data_gets_it_unless_the_files_are_gone(
+    qtbot: QtBot, window: MainWindow, errors: list[str]
+) -> None:
+    path = demo_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_demo(path)  # as an earlier version left it: workspace and files, nothing imported
+    survey = survey_path_for(path)
+    kept = survey.read_bytes()
+    survey.unlink()
+    assert window.open_demo(), errors
+    assert window.demo_job is None  # nothing to import from: the demo opens as it is
+    window.close_workspace()
+    survey.write_bytes(kept)
+    assert window.open_demo(), errors
+    wait_for_demo_data(qtbot, window)
     ws = window.workspace
     assert ws is not None and len(ws.datasets()) == 1 and len(ws.surveys()) == 1
