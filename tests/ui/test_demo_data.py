@@ -14,6 +14,7 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas.items.feedback_badge import badge_of
 from cxmapper.ui.demo_data import demo_path
 from cxmapper.ui.main_window import MainWindow
+from cxmapper.ui.voice_cache import journey_voice
 
 
 def wait_for_demo_data(qtbot: QtBot, window: MainWindow) -> None:
@@ -43,7 +44,8 @@ def test_demo_opens_with_survey_and_events_imported(
     assert errors == []
     ws = window.workspace
     assert ws is not None
-    window.show_journey(ws.find_journey("Online purchase").id)
+    journey_id = ws.find_journey("Online purchase").id
+    window.show_journey(journey_id)
     badges = window.findChild(QAction, "view.feedback_badges")
     assert badges is not None and badges.isChecked()
     found = badge_texts(window)
@@ -51,6 +53,16 @@ def test_demo_opens_with_survey_and_events_imported(
     # answering, and nobody answers between paying and the order confirmation)
     assert found["Order confirmed"] == "NPS +14 (n=307)"
     assert found["Order confirmation e-mail"] == "NPS -92 (n=53)"
+    # the app's demo gives the figures `cxmapper feedback` gives for the CLI's demo
+    voice = journey_voice(ws, journey_id)
+    assert voice is not None
+    top = [(d.title, d.behaviour) for d in voice.report.drivers[:2]]
+    assert top == [("Checkout: payment", "repeated"), ("Order confirmation e-mail", "waited")]
+    verdicts = {a.title: a.verdict.verdict for a in voice.report.verdicts}
+    assert verdicts == {
+        "Address autocomplete": "improved",
+        "Show shipping cost before checkout": "no detectable change",
+    }
     path = Path(ws.path)
     with Workspace.open(path, read_only=True) as saved:  # in the file, not only on screen
         assert [d.n_events for d in saved.datasets()] == [ws.datasets()[0].n_events]
