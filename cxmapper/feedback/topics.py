@@ -30,6 +30,8 @@ Topics = dict[str, dict[str, list[str]]]  # topic key -> language -> keywords
 
 def fold(text: str) -> str:
     """Lower case without accents, so 'qualità' and 'qualita' read the same."""
+    if text.isascii():  # most comments: nothing to decompose
+        return text.lower()
     norm = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in norm if not unicodedata.combining(ch))
 
@@ -69,9 +71,20 @@ class Matcher:
 
 
 def assign(verbatims: pd.Series, topics: Topics | None = None) -> list[list[str]]:
-    """Topic keys per verbatim (empty for no text or no match)."""
+    """Topic keys per verbatim (empty for no text or no match). Each distinct text is matched
+    once: surveys repeat short answers ("ok", "great service") many times."""
     matcher = Matcher.build(topics or STARTER_TOPICS)
-    return [matcher.topics_of(v) if isinstance(v, str) and v else [] for v in verbatims]
+    found: dict[str, list[str]] = {}
+    out: list[list[str]] = []
+    for v in verbatims:
+        if not (isinstance(v, str) and v):
+            out.append([])
+            continue
+        keys = found.get(v)
+        if keys is None:
+            keys = found[v] = matcher.topics_of(v)
+        out.append(keys)
+    return out
 
 
 @dataclass(frozen=True)
@@ -92,12 +105,12 @@ def card_topics(
 ) -> list[list[TopicSummary]]:
     """Per touchpoint index: its top topics by count, with 3 example verbatims each (negative
     ones first: they are the ones owners act on) and the share negative."""
-    found = assign(verbatims, topics)
+    on_card = np.flatnonzero(np.asarray(tp) >= 0)  # answers on no card have no card topics
+    found = assign(verbatims.iloc[on_card], topics)
     per_card: list[dict[str, list[int]]] = [{} for _ in range(n_tp)]
-    for i, keys in enumerate(found):
-        if tp[i] >= 0:
-            for k in keys:
-                per_card[tp[i]].setdefault(k, []).append(i)
+    for i, keys in zip(on_card.tolist(), found, strict=True):
+        for k in keys:
+            per_card[tp[i]].setdefault(k, []).append(i)
     texts = verbatims.to_numpy(dtype=object)
     out: list[list[TopicSummary]] = []
     for card in per_card:

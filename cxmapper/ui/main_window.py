@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.ctx: InspectorContext | None = None
         self.journey_id: str | None = None
         self.people_dialog: Any = None
+        self.demo_job: Any = None  # the demo data import while it runs (demo_data.py)
         self._docks_before_presentation: dict[QDockWidget, bool] = {}
         self._was_maximized = False
         self.undo_stack = GuardedUndoStack(self)
@@ -374,21 +375,10 @@ class MainWindow(QMainWindow):
         return True
 
     def open_demo(self) -> bool:
-        """Open the sample workspace in the user's data folder, writing it the first time."""
-        folder = Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        )
-        path = folder / "demo.cxmap"
-        if not path.exists():
-            try:
-                from cxmapper.model.demo import write_demo
+        """Open the sample workspace (written the first time) with its data (demo_data.py)."""
+        from cxmapper.ui import demo_data
 
-                folder.mkdir(parents=True, exist_ok=True)
-                write_demo(path)
-            except (*OPEN_ERRORS, ImportError) as exc:
-                self.show_error(self.tr("Cannot write the demo"), str(exc))
-                return False
-        return self.open_path(path)
+        return demo_data.open_demo(self)
 
     def _default_folder(self) -> str:
         """An existing folder to start file dialogs in (never a name the dialog would

@@ -8,7 +8,14 @@ import pytest
 
 from cxmapper.errors import ValidationError
 from cxmapper.feedback.topic_lists import STARTER_TOPICS
-from cxmapper.feedback.topics import assign, card_topics, load_topics, save_topics, stem
+from cxmapper.feedback.topics import (
+    Matcher,
+    assign,
+    card_topics,
+    load_topics,
+    save_topics,
+    stem,
+)
 
 
 def test_starter_lists_cover_the_usual_topics_in_both_languages() -> None:
@@ -77,3 +84,22 @@ def test_the_topic_list_is_editable_and_kept_in_the_workspace(memory_ws) -> None
     assert assign(pd.Series(["Gift  wrapping was torn"]), mine) == [["gift wrap"]]
     with pytest.raises(ValidationError):
         save_topics(memory_ws, {"x": ["not", "by", "language"]})  # type: ignore[dict-item]
+
+
+def test_each_distinct_comment_on_a_card_is_matched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """100,000 answers repeat a few hundred comments: matching each text once keeps the report
+    (and the app's badges) fast; answers linked to no card need no topics at all."""
+    calls: list[str] = []
+    original = Matcher.topics_of
+
+    def counting(self: Matcher, text: str) -> list[str]:
+        calls.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(Matcher, "topics_of", counting)
+    texts = pd.Series(["Late delivery", "late delivery", "Late delivery", "", None, "Great price"])
+    tp = np.array([0, 0, 0, 0, 0, -1])
+    [card] = card_topics(texts, tp, np.zeros(6, dtype=bool), 1)
+    assert sorted(calls) == ["Late delivery", "late delivery"]
+    assert [(t.topic, t.count) for t in card] == [("delivery", 3)]
+    assert assign(texts) == [["delivery"]] * 3 + [[], [], ["price"]]

@@ -140,6 +140,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
     def _on_change(self, change: Change) -> None:
         if self.mirror is None:
             return
+        self.feedback.on_change(change)  # the badges read survey data the mirror does not hold
         self.mirror.apply(change, self._dirty)
         if self._dirty and not self._flush_timer.isActive():
             self._flush_timer.start()

@@ -5,13 +5,19 @@ The badge is a child item of the card, so it moves, hides and dies with it and t
 painting stays untouched. `FeedbackBadges` is the scene's switch: off by default (the report
 reads the whole event log once), on from View ▸ Feedback Badges; the figures come from the
 shared `voice_cache`, the same ones the inspector's Voice tab shows.
+
+The badges observe the model (the scene hands them each change it gets), so they never go
+stale: a survey imported or removed, a card renamed (a survey's touchpoint column names cards
+by title), its matching rules changed, an event dataset replaced, or any of these undone, and
+the badges are read again once the burst of changes is over. The cache decides whether that needs a new
+report; a change the figures do not read costs only the cache's key.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -22,9 +28,23 @@ from cxmapper.ui.canvas.items.card import CardItem
 
 if TYPE_CHECKING:
     from cxmapper.feedback.card_voice import CardVoice
+    from cxmapper.model.changes import Change
     from cxmapper.ui.canvas.scene import JourneyScene
 
 HEIGHT = 16.0
+# What a card's figures depend on: the surveys, the event dataset the answers link through,
+# and the cards' titles and matching rules. Moving a card or editing its text changes nothing.
+DATA_KINDS = frozenset({"survey", "dataset"})
+LINK_FIELDS = frozenset({"title", "match_events", "match_patterns"})
+
+
+def changes_figures(change: Change) -> bool:
+    """True when `change` may change which answers a card has (its badge)."""
+    if change.action == "reloaded" or change.kind in DATA_KINDS:
+        return True
+    if change.kind != "touchpoint":
+        return False
+    return change.action != "changed" or not LINK_FIELDS.isdisjoint(change.fields)
 
 
 def headline(voice: CardVoice | None) -> tuple[str, float, int] | None:
@@ -80,6 +100,10 @@ class FeedbackBadges:
         self.scene = scene
         self.enabled = False
         self._voices: dict[str, CardVoice] = {}
+        self._timer = QTimer(scene)  # one refresh per burst of changes (an import, an undo)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._refresh)
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
@@ -95,6 +119,14 @@ class FeedbackBadges:
             self._voices = journey_voices(s.workspace, s.journey_id)
         for card in s.cards.values():
             self.apply_to_card(card)
+
+    def on_change(self, change: Change) -> None:
+        if self.enabled and changes_figures(change):
+            self._timer.start()
+
+    def _refresh(self) -> None:
+        if self.enabled and self.scene.mirror is not None:
+            self.apply()
 
     def apply_to_card(self, card: CardItem) -> None:
         old = badge_of(card)
