@@ -10,6 +10,8 @@ the driver's memory. On a cluster-sized log, run the summary step instead (`--su
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 
 from cxmapper.analysis.channels import ChannelFigures
@@ -41,7 +43,8 @@ def events_frame(
             *map(quote, extra),
         ]
     )
-    got = sql.spark.sql(f"SELECT {select} FROM {view} ORDER BY {RN}").toPandas()
+    # pyspark types toPandas() as a protocol; it returns a pandas DataFrame
+    got = cast(pd.DataFrame, sql.spark.sql(f"SELECT {select} FROM {view} ORDER BY {RN}").toPandas())
     frame = pd.DataFrame(
         {
             CASE_ID: _categorical(got[CASE_ID].astype(object)),
