@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +166,7 @@ def _print_summary(data: dict[str, Any], warnings: Sequence[str]) -> None:
 def _print_impact(data: dict[str, Any]) -> None:
     """The journey's money totals and channel figures, when the JSON has them."""
     from cxmapper.present.language import current_language
+    from cxmapper.present.locale_format import format_number, format_percent
     from cxmapper.present.money import format_money as money_text
     from cxmapper.present.units import format_share
 
@@ -188,6 +189,7 @@ def _print_impact(data: dict[str, Any]) -> None:
                 failure=format_money(total["failure_demand_cost"], cur),
             )
         )
+        _print_cards_at_risk(data["activities"], cur, format_money)
     ch = data.get("channels")
     if ch and ch["cases"]:
         out.write(
@@ -196,7 +198,29 @@ def _print_impact(data: dict[str, Any]) -> None:
             f"{ch['contacts']:,} assisted contacts, repeat {format_share(ch['repeat_contact_rate'])}, "
             f"FCR {format_share(ch['fcr'])}\n"
         )
-        for m in ch["matrix"][:10]:
+        for m in ch["matrix"][:10]:  # the pair's share of cases, as the Channels view shows it
+            line = _("{source} -> {target}: {hops} hops ({cases} cases, {share} of cases)")
             out.write(
-                f"  {m['from'][:20]} -> {m['to'][:20]}: {m['hops']:,} hops ({m['cases']:,} cases)\n"
+                "  "
+                + line.format(
+                    source=m["from"][:20],
+                    target=m["to"][:20],
+                    hops=format_number(m["hops"]),
+                    cases=format_number(m["cases"]),
+                    share=format_percent(m["case_rate"], 1),
+                )
+                + "\n"
             )
+
+
+def _print_cards_at_risk(
+    activities: list[dict[str, Any]], currency: str, money: Callable[[float, str], str]
+) -> None:
+    """The cards with the most value at risk (at most 5), each in the locale's money format,
+    so the figure the map shows on a card can be read on the command line too."""
+    at_risk = [a for a in activities if a.get("value_at_risk")]
+    if not at_risk:
+        return
+    sys.stdout.write(_("value at risk by touchpoint") + "\n")
+    for a in sorted(at_risk, key=lambda a: -a["value_at_risk"])[:5]:
+        sys.stdout.write(f"  {a['name'][:40]}: {money(a['value_at_risk'], currency)}\n")

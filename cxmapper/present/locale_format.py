@@ -35,6 +35,14 @@ def format_number(value: float | None, digits: int = 0, language: str | None = N
     return text.translate(str.maketrans(",.", style.group + style.decimal))
 
 
+def format_percent(share: float | None, digits: int = 0, language: str | None = None) -> str:
+    """A share (0.15) as the app's QLocale writes it: '15.0%' (en), '15,0%' (it); a dash when
+    there is no value. The CLI uses it so its figures read as the Channels view's."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{format_number(share * 100, digits, language)}%"
+
+
 def format_date(value: date | datetime | str, language: str | None = None) -> str:
     """'2026-12-05' (en), '05/12/2026' (it); ISO text ('2026-12-05T10:00') is accepted."""
     if isinstance(value, str):

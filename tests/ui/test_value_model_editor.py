@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
@@ -58,3 +59,55 @@ def test_bad_amount_keeps_the_dialog_open(
 
 def test_journey_menu_has_the_editor(window) -> None:
     assert window.findChild(QAction, "action.value_model") in window.journey_menu.actions()
+
+
+def test_owner_edits_every_field_from_the_menu_as_one_undo_step(
+    qtbot: QtBot, window, tmp_path: Path
+) -> None:
+    """Journey ▸ Value model…: conversion value, currency, a contact cost and a segment value
+    typed into the dialog, OK: one undo step, saved; undo puts the old model back, redo again."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    path = tmp_path / "priced.cxmap"
+    with Workspace.create(path) as ws:
+        jid = ws.add_journey("Shop").id
+        set_value_model(ws, jid, {"value_per_conversion": 10, "contact_costs": {"chat": 2}})
+    assert window.open_path(path)
+    window.show_journey(jid)
+    before = window.undo_stack.count()
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ValueModelDialog):
+            QTimer.singleShot(20, fill)
+            return
+        seen.append(dialog.windowTitle())
+        dialog.conversion.selectAll()
+        qtbot.keyClicks(dialog.conversion, "85.5")
+        dialog.currency.selectAll()
+        qtbot.keyClicks(dialog.currency, "usd")
+        dialog.costs.set_pair(1, "Phone", "6,50")
+        qtbot.keyClicks(dialog.segment_attribute, "tier")
+        dialog.segments.set_pair(0, "gold", "120")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(20, fill)
+    window.findChild(QAction, "action.value_model").trigger()
+    assert seen == ["Value model"]
+    expected = {
+        "value_per_conversion": 85.5,
+        "currency": "USD",
+        "contact_costs": {"chat": 2.0, "Phone": 6.5},
+        "segment_attribute": "tier",
+        "segment_values": {"gold": 120.0},
+    }
+    assert reopened(path, jid) == expected
+    assert window.undo_stack.count() == before + 1
+    assert window.undo_stack.undoText() == "Edit value model"
+    window.undo_stack.undo()
+    assert reopened(path, jid) == {"value_per_conversion": 10.0, "contact_costs": {"chat": 2.0}}
+    window.undo_stack.redo()
+    assert reopened(path, jid) == expected
