@@ -41,7 +41,7 @@ class FollowUpColumn(Column):
 def _column(action_key: str, key: str | None = None, width: float | None = None) -> FollowUpColumn:
     c = next(c for c in ACTIONS.columns if c.key == action_key)
     return FollowUpColumn(key or c.key, c.get, c.field, c.parse, width or c.width,
-                          c.number_format, c.wrap, c.choices)  # fmt: skip
+                          c.number_format, c.wrap, c.choices, c.labels)  # fmt: skip
 
 
 FOLLOW_UPS = TableSpec(
