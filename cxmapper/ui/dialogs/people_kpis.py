@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,11 +27,19 @@ from cxmapper.model import kpi_kinds
 from cxmapper.model.changes import Change
 from cxmapper.present.labels import kpi_kind_label, kpi_scale_text
 from cxmapper.ui.commands import AddCommand, RemoveCommand
+from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.context import InspectorContext
-from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form, hint
+from cxmapper.ui.inspector.widgets import (
+    ChoiceCombo,
+    CommitLineEdit,
+    PartyCombo,
+    form,
+    hint,
+    team_label,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-NEW_KPI = "New KPI"
+NEW_KPI = QT_TRANSLATE_NOOP("DialogsPeopleKpis", "New KPI")
 
 
 class RecordEditor(QWidget):
@@ -105,7 +113,7 @@ class RecordEditor(QWidget):
         if record_id is None:
             return
         record = self.ctx.workspace.get(self.kind, record_id)
-        text = f"Set {field.replace('_id', '').replace('_', ' ')} of {record.name}"
+        text = set_text(field, record.name)
         if not self.ctx.update(self.kind, record_id, text, **{field: value}):
             self.show_current()
 
@@ -123,7 +131,12 @@ class RecordEditor(QWidget):
         if record_id is not None:
             name = self.ctx.workspace.get(self.kind, record_id).name
             self.ctx.push(
-                RemoveCommand(self.ctx.workspace, self.kind, [record_id], f"Remove {name}")
+                RemoveCommand(
+                    self.ctx.workspace,
+                    self.kind,
+                    [record_id],
+                    QCoreApplication.translate("UndoText", "Remove {name}").format(name=name),
+                )
             )
             self.refresh()
 
@@ -171,7 +184,7 @@ class PeopleEditor(RecordEditor):
         return self.ctx.workspace.parties()
 
     def label(self, record: e.Party) -> str:
-        return f"{record.name} (team)" if record.kind == "team" else record.name
+        return team_label(record.name) if record.kind == "team" else record.name
 
     def show_record(self, record: e.Party) -> None:
         teams = [p for p in self.ctx.workspace.parties() if p.kind == "team" and p.id != record.id]
@@ -185,8 +198,19 @@ class PeopleEditor(RecordEditor):
 
     def add_party(self, kind: str, name: str | None = None) -> str | None:
         ws = self.ctx.workspace
-        name = name or ("New team" if kind == "team" else "New person")
-        party_id = self.add(lambda: ws.add_party(name, kind), f"Add {kind} {name}")
+        name = name or (
+            QCoreApplication.translate("DialogsPeopleKpis", "New team")
+            if kind == "team"
+            else QCoreApplication.translate("DialogsPeopleKpis", "New person")
+        )
+        party_id = self.add(
+            lambda: ws.add_party(name, kind),
+            (
+                QCoreApplication.translate("UndoText", "Add team {name}")
+                if kind == "team"
+                else QCoreApplication.translate("UndoText", "Add person {name}")
+            ).format(name=name),
+        )
         self.name.setFocus()
         self.name.selectAll()
         return party_id
@@ -275,9 +299,11 @@ class KpiEditor(RecordEditor):
             values.update(unit=kind.unit, direction=kind.direction)
             if record.tolerance is None:
                 values["tolerance"] = kind.tolerance
-            if record.name == NEW_KPI:
+            if record.name in (NEW_KPI, QCoreApplication.translate("DialogsPeopleKpis", NEW_KPI)):
                 values["name"] = kind.name
-        text = f"Set kind of {record.name} to {kpi_kind_label(key)}"
+        text = QCoreApplication.translate("UndoText", "Set kind of {name} to {kind}").format(
+            name=record.name, kind=kpi_kind_label(key)
+        )
         if not self.ctx.update("kpi", record_id, text, **values):
             self.show_current()
 
@@ -297,8 +323,11 @@ class KpiEditor(RecordEditor):
 
     def add_kpi(self, name: str | None = None) -> str | None:
         ws = self.ctx.workspace
-        name = name or NEW_KPI
-        kpi_id = self.add(lambda: ws.add_kpi(name), f"Add KPI {name}")
+        name = name or QCoreApplication.translate("DialogsPeopleKpis", NEW_KPI)
+        kpi_id = self.add(
+            lambda: ws.add_kpi(name),
+            QCoreApplication.translate("UndoText", "Add KPI {name}").format(name=name),
+        )
         self.name.setFocus()
         self.name.selectAll()
         return kpi_id

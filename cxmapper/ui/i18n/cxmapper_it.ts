@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>About</name>
+    <message>
+        <source>Customer-journey mapping with event-log analysis.</source>
+        <translation>Mappatura del customer journey con analisi dei log di eventi.</translation>
+    </message>
+    <message>
+        <source>Errors in background work are written to the log file</source>
+        <translation>Gli errori delle attività in background vengono scritti nel file di log</translation>
+    </message>
+    <message>
+        <source>Please attach it to a bug report.</source>
+        <translation>Allegatelo a una segnalazione di errore.</translation>
+    </message>
+    <message>
+        <source>About cxmapper</source>
+        <translation>Informazioni su cxmapper</translation>
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <source>Clear</source>
@@ -156,6 +175,132 @@
     <message>
         <source>Created {value} touchpoints in lane {name!r} from the top events.</source>
         <translation>Creati {value} punti di contatto nella corsia {name!r} dagli eventi principali.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasEditing</name>
+    <message>
+        <source>Change emotion</source>
+        <translation>Cambia emozione</translation>
+    </message>
+    <message>
+        <source>Rename card</source>
+        <translation>Rinomina scheda</translation>
+    </message>
+    <message>
+        <source>Rename stage</source>
+        <translation>Rinomina fase</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Rinomina corsia</translation>
+    </message>
+    <message>
+        <source>Rename connector label</source>
+        <translation>Rinomina etichetta del collegamento</translation>
+    </message>
+    <message>
+        <source>Delete card</source>
+        <translation>Elimina scheda</translation>
+    </message>
+    <message>
+        <source>Delete connector</source>
+        <translation>Elimina collegamento</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Elimina fase</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Elimina corsia</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>Elimina elemento</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Aggiungi fase</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>Sposta fase</translation>
+    </message>
+    <message>
+        <source>Resize stage</source>
+        <translation>Ridimensiona fase</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Aggiungi corsia</translation>
+    </message>
+    <message>
+        <source>Move lane</source>
+        <translation>Sposta corsia</translation>
+    </message>
+    <message>
+        <source>Resize lane</source>
+        <translation>Ridimensiona corsia</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>Nuova scheda</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>Sposta scheda</translation>
+    </message>
+    <message>
+        <source>Move {n} cards</source>
+        <translation>Sposta {n} schede</translation>
+    </message>
+    <message>
+        <source>Connect cards</source>
+        <translation>Collega schede</translation>
+    </message>
+    <message>
+        <source>Delete {n} items</source>
+        <translation>Elimina {n} elementi</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Paste card</source>
+        <translation>Incolla scheda</translation>
+    </message>
+    <message>
+        <source>Paste {n} cards</source>
+        <translation>Incolla {n} schede</translation>
+    </message>
+    <message>
+        <source>Duplicate card</source>
+        <translation>Duplica scheda</translation>
+    </message>
+    <message>
+        <source>Duplicate {n} cards</source>
+        <translation>Duplica {n} schede</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Nuova fase</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>Nuova corsia</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasGrid</name>
+    <message>
+        <source>1 touchpoint</source>
+        <translation>1 punto di contatto</translation>
+    </message>
+    <message>
+        <source>{n} touchpoints</source>
+        <translation>{n} punti di contatto</translation>
     </message>
 </context>
 <context>
@@ -381,6 +526,10 @@
 <context>
     <name>DialogsPeopleKpis</name>
     <message>
+        <source>New KPI</source>
+        <translation>Nuovo KPI</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Rimuovi</translation>
     </message>
@@ -419,6 +568,14 @@
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>New team</source>
+        <translation>Nuovo team</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nuova persona</translation>
     </message>
     <message>
         <source>Add KPI</source>
@@ -930,10 +1087,6 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Write a comment…</source>
         <translation>Scrivete un commento…</translation>
     </message>
-    <message>
-        <source>Add comment</source>
-        <translation>Aggiungi commento</translation>
-    </message>
 </context>
 <context>
     <name>InspectorTouchpointDetails</name>
@@ -1080,6 +1233,22 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>InspectorTouchpointRaci</name>
     <message>
+        <source>Responsible</source>
+        <translation>Responsabile (R)</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>Approvatore (A)</translation>
+    </message>
+    <message>
+        <source>Consulted</source>
+        <translation>Consultato (C)</translation>
+    </message>
+    <message>
+        <source>Informed</source>
+        <translation>Informato (I)</translation>
+    </message>
+    <message>
         <source>Person / team</source>
         <translation>Persona / team</translation>
     </message>
@@ -1121,6 +1290,18 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 </context>
 <context>
     <name>InspectorWidgets</name>
+    <message>
+        <source>— nobody —</source>
+        <translation>— nessuno —</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Nuova persona…</translation>
+    </message>
+    <message>
+        <source>{name} (team)</source>
+        <translation>{name} (team)</translation>
+    </message>
     <message>
         <source>Name of the new person:</source>
         <translation>Nome della nuova persona:</translation>
@@ -1672,6 +1853,26 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Relink dataset</source>
         <translation>Ricollega il dataset</translation>
     </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>Importa {name}</translation>
+    </message>
+    <message>
+        <source>Remove dataset</source>
+        <translation>Rimuovi dataset</translation>
+    </message>
+    <message>
+        <source>Import notes: {notes}</source>
+        <translation>Note d&apos;importazione: {notes}</translation>
+    </message>
+    <message>
+        <source>Map events</source>
+        <translation>Associa eventi</translation>
+    </message>
+    <message>
+        <source>Create {n} touchpoints from data</source>
+        <translation>Crea {n} punti di contatto dai dati</translation>
+    </message>
 </context>
 <context>
     <name>OverlayViewsBeforeAfter</name>
@@ -1944,6 +2145,265 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Cannot import journeys</source>
         <translation>Impossibile importare i percorsi</translation>
+    </message>
+</context>
+<context>
+    <name>UndoText</name>
+    <message>
+        <source>New journey from template {name}</source>
+        <translation>Nuovo percorso dal modello {name}</translation>
+    </message>
+    <message>
+        <source>Duplicate journey {name}</source>
+        <translation>Duplica percorso {name}</translation>
+    </message>
+    <message>
+        <source>Import updates from {name}</source>
+        <translation>Importa aggiornamenti da {name}</translation>
+    </message>
+    <message>
+        <source>Import journeys from {name}</source>
+        <translation>Importa percorsi da {name}</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descrizione</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unità</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>responsabile</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canale</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etichette</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etichetta</translation>
+    </message>
+    <message>
+        <source>goal flag</source>
+        <translation>obiettivo</translation>
+    </message>
+    <message>
+        <source>event names</source>
+        <translation>nomi degli eventi</translation>
+    </message>
+    <message>
+        <source>event patterns</source>
+        <translation>modelli di eventi</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>scadenza</translation>
+    </message>
+    <message>
+        <source>live from</source>
+        <translation>in vigore dal</translation>
+    </message>
+    <message>
+        <source>Edit {field}</source>
+        <translation>Modifica {field}</translation>
+    </message>
+    <message>
+        <source>Set {field} of {name}</source>
+        <translation>Imposta {field} di {name}</translation>
+    </message>
+    <message>
+        <source>{change} of {name}</source>
+        <translation>{change} di {name}</translation>
+    </message>
+    <message>
+        <source>Save version {name}</source>
+        <translation>Salva versione {name}</translation>
+    </message>
+    <message>
+        <source>Restore version {name}</source>
+        <translation>Ripristina versione {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>Rimuovi {name}</translation>
+    </message>
+    <message>
+        <source>Add team {name}</source>
+        <translation>Aggiungi team {name}</translation>
+    </message>
+    <message>
+        <source>Add person {name}</source>
+        <translation>Aggiungi persona {name}</translation>
+    </message>
+    <message>
+        <source>Set kind of {name} to {kind}</source>
+        <translation>Imposta il tipo di {name} a {kind}</translation>
+    </message>
+    <message>
+        <source>Add KPI {name}</source>
+        <translation>Aggiungi KPI {name}</translation>
+    </message>
+    <message>
+        <source>Mark {title} done</source>
+        <translation>Segna {title} come fatta</translation>
+    </message>
+    <message>
+        <source>Rename journey</source>
+        <translation>Rinomina percorso</translation>
+    </message>
+    <message>
+        <source>Set persona</source>
+        <translation>Imposta persona</translation>
+    </message>
+    <message>
+        <source>Set state</source>
+        <translation>Imposta stato</translation>
+    </message>
+    <message>
+        <source>Rename stage</source>
+        <translation>Rinomina fase</translation>
+    </message>
+    <message>
+        <source>Resize stage</source>
+        <translation>Ridimensiona fase</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Rinomina corsia</translation>
+    </message>
+    <message>
+        <source>Set lane kind</source>
+        <translation>Imposta tipo di corsia</translation>
+    </message>
+    <message>
+        <source>Resize lane</source>
+        <translation>Ridimensiona corsia</translation>
+    </message>
+    <message>
+        <source>Label connector</source>
+        <translation>Etichetta collegamento</translation>
+    </message>
+    <message>
+        <source>Set connector kind</source>
+        <translation>Imposta tipo di collegamento</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Aggiungi azione</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>Rimuovi azione</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Aggiungi commento</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>Risolvi commento</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>Riapri commento</translation>
+    </message>
+    <message>
+        <source>Rename touchpoint</source>
+        <translation>Rinomina punto di contatto</translation>
+    </message>
+    <message>
+        <source>Set channel</source>
+        <translation>Imposta canale</translation>
+    </message>
+    <message>
+        <source>Set component</source>
+        <translation>Imposta componente</translation>
+    </message>
+    <message>
+        <source>Set emotion</source>
+        <translation>Imposta emozione</translation>
+    </message>
+    <message>
+        <source>Set tags</source>
+        <translation>Imposta etichette</translation>
+    </message>
+    <message>
+        <source>Set owner</source>
+        <translation>Imposta responsabile</translation>
+    </message>
+    <message>
+        <source>Set goal flag</source>
+        <translation>Imposta obiettivo</translation>
+    </message>
+    <message>
+        <source>Set event names</source>
+        <translation>Imposta nomi degli eventi</translation>
+    </message>
+    <message>
+        <source>Set event patterns</source>
+        <translation>Imposta modelli di eventi</translation>
+    </message>
+    <message>
+        <source>Add {kpi} reading {value}</source>
+        <translation>Aggiungi rilevazione {kpi} {value}</translation>
+    </message>
+    <message>
+        <source>Remove KPI reading</source>
+        <translation>Rimuovi rilevazione KPI</translation>
+    </message>
+    <message>
+        <source>Make {name} {role}</source>
+        <translation>Rendi {name} {role}</translation>
+    </message>
+    <message>
+        <source>Remove RACI assignment</source>
+        <translation>Rimuovi assegnazione RACI</translation>
+    </message>
+    <message>
+        <source>Add journey {name}</source>
+        <translation>Aggiungi percorso {name}</translation>
+    </message>
+    <message>
+        <source>Delete journey {name}</source>
+        <translation>Elimina percorso {name}</translation>
+    </message>
+    <message>
+        <source>Rename journey to {name}</source>
+        <translation>Rinomina percorso in {name}</translation>
+    </message>
+    <message>
+        <source>Move journey {name}</source>
+        <translation>Sposta percorso {name}</translation>
+    </message>
+    <message>
+        <source>Add persona {name}</source>
+        <translation>Aggiungi persona {name}</translation>
+    </message>
+    <message>
+        <source>Delete persona {name}</source>
+        <translation>Elimina persona {name}</translation>
+    </message>
+    <message>
+        <source>Rename persona to {name}</source>
+        <translation>Rinomina persona in {name}</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model import entities as e
+from cxmapper.present import choice_labels as cl
 from cxmapper.ui.commands import AddCommand, RemoveCommand
+from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
 
@@ -81,7 +83,7 @@ class TouchpointActions(EntityPage):
         self.effort.set_choices(SCALE)
         self.owner = PartyCombo()
         self.status = ChoiceCombo()
-        self.status.set_choices([(s.capitalize(), s) for s in e.ACTION_STATUSES])
+        self.status.set_choices(cl.choices(cl.ACTION_STATUSES, e.ACTION_STATUSES))
         self.due = CommitLineEdit()
         self.due.setPlaceholderText(
             QCoreApplication.translate("InspectorTouchpointActions", "YYYY-MM-DD")
@@ -180,9 +182,8 @@ class TouchpointActions(EntityPage):
         action = self.ctx.workspace.find("action", action_id)
         if action is None:
             return
-        label = field.replace("_id", "").replace("_", " ")
         if not self.ctx.update(
-            "action", action_id, f"Set {label} of action {action.title}", **{field: value}
+            "action", action_id, set_text(field, action.title), **{field: value}
         ):
             self._show_selected()
 
@@ -204,7 +205,13 @@ class TouchpointActions(EntityPage):
         if self.ctx is None or self.entity_id is None:
             return
         ws, tp_id = self.ctx.workspace, self.entity_id
-        command = AddCommand(ws, "action", lambda: ws.add_action(tp_id, "New action"), "Add action")
+        new_title = QCoreApplication.translate("InspectorTouchpointActions", "New action")
+        command = AddCommand(
+            ws,
+            "action",
+            lambda: ws.add_action(tp_id, new_title),
+            QCoreApplication.translate("UndoText", "Add action"),
+        )
         if self.ctx.push(command):
             self.refresh()
             self.select_action(command.entity.id)
@@ -215,4 +222,11 @@ class TouchpointActions(EntityPage):
         action_id = self.selected_id()
         if action_id is None or self.ctx is None:
             return
-        self.ctx.push(RemoveCommand(self.ctx.workspace, "action", [action_id], "Remove action"))
+        self.ctx.push(
+            RemoveCommand(
+                self.ctx.workspace,
+                "action",
+                [action_id],
+                QCoreApplication.translate("UndoText", "Remove action"),
+            )
+        )
