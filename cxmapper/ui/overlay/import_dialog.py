@@ -66,7 +66,11 @@ class ImportDialog(QDialog):
             QComboBox() for _ in range(4)
         )
         self.lifecycle = QComboBox()
-        self.lifecycle.addItems(["complete", "all"])
+        for key, word in (
+            ("complete", QCoreApplication.translate("OverlayImportDialog", "complete events")),
+            ("all", QCoreApplication.translate("OverlayImportDialog", "all events")),
+        ):
+            self.lifecycle.addItem(word, key)  # the key is what the import reads
         self.lifecycle.setToolTip(
             QCoreApplication.translate(
                 "OverlayImportDialog",
@@ -204,7 +208,7 @@ class ImportDialog(QDialog):
             "path": self.path_edit.text().strip(),
             "preset": None if preset == AUTO else preset,
             "columns": self._columns_chosen(),
-            "lifecycle": self.lifecycle.currentText(),
+            "lifecycle": self.lifecycle.currentData(),
             "name": self.name_edit.text().strip() or None,
         }
         task = link_option.task_for(self.link_box, str(kwargs["path"]))
