@@ -1754,6 +1754,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Sfoglia…</translation>
     </message>
     <message>
+        <source>complete events</source>
+        <translation>eventi completati</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>tutti gli eventi</translation>
+    </message>
+    <message>
         <source>With a lifecycle column, keep only &apos;complete&apos; events (default) or all</source>
         <translation>Con una colonna lifecycle, tieni solo gli eventi &apos;complete&apos; (predefinito) o tutti</translation>
     </message>
