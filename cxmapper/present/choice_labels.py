@@ -1,5 +1,5 @@
 """Words for the stored choice keys of records: lane kinds, components, journey states,
-connector kinds and action statuses.
+connector kinds, KPI directions, kinds of people and action statuses.
 
 Why here and not as `key.capitalize()` at each widget: the keys stay what is stored (and what
 the workbook's round trip compares), while people read the word in their language, made in this
@@ -35,6 +35,14 @@ JOURNEY_STATES: dict[str, str] = {
 CONNECTOR_KINDS: dict[str, str] = {
     "expected": N_("Expected"),
     "alternative": N_("Alternative"),
+}
+DIRECTIONS: dict[str, str] = {  # of a KPI
+    "higher": N_("Higher is better"),
+    "lower": N_("Lower is better"),
+}
+PARTY_KINDS: dict[str, str] = {
+    "person": N_("Person"),
+    "team": N_("Team"),
 }
 ACTION_STATUSES: dict[str, str] = {
     "open": N_("Open"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from cxmapper.model import entities as e
 from cxmapper.model import kpi_kinds
 from cxmapper.model.changes import Change
+from cxmapper.present import choice_labels as cl
 from cxmapper.present.labels import kpi_kind_label, kpi_scale_text
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.commands.undo_text import set_text
@@ -156,7 +157,7 @@ class PeopleEditor(RecordEditor):
             self.buttons.addWidget(b)
         self.name = CommitLineEdit()
         self.party_kind = ChoiceCombo()
-        self.party_kind.set_choices([("Person", "person"), ("Team", "team")])
+        self.party_kind.set_choices(cl.choices(cl.PARTY_KINDS))
         self.role = CommitLineEdit()
         self.role.setPlaceholderText(
             QCoreApplication.translate("DialogsPeopleKpis", "e.g. Web lead")
@@ -233,7 +234,7 @@ class KpiEditor(RecordEditor):
             QCoreApplication.translate("DialogsPeopleKpis", "%, s, score, €…")
         )
         self.direction = ChoiceCombo()
-        self.direction.set_choices([("Higher is better", "higher"), ("Lower is better", "lower")])
+        self.direction.set_choices(cl.choices(cl.DIRECTIONS))
         self.target = CommitLineEdit()
         self.target.setPlaceholderText(QCoreApplication.translate("DialogsPeopleKpis", "none"))
         self.tolerance = CommitLineEdit()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import latest_readings, status
+from cxmapper.present import choice_labels as cl
 from cxmapper.present.labels import status_label
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.commands.undo_text import set_text
@@ -74,7 +75,7 @@ class TouchpointKpis(EntityPage):
             QCoreApplication.translate("InspectorTouchpointKpis", "none")
         )
         self.direction = ChoiceCombo()
-        self.direction.set_choices([("Higher is better", "higher"), ("Lower is better", "lower")])
+        self.direction.set_choices(cl.choices(cl.DIRECTIONS))
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
         target_row.addWidget(self.direction, 1)
