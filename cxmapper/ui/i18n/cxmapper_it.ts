@@ -1065,6 +1065,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Stato</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>Scadenza</translation>
     </message>
@@ -1234,19 +1242,19 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <name>InspectorTouchpointRaci</name>
     <message>
         <source>Responsible</source>
-        <translation>Responsabile (R)</translation>
+        <translation>Responsabile</translation>
     </message>
     <message>
         <source>Accountable</source>
-        <translation>Approvatore (A)</translation>
+        <translation>Approvatore</translation>
     </message>
     <message>
         <source>Consulted</source>
-        <translation>Consultato (C)</translation>
+        <translation>Consultato</translation>
     </message>
     <message>
         <source>Informed</source>
-        <translation>Informato (I)</translation>
+        <translation>Informato</translation>
     </message>
     <message>
         <source>Person / team</source>
@@ -1286,6 +1294,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>No readings yet</source>
         <translation>Ancora nessuna misurazione</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>obiettivo</translation>
     </message>
 </context>
 <context>
@@ -2068,6 +2080,26 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 </context>
 <context>
     <name>TouchpointPage</name>
+    <message>
+        <source>Details</source>
+        <translation>Dettagli</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>RACI</source>
+        <translation>RACI</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commenti</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
     <message>
         <source>Voice</source>
         <translation>Voce del cliente</translation>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -26,7 +26,12 @@ from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
 
 SCALE = [(f"{n}", n) for n in range(1, 6)]
-COLUMNS = ["Action", "Impact / effort", "Status", "Due"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Action"),
+    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Impact / effort"),
+    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Status"),
+    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Due"),
+]
 
 
 def valid_due_date(text: str) -> str | None:
@@ -48,7 +53,9 @@ class TouchpointActions(EntityPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("InspectorTouchpointActions", c) for c in COLUMNS]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -128,7 +135,8 @@ class TouchpointActions(EntityPage):
         self.table.clearSelection()
         self.table.setRowCount(len(actions))
         for row, a in enumerate(actions):
-            cells = [a.title, f"{a.impact} / {a.effort}", a.status, a.due_date]
+            status = cl.choice_label(cl.ACTION_STATUSES, a.status)
+            cells = [a.title, f"{a.impact} / {a.effort}", status, a.due_date]
             owner = names.get(a.owner_id or "", "nobody")
             tip = f"{a.title}\nPriority {a.priority:g} (impact ÷ effort) · owner {owner}"
             for col, text in enumerate(cells):
