@@ -155,8 +155,10 @@ class JourneyPanel(QWidget):
         more_menu.addAction(self.delete_action)
         bar = _button_row(
             _tool_button(self.new_action, ""),
-            _tool_button(None, "Template", self.template_menu),
-            _tool_button(None, "More", more_menu),
+            _tool_button(
+                None, QCoreApplication.translate("JourneyPanel", "Template"), self.template_menu
+            ),
+            _tool_button(None, QCoreApplication.translate("JourneyPanel", "More"), more_menu),
         )
         self.addAction(self.rename_action)
 

@@ -62,6 +62,7 @@ TEXT_METHODS: dict[str, tuple[int, ...] | None] = {
     "drawText": None,
     "set_choices": (0,),
     "ask_text": (1, 2),
+    "_tool_button": (1,),
 }
 TEXT_CLASSES = {
     "QLabel",

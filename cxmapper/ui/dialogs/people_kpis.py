@@ -40,7 +40,7 @@ from cxmapper.ui.inspector.widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-NEW_KPI = QT_TRANSLATE_NOOP("DialogsPeopleKpis", "New KPI")
+NEW_KPI = str(QT_TRANSLATE_NOOP("DialogsPeopleKpis", "New KPI"))
 
 
 class RecordEditor(QWidget):

@@ -26,16 +26,14 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands.value_model import ValueModelCommand
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ValueModel", text)
-
-
 class PairTable(QTableWidget):
     """Name = amount rows, with one empty row at the end to type a new pair into."""
 
     def __init__(self, name_header: str, pairs: dict[str, float], parent: QWidget) -> None:
         super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels([name_header, _tr("Amount")])
+        self.setHorizontalHeaderLabels(
+            [name_header, QCoreApplication.translate("ValueModel", "Amount")]
+        )
         self.horizontalHeader().setStretchLastSection(True)
         for name, amount in pairs.items():
             self._append(name, f"{amount:g}")
@@ -81,7 +79,7 @@ class ValueModelDialog(QDialog):
     def __init__(self, ws: Workspace, journey_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dialog.value_model")
-        self.setWindowTitle(_tr("Value model"))
+        self.setWindowTitle(QCoreApplication.translate("ValueModel", "Value model"))
         stored = stored_value_model(ws, journey_id)
         self.conversion = QDoubleSpinBox(self)
         self.conversion.setRange(0, 1e9)
@@ -89,15 +87,32 @@ class ValueModelDialog(QDialog):
         self.conversion.setValue(float(stored.get("value_per_conversion", 0.0)))
         self.currency = QLineEdit(str(stored.get("currency", "EUR")), self)
         self.currency.setMaxLength(3)
-        self.costs = PairTable(_tr("Channel"), stored.get("contact_costs", {}), self)
+        self.costs = PairTable(
+            QCoreApplication.translate("ValueModel", "Channel"),
+            stored.get("contact_costs", {}),
+            self,
+        )
         self.segment_attribute = QLineEdit(str(stored.get("segment_attribute", "")), self)
-        self.segments = PairTable(_tr("Segment"), stored.get("segment_values", {}), self)
+        self.segments = PairTable(
+            QCoreApplication.translate("ValueModel", "Segment"),
+            stored.get("segment_values", {}),
+            self,
+        )
         form = QFormLayout()
-        form.addRow(_tr("Value of a conversion"), self.conversion)
-        form.addRow(_tr("Currency"), self.currency)
-        form.addRow(_tr("Cost of a contact per channel"), self.costs)
-        form.addRow(_tr("Segment attribute"), self.segment_attribute)
-        form.addRow(_tr("Value of a conversion per segment"), self.segments)
+        form.addRow(
+            QCoreApplication.translate("ValueModel", "Value of a conversion"), self.conversion
+        )
+        form.addRow(QCoreApplication.translate("ValueModel", "Currency"), self.currency)
+        form.addRow(
+            QCoreApplication.translate("ValueModel", "Cost of a contact per channel"), self.costs
+        )
+        form.addRow(
+            QCoreApplication.translate("ValueModel", "Segment attribute"), self.segment_attribute
+        )
+        form.addRow(
+            QCoreApplication.translate("ValueModel", "Value of a conversion per segment"),
+            self.segments,
+        )
         self._kept: dict[str, Any] = {
             k: stored[k] for k in ("failure_window_days", "repeat_window_days") if k in stored
         }
@@ -131,7 +146,9 @@ class ValueModelDialog(QDialog):
             self.fields()
         except CxError as exc:
             self.error = str(exc)
-            QMessageBox.warning(self, _tr("Value model"), self.error)
+            QMessageBox.warning(
+                self, QCoreApplication.translate("ValueModel", "Value model"), self.error
+            )
             return
         super().accept()
 
@@ -147,7 +164,7 @@ def edit_value_model(w: Any) -> None:
 
 def value_model_action(w: Any) -> QAction:
     """Journey ▸ Value model…, for menus.build_menus."""
-    action = QAction(_tr("&Value model…"), w)
+    action = QAction(QCoreApplication.translate("ValueModel", "&Value model…"), w)
     action.setObjectName("action.value_model")
     action.triggered.connect(lambda: edit_value_model(w))
     return action

@@ -1354,6 +1354,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Nuovo percorso da modello</translation>
     </message>
     <message>
+        <source>Template</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Aggiungi</translation>
     </message>
@@ -1639,6 +1647,17 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>cxmapper workspaces (*.cxmap);;All files (*)</source>
+        <translation>Aree di lavoro cxmapper (*.cxmap);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Apri area di lavoro</translation>
+    </message>
+</context>
+<context>
     <name>MoneyOverlay</name>
     <message>
         <source>Money: value at risk</source>
@@ -1754,6 +1773,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>OverlayImportDialog</name>
     <message>
+        <source>Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;All files (*)</source>
+        <translation>Log di eventi e riepiloghi Spark (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;Tutti i file (*)</translation>
+    </message>
+    <message>
         <source>Import event data</source>
         <translation>Importa dati di eventi</translation>
     </message>
@@ -1821,6 +1844,19 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Spark summary of {events} events, {cases} cases.</source>
         <translation>Riepilogo Spark di {events} eventi, {cases} casi.</translation>
     </message>
+    <message>
+        <source>Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.gz);;All files (*)</source>
+        <extracomment>Files at least this large are offered linked by default (the user can still copy them).</extracomment>
+        <translation>Log di eventi (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.gz);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Link instead of copy</source>
+        <translation>Collega invece di copiare</translation>
+    </message>
+    <message>
+        <source>For large files: the workspace keeps the file&apos;s path, size, time and a fingerprint instead of its events, and analysis reads the file. The file must stay; if it changes or moves, the app says so and offers to relink it.</source>
+        <translation>Per i file grandi: l&apos;area di lavoro conserva percorso, dimensione, data e un&apos;impronta del file invece dei suoi eventi, e l&apos;analisi legge il file. Il file deve restare dov&apos;è; se cambia o viene spostato, l&apos;app lo segnala e propone di ricollegarlo.</translation>
+    </message>
 </context>
 <context>
     <name>OverlayPanel</name>
@@ -1858,7 +1894,6 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
     <message>
         <source>Relink…</source>
-        <extracomment>Files at least this large are offered linked by default (the user can still copy them).</extracomment>
         <translation>Ricollega…</translation>
     </message>
     <message>
@@ -1900,12 +1935,24 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>After minus before, in percentage points</source>
         <translation>Dopo meno prima, in punti percentuali</translation>
     </message>
+    <message>
+        <source>Click to select this card on the map</source>
+        <translation>Fate clic per selezionare questa scheda sulla mappa</translation>
+    </message>
 </context>
 <context>
     <name>OverlayViewsFriction</name>
     <message>
         <source>Share of the card&apos;s cases whose last step is here (no goal card is marked)</source>
         <translation>Quota dei casi della scheda il cui ultimo passo è qui (nessuna scheda obiettivo è segnata)</translation>
+    </message>
+    <message>
+        <source>no single strong cause</source>
+        <translation>nessuna causa principale evidente</translation>
+    </message>
+    <message>
+        <source>Click to select this card on the map</source>
+        <translation>Fate clic per selezionare questa scheda sulla mappa</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +2026,37 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Name</source>
         <translation>Nome</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStatus</name>
+    <message>
+        <source>medians and p90 approximate (no error bound stated)</source>
+        <translation>mediane e p90 approssimati (nessun limite d&apos;errore indicato)</translation>
+    </message>
+    <message>
+        <source>medians and p90 within {pct} of rank</source>
+        <translation>mediane e p90 entro il {pct} del rango</translation>
+    </message>
+    <message>
+        <source>Spark summary: counts exact, {quantiles}; {n} note(s), hover for details.</source>
+        <translation>Riepilogo Spark: conteggi esatti, {quantiles}; {n} note, passate il mouse per i dettagli.</translation>
+    </message>
+    <message>
+        <source>Imported from a summary computed by Spark; no events were imported.</source>
+        <translation>Importato da un riepilogo calcolato da Spark; non sono stati importati eventi.</translation>
+    </message>
+    <message>
+        <source>Counts: {counts}.</source>
+        <translation>Conteggi: {counts}.</translation>
+    </message>
+    <message>
+        <source>Medians and p90: {method} (accuracy {accuracy}); each figure&apos;s rank is within {pct} of the requested rank (relative rank error {rank}).</source>
+        <translation>Mediane e p90: {method} (accuratezza {accuracy}); il rango di ogni valore è entro il {pct} del rango richiesto (errore di rango relativo {rank}).</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2221,50 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>Transfer</name>
     <message>
+        <source>&amp;Excel workbook…</source>
+        <translation>Cartella di lavoro &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;PNG image…</source>
+        <translation>Immagine &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Immagine PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>&amp;SVG image…</source>
+        <translation>Immagine &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Immagine SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON (journey exchange)…</source>
+        <translation>&amp;JSON (scambio di percorsi)…</translation>
+    </message>
+    <message>
+        <source>cxmapper journey JSON (*.json)</source>
+        <translation>Percorso cxmapper in JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF, the whole journey on one page (*.pdf)</source>
+        <translation>PDF, tutto il percorso su una pagina (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, tiled across A4 pages for large print (*.pdf)</source>
+        <translation>PDF, suddiviso su pagine A4 per la stampa in grande (*.pdf)</translation>
+    </message>
+    <message>
         <source>Import updates from Excel</source>
         <translation>Importa aggiornamenti da Excel</translation>
     </message>
@@ -2163,6 +2285,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Percorsi da &amp;JSON…</translation>
     </message>
     <message>
+        <source>Export {what}</source>
+        <translation>Esporta {what}</translation>
+    </message>
+    <message>
         <source>Exporting {name}…</source>
         <translation>Esportazione di {name}…</translation>
     </message>
@@ -2181,6 +2307,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Cannot import the workbook</source>
         <translation>Impossibile importare la cartella di lavoro</translation>
+    </message>
+    <message>
+        <source>Import journeys from JSON</source>
+        <translation>Importa percorsi da JSON</translation>
     </message>
     <message>
         <source>Cannot import journeys</source>
@@ -2451,6 +2581,46 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Edit value model</source>
         <translation>Modifica il modello di valore</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <source>Value model</source>
+        <translation>Modello di valore</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Value of a conversion</source>
+        <translation>Valore di una conversione</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <source>Cost of a contact per channel</source>
+        <translation>Costo di un contatto per canale</translation>
+    </message>
+    <message>
+        <source>Segment attribute</source>
+        <translation>Attributo di segmento</translation>
+    </message>
+    <message>
+        <source>Value of a conversion per segment</source>
+        <translation>Valore di una conversione per segmento</translation>
+    </message>
+    <message>
+        <source>&amp;Value model…</source>
+        <translation>&amp;Modello di valore…</translation>
     </message>
 </context>
 <context>

@@ -27,10 +27,10 @@ from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyComb
 
 SCALE = [(f"{n}", n) for n in range(1, 6)]
 COLUMNS = [
-    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Action"),
-    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Impact / effort"),
-    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Status"),
-    QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Due"),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Action")),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Impact / effort")),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Status")),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Due")),
 ]
 
 

@@ -26,10 +26,10 @@ from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, PartyCombo
 
 ROLE_NAMES = {
-    "R": QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Responsible"),
-    "A": QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Accountable"),
-    "C": QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Consulted"),
-    "I": QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Informed"),
+    "R": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Responsible")),
+    "A": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Accountable")),
+    "C": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Consulted")),
+    "I": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Informed")),
 }
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model.entities import Party
 
-NOBODY = QT_TRANSLATE_NOOP("InspectorWidgets", "— nobody —")
+NOBODY = str(QT_TRANSLATE_NOOP("InspectorWidgets", "— nobody —"))
 
 
 class CommitLineEdit(QLineEdit):
@@ -105,7 +105,7 @@ class ChoiceCombo(QComboBox):
                 return
 
 
-NEW_PERSON = QT_TRANSLATE_NOOP("InspectorWidgets", "New person…")
+NEW_PERSON = str(QT_TRANSLATE_NOOP("InspectorWidgets", "New person…"))
 _NEW = "\x00new-person"  # item data of the "New person…" entry (never a party id)
 
 CreateParty = Callable[[str], str | None]

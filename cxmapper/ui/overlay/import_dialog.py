@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,13 @@ from cxmapper.ui import file_dialogs
 from cxmapper.ui.overlay import link_option, summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 
-FILE_FILTER = "Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;All files (*)"
+FILE_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "OverlayImportDialog",
+        "Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes "
+        "*.xes.gz *.gz *.json);;All files (*)",
+    )
+)
 AUTO = "(detect)"
 NONE = "(none)"
 
@@ -135,7 +141,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         path = file_dialogs.open_file_name(
-            self, "Import event data", self.start_folder, FILE_FILTER
+            self,
+            QCoreApplication.translate("OverlayImportDialog", "Import event data"),
+            self.start_folder,
+            QCoreApplication.translate("OverlayImportDialog", FILE_FILTER),
         )
         if path:
             self.path_edit.setText(path)

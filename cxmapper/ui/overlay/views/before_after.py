@@ -65,7 +65,13 @@ class BeforeAfterView(QWidget):
             tp = str(tp_id)
             rows.append(
                 [
-                    text_cell(str(r["title"]), tp, "Click to select this card on the map"),
+                    text_cell(
+                        str(r["title"]),
+                        tp,
+                        QCoreApplication.translate(
+                            "OverlayViewsBeforeAfter", "Click to select this card on the map"
+                        ),
+                    ),
                     text_cell(names.stage(tp), tp),
                     number_cell(r["reach_before"], _int(r["reach_before"]), tp),
                     number_cell(r["reach_after"], _int(r["reach_after"]), tp),

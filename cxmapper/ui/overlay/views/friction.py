@@ -65,11 +65,19 @@ class FrictionView(QWidget):
         rows = []
         for rank, f in enumerate(report.friction, 1):
             tp = f.touchpoint_id
-            why = "; ".join(f.reasons) or "no single strong cause"
+            why = "; ".join(f.reasons) or QCoreApplication.translate(
+                "OverlayViewsFriction", "no single strong cause"
+            )
             rows.append(
                 [
                     number_cell(rank, str(rank), tp),
-                    text_cell(f.title, tp, "Click to select this card on the map"),
+                    text_cell(
+                        f.title,
+                        tp,
+                        QCoreApplication.translate(
+                            "OverlayViewsFriction", "Click to select this card on the map"
+                        ),
+                    ),
                     text_cell(names.stage(tp), tp),
                     number_cell(f.score, format_score(f.score), tp),
                     number_cell(f.components["dropoff"], format_share(f.components["dropoff"]), tp),
