@@ -248,8 +248,37 @@ def printed_literals(paths: list[Path]) -> list[str]:
     return found
 
 
+def hidden_from_lupdate(folder: Path) -> list[str]:
+    """Literals passed to a module's own wrapper around translate() (`def _tr(text): return
+    QCoreApplication.translate(CTX, text)`): translated at run time, but lupdate only reads
+    literal arguments of translate()/tr() itself, so they never reach the catalogue."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = {
+            f.name
+            for f in ast.walk(tree)
+            if isinstance(f, ast.FunctionDef)
+            and any(
+                isinstance(c, ast.Call)
+                and _name(c.func)[0] in ("translate", "tr")
+                and any(isinstance(a, ast.Name) for a in c.args)
+                for c in ast.walk(f)
+            )
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and _name(node.func)[0] in wrappers
+                and any(literal_words(a) for a in node.args)
+            ):
+                found.append(f"{_where(path)}:{node.lineno}: {ast.unparse(node)[:80]}")
+    return found
+
+
 def test_no_ui_text_bypasses_translation() -> None:
     assert untranslated(ROOT / "ui") == []
+    assert hidden_from_lupdate(ROOT / "ui") == []
 
 
 def test_no_cli_output_bypasses_translation() -> None:
@@ -274,5 +303,10 @@ def test_the_scan_catches_what_it_is_for(tmp_path: Path) -> None:
     )
     hits = untranslated(tmp_path)
     assert sorted(h.split(":")[1] for h in hits) == ["1", "2", "3", "4", "5", "6"], hits
+    (tmp_path / "wrapped.py").write_text(
+        "def _tr(text):\n    return QCoreApplication.translate('Ctx', text)\n"
+        "box = QCheckBox(_tr('Link instead of copy'))\nok = _tr(name)\n"
+    )
+    assert len(hidden_from_lupdate(tmp_path)) == 1
     (tmp_path / "cli.py").write_text("print(f'wrote {path}')\nprint(_('wrote {path}'))\n")
     assert len(printed_literals([tmp_path / "cli.py"])) == 1
