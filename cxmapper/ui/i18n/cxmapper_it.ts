@@ -1928,6 +1928,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Create {n} touchpoints from data</source>
         <translation>Crea {n} punti di contatto dai dati</translation>
     </message>
+    <message>
+        <source>(all)</source>
+        <translation>(tutti)</translation>
+    </message>
 </context>
 <context>
     <name>OverlayViewsBeforeAfter</name>
