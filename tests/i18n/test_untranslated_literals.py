@@ -63,6 +63,7 @@ TEXT_METHODS: dict[str, tuple[int, ...] | None] = {
     "set_choices": (0,),
     "ask_text": (1, 2),
     "_tool_button": (1,),
+    "text_cell": (0, 2),
 }
 TEXT_CLASSES = {
     "QLabel",
@@ -82,6 +83,7 @@ TEXT_CLASSES = {
     "QCommandLinkButton",
     "QProgressDialog",
     "QWidgetAction",
+    "ResultTable",
 }
 STATIC_OWNERS = {"QMessageBox", "QInputDialog", "QToolTip"}
 # the text argument of the undo commands (ui/commands) and of the inspector's edit helpers
@@ -94,7 +96,7 @@ COMMAND_TEXT = {
     "ReorderCommand": 4,
     "MoveCardsCommand": 5,
 }
-TEXT_KEYWORDS = {"text", "label", "title", "toolTip", "tooltip", "placeholder"}
+TEXT_KEYWORDS = {"text", "label", "title", "toolTip", "tooltip", "placeholder", "tips", "headers"}
 # words that are the same in every language: product, formats, survey scales, units
 NOT_WORDS = {
     "cxmapper",

@@ -730,8 +730,28 @@
 <context>
     <name>FindBar</name>
     <message>
-        <source>Find touchpoints…</source>
+        <source>Title</source>
         <extracomment>Check-box labels, one per field of the find rule (cxmapper/model/find.py).</extracomment>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etichetta</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Find touchpoints…</source>
         <translation>Trova punti di contatto…</translation>
     </message>
     <message>
@@ -1777,6 +1797,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Log di eventi e riepiloghi Spark (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;Tutti i file (*)</translation>
     </message>
     <message>
+        <source>(detect)</source>
+        <translation>(rileva)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
         <source>Import event data</source>
         <translation>Importa dati di eventi</translation>
     </message>
@@ -1936,6 +1964,34 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>OverlayViewsBeforeAfter</name>
     <message>
+        <source>Tick “Compare with”, choose the two periods and press Analyse to compare them.</source>
+        <translation>Spuntate “Confronta con”, scegliete i due periodi e premete Analizza per confrontarli.</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Reach before</source>
+        <translation>Raggiunti prima</translation>
+    </message>
+    <message>
+        <source>Reach after</source>
+        <translation>Raggiunti dopo</translation>
+    </message>
+    <message>
+        <source>{word} before</source>
+        <translation>{word} prima</translation>
+    </message>
+    <message>
+        <source>{word} after</source>
+        <translation>{word} dopo</translation>
+    </message>
+    <message>
         <source>After minus before, in percentage points</source>
         <translation>Dopo meno prima, in punti percentuali</translation>
     </message>
@@ -1947,6 +2003,50 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>OverlayViewsFriction</name>
     <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Friction</source>
+        <translation>Attrito</translation>
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation>Abbandono</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Ripetizioni</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Perché</translation>
+    </message>
+    <message>
+        <source>Rank: the worst friction first</source>
+        <translation>Posizione: prima l&apos;attrito peggiore</translation>
+    </message>
+    <message>
+        <source>Click a card&apos;s name to select it on the map</source>
+        <translation>Fate clic sul nome di una scheda per selezionarla sulla mappa</translation>
+    </message>
+    <message>
+        <source>Friction score 0–100 (docs/metrics.md)</source>
+        <translation>Punteggio di attrito 0–100 (docs/metrics.md)</translation>
+    </message>
+    <message>
+        <source>Share of the card&apos;s cases that leave here without reaching a goal</source>
+        <translation>Quota dei casi della scheda che escono qui senza raggiungere un obiettivo</translation>
+    </message>
+    <message>
+        <source>Share of the card&apos;s cases with two or more events here</source>
+        <translation>Quota dei casi della scheda con due o più eventi qui</translation>
+    </message>
+    <message>
         <source>Share of the card&apos;s cases whose last step is here (no goal card is marked)</source>
         <translation>Quota dei casi della scheda il cui ultimo passo è qui (nessuna scheda obiettivo è segnata)</translation>
     </message>
@@ -1957,6 +2057,68 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Click to select this card on the map</source>
         <translation>Fate clic per selezionare questa scheda sulla mappa</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsNames</name>
+    <message>
+        <source>No goal card is marked, so every case&apos;s last step counts as an exit, including natural ends such as “Closed”. To see drop-off, select the card where the journey succeeds and tick “This touchpoint is a goal of the journey” in the Inspector.</source>
+        <translation>Nessuna scheda obiettivo è segnata, quindi l&apos;ultimo passo di ogni caso conta come uscita, comprese le conclusioni naturali come “Chiuso”. Per vedere l&apos;abbandono, selezionate la scheda in cui il percorso riesce e spuntate “Questo punto di contatto è un obiettivo del percorso” nell&apos;Ispettore.</translation>
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation>Abbandono</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Uscite</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsPaths</name>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Volte</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casi</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>not drawn</source>
+        <translation>non disegnato</translation>
+    </message>
+    <message>
+        <source>unwalked</source>
+        <translation>non percorso</translation>
+    </message>
+    <message>
+        <source>Click a card&apos;s name to select it on the map</source>
+        <translation>Fate clic sul nome di una scheda per selezionarla sulla mappa</translation>
+    </message>
+    <message>
+        <source>How often the step happens</source>
+        <translation>Quante volte avviene il passaggio</translation>
+    </message>
+    <message>
+        <source>Cases that take the step at least once</source>
+        <translation>Casi che compiono il passaggio almeno una volta</translation>
+    </message>
+    <message>
+        <source>Not drawn: customers go this way but the map has no arrow for it; unwalked: the map has an arrow nobody follows</source>
+        <translation>Non disegnato: i clienti passano di qui ma la mappa non ha una freccia; non percorso: la mappa ha una freccia che nessuno segue</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2150,26 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 </context>
 <context>
     <name>OverlayViewsUnmatched</name>
+    <message>
+        <source>Event name</source>
+        <translation>Nome dell&apos;evento</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventi</translation>
+    </message>
+    <message>
+        <source>Suggested touchpoint</source>
+        <translation>Punto di contatto suggerito</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>The card whose title or event names read like this event</source>
+        <translation>La scheda il cui titolo o i cui nomi di eventi somigliano a questo evento</translation>
+    </message>
     <message>
         <source>Map to suggested cards</source>
         <translation>Associa alle schede suggerite</translation>

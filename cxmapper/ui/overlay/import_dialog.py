@@ -37,8 +37,14 @@ FILE_FILTER = str(
         "*.xes.gz *.gz *.json);;All files (*)",
     )
 )
-AUTO = "(detect)"
-NONE = "(none)"
+# the "let the import decide" / "no such column" entries of the combos (compared as text, in
+# the language the dialog was opened in)
+AUTO = str(QT_TRANSLATE_NOOP("OverlayImportDialog", "(detect)"))
+NONE = str(QT_TRANSLATE_NOOP("OverlayImportDialog", "(none)"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OverlayImportDialog", text)
 
 
 class ImportDialog(QDialog):
@@ -66,7 +72,8 @@ class ImportDialog(QDialog):
         self.preset = QComboBox()
         from cxmapper.analysis.columns import PRESETS
 
-        self.preset.addItems([AUTO, *PRESETS])
+        auto = _tr(AUTO)
+        self.preset.addItems([auto, *PRESETS])
         self.preset.currentIndexChanged.connect(self._load_preview)
         self.case_col, self.activity_col, self.time_col, self.channel_col = (
             QComboBox() for _ in range(4)
@@ -172,7 +179,8 @@ class ImportDialog(QDialog):
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
         self.preview.resizeColumnsToContents()
         mapping = pv.mapping
-        choices = [AUTO, *self._columns]
+        auto, none = _tr(AUTO), _tr(NONE)
+        choices = [auto, *self._columns]
         for combo, chosen in (
             (self.case_col, mapping.case[0] if mapping else None),
             (self.activity_col, mapping.activity if mapping else None),
@@ -181,7 +189,7 @@ class ImportDialog(QDialog):
         ):
             combo.clear()
             combo.addItems(
-                choices if combo is not self.channel_col else [AUTO, NONE, *self._columns]
+                choices if combo is not self.channel_col else [auto, none, *self._columns]
             )
             if chosen:
                 combo.setCurrentText(chosen)
@@ -202,7 +210,7 @@ class ImportDialog(QDialog):
     def _columns_chosen(self) -> dict[str, str | None]:
         def value(combo: QComboBox) -> str | None:
             text = combo.currentText()
-            return None if text in (AUTO, NONE, "") else text
+            return None if text in (_tr(AUTO), _tr(NONE), "") else text
 
         return {
             "case": value(self.case_col),
@@ -215,7 +223,7 @@ class ImportDialog(QDialog):
         preset = self.preset.currentText()
         kwargs = {
             "path": self.path_edit.text().strip(),
-            "preset": None if preset == AUTO else preset,
+            "preset": None if preset == _tr(AUTO) else preset,
             "columns": self._columns_chosen(),
             "lifecycle": self.lifecycle.currentData(),
             "name": self.name_edit.text().strip() or None,
