@@ -130,8 +130,12 @@ def _print_version(verbose: bool) -> int:
     if verbose:
         from cxmapper.logfile import default_log_path
 
-        print(f"Python {sys.version.split()[0]} on {sys.platform}")
-        print(f"log file: {default_log_path()}")
+        print(
+            _("Python {version} on {platform}").format(
+                version=sys.version.split()[0], platform=sys.platform
+            )
+        )
+        print(_("log file: {path}").format(path=default_log_path()))  # fmt: skip
     return 0
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from cxmapper.analysis.columns import ACTIVITY, LIFECYCLE
 from cxmapper.errors import ImportDataError
+from cxmapper.present.labels import _
 
 COMPLETE = "complete"
 SEPARATOR = "+"
@@ -59,8 +60,10 @@ def name_with_lifecycle(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     out = frame.copy()
     out[ACTIVITY] = pd.Series(renamed, index=frame.index).cat.remove_unused_categories()
     notes.append(
-        f"lifecycle 'all' with {len(values)} lifecycle values ({', '.join(values)}): each event "
-        f"name carries its lifecycle (e.g. {out[ACTIVITY].iloc[0]!r}), so the start and end "
-        "of one step are two steps, not a repeat"
+        _(
+            "lifecycle 'all' with {n} lifecycle values ({values}): each event name carries its "
+            "lifecycle (e.g. {example}), so the start and end of one step are two steps, not a "
+            "repeat"
+        ).format(n=len(values), values=", ".join(values), example=repr(out[ACTIVITY].iloc[0]))
     )
     return out

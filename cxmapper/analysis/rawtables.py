@@ -36,6 +36,7 @@ from cxmapper.analysis.sniff import (
 from cxmapper.analysis.xes import read_xes
 from cxmapper.analysis.xlsx_shape import check_xlsx_shape
 from cxmapper.errors import ImportDataError
+from cxmapper.present.labels import _
 
 Locator = Callable[[int], str]
 DICT_STRING = pa.dictionary(pa.int32(), pa.string())
@@ -163,7 +164,7 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
     newlines = False
     warnings: list[str] = []
     if encoding not in ("utf-8", "utf-8-sig"):
-        warnings.append(f"read as {encoding} (not UTF-8)")
+        warnings.append(_("read as {encoding} (not UTF-8)").format(encoding=encoding))
     for _attempt in range(len(columns) + 3):
         bad_rows: list[pacsv.InvalidRow] = []
         undecodable: list[BaseException] = []

@@ -24,13 +24,14 @@ from cxmapper.analysis.engines.spark_summary import FORMAT, read_summary
 from cxmapper.analysis.matching import JourneySpec, match_name
 from cxmapper.analysis.metrics import PathCheck, touchpoint_frame
 from cxmapper.errors import CxError
+from cxmapper.present.labels import N_, _
 
 if TYPE_CHECKING:
     from cxmapper.analysis.report import JourneyReport
     from cxmapper.analysis.tasks import AnalysisRequest, AnalysisResult, ImportedDataset
 
 KIND = "summary"
-UNAVAILABLE = (
+UNAVAILABLE = N_(
     "not in a summary (no events): funnel and its window, paths nobody drew, repeats, "
     "back-steps, drop-off before a goal, time to next per touchpoint, per-case friction, "
     "period comparison"
@@ -99,7 +100,7 @@ def import_summary(path: str | Path, name: str | None = None) -> ImportedDataset
             "engine": data.get("engine", ""),
             "segment": data.get("segment"),
             "error_bound": data.get("error_bound", {}),
-            "warnings": [UNAVAILABLE],
+            "warnings": [_(UNAVAILABLE)],
         },
     )
 
@@ -131,18 +132,22 @@ def summary_report(data: dict[str, Any], spec: JourneySpec) -> JourneyReport:
     sums = np.zeros((n, 4), dtype=np.int64)
     for a, i in mapped.items():
         sums[i] += acts[a]
-    notes = [UNAVAILABLE]
+    notes = [_(UNAVAILABLE)]
     many = [spec.touchpoints[i].title for i, names in sorted(by_tp.items()) if len(names) > 1]
     reach = sums[:, 1].copy()
     if many:
         for i, names in by_tp.items():
             if len(names) > 1:
                 reach[i] = 0
-        notes.append(f"reach left out for {', '.join(many)}: matches several activities")
+        notes.append(
+            _("reach left out for {names}: matches several activities").format(
+                names=", ".join(many)
+            )
+        )
     starts, ends = sums[:, 2], sums[:, 3]
     if unmatched:
         starts, ends = np.zeros(n, np.int64), np.zeros(n, np.int64)
-        notes.append("starts/ends left out: some summary activities match no touchpoint")
+        notes.append(_("starts/ends left out: some summary activities match no touchpoint"))
     stage = np.array([tp.stage_index for tp in spec.touchpoints], dtype=np.int64)
     goal = np.array([tp.is_goal for tp in spec.touchpoints], dtype=bool)
     zeros = np.zeros(n, dtype=np.int64)
@@ -153,7 +158,11 @@ def summary_report(data: dict[str, Any], spec: JourneySpec) -> JourneyReport:
     )  # fmt: skip
     trans = _transitions(data, spec, mapped) if not (many or unmatched) else _no_transitions()
     bound = data.get("error_bound", {}).get("relative_rank_error")
-    notes.append(f"transition medians are approximate: rank error {bound} (Spark summary)")
+    notes.append(
+        _("transition medians are approximate: rank error {bound} (Spark summary)").format(
+            bound=bound
+        )
+    )
     return JourneyReport(
         n_cases=sum(int(r["cases"]) for r in data["totals"]),
         n_events=sum(int(r["events"]) for r in data["totals"]),

@@ -23,6 +23,8 @@ import pandas as pd
 
 from cxmapper.analysis.limits import excerpt
 from cxmapper.errors import ImportDataError
+from cxmapper.present.labels import _
+from cxmapper.present.locale_format import format_number
 
 UTC_NS = "datetime64[ns, UTC]"
 
@@ -105,12 +107,15 @@ def _clock_change(naive: pd.Series, odd: np.ndarray, tz: str, notes: list[str] |
     if notes is not None:
         n_rep = int(np.count_nonzero(repeated))
         n_gap = int(np.count_nonzero(odd)) - n_rep
-        parts = [f"{n_gap:,} in a skipped hour moved to the first time after it"] * bool(n_gap)
-        parts += [f"{n_rep:,} in a repeated hour read as the first occurrence"] * bool(n_rep)
+        skipped = _("{n} in a skipped hour moved to the first time after it")
+        repeated_text = _("{n} in a repeated hour read as the first occurrence")
+        parts = [skipped.format(n=format_number(n_gap))] * bool(n_gap)
+        parts += [repeated_text.format(n=format_number(n_rep))] * bool(n_rep)
         n = n_gap + n_rep
+        one = _("{n} local time fell in a daylight-saving change in {tz}: {parts}")
+        many = _("{n} local times fell in a daylight-saving change in {tz}: {parts}")
         notes.append(
-            f"{n:,} local time{'s' if n != 1 else ''} fell in a daylight-saving change in {tz}: "
-            + "; ".join(parts)
+            (one if n == 1 else many).format(n=format_number(n), tz=tz, parts="; ".join(parts))
         )
     return local
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from cxmapper.commands import analyze_spark, value_options
 from cxmapper.commands.json_out import write_json
-from cxmapper.present.labels import _
+from cxmapper.present.labels import N_, _
+from cxmapper.present.locale_format import format_number
 
 
 def register(subparsers: Any) -> None:
@@ -127,19 +128,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+# the columns of the plain-text table
+HEADS = (N_("touchpoint"), N_("reach"), N_("events"), N_("repeat"), N_("starts"), N_("ends"),
+         N_("drop-off"), N_("to next"))  # fmt: skip
+
+
 def _print_summary(data: dict[str, Any], warnings: Sequence[str]) -> None:
     from cxmapper.analysis.units import format_duration
 
     out = sys.stdout
-    out.write(f"{data['n_cases']:,} cases, {data['n_events']:,} events\n")
+    out.write(
+        _("{cases} cases, {events} events").format(
+            cases=format_number(data["n_cases"]), events=format_number(data["n_events"])
+        )
+        + "\n"
+    )
     for w in warnings:
-        out.write(f"note: {w}\n")
+        out.write(_("note: {text}").format(text=w) + "\n")
     rows = data["activities"]
     width = min(max((len(r["name"]) for r in rows), default=10), 48)
-    out.write(
-        f"\n{'touchpoint':<{width}} {'reach':>8} {'events':>8} {'repeat':>7} "
-        f"{'starts':>7} {'ends':>7} {'drop-off':>8} {'to next':>8}\n"
-    )
+    heads = [_(h) for h in HEADS]
+    out.write(f"\n{heads[0]:<{width}} {heads[1]:>8} {heads[2]:>8} {heads[3]:>7} "
+              f"{heads[4]:>7} {heads[5]:>7} {heads[6]:>8} {heads[7]:>8}\n")  # fmt: skip
     for r in sorted(rows, key=lambda r: -r["reach"]):
         drop = "-" if r["dropoff_rate"] is None else f"{r['dropoff_rate']:.0%}"
         out.write(
@@ -147,20 +157,29 @@ def _print_summary(data: dict[str, Any], warnings: Sequence[str]) -> None:
             f"{r['repeat_cases']:>7,} {r['starts']:>7,} {r['ends']:>7,} {drop:>8} "
             f"{format_duration(r['median_seconds_to_next']):>8}\n"
         )
-    out.write("\ntop transitions\n")
+    out.write("\n" + _("top transitions") + "\n")
     for t in data["transitions"][:15]:
         out.write(
-            f"  {t['from'][:30]} -> {t['to'][:30]}: {t['count']:,} "
-            f"({t['cases']:,} cases, median {format_duration(t['median_seconds'])})\n"
+            f"  {t['from'][:30]} -> {t['to'][:30]}: {format_number(t['count'])} ("
+            + _("{cases} cases, median {median}").format(
+                cases=format_number(t["cases"]), median=format_duration(t["median_seconds"])
+            )
+            + ")\n"
         )
     if data["friction"]:
-        out.write("\nfriction\n")
+        out.write("\n" + _("friction") + "\n")
         for f in data["friction"]:
             out.write(f"  {f['score']:5.1f}  {f['title']}: {'; '.join(f['reasons'])}\n")
     _print_impact(data)
     if data["unmatched_events"]:
         n = sum(data["unmatched_events"].values())
-        out.write(f"\n{n:,} events match no touchpoint ({len(data['unmatched_events'])} names)\n")
+        out.write(
+            "\n"
+            + _("{n} events match no touchpoint ({names} names)").format(
+                n=format_number(n), names=len(data["unmatched_events"])
+            )
+            + "\n"
+        )
 
 
 def _print_impact(data: dict[str, Any]) -> None:
@@ -193,10 +212,19 @@ def _print_impact(data: dict[str, Any]) -> None:
     ch = data.get("channels")
     if ch and ch["cases"]:
         out.write(
-            f"\nchannels: {format_share(ch['hop_rate'])} of {ch['cases']:,} cases hop, "
-            f"{format_share(ch['switched_share'])} finish in another channel; "
-            f"{ch['contacts']:,} assisted contacts, repeat {format_share(ch['repeat_contact_rate'])}, "
-            f"FCR {format_share(ch['fcr'])}\n"
+            "\n"
+            + _(
+                "channels: {hop} of {cases} cases hop, {switched} finish in another channel; "
+                "{contacts} assisted contacts, repeat {repeat}, FCR {fcr}"
+            ).format(
+                hop=format_share(ch["hop_rate"]),
+                cases=format_number(ch["cases"]),
+                switched=format_share(ch["switched_share"]),
+                contacts=format_number(ch["contacts"]),
+                repeat=format_share(ch["repeat_contact_rate"]),
+                fcr=format_share(ch["fcr"]),
+            )
+            + "\n"
         )
         for m in ch["matrix"][:10]:  # the pair's share of cases, as the Channels view shows it
             line = _("{source} -> {target}: {hops} hops ({cases} cases, {share} of cases)")

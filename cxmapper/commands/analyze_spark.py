@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cxmapper.present.labels import _
+
 ENGINE = "spark"
 
 
@@ -62,8 +64,12 @@ def run(args: argparse.Namespace) -> int:
     ss.write_summary(summary, out)
     bound = summary["error_bound"]["relative_rank_error"]
     sys.stdout.write(
-        f"summary: {out} ({len(summary['touchpoints'])} touchpoint rows, "
-        f"{len(summary['transitions'])} transitions, {len(summary['weeks'])} week rows); "
-        f"counts exact, median/p90 within a rank error of {bound:g}\n"
-    )
+        _(
+            "summary: {path} ({touchpoints} touchpoint rows, {transitions} transitions, "
+            "{weeks} week rows); counts exact, median/p90 within a rank error of {bound}"
+        ).format(
+            path=out, touchpoints=len(summary["touchpoints"]),
+            transitions=len(summary["transitions"]), weeks=len(summary["weeks"]), bound=f"{bound:g}",
+        ) + "\n"
+    )  # fmt: skip
     return 0

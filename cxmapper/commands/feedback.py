@@ -64,6 +64,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from cxmapper.commands.feedback_text import MASK_LABELS
     from cxmapper.feedback.survey_import import read_survey
     from cxmapper.model.surveys import new_pseudonym_key, pseudonym_key, set_pseudonym_key
     from cxmapper.model.workspace import Workspace
@@ -82,7 +83,9 @@ def run_import(args: argparse.Namespace) -> int:
             if key and not existing:
                 set_pseudonym_key(ws, key)
             stored = survey.add_to(ws, journey_id)
-    masked = ", ".join(f"{n} {k}" for k, n in survey.masked.items() if n) or _("nothing")
+    masked = ", ".join(
+        f"{format_number(n)} {_(MASK_LABELS.get(k, k))}" for k, n in survey.masked.items() if n
+    ) or _("nothing")
     print(_("imported {n} responses ({scales}) as survey {name}; masked in comments: {masked}")
           .format(n=format_number(stored.n_responses), scales=", ".join(survey.scales),
                   name=repr(stored.name), masked=masked))  # fmt: skip

@@ -7,6 +7,8 @@ from typing import Any
 
 from cxmapper.present.labels import N_, _
 from cxmapper.present.locale_format import format_number
+from cxmapper.present.topic_labels import topic_label
+from cxmapper.present.voice_sheet_labels import measure_label
 
 BEHAVIOUR_LABELS = {
     "went": N_("went through"),
@@ -14,6 +16,13 @@ BEHAVIOUR_LABELS = {
     "stepped_back": N_("stepped back"),
     "waited": N_("waited over p90"),
     "dropped_off": N_("dropped off"),
+}
+# what the survey import masks in comments (feedback.privacy.MASKS): '17 email, 3 phone no.'
+MASK_LABELS = {
+    "email": N_("email"),
+    "iban": N_("IBAN"),
+    "card": N_("card no."),
+    "phone": N_("phone no."),
 }
 # the feedback package's verdicts and not-linked reasons, worded for the reader
 WORDS = {
@@ -66,7 +75,7 @@ def print_feedback(data: dict[str, Any], journey: str, top_drivers: int = 10) ->
     for c in data["touchpoints"]:
         mark = "~" if c["indicative"] else " "
         interval = f"[{_fmt(c['nps_low'])}, {_fmt(c['nps_high'])}]"
-        topics = ", ".join(f"{t['topic']} {t['count']}" for t in c["topics"][:3])
+        topics = ", ".join(f"{topic_label(t['topic'])} {t['count']}" for t in c["topics"][:3])
         out.write(
             f"{c['title'][:31]:<31}{mark} {c['n']:>6,} {_fmt(c['nps']):>5} {interval:>13} "
             f"{_fmt(c['csat_pct'], '{:.0f}%'):>5} {_fmt(c['ces_mean'], '{:.1f}'):>4}  {topics}\n"
@@ -85,6 +94,8 @@ def print_feedback(data: dict[str, Any], journey: str, top_drivers: int = 10) ->
         for a in data["actions"]:
             detail = ""
             if a["measure"]:
-                detail = f" ({a['measure']} {a['effect']:+.3g}, p={a['p_value']:.2g})"
+                detail = (
+                    f" ({measure_label(a['measure'])} {a['effect']:+.3g}, p={a['p_value']:.2g})"
+                )
             out.write(f"  {a['title']} [{a['touchpoint']}, {a['done_on']}]: {_word(a['verdict'])}"
                       f"{detail}\n")  # fmt: skip

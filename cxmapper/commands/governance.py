@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from cxmapper.commands.json_out import write_json
-from cxmapper.present.labels import _
+from cxmapper.present.labels import N_, _, kind_label
 
 
 def register(subparsers: Any) -> None:
@@ -78,7 +78,8 @@ def run_version(args: argparse.Namespace) -> int:
             ws.author = args.author
         journey = ws.find_journey(args.journey)
         v = save_version(ws, journey.id, args.name, live_from=args.live_from, note=args.note)
-    print(f"saved version {v.name!r} of {journey.name!r} ({v.id})")
+    print(_("saved version {name} of {journey} ({id})").format(
+        name=repr(v.name), journey=repr(journey.name), id=v.id))  # fmt: skip
     return 0
 
 
@@ -103,12 +104,13 @@ def run_versions(args: argparse.Namespace) -> int:
         write_json(doc, args.json, announce=True, default=str)
         return 0
     if not rows:
-        print(f"{journey.name}: no versions saved")
+        print(_("{journey}: no versions saved").format(journey=journey.name))
     for r in rows:
-        live = f", live from {r['live_from']}" if r["live_from"] else ""
-        by = f" by {r['author']}" if r["author"] else ""
-        held = f"; {r['cards']} cards, {r['new_cards']} new"
-        print(f"{r['name']}  (saved {r['created_at']}{by}{live}{held})  {r['id']}")
+        live = _(", live from {date}").format(date=r["live_from"]) if r["live_from"] else ""
+        by = _(" by {author}").format(author=r["author"]) if r["author"] else ""
+        held = _("; {cards} cards, {new} new").format(cards=r["cards"], new=r["new_cards"])
+        saved = _("saved {at}").format(at=r["created_at"])
+        print(f"{r['name']}  ({saved}{by}{live}{held})  {r['id']}")
     if args.cards:
         print_cards(lineage)
     return 0
@@ -126,11 +128,24 @@ def run_diff(args: argparse.Namespace) -> int:
             {"journey": journey.name, **diff.to_json()}, args.json, announce=True, default=str
         )
         return 0
-    print(f"{journey.name}: {diff.before} -> {diff.after}: {len(diff.differences)} difference(s)")
+    print(f"{journey.name}: {diff.before} -> {diff.after}: " + _("{n} difference(s)").format(
+        n=len(diff.differences)))  # fmt: skip
     for d in diff.differences:
         detail = "; ".join(f"{f.field}: {_shown(f.old)} -> {_shown(f.new)}" for f in d.fields)
-        print(f"  {d.change} {d.kind}: {d.label}" + (f" ({detail})" if detail else ""))
+        what = f"{_(CHANGES.get(d.change, d.change))} {_kind(d.kind)}"
+        print(f"  {what}: {d.label}" + (f" ({detail})" if detail else ""))
     return 0
+
+
+CHANGES = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed"),
+           "moved": N_("moved")}  # fmt: skip
+
+
+def _kind(kind: str) -> str:
+    try:
+        return kind_label(kind)
+    except KeyError:
+        return kind
 
 
 def _shown(value: Any) -> str:
@@ -167,7 +182,8 @@ def run_log(args: argparse.Namespace) -> int:
         what = x.summary or _entry_text(x)
         print(f"{x.at}  {x.author or '-'}  {what}")
     if not entries:
-        print("no changes logged" + (" in that selection" if since or journey_id else ""))
+        print(_("no changes logged in that selection") if since or journey_id
+              else _("no changes logged"))  # fmt: skip
     return 0
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cxmapper.io.atomic import atomic_write
+from cxmapper.present.labels import _
 
 
 def write_json(
@@ -32,4 +33,4 @@ def write_json(
 
     atomic_write(target, write)
     if announce:
-        print(f"wrote {target}")
+        print(_("wrote {path}").format(path=target))

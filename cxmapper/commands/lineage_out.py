@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from cxmapper.model.lineage import Lineage
+from cxmapper.present.labels import _
 
 
 def card_rows(lineage: Lineage) -> list[dict[str, Any]]:
@@ -18,8 +19,12 @@ def card_rows(lineage: Lineage) -> list[dict[str, Any]]:
 
 def print_cards(lineage: Lineage) -> None:
     """One line per card now, in map order: title, lineage id, where it came from."""
-    print(f"cards ({len(lineage.cards)}): title, lineage id, first saved in")
+    print(_("cards ({n}): title, lineage id, first saved in").format(n=len(lineage.cards)))
     for c in lineage.cards:
-        since = c.first_version or "not in a version yet"
-        copied = f", copied from journey {c.copied_from!r}" if c.copied_from else ""
+        since = c.first_version or _("not in a version yet")
+        copied = (
+            _(", copied from journey {name}").format(name=repr(c.copied_from))
+            if c.copied_from
+            else ""
+        )
         print(f"  {c.title}  {c.lineage_id}  {since}{copied}")

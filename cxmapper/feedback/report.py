@@ -28,6 +28,8 @@ from cxmapper.feedback.scales import first_scale, negative
 from cxmapper.feedback.survey_import import load_responses
 from cxmapper.feedback.topics import TopicSummary, card_topics, load_topics
 from cxmapper.feedback.verdicts import DEFAULT_WINDOW, SurveySide, Verdict, compare_card
+from cxmapper.present.labels import _
+from cxmapper.present.locale_format import format_number
 
 ASSISTED_WORDS = ("call", "phone", "chat", "agent", "telefono", "negozio", "store")
 
@@ -101,7 +103,7 @@ def feedback_report(
     dataset = _dataset_for(ws, journey_id)
     frame = load_frame(ws, dataset.id) if dataset is not None else None
     if frame is None:
-        notes.append("no event dataset for this journey: responses link by their column only")
+        notes.append(_("no event dataset for this journey: responses link by their column only"))
     p = prepare(frame, spec) if frame is not None else None
     key = pseudonym_key(ws)
     parts, links = [], []
@@ -114,12 +116,16 @@ def feedback_report(
     linked = _concat(links)
     mine = linked.in_journey()
     if not mine.all():  # responses about the other journeys of a shared survey file
-        notes.append(f"{int((~mine).sum()):,} responses are about cases of other journeys")
+        notes.append(
+            _("{n} responses are about cases of other journeys").format(
+                n=format_number(int((~mine).sum()))
+            )
+        )
         responses = responses[mine].reset_index(drop=True)
         linked = linking.Linked(linked.case[mine], linked.tp[mine], linked.via[mine],
                                 linked.reasons, linked.examples)  # fmt: skip
     if responses.empty:
-        notes.append("no survey responses for this journey (cxmapper import-survey)")
+        notes.append(_("no survey responses for this journey (cxmapper import-survey)"))
     scales = [k for k in ("nps", "csat", "ces") if k in responses.columns]
     scale = first_scale(scales)
     tp_ids = np.asarray([t.id for t in spec.touchpoints] + [""], dtype=object)

@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.labels import _
 
 
 @dataclass
@@ -46,11 +47,19 @@ class ImportPlan:
     conflicts: list[Conflict] = field(default_factory=list)
 
     def report(self) -> str:
-        lines = [f"{self.path}: journey {self.journey_name!r}, exported {self.exported_at}"]
-        lines.append(f"{len(self.changes)} change(s):" if self.changes else "no changes to apply")
+        lines = [
+            _("{path}: journey {name}, exported {at}").format(
+                path=self.path, name=repr(self.journey_name), at=self.exported_at
+            )
+        ]
+        lines.append(
+            _("{n} change(s):").format(n=len(self.changes))
+            if self.changes
+            else _("no changes to apply")
+        )
         lines += [f"  + {c}" for c in self.changes]
         if self.conflicts:
-            lines.append(f"{len(self.conflicts)} conflict(s), not applied:")
+            lines.append(_("{n} conflict(s), not applied:").format(n=len(self.conflicts)))
             lines += [f"  ! {c}" for c in self.conflicts]
         return "\n".join(lines)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -22,9 +22,12 @@ from cxmapper.model.workspace import Workspace
 
 #: Check-box labels, one per field of the find rule (cxmapper/model/find.py).
 FIELD_LABELS = {
-    "title": "Title", "owner": "Owner", "channel": "Channel", "tags": "Tag",
-    "description": "Description",
-}  # fmt: skip
+    "title": str(QT_TRANSLATE_NOOP("FindBar", "Title")),
+    "owner": str(QT_TRANSLATE_NOOP("FindBar", "Owner")),
+    "channel": str(QT_TRANSLATE_NOOP("FindBar", "Channel")),
+    "tags": str(QT_TRANSLATE_NOOP("FindBar", "Tag")),
+    "description": str(QT_TRANSLATE_NOOP("FindBar", "Description")),
+}
 
 
 def match_touchpoints(
@@ -51,7 +54,9 @@ class FindBar(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(QCoreApplication.translate("FindBar", "Find touchpoints…"))
         self.edit.setClearButtonEnabled(True)
-        self.field_boxes = {f: QCheckBox(FIELD_LABELS[f]) for f in FIELDS}
+        self.field_boxes = {
+            f: QCheckBox(QCoreApplication.translate("FindBar", FIELD_LABELS[f])) for f in FIELDS
+        }
         for f, box in self.field_boxes.items():
             box.setChecked(f in DEFAULT_FIELDS)
         self.filter_box = QCheckBox(QCoreApplication.translate("FindBar", "Dim the rest"))

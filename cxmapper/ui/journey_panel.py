@@ -155,8 +155,10 @@ class JourneyPanel(QWidget):
         more_menu.addAction(self.delete_action)
         bar = _button_row(
             _tool_button(self.new_action, ""),
-            _tool_button(None, "Template", self.template_menu),
-            _tool_button(None, "More", more_menu),
+            _tool_button(
+                None, QCoreApplication.translate("JourneyPanel", "Template"), self.template_menu
+            ),
+            _tool_button(None, QCoreApplication.translate("JourneyPanel", "More"), more_menu),
         )
         self.addAction(self.rename_action)
 
@@ -316,7 +318,10 @@ class JourneyPanel(QWidget):
         ws, index = self.ctx.workspace, self._insert_index()
         name = name or self._unique_name(QCoreApplication.translate("JourneyPanel", "New journey"))
         command = AddCommand(
-            ws, "journey", lambda: new_blank_journey(ws, name, index), f"Add journey {name}"
+            ws,
+            "journey",
+            lambda: new_blank_journey(ws, name, index),
+            QCoreApplication.translate("UndoText", "Add journey {name}").format(name=name),
         )
         return self._push_and_select(command)
 
@@ -346,7 +351,12 @@ class JourneyPanel(QWidget):
             return
         name = self.ctx.workspace.get("journey", journey_id).name
         self.ctx.push(
-            RemoveCommand(self.ctx.workspace, "journey", [journey_id], f"Delete journey {name}")
+            RemoveCommand(
+                self.ctx.workspace,
+                "journey",
+                [journey_id],
+                QCoreApplication.translate("UndoText", "Delete journey {name}").format(name=name),
+            )
         )
         self.refresh()
 
@@ -354,7 +364,12 @@ class JourneyPanel(QWidget):
         journey_id = self.current_journey_id()
         if self.ctx is not None and journey_id is not None:
             self.ctx.update(
-                "journey", journey_id, f"Rename journey to {name.strip()}", name=name.strip()
+                "journey",
+                journey_id,
+                QCoreApplication.translate("UndoText", "Rename journey to {name}").format(
+                    name=name.strip()
+                ),
+                name=name.strip(),
             )
             self.refresh()
 
@@ -363,7 +378,13 @@ class JourneyPanel(QWidget):
             return
         name = self.ctx.workspace.get("journey", journey_id).name
         self.ctx.push(
-            ReorderCommand(self.ctx.workspace, "journey", journey_id, index, f"Move journey {name}")
+            ReorderCommand(
+                self.ctx.workspace,
+                "journey",
+                journey_id,
+                index,
+                QCoreApplication.translate("UndoText", "Move journey {name}").format(name=name),
+            )
         )
         self.refresh()
 
@@ -382,7 +403,12 @@ class JourneyPanel(QWidget):
             return
         name = item.text().strip()
         journey_id = item.data(ID_ROLE)
-        self.ctx.update("journey", journey_id, f"Rename journey to {name}", name=name)
+        self.ctx.update(
+            "journey",
+            journey_id,
+            QCoreApplication.translate("UndoText", "Rename journey to {name}").format(name=name),
+            name=name,
+        )
         self._timer.start()  # show the model's name (e.g. the old one if refused)
 
     # -- personas ----------------------------------------------------------------------------
@@ -393,7 +419,12 @@ class JourneyPanel(QWidget):
         ws = self.ctx.workspace
         existing = {p.name for p in ws.personas()}
         name = name or next(f"Persona {n}" for n in range(1, 999) if f"Persona {n}" not in existing)
-        command = AddCommand(ws, "persona", lambda: ws.add_persona(name), f"Add persona {name}")
+        command = AddCommand(
+            ws,
+            "persona",
+            lambda: ws.add_persona(name),
+            QCoreApplication.translate("UndoText", "Add persona {name}").format(name=name),
+        )
         if not self.ctx.push(command):
             return None
         self.refresh()
@@ -407,7 +438,12 @@ class JourneyPanel(QWidget):
             return
         self.ctx.push(
             RemoveCommand(
-                self.ctx.workspace, "persona", [item.data(ID_ROLE)], f"Delete persona {item.text()}"
+                self.ctx.workspace,
+                "persona",
+                [item.data(ID_ROLE)],
+                QCoreApplication.translate("UndoText", "Delete persona {name}").format(
+                    name=item.text()
+                ),
             )
         )
         self.refresh()
@@ -416,5 +452,10 @@ class JourneyPanel(QWidget):
         if self.ctx is None:
             return
         name = item.text().strip()
-        self.ctx.update("persona", item.data(ID_ROLE), f"Rename persona to {name}", name=name)
+        self.ctx.update(
+            "persona",
+            item.data(ID_ROLE),
+            QCoreApplication.translate("UndoText", "Rename persona to {name}").format(name=name),
+            name=name,
+        )
         self._timer.start()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,18 +37,46 @@ log = logging.getLogger(__name__)
 IMAGE_FORMATS = ("png", "svg", "pdf")  # made by ui.render; the others by io.tasks
 EXPORTS = (
     # format, menu text, shortcut, file filter
-    ("xlsx", "&Excel workbook…", "Ctrl+E", "Excel workbook (*.xlsx)"),
-    ("png", "&PNG image…", "", "PNG image (*.png)"),
-    ("svg", "&SVG image…", "", "SVG image (*.svg)"),
-    ("pdf", "P&DF…", "Ctrl+P", "PDF document (*.pdf)"),
-    ("json", "&JSON (journey exchange)…", "", "cxmapper journey JSON (*.json)"),
+    (
+        "xlsx",
+        str(QT_TRANSLATE_NOOP("Transfer", "&Excel workbook…")),
+        "Ctrl+E",
+        str(QT_TRANSLATE_NOOP("Transfer", "Excel workbook (*.xlsx)")),
+    ),
+    (
+        "png",
+        str(QT_TRANSLATE_NOOP("Transfer", "&PNG image…")),
+        "",
+        str(QT_TRANSLATE_NOOP("Transfer", "PNG image (*.png)")),
+    ),
+    (
+        "svg",
+        str(QT_TRANSLATE_NOOP("Transfer", "&SVG image…")),
+        "",
+        str(QT_TRANSLATE_NOOP("Transfer", "SVG image (*.svg)")),
+    ),
+    ("pdf", "P&DF…", "Ctrl+P", str(QT_TRANSLATE_NOOP("Transfer", "PDF document (*.pdf)"))),
+    (
+        "json",
+        str(QT_TRANSLATE_NOOP("Transfer", "&JSON (journey exchange)…")),
+        "",
+        str(QT_TRANSLATE_NOOP("Transfer", "cxmapper journey JSON (*.json)")),
+    ),
 )
 
 # the PDF's page option, chosen in the save dialog through its file type (see ui.render.pdf)
 PDF_PAGES = (
-    ("fit", "PDF, the whole journey on one page (*.pdf)"),
-    ("tile", "PDF, tiled across A4 pages for large print (*.pdf)"),
+    ("fit", str(QT_TRANSLATE_NOOP("Transfer", "PDF, the whole journey on one page (*.pdf)"))),
+    (
+        "tile",
+        str(QT_TRANSLATE_NOOP("Transfer", "PDF, tiled across A4 pages for large print (*.pdf)")),
+    ),
 )
+
+
+def _tr_text(text: str) -> str:
+    """A text marked with str(QT_TRANSLATE_NOOP("Transfer", ...)) above, in the user's language."""
+    return QCoreApplication.translate("Transfer", text)
 
 
 def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str | None:
@@ -58,12 +86,12 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: st
 def ask_pdf_path(parent: QWidget, title: str, suggested: str) -> tuple[str, str] | None:
     """Where to write the PDF and its page mode ("fit" or "tile")."""
     chosen = file_dialogs.save_file_name_and_filter(
-        parent, title, suggested, ";;".join(f for _, f in PDF_PAGES)
+        parent, title, suggested, ";;".join(_tr_text(f) for _, f in PDF_PAGES)
     )
     if chosen is None:
         return None
     path, file_filter = chosen
-    return path, next((mode for mode, f in PDF_PAGES if f == file_filter), "fit")
+    return path, next((mode for mode, f in PDF_PAGES if _tr_text(f) == file_filter), "fit")
 
 
 def ask_import_path(parent: QWidget, title: str, file_filter: str, folder: str = "") -> str | None:
@@ -120,7 +148,7 @@ class TransferController:
         self.job: Any = None
         self.export_actions: dict[str, QAction] = {}
         for fmt, text, keys, _ in EXPORTS:
-            action = QAction(text, window)
+            action = QAction(_tr_text(text), window)
             action.setObjectName(f"export.{fmt}")
             if keys:
                 action.setShortcut(QKeySequence(keys))
@@ -162,7 +190,9 @@ class TransferController:
         _, text, _, file_filter = next(e for e in EXPORTS if e[0] == fmt)
         journey = ws.get("journey", journey_id)
         suggested = str(Path(ws.path).with_name(f"{_safe(journey.name)}.{fmt}"))
-        title = f"Export {text.replace('&', '').rstrip('…')}"
+        what = _tr_text(text).replace("&", "").rstrip("…")
+        title = QCoreApplication.translate("Transfer", "Export {what}").format(what=what)
+        file_filter = _tr_text(file_filter)
         pages = "fit"
         if fmt == "pdf":
             chosen = ask_pdf_path(self.window, title, suggested)
@@ -236,7 +266,10 @@ class TransferController:
 
     def import_xlsx_dialog(self) -> None:
         path = ask_import_path(
-            self.window, "Import updates from Excel", "Excel workbook (*.xlsx)", self._folder()
+            self.window,
+            QCoreApplication.translate("Transfer", "Import updates from Excel"),
+            QCoreApplication.translate("Transfer", "Excel workbook (*.xlsx)"),
+            self._folder(),
         )
         if path:
             self.import_xlsx(path, confirm=self._confirm_plan)
@@ -271,7 +304,8 @@ class TransferController:
 
     def import_json_dialog(self) -> None:
         path = ask_import_path(
-            self.window, "Import journeys from JSON", "cxmapper journey JSON (*.json)",
+            self.window, QCoreApplication.translate("Transfer", "Import journeys from JSON"),
+            QCoreApplication.translate("Transfer", "cxmapper journey JSON (*.json)"),
             self._folder(),
         )  # fmt: skip
         if path:

@@ -23,6 +23,7 @@ from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row
 from cxmapper.present import voice_labels as vl
 from cxmapper.present.labels import _
+from cxmapper.present.topic_labels import topic_label
 from cxmapper.present.voice_sheet_labels import (
     indicative_mark,
     voice_column_label,
@@ -115,7 +116,7 @@ def topics_text(report: FeedbackReport, tp_id: str) -> str:
     """'delivery 67 (40 % negative); payment 46 (…)': the card's top topics, most said first."""
     return "; ".join(
         _("{topic} {count} ({negative:.0%} negative)").format(
-            topic=s.topic, count=s.count, negative=s.negative_share
+            topic=topic_label(s.topic), count=s.count, negative=s.negative_share
         )
         for s in report.topics.get(tp_id, [])[:3]
     )

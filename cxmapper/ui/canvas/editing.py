@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtWidgets import QApplication
 
 from cxmapper.errors import CxError
@@ -25,6 +25,50 @@ if TYPE_CHECKING:
     from cxmapper.ui.canvas.scene import JourneyScene
 
 TEXT_FIELD = {"touchpoint": "title", "stage": "name", "lane": "name", "connector": "label"}
+
+
+def _emotion_text() -> str:
+    return QCoreApplication.translate("CanvasEditing", "Change emotion")
+
+
+def _rename_text(kind: str) -> str:
+    """Undo texts in the user's language; one literal per kind, so Italian can agree in gender."""
+    texts = {
+        "touchpoint": QCoreApplication.translate("CanvasEditing", "Rename card"),
+        "stage": QCoreApplication.translate("CanvasEditing", "Rename stage"),
+        "lane": QCoreApplication.translate("CanvasEditing", "Rename lane"),
+        "connector": QCoreApplication.translate("CanvasEditing", "Rename connector label"),
+    }
+    return texts[kind]
+
+
+def _delete_text(kind: str) -> str:
+    texts = {
+        "touchpoint": QCoreApplication.translate("CanvasEditing", "Delete card"),
+        "connector": QCoreApplication.translate("CanvasEditing", "Delete connector"),
+        "stage": QCoreApplication.translate("CanvasEditing", "Delete stage"),
+        "lane": QCoreApplication.translate("CanvasEditing", "Delete lane"),
+    }
+    return texts.get(kind) or QCoreApplication.translate("CanvasEditing", "Delete item")
+
+
+def _band_text(kind: str, verb: str) -> str:
+    """Add / delete / move / resize a stage or a lane."""
+    if kind == "stage":
+        texts = {
+            "add": QCoreApplication.translate("CanvasEditing", "Add stage"),
+            "delete": QCoreApplication.translate("CanvasEditing", "Delete stage"),
+            "move": QCoreApplication.translate("CanvasEditing", "Move stage"),
+            "resize": QCoreApplication.translate("CanvasEditing", "Resize stage"),
+        }
+    else:
+        texts = {
+            "add": QCoreApplication.translate("CanvasEditing", "Add lane"),
+            "delete": QCoreApplication.translate("CanvasEditing", "Delete lane"),
+            "move": QCoreApplication.translate("CanvasEditing", "Move lane"),
+            "resize": QCoreApplication.translate("CanvasEditing", "Resize lane"),
+        }
+    return texts[verb]
 
 
 class SceneEditor:
@@ -70,7 +114,8 @@ class SceneEditor:
         stage_id, lane_id = cell
         command = cmd.AddCommand(
             self.ws, "touchpoint",
-            lambda: self.ws.add_touchpoint(stage_id, lane_id, title, index), "New card",
+            lambda: self.ws.add_touchpoint(stage_id, lane_id, title, index),
+            QCoreApplication.translate("CanvasEditing", "New card"),
         )  # fmt: skip
         if not self._push(command):
             return None
@@ -106,8 +151,7 @@ class SceneEditor:
         entity = self.ws.find(kind, id)
         if entity is None or getattr(entity, field) == text:
             return
-        label = {"touchpoint": "card", "connector": "connector label"}.get(kind, kind)
-        self._push(cmd.UpdateCommand(self.ws, kind, id, f"Rename {label}", **{field: text}))
+        self._push(cmd.UpdateCommand(self.ws, kind, id, _rename_text(kind), **{field: text}))
 
     def move_cards(self, ids: list[str], stage_id: str, lane_id: str, index: int | None) -> None:
         m = self.s.mirror
@@ -118,7 +162,11 @@ class SceneEditor:
         if rest[:at] + list(ids) + rest[at:] == current:
             return  # dropped where they already are: no empty undo step
         n = len(ids)
-        text = "Move card" if n == 1 else f"Move {n} cards"
+        text = (
+            QCoreApplication.translate("CanvasEditing", "Move card")
+            if n == 1
+            else QCoreApplication.translate("CanvasEditing", "Move {n} cards").format(n=n)
+        )
         self._push(cmd.MoveCardsCommand(self.ws, ids, stage_id, lane_id, index, text))
 
     def connect(self, source_id: str, target_id: str) -> None:
@@ -130,20 +178,24 @@ class SceneEditor:
             return
         command = cmd.AddCommand(
             self.ws, "connector", lambda: self.ws.add_connector(source_id, target_id),
-            "Connect cards",
+            QCoreApplication.translate("CanvasEditing", "Connect cards"),
         )  # fmt: skip
         if self._push(command):
             self.s.select_entity("connector", command.entity.id)
 
     def set_emotion(self, tp_id: str, score: int) -> None:
-        self._push(cmd.UpdateCommand(self.ws, "touchpoint", tp_id, "Change emotion", emotion=score))
+        self._push(cmd.UpdateCommand(self.ws, "touchpoint", tp_id, _emotion_text(), emotion=score))
 
     def delete_selected(self) -> None:
         items = self.s.selected_entities()
         if not items:
             return
         n = len(items)
-        text = f"Delete {items[0][0]}" if n == 1 else f"Delete {n} items"
+        text = (
+            _delete_text(items[0][0])
+            if n == 1
+            else QCoreApplication.translate("CanvasEditing", "Delete {n} items").format(n=n)
+        )
         self._push(cmd.RemoveMixedCommand(self.ws, items, text))
 
     def select_all(self) -> None:
@@ -176,7 +228,9 @@ class SceneEditor:
                 values = dict(values)
                 if values.get("owner_id") not in owners:
                     values.pop("owner_id", None)
-                title = values.pop("title", "") or "Card"
+                title = values.pop("title", "") or QCoreApplication.translate(
+                    "CanvasEditing", "Card"
+                )
                 made.append(self.ws.add_touchpoint(cell[0], cell[1], title, **values))
             for link in links:
                 src, dst, label, kind = link
@@ -186,7 +240,14 @@ class SceneEditor:
 
         n = len(cards)
         command = cmd.AddManyCommand(
-            self.ws, "touchpoint", create, f"Paste {n} card{'s' * (n != 1)}"
+            self.ws,
+            "touchpoint",
+            create,
+            (
+                QCoreApplication.translate("CanvasEditing", "Paste card")
+                if n == 1
+                else QCoreApplication.translate("CanvasEditing", "Paste {n} cards").format(n=n)
+            ),
         )
         if not self._push(command):
             return []
@@ -217,7 +278,14 @@ class SceneEditor:
 
         n = len(plan)
         command = cmd.AddManyCommand(
-            self.ws, "touchpoint", create, f"Duplicate {n} card{'s' * (n != 1)}"
+            self.ws,
+            "touchpoint",
+            create,
+            (
+                QCoreApplication.translate("CanvasEditing", "Duplicate card")
+                if n == 1
+                else QCoreApplication.translate("CanvasEditing", "Duplicate {n} cards").format(n=n)
+            ),
         )
         if not self._push(command):
             return []
@@ -261,10 +329,12 @@ class SceneEditor:
         jid = m.journey_id
         make: Callable[[], Stage | Lane]
         if kind == "stage":
-            make = lambda: self.ws.add_stage(jid, "New stage", index)  # noqa: E731
+            name = QCoreApplication.translate("CanvasEditing", "New stage")
+            make = lambda: self.ws.add_stage(jid, name, index)  # noqa: E731
         else:
-            make = lambda: self.ws.add_lane(jid, "New lane", "custom", index)  # noqa: E731
-        command = cmd.AddCommand(self.ws, kind, make, f"Add {kind}")
+            name = QCoreApplication.translate("CanvasEditing", "New lane")
+            make = lambda: self.ws.add_lane(jid, name, "custom", index)  # noqa: E731
+        command = cmd.AddCommand(self.ws, kind, make, _band_text(kind, "add"))
         if not self._push(command):
             return None
         new_id: str = command.entity.id
@@ -280,7 +350,7 @@ class SceneEditor:
     def delete_current(self, kind: str) -> None:
         ref = self.current(kind)
         if ref is not None:
-            self._push(cmd.RemoveCommand(self.ws, kind, [ref], f"Delete {kind}"))
+            self._push(cmd.RemoveCommand(self.ws, kind, [ref], _band_text(kind, "delete")))
 
     def move_current(self, kind: str, delta: int) -> None:
         m = self.s.mirror
@@ -293,12 +363,14 @@ class SceneEditor:
             self.reorder(kind, ref, index)
 
     def reorder(self, kind: str, id: str, index: int) -> None:
-        self._push(cmd.ReorderCommand(self.ws, kind, id, index, f"Move {kind}"))
+        self._push(cmd.ReorderCommand(self.ws, kind, id, index, _band_text(kind, "move")))
         self.s.select_entity(kind, id)
 
     def resize(self, kind: str, id: str, size: float) -> None:
         field = "width" if kind == "stage" else "height"
-        self._push(cmd.UpdateCommand(self.ws, kind, id, f"Resize {kind}", **{field: float(size)}))
+        self._push(
+            cmd.UpdateCommand(self.ws, kind, id, _band_text(kind, "resize"), **{field: float(size)})
+        )
 
     # -- keyboard navigation -----------------------------------------------------------------
 

@@ -270,7 +270,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
                     table[x.id] = make(x.id, x.name)
                     self.addItem(table[x.id])
         for ln in lanes:
-            self.lane_headers[ln.id].set_text(ln.name, ln.kind.capitalize())
+            self.lane_headers[ln.id].set_kind(ln.name, ln.kind)
         wanted_cells = {(s.id, ln.id) for s in stages for ln in lanes}
         for cell in set(self.cell_items) - wanted_cells:
             self._remove_item(self.cell_items.pop(cell))
@@ -374,7 +374,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
             counts[s] = counts.get(s, 0) + len(ids)
         for s in m.stage_order():
             n = counts.get(s.id, 0)
-            self.stage_headers[s.id].set_text(s.name, f"{n} touchpoint{'s' if n != 1 else ''}")
+            self.stage_headers[s.id].set_count(s.name, n)
 
     def _place_cell(self, cell: Cell) -> set[str]:
         """Stack the cell's cards; returns the ids of cards whose place or size changed."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from cxmapper.model.templates import apply_template
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.commands.entities import AddCommand
@@ -13,7 +15,9 @@ def template_command(
     """A new journey from a template as one undo step (undo removes the whole journey)."""
     return AddCommand(
         workspace, "journey", lambda: apply_template(workspace, key, name, index),
-        f"New journey from template {name or key}",
+        QCoreApplication.translate("UndoText", "New journey from template {name}").format(
+            name=name or key
+        ),
     )  # fmt: skip
 
 
@@ -21,5 +25,5 @@ def duplicate_journey_command(workspace: Workspace, journey_id: str, name: str) 
     """A copy of a journey, with everything on it, as one undo step."""
     return AddCommand(
         workspace, "journey", lambda: workspace.duplicate_journey(journey_id, name),
-        f"Duplicate journey {name}",
+        QCoreApplication.translate("UndoText", "Duplicate journey {name}").format(name=name),
     )  # fmt: skip

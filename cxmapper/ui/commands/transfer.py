@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from cxmapper.model.workspace import Removal, Workspace
@@ -17,7 +18,11 @@ class ApplyPlanCommand(QUndoCommand):
     """An Excel round trip applied as one step; redo re-applies with the same ids."""
 
     def __init__(self, ws: Workspace, plan: Any) -> None:
-        super().__init__(f"Import updates from {Path(plan.path).name}")
+        super().__init__(
+            QCoreApplication.translate("UndoText", "Import updates from {name}").format(
+                name=Path(plan.path).name
+            )
+        )
         self._ws, self._plan = ws, plan
         self._applied: Any = None  # what apply_plan returns: how to undo it
 
@@ -41,7 +46,11 @@ class ImportJsonCommand(QUndoCommand):
     KINDS = ("journey", "kpi", "persona", "party")
 
     def __init__(self, ws: Workspace, path: str) -> None:
-        super().__init__(f"Import journeys from {Path(path).name}")
+        super().__init__(
+            QCoreApplication.translate("UndoText", "Import journeys from {name}").format(
+                name=Path(path).name
+            )
+        )
         self._ws, self._path = ws, path
         self._removals: list[Removal] | None = None
         self._imported: JsonImport | None = None

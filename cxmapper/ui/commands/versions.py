@@ -5,6 +5,7 @@ goes back to that kept version and removes it, so undo leaves the version list a
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from cxmapper.model.versions import restore_version, save_version
@@ -15,7 +16,9 @@ class SaveVersionCommand(QUndoCommand):
     """Store the journey as it is now under a name; undo removes that version."""
 
     def __init__(self, ws: Workspace, journey_id: str, name: str, live_from: str = "") -> None:
-        super().__init__(f"Save version {name}")
+        super().__init__(
+            QCoreApplication.translate("UndoText", "Save version {name}").format(name=name)
+        )
         self._ws, self._journey_id, self._name, self._live_from = ws, journey_id, name, live_from
         self._removal: Removal | None = None
         self.version_id = ""
@@ -35,7 +38,9 @@ class RestoreVersionCommand(QUndoCommand):
     """Make a version the current state; the state it replaced is kept as a version."""
 
     def __init__(self, ws: Workspace, version_id: str, name: str) -> None:
-        super().__init__(f"Restore version {name}")
+        super().__init__(
+            QCoreApplication.translate("UndoText", "Restore version {name}").format(name=name)
+        )
         self._ws, self._version_id = ws, version_id
         self.kept_id = ""
 

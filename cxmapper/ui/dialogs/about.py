@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, qVersion
+from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cxmapper import __version__
@@ -23,13 +23,18 @@ def app_log_path() -> Path:
 
 
 def about_text() -> str:
+    what = QCoreApplication.translate("About", "Customer-journey mapping with event-log analysis.")
+    log = QCoreApplication.translate(
+        "About", "Errors in background work are written to the log file"
+    )
+    attach = QCoreApplication.translate("About", "Please attach it to a bug report.")
     return (
-        f"<p><b>cxmapper {__version__}</b><br>Customer-journey mapping with event-log analysis."
+        f"<p><b>cxmapper {__version__}</b><br>{what}"
         f"</p><p>Python {sys.version.split()[0]}, Qt {qVersion()}</p>"
-        f"<p>Errors in background work are written to the log file<br>"
-        f"<code>{app_log_path()}</code><br>Please attach it to a bug report.</p>"
+        f"<p>{log}<br>"
+        f"<code>{app_log_path()}</code><br>{attach}</p>"
     )
 
 
 def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(parent, "About cxmapper", about_text())
+    QMessageBox.about(parent, QCoreApplication.translate("About", "About cxmapper"), about_text())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,13 +25,22 @@ from PySide6.QtWidgets import (
 from cxmapper.model import entities as e
 from cxmapper.model import kpi_kinds
 from cxmapper.model.changes import Change
+from cxmapper.present import choice_labels as cl
 from cxmapper.present.labels import kpi_kind_label, kpi_scale_text
 from cxmapper.ui.commands import AddCommand, RemoveCommand
+from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.context import InspectorContext
-from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form, hint
+from cxmapper.ui.inspector.widgets import (
+    ChoiceCombo,
+    CommitLineEdit,
+    PartyCombo,
+    form,
+    hint,
+    team_label,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-NEW_KPI = "New KPI"
+NEW_KPI = str(QT_TRANSLATE_NOOP("DialogsPeopleKpis", "New KPI"))
 
 
 class RecordEditor(QWidget):
@@ -105,7 +114,7 @@ class RecordEditor(QWidget):
         if record_id is None:
             return
         record = self.ctx.workspace.get(self.kind, record_id)
-        text = f"Set {field.replace('_id', '').replace('_', ' ')} of {record.name}"
+        text = set_text(field, record.name)
         if not self.ctx.update(self.kind, record_id, text, **{field: value}):
             self.show_current()
 
@@ -123,7 +132,12 @@ class RecordEditor(QWidget):
         if record_id is not None:
             name = self.ctx.workspace.get(self.kind, record_id).name
             self.ctx.push(
-                RemoveCommand(self.ctx.workspace, self.kind, [record_id], f"Remove {name}")
+                RemoveCommand(
+                    self.ctx.workspace,
+                    self.kind,
+                    [record_id],
+                    QCoreApplication.translate("UndoText", "Remove {name}").format(name=name),
+                )
             )
             self.refresh()
 
@@ -143,7 +157,7 @@ class PeopleEditor(RecordEditor):
             self.buttons.addWidget(b)
         self.name = CommitLineEdit()
         self.party_kind = ChoiceCombo()
-        self.party_kind.set_choices([("Person", "person"), ("Team", "team")])
+        self.party_kind.set_choices(cl.choices(cl.PARTY_KINDS))
         self.role = CommitLineEdit()
         self.role.setPlaceholderText(
             QCoreApplication.translate("DialogsPeopleKpis", "e.g. Web lead")
@@ -171,7 +185,7 @@ class PeopleEditor(RecordEditor):
         return self.ctx.workspace.parties()
 
     def label(self, record: e.Party) -> str:
-        return f"{record.name} (team)" if record.kind == "team" else record.name
+        return team_label(record.name) if record.kind == "team" else record.name
 
     def show_record(self, record: e.Party) -> None:
         teams = [p for p in self.ctx.workspace.parties() if p.kind == "team" and p.id != record.id]
@@ -185,8 +199,19 @@ class PeopleEditor(RecordEditor):
 
     def add_party(self, kind: str, name: str | None = None) -> str | None:
         ws = self.ctx.workspace
-        name = name or ("New team" if kind == "team" else "New person")
-        party_id = self.add(lambda: ws.add_party(name, kind), f"Add {kind} {name}")
+        name = name or (
+            QCoreApplication.translate("DialogsPeopleKpis", "New team")
+            if kind == "team"
+            else QCoreApplication.translate("DialogsPeopleKpis", "New person")
+        )
+        party_id = self.add(
+            lambda: ws.add_party(name, kind),
+            (
+                QCoreApplication.translate("UndoText", "Add team {name}")
+                if kind == "team"
+                else QCoreApplication.translate("UndoText", "Add person {name}")
+            ).format(name=name),
+        )
         self.name.setFocus()
         self.name.selectAll()
         return party_id
@@ -209,7 +234,7 @@ class KpiEditor(RecordEditor):
             QCoreApplication.translate("DialogsPeopleKpis", "%, s, score, €…")
         )
         self.direction = ChoiceCombo()
-        self.direction.set_choices([("Higher is better", "higher"), ("Lower is better", "lower")])
+        self.direction.set_choices(cl.choices(cl.DIRECTIONS))
         self.target = CommitLineEdit()
         self.target.setPlaceholderText(QCoreApplication.translate("DialogsPeopleKpis", "none"))
         self.tolerance = CommitLineEdit()
@@ -275,9 +300,11 @@ class KpiEditor(RecordEditor):
             values.update(unit=kind.unit, direction=kind.direction)
             if record.tolerance is None:
                 values["tolerance"] = kind.tolerance
-            if record.name == NEW_KPI:
+            if record.name in (NEW_KPI, QCoreApplication.translate("DialogsPeopleKpis", NEW_KPI)):
                 values["name"] = kind.name
-        text = f"Set kind of {record.name} to {kpi_kind_label(key)}"
+        text = QCoreApplication.translate("UndoText", "Set kind of {name} to {kind}").format(
+            name=record.name, kind=kpi_kind_label(key)
+        )
         if not self.ctx.update("kpi", record_id, text, **values):
             self.show_current()
 
@@ -297,8 +324,11 @@ class KpiEditor(RecordEditor):
 
     def add_kpi(self, name: str | None = None) -> str | None:
         ws = self.ctx.workspace
-        name = name or NEW_KPI
-        kpi_id = self.add(lambda: ws.add_kpi(name), f"Add KPI {name}")
+        name = name or QCoreApplication.translate("DialogsPeopleKpis", NEW_KPI)
+        kpi_id = self.add(
+            lambda: ws.add_kpi(name),
+            QCoreApplication.translate("UndoText", "Add KPI {name}").format(name=name),
+        )
         self.name.setFocus()
         self.name.selectAll()
         return kpi_id

@@ -91,7 +91,13 @@ class OwnersTab(QWidget):
             return QCoreApplication.translate("GovernanceDialog", "Select a follow-up")
         a = self._actions[rows[0].row()]
         error = self.stack.push_checked(
-            UpdateCommand(self.ws, "action", a.id, f"Mark {a.title} done", status="done")
+            UpdateCommand(
+                self.ws,
+                "action",
+                a.id,
+                QCoreApplication.translate("UndoText", "Mark {title} done").format(title=a.title),
+                status="done",
+            )
         )
         self.refresh()
         return error

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>About</name>
+    <message>
+        <source>Customer-journey mapping with event-log analysis.</source>
+        <translation>Mappatura del customer journey con analisi dei log di eventi.</translation>
+    </message>
+    <message>
+        <source>Errors in background work are written to the log file</source>
+        <translation>Gli errori delle attività in background vengono scritti nel file di log</translation>
+    </message>
+    <message>
+        <source>Please attach it to a bug report.</source>
+        <translation>Allegatelo a una segnalazione di errore.</translation>
+    </message>
+    <message>
+        <source>About cxmapper</source>
+        <translation>Informazioni su cxmapper</translation>
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <source>Clear</source>
@@ -156,6 +175,132 @@
     <message>
         <source>Created {value} touchpoints in lane {name!r} from the top events.</source>
         <translation>Creati {value} punti di contatto nella corsia {name!r} dagli eventi principali.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasEditing</name>
+    <message>
+        <source>Change emotion</source>
+        <translation>Cambia emozione</translation>
+    </message>
+    <message>
+        <source>Rename card</source>
+        <translation>Rinomina scheda</translation>
+    </message>
+    <message>
+        <source>Rename stage</source>
+        <translation>Rinomina fase</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Rinomina corsia</translation>
+    </message>
+    <message>
+        <source>Rename connector label</source>
+        <translation>Rinomina etichetta del collegamento</translation>
+    </message>
+    <message>
+        <source>Delete card</source>
+        <translation>Elimina scheda</translation>
+    </message>
+    <message>
+        <source>Delete connector</source>
+        <translation>Elimina collegamento</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Elimina fase</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Elimina corsia</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>Elimina elemento</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Aggiungi fase</translation>
+    </message>
+    <message>
+        <source>Move stage</source>
+        <translation>Sposta fase</translation>
+    </message>
+    <message>
+        <source>Resize stage</source>
+        <translation>Ridimensiona fase</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Aggiungi corsia</translation>
+    </message>
+    <message>
+        <source>Move lane</source>
+        <translation>Sposta corsia</translation>
+    </message>
+    <message>
+        <source>Resize lane</source>
+        <translation>Ridimensiona corsia</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>Nuova scheda</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>Sposta scheda</translation>
+    </message>
+    <message>
+        <source>Move {n} cards</source>
+        <translation>Sposta {n} schede</translation>
+    </message>
+    <message>
+        <source>Connect cards</source>
+        <translation>Collega schede</translation>
+    </message>
+    <message>
+        <source>Delete {n} items</source>
+        <translation>Elimina {n} elementi</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Paste card</source>
+        <translation>Incolla scheda</translation>
+    </message>
+    <message>
+        <source>Paste {n} cards</source>
+        <translation>Incolla {n} schede</translation>
+    </message>
+    <message>
+        <source>Duplicate card</source>
+        <translation>Duplica scheda</translation>
+    </message>
+    <message>
+        <source>Duplicate {n} cards</source>
+        <translation>Duplica {n} schede</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Nuova fase</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>Nuova corsia</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasGrid</name>
+    <message>
+        <source>1 touchpoint</source>
+        <translation>1 punto di contatto</translation>
+    </message>
+    <message>
+        <source>{n} touchpoints</source>
+        <translation>{n} punti di contatto</translation>
     </message>
 </context>
 <context>
@@ -381,6 +526,10 @@
 <context>
     <name>DialogsPeopleKpis</name>
     <message>
+        <source>New KPI</source>
+        <translation>Nuovo KPI</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Rimuovi</translation>
     </message>
@@ -419,6 +568,14 @@
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>New team</source>
+        <translation>Nuovo team</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nuova persona</translation>
     </message>
     <message>
         <source>Add KPI</source>
@@ -573,8 +730,28 @@
 <context>
     <name>FindBar</name>
     <message>
-        <source>Find touchpoints…</source>
+        <source>Title</source>
         <extracomment>Check-box labels, one per field of the find rule (cxmapper/model/find.py).</extracomment>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etichetta</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Find touchpoints…</source>
         <translation>Trova punti di contatto…</translation>
     </message>
     <message>
@@ -908,6 +1085,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Stato</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>Scadenza</translation>
     </message>
@@ -929,10 +1114,6 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Write a comment…</source>
         <translation>Scrivete un commento…</translation>
-    </message>
-    <message>
-        <source>Add comment</source>
-        <translation>Aggiungi commento</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1261,22 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>InspectorTouchpointRaci</name>
     <message>
+        <source>Responsible</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>Approvatore</translation>
+    </message>
+    <message>
+        <source>Consulted</source>
+        <translation>Consultato</translation>
+    </message>
+    <message>
+        <source>Informed</source>
+        <translation>Informato</translation>
+    </message>
+    <message>
         <source>Person / team</source>
         <translation>Persona / team</translation>
     </message>
@@ -1118,9 +1315,25 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>No readings yet</source>
         <translation>Ancora nessuna misurazione</translation>
     </message>
+    <message>
+        <source>target</source>
+        <translation>obiettivo</translation>
+    </message>
 </context>
 <context>
     <name>InspectorWidgets</name>
+    <message>
+        <source>— nobody —</source>
+        <translation>— nessuno —</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Nuova persona…</translation>
+    </message>
+    <message>
+        <source>{name} (team)</source>
+        <translation>{name} (team)</translation>
+    </message>
     <message>
         <source>Name of the new person:</source>
         <translation>Nome della nuova persona:</translation>
@@ -1159,6 +1372,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>New journey from template</source>
         <translation>Nuovo percorso da modello</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Altro</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1446,6 +1667,17 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>cxmapper workspaces (*.cxmap);;All files (*)</source>
+        <translation>Aree di lavoro cxmapper (*.cxmap);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Apri area di lavoro</translation>
+    </message>
+</context>
+<context>
     <name>MoneyOverlay</name>
     <message>
         <source>Money: value at risk</source>
@@ -1561,6 +1793,18 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>OverlayImportDialog</name>
     <message>
+        <source>Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;All files (*)</source>
+        <translation>Log di eventi e riepiloghi Spark (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>(detect)</source>
+        <translation>(rileva)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
         <source>Import event data</source>
         <translation>Importa dati di eventi</translation>
     </message>
@@ -1571,6 +1815,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Browse…</source>
         <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <source>complete events</source>
+        <translation>eventi completati</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>tutti gli eventi</translation>
     </message>
     <message>
         <source>With a lifecycle column, keep only &apos;complete&apos; events (default) or all</source>
@@ -1620,6 +1872,19 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Spark summary of {events} events, {cases} cases.</source>
         <translation>Riepilogo Spark di {events} eventi, {cases} casi.</translation>
     </message>
+    <message>
+        <source>Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.gz);;All files (*)</source>
+        <extracomment>Files at least this large are offered linked by default (the user can still copy them).</extracomment>
+        <translation>Log di eventi (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.gz);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Link instead of copy</source>
+        <translation>Collega invece di copiare</translation>
+    </message>
+    <message>
+        <source>For large files: the workspace keeps the file&apos;s path, size, time and a fingerprint instead of its events, and analysis reads the file. The file must stay; if it changes or moves, the app says so and offers to relink it.</source>
+        <translation>Per i file grandi: l&apos;area di lavoro conserva percorso, dimensione, data e un&apos;impronta del file invece dei suoi eventi, e l&apos;analisi legge il file. Il file deve restare dov&apos;è; se cambia o viene spostato, l&apos;app lo segnala e propone di ricollegarlo.</translation>
+    </message>
 </context>
 <context>
     <name>OverlayPanel</name>
@@ -1657,7 +1922,6 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
     <message>
         <source>Relink…</source>
-        <extracomment>Files at least this large are offered linked by default (the user can still copy them).</extracomment>
         <translation>Ricollega…</translation>
     </message>
     <message>
@@ -1672,19 +1936,189 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Relink dataset</source>
         <translation>Ricollega il dataset</translation>
     </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>Importa {name}</translation>
+    </message>
+    <message>
+        <source>Remove dataset</source>
+        <translation>Rimuovi dataset</translation>
+    </message>
+    <message>
+        <source>Import notes: {notes}</source>
+        <translation>Note d&apos;importazione: {notes}</translation>
+    </message>
+    <message>
+        <source>Map events</source>
+        <translation>Associa eventi</translation>
+    </message>
+    <message>
+        <source>Create {n} touchpoints from data</source>
+        <translation>Crea {n} punti di contatto dai dati</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(tutti)</translation>
+    </message>
 </context>
 <context>
     <name>OverlayViewsBeforeAfter</name>
     <message>
+        <source>Tick “Compare with”, choose the two periods and press Analyse to compare them.</source>
+        <translation>Spuntate “Confronta con”, scegliete i due periodi e premete Analizza per confrontarli.</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Reach before</source>
+        <translation>Raggiunti prima</translation>
+    </message>
+    <message>
+        <source>Reach after</source>
+        <translation>Raggiunti dopo</translation>
+    </message>
+    <message>
+        <source>{word} before</source>
+        <translation>{word} prima</translation>
+    </message>
+    <message>
+        <source>{word} after</source>
+        <translation>{word} dopo</translation>
+    </message>
+    <message>
         <source>After minus before, in percentage points</source>
         <translation>Dopo meno prima, in punti percentuali</translation>
+    </message>
+    <message>
+        <source>Click to select this card on the map</source>
+        <translation>Fate clic per selezionare questa scheda sulla mappa</translation>
     </message>
 </context>
 <context>
     <name>OverlayViewsFriction</name>
     <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Friction</source>
+        <translation>Attrito</translation>
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation>Abbandono</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Ripetizioni</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Perché</translation>
+    </message>
+    <message>
+        <source>Rank: the worst friction first</source>
+        <translation>Posizione: prima l&apos;attrito peggiore</translation>
+    </message>
+    <message>
+        <source>Click a card&apos;s name to select it on the map</source>
+        <translation>Fate clic sul nome di una scheda per selezionarla sulla mappa</translation>
+    </message>
+    <message>
+        <source>Friction score 0–100 (docs/metrics.md)</source>
+        <translation>Punteggio di attrito 0–100 (docs/metrics.md)</translation>
+    </message>
+    <message>
+        <source>Share of the card&apos;s cases that leave here without reaching a goal</source>
+        <translation>Quota dei casi della scheda che escono qui senza raggiungere un obiettivo</translation>
+    </message>
+    <message>
+        <source>Share of the card&apos;s cases with two or more events here</source>
+        <translation>Quota dei casi della scheda con due o più eventi qui</translation>
+    </message>
+    <message>
         <source>Share of the card&apos;s cases whose last step is here (no goal card is marked)</source>
         <translation>Quota dei casi della scheda il cui ultimo passo è qui (nessuna scheda obiettivo è segnata)</translation>
+    </message>
+    <message>
+        <source>no single strong cause</source>
+        <translation>nessuna causa principale evidente</translation>
+    </message>
+    <message>
+        <source>Click to select this card on the map</source>
+        <translation>Fate clic per selezionare questa scheda sulla mappa</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsNames</name>
+    <message>
+        <source>No goal card is marked, so every case&apos;s last step counts as an exit, including natural ends such as “Closed”. To see drop-off, select the card where the journey succeeds and tick “This touchpoint is a goal of the journey” in the Inspector.</source>
+        <translation>Nessuna scheda obiettivo è segnata, quindi l&apos;ultimo passo di ogni caso conta come uscita, comprese le conclusioni naturali come “Chiuso”. Per vedere l&apos;abbandono, selezionate la scheda in cui il percorso riesce e spuntate “Questo punto di contatto è un obiettivo del percorso” nell&apos;Ispettore.</translation>
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation>Abbandono</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Uscite</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayViewsPaths</name>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Volte</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casi</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>not drawn</source>
+        <translation>non disegnato</translation>
+    </message>
+    <message>
+        <source>unwalked</source>
+        <translation>non percorso</translation>
+    </message>
+    <message>
+        <source>Click a card&apos;s name to select it on the map</source>
+        <translation>Fate clic sul nome di una scheda per selezionarla sulla mappa</translation>
+    </message>
+    <message>
+        <source>How often the step happens</source>
+        <translation>Quante volte avviene il passaggio</translation>
+    </message>
+    <message>
+        <source>Cases that take the step at least once</source>
+        <translation>Casi che compiono il passaggio almeno una volta</translation>
+    </message>
+    <message>
+        <source>Not drawn: customers go this way but the map has no arrow for it; unwalked: the map has an arrow nobody follows</source>
+        <translation>Non disegnato: i clienti passano di qui ma la mappa non ha una freccia; non percorso: la mappa ha una freccia che nessuno segue</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +2150,26 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 </context>
 <context>
     <name>OverlayViewsUnmatched</name>
+    <message>
+        <source>Event name</source>
+        <translation>Nome dell&apos;evento</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventi</translation>
+    </message>
+    <message>
+        <source>Suggested touchpoint</source>
+        <translation>Punto di contatto suggerito</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>The card whose title or event names read like this event</source>
+        <translation>La scheda il cui titolo o i cui nomi di eventi somigliano a questo evento</translation>
+    </message>
     <message>
         <source>Map to suggested cards</source>
         <translation>Associa alle schede suggerite</translation>
@@ -1758,6 +2212,37 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Name</source>
         <translation>Nome</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStatus</name>
+    <message>
+        <source>medians and p90 approximate (no error bound stated)</source>
+        <translation>mediane e p90 approssimati (nessun limite d&apos;errore indicato)</translation>
+    </message>
+    <message>
+        <source>medians and p90 within {pct} of rank</source>
+        <translation>mediane e p90 entro il {pct} del rango</translation>
+    </message>
+    <message>
+        <source>Spark summary: counts exact, {quantiles}; {n} note(s), hover for details.</source>
+        <translation>Riepilogo Spark: conteggi esatti, {quantiles}; {n} note, passate il mouse per i dettagli.</translation>
+    </message>
+    <message>
+        <source>Imported from a summary computed by Spark; no events were imported.</source>
+        <translation>Importato da un riepilogo calcolato da Spark; non sono stati importati eventi.</translation>
+    </message>
+    <message>
+        <source>Counts: {counts}.</source>
+        <translation>Conteggi: {counts}.</translation>
+    </message>
+    <message>
+        <source>Medians and p90: {method} (accuracy {accuracy}); each figure&apos;s rank is within {pct} of the requested rank (relative rank error {rank}).</source>
+        <translation>Mediane e p90: {method} (accuratezza {accuracy}); il rango di ogni valore è entro il {pct} del rango richiesto (errore di rango relativo {rank}).</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
     </message>
 </context>
 <context>
@@ -1860,6 +2345,26 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>TouchpointPage</name>
     <message>
+        <source>Details</source>
+        <translation>Dettagli</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>RACI</source>
+        <translation>RACI</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commenti</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
+    <message>
         <source>Voice</source>
         <translation>Voce del cliente</translation>
     </message>
@@ -1902,6 +2407,50 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>Transfer</name>
     <message>
+        <source>&amp;Excel workbook…</source>
+        <translation>Cartella di lavoro &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;PNG image…</source>
+        <translation>Immagine &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Immagine PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>&amp;SVG image…</source>
+        <translation>Immagine &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Immagine SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON (journey exchange)…</source>
+        <translation>&amp;JSON (scambio di percorsi)…</translation>
+    </message>
+    <message>
+        <source>cxmapper journey JSON (*.json)</source>
+        <translation>Percorso cxmapper in JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF, the whole journey on one page (*.pdf)</source>
+        <translation>PDF, tutto il percorso su una pagina (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, tiled across A4 pages for large print (*.pdf)</source>
+        <translation>PDF, suddiviso su pagine A4 per la stampa in grande (*.pdf)</translation>
+    </message>
+    <message>
         <source>Import updates from Excel</source>
         <translation>Importa aggiornamenti da Excel</translation>
     </message>
@@ -1920,6 +2469,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Journeys from &amp;JSON…</source>
         <translation>Percorsi da &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Export {what}</source>
+        <translation>Esporta {what}</translation>
     </message>
     <message>
         <source>Exporting {name}…</source>
@@ -1942,8 +2495,271 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Impossibile importare la cartella di lavoro</translation>
     </message>
     <message>
+        <source>Import journeys from JSON</source>
+        <translation>Importa percorsi da JSON</translation>
+    </message>
+    <message>
         <source>Cannot import journeys</source>
         <translation>Impossibile importare i percorsi</translation>
+    </message>
+</context>
+<context>
+    <name>UndoText</name>
+    <message>
+        <source>New journey from template {name}</source>
+        <translation>Nuovo percorso dal modello {name}</translation>
+    </message>
+    <message>
+        <source>Duplicate journey {name}</source>
+        <translation>Duplica percorso {name}</translation>
+    </message>
+    <message>
+        <source>Import updates from {name}</source>
+        <translation>Importa aggiornamenti da {name}</translation>
+    </message>
+    <message>
+        <source>Import journeys from {name}</source>
+        <translation>Importa percorsi da {name}</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descrizione</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unità</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>responsabile</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canale</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etichette</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etichetta</translation>
+    </message>
+    <message>
+        <source>goal flag</source>
+        <translation>obiettivo</translation>
+    </message>
+    <message>
+        <source>event names</source>
+        <translation>nomi degli eventi</translation>
+    </message>
+    <message>
+        <source>event patterns</source>
+        <translation>modelli di eventi</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>scadenza</translation>
+    </message>
+    <message>
+        <source>live from</source>
+        <translation>in vigore dal</translation>
+    </message>
+    <message>
+        <source>Edit {field}</source>
+        <translation>Modifica {field}</translation>
+    </message>
+    <message>
+        <source>Set {field} of {name}</source>
+        <translation>Imposta {field} di {name}</translation>
+    </message>
+    <message>
+        <source>{change} of {name}</source>
+        <translation>{change} di {name}</translation>
+    </message>
+    <message>
+        <source>Save version {name}</source>
+        <translation>Salva versione {name}</translation>
+    </message>
+    <message>
+        <source>Restore version {name}</source>
+        <translation>Ripristina versione {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>Rimuovi {name}</translation>
+    </message>
+    <message>
+        <source>Add team {name}</source>
+        <translation>Aggiungi team {name}</translation>
+    </message>
+    <message>
+        <source>Add person {name}</source>
+        <translation>Aggiungi persona {name}</translation>
+    </message>
+    <message>
+        <source>Set kind of {name} to {kind}</source>
+        <translation>Imposta il tipo di {name} a {kind}</translation>
+    </message>
+    <message>
+        <source>Add KPI {name}</source>
+        <translation>Aggiungi KPI {name}</translation>
+    </message>
+    <message>
+        <source>Mark {title} done</source>
+        <translation>Segna {title} come fatta</translation>
+    </message>
+    <message>
+        <source>Rename journey</source>
+        <translation>Rinomina percorso</translation>
+    </message>
+    <message>
+        <source>Set persona</source>
+        <translation>Imposta persona</translation>
+    </message>
+    <message>
+        <source>Set state</source>
+        <translation>Imposta stato</translation>
+    </message>
+    <message>
+        <source>Rename stage</source>
+        <translation>Rinomina fase</translation>
+    </message>
+    <message>
+        <source>Resize stage</source>
+        <translation>Ridimensiona fase</translation>
+    </message>
+    <message>
+        <source>Rename lane</source>
+        <translation>Rinomina corsia</translation>
+    </message>
+    <message>
+        <source>Set lane kind</source>
+        <translation>Imposta tipo di corsia</translation>
+    </message>
+    <message>
+        <source>Resize lane</source>
+        <translation>Ridimensiona corsia</translation>
+    </message>
+    <message>
+        <source>Label connector</source>
+        <translation>Etichetta collegamento</translation>
+    </message>
+    <message>
+        <source>Set connector kind</source>
+        <translation>Imposta tipo di collegamento</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Aggiungi azione</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>Rimuovi azione</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Aggiungi commento</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>Risolvi commento</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>Riapri commento</translation>
+    </message>
+    <message>
+        <source>Rename touchpoint</source>
+        <translation>Rinomina punto di contatto</translation>
+    </message>
+    <message>
+        <source>Set channel</source>
+        <translation>Imposta canale</translation>
+    </message>
+    <message>
+        <source>Set component</source>
+        <translation>Imposta componente</translation>
+    </message>
+    <message>
+        <source>Set emotion</source>
+        <translation>Imposta emozione</translation>
+    </message>
+    <message>
+        <source>Set tags</source>
+        <translation>Imposta etichette</translation>
+    </message>
+    <message>
+        <source>Set owner</source>
+        <translation>Imposta responsabile</translation>
+    </message>
+    <message>
+        <source>Set goal flag</source>
+        <translation>Imposta obiettivo</translation>
+    </message>
+    <message>
+        <source>Set event names</source>
+        <translation>Imposta nomi degli eventi</translation>
+    </message>
+    <message>
+        <source>Set event patterns</source>
+        <translation>Imposta modelli di eventi</translation>
+    </message>
+    <message>
+        <source>Add {kpi} reading {value}</source>
+        <translation>Aggiungi rilevazione {kpi} {value}</translation>
+    </message>
+    <message>
+        <source>Remove KPI reading</source>
+        <translation>Rimuovi rilevazione KPI</translation>
+    </message>
+    <message>
+        <source>Make {name} {role}</source>
+        <translation>Rendi {name} {role}</translation>
+    </message>
+    <message>
+        <source>Remove RACI assignment</source>
+        <translation>Rimuovi assegnazione RACI</translation>
+    </message>
+    <message>
+        <source>Add journey {name}</source>
+        <translation>Aggiungi percorso {name}</translation>
+    </message>
+    <message>
+        <source>Delete journey {name}</source>
+        <translation>Elimina percorso {name}</translation>
+    </message>
+    <message>
+        <source>Rename journey to {name}</source>
+        <translation>Rinomina percorso in {name}</translation>
+    </message>
+    <message>
+        <source>Move journey {name}</source>
+        <translation>Sposta percorso {name}</translation>
+    </message>
+    <message>
+        <source>Add persona {name}</source>
+        <translation>Aggiungi persona {name}</translation>
+    </message>
+    <message>
+        <source>Delete persona {name}</source>
+        <translation>Elimina persona {name}</translation>
+    </message>
+    <message>
+        <source>Rename persona to {name}</source>
+        <translation>Rinomina persona in {name}</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +2767,46 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Edit value model</source>
         <translation>Modifica il modello di valore</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importo</translation>
+    </message>
+    <message>
+        <source>Value model</source>
+        <translation>Modello di valore</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Value of a conversion</source>
+        <translation>Valore di una conversione</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <source>Cost of a contact per channel</source>
+        <translation>Costo di un contatto per canale</translation>
+    </message>
+    <message>
+        <source>Segment attribute</source>
+        <translation>Attributo di segmento</translation>
+    </message>
+    <message>
+        <source>Value of a conversion per segment</source>
+        <translation>Valore di una conversione per segmento</translation>
+    </message>
+    <message>
+        <source>&amp;Value model…</source>
+        <translation>&amp;Modello di valore…</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cxmapper.model.workspace import Workspace
@@ -29,7 +30,12 @@ class InspectorContext:
         from cxmapper.ui.commands import AddCommand
 
         ws = self.workspace
-        command = AddCommand(ws, "party", lambda: ws.add_party(name.strip()), f"Add person {name}")
+        command = AddCommand(
+            ws,
+            "party",
+            lambda: ws.add_party(name.strip()),
+            QCoreApplication.translate("UndoText", "Add person {name}").format(name=name),
+        )
         return command.entity.id if self.push(command) else None
 
     def update(self, kind: str, id: str, text: str, /, **values: Any) -> bool:

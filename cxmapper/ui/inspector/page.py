@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from cxmapper.ui.commands.undo_text import edit_text, of_text
 from cxmapper.ui.inspector.context import InspectorContext
 
 
@@ -53,7 +54,7 @@ class EntityPage(QWidget):
             return False
         entity = self.entity()
         name = getattr(entity, "name", None) or getattr(entity, "title", None) or self.kind
-        text = f"{label or 'Edit ' + field.replace('_', ' ')} of {name}"
+        text = of_text(label or edit_text(field), name)
         ok = self.ctx.update(self.kind, self.entity_id, text, **{field: value})
         if not ok:
             self.refresh()  # show the model's value again instead of the refused one

@@ -6,13 +6,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from cxmapper.model import entities as e
+from cxmapper.present import choice_labels as cl
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import (
     ChoiceCombo,
     CommitLineEdit,
     CommitTextEdit,
     form,
-    plain_choices,
 )
 
 
@@ -35,9 +35,7 @@ class JourneyPage(EntityPage):
         self.description = CommitTextEdit(lines=4)
         self.persona = ChoiceCombo()
         self.state = ChoiceCombo()
-        self.state.set_choices(
-            [("Current state (as is)", "current"), ("Future state (to be)", "future")]
-        )
+        self.state.set_choices(cl.choices(cl.JOURNEY_STATES, e.JOURNEY_STATES))
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Name"), self.name)
         layout.addRow(
             QCoreApplication.translate("InspectorStructure", "Description"), self.description
@@ -45,12 +43,24 @@ class JourneyPage(EntityPage):
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Persona"), self.persona)
         layout.addRow(QCoreApplication.translate("InspectorStructure", "State"), self.state)
         self.setLayout(layout)
-        self.name.committed.connect(lambda t: self.edit("name", t.strip(), "Rename journey"))
+        self.name.committed.connect(
+            lambda t: self.edit(
+                "name", t.strip(), QCoreApplication.translate("UndoText", "Rename journey")
+            )
+        )
         self.description.committed.connect(lambda t: self.edit("description", t))
         self.persona.activated.connect(
-            lambda _: self.edit("persona_id", self.persona.value(), "Set persona")
+            lambda _: self.edit(
+                "persona_id",
+                self.persona.value(),
+                QCoreApplication.translate("UndoText", "Set persona"),
+            )
         )
-        self.state.activated.connect(lambda _: self.edit("state", self.state.value(), "Set state"))
+        self.state.activated.connect(
+            lambda _: self.edit(
+                "state", self.state.value(), QCoreApplication.translate("UndoText", "Set state")
+            )
+        )
 
     def show_entity(self, entity: e.Journey) -> None:
         assert self.ctx is not None
@@ -79,10 +89,18 @@ class StagePage(EntityPage):
         )
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Width"), self.width_box)
         self.setLayout(layout)
-        self.name.committed.connect(lambda t: self.edit("name", t.strip(), "Rename stage"))
+        self.name.committed.connect(
+            lambda t: self.edit(
+                "name", t.strip(), QCoreApplication.translate("UndoText", "Rename stage")
+            )
+        )
         self.description.committed.connect(lambda t: self.edit("description", t))
         self.width_box.editingFinished.connect(
-            lambda: self.edit("width", float(self.width_box.value()), "Resize stage")
+            lambda: self.edit(
+                "width",
+                float(self.width_box.value()),
+                QCoreApplication.translate("UndoText", "Resize stage"),
+            )
         )
 
     def show_entity(self, entity: e.Stage) -> None:
@@ -100,18 +118,30 @@ class LanePage(EntityPage):
         layout = form()
         self.name = CommitLineEdit()
         self.lane_kind = ChoiceCombo()
-        self.lane_kind.set_choices([(k.capitalize(), k) for k in e.LANE_KINDS])
+        self.lane_kind.set_choices(cl.choices(cl.LANE_KINDS, e.LANE_KINDS))
         self.height_box = _size_box()
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Name"), self.name)
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Kind"), self.lane_kind)
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Height"), self.height_box)
         self.setLayout(layout)
-        self.name.committed.connect(lambda t: self.edit("name", t.strip(), "Rename lane"))
+        self.name.committed.connect(
+            lambda t: self.edit(
+                "name", t.strip(), QCoreApplication.translate("UndoText", "Rename lane")
+            )
+        )
         self.lane_kind.activated.connect(
-            lambda _: self.edit("kind", self.lane_kind.value(), "Set lane kind")
+            lambda _: self.edit(
+                "kind",
+                self.lane_kind.value(),
+                QCoreApplication.translate("UndoText", "Set lane kind"),
+            )
         )
         self.height_box.editingFinished.connect(
-            lambda: self.edit("height", float(self.height_box.value()), "Resize lane")
+            lambda: self.edit(
+                "height",
+                float(self.height_box.value()),
+                QCoreApplication.translate("UndoText", "Resize lane"),
+            )
         )
 
     def show_entity(self, entity: e.Lane) -> None:
@@ -131,14 +161,22 @@ class ConnectorPage(EntityPage):
         self.ends.setReadOnly(True)
         self.label = CommitLineEdit()
         self.connector_kind = ChoiceCombo()
-        self.connector_kind.set_choices(plain_choices(e.CONNECTOR_KINDS))
+        self.connector_kind.set_choices(cl.choices(cl.CONNECTOR_KINDS, e.CONNECTOR_KINDS))
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Joins"), self.ends)
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Label"), self.label)
         layout.addRow(QCoreApplication.translate("InspectorStructure", "Kind"), self.connector_kind)
         self.setLayout(layout)
-        self.label.committed.connect(lambda t: self.edit("label", t.strip(), "Label connector"))
+        self.label.committed.connect(
+            lambda t: self.edit(
+                "label", t.strip(), QCoreApplication.translate("UndoText", "Label connector")
+            )
+        )
         self.connector_kind.activated.connect(
-            lambda _: self.edit("kind", self.connector_kind.value(), "Set connector kind")
+            lambda _: self.edit(
+                "kind",
+                self.connector_kind.value(),
+                QCoreApplication.translate("UndoText", "Set connector kind"),
+            )
         )
 
     def show_entity(self, entity: e.Connector) -> None:

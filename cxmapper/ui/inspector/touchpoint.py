@@ -17,9 +17,19 @@ from cxmapper.ui.inspector.touchpoint_money import TouchpointMoney
 from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
 from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
 
-VOICE = QCoreApplication.translate("TouchpointPage", "Voice")
-MONEY = QCoreApplication.translate("TouchpointPage", "Money")
-HISTORY = QCoreApplication.translate("TouchpointPage", "History")
+
+def _tab_labels() -> tuple[str, ...]:
+    """The tabs' names, looked up when the page is made (after the language is installed)."""
+    return (
+        QCoreApplication.translate("TouchpointPage", "Details"),
+        QCoreApplication.translate("TouchpointPage", "KPIs"),
+        QCoreApplication.translate("TouchpointPage", "RACI"),
+        QCoreApplication.translate("TouchpointPage", "Comments"),
+        QCoreApplication.translate("TouchpointPage", "Actions"),
+        QCoreApplication.translate("TouchpointPage", "Voice"),
+        QCoreApplication.translate("TouchpointPage", "Money"),
+        QCoreApplication.translate("TouchpointPage", "History"),
+    )
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -65,8 +75,8 @@ class TouchpointPage(EntityPage):
             self.money,
             self.history,
         ]
-        labels = ("Details", "KPIs", "RACI", "Comments", "Actions", VOICE, MONEY, HISTORY)
-        for page, label in zip(self._pages, labels, strict=True):
+        self._labels = _tab_labels()
+        for page, label in zip(self._pages, self._labels, strict=True):
             self.tabs.addTab(_scrolling(page), label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -85,9 +95,7 @@ class TouchpointPage(EntityPage):
         self._pages[self.tabs.currentIndex()].show_entity(tp)
         counts = (len(ws.readings(tp.id)), len(ws.raci(tp.id)),
                   sum(not c.resolved for c in ws.comments(tp.id)), len(ws.actions(tp.id)))  # fmt: skip
-        for index, (label, n) in enumerate(
-            zip(("KPIs", "RACI", "Comments", "Actions"), counts, strict=True)
-        ):
+        for index, (label, n) in enumerate(zip(self._labels[1:5], counts, strict=True)):
             self.tabs.setTabText(index + 1, f"{label} {n}" if n else label)
 
     def show_tab(self, name: str) -> EntityPage:

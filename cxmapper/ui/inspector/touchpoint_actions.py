@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -19,12 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.model import entities as e
+from cxmapper.present import choice_labels as cl
 from cxmapper.ui.commands import AddCommand, RemoveCommand
+from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
 
 SCALE = [(f"{n}", n) for n in range(1, 6)]
-COLUMNS = ["Action", "Impact / effort", "Status", "Due"]
+COLUMNS = [
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Action")),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Impact / effort")),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Status")),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Due")),
+]
 
 
 def valid_due_date(text: str) -> str | None:
@@ -46,7 +53,9 @@ class TouchpointActions(EntityPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("InspectorTouchpointActions", c) for c in COLUMNS]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,7 +90,7 @@ class TouchpointActions(EntityPage):
         self.effort.set_choices(SCALE)
         self.owner = PartyCombo()
         self.status = ChoiceCombo()
-        self.status.set_choices([(s.capitalize(), s) for s in e.ACTION_STATUSES])
+        self.status.set_choices(cl.choices(cl.ACTION_STATUSES, e.ACTION_STATUSES))
         self.due = CommitLineEdit()
         self.due.setPlaceholderText(
             QCoreApplication.translate("InspectorTouchpointActions", "YYYY-MM-DD")
@@ -126,7 +135,8 @@ class TouchpointActions(EntityPage):
         self.table.clearSelection()
         self.table.setRowCount(len(actions))
         for row, a in enumerate(actions):
-            cells = [a.title, f"{a.impact} / {a.effort}", a.status, a.due_date]
+            status = cl.choice_label(cl.ACTION_STATUSES, a.status)
+            cells = [a.title, f"{a.impact} / {a.effort}", status, a.due_date]
             owner = names.get(a.owner_id or "", "nobody")
             tip = f"{a.title}\nPriority {a.priority:g} (impact ÷ effort) · owner {owner}"
             for col, text in enumerate(cells):
@@ -180,9 +190,8 @@ class TouchpointActions(EntityPage):
         action = self.ctx.workspace.find("action", action_id)
         if action is None:
             return
-        label = field.replace("_id", "").replace("_", " ")
         if not self.ctx.update(
-            "action", action_id, f"Set {label} of action {action.title}", **{field: value}
+            "action", action_id, set_text(field, action.title), **{field: value}
         ):
             self._show_selected()
 
@@ -204,7 +213,13 @@ class TouchpointActions(EntityPage):
         if self.ctx is None or self.entity_id is None:
             return
         ws, tp_id = self.ctx.workspace, self.entity_id
-        command = AddCommand(ws, "action", lambda: ws.add_action(tp_id, "New action"), "Add action")
+        new_title = QCoreApplication.translate("InspectorTouchpointActions", "New action")
+        command = AddCommand(
+            ws,
+            "action",
+            lambda: ws.add_action(tp_id, new_title),
+            QCoreApplication.translate("UndoText", "Add action"),
+        )
         if self.ctx.push(command):
             self.refresh()
             self.select_action(command.entity.id)
@@ -215,4 +230,11 @@ class TouchpointActions(EntityPage):
         action_id = self.selected_id()
         if action_id is None or self.ctx is None:
             return
-        self.ctx.push(RemoveCommand(self.ctx.workspace, "action", [action_id], "Remove action"))
+        self.ctx.push(
+            RemoveCommand(
+                self.ctx.workspace,
+                "action",
+                [action_id],
+                QCoreApplication.translate("UndoText", "Remove action"),
+            )
+        )

@@ -54,7 +54,9 @@ class TouchpointComments(EntityPage):
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 3 + 14)
         outer.addWidget(self.text)
         self.add_button = QPushButton(
-            QCoreApplication.translate("InspectorTouchpointComments", "Add comment")
+            QCoreApplication.translate(
+                "InspectorTouchpointComments", QCoreApplication.translate("UndoText", "Add comment")
+            )
         )
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -103,7 +105,10 @@ class TouchpointComments(EntityPage):
             return
         ws, tp_id = self.ctx.workspace, self.entity_id
         command = AddCommand(
-            ws, "comment", lambda: ws.add_comment(tp_id, author, text), "Add comment"
+            ws,
+            "comment",
+            lambda: ws.add_comment(tp_id, author, text),
+            QCoreApplication.translate("UndoText", "Add comment"),
         )
         if self.ctx.push(command):
             self.text.clear()
@@ -112,7 +117,11 @@ class TouchpointComments(EntityPage):
         comment_id = self.selected_id()
         if comment_id is None or self.ctx is None:
             return
-        text = "Resolve comment" if resolved else "Reopen comment"
+        text = (
+            QCoreApplication.translate("UndoText", "Resolve comment")
+            if resolved
+            else QCoreApplication.translate("UndoText", "Reopen comment")
+        )
         self.ctx.push(
             UpdateCommand(self.ctx.workspace, "comment", comment_id, text, resolved=resolved)
         )

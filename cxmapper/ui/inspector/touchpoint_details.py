@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QCompleter, QWidget
 
 from cxmapper.model import emotions
 from cxmapper.model import entities as e
+from cxmapper.present import choice_labels as cl
 from cxmapper.present.labels import emotion_choices
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import (
@@ -35,7 +36,7 @@ class TouchpointDetails(EntityPage):
         self._channels = QStringListModel(self)
         self.channel.setCompleter(QCompleter(self._channels, self.channel))
         self.component = ChoiceCombo()
-        self.component.set_choices([(c.capitalize() or "—", c) for c in e.COMPONENTS])
+        self.component.set_choices(cl.choices(cl.COMPONENTS, e.COMPONENTS))
         self.emotion = ChoiceCombo()
         self.emotion.set_choices(emotion_choices(emotions.SCORES))
         self.tags = CommitLineEdit()
@@ -95,25 +96,59 @@ class TouchpointDetails(EntityPage):
         )
         self.setLayout(layout)
 
-        self.title.committed.connect(lambda t: self.edit("title", t.strip(), "Rename touchpoint"))
+        self.title.committed.connect(
+            lambda t: self.edit(
+                "title", t.strip(), QCoreApplication.translate("UndoText", "Rename touchpoint")
+            )
+        )
         self.description.committed.connect(lambda t: self.edit("description", t))
-        self.channel.committed.connect(lambda t: self.edit("channel", t.strip(), "Set channel"))
+        self.channel.committed.connect(
+            lambda t: self.edit(
+                "channel", t.strip(), QCoreApplication.translate("UndoText", "Set channel")
+            )
+        )
         self.component.activated.connect(
-            lambda _: self.edit("component", self.component.value(), "Set component")
+            lambda _: self.edit(
+                "component",
+                self.component.value(),
+                QCoreApplication.translate("UndoText", "Set component"),
+            )
         )
         self.emotion.activated.connect(
-            lambda _: self.edit("emotion", self.emotion.value(), "Set emotion")
+            lambda _: self.edit(
+                "emotion",
+                self.emotion.value(),
+                QCoreApplication.translate("UndoText", "Set emotion"),
+            )
         )
-        self.tags.committed.connect(lambda t: self.edit("tags", split_list(t), "Set tags"))
+        self.tags.committed.connect(
+            lambda t: self.edit(
+                "tags", split_list(t), QCoreApplication.translate("UndoText", "Set tags")
+            )
+        )
         self.owner.activated.connect(
-            lambda _: self.edit("owner_id", self.owner.value(), "Set owner")
+            lambda _: self.edit(
+                "owner_id", self.owner.value(), QCoreApplication.translate("UndoText", "Set owner")
+            )
         )
-        self.goal.clicked.connect(lambda on: self.edit("is_goal", bool(on), "Set goal flag"))
+        self.goal.clicked.connect(
+            lambda on: self.edit(
+                "is_goal", bool(on), QCoreApplication.translate("UndoText", "Set goal flag")
+            )
+        )
         self.match_events.committed.connect(
-            lambda t: self.edit("match_events", split_list(t, "\n"), "Set event names")
+            lambda t: self.edit(
+                "match_events",
+                split_list(t, "\n"),
+                QCoreApplication.translate("UndoText", "Set event names"),
+            )
         )
         self.match_patterns.committed.connect(
-            lambda t: self.edit("match_patterns", split_list(t, "\n"), "Set event patterns")
+            lambda t: self.edit(
+                "match_patterns",
+                split_list(t, "\n"),
+                QCoreApplication.translate("UndoText", "Set event patterns"),
+            )
         )
 
     def show_entity(self, tp: e.Touchpoint) -> None:

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import latest_readings, status
+from cxmapper.present import choice_labels as cl
 from cxmapper.present.labels import status_label
 from cxmapper.ui.commands import AddCommand, RemoveCommand
+from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.trend_chart import TrendChart
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
@@ -73,7 +75,7 @@ class TouchpointKpis(EntityPage):
             QCoreApplication.translate("InspectorTouchpointKpis", "none")
         )
         self.direction = ChoiceCombo()
-        self.direction.set_choices([("Higher is better", "higher"), ("Lower is better", "lower")])
+        self.direction.set_choices(cl.choices(cl.DIRECTIONS))
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
         target_row.addWidget(self.direction, 1)
@@ -227,8 +229,7 @@ class TouchpointKpis(EntityPage):
     def _edit_kpi(self, field: str, value: object) -> None:
         kpi = self.current_kpi()
         if kpi is not None and self.ctx is not None:
-            label = "Set target" if field == "target" else "Set direction"
-            self.ctx.update("kpi", kpi.id, f"{label} of {kpi.name}", **{field: value})
+            self.ctx.update("kpi", kpi.id, set_text(field, kpi.name), **{field: value})
         self.refresh()
 
     def _commit_target(self, text: str) -> None:
@@ -267,7 +268,7 @@ class TouchpointKpis(EntityPage):
         command = AddCommand(
             ws, "reading",
             lambda: ws.add_reading(tp_id, kpi.id, value, measured, source=source, owner_id=owner),
-            f"Add {kpi.name} reading {_fmt(value)}",
+            QCoreApplication.translate("UndoText", "Add {kpi} reading {value}").format(kpi=kpi.name, value=_fmt(value)),
         )  # fmt: skip
         if self.ctx.push(command):
             self.value.clear()
@@ -277,7 +278,14 @@ class TouchpointKpis(EntityPage):
         if not items or self.ctx is None:
             return
         ids = list(dict.fromkeys(i.data(Qt.ItemDataRole.UserRole) for i in items))
-        self.ctx.push(RemoveCommand(self.ctx.workspace, "reading", ids, "Remove KPI reading"))
+        self.ctx.push(
+            RemoveCommand(
+                self.ctx.workspace,
+                "reading",
+                ids,
+                QCoreApplication.translate("UndoText", "Remove KPI reading"),
+            )
+        )
 
 
 def _fmt(value: float) -> str:

@@ -6,7 +6,7 @@ the same one reports and exports use.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,7 +25,17 @@ from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, PartyCombo
 
-ROLE_NAMES = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
+ROLE_NAMES = {
+    "R": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Responsible")),
+    "A": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Accountable")),
+    "C": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Consulted")),
+    "I": str(QT_TRANSLATE_NOOP("InspectorTouchpointRaci", "Informed")),
+}
+
+
+def role_name(key: str) -> str:
+    """'Responsible' for "R", in the user's language (the letter is what is stored)."""
+    return QCoreApplication.translate("InspectorTouchpointRaci", ROLE_NAMES[key])
 
 
 WARNING_STYLE = (
@@ -71,7 +81,7 @@ class TouchpointRaci(EntityPage):
             QCoreApplication.translate("InspectorTouchpointRaci", "Person / team")
         )
         self.role.setAccessibleName(QCoreApplication.translate("InspectorTouchpointRaci", "Role"))
-        self.role.set_choices([(f"{k} – {v}", k) for k, v in ROLE_NAMES.items()])
+        self.role.set_choices([(f"{k} – {role_name(k)}", k) for k in ROLE_NAMES])
         self.add_button = QPushButton(
             QCoreApplication.translate("InspectorTouchpointRaci", "Assign")
         )
@@ -102,7 +112,7 @@ class TouchpointRaci(EntityPage):
         )
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for col, text in enumerate((names.get(r.party_id, "?"), ROLE_NAMES[r.role])):
+            for col, text in enumerate((names.get(r.party_id, "?"), role_name(r.role))):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
                 self.table.setItem(i, col, item)
@@ -145,7 +155,9 @@ class TouchpointRaci(EntityPage):
                 ws,
                 "raci",
                 lambda: ws.assign(tp_id, party_id, role),
-                f"Make {name} {ROLE_NAMES[role]}",
+                QCoreApplication.translate("UndoText", "Make {name} {role}").format(
+                    name=name, role=role_name(role)
+                ),
             )
         )
 
@@ -156,4 +168,11 @@ class TouchpointRaci(EntityPage):
             dict.fromkeys(i.data(Qt.ItemDataRole.UserRole) for i in self.table.selectedItems())
         )
         if ids:
-            self.ctx.push(RemoveCommand(self.ctx.workspace, "raci", ids, "Remove RACI assignment"))
+            self.ctx.push(
+                RemoveCommand(
+                    self.ctx.workspace,
+                    "raci",
+                    ids,
+                    QCoreApplication.translate("UndoText", "Remove RACI assignment"),
+                )
+            )

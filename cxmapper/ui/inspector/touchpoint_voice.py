@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model import entities as e
 from cxmapper.present import voice_labels as vl
+from cxmapper.present.topic_labels import topic_label as topic_word
 from cxmapper.ui.inspector.page import EntityPage
 
 if TYPE_CHECKING:  # the feedback package loads pandas: imported when a card is shown, not at start
@@ -36,7 +37,7 @@ GREY = "color: #8a8a8a;"
 def topic_label(t: TopicSummary) -> str:
     return QCoreApplication.translate(
         "TouchpointVoice", "{topic}: {count} comments, {negative:.0%} negative"
-    ).format(topic=t.topic, count=t.count, negative=t.negative_share)
+    ).format(topic=topic_word(t.topic), count=t.count, negative=t.negative_share)
 
 
 def verbatim_label(v: Verbatim) -> str:

@@ -72,7 +72,7 @@ class TrendChart(QWidget):
         if kpi.target is not None:
             line = pg.InfiniteLine(pos=kpi.target, angle=0,
                                    pen=pg.mkPen("#2e7d32", width=1.5, style=_dash()),
-                                   label="target", labelOpts={"position": 0.02, "color": "#2e7d32",
+                                   label=QCoreApplication.translate("InspectorTrendChart", "target"), labelOpts={"position": 0.02, "color": "#2e7d32",
                                                               "anchors": [(0, 0), (0, 1)]})  # fmt: skip
             # the label starts at the left edge, on the side of the line with room (centred on
             # the edge, it was cut)
@@ -87,7 +87,9 @@ class TrendChart(QWidget):
         if self._plot is None:
             import pyqtgraph as pg
 
-            axis = pg.DateAxisItem(orientation="bottom")
+            from cxmapper.ui.date_axis import LocaleDateAxis
+
+            axis = LocaleDateAxis(orientation="bottom")
             self._plot = pg.PlotWidget(axisItems={"bottom": axis}, background="w")
             self._plot.showGrid(x=True, y=True, alpha=0.2)
             self._plot.setMouseEnabled(x=False, y=False)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from cxmapper.model.follow_up import default_owner, evidence_text
 from cxmapper.model.workspace import Workspace
+from cxmapper.present.topic_labels import topic_label
 from cxmapper.ui.commands import AddCommand
 from cxmapper.ui.inspector.touchpoint_actions import valid_due_date
 from cxmapper.ui.inspector.widgets import PartyCombo, form
@@ -39,7 +40,7 @@ class FollowUpRequest:
 def topic_evidence(topic: TopicSummary) -> str:
     return QCoreApplication.translate(
         "VoiceFollowUp", "Topic {topic}: {count} comments, {negative:.0%} negative"
-    ).format(topic=topic.topic, count=topic.count, negative=topic.negative_share)
+    ).format(topic=topic_label(topic.topic), count=topic.count, negative=topic.negative_share)
 
 
 class FollowUpDialog(QDialog):
@@ -97,7 +98,9 @@ def ask_follow_up(
     """Show the dialog for `topic` on the card; None if cancelled."""
     tp = ws.get("touchpoint", touchpoint_id)
     evidence = [topic_evidence(topic), *figures]
-    dialog = FollowUpDialog(ws, touchpoint_id, f"{tp.title}: {topic.topic}", evidence, parent)
+    dialog = FollowUpDialog(
+        ws, touchpoint_id, f"{tp.title}: {topic_label(topic.topic)}", evidence, parent
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return FollowUpRequest(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.model.entities import Party
 
-NOBODY = "— nobody —"
+NOBODY = str(QT_TRANSLATE_NOOP("InspectorWidgets", "— nobody —"))
 
 
 class CommitLineEdit(QLineEdit):
@@ -105,10 +105,15 @@ class ChoiceCombo(QComboBox):
                 return
 
 
-NEW_PERSON = "New person…"
+NEW_PERSON = str(QT_TRANSLATE_NOOP("InspectorWidgets", "New person…"))
 _NEW = "\x00new-person"  # item data of the "New person…" entry (never a party id)
 
 CreateParty = Callable[[str], str | None]
+
+
+def team_label(name: str) -> str:
+    """'Customer care (team)': teams are marked wherever people are listed."""
+    return QCoreApplication.translate("InspectorWidgets", "{name} (team)").format(name=name)
 
 
 class PartyCombo(ChoiceCombo):
@@ -128,15 +133,17 @@ class PartyCombo(ChoiceCombo):
     def set_parties(
         self, parties: Sequence[Party], allow_none: bool = True, create: CreateParty | None = None
     ) -> None:
-        choices: list[tuple[str, Any]] = [(NOBODY, None)] if allow_none else []
+        choices: list[tuple[str, Any]] = (
+            [(QCoreApplication.translate("InspectorWidgets", NOBODY), None)] if allow_none else []
+        )
         for p in parties:
-            label = f"{p.name} (team)" if p.kind == "team" else p.name
+            label = team_label(p.name) if p.kind == "team" else p.name
             if p.role:
                 label += f" — {p.role}"
             choices.append((label, p.id))
         self._create = create
         if create is not None:
-            choices.append((NEW_PERSON, _NEW))
+            choices.append((QCoreApplication.translate("InspectorWidgets", NEW_PERSON), _NEW))
         self.set_choices(choices)
         self._before = self.value()
 
@@ -157,7 +164,7 @@ class PartyCombo(ChoiceCombo):
 
         name = messages.ask_text(
             self,
-            NEW_PERSON.rstrip("…"),
+            QCoreApplication.translate("InspectorWidgets", NEW_PERSON).rstrip("…"),
             QCoreApplication.translate("InspectorWidgets", "Name of the new person:"),
         )
         party_id = self._create(name) if name else None

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from cxmapper.ui.date_axis import LocaleDateAxis
 from cxmapper.ui.locale_format import number, percent
 from cxmapper.ui.overlay.step_axis import StepAxis
 
@@ -87,7 +88,7 @@ class TrendChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        self.plot = pg.PlotWidget(axisItems={"bottom": LocaleDateAxis()})
         self.plot.setMenuEnabled(False)
         self.plot.setLabel("left", QCoreApplication.translate("OverlayCharts", "cases per week"))
         self.plot.showAxis("right")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,9 +30,21 @@ from cxmapper.ui import file_dialogs
 from cxmapper.ui.overlay import link_option, summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 
-FILE_FILTER = "Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.xes.gz *.gz *.json);;All files (*)"
-AUTO = "(detect)"
-NONE = "(none)"
+FILE_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "OverlayImportDialog",
+        "Event logs and Spark summaries (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes "
+        "*.xes.gz *.gz *.json);;All files (*)",
+    )
+)
+# the "let the import decide" / "no such column" entries of the combos (compared as text, in
+# the language the dialog was opened in)
+AUTO = str(QT_TRANSLATE_NOOP("OverlayImportDialog", "(detect)"))
+NONE = str(QT_TRANSLATE_NOOP("OverlayImportDialog", "(none)"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OverlayImportDialog", text)
 
 
 class ImportDialog(QDialog):
@@ -60,13 +72,18 @@ class ImportDialog(QDialog):
         self.preset = QComboBox()
         from cxmapper.analysis.columns import PRESETS
 
-        self.preset.addItems([AUTO, *PRESETS])
+        auto = _tr(AUTO)
+        self.preset.addItems([auto, *PRESETS])
         self.preset.currentIndexChanged.connect(self._load_preview)
         self.case_col, self.activity_col, self.time_col, self.channel_col = (
             QComboBox() for _ in range(4)
         )
         self.lifecycle = QComboBox()
-        self.lifecycle.addItems(["complete", "all"])
+        for key, word in (
+            ("complete", QCoreApplication.translate("OverlayImportDialog", "complete events")),
+            ("all", QCoreApplication.translate("OverlayImportDialog", "all events")),
+        ):
+            self.lifecycle.addItem(word, key)  # the key is what the import reads
         self.lifecycle.setToolTip(
             QCoreApplication.translate(
                 "OverlayImportDialog",
@@ -131,7 +148,10 @@ class ImportDialog(QDialog):
 
     def _browse(self) -> None:
         path = file_dialogs.open_file_name(
-            self, "Import event data", self.start_folder, FILE_FILTER
+            self,
+            QCoreApplication.translate("OverlayImportDialog", "Import event data"),
+            self.start_folder,
+            QCoreApplication.translate("OverlayImportDialog", FILE_FILTER),
         )
         if path:
             self.path_edit.setText(path)
@@ -159,7 +179,8 @@ class ImportDialog(QDialog):
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
         self.preview.resizeColumnsToContents()
         mapping = pv.mapping
-        choices = [AUTO, *self._columns]
+        auto, none = _tr(AUTO), _tr(NONE)
+        choices = [auto, *self._columns]
         for combo, chosen in (
             (self.case_col, mapping.case[0] if mapping else None),
             (self.activity_col, mapping.activity if mapping else None),
@@ -168,7 +189,7 @@ class ImportDialog(QDialog):
         ):
             combo.clear()
             combo.addItems(
-                choices if combo is not self.channel_col else [AUTO, NONE, *self._columns]
+                choices if combo is not self.channel_col else [auto, none, *self._columns]
             )
             if chosen:
                 combo.setCurrentText(chosen)
@@ -189,7 +210,7 @@ class ImportDialog(QDialog):
     def _columns_chosen(self) -> dict[str, str | None]:
         def value(combo: QComboBox) -> str | None:
             text = combo.currentText()
-            return None if text in (AUTO, NONE, "") else text
+            return None if text in (_tr(AUTO), _tr(NONE), "") else text
 
         return {
             "case": value(self.case_col),
@@ -202,9 +223,9 @@ class ImportDialog(QDialog):
         preset = self.preset.currentText()
         kwargs = {
             "path": self.path_edit.text().strip(),
-            "preset": None if preset == AUTO else preset,
+            "preset": None if preset == _tr(AUTO) else preset,
             "columns": self._columns_chosen(),
-            "lifecycle": self.lifecycle.currentText(),
+            "lifecycle": self.lifecycle.currentData(),
             "name": self.name_edit.text().strip() or None,
         }
         task = link_option.task_for(self.link_box, str(kwargs["path"]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QPushButton
 
 from cxmapper.errors import CxError
@@ -24,22 +24,22 @@ LINK_TASK = "cxmapper.analysis.linked.link_events"
 #: Files at least this large are offered linked by default (the user can still copy them).
 LARGE_BYTES = 500_000_000
 LINK_PROBLEMS = ("linked file", "linked source")  # `linked.check`, `verify_fingerprint`
-RELINK_FILTER = (
-    "Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.gz);;All files (*)"
+RELINK_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "OverlayImportDialog",
+        "Event logs (*.csv *.tsv *.txt *.xlsx *.parquet *.jsonl *.ndjson *.xes *.gz);;All files (*)",
+    )
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OverlayImportDialog", text)
-
-
 def add_checkbox(form: QFormLayout) -> QCheckBox:
-    box = QCheckBox(_tr("Link instead of copy"))
+    box = QCheckBox(QCoreApplication.translate("OverlayImportDialog", "Link instead of copy"))
     box.setToolTip(
-        _tr(
+        QCoreApplication.translate(
+            "OverlayImportDialog",
             "For large files: the workspace keeps the file's path, size, time and a "
             "fingerprint instead of its events, and analysis reads the file. The file must "
-            "stay; if it changes or moves, the app says so and offers to relink it."
+            "stay; if it changes or moves, the app says so and offers to relink it.",
         )
     )
     form.addRow("", box)
@@ -102,7 +102,9 @@ def relink(panel: Any, path: str | None = None) -> bool:
     if path is None:
         folder = str(Path(ds.options["path"]).parent)
         title = QCoreApplication.translate("OverlayPanel", "Relink event file")
-        path = file_dialogs.open_file_name(panel, title, folder, RELINK_FILTER)
+        path = file_dialogs.open_file_name(
+            panel, title, folder, QCoreApplication.translate("OverlayImportDialog", RELINK_FILTER)
+        )
         if not path:
             return False
     try:

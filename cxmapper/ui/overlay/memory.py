@@ -13,14 +13,17 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 
 from cxmapper.ui.settings import AppSettings
 
 if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
-ALL = "(all)"
+# the segment combo's "no segment" entry, in the language the app started in (a restart
+# applies a new choice); a state remembered in another language still reads as "no segment"
+ALL = QCoreApplication.translate("OverlayPanel", "(all)")
+_ALL_ANY = {ALL, "(all)"}
 DATE_FORMAT = "yyyy-MM-dd"
 
 
@@ -75,7 +78,7 @@ def apply_state(panel: AnalysisPanel, state: dict[str, Any]) -> None:
     if overlay >= 0:
         panel.overlay.setCurrentIndex(overlay)
     attr, value = [*list(state.get("segment") or []), "", ""][:2]
-    if attr and attr != ALL:
+    if attr and attr not in _ALL_ANY:
         panel.segment_attr.blockSignals(True)
         panel.segment_attr.clear()
         panel.segment_attr.addItems([ALL, str(attr)])

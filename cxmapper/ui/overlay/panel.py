@@ -41,6 +41,7 @@ from cxmapper.present.overlay import Overlay
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay import link_option, summary_status
+from cxmapper.ui.overlay import panel_texts as texts
 from cxmapper.ui.overlay.jobs import BackgroundJob
 from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
 from cxmapper.ui.overlay.money_parts import MoneyParts
@@ -244,7 +245,7 @@ class AnalysisPanel(QWidget):
         assert self.ws is not None and self.stack is not None
         ws, journey = self.ws, self.journey_id
         command = AddCommand(
-            ws, "dataset", lambda: imported.add_to(ws, journey), f"Import {imported.name}"
+            ws, "dataset", lambda: imported.add_to(ws, journey), texts.import_text(imported.name)
         )
         self.stack.push(command)
         self.refresh_datasets()
@@ -260,7 +261,7 @@ class AnalysisPanel(QWidget):
     def remove_dataset(self) -> None:
         ds_id = self.dataset.currentData()
         if ds_id and self.ws is not None and self.stack is not None:
-            self.stack.push(RemoveCommand(self.ws, "dataset", [ds_id], "Remove dataset"))
+            self.stack.push(RemoveCommand(self.ws, "dataset", [ds_id], texts.remove_text()))
 
     def _dataset_changed(self) -> None:
         self.result = None
@@ -273,7 +274,7 @@ class AnalysisPanel(QWidget):
         if ds is not None and ds.options.get("kind") == summary_status.KIND:
             summary_status.show(self.status, "", ds.options)
         elif ds is not None and ds.options.get("warnings"):
-            self.status.setText("Import notes: " + "; ".join(ds.options["warnings"]))
+            self.status.setText(texts.notes_text(ds.options["warnings"]))
 
     # -- running -----------------------------------------------------------------------------
 
@@ -507,7 +508,11 @@ class AnalysisPanel(QWidget):
             current = self.ws.get("touchpoint", tp_id).match_events
             self.stack.push(
                 UpdateCommand(
-                    self.ws, "touchpoint", tp_id, "Map events", match_events=[*current, *names]
+                    self.ws,
+                    "touchpoint",
+                    tp_id,
+                    texts.map_events_text(),
+                    match_events=[*current, *names],
                 )
             )
         self.stack.endMacro()
@@ -563,9 +568,7 @@ class AnalysisPanel(QWidget):
                 for p in fresh
             ]
 
-        self.stack.push(
-            AddManyCommand(ws, "touchpoint", create, f"Create {len(fresh)} touchpoints from data")
-        )
+        self.stack.push(AddManyCommand(ws, "touchpoint", create, texts.create_text(len(fresh))))
         self.status.setText(
             self.tr("Created {value} touchpoints in lane {name!r} from the top events.").format(
                 value=len(fresh), name=lane.name

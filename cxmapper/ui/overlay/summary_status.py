@@ -19,10 +19,6 @@ from PySide6.QtWidgets import QLabel
 KIND = "summary"  # `summary_import.KIND`; not imported: the UI reads options, not analysis
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryStatus", text)
-
-
 def _rank_percent(bound: Mapping[str, Any]) -> str | None:
     rank = bound.get("relative_rank_error")
     if not isinstance(rank, (int, float)) or isinstance(rank, bool):
@@ -39,19 +35,32 @@ def texts(options: Mapping[str, Any], extra: Sequence[str] = ()) -> tuple[str, s
     notes = list(dict.fromkeys([*map(str, options.get("warnings") or []), *map(str, extra)]))
     pct = _rank_percent(bound)
     if pct is None:
-        quantiles = _tr("medians and p90 approximate (no error bound stated)")
+        quantiles = QCoreApplication.translate(
+            "SummaryStatus", "medians and p90 approximate (no error bound stated)"
+        )
     else:
-        quantiles = _tr("medians and p90 within {pct} of rank").format(pct=pct)
-    short = _tr("Spark summary: counts exact, {quantiles}; {n} note(s), hover for details.").format(
-        quantiles=quantiles, n=len(notes)
+        quantiles = QCoreApplication.translate(
+            "SummaryStatus", "medians and p90 within {pct} of rank"
+        ).format(pct=pct)
+    short = QCoreApplication.translate(
+        "SummaryStatus", "Spark summary: counts exact, {quantiles}; {n} note(s), hover for details."
+    ).format(quantiles=quantiles, n=len(notes))
+    lines = [
+        QCoreApplication.translate(
+            "SummaryStatus", "Imported from a summary computed by Spark; no events were imported."
+        )
+    ]
+    lines.append(
+        QCoreApplication.translate("SummaryStatus", "Counts: {counts}.").format(
+            counts=bound.get("counts", "exact")
+        )
     )
-    lines = [_tr("Imported from a summary computed by Spark; no events were imported.")]
-    lines.append(_tr("Counts: {counts}.").format(counts=bound.get("counts", "exact")))
     if pct is not None:
         lines.append(
-            _tr(
+            QCoreApplication.translate(
+                "SummaryStatus",
                 "Medians and p90: {method} (accuracy {accuracy}); each figure's rank is within "
-                "{pct} of the requested rank (relative rank error {rank})."
+                "{pct} of the requested rank (relative rank error {rank}).",
             ).format(
                 method=bound.get("quantiles", "approximate"),
                 accuracy=bound.get("accuracy", "?"),
@@ -59,7 +68,9 @@ def texts(options: Mapping[str, Any], extra: Sequence[str] = ()) -> tuple[str, s
                 rank=bound.get("relative_rank_error"),
             )
         )
-    lines += [_tr("Note: {note}").format(note=n) for n in notes]
+    lines += [
+        QCoreApplication.translate("SummaryStatus", "Note: {note}").format(note=n) for n in notes
+    ]
     return short, "\n".join(lines)
 
 

@@ -5,10 +5,11 @@ Headers are pinned by the scene (repositioned on scroll), so they stay readable 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cxmapper.present.choice_labels import LANE_KINDS, choice_label
 from cxmapper.ui.canvas import style
 
 Z_CELL = 0.0
@@ -18,6 +19,18 @@ Z_CORNER = 80.0
 EDGE = 6.0  # grab zone for resizing, in scene units
 # the emotion lane's wash, top (delight) to bottom (pain): green and red at 11 % over white
 EMOTION_BAND = (QColor("#e5f5eb"), QColor("#ffffff"), QColor("#fbe7e7"))
+
+
+def stage_subtitle(cards: int) -> str:
+    """'5 touchpoints' under a stage's name, in the user's language."""
+    if cards == 1:
+        return QCoreApplication.translate("CanvasGrid", "1 touchpoint")
+    return QCoreApplication.translate("CanvasGrid", "{n} touchpoints").format(n=cards)
+
+
+def lane_subtitle(kind: str) -> str:
+    """The lane's kind ('Channel') under its name: the stored key's word."""
+    return choice_label(LANE_KINDS, kind)
 
 
 class CellItem(QGraphicsItem):
@@ -142,6 +155,9 @@ class StageHeaderItem(HeaderItem):
         super().__init__(entity_id, name)
         self.setZValue(Z_STAGE_HEADER)
 
+    def set_count(self, name: str, cards: int) -> None:
+        self.set_text(name, stage_subtitle(cards))
+
     def on_edge(self, local: QPointF) -> bool:
         return local.x() >= self._rect.width() - EDGE
 
@@ -177,6 +193,9 @@ class LaneHeaderItem(HeaderItem):
     def __init__(self, entity_id: str, name: str) -> None:
         super().__init__(entity_id, name)
         self.setZValue(Z_LANE_HEADER)
+
+    def set_kind(self, name: str, kind: str) -> None:
+        self.set_text(name, lane_subtitle(kind))
 
     def on_edge(self, local: QPointF) -> bool:
         return local.y() >= self._rect.height() - EDGE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.analysis.units import format_share
@@ -13,18 +13,23 @@ from cxmapper.ui.overlay.views.names import CardNames, has_goal, leave_word
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
 
 DELTA_COL = 6
-EMPTY = "Tick “Compare with”, choose the two periods and press Analyse to compare them."
+EMPTY = str(
+    QT_TRANSLATE_NOOP(
+        "OverlayViewsBeforeAfter",
+        "Tick “Compare with”, choose the two periods and press Analyse to compare them.",
+    )
+)
 
 
 def headers(goal: bool) -> list[str]:
     word = leave_word(goal)
     return [
-        "Touchpoint",
-        "Stage",
-        "Reach before",
-        "Reach after",
-        f"{word} before",
-        f"{word} after",
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "Touchpoint"),
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "Stage"),
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "Reach before"),
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "Reach after"),
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "{word} before").format(word=word),
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "{word} after").format(word=word),
         f"Δ {word.lower()}",
     ]
 
@@ -34,7 +39,7 @@ class BeforeAfterView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note = QLabel(EMPTY)
+        self.note = QLabel(QCoreApplication.translate("OverlayViewsBeforeAfter", EMPTY))
         self.note.setWordWrap(True)
         self.table = ResultTable(headers(True), sort=(DELTA_COL, Qt.SortOrder.DescendingOrder))
         self.table.horizontalHeaderItem(DELTA_COL).setToolTip(
@@ -50,7 +55,7 @@ class BeforeAfterView(QWidget):
 
     def clear(self) -> None:
         self.table.set_rows([])
-        self.note.setText(EMPTY)
+        self.note.setText(QCoreApplication.translate("OverlayViewsBeforeAfter", EMPTY))
         self.note.show()
 
     def fill(self, comparison: Any, report: Any, names: CardNames) -> None:
@@ -65,7 +70,13 @@ class BeforeAfterView(QWidget):
             tp = str(tp_id)
             rows.append(
                 [
-                    text_cell(str(r["title"]), tp, "Click to select this card on the map"),
+                    text_cell(
+                        str(r["title"]),
+                        tp,
+                        QCoreApplication.translate(
+                            "OverlayViewsBeforeAfter", "Click to select this card on the map"
+                        ),
+                    ),
                     text_cell(names.stage(tp), tp),
                     number_cell(r["reach_before"], _int(r["reach_before"]), tp),
                     number_cell(r["reach_after"], _int(r["reach_after"]), tp),

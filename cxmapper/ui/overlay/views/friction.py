@@ -9,23 +9,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.analysis.units import format_score, format_share
 from cxmapper.ui.overlay.views.names import NO_GOAL_HINT, CardNames, has_goal, leave_word
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
 
-HEADERS = ["#", "Touchpoint", "Stage", "Friction", "Drop-off", "Repeat", "Why"]
+HEADERS = [
+    "#",
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Touchpoint")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Stage")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Friction")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Drop-off")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Repeat")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Why")),
+]
 TIPS = [
-    "Rank: the worst friction first",
-    "Click a card's name to select it on the map",
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Rank: the worst friction first")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Click a card's name to select it on the map")),
     "",
-    "Friction score 0–100 (docs/metrics.md)",
-    "Share of the card's cases that leave here without reaching a goal",
-    "Share of the card's cases with two or more events here",
+    str(QT_TRANSLATE_NOOP("OverlayViewsFriction", "Friction score 0–100 (docs/metrics.md)")),
+    str(
+        QT_TRANSLATE_NOOP(
+            "OverlayViewsFriction",
+            "Share of the card's cases that leave here without reaching a goal",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "OverlayViewsFriction", "Share of the card's cases with two or more events here"
+        )
+    ),
     "",
 ]
+
+
+def _tr(texts: list[str]) -> list[str]:
+    return [QCoreApplication.translate("OverlayViewsFriction", t) if t else t for t in texts]
+
+
 LEAVE_COL, WHY_COL = 4, 6
 
 
@@ -34,11 +57,11 @@ class FrictionView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note = QLabel(NO_GOAL_HINT)
+        self.note = QLabel(QCoreApplication.translate("OverlayViewsNames", NO_GOAL_HINT))
         self.note.setWordWrap(True)
         self.note.setObjectName("noGoalNote")
         self.note.hide()
-        self.table = ResultTable(HEADERS, tips=TIPS)
+        self.table = ResultTable(_tr(HEADERS), tips=_tr(TIPS))
         self.table.horizontalHeader().setStretchLastSection(True)  # the reasons take the rest
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
         layout = QVBoxLayout(self)
@@ -55,7 +78,7 @@ class FrictionView(QWidget):
         header = self.table.horizontalHeaderItem(LEAVE_COL)
         header.setText(leave_word(goal))
         header.setToolTip(
-            TIPS[LEAVE_COL]
+            _tr(TIPS)[LEAVE_COL]
             if goal
             else QCoreApplication.translate(
                 "OverlayViewsFriction",
@@ -65,11 +88,19 @@ class FrictionView(QWidget):
         rows = []
         for rank, f in enumerate(report.friction, 1):
             tp = f.touchpoint_id
-            why = "; ".join(f.reasons) or "no single strong cause"
+            why = "; ".join(f.reasons) or QCoreApplication.translate(
+                "OverlayViewsFriction", "no single strong cause"
+            )
             rows.append(
                 [
                     number_cell(rank, str(rank), tp),
-                    text_cell(f.title, tp, "Click to select this card on the map"),
+                    text_cell(
+                        f.title,
+                        tp,
+                        QCoreApplication.translate(
+                            "OverlayViewsFriction", "Click to select this card on the map"
+                        ),
+                    ),
                     text_cell(names.stage(tp), tp),
                     number_cell(f.score, format_score(f.score), tp),
                     number_cell(f.components["dropoff"], format_share(f.components["dropoff"]), tp),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 
 class CardNames:
     """Title and stage of every card of a journey, read once per analysis."""
@@ -38,16 +40,21 @@ def has_goal(report: Any) -> bool:
 
 
 # Words shared by the views, so every one says "exits" the same way when no goal is set.
-NO_GOAL_HINT = (
-    "No goal card is marked, so every case's last step counts as an exit, including natural "
-    "ends such as “Closed”. To see drop-off, select the card where the journey succeeds "
-    "and tick “This touchpoint is a goal of the journey” in the Inspector."
+NO_GOAL_HINT = str(
+    QT_TRANSLATE_NOOP(
+        "OverlayViewsNames",
+        "No goal card is marked, so every case's last step counts as an exit, including natural "
+        "ends such as “Closed”. To see drop-off, select the card where the journey succeeds "
+        "and tick “This touchpoint is a goal of the journey” in the Inspector.",
+    )
 )
 
 
 def leave_word(goal: bool) -> str:
     """The column title for the share of cases leaving at a card."""
-    return "Drop-off" if goal else "Exits"
+    if goal:
+        return QCoreApplication.translate("OverlayViewsNames", "Drop-off")
+    return QCoreApplication.translate("OverlayViewsNames", "Exits")
 
 
 __all__ = ["NO_GOAL_HINT", "CardNames", "has_goal", "leave_word"]

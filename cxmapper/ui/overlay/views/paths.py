@@ -7,16 +7,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
 
-HEADERS = ["From", "To", "Times", "Cases", "Path"]
-NOT_DRAWN = "not drawn"
-UNWALKED = "unwalked"
+HEADERS = [
+    str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "From")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "To")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "Times")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "Cases")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "Path")),
+]
+NOT_DRAWN = str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "not drawn"))
+UNWALKED = str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "unwalked"))
 TIMES_COL = 2
 
 
@@ -26,14 +32,23 @@ class PathsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = ResultTable(
-            HEADERS,
+            [QCoreApplication.translate("OverlayViewsPaths", h) for h in HEADERS],
             tips=[
-                "Click a card's name to select it on the map",
-                "Click a card's name to select it on the map",
-                "How often the step happens",
-                "Cases that take the step at least once",
-                "Not drawn: customers go this way but the map has no arrow for it; "
-                "unwalked: the map has an arrow nobody follows",
+                QCoreApplication.translate(
+                    "OverlayViewsPaths", "Click a card's name to select it on the map"
+                ),
+                QCoreApplication.translate(
+                    "OverlayViewsPaths", "Click a card's name to select it on the map"
+                ),
+                QCoreApplication.translate("OverlayViewsPaths", "How often the step happens"),
+                QCoreApplication.translate(
+                    "OverlayViewsPaths", "Cases that take the step at least once"
+                ),
+                QCoreApplication.translate(
+                    "OverlayViewsPaths",
+                    "Not drawn: customers go this way but the map has no arrow for it; "
+                    "unwalked: the map has an arrow nobody follows",
+                ),
             ],
             sort=(TIMES_COL, Qt.SortOrder.DescendingOrder),
             names=(0, 1),  # both ends of a path stay readable in a narrow panel
@@ -59,7 +74,7 @@ class PathsView(QWidget):
                     text_cell(names.title(str(b)), str(b)),
                     number_cell(int(count), number(count), str(a)),
                     number_cell(int(cases), number(cases), str(a)),
-                    text_cell(NOT_DRAWN, str(a)),
+                    text_cell(QCoreApplication.translate("OverlayViewsPaths", NOT_DRAWN), str(a)),
                 ]
             )
         for a, b in report.paths.unwalked:
@@ -69,7 +84,7 @@ class PathsView(QWidget):
                     text_cell(names.title(str(b)), str(b)),
                     number_cell(0, "0", str(a)),
                     number_cell(0, "0", str(a)),
-                    text_cell(UNWALKED, str(a)),
+                    text_cell(QCoreApplication.translate("OverlayViewsPaths", UNWALKED), str(a)),
                 ]
             )
         self.table.set_rows(rows)

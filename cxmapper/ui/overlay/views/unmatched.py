@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames
 from cxmapper.ui.overlay.views.table import ROLE_ID, ResultTable, number_cell, text_cell
 
-HEADERS = ["Event name", "Events", "Suggested touchpoint", "Stage"]
+HEADERS = [
+    str(QT_TRANSLATE_NOOP("OverlayViewsUnmatched", "Event name")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsUnmatched", "Events")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsUnmatched", "Suggested touchpoint")),
+    str(QT_TRANSLATE_NOOP("OverlayViewsUnmatched", "Stage")),
+]
 NAME_COL, COUNT_COL, SUGGESTED_COL, STAGE_COL = range(4)
 
 
@@ -25,8 +30,16 @@ class UnmatchedView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = ResultTable(
-            HEADERS,
-            tips=["", "", "The card whose title or event names read like this event", ""],
+            [QCoreApplication.translate("OverlayViewsUnmatched", h) for h in HEADERS],
+            tips=[
+                "",
+                "",
+                QCoreApplication.translate(
+                    "OverlayViewsUnmatched",
+                    "The card whose title or event names read like this event",
+                ),
+                "",
+            ],
             sort=(COUNT_COL, Qt.SortOrder.DescendingOrder),
         )
         self.table.horizontalHeader().setStretchLastSection(True)
