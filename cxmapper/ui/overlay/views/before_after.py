@@ -1,4 +1,10 @@
-"""Before/after view: per card, reach and drop-off in two periods and the change, sortable."""
+"""Before/after view: per card, reach and drop-off in two periods and the change, sortable.
+
+It sits beside the map in a panel about 370 px wide at 1366×768: seven columns ("Reach
+before", "Reach after", ...) needed twice that and scrolled. One cell says "before → after"
+(sorted by the after value), the change has its own column, Stage hides when the names need
+its room (the name's tooltip says it), and every header has a tooltip.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +15,36 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.analysis.units import format_share
 from cxmapper.ui.locale_format import number
-from cxmapper.ui.overlay.views.names import CardNames, has_goal, leave_word
+from cxmapper.ui.overlay.views.names import CardNames, has_goal
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
 
-DELTA_COL = 6
+DELTA_COL = 4
+STAGE_COL = 1
+ARROW = " → "
 EMPTY = "Tick “Compare with”, choose the two periods and press Analyse to compare them."
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OverlayViewsBeforeAfter", text)
+
+
 def headers(goal: bool) -> list[str]:
-    word = leave_word(goal)
+    word = _tr("Drop-off") if goal else _tr("Exits")  # as leave_word says it
+    return [_tr("Touchpoint"), _tr("Stage"), _tr("Reach"), word, "Δ"]
+
+
+def header_tips(goal: bool) -> list[str]:
+    share = (
+        _tr("Share of cases that leave at this card without reaching a goal: before → after")
+        if goal
+        else _tr("Share of cases whose last step is this card (no goal card): before → after")
+    )
     return [
-        "Touchpoint",
-        "Stage",
-        "Reach before",
-        "Reach after",
-        f"{word} before",
-        f"{word} after",
-        f"Δ {word.lower()}",
+        _tr("Click a card's name to select it on the map"),
+        "",
+        _tr("Cases that reached the card: before → after"),
+        share,
+        _tr("After minus before, in percentage points"),
     ]
 
 
@@ -36,11 +55,11 @@ class BeforeAfterView(QWidget):
         super().__init__(parent)
         self.note = QLabel(EMPTY)
         self.note.setWordWrap(True)
-        self.table = ResultTable(headers(True), sort=(DELTA_COL, Qt.SortOrder.DescendingOrder))
-        self.table.horizontalHeaderItem(DELTA_COL).setToolTip(
-            QCoreApplication.translate(
-                "OverlayViewsBeforeAfter", "After minus before, in percentage points"
-            )
+        self.table = ResultTable(
+            headers(True),
+            tips=header_tips(True),
+            sort=(DELTA_COL, Qt.SortOrder.DescendingOrder),
+            optional=(STAGE_COL,),  # the stage is in the name's tooltip
         )
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
         layout = QVBoxLayout(self)
@@ -54,7 +73,10 @@ class BeforeAfterView(QWidget):
         self.note.show()
 
     def fill(self, comparison: Any, report: Any, names: CardNames) -> None:
-        self.table.setHorizontalHeaderLabels(headers(has_goal(report)))
+        goal = has_goal(report)
+        self.table.setHorizontalHeaderLabels(headers(goal))
+        for col, tip in enumerate(header_tips(goal)):
+            self.table.horizontalHeaderItem(col).setToolTip(tip)
         if comparison is None:
             self.clear()
             return
@@ -63,16 +85,20 @@ class BeforeAfterView(QWidget):
         rows = []
         for tp_id, r in comparison[reached].iterrows():
             tp = str(tp_id)
+            stage = names.stage(tp)
+            tip = _tr("Stage: {stage}").format(stage=stage) if stage else ""
+            click = _tr("Click to select this card on the map")
+            before, after = r["dropoff_rate_before"], r["dropoff_rate_after"]
             rows.append(
                 [
-                    text_cell(str(r["title"]), tp, "Click to select this card on the map"),
-                    text_cell(names.stage(tp), tp),
-                    number_cell(r["reach_before"], _int(r["reach_before"]), tp),
-                    number_cell(r["reach_after"], _int(r["reach_after"]), tp),
+                    text_cell(str(r["title"]), tp, f"{tip}\n{click}" if tip else click),
+                    text_cell(stage, tp),
                     number_cell(
-                        r["dropoff_rate_before"], format_share(r["dropoff_rate_before"]), tp
+                        r["reach_after"],
+                        _int(r["reach_before"]) + ARROW + _int(r["reach_after"]),
+                        tp,
                     ),
-                    number_cell(r["dropoff_rate_after"], format_share(r["dropoff_rate_after"]), tp),
+                    number_cell(after, format_share(before) + ARROW + format_share(after), tp),
                     number_cell(r["dropoff_rate_delta"], _signed_pts(r["dropoff_rate_delta"]), tp),
                 ]
             )

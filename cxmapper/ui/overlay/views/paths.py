@@ -1,13 +1,16 @@
 """Paths view: walked steps the map does not draw, and drawn connectors nobody walks.
 
-Each end of a path is its own cell, so clicking either card's name selects that card.
+Each end of a path is its own cell, so clicking either card's name selects that card. In the
+narrow panel beside the map (about 370 px at 1366×768) the Path column hides so both names and
+both counts fit without scrolling; an unwalked arrow is the row with 0 times, and each name's
+tooltip says which kind of path its row is.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cxmapper.ui.locale_format import number
@@ -18,6 +21,11 @@ HEADERS = ["From", "To", "Times", "Cases", "Path"]
 NOT_DRAWN = "not drawn"
 UNWALKED = "unwalked"
 TIMES_COL = 2
+PATH_COL = 4
+TIPS = {
+    NOT_DRAWN: "Not drawn: customers go this way but the map has no arrow for it",
+    UNWALKED: "Unwalked: the map has an arrow nobody follows",
+}
 
 
 class PathsView(QWidget):
@@ -37,8 +45,8 @@ class PathsView(QWidget):
             ],
             sort=(TIMES_COL, Qt.SortOrder.DescendingOrder),
             names=(0, 1),  # both ends of a path stay readable in a narrow panel
+            optional=(PATH_COL,),  # the names' tooltips say it
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,8 +63,8 @@ class PathsView(QWidget):
         ):
             rows.append(
                 [
-                    text_cell(names.title(str(a)), str(a)),
-                    text_cell(names.title(str(b)), str(b)),
+                    text_cell(names.title(str(a)), str(a), _tip(NOT_DRAWN)),
+                    text_cell(names.title(str(b)), str(b), _tip(NOT_DRAWN)),
                     number_cell(int(count), number(count), str(a)),
                     number_cell(int(cases), number(cases), str(a)),
                     text_cell(NOT_DRAWN, str(a)),
@@ -65,14 +73,18 @@ class PathsView(QWidget):
         for a, b in report.paths.unwalked:
             rows.append(
                 [
-                    text_cell(names.title(str(a)), str(a)),
-                    text_cell(names.title(str(b)), str(b)),
+                    text_cell(names.title(str(a)), str(a), _tip(UNWALKED)),
+                    text_cell(names.title(str(b)), str(b), _tip(UNWALKED)),
                     number_cell(0, "0", str(a)),
                     number_cell(0, "0", str(a)),
                     text_cell(UNWALKED, str(a)),
                 ]
             )
         self.table.set_rows(rows)
+
+
+def _tip(kind: str) -> str:
+    return QCoreApplication.translate("OverlayViewsPaths", TIPS[kind])
 
 
 __all__ = ["PathsView"]
