@@ -49,3 +49,21 @@ def test_no_overlay_no_strip(qtbot: QtBot, demo_file: dict[str, Any], tmp_path: 
     view = window.view
     assert not view.legend_strip.isVisible()
     assert view.viewport().geometry().bottom() >= view.height() - 20  # the room is back
+
+
+def test_a_narrow_map_elides_the_legend_instead_of_cutting_it(
+    qtbot: QtBot, demo_file: dict[str, Any], tmp_path: Path
+) -> None:
+    """Beside a wide analysis dock the map is ~600 px: every part still ends inside it."""
+    from cxmapper.ui.canvas.legend_strip import BAR_W, DASH_W, PAD
+
+    window = open_with_friction(qtbot, demo_file, tmp_path)
+    strip = window.view.legend_strip
+    for width in (600, 420):
+        strip.resize(width, strip.height())
+        caption, low, high, paths = strip.parts()
+        fm = strip.font_metrics()
+        used = BAR_W + 6 * PAD + sum(fm.horizontalAdvance(t) for t in (caption, low, high, paths))
+        used += DASH_W + PAD if paths else 0
+        assert used <= width, width
+        assert low and high  # the scale's ends say something at any width

@@ -74,20 +74,30 @@ class LegendStrip(QWidget):
         return False
 
     def parts(self) -> tuple[str, str, str, str]:
-        """Caption, low end, high end and paths note as drawn: elided to the strip's width
-        (the caption gives way first), whole in the tooltip."""
+        """Caption, low end, high end and paths note as drawn, each elided to its share of
+        the strip's width: the scale's ends keep all but 160 px of it (at least 60 %), the
+        caption and the paths note share the rest (a note with no room is left out); the
+        tooltip holds all of it."""
         fm = self.font_metrics()
+        adv = fm.horizontalAdvance
         low, high = self.scale
-        fixed = BAR_W + fm.horizontalAdvance(low) + fm.horizontalAdvance(high) + 6 * PAD
-        paths = self.paths
-        room = self.width() - fixed
-        if paths:
-            room -= DASH_W + PAD
-            paths_w = min(fm.horizontalAdvance(paths), max(room * 0.45, 60.0))
-            paths = fm.elidedText(paths, Qt.TextElideMode.ElideRight, paths_w)
-            room -= fm.horizontalAdvance(paths)
-        caption = fm.elidedText(self.caption, Qt.TextElideMode.ElideRight, max(room, 40.0))
-        return caption, low, high, paths
+        room = self.width() - BAR_W - 6 * PAD - (DASH_W + PAD if self.paths else 0.0)
+        ends = max(adv(low) + adv(high), 1.0)
+        ends_room = min(ends, max(room - 160.0, room * 0.6, 0.0))
+        rest = max(room - ends_room, 0.0)
+        caption_room = min(adv(self.caption), max(rest * 0.5, rest - adv(self.paths)))
+        paths_room = rest - caption_room
+
+        def elide(text: str, width: float) -> str:
+            return fm.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0.0))
+
+        paths = elide(self.paths, paths_room) if paths_room >= 40 else ""
+        return (
+            elide(self.caption, caption_room),
+            elide(low, ends_room * adv(low) / ends),
+            elide(high, ends_room * adv(high) / ends),
+            paths,
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
