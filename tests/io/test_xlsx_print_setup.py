@@ -116,3 +116,11 @@ def test_change_log_prints_its_newest_rows_only(book: Path) -> None:
     assert bottom == 3 + 100 and ws.max_row > bottom  # the sheet holds them all
     assert get_column_letter(right) == "G"
     assert "newest 100" in str(ws["A2"].value)
+
+
+def test_change_log_rows_are_one_line_unless_their_text_wraps(book: Path) -> None:
+    """A timestamp is 19 characters: its column is wide enough, or every row doubled."""
+    ws = {s.title: s for s in _visible(book)}["Change log"]
+    rows = range(4, ws.max_row + 1)
+    tall = [r for r in rows if ws.row_dimensions[r].height]
+    assert len(tall) <= 0.25 * len(rows)

@@ -24,7 +24,7 @@ LOG_HEADERS = (N_("When"), N_("Who"), N_("Operation"), N_("Action"), N_("Kind"),
 VERSION_HEADERS = (N_("Version"), N_("Saved"), N_("By"), N_("Live from"), N_("Note"))
 OVERDUE_HEADERS = (N_("Touchpoint"), N_("KPI"), N_("Owner"), N_("Frequency"),
                    N_("Latest reading"), N_("Due on"), N_("Days overdue"))  # fmt: skip
-LOG_WIDTHS = (17, 14, 24, 10, 14, 24, 44)
+LOG_WIDTHS = (19, 14, 24, 10, 14, 24, 44)
 VERSION_WIDTHS = (24, 17, 16, 12, 60)
 OVERDUE_WIDTHS = (40, 22, 18, 12, 14, 12, 12)
 PRINTED_LOG_ROWS = 100  # the newest: the print area stops there, the sheet holds them all
