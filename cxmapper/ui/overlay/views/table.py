@@ -95,6 +95,7 @@ class ResultTable(QTableWidget):
         if stretch is not None:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed title ends in "…"
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,6 +120,10 @@ class ResultTable(QTableWidget):
                     cell.setToolTip(f"{text}\n{tip}" if tip else text)
                 self.setItem(r, c, cell)
         self.setSortingEnabled(True)
+        for c in range(self.columnCount()):  # a title elided in a narrow panel: whole on hover
+            item = self.horizontalHeaderItem(c)
+            if item is not None and not item.toolTip():
+                item.setToolTip(item.text())
         self.fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
