@@ -60,10 +60,16 @@ def id_columns(ws: Worksheet, id_headers: Iterable[str] = ()) -> list[int]:
         left, top, right, bottom = bounds(table.ref)
         for col in range(left, right + 1):
             header = cells.get((top, col))
-            seen = [_is_id(cells.get((r, col)), True) for r in range(top + 1, bottom + 1)]
-            seen = [s for s in seen if s is not None]
+            verdict: bool | None = None  # None: no filled cell yet
+            for r in range(top + 1, bottom + 1):
+                one = _is_id(cells.get((r, col)), True)
+                if one is False:  # a value: not an id column (stop here, most columns do)
+                    verdict = False
+                    break
+                if one:
+                    verdict = True
             named = header is not None and header.value in headers
-            if (seen and all(seen)) or (not seen and named):
+            if verdict or (verdict is None and named):
                 found.add(col)
     return sorted(found)
 
