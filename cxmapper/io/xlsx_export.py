@@ -29,6 +29,7 @@ def build_workbook(
 ) -> Workbook:
     from openpyxl import Workbook
 
+    from cxmapper.io import xlsx_print
     from cxmapper.io.xlsx_sheets import (
         changes,
         channels,
@@ -77,6 +78,8 @@ def build_workbook(
         "sheets": ctx.sheets, "columns": ctx.columns,  # keys -> titles and headers as written
         "words": ctx.words,  # table -> column -> word as written -> stored key (choices)
     }  # fmt: skip
+    xlsx_print.finish(wb, [h for cols in ctx.columns.values() for k, h in cols.items()
+                           if k.endswith("_id")])  # ids hidden, paper by width  # fmt: skip
     meta.write(wb, header, ctx.baseline)
     wb.active = 0
     props = wb.properties

@@ -92,9 +92,12 @@ def test_before_after_is_a_table(qtbot: QtBot, shop_window: tuple) -> None:
     analyse(qtbot, panel, shop["log"])
     # before/after: c1 and c2 started in week 1, c3 in week 2
     compare = panel.before_after.table
-    assert _headers(compare)[:4] == ["Touchpoint", "Stage", "Reach before", "Reach after"]
+    # one cell per figure, "before → after", sorted by the after value (fits a narrow panel)
+    assert _headers(compare)[:3] == ["Touchpoint", "Stage", "Reach"]
     row = compare.column_texts(0).index("Home")
-    assert [compare.item(row, c).text() for c in (1, 2, 3, 5)] == ["Browse", "2", "1", "100%"]
+    assert [compare.item(row, c).text() for c in (1, 2)] == ["Browse", "2 → 1"]
+    assert compare.item(row, 3).text().endswith("→ 100%")
+    assert "Browse" in compare.item(row, 0).toolTip()  # the stage, when its column hides
     assert compare.item(row, 2).textAlignment() & RIGHT
     compare.cellClicked.emit(row, 0)
     assert window.scene.selected_entities() == [("touchpoint", shop["home"])]

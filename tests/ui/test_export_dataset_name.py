@@ -37,4 +37,5 @@ def test_gui_export_names_the_dataset(
     }
     assert facts["Behavioural data"].startswith("demo-events: 10,200 cases")
     assert "dataset demo-events (10,200 cases)" in book["Friction map"]["A2"].value
-    assert book["Friction"]["A2"].value.startswith("Dataset demo-events: 10,200 cases")
+    # B2: column A holds the hidden touchpoint ids, the sheet's title block moved beside it
+    assert book["Friction"]["B2"].value.startswith("Dataset demo-events: 10,200 cases")

@@ -35,7 +35,8 @@ def paths_table(qtbot: QtBot, width: int) -> ResultTable:
 
 
 def needed(table: ResultTable, col: int) -> int:
-    return max(table.sizeHintForColumn(col), table.horizontalHeader().sectionSizeHint(col))
+    """The width a column's cells and header text need (a sort arrow only where it is drawn)."""
+    return table._natural_widths([col])[col]
 
 
 def test_numbers_are_whole_in_a_narrow_panel(qtbot: QtBot) -> None:
@@ -98,3 +99,16 @@ def test_paths_keep_both_ends_readable(qtbot: QtBot) -> None:
         assert table.columnWidth(col) >= min(MIN_NAME_W, needed(table, col))
     for col in (2, 3):
         assert table.columnWidth(col) >= needed(table, col)
+
+
+def test_a_narrowed_header_is_elided_and_whole_in_its_tooltip(qtbot: QtBot) -> None:
+    """Unmatched events' "Suggested touchpoint" showed as "ggested touchpoi" (centred, cut)."""
+    table = ResultTable(["Event name", "Events", "Suggested touchpoint", "Stage"])
+    qtbot.addWidget(table)
+    table.resize(300, 300)
+    table.show()
+    table.set_rows([[text_cell("order_lookup"), number_cell(1787, "1,787"),
+                     text_cell("Order confirmation e-mail"), text_cell("Purchase")]])  # fmt: skip
+    QApplication.processEvents()
+    assert table.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
+    assert table.horizontalHeaderItem(2).toolTip() == "Suggested touchpoint"

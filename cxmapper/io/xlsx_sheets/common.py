@@ -82,6 +82,12 @@ def whole_validation(ws: Worksheet, low: int, high: int, ref: str) -> None:
     dv.add(ref)
 
 
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines `text` takes in a wrapped column `width` characters wide."""
+    chars = max(int(width * 1.1), 8)
+    return sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
+
+
 def write_spec_table(
     ws: Worksheet, spec: TableSpec, items: Sequence[Any], ctx: ExportContext, top: int = 1
 ) -> int:
@@ -102,12 +108,17 @@ def write_spec_table(
     row = top
     for row, item in enumerate(items, start=top + 1):
         values = [c.get(item, snap) for c in cols]
+        lines = 1
         for j, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue  # no cell at all: a large export is mostly the cost per cell
             value = cols[j - 1].shown(value)  # a key's word; the baseline keeps the key
             ctx.style.write(ws, row, j, value, font=fonts[j - 1], alignment=aligns[j - 1],
                             number_format=formats[j - 1])  # fmt: skip
+            if cols[j - 1].wrap:
+                lines = max(lines, wrapped_lines(str(value), cols[j - 1].width))
+        if lines > 1:  # LibreOffice does not grow wrapped rows by itself
+            ws.row_dimensions[row].height = 13.5 * lines
         ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an
             c.key: value for c, value in zip(cols, values, strict=True)  # edit is reported
             if c.key != spec.key

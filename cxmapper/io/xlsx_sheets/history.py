@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -23,6 +24,10 @@ LOG_HEADERS = (N_("When"), N_("Who"), N_("Operation"), N_("Action"), N_("Kind"),
 VERSION_HEADERS = (N_("Version"), N_("Saved"), N_("By"), N_("Live from"), N_("Note"))
 OVERDUE_HEADERS = (N_("Touchpoint"), N_("KPI"), N_("Owner"), N_("Frequency"),
                    N_("Latest reading"), N_("Due on"), N_("Days overdue"))  # fmt: skip
+LOG_WIDTHS = (19, 14, 24, 10, 14, 24, 44)
+VERSION_WIDTHS = (24, 17, 16, 12, 60)
+OVERDUE_WIDTHS = (40, 22, 18, 12, 14, 12, 12)
+PRINTED_LOG_ROWS = 100  # the newest: the print area stops there, the sheet holds them all
 MAX_LOG_ROWS = 50_000  # the newest; the whole log stays in the workspace and `cxmapper log`
 
 
@@ -42,15 +47,32 @@ def fields_text(fields: dict[str, Any]) -> str:
 
 
 def _rows(
-    ws: Worksheet, top: int, headers: tuple[str, ...], rows: list[list[Any]], name: str
+    ws: Worksheet,
+    top: int,
+    headers: tuple[str, ...],
+    rows: list[list[Any]],
+    name: str,
+    widths: tuple[int, ...],
+    styler: st.Styler,
 ) -> None:
+    """A table at `top`, each column `widths` wide, its text wrapped and its rows sized for
+    it (LibreOffice does not grow wrapped rows by itself). Printed landscape, one page wide,
+    the header repeated on every page."""
     header_row(ws, top, [_(h) for h in headers])
     for r, values in enumerate(rows, start=top + 1):
+        lines = 1
         for c, value in enumerate(values, start=1):
-            put(ws.cell(r, c), value)
+            if value is None or value == "":
+                continue
+            styler.write(ws, r, c, value, font=st.BODY, alignment=st.WRAP_TOP)  # fast: see Styler
+            chars = max(int(widths[c - 1] * 1.1), 8)
+            lines = max(lines, -(-len(str(value if value is not None else "")) // chars))
+        if lines > 1:
+            ws.row_dimensions[r].height = 13.5 * lines
     add_table(ws, name, top, 1, len(headers), top + len(rows))
-    for letter, width in zip("ABCDEFG", (20, 18, 28, 14, 14, 28, 60), strict=False):
-        ws.column_dimensions[letter].width = width
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    st.landscape(ws, title_rows=f"{top}:{top}")
 
 
 def _share(value: float | None) -> str:
@@ -81,7 +103,7 @@ def write_health(wb: Workbook, ctx: ExportContext) -> None:
         owner = snap.party_name(tp.owner_id) if tp is not None else ""
         rows.append([tp.title if tp else o.touchpoint_id, kpi.name if kpi else o.kpi_id, owner,
                      o.frequency, o.latest_at[:10], o.due_on, o.days_overdue])  # fmt: skip
-    _rows(ws, 8, OVERDUE_HEADERS, rows, "OverdueReadings")
+    _rows(ws, 8, OVERDUE_HEADERS, rows, "OverdueReadings", OVERDUE_WIDTHS, ctx.style)
 
 
 def write_versions(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
@@ -90,7 +112,7 @@ def write_versions(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
     found = sorted(versions(ws_, ctx.snap.journey.id), key=lambda v: v.created_at)
     rows = [[v.name, v.created_at[:19].replace("T", " "), v.author, v.live_from, v.note]
             for v in found]  # fmt: skip
-    _rows(ws, 3, VERSION_HEADERS, rows, "Versions")
+    _rows(ws, 3, VERSION_HEADERS, rows, "Versions", VERSION_WIDTHS, ctx.style)
 
 
 def write_change_log(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
@@ -100,7 +122,16 @@ def write_change_log(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
     rows = [[x.at[:19].replace("T", " "), x.author, x.label, vl.value_label(vl.CHANGE_ACTIONS, x.action),
              vl.value_label(KINDS, x.kind),
              _name(x.details), fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
-    _rows(ws, 3, LOG_HEADERS, rows, "ChangeLog")
+    _rows(ws, 3, LOG_HEADERS, rows, "ChangeLog", LOG_WIDTHS, ctx.style)
+    if len(rows) > PRINTED_LOG_ROWS:  # pages of history nobody reads on paper
+        put(
+            ws.cell(2, 1),
+            _("Printed: the newest {n} of {total} changes; the sheet holds them all.").format(
+                n=PRINTED_LOG_ROWS, total=len(rows)
+            ),
+        ).font = st.SUBTITLE
+        last = get_column_letter(len(LOG_HEADERS))
+        ws.print_area = f"A1:{last}{3 + PRINTED_LOG_ROWS}"
 
 
 def write(wb: Workbook, ctx: ExportContext, ws: Workspace, owner_view: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -109,6 +109,8 @@ class OverlayLayer:
         self.all_unexpected = False
         self.printed = False  # an exported picture: no menu hints in the legend
         self.arcs = ChannelArcs(scene)  # channel hops between lanes, beside the grid
+        # told each new legend (None: no overlay), e.g. the view's legend strip (legend_strip)
+        self.on_legend: Callable[[LegendItem | None], None] | None = None
 
     def set(
         self,
@@ -166,6 +168,8 @@ class OverlayLayer:
             paths = legend_paths_label(shown, total, self.printed) if total else ""
             self.legend = LegendItem(self.caption, self.scale, paths)
             self.s.addItem(self.legend)
+        if self.on_legend is not None:
+            self.on_legend(self.legend)
         self.s._fit_scene_rect()
         self.s._place_pinned()
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
 from cxmapper.ui.canvas import layout
+from cxmapper.ui.canvas.legend_strip import LegendStrip
 from cxmapper.ui.canvas.scene import JourneyScene
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class JourneyView(QGraphicsView):
         self.context_menu: QMenu | None = None
         if self._connect_action is not None:
             scene.gestures.connect_mode_changed = self._connect_action.setChecked
+        self.legend_strip = LegendStrip(self)  # the overlay legend, in view, over no card
+        scene.overlay.on_legend = self.legend_strip.show_legend
 
     def journey_scene(self) -> JourneyScene:
         s = self.scene()

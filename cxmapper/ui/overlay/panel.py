@@ -42,6 +42,7 @@ from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, Upda
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay import link_option, summary_status
 from cxmapper.ui.overlay import panel_texts as texts
+from cxmapper.ui.overlay.fit_widgets import ElidedCombo
 from cxmapper.ui.overlay.jobs import BackgroundJob
 from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
 from cxmapper.ui.overlay.money_parts import MoneyParts
@@ -173,6 +174,7 @@ class AnalysisPanel(QWidget):
         layout.addLayout(grid)
         layout.addLayout(run_row)
         layout.addWidget(self.status)
+        layout.addWidget(self.tabs.picker)  # instead of the tab bar when the titles do not fit
         layout.addWidget(self.tabs, 1)
         self._show_running(False)
 
@@ -578,11 +580,8 @@ class AnalysisPanel(QWidget):
 
 
 def _combo() -> QComboBox:
-    """A combo box that does not widen the panel to its longest entry."""
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    return combo
+    """A combo box that does not widen the panel to its longest entry, and elides it."""
+    return ElidedCombo()
 
 
 def _period(start: QDateEdit, end: QDateEdit) -> tuple[datetime, datetime]:

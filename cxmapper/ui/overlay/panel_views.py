@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
+from cxmapper.ui.overlay.fit_widgets import ViewTabs
 from cxmapper.ui.overlay.views.before_after import BeforeAfterView
 from cxmapper.ui.overlay.views.friction import FrictionView
 from cxmapper.ui.overlay.views.funnel import FunnelView
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
 
-def build_views(panel: AnalysisPanel) -> QTabWidget:
+def build_views(panel: AnalysisPanel) -> ViewTabs:
     """Make the result views as attributes of `panel` and return the tab widget holding them."""
     panel.funnel = FunnelView()
     panel.trend = TrendView()
@@ -37,9 +38,7 @@ def build_views(panel: AnalysisPanel) -> QTabWidget:
     layout = panel.before_after.layout()
     assert isinstance(layout, QVBoxLayout)
     layout.insertWidget(0, panel.version_periods)
-    tabs = QTabWidget()
-    tabs.setUsesScrollButtons(True)
-    tabs.setDocumentMode(True)
+    tabs = ViewTabs()  # a drop-down instead of the tab bar when the titles do not fit
     for view, title, name in (
         (panel.funnel, QT_TRANSLATE_NOOP("OverlayPanel", "Funnel"), "funnel"),
         (panel.trend, QT_TRANSLATE_NOOP("OverlayPanel", "Weekly trend"), "trend"),

@@ -1,4 +1,10 @@
-"""Before/after view: per card, reach and drop-off in two periods and the change, sortable."""
+"""Before/after view: per card, reach and drop-off in two periods and the change, sortable.
+
+It sits beside the map in a panel about 370 px wide at 1366×768: seven columns ("Reach
+before", "Reach after", ...) needed twice that and scrolled. One cell says "before → after"
+(sorted by the after value), the change has its own column, Stage hides when the names need
+its room (the name's tooltip says it), and every header has a tooltip.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +15,57 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.analysis.units import format_share
 from cxmapper.ui.locale_format import number
-from cxmapper.ui.overlay.views.names import CardNames, has_goal, leave_word
+from cxmapper.ui.overlay.views.names import CardNames, has_goal
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
 
-DELTA_COL = 6
-EMPTY = str(
-    QT_TRANSLATE_NOOP(
-        "OverlayViewsBeforeAfter",
-        "Tick “Compare with”, choose the two periods and press Analyse to compare them.",
-    )
+DELTA_COL = 4
+STAGE_COL = 1
+ARROW = " → "
+EMPTY = QT_TRANSLATE_NOOP(
+    "OverlayViewsBeforeAfter",
+    "Tick “Compare with”, choose the two periods and press Analyse to compare them.",
 )
 
 
 def headers(goal: bool) -> list[str]:
-    word = leave_word(goal)
+    word = (
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "Drop-off")
+        if goal
+        else QCoreApplication.translate("OverlayViewsBeforeAfter", "Exits")
+    )  # as leave_word says it
     return [
         QCoreApplication.translate("OverlayViewsBeforeAfter", "Touchpoint"),
         QCoreApplication.translate("OverlayViewsBeforeAfter", "Stage"),
-        QCoreApplication.translate("OverlayViewsBeforeAfter", "Reach before"),
-        QCoreApplication.translate("OverlayViewsBeforeAfter", "Reach after"),
-        QCoreApplication.translate("OverlayViewsBeforeAfter", "{word} before").format(word=word),
-        QCoreApplication.translate("OverlayViewsBeforeAfter", "{word} after").format(word=word),
-        f"Δ {word.lower()}",
+        QCoreApplication.translate("OverlayViewsBeforeAfter", "Reach"),
+        word,
+        "Δ",
+    ]
+
+
+def header_tips(goal: bool) -> list[str]:
+    share = (
+        QCoreApplication.translate(
+            "OverlayViewsBeforeAfter",
+            "Share of cases that leave at this card without reaching a goal: before → after",
+        )
+        if goal
+        else QCoreApplication.translate(
+            "OverlayViewsBeforeAfter",
+            "Share of cases whose last step is this card (no goal card): before → after",
+        )
+    )
+    return [
+        QCoreApplication.translate(
+            "OverlayViewsBeforeAfter", "Click a card's name to select it on the map"
+        ),
+        "",
+        QCoreApplication.translate(
+            "OverlayViewsBeforeAfter", "Cases that reached the card: before → after"
+        ),
+        share,
+        QCoreApplication.translate(
+            "OverlayViewsBeforeAfter", "After minus before, in percentage points"
+        ),
     ]
 
 
@@ -39,13 +74,13 @@ class BeforeAfterView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note = QLabel(QCoreApplication.translate("OverlayViewsBeforeAfter", EMPTY))
+        self.note = QLabel(_empty())
         self.note.setWordWrap(True)
-        self.table = ResultTable(headers(True), sort=(DELTA_COL, Qt.SortOrder.DescendingOrder))
-        self.table.horizontalHeaderItem(DELTA_COL).setToolTip(
-            QCoreApplication.translate(
-                "OverlayViewsBeforeAfter", "After minus before, in percentage points"
-            )
+        self.table = ResultTable(
+            headers(True),
+            tips=header_tips(True),
+            sort=(DELTA_COL, Qt.SortOrder.DescendingOrder),
+            optional=(STAGE_COL,),  # the stage is in the name's tooltip
         )
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
         layout = QVBoxLayout(self)
@@ -55,11 +90,14 @@ class BeforeAfterView(QWidget):
 
     def clear(self) -> None:
         self.table.set_rows([])
-        self.note.setText(QCoreApplication.translate("OverlayViewsBeforeAfter", EMPTY))
+        self.note.setText(_empty())
         self.note.show()
 
     def fill(self, comparison: Any, report: Any, names: CardNames) -> None:
-        self.table.setHorizontalHeaderLabels(headers(has_goal(report)))
+        goal = has_goal(report)
+        self.table.setHorizontalHeaderLabels(headers(goal))
+        for col, tip in enumerate(header_tips(goal)):
+            self.table.horizontalHeaderItem(col).setToolTip(tip)
         if comparison is None:
             self.clear()
             return
@@ -68,26 +106,36 @@ class BeforeAfterView(QWidget):
         rows = []
         for tp_id, r in comparison[reached].iterrows():
             tp = str(tp_id)
+            stage = names.stage(tp)
+            tip = (
+                QCoreApplication.translate("OverlayViewsBeforeAfter", "Stage: {stage}").format(
+                    stage=stage
+                )
+                if stage
+                else ""
+            )
+            click = QCoreApplication.translate(
+                "OverlayViewsBeforeAfter", "Click to select this card on the map"
+            )
+            before, after = r["dropoff_rate_before"], r["dropoff_rate_after"]
             rows.append(
                 [
-                    text_cell(
-                        str(r["title"]),
-                        tp,
-                        QCoreApplication.translate(
-                            "OverlayViewsBeforeAfter", "Click to select this card on the map"
-                        ),
-                    ),
-                    text_cell(names.stage(tp), tp),
-                    number_cell(r["reach_before"], _int(r["reach_before"]), tp),
-                    number_cell(r["reach_after"], _int(r["reach_after"]), tp),
+                    text_cell(str(r["title"]), tp, f"{tip}\n{click}" if tip else click),
+                    text_cell(stage, tp),
                     number_cell(
-                        r["dropoff_rate_before"], format_share(r["dropoff_rate_before"]), tp
+                        r["reach_after"],
+                        _int(r["reach_before"]) + ARROW + _int(r["reach_after"]),
+                        tp,
                     ),
-                    number_cell(r["dropoff_rate_after"], format_share(r["dropoff_rate_after"]), tp),
+                    number_cell(after, format_share(before) + ARROW + format_share(after), tp),
                     number_cell(r["dropoff_rate_delta"], _signed_pts(r["dropoff_rate_delta"]), tp),
                 ]
             )
         self.table.set_rows(rows)
+
+
+def _empty() -> str:
+    return QCoreApplication.translate("OverlayViewsBeforeAfter", str(EMPTY))
 
 
 def _int(value: Any) -> str:
@@ -95,7 +143,13 @@ def _int(value: Any) -> str:
 
 
 def _signed_pts(value: Any) -> str:
-    return "–" if value is None or value != value else f"{value * 100:+.0f} pts"
+    return (
+        "–"
+        if value is None or value != value
+        else QCoreApplication.translate("OverlayViewsBeforeAfter", "{delta} pts").format(
+            delta=f"{value * 100:+.0f}"
+        )
+    )
 
 
 __all__ = ["BeforeAfterView"]

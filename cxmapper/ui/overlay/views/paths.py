@@ -1,6 +1,9 @@
 """Paths view: walked steps the map does not draw, and drawn connectors nobody walks.
 
-Each end of a path is its own cell, so clicking either card's name selects that card.
+Each end of a path is its own cell, so clicking either card's name selects that card. In the
+narrow panel beside the map (about 370 px at 1366×768) the Path column hides so both names and
+both counts fit without scrolling; an unwalked arrow is the row with 0 times, and each name's
+tooltip says which kind of path its row is.
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ HEADERS = [
 NOT_DRAWN = str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "not drawn"))
 UNWALKED = str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "unwalked"))
 TIMES_COL = 2
+PATH_COL = 4
+TIPS = {
+    NOT_DRAWN: "Not drawn: customers go this way but the map has no arrow for it",
+    UNWALKED: "Unwalked: the map has an arrow nobody follows",
+}
 
 
 class PathsView(QWidget):
@@ -52,8 +60,8 @@ class PathsView(QWidget):
             ],
             sort=(TIMES_COL, Qt.SortOrder.DescendingOrder),
             names=(0, 1),  # both ends of a path stay readable in a narrow panel
+            optional=(PATH_COL,),  # the names' tooltips say it
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,8 +78,8 @@ class PathsView(QWidget):
         ):
             rows.append(
                 [
-                    text_cell(names.title(str(a)), str(a)),
-                    text_cell(names.title(str(b)), str(b)),
+                    text_cell(names.title(str(a)), str(a), _tip(NOT_DRAWN)),
+                    text_cell(names.title(str(b)), str(b), _tip(NOT_DRAWN)),
                     number_cell(int(count), number(count), str(a)),
                     number_cell(int(cases), number(cases), str(a)),
                     text_cell(QCoreApplication.translate("OverlayViewsPaths", NOT_DRAWN), str(a)),
@@ -80,14 +88,18 @@ class PathsView(QWidget):
         for a, b in report.paths.unwalked:
             rows.append(
                 [
-                    text_cell(names.title(str(a)), str(a)),
-                    text_cell(names.title(str(b)), str(b)),
+                    text_cell(names.title(str(a)), str(a), _tip(UNWALKED)),
+                    text_cell(names.title(str(b)), str(b), _tip(UNWALKED)),
                     number_cell(0, "0", str(a)),
                     number_cell(0, "0", str(a)),
                     text_cell(QCoreApplication.translate("OverlayViewsPaths", UNWALKED), str(a)),
                 ]
             )
         self.table.set_rows(rows)
+
+
+def _tip(kind: str) -> str:
+    return QCoreApplication.translate("OverlayViewsPaths", TIPS[kind])
 
 
 __all__ = ["PathsView"]

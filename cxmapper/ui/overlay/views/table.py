@@ -80,9 +80,11 @@ class ResultTable(QTableWidget):
         sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
         parent: QWidget | None = None,
         names: Sequence[int] | None = None,
+        optional: Sequence[int] = (),
     ) -> None:
         super().__init__(0, len(headers), parent)
         self.names = names  # columns that keep MIN_NAME_W; None: the first text column
+        self.optional = tuple(optional)  # hidden, in this order, when the rest needs the room
         self.setHorizontalHeaderLabels(list(headers))
         for col, tip in enumerate(tips):
             if tip:
@@ -93,6 +95,7 @@ class ResultTable(QTableWidget):
         if stretch is not None:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed title ends in "…"
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -100,6 +103,7 @@ class ResultTable(QTableWidget):
         self.setWordWrap(False)
         header.setSortIndicator(*sort)  # the order the rows arrive in until the user picks one
         self.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(lambda *_: self.fit_columns())  # its arrow moved
         self.cellClicked.connect(self._clicked)
         self.cellActivated.connect(self._clicked)
 
@@ -116,6 +120,10 @@ class ResultTable(QTableWidget):
                     cell.setToolTip(f"{text}\n{tip}" if tip else text)
                 self.setItem(r, c, cell)
         self.setSortingEnabled(True)
+        for c in range(self.columnCount()):  # a title elided in a narrow panel: whole on hover
+            item = self.horizontalHeaderItem(c)
+            if item is not None and not item.toolTip():
+                item.setToolTip(item.text())
         self.fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -124,29 +132,59 @@ class ResultTable(QTableWidget):
 
     def fit_columns(self) -> None:
         """Each column at the width its header and cells need; when that is wider than the
-        table, the text columns shrink in proportion (name columns to `MIN_NAME_W`, the others
-        to `MIN_TEXT_W` at least), numbers never; what still does not fit scrolls."""
+        table, the `optional` columns hide, then the text columns shrink in proportion (name
+        columns to `MIN_NAME_W`, the others to `MIN_TEXT_W` at least), numbers never; what
+        still does not fit scrolls. Room left over goes to the first name column."""
         header = self.horizontalHeader()
-        cols = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
-        if not cols:
+        every = list(range(self.columnCount()))
+        if not every:
             return
-        width = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in cols}
-        text = [c for c in cols if not self._is_numeric(c)]
+        width = self._natural_widths(every)
+        text = [c for c in every if not self._is_numeric(c)]
         names = set(self.names) if self.names is not None else set(text[:1])
-        least = {c: MIN_NAME_W if c in names else MIN_TEXT_W for c in text}
-        flexible = [c for c in text if width[c] > least[c]]
-        while flexible:  # share what the fixed columns leave; a column at its minimum drops out
-            room = self.viewport().width() - sum(w for c, w in width.items() if c not in flexible)
-            need = sum(width[c] for c in flexible)
-            if need <= room:
+        least = {c: min(width[c], MIN_NAME_W if c in names else MIN_TEXT_W) for c in text}
+        room = self.viewport().width()
+        cols = list(every)
+        for c in self.optional:  # the least the others need decides what stays
+            if sum(least.get(k, width[k]) for k in cols) <= room:
                 break
-            k = max(room, 0) / need
+            cols.remove(c)
+        for c in every:
+            self.setColumnHidden(c, c not in cols)
+        flexible = [c for c in text if c in cols and width[c] > least[c]]
+        while flexible:  # share what the fixed columns leave; a column at its minimum drops out
+            fixed = sum(width[c] for c in cols if c not in flexible)
+            need = sum(width[c] for c in flexible)
+            if need <= room - fixed:
+                break
+            k = max(room - fixed, 0) / need
             floor = [c for c in flexible if width[c] * k < least[c]]
             for c in floor or flexible:
                 width[c] = least[c] if floor else int(width[c] * k)
             flexible = [c for c in flexible if c not in floor] if floor else []
+        spare = room - sum(width[c] for c in cols)
+        first_name = next((c for c in cols if c in names), None)
+        if spare > 0 and first_name is not None and not header.stretchLastSection():
+            width[first_name] += spare  # the name column stretches
         for c in cols:
             header.resizeSection(c, width[c])
+
+    def _natural_widths(self, cols: Sequence[int]) -> dict[int, int]:
+        """What each column's cells and header need. Qt sizes every header for a sort arrow;
+        only the sorted column draws one, so the others are measured without it."""
+        header = self.horizontalHeader()
+        sorted_col = header.sortIndicatorSection()
+        with_arrow = {c: header.sectionSizeHint(c) for c in cols}
+        header.blockSignals(True)
+        shown = header.isSortIndicatorShown()
+        header.setSortIndicatorShown(False)
+        plain = {c: header.sectionSizeHint(c) for c in cols}
+        header.setSortIndicatorShown(shown)
+        header.blockSignals(False)
+        return {
+            c: max(self.sizeHintForColumn(c), with_arrow[c] if c == sorted_col else plain[c])
+            for c in cols
+        }
 
     def _is_numeric(self, col: int) -> bool:
         """A column of number cells (right-aligned, see `number_cell`)."""

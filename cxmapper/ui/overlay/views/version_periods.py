@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cxmapper.model.versions import live_periods, versions
+from cxmapper.ui.overlay.fit_widgets import ElidedCombo
 
 
 def _qdate(text: str) -> QDate:
@@ -30,7 +31,10 @@ class VersionPeriods(QWidget):
         super().__init__()
         self.panel = panel
         self.periods: dict[str, tuple[str, str | None]] = {}
-        self.before, self.after = QComboBox(), QComboBox()
+        # elided, never as wide as "As-is (2026-01-01 – 2026-03-01)": the panel is ~370 px
+        self.before, self.after = ElidedCombo(), ElidedCombo()
+        for combo in (self.before, self.after):
+            combo.setMinimumContentsLength(3)  # their size hint sets the dock's first width
         self.before.setAccessibleName(QCoreApplication.translate("VersionPeriods", "Live before"))
         self.after.setAccessibleName(QCoreApplication.translate("VersionPeriods", "Live after"))
         self.use_button = QPushButton(QCoreApplication.translate("VersionPeriods", "Use"))
@@ -39,14 +43,17 @@ class VersionPeriods(QWidget):
             "with”, the second as “Period”"))  # fmt: skip
         self.use_button.clicked.connect(self.use)
         self.note = QLabel()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 4)
+        self.note.setWordWrap(True)  # on its own line: one long line widened the whole dock
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 4)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         row.addWidget(QLabel(QCoreApplication.translate("VersionPeriods", "Versions live:")))
         row.addWidget(self.before, 1)
         row.addWidget(QLabel("→"))
         row.addWidget(self.after, 1)
         row.addWidget(self.use_button)
-        row.addWidget(self.note)
+        rows.addWidget(self.note)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
