@@ -33,16 +33,14 @@ log = logging.getLogger(__name__)
 TASK = "cxmapper.feedback.demo_inputs.read_demo_inputs"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DemoData", text)
-
-
 class AddDemoDataCommand(QUndoCommand):
     """The demo's event dataset and survey added together; undo removes both, redo puts the
     same records back (same ids)."""
 
     def __init__(self, ws: Workspace, dataset: Any, survey: Any) -> None:
-        super().__init__(tr("Import the demo's event log and survey"))
+        super().__init__(
+            QCoreApplication.translate("DemoData", "Import the demo's event log and survey")
+        )
         self._ws = ws
         self._inputs = (dataset, survey)
         self._removals: list[Removal] = []
@@ -109,7 +107,11 @@ def import_demo_data(window: MainWindow, path: Path) -> BackgroundJob:
 
     job = BackgroundJob(TASK, {"path": str(path)}, window)
     dialog = QProgressDialog(
-        tr("Importing the demo's event log and survey…"), tr("Cancel"), 0, 100, window
+        QCoreApplication.translate("DemoData", "Importing the demo's event log and survey…"),
+        QCoreApplication.translate("DemoData", "Cancel"),
+        0,
+        100,
+        window,
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -122,7 +124,9 @@ def import_demo_data(window: MainWindow, path: Path) -> BackgroundJob:
     def failed(message: str) -> None:
         dialog.reset()
         log.warning("demo data import failed: %s", message.splitlines()[0] if message else "")
-        window.show_error(tr("Cannot import the demo's data"), message)
+        window.show_error(
+            QCoreApplication.translate("DemoData", "Cannot import the demo's data"), message
+        )
 
     job.finished.connect(finished)
     job.failed.connect(failed)
@@ -142,8 +146,8 @@ def store(window: MainWindow, path: Path, dataset: Any, survey: Any) -> None:
     if badges is not None:  # View ▸ Feedback Badges: the survey's figures on the cards
         badges.setChecked(True)
     window.statusBar().showMessage(
-        tr("Imported the demo's {events} events and {responses} survey responses").format(
-            events=number(dataset.n_events), responses=number(survey.n_responses)
-        ),
+        QCoreApplication.translate(
+            "DemoData", "Imported the demo's {events} events and {responses} survey responses"
+        ).format(events=number(dataset.n_events), responses=number(survey.n_responses)),
         10000,
     )
