@@ -29,6 +29,7 @@ from cxmapper.present.labels import kpi_kind_label, kpi_scale_text
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.inspector.context import InspectorContext
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form, hint
+from cxmapper.ui.screen_fit import resize_within_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_KPI = "New KPI"
@@ -308,7 +309,7 @@ class PeopleKpisDialog(QDialog):
     def __init__(self, ctx: InspectorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("DialogsPeopleKpis", "People, teams & KPIs"))
-        self.resize(720, 420)
+        resize_within_screen(self, 720, 420)
         self.people = PeopleEditor(ctx)
         self.kpis = KpiEditor(ctx)
         self.tabs = QTabWidget()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QScrollArea
 
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
@@ -133,7 +133,14 @@ class AnalysisDock(QDockWidget):
             panel.selected_touchpoints = self._selected_touchpoints
             panel.memory = self.memory
             self.panel = panel
-            self.setWidget(panel)
+            # scrolls rather than pushing the window past a small screen (150 % scale on a
+            # 1366x768 laptop leaves 512 logical pixels; the result views need more)
+            scroll = QScrollArea()
+            scroll.setObjectName("analysisScroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(panel)
+            self.setWidget(scroll)
             panel.set_context(*self._context)
         return self.panel
 
