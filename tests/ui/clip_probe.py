@@ -150,6 +150,9 @@ def main() -> int:
     panel = window.analysis_dock.ensure_panel()
     window.analysis_dock.present()
     settle()
+    scroll = window.analysis_dock.widget()
+    if isinstance(scroll, QAbstractScrollArea) and scroll.viewport().width() + 1 < panel.width():
+        out.append(f"analysis: panel {panel.width()} wide in {scroll.viewport().width()}")
     for tabs in panel.findChildren(QTabWidget):
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)

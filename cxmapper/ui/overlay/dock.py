@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QScrollArea
 
@@ -25,6 +25,25 @@ if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
 OVERLAY_CHOICES = (*OVERLAY_MENU, MONEY)  # keys; the menu texts are labels
+
+
+class VerticalScroll(QScrollArea):
+    """Scrolls up and down only: as wide as the panel needs (its fields never cut on the
+    right), as short as the screen allows."""
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.minimumSizeHint().width() + bar, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.sizeHint().width() + bar, super().sizeHint().height())
 
 
 class AnalysisDock(QDockWidget):
@@ -135,9 +154,10 @@ class AnalysisDock(QDockWidget):
             self.panel = panel
             # scrolls rather than pushing the window past a small screen (150 % scale on a
             # 1366x768 laptop leaves 512 logical pixels; the result views need more)
-            scroll = QScrollArea()
+            scroll = VerticalScroll()
             scroll.setObjectName("analysisScroll")
             scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(panel)
             self.setWidget(scroll)
