@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QTabBar,
@@ -97,6 +98,11 @@ def clipped(root: QWidget, where: str) -> list[str]:
     for w in [root, *root.findChildren(QWidget)]:
         if not w.isVisible() or w.objectName().startswith("qt_"):
             continue
+        if isinstance(w, QScrollArea) and w.widget() is not None and w.widgetResizable():
+            inner, vp = w.widget(), w.viewport()
+            if inner.isVisible() and vp.width() + 1 < inner.minimumSizeHint().width():
+                found.append(f"{where}: {type(inner).__name__} needs "
+                             f"{inner.minimumSizeHint().width()}, shown {vp.width()}")  # fmt: skip
         need = _needed(w)
         if need is not None and not w.toolTip():
             text = w.text() if isinstance(w, QLabel | QAbstractButton) else ""
