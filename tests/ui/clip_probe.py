@@ -2,7 +2,8 @@
 opens the demo in the main window sized as a 1366x768 screen at that scale, walks the main
 window, every inspector tab, every analysis tab and the main dialogs, and prints (JSON) every
 control whose text does not fit: a button, check box or label narrower than its text needs,
-or a tab whose text Qt elided without a tooltip that says it in full.
+a tab whose text Qt elided without a tooltip that says it in full, a scroll area narrower
+than its content's minimum (cut on the right), or a window larger than the screen.
 
 Usage: clip_probe.py WORKDIR LANG   (prints {"scale": .., "size": [w, h], "clipped": [...]})
 """
