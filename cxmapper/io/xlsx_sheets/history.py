@@ -23,6 +23,8 @@ LOG_HEADERS = (N_("When"), N_("Who"), N_("Operation"), N_("Action"), N_("Kind"),
 VERSION_HEADERS = (N_("Version"), N_("Saved"), N_("By"), N_("Live from"), N_("Note"))
 OVERDUE_HEADERS = (N_("Touchpoint"), N_("KPI"), N_("Owner"), N_("Frequency"),
                    N_("Latest reading"), N_("Due on"), N_("Days overdue"))  # fmt: skip
+DEFAULT_WIDTHS = (20, 18, 28, 14, 14, 28, 60)
+MAX_WIDTH = 60.0  # longer texts (the log's fields) wrap in Excel's cell or show on selection
 MAX_LOG_ROWS = 50_000  # the newest; the whole log stays in the workspace and `cxmapper log`
 
 
@@ -49,8 +51,17 @@ def _rows(
         for c, value in enumerate(values, start=1):
             put(ws.cell(r, c), value)
     add_table(ws, name, top, 1, len(headers), top + len(rows))
-    for letter, width in zip("ABCDEFG", (20, 18, 28, 14, 14, 28, 60), strict=False):
-        ws.column_dimensions[letter].width = width
+    for c, header in enumerate(headers):
+        letter, width = "ABCDEFG"[c], DEFAULT_WIDTHS[c]
+        texts = [_(header)] + [str(row[c]) for row in rows if c < len(row)]
+        ws.column_dimensions[letter].width = fit_width(texts, width)
+
+
+def fit_width(texts: list[str], least: float) -> float:
+    """A column as wide as its longest text (Italian labels are longer than the English the
+    defaults were chosen for, and a cut text reads as another word), `MAX_WIDTH` at most."""
+    longest = max((len(t) for t in texts), default=0)
+    return max(least, min(MAX_WIDTH, longest * 1.1 + 2))
 
 
 def _share(value: float | None) -> str:
@@ -82,6 +93,8 @@ def write_health(wb: Workbook, ctx: ExportContext) -> None:
         rows.append([tp.title if tp else o.touchpoint_id, kpi.name if kpi else o.kpi_id, owner,
                      o.frequency, o.latest_at[:10], o.due_on, o.days_overdue])  # fmt: skip
     _rows(ws, 8, OVERDUE_HEADERS, rows, "OverdueReadings")
+    labels = fit_width([str(line[0]) for line in lines], 20)  # the label above the table
+    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, labels)
 
 
 def write_versions(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
