@@ -31,6 +31,7 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.tempfiles import remove_for
 from cxmapper.ui import file_dialogs
 from cxmapper.ui.commands import ApplyPlanCommand, ImportJsonCommand, push
+from cxmapper.ui.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class PlanDialog(QDialog):
     def __init__(self, parent: QWidget | None, plan: Any) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Transfer", "Import updates from Excel"))
-        self.resize(760, 480)
+        resize_within_screen(self, 760, 480)
         summary = QLabel(
             QCoreApplication.translate(
                 "Transfer",

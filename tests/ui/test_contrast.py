@@ -12,7 +12,9 @@ import pytest
 from PySide6.QtGui import QColor
 
 from cxmapper.present import heat, palette
-from cxmapper.ui.canvas import style
+from cxmapper.present.labels import emotion_short
+from cxmapper.ui.canvas import diff_layer, style
+from cxmapper.ui.canvas.items import grid
 from cxmapper.ui.inspector import touchpoint_kpis
 
 AA = 4.5
@@ -73,3 +75,39 @@ def test_canvas_text(fg: QColor, bg: QColor) -> None:
 def test_status_has_a_mark_besides_its_colour() -> None:
     marks = [style.STATUS_MARKS[s] for s in ("green", "amber", "red")]
     assert all(marks) and len(set(marks)) == 3
+
+
+# -- graphical marks: 3:1 against what they sit on (WCAG 2.1, 1.4.11 non-text contrast) -------
+
+MARK = 3.0
+EMOTION_GROUNDS = [*grid.EMOTION_BAND, style.CARD_BG]  # the curve's lane wash, a card's face
+
+
+@pytest.mark.parametrize("score", sorted(style.EMOTION_COLOURS))
+def test_emotion_dots_and_faces(score: int) -> None:
+    dot = rgb(style.EMOTION_COLOURS[score])
+    for ground in EMOTION_GROUNDS:
+        assert heat.contrast(dot, rgb(ground)) >= MARK, ground.name()
+    assert heat.contrast(dot, rgb(style.HEADER_INK)) >= MARK  # the face's eyes and mouth
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [style.ACCENT, style.HIGHLIGHT, style.UNEXPECTED, style.CONNECTOR, style.INK],
+    ids=["selection", "find-ring-and-goal-star", "unexpected-path", "connector", "focus-ring"],
+)
+def test_canvas_marks_on_cards_and_lanes(mark: QColor) -> None:
+    for ground in (style.CARD_BG, *style.LANE_BG, style.CANVAS_BG):
+        assert heat.contrast(rgb(mark), rgb(ground)) >= MARK, ground.name()
+
+
+@pytest.mark.parametrize("change", sorted(diff_layer.COLOURS))
+def test_version_diff_marks(change: str) -> None:
+    for ground in (style.CARD_BG, *style.LANE_BG):
+        assert heat.contrast(rgb(diff_layer.COLOURS[change]), rgb(ground)) >= MARK
+
+
+def test_emotion_is_not_told_by_colour_alone() -> None:
+    """Each score has its own word (tooltip, inspector) besides its colour and the dot's height."""
+    words = [emotion_short(s) for s in sorted(style.EMOTION_COLOURS)]
+    assert all(words) and len(set(words)) == len(words)

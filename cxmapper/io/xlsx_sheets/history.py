@@ -28,6 +28,7 @@ LOG_WIDTHS = (19, 14, 24, 10, 14, 24, 44)
 VERSION_WIDTHS = (24, 17, 16, 12, 60)
 OVERDUE_WIDTHS = (40, 22, 18, 12, 14, 12, 12)
 PRINTED_LOG_ROWS = 100  # the newest: the print area stops there, the sheet holds them all
+MAX_WIDTH = 60.0  # longer texts (the log's fields) wrap in their cell
 MAX_LOG_ROWS = 50_000  # the newest; the whole log stays in the workspace and `cxmapper log`
 
 
@@ -59,6 +60,11 @@ def _rows(
     it (LibreOffice does not grow wrapped rows by itself). Printed landscape, one page wide,
     the header repeated on every page."""
     header_row(ws, top, [_(h) for h in headers])
+    widths = tuple(  # the table's widths, widened where a header or a value would be cut
+        fit_width([_(h)] + [str(row[c]) for row in rows if c < len(row) and row[c] is not None],
+                  widths[c])
+        for c, h in enumerate(headers)
+    )  # fmt: skip
     for r, values in enumerate(rows, start=top + 1):
         lines = 1
         for c, value in enumerate(values, start=1):
@@ -73,6 +79,13 @@ def _rows(
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     st.landscape(ws, title_rows=f"{top}:{top}")
+
+
+def fit_width(texts: list[str], least: float) -> float:
+    """A column as wide as its longest text (Italian labels are longer than the English the
+    defaults were chosen for, and a cut text reads as another word), `MAX_WIDTH` at most."""
+    longest = max((len(t) for t in texts), default=0)
+    return max(least, min(MAX_WIDTH, longest * 1.1 + 2))
 
 
 def _share(value: float | None) -> str:
@@ -104,6 +117,8 @@ def write_health(wb: Workbook, ctx: ExportContext) -> None:
         rows.append([tp.title if tp else o.touchpoint_id, kpi.name if kpi else o.kpi_id, owner,
                      o.frequency, o.latest_at[:10], o.due_on, o.days_overdue])  # fmt: skip
     _rows(ws, 8, OVERDUE_HEADERS, rows, "OverdueReadings", OVERDUE_WIDTHS, ctx.style)
+    labels = fit_width([str(line[0]) for line in lines], 20)  # the label above the table
+    ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, labels)
 
 
 def write_versions(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:

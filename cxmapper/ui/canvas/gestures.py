@@ -42,6 +42,7 @@ class Gestures:
         self.s = scene
         self.mode: str | None = None
         self._connect_mode = False  # the connect tool: drag from anywhere on a card
+        self.connect_source: str | None = None  # the keyboard's start card (canvas.keyboard)
         self.connect_mode_changed: Callable[[bool], None] | None = None  # the tool's button
         self._press = QPointF()
         self._card: CardItem | None = None
@@ -65,6 +66,8 @@ class Gestures:
         if on == self._connect_mode:
             return
         self._connect_mode = on
+        cards = self.s.selected_card_ids() if on else []
+        self.connect_source = cards[0] if len(cards) == 1 else None
         if self.connect_mode_changed is not None:
             self.connect_mode_changed(on)
 

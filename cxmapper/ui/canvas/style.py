@@ -19,7 +19,7 @@ HEADER_BG = QColor("#2f3e4e")
 HEADER_INK = QColor("#ffffff")
 LANE_HEADER_BG = QColor("#e6eaef")
 ACCENT = QColor("#2563eb")
-HIGHLIGHT = QColor("#f59e0b")
+HIGHLIGHT = QColor("#b45309")  # find ring and goal star: 3:1 on cards and lanes (WCAG 1.4.11)
 CONNECTOR = QColor("#3e4c59")
 UNEXPECTED = QColor("#c2410c")
 CARD_BG = QColor("#ffffff")
@@ -33,12 +33,15 @@ STATUS_COLOURS = {
     "none": QColor("#64748b"),
 }
 STATUS_MARKS = {"green": "✓", "amber": "!", "red": "✗", "none": ""}
+# the emotion curve's dots and the cards' faces: at least 3:1 (a graphical mark, WCAG 1.4.11)
+# on white, on the emotion lane's green and red wash, and with the face's white features;
+# the score is also told by the dot's height, the face's mouth and the tooltip
 EMOTION_COLOURS = {
     -2: QColor("#dc2626"),
-    -1: QColor("#f97316"),
-    0: QColor("#94a3b8"),
-    1: QColor("#65a30d"),
-    2: QColor("#16a34a"),
+    -1: QColor("#c2410c"),
+    0: QColor("#64748b"),
+    1: QColor("#4d7c0f"),
+    2: QColor("#15803d"),
 }
 
 

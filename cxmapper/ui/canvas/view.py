@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
-from cxmapper.ui.canvas import layout
+from cxmapper.ui.canvas import keyboard, layout
 from cxmapper.ui.canvas.legend_strip import LegendStrip
 from cxmapper.ui.canvas.scene import JourneyScene
 
@@ -174,8 +174,23 @@ class JourneyView(QGraphicsView):
         super().mouseReleaseEvent(event)
         event.accept()  # the canvas consumed it (end of a rubber band or a gesture)
 
+    def event(self, event: QEvent) -> bool:
+        """Tab walks the cards before it leaves the canvas (see `canvas.keyboard`)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            k, mods = event.key(), event.modifiers()
+            ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            tab = k in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not mods & ctrl_alt
+            if tab and self.journey_scene().inline_editor is None:
+                forward = k == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+                if not keyboard.tab(self, forward):
+                    self.focusNextPrevChild(forward)
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.journey_scene().inline_editor is not None
+        if not editing and keyboard.key(self, event):
+            return
         if event.key() == Qt.Key.Key_Space and not editing:
             if not event.isAutoRepeat():
                 self._space = True

@@ -38,6 +38,7 @@ from cxmapper.ui.inspector.widgets import (
     hint,
     team_label,
 )
+from cxmapper.ui.screen_fit import resize_within_screen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_KPI = str(QT_TRANSLATE_NOOP("DialogsPeopleKpis", "New KPI"))
@@ -338,7 +339,7 @@ class PeopleKpisDialog(QDialog):
     def __init__(self, ctx: InspectorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("DialogsPeopleKpis", "People, teams & KPIs"))
-        self.resize(720, 420)
+        resize_within_screen(self, 720, 420)
         self.people = PeopleEditor(ctx)
         self.kpis = KpiEditor(ctx)
         self.tabs = QTabWidget()

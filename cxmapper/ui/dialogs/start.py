@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxmapper.ui.screen_fit import resize_within_screen
+
 
 class StartDialog(QDialog):
     """`choice` is "new", "open", "demo" or "recent" (then `path` is set) after accept()."""
@@ -75,7 +77,7 @@ class StartDialog(QDialog):
         self.recent.itemActivated.connect(
             lambda item: self._choose("recent", item.data(Qt.ItemDataRole.UserRole))
         )
-        self.resize(560, 200 if not existing else 360)
+        resize_within_screen(self, 560, 200 if not existing else 360)
 
     def _choose(self, choice: str, path: str | None = None) -> None:
         self.choice, self.path = choice, path

@@ -28,6 +28,7 @@ from cxmapper.ui.dialogs.save_version import SaveVersionDialog
 from cxmapper.ui.governance.lineage_tab import LineageTab
 from cxmapper.ui.governance.owners_tab import OwnersTab
 from cxmapper.ui.governance.tables import fill, table
+from cxmapper.ui.screen_fit import resize_within_screen
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 
@@ -58,7 +59,7 @@ class GovernanceDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("governance.dialog")
         self.setWindowTitle(QCoreApplication.translate("GovernanceDialog", "Governance"))
-        self.resize(900, 560)
+        resize_within_screen(self, 900, 560)
         self.ws, self.journey_id, self.stack = ws, journey_id, stack
         self.tabs = QTabWidget()
         self.tabs.addTab(

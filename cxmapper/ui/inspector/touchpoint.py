@@ -16,6 +16,7 @@ from cxmapper.ui.inspector.touchpoint_kpis import TouchpointKpis
 from cxmapper.ui.inspector.touchpoint_money import TouchpointMoney
 from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
 from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
+from cxmapper.ui.vertical_scroll import VerticalScrollArea
 
 
 def _tab_labels() -> tuple[str, ...]:
@@ -39,11 +40,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(widget)
     column.addStretch(1)
-    area = QScrollArea()
-    area.setWidget(holder)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    return area
+    return VerticalScrollArea(holder)  # as wide as the page needs: nothing cut on the right
 
 
 class TouchpointPage(EntityPage):

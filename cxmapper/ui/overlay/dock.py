@@ -10,9 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QWidget,
+)
 
 from cxmapper.model.changes import Change
 from cxmapper.model.workspace import Workspace
@@ -25,6 +33,50 @@ if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
 OVERLAY_CHOICES = (*OVERLAY_MENU, MONEY)  # keys; the menu texts are labels
+
+
+class VerticalScroll(QScrollArea):
+    """Scrolls up and down only, and only below the panel's minimum height: as wide as the
+    panel needs (its fields never cut on the right), the panel filling the height it is given
+    as it did straight in the dock (QScrollArea's own resizing would give a panel with wrapped
+    text its preferred height and scroll the chart away on an ordinary screen)."""
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(inner)
+        inner.installEventFilter(self)
+
+    def _fit(self) -> None:
+        inner = self.widget()
+        if inner is not None:
+            vp = self.viewport().size()
+            inner.resize(vp.width(), max(vp.height(), inner.minimumSizeHint().height()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a wider view (another tab) widens the dock
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.minimumSizeHint().width() + bar, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.sizeHint().width() + bar, super().sizeHint().height())
 
 
 class AnalysisDock(QDockWidget):
@@ -133,7 +185,11 @@ class AnalysisDock(QDockWidget):
             panel.selected_touchpoints = self._selected_touchpoints
             panel.memory = self.memory
             self.panel = panel
-            self.setWidget(panel)
+            # scrolls rather than pushing the window past a small screen (150 % scale on a
+            # 1366x768 laptop leaves 512 logical pixels; the result views need more)
+            scroll = VerticalScroll(panel)
+            scroll.setObjectName("analysisScroll")
+            self.setWidget(scroll)
             panel.set_context(*self._context)
         return self.panel
 

@@ -29,6 +29,7 @@ from cxmapper.errors import CxError
 from cxmapper.ui import file_dialogs
 from cxmapper.ui.overlay import link_option, summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
+from cxmapper.ui.screen_fit import resize_within_screen
 
 FILE_FILTER = str(
     QT_TRANSLATE_NOOP(
@@ -54,7 +55,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.start_folder = folder  # where Browse starts: the workspace's folder
         self.setWindowTitle(QCoreApplication.translate("OverlayImportDialog", "Import event data"))
-        self.resize(860, 560)
+        resize_within_screen(self, 860, 560)
         prewarm()  # the import will run in a worker that loads pandas meanwhile
         self.imported = None
         self.job: BackgroundJob | None = None

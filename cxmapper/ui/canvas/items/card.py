@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxmapper.present.labels import emotion_short
@@ -19,6 +28,7 @@ from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.text import wrap_elide
 
 HANDLE_R = 5.5
+FOCUS_GAP = 4.0  # the keyboard focus ring sits this far outside the card
 Z_CARD = 10.0
 Z_CARD_DRAGGED = 40.0
 
@@ -164,7 +174,7 @@ class CardItem(QGraphicsItem):
         return self._w, self._h
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -10, self._w + HANDLE_R + 4, self._h + 12)
+        return QRectF(-FOCUS_GAP - 2, -10, self._w + HANDLE_R + FOCUS_GAP + 6, self._h + 16)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -194,6 +204,14 @@ class CardItem(QGraphicsItem):
         self._hover = False
         self.update()
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring (the cache keeps the old picture otherwise)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     # -- painting ----------------------------------------------------------------------------
 
     def paint(
@@ -214,6 +232,13 @@ class CardItem(QGraphicsItem):
             else QPen(style.CARD_BORDER, 1.0)
         )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.3)
+        if self.hasFocus() and not self._presentation:
+            # where the keyboard is: a dark dashed ring outside the border, so it shows on
+            # every tint and besides the blue of selection (WCAG 2.4.7, focus visible)
+            painter.setPen(QPen(style.INK, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            g = FOCUS_GAP - 1
+            painter.drawRoundedRect(rect.adjusted(-g, -g, g, g), 8, 8)
         painter.setPen(border)
         painter.setBrush(QBrush(self._heat or style.CARD_BG))
         painter.drawRoundedRect(rect, 6, 6)
