@@ -153,24 +153,27 @@ class DiffLegendItem(QGraphicsItem):
     ) -> None:
         super().__init__()
         self.title = title
-        tr = QCoreApplication.translate
         texts = {
-            "added": tr("DiffLayer", "Added"),
-            "removed": tr("DiffLayer", "Removed (ghost)"),
-            "changed": tr("DiffLayer", "Changed: hover for old → new"),
-            "moved": tr("DiffLayer", "Moved to another stage or lane"),
-            "link added": tr("DiffLayer", "Connector added"),
-            "link removed": tr("DiffLayer", "Connector removed (ghost)"),
-            "link changed": tr("DiffLayer", "Connector changed: hover for old → new"),
-            "people": tr("DiffLayer", "RACI or owner changed: hover the badge"),
-            "kpi": tr("DiffLayer", "KPI target changed: hover the badge"),
+            "added": QCoreApplication.translate("DiffLayer", "Added"),
+            "removed": QCoreApplication.translate("DiffLayer", "Removed (ghost)"),
+            "changed": QCoreApplication.translate("DiffLayer", "Changed: hover for old → new"),
+            "moved": QCoreApplication.translate("DiffLayer", "Moved to another stage or lane"),
+            "link added": QCoreApplication.translate("DiffLayer", "Connector added"),
+            "link removed": QCoreApplication.translate("DiffLayer", "Connector removed (ghost)"),
+            "link changed": QCoreApplication.translate(
+                "DiffLayer", "Connector changed: hover for old → new"
+            ),
+            "people": QCoreApplication.translate(
+                "DiffLayer", "RACI or owner changed: hover the badge"
+            ),
+            "kpi": QCoreApplication.translate("DiffLayer", "KPI target changed: hover the badge"),
         }
         self.rows = [(change, f"{text} ({counts[change]})") for change, text in texts.items()]
         notes = []
         if not_shown:
-            notes.append(tr("DiffLayer", "Not on the current map: {n}").format(n=not_shown))  # fmt: skip
+            notes.append(QCoreApplication.translate("DiffLayer", "Not on the current map: {n}").format(n=not_shown))  # fmt: skip
         if elsewhere:
-            notes.append(tr("DiffLayer", "Stages, lanes or the journey (see the list): {n}").format(n=elsewhere))  # fmt: skip
+            notes.append(QCoreApplication.translate("DiffLayer", "Stages, lanes or the journey (see the list): {n}").format(n=elsewhere))  # fmt: skip
         self.notes = notes
         self.note = "\n".join(notes)
         metrics = QFontMetricsF(style.font(8.0))

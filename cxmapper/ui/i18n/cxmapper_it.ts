@@ -524,6 +524,29 @@
     </message>
 </context>
 <context>
+    <name>DemoData</name>
+    <message>
+        <source>Import the demo&apos;s event log and survey</source>
+        <translation>Importa il registro eventi e il sondaggio della demo</translation>
+    </message>
+    <message>
+        <source>Importing the demo&apos;s event log and survey…</source>
+        <translation>Importazione del registro eventi e del sondaggio della demo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Cannot import the demo&apos;s data</source>
+        <translation>Impossibile importare i dati della demo</translation>
+    </message>
+    <message>
+        <source>Imported the demo&apos;s {events} events and {responses} survey responses</source>
+        <translation>Importati {events} eventi e {responses} risposte al sondaggio della demo</translation>
+    </message>
+</context>
+<context>
     <name>DialogsPeopleKpis</name>
     <message>
         <source>New KPI</source>
@@ -692,8 +715,32 @@
         <translation>Spostata in un&apos;altra fase o corsia</translation>
     </message>
     <message>
-        <source>{n} card differences are not on the current map</source>
-        <translation>{n} differenze di schede non sono sulla mappa attuale</translation>
+        <source>Connector added</source>
+        <translation>Connettore aggiunto</translation>
+    </message>
+    <message>
+        <source>Connector removed (ghost)</source>
+        <translation>Connettore rimosso (fantasma)</translation>
+    </message>
+    <message>
+        <source>Connector changed: hover for old → new</source>
+        <translation>Connettore modificato: passa sopra per vedere vecchio → nuovo</translation>
+    </message>
+    <message>
+        <source>RACI or owner changed: hover the badge</source>
+        <translation>RACI o responsabile modificato: passa sopra il badge</translation>
+    </message>
+    <message>
+        <source>KPI target changed: hover the badge</source>
+        <translation>Obiettivo KPI modificato: passa sopra il badge</translation>
+    </message>
+    <message>
+        <source>Not on the current map: {n}</source>
+        <translation>Non sulla mappa attuale: {n}</translation>
+    </message>
+    <message>
+        <source>Stages, lanes or the journey (see the list): {n}</source>
+        <translation>Fasi, corsie o il percorso (vedi l&apos;elenco): {n}</translation>
     </message>
     <message>
         <source>Changes from {a} to {b}</source>
@@ -702,6 +749,34 @@
     <message>
         <source>now</source>
         <translation>adesso</translation>
+    </message>
+    <message>
+        <source>Roles and owners:</source>
+        <translation>Ruoli e responsabili:</translation>
+    </message>
+    <message>
+        <source>Removed connector: {arrow}</source>
+        <translation>Connettore rimosso: {arrow}</translation>
+    </message>
+    <message>
+        <source>Added connector: {arrow}</source>
+        <translation>Connettore aggiunto: {arrow}</translation>
+    </message>
+    <message>
+        <source>Changed connector: {arrow}</source>
+        <translation>Connettore modificato: {arrow}</translation>
+    </message>
+    <message>
+        <source>added {who}</source>
+        <translation>aggiunto {who}</translation>
+    </message>
+    <message>
+        <source>removed {who}</source>
+        <translation>rimosso {who}</translation>
+    </message>
+    <message>
+        <source>KPI {name}:</source>
+        <translation>KPI {name}:</translation>
     </message>
     <message>
         <source>Moved</source>
@@ -1968,6 +2043,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Spuntate “Confronta con”, scegliete i due periodi e premete Analizza per confrontarli.</translation>
     </message>
     <message>
+        <source>Drop-off</source>
+        <translation>Abbandono</translation>
+    </message>
+    <message>
+        <source>Exits</source>
+        <translation>Uscite</translation>
+    </message>
+    <message>
         <source>Touchpoint</source>
         <translation>Punto di contatto</translation>
     </message>
@@ -1976,24 +2059,36 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Fase</translation>
     </message>
     <message>
-        <source>Reach before</source>
-        <translation>Raggiunti prima</translation>
+        <source>Reach</source>
+        <translation>Copertura</translation>
     </message>
     <message>
-        <source>Reach after</source>
-        <translation>Raggiunti dopo</translation>
+        <source>Share of cases that leave at this card without reaching a goal: before → after</source>
+        <translation>Quota di casi che escono da questa scheda senza raggiungere un obiettivo: prima → dopo</translation>
     </message>
     <message>
-        <source>{word} before</source>
-        <translation>{word} prima</translation>
+        <source>Share of cases whose last step is this card (no goal card): before → after</source>
+        <translation>Quota di casi il cui ultimo passo è questa scheda (nessuna scheda obiettivo): prima → dopo</translation>
     </message>
     <message>
-        <source>{word} after</source>
-        <translation>{word} dopo</translation>
+        <source>Click a card&apos;s name to select it on the map</source>
+        <translation>Fai clic sul nome di una scheda per selezionarla sulla mappa</translation>
+    </message>
+    <message>
+        <source>Cases that reached the card: before → after</source>
+        <translation>Casi che hanno raggiunto la scheda: prima → dopo</translation>
+    </message>
+    <message>
+        <source>{delta} pts</source>
+        <translation>{delta} pt</translation>
     </message>
     <message>
         <source>After minus before, in percentage points</source>
         <translation>Dopo meno prima, in punti percentuali</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}</source>
+        <translation>Fase: {stage}</translation>
     </message>
     <message>
         <source>Click to select this card on the map</source>
