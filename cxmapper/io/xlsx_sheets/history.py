@@ -53,7 +53,7 @@ def _rows(
     headers: tuple[str, ...],
     rows: list[list[Any]],
     name: str,
-    widths: tuple[int, ...],
+    widths: tuple[float, ...],
     styler: st.Styler,
 ) -> None:
     """A table at `top`, each column `widths` wide, its text wrapped and its rows sized for
