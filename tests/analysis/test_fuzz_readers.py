@@ -24,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from fuzz_corpus import make_case, subset
 
 SEED = 9
+# both tests read the module fixture (~30 s): one worker, so xdist computes it once, not twice
+pytestmark = pytest.mark.xdist_group("fuzz")
 
 
 def _outcome(call, path: Path) -> str:

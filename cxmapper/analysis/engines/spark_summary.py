@@ -88,6 +88,7 @@ def session(master: str | None = "local[2]", app: str = "cxmapper") -> SparkSess
         builder.appName(app)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # no progress bars over the CLI's output
         .config("spark.sql.shuffle.partitions", "4")
     )
     return builder.getOrCreate()

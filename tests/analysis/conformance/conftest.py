@@ -37,3 +37,14 @@ def small_ref(tmp_path: Path) -> FileRef:
     path = tmp_path / "small.csv"
     path.write_text(small_csv_text(), encoding="utf-8")
     return FileRef(path)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The real-log tests of the in-process engines on one worker: each worker that runs one
+    parses bpic2012 (twice) and runs pm4py on it, so spread over two workers they cost double.
+    (Spark's runs keep their own group, "spark".)"""
+    for item in items:
+        if item.path.name == "test_conformance_real_logs.py" and not any(
+            item.iter_markers("xdist_group")
+        ):
+            item.add_marker(pytest.mark.xdist_group("real_logs"))
