@@ -20,10 +20,18 @@ from cxmapper.ui.settings import AppSettings
 if TYPE_CHECKING:
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
-# the segment combo's "no segment" entry, in the language the app started in (a restart
-# applies a new choice); a state remembered in another language still reads as "no segment"
-ALL = QCoreApplication.translate("OverlayPanel", "(all)")
-_ALL_ANY = {ALL, "(all)"}
+# a state remembered by an older version kept the "no segment" entry's text, in English or
+# Italian; those still read as "no segment" (states are now saved with "" for it)
+_ALL_ANY = {"(all)", "(tutti)"}
+
+
+def all_label() -> str:
+    """The segment combo's "no segment" entry (its first item), in the current language:
+    looked up when the combo is filled, not when this module is imported (the catalogue may
+    not be installed yet then)."""
+    return QCoreApplication.translate("OverlayPanel", "(all)")
+
+
 DATE_FORMAT = "yyyy-MM-dd"
 
 
@@ -61,7 +69,10 @@ def state_of(panel: AnalysisPanel) -> dict[str, Any]:
     return {
         "dataset": panel.dataset.currentData(),
         "overlay": panel.overlay.currentData(),
-        "segment": [panel.segment_attr.currentText(), panel.segment_value.currentText()],
+        "segment": [
+            panel.segment_attr.currentText() if panel.segment_attr.currentIndex() > 0 else "",
+            panel.segment_value.currentText(),
+        ],
         "use_period": panel.use_period.isChecked(),
         "period": [_day(panel.period_from), _day(panel.period_to)],
         "use_compare": panel.use_compare.isChecked(),
@@ -78,10 +89,10 @@ def apply_state(panel: AnalysisPanel, state: dict[str, Any]) -> None:
     if overlay >= 0:
         panel.overlay.setCurrentIndex(overlay)
     attr, value = [*list(state.get("segment") or []), "", ""][:2]
-    if attr and attr not in _ALL_ANY:
+    if attr and attr not in _ALL_ANY | {all_label()}:
         panel.segment_attr.blockSignals(True)
         panel.segment_attr.clear()
-        panel.segment_attr.addItems([ALL, str(attr)])
+        panel.segment_attr.addItems([all_label(), str(attr)])
         panel.segment_attr.setCurrentIndex(1)
         panel.segment_attr.blockSignals(False)
         panel.segment_value.clear()
@@ -108,4 +119,4 @@ def _day(edit: Any) -> str:
     return str(edit.date().toString(DATE_FORMAT))
 
 
-__all__ = ["ALL", "AnalysisMemory", "apply_state", "state_of"]
+__all__ = ["AnalysisMemory", "all_label", "apply_state", "state_of"]

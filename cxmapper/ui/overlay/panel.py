@@ -44,7 +44,7 @@ from cxmapper.ui.overlay import link_option, summary_status
 from cxmapper.ui.overlay import panel_texts as texts
 from cxmapper.ui.overlay.fit_widgets import ElidedCombo
 from cxmapper.ui.overlay.jobs import BackgroundJob
-from cxmapper.ui.overlay.memory import ALL, AnalysisMemory, apply_state, state_of
+from cxmapper.ui.overlay.memory import AnalysisMemory, all_label, apply_state, state_of
 from cxmapper.ui.overlay.money_parts import MoneyParts
 from cxmapper.ui.overlay.panel_views import build_views
 from cxmapper.ui.overlay.views.names import CardNames, has_goal
@@ -285,7 +285,7 @@ class AnalysisPanel(QWidget):
 
         assert self.ws is not None and self.journey_id is not None
         segment = None
-        if self.segment_attr.currentText() not in ("", ALL) and self.segment_value.currentText():
+        if self.segment_attr.currentIndex() > 0 and self.segment_value.currentText():
             segment = (self.segment_attr.currentText(), self.segment_value.currentText())
         period = _period(self.period_from, self.period_to) if self.use_period.isChecked() else None
         compare = (
@@ -426,11 +426,12 @@ class AnalysisPanel(QWidget):
         """Offer the dataset's attributes, keeping the user's (or the restored) choice."""
         self._segment_values = values
         attr, value = self.segment_attr.currentText(), self.segment_value.currentText()
+        keep = self.segment_attr.currentIndex() > 0  # the first entry is "no segment"
         self.segment_attr.blockSignals(True)
         self.segment_attr.clear()
-        self.segment_attr.addItem(ALL)
+        self.segment_attr.addItem(all_label())
         self.segment_attr.addItems(sorted(values))
-        self.segment_attr.setCurrentIndex(max(self.segment_attr.findText(attr), 0))
+        self.segment_attr.setCurrentIndex(max(self.segment_attr.findText(attr), 0) if keep else 0)
         self.segment_attr.blockSignals(False)
         self._fill_segment_values()
         self.segment_value.setCurrentIndex(max(self.segment_value.findText(value), 0))
