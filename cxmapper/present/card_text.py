@@ -28,8 +28,10 @@ class KpiLike(Protocol):
 
 
 def format_badge_value(value: float) -> str:
-    """Short badge figures: 4.4, 12.3, 420, 1,234."""
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+    """Short badge figures: 4.4, 12.3, 420, 1,234 (4,4 and 1.234 in Italian)."""
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+    style = style_of(current_language())
+    return text.translate(str.maketrans(",.", style.group + style.decimal))
 
 
 def format_number(value: float | None) -> str:
