@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from cxmapper.present.labels import _, status_label
-from cxmapper.present.language import current_language
-from cxmapper.present.money import style_of
+from cxmapper.present.locale_format import localise
 from cxmapper.present.value_labels import DIRECTIONS, value_label
 
 
@@ -29,9 +28,7 @@ class KpiLike(Protocol):
 
 def format_badge_value(value: float) -> str:
     """Short badge figures: 4.4, 12.3, 420, 1,234 (4,4 and 1.234 in Italian)."""
-    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
-    style = style_of(current_language())
-    return text.translate(str.maketrans(",.", style.group + style.decimal))
+    return localise(f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}")
 
 
 def format_number(value: float | None) -> str:
@@ -39,8 +36,7 @@ def format_number(value: float | None) -> str:
     if value is None:
         return ""
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    style = style_of(current_language())  # '3,38' and '1.234' in Italian
-    return text.translate(str.maketrans(",.", style.group + style.decimal))
+    return localise(text)  # '3,38' and '1.234' in Italian
 
 
 def format_reading(kpi: KpiLike, value: float) -> str:

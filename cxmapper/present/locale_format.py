@@ -26,13 +26,18 @@ def _lang(language: str | None) -> str:
     return language if language in DATE_PATTERNS else "en"
 
 
+def localise(text: str, language: str | None = None) -> str:
+    """A number written with ',' for thousands and '.' for decimals ('1,234.5'), in the
+    language's separators ('1.234,5' in Italian): the one place figures change separators."""
+    style = style_of(_lang(language))
+    return text.translate(str.maketrans(",.", style.group + style.decimal))
+
+
 def format_number(value: float | None, digits: int = 0, language: str | None = None) -> str:
     """'12,345.6' (en), '12.345,6' (it); a dash when there is no value."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    style = style_of(_lang(language))
-    text = f"{value:,.{digits}f}"
-    return text.translate(str.maketrans(",.", style.group + style.decimal))
+    return localise(f"{value:,.{digits}f}", language)
 
 
 def format_percent(share: float | None, digits: int = 0, language: str | None = None) -> str:

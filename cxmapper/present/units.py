@@ -6,16 +6,7 @@ from __future__ import annotations
 import math
 
 from cxmapper.present.labels import _
-
-
-def _local(text: str) -> str:
-    """`text` written with '.' for decimals and ',' for thousands, in the current language's
-    separators ('3,5 h' and '28,4' in Italian), as the app and the exports show numbers."""
-    from cxmapper.present.language import current_language
-    from cxmapper.present.money import style_of
-
-    style = style_of(current_language())
-    return text.translate(str.maketrans(",.", style.group + style.decimal))
+from cxmapper.present.locale_format import localise
 
 
 def format_duration(seconds: float | None) -> str:
@@ -27,8 +18,8 @@ def format_duration(seconds: float | None) -> str:
     if seconds < 7200:
         return f"{seconds / 60:.0f} min"
     if seconds < 172800:
-        return _local(f"{seconds / 3600:.1f}") + " h"
-    return _("{n} days").format(n=_local(f"{seconds / 86400:.1f}"))
+        return localise(f"{seconds / 3600:.1f}") + " h"
+    return _("{n} days").format(n=localise(f"{seconds / 86400:.1f}"))
 
 
 def format_share(value: float | None) -> str:
@@ -40,10 +31,10 @@ def format_ratio(ratio: float) -> str:
     """'3.4x', '27x', 'over 100x': beyond two digits the exact factor only distracts."""
     if ratio >= 100:
         return _("over 100x")
-    return f"{ratio:.0f}x" if ratio >= 10 else _local(f"{ratio:.1f}") + "x"
+    return f"{ratio:.0f}x" if ratio >= 10 else localise(f"{ratio:.1f}") + "x"
 
 
 def format_score(score: float | None) -> str:
     """A friction score as every surface shows it: one decimal, as computed ('28.4'), so the
     card, the list, the CLI and the workbook agree to the digit; a dash when there is none."""
-    return "–" if score is None or math.isnan(score) else _local(f"{score:.1f}")
+    return "–" if score is None or math.isnan(score) else localise(f"{score:.1f}")

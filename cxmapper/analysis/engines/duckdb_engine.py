@@ -23,10 +23,16 @@ from cxmapper.analysis.dataset_ref import (
     verify_fingerprint,
 )
 from cxmapper.analysis.engines.base import Dataset, DatasetProfile, Period, ReportOptions
-from cxmapper.analysis.engines.common import friction, own, read_file, read_stored
+from cxmapper.analysis.engines.common import (
+    friction,
+    own,
+    read_file,
+    read_stored,
+    wants_impact,
+)
 from cxmapper.analysis.engines.duck.db import Database, literal, quote
 from cxmapper.analysis.engines.duck.funnel_trend import funnel, weekly_trend
-from cxmapper.analysis.engines.duck.impact_frame import duck_impact, wanted
+from cxmapper.analysis.engines.duck.impact_frame import duck_impact
 from cxmapper.analysis.engines.duck.measures import Measures
 from cxmapper.analysis.engines.duck.sequence import Sequence, build
 from cxmapper.analysis.engines.duck.source import INTERNAL, RN, TS, file_view, frame_view, scannable
@@ -146,7 +152,7 @@ class DuckDBEngine:
             seq.drop()
         money, channels = (
             duck_impact(d.db, d.view, d.columns(), seq.spec, options)
-            if wanted(options)
+            if wants_impact(options)
             else (None, None)
         )
         table, items = friction(tps, median, reference, options)

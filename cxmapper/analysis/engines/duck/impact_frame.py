@@ -17,13 +17,11 @@ import pyarrow as pa
 from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, CHANNEL, TIMESTAMP
 from cxmapper.analysis.engines.base import ReportOptions
-from cxmapper.analysis.engines.common import frame_impact, impact_columns, wants_impact
+from cxmapper.analysis.engines.common import frame_impact, impact_columns
 from cxmapper.analysis.engines.duck.db import Database, quote
 from cxmapper.analysis.engines.duck.source import RN, TS
 from cxmapper.analysis.matching import JourneySpec
 from cxmapper.analysis.money import MoneyFigures
-
-wanted = wants_impact  # the engine's name for it
 
 
 def events_frame(
