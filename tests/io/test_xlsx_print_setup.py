@@ -14,9 +14,11 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.cli import main
-from cxmapper.io.xlsx_print import A3_WIDTH_UNITS, bounds, width_units
+from cxmapper.io.xlsx_one_page import A4_HEIGHT_PT, height_points
+from cxmapper.io.xlsx_print import A3_WIDTH_UNITS, A4_WIDTH_UNITS, MIN_SCALE, bounds, width_units
 from cxmapper.present import language
 
+MAPS = ("Map", "Friction map")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -58,9 +60,31 @@ def test_every_sheet_prints_landscape_one_page_wide(book: Path) -> None:
     for ws in _visible(book):
         setup = ws.page_setup
         assert setup.orientation == "landscape", ws.title
-        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        tall = 1 if ws.title in MAPS else 0  # a map on one page, the rest as tall as they are
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, tall), ws.title
         fit = ws.sheet_properties.pageSetUpPr
         assert fit is not None and fit.fitToPage, ws.title
+
+
+def test_the_map_sheets_print_on_one_page(book: Path) -> None:
+    """LibreOffice printed the demo's Map on two pages (one page wide, as tall as needed):
+    a map is fitted 1 wide x 1 tall, on A3 when A4 would print it below `MIN_SCALE`."""
+    sheets = {ws.title: ws for ws in _visible(book)}
+    for title in MAPS:
+        ws = sheets[title]
+        setup = ws.page_setup
+        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 1)
+        fit = ws.sheet_properties.pageSetUpPr
+        assert fit is not None and fit.fitToPage
+        left, top, right, bottom = _area(ws)
+        filled = [(c.row, c.column) for row in ws.iter_rows() for c in row if c.value]
+        assert (left, top) == (1, 1)  # the lane labels and the stage headers
+        assert right == max(c for _, c in filled) and bottom == max(r for r, _ in filled)
+        on_a4 = min(A4_WIDTH_UNITS / width_units(ws, left, right),
+                    A4_HEIGHT_PT / height_points(ws, top, bottom))  # fmt: skip
+        paper = ws.PAPERSIZE_A4 if on_a4 >= MIN_SCALE else ws.PAPERSIZE_A3
+        assert str(setup.paperSize) == paper, title
+    assert str(sheets["Map"].page_setup.paperSize) == sheets["Map"].PAPERSIZE_A3  # the demo: A3
 
 
 def test_governance_health_versions_and_log_repeat_their_header(book: Path) -> None:

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.friction_data import TouchpointMetrics
+from cxmapper.io.xlsx_one_page import one_page
 from cxmapper.io.snapshot import JourneySnapshot
 from cxmapper.io.xlsx_safe import clean_text, put
 from cxmapper.io.xlsx_sheets.common import ExportContext, sheet
@@ -155,7 +156,7 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
 
     ws.freeze_panes = ws.cell(FIRST_ROW, 2).coordinate
     st.landscape(ws, title_rows="1:3", title_cols="A:A")
-    ws.print_area = f"A1:{get_column_letter(n_cols)}{max(row - 1, 3)}"
+    one_page(ws, n_cols, max(row - 1, 3))  # a map is one picture: never split over pages
     ws.sheet_view.zoomScale = 90
     return ws
 
