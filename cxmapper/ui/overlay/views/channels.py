@@ -44,8 +44,10 @@ class ChannelsView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("channelsSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        headers = [QCoreApplication.translate("ChannelsView", "From"), QCoreApplication.translate("ChannelsView", "To"), QCoreApplication.translate("ChannelsView", "Hops"), QCoreApplication.translate("ChannelsView", "Cases"), QCoreApplication.translate("ChannelsView", "Share of cases"),
-                   QCoreApplication.translate("ChannelsView", "Median time between")]  # fmt: skip
+        # short titles: the dock beside the map is ~360 px at 1366x768 and "Share of cases"
+        # pushed the last column past its edge; each header's tooltip says it in full
+        headers = [QCoreApplication.translate("ChannelsView", "From"), QCoreApplication.translate("ChannelsView", "To"), QCoreApplication.translate("ChannelsView", "Hops"), QCoreApplication.translate("ChannelsView", "Cases"), QCoreApplication.translate("ChannelsView", "Share"),
+                   QCoreApplication.translate("ChannelsView", "Median gap")]  # fmt: skip
         tips = [
             QCoreApplication.translate("ChannelsView", "The channel of the event before the hop"),
             QCoreApplication.translate(
@@ -56,12 +58,17 @@ class ChannelsView(QWidget):
                 "Consecutive events of a case in these two channels, within the hop window",
             ),
             QCoreApplication.translate("ChannelsView", "Distinct cases with at least one such hop"),
-            QCoreApplication.translate("ChannelsView", "Those cases ÷ all cases with a channel"),
             QCoreApplication.translate(
-                "ChannelsView", "Median time from the event before the hop to the one after it"
+                "ChannelsView", "Share of cases: those cases ÷ all cases with a channel"
+            ),
+            QCoreApplication.translate(
+                "ChannelsView",
+                "Median time between: from the event before the hop to the one after it",
             ),
         ]
-        self.table = ResultTable(headers, tips=tips, sort=(HOPS_COL, Qt.SortOrder.DescendingOrder))
+        self.table = ResultTable(
+            headers, tips=tips, sort=(HOPS_COL, Qt.SortOrder.DescendingOrder), names=()
+        )  # both channels of a hop may shrink to a few letters (whole in the tooltip)
         self.table.setObjectName("channelsMatrix")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
