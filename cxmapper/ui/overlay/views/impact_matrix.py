@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsScene,
@@ -33,8 +33,10 @@ from cxmapper.analysis.action_impact import (
 from cxmapper.present.language import current_language
 from cxmapper.present.money import format_money
 
-PLOT = QRectF(92, 10, 380, 260)  # the matrix in scene units; axis labels around it
 RADIUS = 7.0
+TOP, RIGHT, BOTTOM = 10.0, 8.0, 40.0  # px around the plot: a little air, the effort axis below
+MIN_PLOT = (160.0, 140.0)  # a smaller view scrolls rather than squeeze the plot further
+LABEL_CHARS = 24  # an action's title beside its dot; the whole title is in the tooltip
 DOT = QColor("#2563eb")
 
 
@@ -63,6 +65,16 @@ class MatrixCanvas(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setMinimumHeight(220)
         self.dragged: ActionDot | None = None
+        self._laid_out_for = (-1, -1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The plot takes the view's size (a fixed plot ran past the narrow dock's edge and
+        cut the labels of the actions on the right)."""
+        super().resizeEvent(event)
+        size = (self.viewport().width(), self.viewport().height())
+        if size != self._laid_out_for:
+            self._laid_out_for = size
+            self.owner.refresh()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         item = self.itemAt(event.position().toPoint())
@@ -75,9 +87,9 @@ class MatrixCanvas(QGraphicsView):
 
     def _follow(self, event: QMouseEvent) -> None:
         assert self.dragged is not None
-        p = self.mapToScene(event.position().toPoint())
-        x = min(max(p.x(), PLOT.left()), PLOT.right())
-        y = min(max(p.y(), PLOT.top()), PLOT.bottom())
+        p, plot = self.mapToScene(event.position().toPoint()), self.owner.plot
+        x = min(max(p.x(), plot.left()), plot.right())
+        y = min(max(p.y(), plot.top()), plot.bottom())
         self.dragged.setPos(QPointF(x, y))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -119,6 +131,7 @@ class ImpactMatrixView(QWidget):
         self.period_days = 0.0
         self.dots: dict[str, ActionDot] = {}
         self.top = 1.0  # the money at the top of the vertical axis
+        self.plot = QRectF(92, TOP, 380, 260)  # the matrix in scene units, sized by `_place`
         self.clear()
 
     # -- feeding -------------------------------------------------------------------------------
@@ -160,20 +173,32 @@ class ImpactMatrixView(QWidget):
 
     # -- geometry --------------------------------------------------------------------------------
 
+    def _place(self, ticks: list[str]) -> None:
+        """Size the plot to the view: the vertical axis's widest tick on the left, the effort
+        axis below, the rest of the visible width and height for the matrix."""
+        metrics = QFontMetricsF(self.canvas.font())
+        left = max((metrics.horizontalAdvance(t) for t in ticks), default=0.0) + 10
+        view = self.canvas.viewport()
+        width = max(view.width() - left - RIGHT, MIN_PLOT[0])
+        height = max(view.height() - TOP - BOTTOM, MIN_PLOT[1])
+        self.plot = QRectF(left, TOP, width, height)
+        self.canvas.setSceneRect(0, 0, left + width + RIGHT, TOP + height + BOTTOM)
+
     def x_of(self, effort: float) -> float:
-        return PLOT.left() + (effort - 0.5) / TOP_RATING * PLOT.width()
+        return self.plot.left() + (effort - 0.5) / TOP_RATING * self.plot.width()
 
     def effort_at(self, x: float) -> int:
-        raw = (x - PLOT.left()) / PLOT.width() * TOP_RATING + 0.5
+        raw = (x - self.plot.left()) / self.plot.width() * TOP_RATING + 0.5
         return min(max(round(raw), 1), TOP_RATING)
 
     def y_of(self, a: ActionImpact) -> float:
+        plot = self.plot
         if self.has_money:
-            return PLOT.bottom() - a.yearly_impact / self.top * PLOT.height()
-        return PLOT.bottom() - (a.impact - 0.5) / TOP_RATING * PLOT.height()
+            return plot.bottom() - a.yearly_impact / self.top * plot.height()
+        return plot.bottom() - (a.impact - 0.5) / TOP_RATING * plot.height()
 
     def impact_at(self, a: ActionImpact, y: float) -> int:
-        share = (PLOT.bottom() - y) / PLOT.height()
+        share = (self.plot.bottom() - y) / self.plot.height()
         if not self.has_money:
             return min(max(round(share * TOP_RATING + 0.5), 1), TOP_RATING)
         if a.stake <= 0:
@@ -186,7 +211,7 @@ class ImpactMatrixView(QWidget):
 
     def point_for(self, effort: int, yearly: float) -> QPointF:
         """The viewport point of `effort` and a yearly impact (for tests)."""
-        y = PLOT.bottom() - yearly / self.top * PLOT.height()
+        y = self.plot.bottom() - yearly / self.top * self.plot.height()
         return QPointF(self.canvas.mapFromScene(QPointF(self.x_of(effort), y)))
 
     # -- drawing ---------------------------------------------------------------------------------
@@ -201,6 +226,7 @@ class ImpactMatrixView(QWidget):
         lang = current_language()
         currency = getattr(self.money, "currency", "EUR")
         self.top = max((a.stake for a in impacts), default=0.0) or 1.0
+        self._place(self._ticks(lang, currency))
         self._axes(lang, currency)
         for a in impacts:
             tip = QCoreApplication.translate(
@@ -216,9 +242,8 @@ class ImpactMatrixView(QWidget):
             )
             dot = ActionDot(a, QPointF(self.x_of(a.effort), self.y_of(a)), tip)
             scene.addItem(dot)
-            label = QGraphicsSimpleTextItem(a.title if len(a.title) <= 24 else a.title[:23] + "…")
-            label.setPos(dot.pos() + QPointF(RADIUS + 3, -8))
-            label.setBrush(QColor("#1f2933"))
+            label = self._label(a.title, dot.pos())
+            label.setData(0, a.action_id)  # whose label (tests)
             scene.addItem(label)
             self.dots[a.action_id] = dot
         if not impacts:
@@ -237,30 +262,57 @@ class ImpactMatrixView(QWidget):
             )
         self.note.setText(text)
 
+    def _label(self, title: str, at: QPointF) -> QGraphicsSimpleTextItem:
+        """The action's title beside its dot, inside the plot: right of the dot, or left of it
+        when it would pass the right edge (elided to the room on the wider side)."""
+        label = QGraphicsSimpleTextItem()
+        label.setBrush(QColor("#1f2933"))
+        plot, gap = self.plot, RADIUS + 3
+        text = title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1] + "…"
+        metrics = QFontMetricsF(label.font())
+        right_room, left_room = plot.right() - at.x() - gap - 2, at.x() - plot.left() - gap - 2
+        fits_right = metrics.horizontalAdvance(text) <= right_room
+        on_right = fits_right or right_room >= left_room
+        room = right_room if on_right else left_room
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0.0))
+        label.setText(text)
+        w, h = label.boundingRect().width(), label.boundingRect().height()
+        x = at.x() + gap if on_right else at.x() - gap - w
+        y = min(max(at.y() - h / 2, plot.top() + 1), plot.bottom() - h - 1)
+        label.setPos(x, y)
+        return label
+
+    def _ticks(self, lang: str, currency: str) -> list[str]:
+        """The vertical axis's tick labels, bottom to top."""
+        if self.has_money:
+            return [format_money(self.top * share, currency, lang) for share in (0.0, 0.5, 1.0)]
+        return [str(rating) for rating in range(1, TOP_RATING + 1)]
+
     def _axes(self, lang: str, currency: str) -> None:
-        scene = self.canvas.scene()
+        scene, plot = self.canvas.scene(), self.plot
         grid = QPen(QColor("#c5ccd5"))
-        scene.addRect(PLOT, grid)
+        scene.addRect(plot, grid)
         mid = QPen(QColor("#c5ccd5"), 1, Qt.PenStyle.DashLine)
-        scene.addLine(PLOT.center().x(), PLOT.top(), PLOT.center().x(), PLOT.bottom(), mid)
-        scene.addLine(PLOT.left(), PLOT.center().y(), PLOT.right(), PLOT.center().y(), mid)
+        scene.addLine(plot.center().x(), plot.top(), plot.center().x(), plot.bottom(), mid)
+        scene.addLine(plot.left(), plot.center().y(), plot.right(), plot.center().y(), mid)
         for effort in range(1, TOP_RATING + 1):
             tick = scene.addSimpleText(str(effort))
-            tick.setPos(self.x_of(effort) - 3, PLOT.bottom() + 4)
+            tick.setPos(self.x_of(effort) - 3, plot.bottom() + 4)
         across = scene.addSimpleText(QCoreApplication.translate("ImpactMatrix", "Effort →"))
-        across.setPos(PLOT.right() - 60, PLOT.bottom() + 20)
+        across.setPos(plot.right() - 60, plot.bottom() + 20)
         quick = scene.addSimpleText(QCoreApplication.translate("ImpactMatrix", "Quick wins"))
         quick.setBrush(QColor("#616e7c"))
-        quick.setPos(PLOT.left() + 6, PLOT.top() + 4)
+        quick.setPos(plot.left() + 6, plot.top() + 4)
+        ticks = self._ticks(lang, currency)
         if self.has_money:
-            for share in (0.0, 0.5, 1.0):
-                tick = scene.addSimpleText(format_money(self.top * share, currency, lang))
-                tick.setPos(2, PLOT.bottom() - share * PLOT.height() - 8)
+            for share, text in zip((0.0, 0.5, 1.0), ticks, strict=True):
+                tick = scene.addSimpleText(text)
+                tick.setPos(2, plot.bottom() - share * plot.height() - 8)
         else:
-            for rating in range(1, TOP_RATING + 1):
-                tick = scene.addSimpleText(str(rating))
-                y = PLOT.bottom() - (rating - 0.5) / TOP_RATING * PLOT.height()
-                tick.setPos(PLOT.left() - 16, y - 8)
+            for rating, text in enumerate(ticks, start=1):
+                tick = scene.addSimpleText(text)
+                y = plot.bottom() - (rating - 0.5) / TOP_RATING * plot.height()
+                tick.setPos(plot.left() - 16, y - 8)
 
     # -- dragging --------------------------------------------------------------------------------
 
