@@ -22,8 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
 from cxmapper.io.friction_data import TouchpointMetrics
-from cxmapper.io.xlsx_one_page import one_page
 from cxmapper.io.snapshot import JourneySnapshot
+from cxmapper.io.xlsx_one_page import one_page
 from cxmapper.io.xlsx_safe import clean_text, put
 from cxmapper.io.xlsx_sheets.common import ExportContext, sheet
 from cxmapper.model import entities as e
