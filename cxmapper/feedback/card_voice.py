@@ -15,6 +15,7 @@ import pandas as pd
 from cxmapper.feedback.columns import ANSWERED_AT, LANG, VERBATIM
 from cxmapper.feedback.measures import Figures
 from cxmapper.feedback.report import FeedbackReport
+from cxmapper.feedback.topics import in_language
 from cxmapper.present import voice_labels as vl
 
 
@@ -41,8 +42,14 @@ def _touchpoint_of(report: FeedbackReport) -> np.ndarray:
     return tp_of
 
 
-def card_voices(report: FeedbackReport, limit: int | None = 20) -> dict[str, CardVoice]:
-    """Per touchpoint id of the journey (every card, answered or not); `limit` verbatims each."""
+def card_voices(
+    report: FeedbackReport, limit: int | None = 20, prefer: str = ""
+) -> dict[str, CardVoice]:
+    """Per touchpoint id of the journey (every card, answered or not); `limit` verbatims each.
+
+    With `prefer` (a language code, the app's language) and a language column, the verbatims
+    in that language come first, newest first, then the others: a survey in two languages
+    showed an English user its newest answers, half of them Italian."""
     frame = report.responses
     out = {t.id: CardVoice(report.per_touchpoint.get(t.id)) for t in report.spec.touchpoints}
     if frame.empty or VERBATIM not in frame.columns:
@@ -57,7 +64,8 @@ def card_voices(report: FeedbackReport, limit: int | None = 20) -> dict[str, Car
     part["when"] = frame[ANSWERED_AT][said].to_numpy()
     part["score"] = frame[report.scale][said].to_numpy(float) if report.scale else np.nan
     part["lang"] = frame[LANG][said].astype(object).to_numpy() if LANG in frame else ""
-    part = part.sort_values(["when", "text"], ascending=[False, True], kind="stable")
+    part["other"] = ~in_language(part["lang"], prefer) if LANG in frame else False
+    part = part.sort_values(["other", "when", "text"], ascending=[True, False, True], kind="stable")
     for tp_id, rows in part.groupby("tp", sort=False):
         shown = rows if limit is None else rows.head(limit)
         said_list = [

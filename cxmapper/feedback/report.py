@@ -20,7 +20,7 @@ from cxmapper.analysis.tasks import load_frame
 from cxmapper.analysis.workspace_adapter import journey_spec
 from cxmapper.feedback import linking
 from cxmapper.feedback.behaviours import case_behaviour
-from cxmapper.feedback.columns import ANSWERED_AT, TOUCHPOINT, VERBATIM
+from cxmapper.feedback.columns import ANSWERED_AT, LANG, TOUCHPOINT, VERBATIM
 from cxmapper.feedback.drivers import Driver, drivers
 from cxmapper.feedback.experiments import VariantComparison, compare_variants, variant_column
 from cxmapper.feedback.measures import Figures, figures, figures_by, periods
@@ -29,6 +29,7 @@ from cxmapper.feedback.survey_import import load_responses
 from cxmapper.feedback.topics import TopicSummary, card_topics, load_topics
 from cxmapper.feedback.verdicts import DEFAULT_WINDOW, SurveySide, Verdict, compare_card
 from cxmapper.present.labels import _
+from cxmapper.present.language import current_language
 from cxmapper.present.locale_format import format_number
 
 ASSISTED_WORDS = ("call", "phone", "chat", "agent", "telefono", "negozio", "store")
@@ -145,9 +146,9 @@ def feedback_report(
     if scale is not None:
         scores = responses[scale].to_numpy(dtype=float)
         neg = negative(np.nan_to_num(scores, nan=99), scale)
-        summaries = card_topics(
-            responses[VERBATIM], linked.tp, neg, len(spec.touchpoints), load_topics(ws)
-        )
+        langs = responses[LANG].to_numpy(dtype=object) if LANG in responses else None
+        summaries = card_topics(responses[VERBATIM], linked.tp, neg, len(spec.touchpoints),
+                                load_topics(ws), langs=langs, prefer=current_language())  # fmt: skip
         topics = {spec.touchpoints[i].id: s for i, s in enumerate(summaries) if s}
         if p is not None:
             drv = drivers(p, case_behaviour(p), linked.case, scores, scale)

@@ -87,6 +87,17 @@ def assign(verbatims: pd.Series, topics: Topics | None = None) -> list[list[str]
     return out
 
 
+def in_language(langs: Any, prefer: str) -> np.ndarray:
+    """Per answer, whether its language column names `prefer` ("en", "EN", "en-GB" all read
+    as "en"); all True without a preference, so nothing is put behind."""
+    values = np.asarray(langs, dtype=object)
+    if not prefer:
+        return np.ones(len(values), dtype=bool)
+    codes = [str(v).strip().lower().replace("_", "-").split("-")[0] for v in values]
+    same: np.ndarray = np.asarray(codes, dtype=object) == prefer.lower()
+    return same
+
+
 @dataclass(frozen=True)
 class TopicSummary:
     topic: str
@@ -102,9 +113,12 @@ def card_topics(
     n_tp: int,
     topics: Topics | None = None,
     top: int = 5,
+    langs: np.ndarray | None = None,
+    prefer: str = "",
 ) -> list[list[TopicSummary]]:
-    """Per touchpoint index: its top topics by count, with 3 example verbatims each (negative
-    ones first: they are the ones owners act on) and the share negative."""
+    """Per touchpoint index: its top topics by count, with 3 example verbatims each (in the
+    `prefer`red language first when `langs` gives each answer's, then negative ones first:
+    they are the ones owners act on) and the share negative."""
     on_card = np.flatnonzero(np.asarray(tp) >= 0)  # answers on no card have no card topics
     found = assign(verbatims.iloc[on_card], topics)
     per_card: list[dict[str, list[int]]] = [{} for _ in range(n_tp)]
@@ -112,13 +126,14 @@ def card_topics(
         for k in keys:
             per_card[tp[i]].setdefault(k, []).append(i)
     texts = verbatims.to_numpy(dtype=object)
+    other = ~in_language(langs, prefer) if langs is not None else np.zeros(len(texts), bool)
     out: list[list[TopicSummary]] = []
     for card in per_card:
         ranked = sorted(card.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
         rows = []
         for key, idx in ranked:
             neg = negative[idx]
-            order = sorted(idx, key=lambda i: (not negative[i], i))[:EXAMPLES]
+            order = sorted(idx, key=lambda i: (other[i], not negative[i], i))[:EXAMPLES]
             rows.append(TopicSummary(key, len(idx), float(neg.mean()), [texts[i] for i in order]))
         out.append(rows)
     return out

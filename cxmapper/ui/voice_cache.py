@@ -45,7 +45,11 @@ def _key(ws: Any, journey_id: str) -> str:
     from cxmapper.feedback.topics import META_KEY
 
     spec = journey_spec(ws, journey_id)
-    return repr((ws.path, ws.surveys(), ws.datasets(), ws.get_meta(META_KEY), spec))
+    from cxmapper.present.language import current_language
+
+    # the language too: the examples shown are those in the app's language first
+    key = (ws.path, ws.surveys(), ws.datasets(), ws.get_meta(META_KEY), spec, current_language())
+    return repr(key)
 
 
 def journey_voice(ws: Any, journey_id: str) -> JourneyVoice | None:
@@ -61,7 +65,9 @@ def journey_voice(ws: Any, journey_id: str) -> JourneyVoice | None:
 
     report = feedback_report(ws, journey_id)
     computations += 1
-    found = JourneyVoice(report, card_voices(report))
+    from cxmapper.present.language import current_language
+
+    found = JourneyVoice(report, card_voices(report, prefer=current_language()))
     _cache.clear()  # keep one journey: the one on screen
     _cache[(id(ws), journey_id)] = (key, found)
     return found
