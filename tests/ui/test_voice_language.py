@@ -18,6 +18,7 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.present.language import in_language
 from cxmapper.ui import voice_cache
 from cxmapper.ui.inspector import InspectorContext, InspectorPanel
+from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 Said = tuple[set[str], set[str]]
@@ -60,6 +61,7 @@ def test_the_voice_tab_shows_verbatims_in_the_apps_language(
         card = max(voices, key=lambda i: voices[i].n_verbatims)  # the gallery's card
         panel.show_entity("touchpoint", card)
         voice = panel.touchpoint_page.show_tab("voice")
+        assert isinstance(voice, TouchpointVoice)
         shown = [voice.list.item(i).text() for i in range(voice.list.count())]
         assert len(shown) == 20 < voices[card].n_verbatims
         for text in shown:

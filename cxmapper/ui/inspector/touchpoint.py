@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 from cxmapper.model import entities as e
 from cxmapper.ui.inspector.context import InspectorContext
 from cxmapper.ui.inspector.page import EntityPage
+from cxmapper.ui.inspector.tab_rows import TabRows
 from cxmapper.ui.inspector.touchpoint_actions import TouchpointActions
 from cxmapper.ui.inspector.touchpoint_comments import TouchpointComments
 from cxmapper.ui.inspector.touchpoint_details import TouchpointDetails
@@ -60,8 +61,6 @@ class TouchpointPage(EntityPage):
         self.history = TouchpointHistory()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setUsesScrollButtons(True)
-        self.tabs.setStyleSheet("QTabBar::tab { padding: 5px 7px; }")
         self._pages: list[EntityPage] = [
             self.details,
             self.kpis,
@@ -75,8 +74,11 @@ class TouchpointPage(EntityPage):
         self._labels = _tab_labels()
         for page, label in zip(self._pages, self._labels, strict=True):
             self.tabs.addTab(_scrolling(page), label)
+        self.tab_rows = TabRows(self.tabs)  # every title whole: rows, not a scrolling bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.tab_rows)
         layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _: self.refresh())
 
@@ -94,6 +96,7 @@ class TouchpointPage(EntityPage):
                   sum(not c.resolved for c in ws.comments(tp.id)), len(ws.actions(tp.id)))  # fmt: skip
         for index, (label, n) in enumerate(zip(self._labels[1:5], counts, strict=True)):
             self.tabs.setTabText(index + 1, f"{label} {n}" if n else label)
+        self.tab_rows.sync()
 
     def show_tab(self, name: str) -> EntityPage:
         """Bring a tab to the front by name ('details', ..., 'actions', 'voice', 'money')."""
