@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from cxmapper.model.demo import write_demo
 from cxmapper.ui import translations
 from cxmapper.ui.dock_layout import side_width, size_side
+from cxmapper.ui.inspector.tab_rows import SIDE
 from cxmapper.ui.main_window import MainWindow
 
 
@@ -79,6 +80,7 @@ def test_every_tab_title_reads_whole_at_the_default_width(
         side_width(1366)
         - 2 * window.style().pixelMetric(window.style().PixelMetric.PM_DockWidgetFrameWidth)
         - 4
+        - 2 * SIDE
     )
     planned = layout.rows(narrow)
     assert len(planned) <= 2

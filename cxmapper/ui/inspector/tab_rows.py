@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 SPACING = 2  # px between the buttons, across and down
+SIDE = 4  # px left and right of the rows
 STYLE = (
     "QToolButton#inspectorTab { border: 1px solid palette(mid); border-radius: 3px;"
     " padding: 4px 6px; background: palette(button); }"
@@ -36,7 +37,7 @@ class RowsLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self.setContentsMargins(0, 0, 0, 0)
+        self.setContentsMargins(SIDE, 4, SIDE, 0)  # off the dock's edges, like the pages
 
     # -- QLayout's bookkeeping -------------------------------------------------------------------
 
@@ -59,17 +60,21 @@ class RowsLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rows = self.rows(width)
+        m = self.contentsMargins()
+        rows = self.rows(width - m.left() - m.right())
         tall = max((i.sizeHint().height() for i in self._items), default=0)
-        return len(rows) * tall + max(len(rows) - 1, 0) * SPACING
+        return len(rows) * tall + max(len(rows) - 1, 0) * SPACING + m.top() + m.bottom()
 
     def sizeHint(self) -> QSize:
+        m = self.contentsMargins()
         wide = sum(i.sizeHint().width() for i in self._items) + SPACING * max(self.count() - 1, 0)
+        wide += m.left() + m.right()
         return QSize(wide, self.heightForWidth(wide))
 
     def minimumSize(self) -> QSize:
         """The widest title: narrower than that, a title would be cut."""
-        wide = max((i.sizeHint().width() for i in self._items), default=0)
+        m = self.contentsMargins()
+        wide = max((i.sizeHint().width() for i in self._items), default=0) + m.left() + m.right()
         return QSize(wide, self.heightForWidth(wide))
 
     # -- placing ---------------------------------------------------------------------------------
@@ -100,8 +105,9 @@ class RowsLayout(QLayout):
                 low = mid
         return self._greedy(widths, high)
 
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
+    def setGeometry(self, outer: QRect) -> None:
+        super().setGeometry(outer)
+        rect = outer.marginsRemoved(self.contentsMargins())
         tall = max((i.sizeHint().height() for i in self._items), default=0)
         y = rect.y()
         for row in self.rows(rect.width()):
