@@ -71,12 +71,13 @@ class VoicePane(QWidget):
     touchpoint_clicked = Signal(str)
 
     def __init__(self, headers: Sequence[str], name: str, *, optional: Sequence[int] = (),
-                 names: Sequence[int] | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+                 names: Sequence[int] | None = None, parent: QWidget | None = None,
+                 sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)) -> None:  # fmt: skip
         super().__init__(parent)
         self.ws: Workspace | None = None
         self.journey_id: str | None = None
         self.push: Push | None = None
-        layout = QVBoxLayout(self)
+        layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.header = QHBoxLayout()  # views add their own controls here
         layout.addLayout(self.header)
@@ -84,7 +85,7 @@ class VoicePane(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setObjectName(f"{name}.empty")
         layout.addWidget(self.empty)
-        self.table = ResultTable(headers, optional=optional, names=names)
+        self.table = ResultTable(headers, optional=optional, names=names, sort=sort)
         self.table.setObjectName(f"{name}.table")
         self.table.setAccessibleName(name)
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
@@ -110,6 +111,17 @@ class VoicePane(QWidget):
         self.buttons.addStretch(1)
         self.follow_up_button = button
         return button
+
+    def wanted_width(self) -> int:
+        """The width at which the columns that always show (not `optional`) read in full."""
+        t, header = self.table, self.table.horizontalHeader()
+        cols = [
+            c for c in range(t.columnCount()) if c not in t.optional and not t.isColumnHidden(c)
+        ]
+        need = sum(max(t.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in cols)
+        margins = self.box.contentsMargins()
+        bar = t.verticalScrollBar().sizeHint().width()
+        return need + bar + 2 * t.frameWidth() + margins.left() + margins.right()
 
     def set_context(self, ws: Workspace | None, journey_id: str | None, push: Push | None) -> None:
         self.ws, self.journey_id, self.push = ws, journey_id, push

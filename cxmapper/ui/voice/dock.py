@@ -18,15 +18,20 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
 
 from cxmapper.model.changes import Change
+from cxmapper.ui.voice.common import VoicePane
 
 if TYPE_CHECKING:
     from cxmapper.ui.inspector.context import InspectorContext
-    from cxmapper.ui.voice.common import VoicePane
+
+MAX_SHARE = 0.42  # of the window's width at most: the map keeps the larger part
+FRAME = 8  # the dock's own frame around its widget
 
 
 class VoiceDock(QDockWidget):
     def __init__(self, window: QMainWindow, select: Callable[[str], None]) -> None:
-        super().__init__(QCoreApplication.translate("VoiceDock", "Voice of the customer"), window)
+        # a short tab title: it shares the right column's tab bar with four other panels
+        super().__init__(QCoreApplication.translate("VoiceDock", "Voice"), window)
+        self._window = window
         self.setObjectName("voiceDock")
         self._select = select
         self.ctx: InspectorContext | None = None
@@ -61,7 +66,8 @@ class VoiceDock(QDockWidget):
             self.improvements = ImprovementsView()
             tabs = QTabWidget()
             tabs.setObjectName("voiceTabs")
-            tabs.setAccessibleName(self.windowTitle())
+            tabs.setAccessibleName(QCoreApplication.translate("VoiceDock", "Voice of the customer"))
+            tabs.currentChanged.connect(lambda _: self.widen())
             t = QCoreApplication.translate
             for view, title in ((self.drivers, t("VoiceDock", "Drivers")),
                                 (self.topics, t("VoiceDock", "Topics")),
@@ -80,6 +86,19 @@ class VoiceDock(QDockWidget):
         self.raise_()
         self.ensure_views()
         self.refresh()
+        self.widen()
+
+    def widen(self) -> None:
+        """Make the right column as wide as the shown view's main columns need (up to
+        `MAX_SHARE` of the window), so its figures and the "indicative" word read in full
+        rather than cut; the user may narrow it again (the table then hides, then elides)."""
+        if self.tabs is None or not self.isVisible():
+            return
+        view = self.tabs.currentWidget()
+        want = view.wanted_width() + FRAME if isinstance(view, VoicePane) else 0
+        want = min(want, int(self._window.width() * MAX_SHARE))
+        if want > self.width():
+            self._window.resizeDocks([self], [want], Qt.Orientation.Horizontal)
 
     def set_context(self, ctx: InspectorContext | None, journey_id: str | None) -> None:
         self.ctx, self.journey_id = ctx, journey_id

@@ -36,7 +36,7 @@ def _headers() -> list[str]:
         t("VoiceDrivers", "Rank"), t("VoiceDrivers", "Card"), t("VoiceDrivers", "Stage"),
         t("VoiceDrivers", "Behaviour"), t("VoiceDrivers", "Score with"),
         t("VoiceDrivers", "Score without"), t("VoiceDrivers", "Difference"),
-        t("VoiceDrivers", "95 % interval"), t("VoiceDrivers", "n"),
+        t("VoiceDrivers", "95 % interval"), t("VoiceDrivers", "n did it"),
         t("VoiceDrivers", "Affected"), t("VoiceDrivers", "Data"),
     ]  # fmt: skip
 
@@ -75,7 +75,7 @@ def driver_evidence(d: Driver, scale: str | None) -> list[str]:
 class DriversView(VoicePane):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_headers(), "voiceView.drivers", parent=parent,
-                         optional=(STAGE, WITHOUT, WITH, INTERVAL, RANK), names=(CARD,))  # fmt: skip
+                         optional=(STAGE, WITHOUT, WITH, INTERVAL, N, RANK), names=(CARD, BEHAVIOUR))  # fmt: skip
         self.drivers: list[Driver] = []
         self.scale: str | None = None
         self.add_follow_up(QCoreApplication.translate(
@@ -89,7 +89,6 @@ class DriversView(VoicePane):
         rows = []
         for rank, d in enumerate(self.drivers, start=1):
             card = names[d.touchpoint_id]
-            n = d.n_did + d.n_not
             tip = QCoreApplication.translate(
                 "VoiceDrivers", "{n_did} respondents did it, {n_not} did not; p {p}"
             ).format(n_did=number(d.n_did), n_not=number(d.n_not), p=p_text(d.p_value))
@@ -102,7 +101,7 @@ class DriversView(VoicePane):
                 number_cell(d.score_not, signed(d.score_not), d.touchpoint_id),
                 number_cell(d.difference, signed(d.difference), d.touchpoint_id),
                 text_cell(interval_text(d), d.touchpoint_id),
-                number_cell(n, number(n), d.touchpoint_id),
+                number_cell(d.n_did, number(d.n_did), d.touchpoint_id),
                 number_cell(d.share, percent(d.share), d.touchpoint_id),
                 text_cell(
                     indicative_mark(d.indicative),

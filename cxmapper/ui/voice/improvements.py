@@ -79,7 +79,7 @@ def measure_line(m: MeasureResult) -> str:
 class ImprovementsView(VoicePane):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_headers(), "voiceView.improvements", parent=parent,
-                         optional=(P, EFFECT, OWNER, DATE, CARD), names=(ACTION,))  # fmt: skip
+                         optional=(OWNER, P, CARD, EFFECT, DATE), names=(ACTION, VERDICT))  # fmt: skip
         self.improvement_actions: list[e.Action] = []
         self.verdicts: dict[str, ActionVerdict] = {}
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from cxmapper.present import voice_labels as vl
@@ -44,7 +44,9 @@ def _headers() -> list[str]:
 
 class TopicsView(VoicePane):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_headers(), "voiceView.topics", parent=parent, names=(TOPIC, CARD))
+        most = (COUNT, Qt.SortOrder.DescendingOrder)  # the most mentioned first
+        super().__init__(_headers(), "voiceView.topics", parent=parent, names=(TOPIC, CARD),
+                         sort=most)  # fmt: skip
         label = QLabel(QCoreApplication.translate("VoiceTopics", "Show"))
         self.level = QComboBox()
         self.level.setObjectName("voiceView.topics.level")
@@ -100,7 +102,6 @@ class TopicsView(VoicePane):
                 number_cell(t.negative_share, percent(t.negative_share), tp_id),
             ])  # fmt: skip
         self.table.set_rows(tag_rows(rows))
-        self.table.setColumnHidden(CARD, not per_card)
         if voice is None:
             self.show_empty(no_survey())
         elif not self.rows:
