@@ -153,8 +153,13 @@ def test_a_driver_becomes_one_undoable_action_saved_in_the_file(
     assert seen and seen[0].owner.value() == responsible  # the card's Responsible by default
     assert stack.count() == 1
     [added] = [a for a in ws.actions(pay) if a.id not in before]
+    improvements = window.voice_dock.improvements
+    QApplication.processEvents()  # the dock refreshes once the change's burst is over
+    assert "Checkout: payment: repeated" in texts(improvements, iv.ACTION)
     stack.undo()
     assert {a.id for a in ws.actions(pay)} == before
+    QApplication.processEvents()
+    assert "Checkout: payment: repeated" not in texts(improvements, iv.ACTION)
     stack.redo()
     window.close_workspace()
     with Workspace.open(own_demo) as again:
@@ -184,6 +189,21 @@ def test_improvements_show_the_demo_verdicts(shown) -> None:  # type: ignore[no-
     detail = view.detail.text().splitlines()
     assert detail[0].startswith("improved: before ")
     assert any(line.startswith("drop-off (%): ") and line.endswith(": improved") for line in detail)
+
+
+def test_clicking_an_improvement_or_a_card_topic_selects_the_card(shown, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window, titles = shown
+    dock = window.voice_dock
+    view = dock.improvements
+    dock.tabs.setCurrentWidget(view)
+    click_row(view, texts(view, iv.ACTION).index("Show shipping cost before checkout"), 0, qtbot)
+    assert window.scene.selected_entities() == [("touchpoint", titles["Cart"])]
+    topics = dock.topics
+    dock.tabs.setCurrentWidget(topics)
+    topics.level.setCurrentIndex(topics.level.findData(tv.PER_CARD))
+    row = texts(topics, tv.CARD).index("Order confirmation e-mail")
+    click_row(topics, row, tv.CARD, qtbot)
+    assert window.scene.selected_entities() == [("touchpoint", titles["Order confirmation e-mail"])]
 
 
 def test_marking_an_action_done_gives_it_a_verdict(shown) -> None:  # type: ignore[no-untyped-def]
