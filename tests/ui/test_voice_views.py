@@ -125,6 +125,13 @@ def test_indicative_rows_are_greyed_and_say_so(shown) -> None:  # type: ignore[n
     assert marks == ["indicative" if f else "" for f in flags]
     row = flags.index(True)
     assert view.table.item(row, dv.CARD).foreground().color().name() == "#6b6b6b"
+    table = view.table  # the word reads in full beside the map, never "indic…"
+    window.resize(1366, 768)
+    window.voice_dock.present()
+    QApplication.processEvents()
+    for col in (dv.CARD, dv.BEHAVIOUR, dv.DIFF, dv.NOTE):
+        assert not table.isColumnHidden(col)
+        assert table.columnWidth(col) >= table.sizeHintForColumn(col), col
 
 
 def test_clicking_a_driver_selects_its_card(shown, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
@@ -187,7 +194,8 @@ def test_improvements_show_the_demo_verdicts(shown) -> None:  # type: ignore[no-
     row = texts(view, iv.ACTION).index("Address autocomplete")
     view.table.selectRow(row)
     detail = view.detail.text().splitlines()
-    assert detail[0].startswith("improved: before ")
+    assert detail[0] == "Checkout: address; owner: Tom Becker"
+    assert detail[1].startswith("improved: before ")
     assert any(line.startswith("drop-off (%): ") and line.endswith(": improved") for line in detail)
 
 

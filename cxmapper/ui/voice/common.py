@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.ui.locale_format import number
-from cxmapper.ui.overlay.views.table import ResultTable
+from cxmapper.ui.overlay.views.table import MIN_NAME_W, MIN_TEXT_W, ResultTable
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
@@ -65,6 +65,40 @@ def grey_row(cells: Sequence[QTableWidgetItem]) -> None:
         cell.setForeground(QBrush(GREY))
 
 
+class VoiceTable(ResultTable):
+    """A results table that gives up its `optional` columns before it shortens any text: a
+    Voice row is read by its card, behaviour, topic or verdict and by the word "indicative",
+    which must never be cut to "indic…" while a rank or a p-value column takes the room."""
+
+    def fit_columns(self) -> None:
+        every = list(range(self.columnCount()))
+        if not every:
+            return
+        width = self._natural_widths(every)
+        room = self.viewport().width()
+        cols = list(every)
+        for c in self.optional:  # the least useful first, until the rest reads in full
+            if sum(width[k] for k in cols) <= room:
+                break
+            cols.remove(c)
+        for c in every:
+            self.setColumnHidden(c, c not in cols)
+        text = [c for c in cols if not self._is_numeric(c)]
+        names = [c for c in text if self.names is None or c in self.names]
+        over = sum(width[c] for c in cols) - room
+        if over > 0 and text:  # still too wide: text gives up room in proportion
+            least = {c: min(width[c], MIN_NAME_W if c in names else MIN_TEXT_W) for c in text}
+            spare = sum(width[c] - least[c] for c in text)
+            k = min(over / spare, 1.0) if spare else 0.0
+            for c in text:
+                width[c] -= int((width[c] - least[c]) * k + 0.999)
+        elif over < 0 and names:
+            width[names[0]] -= over  # room left: the first name column takes it
+        header = self.horizontalHeader()
+        for c in cols:
+            header.resizeSection(c, width[c])
+
+
 class VoicePane(QWidget):
     """A table with an empty-state line above and a detail pane and buttons below."""
 
@@ -85,7 +119,7 @@ class VoicePane(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setObjectName(f"{name}.empty")
         layout.addWidget(self.empty)
-        self.table = ResultTable(headers, optional=optional, names=names, sort=sort)
+        self.table = VoiceTable(headers, optional=optional, names=names, sort=sort)
         self.table.setObjectName(f"{name}.table")
         self.table.setAccessibleName(name)
         self.table.touchpoint_clicked.connect(self.touchpoint_clicked)
@@ -113,12 +147,9 @@ class VoicePane(QWidget):
         return button
 
     def wanted_width(self) -> int:
-        """The width at which the columns that always show (not `optional`) read in full."""
-        t, header = self.table, self.table.horizontalHeader()
-        cols = [
-            c for c in range(t.columnCount()) if c not in t.optional and not t.isColumnHidden(c)
-        ]
-        need = sum(max(t.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in cols)
+        """The width at which every column reads in full (the dock caps it)."""
+        t = self.table
+        need = sum(t._natural_widths(range(t.columnCount())).values())
         margins = self.box.contentsMargins()
         bar = t.verticalScrollBar().sizeHint().width()
         return need + bar + 2 * t.frameWidth() + margins.left() + margins.right()

@@ -89,9 +89,10 @@ class VoiceDock(QDockWidget):
         self.widen()
 
     def widen(self) -> None:
-        """Make the right column as wide as the shown view's main columns need (up to
-        `MAX_SHARE` of the window), so its figures and the "indicative" word read in full
-        rather than cut; the user may narrow it again (the table then hides, then elides)."""
+        """Make the right column as wide as the shown view's columns need, up to `MAX_SHARE`
+        of the window, so its figures and the "indicative" word read in full rather than cut;
+        the user may narrow it again (the table then hides its optional columns, then
+        shortens names)."""
         if self.tabs is None or not self.isVisible():
             return
         view = self.tabs.currentWidget()

@@ -123,7 +123,15 @@ class ImprovementsView(VoicePane):
 
     def detail_text(self, row: int) -> str:
         a = self.improvement_actions[row]
-        found = self.verdicts.get(a.id)
+        names = card_names(self.ws, self.journey_id) if self.ws and self.journey_id else {}
+        owner = party_names(self.ws).get(a.owner_id or "", "") if self.ws else ""
+        card = names[a.touchpoint_id].title if a.touchpoint_id in names else ""
+        who = QCoreApplication.translate("VoiceImprovements", "{card}; owner: {owner}").format(
+            card=card, owner=owner or "–"
+        )
+        return "\n".join([who, self._verdict_text(a, self.verdicts.get(a.id))])
+
+    def _verdict_text(self, a: e.Action, found: ActionVerdict | None) -> str:
         if found is None:
             if a.status == "done":
                 return QCoreApplication.translate("VoiceImprovements",
