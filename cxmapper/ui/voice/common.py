@@ -74,6 +74,8 @@ class VoiceTable(ResultTable):
         every = list(range(self.columnCount()))
         if not every:
             return
+        for c in every:  # a hidden column measures nothing: shown while measured
+            self.setColumnHidden(c, False)
         width = self._natural_widths(every)
         room = self.viewport().width()
         cols = list(every)
@@ -86,17 +88,29 @@ class VoiceTable(ResultTable):
         text = [c for c in cols if not self._is_numeric(c)]
         names = [c for c in text if self.names is None or c in self.names]
         over = sum(width[c] for c in cols) - room
-        if over > 0 and text:  # still too wide: text gives up room in proportion
+        if over > 0 and text:  # still too wide: the longest texts shorten first
             least = {c: min(width[c], MIN_NAME_W if c in names else MIN_TEXT_W) for c in text}
-            spare = sum(width[c] - least[c] for c in text)
-            k = min(over / spare, 1.0) if spare else 0.0
+            cap = _cap({c: width[c] for c in text}, least, sum(width[c] for c in text) - over)
             for c in text:
-                width[c] -= int((width[c] - least[c]) * k + 0.999)
+                width[c] = max(least[c], min(width[c], cap))
         elif over < 0 and names:
             width[names[0]] -= over  # room left: the first name column takes it
         header = self.horizontalHeader()
         for c in cols:
             header.resizeSection(c, width[c])
+
+
+def _cap(width: dict[int, int], least: dict[int, int], room: int) -> int:
+    """The largest width T such that the columns, each cut to T (never below its least),
+    take at most `room`: a short verdict stays whole while a long title gives way."""
+    lo, hi = 0, max(width.values())
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(max(least[c], min(w, mid)) for c, w in width.items()) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 class VoicePane(QWidget):
