@@ -236,6 +236,10 @@ def test_topics_per_card_follow_up_in_one_step(
     window, _ = open_voice(qtbot, own_demo)
     view = window.voice_dock.topics
     assert texts(view, tv.TOPIC)  # across the journey first
+    for row in range(view.table.rowCount()):  # an answer given many times is quoted once
+        view.table.selectRow(row)
+        said = view.detail.text().splitlines()[1:]
+        assert said and len(set(said)) == len(said)
     assert view.follow_up_button is not None and view.follow_up_button.isHidden()
     view.level.setCurrentIndex(view.level.findData(tv.PER_CARD))
     row = next(i for i, r in enumerate(view.rows) if r.touchpoint_id is not None)

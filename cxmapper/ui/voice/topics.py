@@ -94,7 +94,7 @@ class TopicsView(VoicePane):
         rows = []
         for r in self.rows:
             t, tp_id = r.topic, r.touchpoint_id
-            tip = "\n".join(t.examples)
+            tip = "\n".join(dict.fromkeys(t.examples))  # the same answer once
             card = names[tp_id].title if tp_id is not None else every
             rows.append([
                 text_cell(topic_label(t.topic), tp_id, tip), text_cell(card, tp_id, tip),
@@ -120,7 +120,7 @@ class TopicsView(VoicePane):
         ).format(
             topic=topic_label(t.topic), count=number(t.count), negative=percent(t.negative_share)
         )
-        return "\n".join([head, *(f"“{v}”" for v in t.examples)])
+        return "\n".join([head, *(f"“{v}”" for v in dict.fromkeys(t.examples))])
 
     def can_follow_up(self, row: int) -> bool:
         return self.rows[row].touchpoint_id is not None and self.push is not None
