@@ -68,10 +68,11 @@ class VoiceDock(QDockWidget):
             tabs.setObjectName("voiceTabs")
             tabs.setAccessibleName(QCoreApplication.translate("VoiceDock", "Voice of the customer"))
             tabs.currentChanged.connect(lambda _: self.widen())
-            t = QCoreApplication.translate
-            for view, title in ((self.drivers, t("VoiceDock", "Drivers")),
-                                (self.topics, t("VoiceDock", "Topics")),
-                                (self.improvements, t("VoiceDock", "Improvements"))):  # fmt: skip
+            for view, title in (
+                (self.drivers, QCoreApplication.translate("VoiceDock", "Drivers")),
+                (self.topics, QCoreApplication.translate("VoiceDock", "Topics")),
+                (self.improvements, QCoreApplication.translate("VoiceDock", "Improvements")),
+            ):
                 tabs.addTab(view, title)
                 view.touchpoint_clicked.connect(self._select)
                 self.views.append(view)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from cxmapper.present import voice_labels as vl
@@ -30,15 +30,23 @@ if TYPE_CHECKING:
 RANK, CARD, STAGE, BEHAVIOUR, WITH, WITHOUT, DIFF, INTERVAL, N, SHARE, NOTE = range(11)
 
 
+HEADERS = (
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Rank"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Card"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Stage"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Behaviour"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Score with"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Score without"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Difference"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "95 % interval"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "n did it"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Affected"),
+    QT_TRANSLATE_NOOP("VoiceDrivers", "Data"),
+)
+
+
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
-    return [
-        t("VoiceDrivers", "Rank"), t("VoiceDrivers", "Card"), t("VoiceDrivers", "Stage"),
-        t("VoiceDrivers", "Behaviour"), t("VoiceDrivers", "Score with"),
-        t("VoiceDrivers", "Score without"), t("VoiceDrivers", "Difference"),
-        t("VoiceDrivers", "95 % interval"), t("VoiceDrivers", "n did it"),
-        t("VoiceDrivers", "Affected"), t("VoiceDrivers", "Data"),
-    ]  # fmt: skip
+    return [QCoreApplication.translate("VoiceDrivers", h) for h in HEADERS]
 
 
 def interval_text(d: Driver) -> str:

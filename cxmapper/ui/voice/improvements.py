@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from cxmapper.model import entities as e
@@ -32,14 +32,20 @@ if TYPE_CHECKING:
 ACTION, CARD, OWNER, STATUS, DATE, VERDICT, EFFECT, P = range(8)
 
 
+HEADERS = (
+    QT_TRANSLATE_NOOP("VoiceImprovements", "Action"),
+    QT_TRANSLATE_NOOP("VoiceImprovements", "Card"),
+    QT_TRANSLATE_NOOP("VoiceImprovements", "Owner"),
+    QT_TRANSLATE_NOOP("VoiceImprovements", "Status"),
+    QT_TRANSLATE_NOOP("VoiceImprovements", "Due / done"),
+    QT_TRANSLATE_NOOP("VoiceImprovements", "Verdict"),
+    QT_TRANSLATE_NOOP("VoiceImprovements", "Effect"),
+    QT_TRANSLATE_NOOP("VoiceImprovements", "p-value"),
+)
+
+
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
-    return [
-        t("VoiceImprovements", "Action"), t("VoiceImprovements", "Card"),
-        t("VoiceImprovements", "Owner"), t("VoiceImprovements", "Status"),
-        t("VoiceImprovements", "Due / done"), t("VoiceImprovements", "Verdict"),
-        t("VoiceImprovements", "Effect"), t("VoiceImprovements", "p-value"),
-    ]  # fmt: skip
+    return [QCoreApplication.translate("VoiceImprovements", h) for h in HEADERS]
 
 
 def _date(text: str) -> tuple[float | None, str]:

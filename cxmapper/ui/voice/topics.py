@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from cxmapper.present import voice_labels as vl
@@ -36,10 +36,16 @@ class TopicRow:
     topic: TopicSummary
 
 
+HEADERS = (
+    QT_TRANSLATE_NOOP("VoiceTopics", "Topic"),
+    QT_TRANSLATE_NOOP("VoiceTopics", "Card"),
+    QT_TRANSLATE_NOOP("VoiceTopics", "Comments"),
+    QT_TRANSLATE_NOOP("VoiceTopics", "Negative"),
+)
+
+
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
-    return [t("VoiceTopics", "Topic"), t("VoiceTopics", "Card"), t("VoiceTopics", "Comments"),
-            t("VoiceTopics", "Negative")]  # fmt: skip
+    return [QCoreApplication.translate("VoiceTopics", h) for h in HEADERS]
 
 
 class TopicsView(VoicePane):
