@@ -46,7 +46,7 @@ HEADERS = (
 
 
 def _headers() -> list[str]:
-    return [QCoreApplication.translate("VoiceDrivers", h) for h in HEADERS]
+    return [QCoreApplication.translate("VoiceDrivers", str(h)) for h in HEADERS]
 
 
 def interval_text(d: Driver) -> str:

@@ -45,7 +45,7 @@ HEADERS = (
 
 
 def _headers() -> list[str]:
-    return [QCoreApplication.translate("VoiceImprovements", h) for h in HEADERS]
+    return [QCoreApplication.translate("VoiceImprovements", str(h)) for h in HEADERS]
 
 
 def _date(text: str) -> tuple[float | None, str]:

@@ -45,7 +45,7 @@ HEADERS = (
 
 
 def _headers() -> list[str]:
-    return [QCoreApplication.translate("VoiceTopics", h) for h in HEADERS]
+    return [QCoreApplication.translate("VoiceTopics", str(h)) for h in HEADERS]
 
 
 class TopicsView(VoicePane):
