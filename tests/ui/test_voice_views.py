@@ -114,6 +114,10 @@ def test_drivers_put_payment_retries_and_delivery_wait_first(shown) -> None:  # 
     assert texts(view, dv.DIFF)[0] == f"−{abs(row.difference):.1f}"
     assert texts(view, dv.N)[0] == f"{row.n_did:,}" == "225"
     assert view.empty.isHidden()
+    view.table.sortItems(dv.DIFF, Qt.SortOrder.AscendingOrder)  # a header click: by the number
+    assert texts(view, dv.DIFF)[0] == f"−{abs(min(d.difference for d in view.drivers)):.1f}"
+    view.table.sortItems(dv.RANK, Qt.SortOrder.AscendingOrder)
+    assert texts(view, dv.CARD)[0] == "Checkout: payment"
 
 
 def test_indicative_rows_are_greyed_and_say_so(shown) -> None:  # type: ignore[no-untyped-def]
