@@ -3,9 +3,9 @@
 The demo workspace is written fresh into a temporary folder, its event log imported and
 analysed, and then every view a facilitator or a stakeholder sees is captured as a PNG in
 OUT (default docs/images/gallery): the window at 1366x768 and 1920x1080, each overlay, each
-analysis view, presentation mode, every inspector tab, the import wizard, the export dialog,
-the canvas diff view (a version against now, on a copy of the demo),
-every PDF page and, where LibreOffice is installed, every workbook page. An index
+analysis view, presentation mode, every inspector tab, the Voice of the customer views, the
+import wizard, the export dialog, the canvas diff view (a version against now, on a copy of
+the demo), every PDF page and, where LibreOffice is installed, every workbook page. An index
 (README.md) lists them. Look at every picture before calling a change to the UI done.
 
 Runs on whatever Qt platform is set; `scripts/make-gallery.sh` runs it in a real X server
@@ -187,6 +187,21 @@ def capture_inspector(g: Gallery, window: MainWindow) -> None:
                 settle()
         tabs.setCurrentIndex(index)
         g.save(f"inspector-{slug(label)}", inspector, f"Inspector: {label}")
+
+
+def capture_voice(g: Gallery, window: MainWindow) -> None:
+    """The Voice of the customer area (Analysis ▸ Voice of the Customer), each tab with its
+    first row selected so the detail pane shows what it holds."""
+    dock = window.voice_dock
+    dock.present()
+    tabs = dock.ensure_views()
+    for index, view in enumerate(dock.views):
+        tabs.setCurrentIndex(index)
+        if view.table.rowCount():
+            view.table.selectRow(0)
+        label = tabs.tabText(index).replace("&", "")
+        g.save(f"voice-{slug(label)}", window, f"Voice of the customer: {label}")
+    window.analysis_dock.present()
 
 
 def capture_presentation(g: Gallery, window: MainWindow) -> None:
@@ -372,6 +387,7 @@ def main() -> int:
         window = analysed_window(workspace, events)
         capture_window(g, window)
         capture_inspector(g, window)
+        capture_voice(g, window)
         capture_presentation(g, window)
         capture_dialogs(g, window, events)
         window.close_workspace()

@@ -50,6 +50,7 @@ from cxmapper.ui.settings import AppSettings
 from cxmapper.ui.toolbar import build_toolbar
 from cxmapper.ui.transfer import TransferController
 from cxmapper.ui.undo_stack import GuardedUndoStack
+from cxmapper.ui.voice.dock import VoiceDock
 
 log = logging.getLogger(__name__)
 APP_TITLE = "cxmapper"
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock(self.tr("History"), "historyDock", self.history)
         self.comments_dock = self._dock(self.tr("Comments"), "commentsDock", self.comments)
         self.analysis_dock = AnalysisDock(self, self.scene, self.select_touchpoint)
+        self.voice_dock = VoiceDock(self, self.select_touchpoint)
         self.transfer = TransferController(
             self,
             lambda: (self.workspace, self.journey_id),
@@ -135,11 +137,13 @@ class MainWindow(QMainWindow):
             self.journeys_dock,
             self.inspector_dock,
             self.analysis_dock,
+            self.voice_dock,
             self.comments_dock,
             self.history_dock,
         ]
         dock_layout.arrange(self, tabbed, front=self.inspector_dock)
         self.analysis_dock.hide()
+        self.voice_dock.hide()  # Analysis ▸ Voice of the Customer
         self.history_dock.hide()  # View ▸ History; four tabs read in full beside the map
 
         self.save_label = QLabel()
@@ -428,6 +432,7 @@ class MainWindow(QMainWindow):
                 log.exception("canvas could not show journey %s", journey_id)
         self.inspector.set_journey(journey_id)
         self.analysis_dock.set_context(ws if journey_id else None, journey_id, self.undo_stack)
+        self.voice_dock.set_context(self.ctx if ws else None, journey_id)
         self.comments.set_journey(ws, journey_id)
         self.find_bar.set_journey(ws, journey_id)
         self._update_enabled()
@@ -462,6 +467,7 @@ class MainWindow(QMainWindow):
         self.inspector.on_change(change)
         self.comments.on_change(change)
         self.analysis_dock.on_change(change)
+        self.voice_dock.on_change(change)
         if self.people_dialog is not None:
             self.people_dialog.on_change(change)
         if change.action == "reloaded":

@@ -2,10 +2,11 @@
 
 The report loads the event log and every survey, too slow to redo on each click; the inspector's
 Voice tab and the canvas badges share this cache. The key is what the per-card figures and
-topics depend on: the surveys, the event datasets, the topic list and the journey as the
-metrics read it (cards' titles, stages and matching rules, connectors). Editing what the
-figures do not read (a description, an emotion, a card's place in its cell, an action) keeps
-the report; a new survey, a changed matching rule or another workspace recomputes it.
+topics depend on: the surveys, the event datasets, the topic list, the journey as the
+metrics read it (cards' titles, stages and matching rules, connectors) and the done actions
+with their dates (each has a before/after verdict). Editing what the figures do not read (a
+description, an emotion, a card's place in its cell, an open action) keeps the report; a new
+survey, a changed matching rule, an action marked done or another workspace recomputes it.
 """
 
 from __future__ import annotations
@@ -47,8 +48,18 @@ def _key(ws: Any, journey_id: str) -> str:
     spec = journey_spec(ws, journey_id)
     from cxmapper.present.language import current_language
 
-    # the language too: the examples shown are those in the app's language first
-    key = (ws.path, ws.surveys(), ws.datasets(), ws.get_meta(META_KEY), spec, current_language())
+    # the language too: the examples shown are those in the app's language first; and the done
+    # actions with their dates, which the verdicts read
+    done = [(a.id, a.touchpoint_id, a.due_date) for a in ws.actions() if a.status == "done"]
+    key = (
+        ws.path,
+        ws.surveys(),
+        ws.datasets(),
+        ws.get_meta(META_KEY),
+        spec,
+        done,
+        current_language(),
+    )
     return repr(key)
 
 

@@ -1,0 +1,1 @@
+"""The "Voice of the customer" area: Drivers, Topics and Improvements views of a journey."""
