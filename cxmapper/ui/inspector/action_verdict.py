@@ -61,7 +61,8 @@ def _effect(measure: str, effect: float) -> str:
 
 
 def _p(p: float) -> str:
-    return f"< {format_number(0.0001, 4)}" if p < 1e-4 else format_number(p, 4)
+    """'= 0.0123', or '< 0.0001' below what four decimals can tell."""
+    return f"< {format_number(0.0001, 4)}" if p < 1e-4 else f"= {format_number(p, 4)}"
 
 
 def decisive(found: ActionVerdict) -> MeasureResult | None:
@@ -94,7 +95,7 @@ def verdict_detail(found: ActionVerdict) -> str:
     lines.append(
         QCoreApplication.translate(
             "ActionVerdict",
-            "{measure}: {before} → {after}, effect {effect}, p = {p} (n = {n_before} before, "
+            "{measure}: {before} → {after}, effect {effect}, p {p} (n = {n_before} before, "
             "{n_after} after)",
         ).format(
             measure=measure_label(m.measure),

@@ -40,6 +40,7 @@ COLUMNS = [
     str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Verdict")),
 ]
 VERDICT = 4  # the column: only done actions with a date have one
+VERDICT_W = 120  # its widest (px); longer words are elided
 
 
 def valid_due_date(text: str) -> str | None:
@@ -71,6 +72,9 @@ class TouchpointActions(EntityPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the verdict may be long ("nessun cambiamento rilevabile"): capped, never widening the
+        # inspector; the whole of it is in the tooltip and under the table
+        header.setSectionResizeMode(VERDICT, QHeaderView.ResizeMode.Interactive)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         outer.addWidget(self.table, 1)
@@ -163,6 +167,7 @@ class TouchpointActions(EntityPage):
             if a.id == selected:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
+        self.table.setColumnWidth(VERDICT, min(self.table.sizeHintForColumn(VERDICT), VERDICT_W))
         self._show_selected()
 
     def selected_id(self) -> str | None:
