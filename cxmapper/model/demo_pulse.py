@@ -10,9 +10,10 @@ title for the store's cards the log cannot see.
 
 Every front-stage card the main survey does not already cover (`COVERED`) gets at least
 `MINIMUM` answers (figures below 30 are only indicative).
-Customers who ordered answer at most once per card; where too few of them went there (a social
-post, a store window) customers the log does not know (in-store, on social media: ids starting
-with "V") answer too, as the main survey's unknown respondents do. Scores follow the case as the
+Customers who ordered answer at most once per card; where too few of them went there as far as
+the log knows (a social post, a store window the log cannot see) other customers who ordered
+answer about it too, so every answer belongs to a case of the purchase (the support journey's
+figures and share linked stay as they were). Scores follow the case as the
 main survey's do (a retried payment or a long wait for the shipping notice costs 4.5 points),
 and a little more on the card where it happened, so the drivers keep payment retries and the
 delivery wait at the top and the payment card scores visibly lower. Drawn from their own random
@@ -22,14 +23,14 @@ stream: the main survey's answers stay exactly as they were.
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from cxmapper.model import demo_content as content
 from cxmapper.model.demo_it import say
 
 TARGET = 45  # answers per card we aim for among the cases that went there
-MINIMUM = 32  # answers per card at least (unknown respondents top up rare cards)
+MINIMUM = 32  # answers per card at least (other customers top up rare cards)
 DELIVERY = frozenset({"order_email", "shipping_email", "track_parcel", "wismo_call"})
 # the cards the main survey's answers already link to by the dozen (the last mapped event before
 # answering): no moment survey there, so their figures read as before
@@ -75,6 +76,24 @@ def pulse_rows(
     rng = random.Random(seed * 7919 + 13)
     out: list[Row] = []
     ordered = {c: t for c, events in cases.items() for t, e in events if e == "order_confirmed"}
+    buyers = sorted(ordered)
+
+    def answer(case: str, at: datetime, event: str, column: str) -> None:
+        retries, late = _trouble(cases[case], long_wait)
+        when = max(at, ordered[case]) + timedelta(days=rng.uniform(2, 6))
+        # asked about the very moment that went wrong, they score it lower still
+        penalty = (4.5 + 2.0 * (event == "checkout_payment")) * retries + (
+            4.5 + 2.0 * (event in DELIVERY)
+        ) * late
+        nps = _score(rng, 9.0, penalty)
+        situation = "payment" if retries else "delivery" if late else None
+        situation = situation or ("happy" if nps >= 8 else "neutral")
+        text = _comment(rng, situation, out_lang) if rng.random() < 0.4 else ""
+        channel, segment = info[case]
+        mixed = "it" if rng.random() < 0.5 else "en"  # drawn in every language: same rows
+        lang = "it" if out_lang == "it" else mixed
+        out.append((case, when, nps, "", "", text, lang, column, segment, channel))
+
     for title, event in front_stage_cards():
         if event in COVERED:
             continue
@@ -84,36 +103,18 @@ def pulse_rows(
             if case in ordered and any(e == event for _, e in events)
         )
         share = min(1.0, TARGET / len(visits)) if visits else 0.0
-        answered = 0
+        answered: set[str] = set()
         for at, case in visits:
-            events = cases[case]
-            retries, late = _trouble(events, long_wait)
+            retries, _late = _trouble(cases[case], long_wait)
             # who struggled at a step answers a survey about it more readily (response bias)
             bias = 3.0 if retries and event == "checkout_payment" else 1.0
-            if rng.random() >= share * bias:
-                continue
-            when = max(at, ordered[case]) + timedelta(days=rng.uniform(2, 6))
-            # asked about the very moment that went wrong, they score it lower still
-            penalty = (4.5 + 2.0 * (event == "checkout_payment")) * retries + (
-                4.5 + 2.0 * (event in DELIVERY)
-            ) * late
-            nps = _score(rng, 9.0, penalty)
-            situation = "payment" if retries else "delivery" if late else None
-            situation = situation or ("happy" if nps >= 8 else "neutral")
-            text = _comment(rng, situation, out_lang) if rng.random() < 0.4 else ""
-            channel, segment = info[case]
-            mixed = "it" if rng.random() < 0.5 else "en"  # drawn in every language: same rows
-            lang = "it" if out_lang == "it" else mixed
-            out.append((case, when, nps, "", "", text, lang, event, segment, channel))
-            answered += 1
-        column = event or say(title, out_lang)  # the log cannot see it: the card's own title
-        for n in range(max(0, MINIMUM - answered)):
-            when = datetime(2026, 2, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 120))
-            nps = _score(rng, 9.0, 0.0)
-            text = _comment(rng, "happy" if nps >= 8 else "neutral", out_lang)
-            mixed = "it" if rng.random() < 0.5 else "en"
-            lang = "it" if out_lang == "it" else mixed
-            respondent = f"V{len(out):04d}"
-            out.append((respondent, when, nps, "", "", text if n % 2 else "", lang, column,
-                        "new", "store" if not event else "web"))  # fmt: skip
+            if rng.random() < share * bias:
+                answer(case, at, event, event)
+                answered.add(case)
+        # a card the log sees too rarely (or not at all: the store's window): other customers
+        # who ordered say they saw it; the column names the card, in the workspace's language
+        column = event or say(title, out_lang)
+        others = [c for c in buyers if c not in answered]
+        for case in rng.sample(others, max(0, MINIMUM - len(answered))):
+            answer(case, ordered[case], event, column)
     return out
