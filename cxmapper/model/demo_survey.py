@@ -1,6 +1,7 @@
 """The demo's survey responses (`PATH-survey.csv`), simulated from the demo's own cases.
 
-Post-purchase (NPS, CES) and post-contact (NPS, CSAT) surveys, in Italian and English. Scores
+Post-purchase (NPS, CES) and post-contact (NPS, CSAT) surveys, in Italian and English, and
+short pulses tied to each front-stage card of the purchase (`demo_pulse`). Scores
 follow what the case went through: payment retries and a long wait for the shipping notice
 cost several points, so the drivers find them. A few responses carry ids the log does not
 know, and a few comments hold contact details, so linking and masking have something to show.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from cxmapper.model import demo_content as content
 from cxmapper.model.demo_it import say
+from cxmapper.model.demo_pulse import pulse_rows
 from cxmapper.tempfiles import temp_path
 
 LONG_WAIT = timedelta(days=2.5)  # order e-mail to shipping notice longer than this hurts
@@ -90,6 +92,7 @@ def write_survey(
         at = datetime(2026, 2, 1, tzinfo=UTC) + timedelta(days=rng.uniform(0, 120))
         out.append((f"X{n:04d}", at, _score(rng, 8, 0, 0, 10), "", "",
                     "", "it" if out_lang == "it" else "en", "", "new", "web"))  # fmt: skip
+    out.extend(pulse_rows(cases, info, seed, out_lang, LONG_WAIT))  # the front-stage cards' own
     out.sort(key=lambda r: (r[1], r[0]))
     tmp = temp_path(path)
     with tmp.open("w", newline="", encoding="utf-8") as f:

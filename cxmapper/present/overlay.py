@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from cxmapper.present.card_channels import CardChannel
 from cxmapper.present.heat import HeatRange, heat_range
 from cxmapper.present.labels import legend_label, legend_range_label
 from cxmapper.present.units import format_duration, format_score, format_share
@@ -66,6 +67,8 @@ class Overlay:
     all_unexpected: bool = False  # draw every unexpected path, not the UNEXPECTED_SHOWN first
     # channel hops (from key, to key, hops, cases, median seconds), drawn as arcs between lanes
     channel_hops: list[tuple[str, str, int, int, float]] = field(default_factory=list)
+    # per card: escalation to an assisted channel and FCR against its KPI (the Money overlay)
+    channel_cards: dict[str, CardChannel] = field(default_factory=dict)
 
 
 def friction_scale(scale: HeatRange | None) -> tuple[str, str]:

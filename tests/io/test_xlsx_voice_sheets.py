@@ -34,9 +34,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         report = feedback_report(ws, journey.id)
         book = export_xlsx(ws, journey.id, tmp / "en.xlsx", language="en")
         italian = export_xlsx(ws, journey.id, tmp / "it.xlsx", language="it")
+        # every front-stage card of the purchase has 30+ answers: the support journey has a
+        # card below 30 (Exchange in store)
+        support = ws.find_journey("Customer support").id
+        small = export_xlsx(ws, support, tmp / "support.xlsx", language="en")
     language.use_language("en")
     yield {"report": report, "book": openpyxl.load_workbook(book),
-           "italian": openpyxl.load_workbook(italian)}  # fmt: skip
+           "italian": openpyxl.load_workbook(italian), "small": openpyxl.load_workbook(small)}  # fmt: skip
 
 
 def table(sheet: Any, top: int = 4) -> tuple[list[str], list[list[Any]]]:
@@ -69,7 +73,9 @@ def test_voice_sheet_per_card_as_numbers(demo: dict[str, Any]) -> None:
     assert cell("CES % easy").value == pytest.approx(f.ces_easy_pct / 100)
     assert cell("Indicative (n < 30)").value is None
     assert cell("Top topics").value.startswith("delivery 25 (")
-    small = next(r for r in rows if by_header(header, r, "Touchpoint").value == "Return request")
+    header, rows = table(demo["small"]["Voice of the customer"])
+    small = next(r for r in rows if by_header(header, r, "Touchpoint").value == "Exchange in store")
+    assert by_header(header, small, "Responses").value < 30
     assert by_header(header, small, "Indicative (n < 30)").value == "indicative"
 
 

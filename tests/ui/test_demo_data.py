@@ -49,9 +49,10 @@ def test_demo_opens_with_survey_and_events_imported(
     badges = window.findChild(QAction, "view.feedback_badges")
     assert badges is not None and badges.isChecked()
     found = badge_texts(window)
-    # the payment step's outcome card (answers are linked to the last mapped event before
-    # answering, and nobody answers between paying and the order confirmation)
+    # the payment step's outcome card (the post-order answers are linked to the last mapped
+    # event before answering); the payment step has its own moment survey (model.demo_pulse)
     assert found["Order confirmed"] == "NPS +14 (n=307)"
+    assert found["Checkout: payment"].startswith("NPS -")
     assert found["Order confirmation e-mail"] == "NPS -92 (n=53)"
     # the app's demo gives the figures `cxmapper feedback` gives for the CLI's demo
     voice = journey_voice(ws, journey_id)

@@ -21,6 +21,7 @@ from cxmapper.ui.canvas.items.overview import OverviewItem
 from cxmapper.ui.canvas.overlay import OverlayLayer, OverlayValue
 
 if TYPE_CHECKING:
+    from cxmapper.present.card_channels import CardChannel
     from cxmapper.ui.canvas import layout
     from cxmapper.ui.canvas.gestures import Gestures
     from cxmapper.ui.canvas.items.card import CardItem
@@ -90,11 +91,13 @@ class SceneDisplay:
         tooltips: Mapping[tuple[str, str], str] | None = None,
         legend_scale: tuple[str, str] = ("", ""),
         arcs: Sequence[Hop] | None = None,
+        channel_cards: Mapping[str, CardChannel] | None = None,
     ) -> None:
         """Show behavioural figures on the map (see `OverlayLayer.set`); None removes them."""
         self.overlay.set(
-            card_values, connector_widths, unexpected, legend, tooltips, legend_scale, arcs
-        )
+            card_values, connector_widths, unexpected, legend, tooltips, legend_scale, arcs,
+            channel_cards,
+        )  # fmt: skip
 
     @property
     def overlay_paths(self) -> list[OverlayPathItem]:

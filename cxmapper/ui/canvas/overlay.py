@@ -9,12 +9,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cxmapper.present.card_channels import CardChannel
 from cxmapper.present.heat import HEAT_STOPS
 from cxmapper.present.labels import legend_paths_label
 from cxmapper.present.overlay import UNEXPECTED_SHOWN, OverlayValue
 from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.channel_arcs import ChannelArcs, Hop
+from cxmapper.ui.canvas.items.channel_badge import ChannelBadges
 from cxmapper.ui.canvas.items.connector import OverlayPathItem
 
 if TYPE_CHECKING:
@@ -109,6 +111,7 @@ class OverlayLayer:
         self.all_unexpected = False
         self.printed = False  # an exported picture: no menu hints in the legend
         self.arcs = ChannelArcs(scene)  # channel hops between lanes, beside the grid
+        self.channel_badges = ChannelBadges(scene)  # escalation and FCR on the cards
         # told each new legend (None: no overlay), e.g. the view's legend strip (legend_strip)
         self.on_legend: Callable[[LegendItem | None], None] | None = None
 
@@ -121,12 +124,14 @@ class OverlayLayer:
         tooltips: Mapping[tuple[str, str], str] | None = None,
         legend_scale: tuple[str, str] = ("", ""),
         arcs: Sequence[Hop] | None = None,
+        channel_cards: Mapping[str, CardChannel] | None = None,
     ) -> None:
         """`card_values` per touchpoint id; `connector_widths` per (source, target) id pair,
         relative (the largest is drawn 5x); `unexpected` transitions are drawn dashed;
         `tooltips` per (source, target) pair are the figures shown when hovering an arrow;
         `legend_scale` names the values at the palest and the darkest end of the heat bar;
-        `arcs` are the channel hops drawn between channel lanes."""
+        `arcs` are the channel hops drawn between channel lanes; `channel_cards` the per-card
+        escalation and FCR figures badged on the cards."""
         on = card_values is not None
         self.values = dict(card_values) if card_values is not None else None
         self.widths = dict(connector_widths or {}) if on else {}
@@ -135,6 +140,7 @@ class OverlayLayer:
         self.caption = legend if on else ""
         self.scale = legend_scale if on else ("", "")
         self.arcs.set(arcs if on else None)
+        self.channel_badges.set(channel_cards if on else None)
         self.apply()
 
     def show_all_unexpected(self, on: bool) -> None:
@@ -156,6 +162,7 @@ class OverlayLayer:
     def apply(self) -> None:
         for card in self.s.cards.values():
             self.apply_to_card(card)
+            self.channel_badges.apply_to_card(card)
         for arrow in self.s.connector_items.values():
             arrow.set_width_factor(self.width_factor(arrow.source_id, arrow.target_id))
             arrow.setToolTip(self.tooltips.get((arrow.source_id, arrow.target_id), ""))

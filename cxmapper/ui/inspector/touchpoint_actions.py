@@ -22,6 +22,12 @@ from cxmapper.model import entities as e
 from cxmapper.present import choice_labels as cl
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.commands.undo_text import set_text
+from cxmapper.ui.inspector.action_verdict import (
+    VerdictLabel,
+    verdict_detail,
+    verdict_word,
+    verdicts_of,
+)
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
 
@@ -31,7 +37,10 @@ COLUMNS = [
     str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Impact / effort")),
     str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Status")),
     str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Due")),
+    str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Verdict")),
 ]
+VERDICT = 4  # the column: only done actions with a date have one
+VERDICT_W = 120  # its widest (px); longer words are elided
 
 
 def valid_due_date(text: str) -> str | None:
@@ -63,9 +72,15 @@ class TouchpointActions(EntityPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the verdict may be long ("nessun cambiamento rilevabile"): capped, never widening the
+        # inspector; the whole of it is in the tooltip and under the table
+        header.setSectionResizeMode(VERDICT, QHeaderView.ResizeMode.Interactive)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         outer.addWidget(self.table, 1)
+        self.verdict = VerdictLabel()
+        outer.addWidget(self.verdict)
+        self._verdicts: dict[str, Any] = {}
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(
@@ -128,6 +143,7 @@ class TouchpointActions(EntityPage):
         names = {p.id: p.name for p in parties}
         self.owner.set_parties(parties, create=self.ctx.create_party)
         selected = self.selected_id()
+        self._verdicts = verdicts_of(ws, tp.journey_id)
         actions = sorted(
             ws.actions(tp.id), key=lambda a: (a.status in ("done", "dropped"), -a.priority)
         )
@@ -136,19 +152,22 @@ class TouchpointActions(EntityPage):
         self.table.setRowCount(len(actions))
         for row, a in enumerate(actions):
             status = cl.choice_label(cl.ACTION_STATUSES, a.status)
-            cells = [a.title, f"{a.impact} / {a.effort}", status, a.due_date]
+            found = self._verdicts.get(a.id) if a.status == "done" else None
+            word = "" if found is None else verdict_word(found)
+            cells = [a.title, f"{a.impact} / {a.effort}", status, a.due_date, word]
             owner = names.get(a.owner_id or "", "nobody")
             tip = f"{a.title}\nPriority {a.priority:g} (impact ÷ effort) · owner {owner}"
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
-                item.setToolTip(tip)
+                item.setToolTip(verdict_detail(found) if col == VERDICT and found else tip)
                 if col == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)
             if a.id == selected:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
+        self.table.setColumnWidth(VERDICT, min(self.table.sizeHintForColumn(VERDICT), VERDICT_W))
         self._show_selected()
 
     def selected_id(self) -> str | None:
@@ -168,6 +187,8 @@ class TouchpointActions(EntityPage):
             action = self.ctx.workspace.find("action", action_id)
         self.editor.setEnabled(action is not None)
         self.remove_button.setEnabled(action is not None)
+        done = action if action is not None and action.status == "done" else None
+        self.verdict.show_verdict(None if done is None else self._verdicts.get(done.id))
         if action is None:  # blank every field: never show another action's (or workspace's) values
             self.title.load("")
             self.due.load("")

@@ -281,6 +281,7 @@ class AnalysisDock(QDockWidget):
             overlay.connector_tooltips,
             overlay.scale,
             overlay.channel_hops,
+            overlay.channel_cards,
         )
 
     def current_analysis(self) -> tuple[Any, Any]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from cxmapper.analysis.action_impact import analysed_days
+from cxmapper.present.card_channels import CardChannel, card_channels
 from cxmapper.present.overlay import Overlay, build_overlay
 from cxmapper.ui.overlay.money_hub import money_hub
 from cxmapper.ui.overlay.money_overlay import MONEY, build_money_overlay, money_label, money_of
@@ -36,6 +37,12 @@ def channel_hops(result: Any) -> list[tuple[str, str, int, int, float]]:
     ]
 
 
+def channel_cards(result: Any) -> dict[str, CardChannel]:
+    """Per card, the escalation and FCR figures of the result's channel figures ({} without)."""
+    channels = getattr(getattr(result, "report", None), "channels", None)
+    return card_channels(getattr(channels, "cards", None))
+
+
 class MoneyParts:
     """Adds the Money overlay to the panel's list and the Channels tab to its views."""
 
@@ -57,6 +64,8 @@ class MoneyParts:
             return Overlay()
         overlay = build_money_overlay(result) if kind == MONEY else build_overlay(result, kind)
         overlay.channel_hops = channel_hops(result)
+        if kind == MONEY:  # the money and channels view of the map: escalation, FCR per card
+            overlay.channel_cards = channel_cards(result)
         return overlay
 
     def fill(self, result: Any) -> None:

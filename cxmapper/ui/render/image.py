@@ -97,7 +97,7 @@ class _Rendered:
         if o is not None:
             self.scene.overlay.all_unexpected = o.all_unexpected  # as the window shows them
             self.scene.set_overlay(o.cards, o.connector_widths, o.unexpected, o.legend,
-                                   None, o.scale, o.channel_hops)  # fmt: skip
+                                   None, o.scale, o.channel_hops, o.channel_cards)  # fmt: skip
         self.scene.clear_all_selection()
         self.scene.set_current_cell(None)
         self.scene.flush()

@@ -77,6 +77,7 @@ class CardItem(QGraphicsItem):
         self._ink: QColor | None = None
         self._overlay_label = ""
         self._overlay_tip = ""
+        self._owner_room = 0.0  # kept free at the owner row's right (a channel badge is there)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
@@ -103,6 +104,16 @@ class CardItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._w, self._h = w, h
             self._refit()
+            for child in self.childItems():  # badges that sit relative to the right edge
+                follow = getattr(child, "follow_card", None)
+                if follow is not None:
+                    follow()
+
+    def set_owner_room(self, room: float) -> None:
+        """Leave `room` free at the right of the owner row (the owner's name is shortened)."""
+        if room != self._owner_room:
+            self._owner_room = room
+            self.update()
 
     def set_highlight(self, on: bool) -> None:
         if on != self._highlight:
@@ -271,7 +282,7 @@ class CardItem(QGraphicsItem):
         painter.setFont(small_font)
         if c.owner:
             painter.setPen(self._ink or style.MUTED)
-            owner_rect = QRectF(12, self._h - 42, self._w - 24, 16)
+            owner_rect = QRectF(12, self._h - 42, self._w - 24 - self._owner_room, 16)
             painter.drawText(
                 owner_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -1,0 +1,108 @@
+"""The actions tab says whether each done action worked: from the demo, Address autocomplete
+improved (drop-off fell) and Show shipping cost made no detectable change, in the workbook's
+words; the decisive measure's before/after, effect and p-value in the tooltip and the detail
+line, and an open action says nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTableWidgetItem
+from pytestqt.qtbot import QtBot
+
+from cxmapper.analysis.tasks import import_events
+from cxmapper.feedback.survey_import import read_survey
+from cxmapper.model.demo import survey_path_for, write_demo
+from cxmapper.model.workspace import Workspace
+from cxmapper.present.locale_format import format_number
+from cxmapper.ui.inspector import InspectorContext, InspectorPanel
+from cxmapper.ui.inspector.touchpoint_actions import VERDICT, TouchpointActions
+from cxmapper.ui.undo_stack import GuardedUndoStack
+from cxmapper.ui.voice_cache import journey_voice
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("verdicts") / "demo.cxmap"
+    log = write_demo(path)
+    with Workspace.open(path) as ws:
+        import_events(log).add_to(ws)
+        read_survey(survey_path_for(path)).add_to(ws)
+    return path
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, demo_path: Path) -> Iterator[tuple[InspectorPanel, Workspace]]:
+    ws = Workspace.open(demo_path)
+    panel = InspectorPanel()
+    qtbot.addWidget(panel)
+    panel.resize(460, 800)
+    panel.show()
+    panel.set_context(InspectorContext(ws, GuardedUndoStack(), lambda _: None))
+    yield panel, ws
+    panel.set_context(None)
+    ws.close()
+
+
+def actions_of(panel: InspectorPanel, ws: Workspace, title: str) -> TouchpointActions:
+    journey = ws.find_journey("Online purchase")
+    (tp,) = [t for t in ws.touchpoints(journey.id) if t.title == title]
+    panel.show_entity("touchpoint", tp.id)
+    page = panel.touchpoint_page.show_tab("actions")
+    panel.flush()
+    assert isinstance(page, TouchpointActions)
+    return page
+
+
+def cell(page: TouchpointActions, row: int, col: int) -> QTableWidgetItem:
+    item = page.table.item(row, col)
+    assert item is not None
+    return item
+
+
+def row_of(page: TouchpointActions, title: str) -> int:
+    (row,) = [r for r in range(page.table.rowCount()) if cell(page, r, 0).text() == title]
+    return row
+
+
+def test_the_dated_change_reads_improved_with_its_figures(panel) -> None:  # type: ignore[no-untyped-def]
+    p, ws = panel
+    page = actions_of(p, ws, "Checkout: address")
+    row = row_of(page, "Address autocomplete")
+    shown = cell(page, row, VERDICT)
+    assert shown.text() == "improved"
+    journey = ws.find_journey("Online purchase")
+    voice = journey_voice(ws, journey.id)
+    assert voice is not None
+    (found,) = [a for a in voice.report.verdicts if a.title == "Address autocomplete"]
+    (m,) = [m for m in found.verdict.measures if m.measure == "dropoff"]
+    c = m.comparison
+    assert c.value_a is not None and c.value_b is not None and found.verdict.effect is not None
+    before, after = format_number(c.value_a, 1), format_number(c.value_b, 1)
+    effect = format_number(abs(found.verdict.effect), 1)
+    expected = f"drop-off: {before} % → {after} %, effect −{effect} points"
+    assert expected in shown.toolTip()
+    assert f"n = {format_number(c.n_a)} before" in shown.toolTip()
+    page.table.selectRow(row)
+    assert page.verdict.isVisibleTo(page) and expected in page.verdict.text()
+
+
+def test_the_action_without_effect_reads_no_detectable_change(panel) -> None:  # type: ignore[no-untyped-def]
+    p, ws = panel
+    page = actions_of(p, ws, "Cart")
+    row = row_of(page, "Show shipping cost before checkout")
+    assert cell(page, row, VERDICT).text() == "no detectable change"
+    assert "p = " in cell(page, row, VERDICT).toolTip()
+
+
+def test_open_actions_say_nothing(panel) -> None:  # type: ignore[no-untyped-def]
+    p, ws = panel
+    page = actions_of(p, ws, "Checkout: payment")
+    assert page.table.rowCount() > 0
+    for row in range(page.table.rowCount()):
+        assert cell(page, row, 2).text() != "done"
+        assert cell(page, row, VERDICT).text() == ""
+    page.table.selectRow(0)
+    assert not page.verdict.isVisibleTo(page) and page.verdict.text() == ""
