@@ -112,7 +112,7 @@ def test_drivers_put_payment_retries_and_delivery_wait_first(shown) -> None:  # 
     # NPS points of those who did it against those who did not (the report's Welch comparison)
     row = view.drivers[0]
     assert texts(view, dv.DIFF)[0] == f"−{abs(row.difference):.1f}"
-    assert texts(view, dv.N)[0] == f"{row.n_did:,}" == "225"
+    assert texts(view, dv.N)[0] == f"{row.n_did:,}" == "482"
     assert view.empty.isHidden()
     view.table.sortItems(dv.DIFF, Qt.SortOrder.AscendingOrder)  # a header click: by the number
     assert texts(view, dv.DIFF)[0] == f"−{abs(min(d.difference for d in view.drivers)):.1f}"
@@ -179,9 +179,9 @@ def test_a_driver_becomes_one_undoable_action_saved_in_the_file(
             "Checkout: payment: repeated", responsible, "2027-01-31", "open")  # fmt: skip
         lines = saved.description.splitlines()
         assert lines[0] == "Evidence:"
-        assert lines[1].startswith("- Driver Checkout: payment, repeated: NPS points −98.2")
-        assert "difference −140.7 (95 % interval −146.8 to −134.6)" in lines[1]
-        assert lines[2] == "- n = 225 who did it, 645 who did not (26% affected)"
+        assert lines[1].startswith("- Driver Checkout: payment, repeated: NPS points −97.7")
+        assert "difference −138.7 (95 % interval −142.9 to −134.4)" in lines[1]
+        assert lines[2] == "- n = 482 who did it, 1328 who did not (27% affected)"
     assert added.id == saved.id
 
 
