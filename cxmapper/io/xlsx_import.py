@@ -37,7 +37,7 @@ from cxmapper.io.xlsx_names import WorkbookNames, rekey_baseline
 from cxmapper.io.xlsx_plan import AppliedImport as AppliedImport
 from cxmapper.io.xlsx_plan import Conflict, ImportPlan, PlannedChange
 from cxmapper.io.xlsx_plan import apply_plan as apply_plan
-from cxmapper.io.xlsx_plan_text import _label, _parse_roles, _show, _was
+from cxmapper.io.xlsx_plan_text import entity_label, parse_roles, show_value, was_note
 from cxmapper.io.xlsx_safe import restore_cut
 from cxmapper.io.xlsx_sheets import follow_ups, meta
 from cxmapper.io.xlsx_sheets.governance import MATRIX_KEYS, roles_text
@@ -256,8 +256,8 @@ class _Planner:
             if verdict is Verdict.SAME:
                 continue
             if verdict is Verdict.CONFLICT:
-                self.conflict(where, f"{c.header}: changed in the workbook to {_show(cell[c.key])} and in "
-                                     f"cxmapper to {_show(now)} since the export{_was(was)}")  # fmt: skip
+                self.conflict(where, f"{c.header}: changed in the workbook to {show_value(cell[c.key])} and in "
+                                     f"cxmapper to {show_value(now)} since the export{was_note(was)}")  # fmt: skip
                 continue
             typed = cell[c.key]
             whole = restore_cut(v.to_text(typed), now) if isinstance(now, str) else typed
@@ -268,11 +268,11 @@ class _Planner:
                 continue
             if c.parse is text_cell and whole != v.to_text(typed):
                 edits[field] = whole  # the stored rest of a cut text, trailing spaces too
-            shown.append((field, f"{c.header} {_show(now)} → {_show(cell[c.key])}"))
+            shown.append((field, f"{c.header} {show_value(now)} → {show_value(cell[c.key])}"))
         if not edits or entity is None:  # (no edits without the entity: see the loop)
             return
         move: dict[str, Any] = {k: edits.pop(k) for k in ("stage_id", "lane_id") if k in edits}
-        label = f"{spec.kind} {_label(entity)!r}"
+        label = f"{spec.kind} {entity_label(entity)!r}"
         if edits:
             try:
                 validate_values(
@@ -366,7 +366,7 @@ class _Planner:
             for j, pid in party_cols.items():
                 text = v.to_text(row[j]) if j < len(row) else ""
                 try:
-                    wb_roles = _parse_roles(text)
+                    wb_roles = parse_roles(text)
                 except v.CellValueError as exc:
                     self.conflict(where, f"{self.snap.party_name(pid)}: {exc}")
                     continue
@@ -464,7 +464,7 @@ class _Planner:
             if v.to_text(typed):
                 if edited and shown_value(typed_latest, False) != shown_value(typed, False):
                     self.conflict(where, f"{latest} edited and a {new} given: only the "
-                                         f"{new} {_show(typed)} is imported")  # fmt: skip
+                                         f"{new} {show_value(typed)} is imported")  # fmt: skip
                 self.new_reading(tp, kpi_id, typed, cell.get(NEW_DATE), where)
             elif not v.to_text(typed_latest):
                 self.conflict(where, f"{latest} cleared: readings are not deleted from a "
@@ -524,7 +524,7 @@ class _Planner:
             return
         comment = e.Comment(id=new_id(), touchpoint_id=tp.id, author=author, text=text,
                             created_at=now_iso(), resolved=resolved)  # fmt: skip
-        self.add(comment, f"new comment by {author} on {tp.title!r}: {_show(text)}", where)
+        self.add(comment, f"new comment by {author} on {tp.title!r}: {show_value(text)}", where)
 
     def new_action(self, cell: dict[str, Any], where: str) -> None:
         title = v.to_text(cell.get("title"))
@@ -549,7 +549,7 @@ class _Planner:
         except v.CellValueError as exc:
             self.conflict(where, str(exc))
             return
-        self.add(action, f"new action on {tp.title!r}: {_show(title)}", where)
+        self.add(action, f"new action on {tp.title!r}: {show_value(title)}", where)
 
     def run(self) -> ImportPlan:
         handlers = {ACTIONS.name: self.new_action, COMMENTS.name: self.new_comment}

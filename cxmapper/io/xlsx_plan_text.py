@@ -1,18 +1,18 @@
 """How the workbook import names what it read: values shortened for a plan line, the
 '(was …)' of a conflict, an entity's label, and the RACI letters an owner typed.
 
-Why apart from xlsx_import: the planner decides; these only word its decisions.
+Why apart from xlsx_import: the planner decides; these only word its decisions. They are
+this module's interface (xlsx_import calls them), hence public names.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from cxmapper.io import xlsx_values as v
 from cxmapper.model import entities as e
 
 
-def _parse_roles(text: str) -> set[str]:
+def parse_roles(text: str) -> set[str]:
+    """The RACI letters of an owner's cell ('A/R', 'a, r', 'R+A'); CellValueError otherwise."""
     letters = {
         part
         for part in text.upper().replace(",", "/").replace("+", "/").replace(" ", "/").split("/")
@@ -24,18 +24,20 @@ def _parse_roles(text: str) -> set[str]:
     return letters
 
 
-def _show(value: Any) -> str:
+def show_value(value: object) -> str:
+    """A cell value for a plan line: quoted, cut at 60 characters, '(empty)' if blank."""
     text = v.to_text(value)
     text = text if len(text) <= 60 else text[:57] + "..."
     return repr(text) if text else "(empty)"
 
 
-def _was(value: Any) -> str:
+def was_note(value: object) -> str:
     """' (was …)' for a conflict; long exported values are kept only as a hash."""
-    return "" if str(value).startswith("sha1:") else f" (was {_show(value)})"
+    return "" if str(value).startswith("sha1:") else f" (was {show_value(value)})"
 
 
-def _label(entity: Any) -> str:
+def entity_label(entity: object) -> str:
+    """An entity's title, name or text (else its id), cut at 40 characters."""
     text = (
         getattr(entity, "title", None)
         or getattr(entity, "name", None)

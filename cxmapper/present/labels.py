@@ -31,7 +31,10 @@ def set_translator(translate: Callable[[str], str] | None) -> None:
     _translate = translate or (lambda text: text)
 
 
-def _lookup(catalogue: Mapping[str, str], key: str, what: str) -> str:
+def lookup(catalogue: Mapping[str, str], key: str, what: str) -> str:
+    """The label of `key` in `catalogue`, translated; KeyError naming `what` and the key if the
+    catalogue has none. The one lookup every catalogue goes through (`voice_sheet_labels` too),
+    so a missing label fails the same way everywhere."""
     try:
         return _(catalogue[key])
     except KeyError:
@@ -57,11 +60,11 @@ STATUS_HINTS: dict[str, str] = {  # one sentence each, for legends
 
 def status_label(key: str) -> str:
     """'on target' for "green": the one word for a KPI status on every surface."""
-    return _lookup(STATUS, key, "KPI status")
+    return lookup(STATUS, key, "KPI status")
 
 
 def status_hint(key: str) -> str:
-    return _lookup(STATUS_HINTS, key, "KPI status")
+    return lookup(STATUS_HINTS, key, "KPI status")
 
 
 # -- kinds of records and their fields ---------------------------------------------------------
@@ -107,11 +110,11 @@ FIELDS: dict[str, str] = {
 
 
 def kind_label(kind: str) -> str:
-    return _lookup(KINDS, kind, "kind")
+    return lookup(KINDS, kind, "kind")
 
 
 def field_label(field: str) -> str:
-    return _lookup(FIELDS, field, "field")
+    return lookup(FIELDS, field, "field")
 
 
 # -- messages with parameters ------------------------------------------------------------------
@@ -133,7 +136,7 @@ def message(key: str, **params: Any) -> str:
         shown["kind"] = kind_label(str(shown["kind"]))
     if "field" in shown:
         shown["field"] = field_label(str(shown["field"]))
-    return _lookup(MESSAGES, key, "message").format(**shown)
+    return lookup(MESSAGES, key, "message").format(**shown)
 
 
 # -- behavioural overlays ----------------------------------------------------------------------
@@ -175,20 +178,20 @@ LEGEND_PATHS: dict[str, str] = {  # the dashed-path line of the legend
 
 
 def overlay_label(key: str) -> str:
-    return _lookup(OVERLAYS, key, "overlay")
+    return lookup(OVERLAYS, key, "overlay")
 
 
 def overlay_menu_label(key: str) -> str:
-    return _lookup(OVERLAY_MENU, key, "overlay")
+    return lookup(OVERLAY_MENU, key, "overlay")
 
 
 def legend_label(key: str) -> str:
-    return _lookup(LEGENDS, key, "overlay legend")
+    return lookup(LEGENDS, key, "overlay legend")
 
 
 def legend_range_label(end: str, value: str) -> str:
     """'darkest = worst in this journey (28.4/100)': what one end of a relative heat bar means."""
-    return _lookup(LEGEND_RANGE, end, "legend end").format(value=value)
+    return lookup(LEGEND_RANGE, end, "legend end").format(value=value)
 
 
 def legend_paths_label(shown: int, total: int, printed: bool = False) -> str:
@@ -196,7 +199,7 @@ def legend_paths_label(shown: int, total: int, printed: bool = False) -> str:
     picture) leaves out the menu command a reader of the picture cannot use."""
     key = "one" if total == 1 else "all" if shown >= total else "some"
     key += "_printed" if printed and key == "some" else ""
-    return _lookup(LEGEND_PATHS, key, "legend paths").format(shown=shown, total=total)
+    return lookup(LEGEND_PATHS, key, "legend paths").format(shown=shown, total=total)
 
 
 # -- channels (see palette) --------------------------------------------------------------------
@@ -216,7 +219,7 @@ CHANNELS: dict[str, str] = {
 
 
 def channel_label(key: str) -> str:
-    return _lookup(CHANNELS, key, "channel")
+    return lookup(CHANNELS, key, "channel")
 
 
 # -- the workbook: sheet titles and column headers ---------------------------------------------
@@ -334,19 +337,19 @@ CHANNEL_FIGURES: dict[str, str] = {
 
 
 def value_model_item_label(key: str) -> str:
-    return _lookup(VALUE_MODEL_ITEMS, key, "value model setting")
+    return lookup(VALUE_MODEL_ITEMS, key, "value model setting")
 
 
 def channel_figure_label(key: str) -> str:
-    return _lookup(CHANNEL_FIGURES, key, "channel figure")
+    return lookup(CHANNEL_FIGURES, key, "channel figure")
 
 
 def sheet_label(key: str) -> str:
-    return _lookup(SHEETS, key, "sheet")
+    return lookup(SHEETS, key, "sheet")
 
 
 def column_label(key: str) -> str:
-    return _lookup(COLUMNS, key, "column")
+    return lookup(COLUMNS, key, "column")
 
 
 # -- overlay choices that depend on the journey (ui.overlay.panel) -----------------------------
@@ -397,7 +400,7 @@ def emotion_label(score: int | None) -> str:
     """ "−2  very negative" ... "+2  very positive", or "Not scored" (the inspector's choices)."""
     if score is None:
         return _(NOT_SCORED).capitalize()
-    return f"{emotion_short(score)}  {_lookup(_emotion_words(), str(score), 'emotion')}"
+    return f"{emotion_short(score)}  {lookup(_emotion_words(), str(score), 'emotion')}"
 
 
 def _emotion_words() -> dict[str, str]:

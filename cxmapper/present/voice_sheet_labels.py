@@ -8,7 +8,7 @@ reads keys, never these texts, whatever the language.
 
 from __future__ import annotations
 
-from cxmapper.present.labels import N_, _, _lookup
+from cxmapper.present.labels import N_, _, lookup
 
 SHEETS: dict[str, str] = {
     "voice": N_("Voice of the customer"),
@@ -94,27 +94,27 @@ UNITS: dict[str, str] = {"pct": N_("%"), "seconds": N_("seconds"), "score": N_("
 
 
 def voice_sheet_label(key: str) -> str:
-    return _lookup(SHEETS, key, "sheet")
+    return lookup(SHEETS, key, "sheet")
 
 
 def voice_column_label(key: str) -> str:
-    return _lookup(COLUMNS, key, "column")
+    return lookup(COLUMNS, key, "column")
 
 
 def behaviour_label(key: str) -> str:
-    return _lookup(BEHAVIOURS, key, "behaviour")
+    return lookup(BEHAVIOURS, key, "behaviour")
 
 
 def measure_label(key: str) -> str:
-    return _lookup(MEASURES, key, "measure")
+    return lookup(MEASURES, key, "measure")
 
 
 def verdict_label(key: str) -> str:
-    return _lookup(VERDICTS, key, "verdict")
+    return lookup(VERDICTS, key, "verdict")
 
 
 def unit_label(key: str) -> str:
-    return _lookup(UNITS, key, "unit")
+    return lookup(UNITS, key, "unit")
 
 
 def indicative_mark(flag: bool) -> str:

@@ -261,7 +261,10 @@ class JourneyPanel(QWidget):
 
     def current_journey_id(self) -> str | None:
         item = self.journeys.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        if item is None:
+            return None
+        journey_id: str = item.data(ID_ROLE)  # set on every item by `refresh`
+        return journey_id
 
     def select_journey(self, journey_id: str) -> None:
         for row in range(self.journeys.count()):
@@ -309,8 +312,9 @@ class JourneyPanel(QWidget):
         if not self.ctx.push(command):
             return None
         self.refresh()
-        self.select_journey(command.entity.id)
-        return command.entity.id
+        journey_id: str = command.entity.id
+        self.select_journey(journey_id)
+        return journey_id
 
     def new_journey(self, name: str | None = None) -> str | None:
         if self.ctx is None:
@@ -430,7 +434,8 @@ class JourneyPanel(QWidget):
         self.refresh()
         item = self.personas.item(self.personas.count() - 1)
         self.personas.setCurrentItem(item)
-        return command.entity.id
+        persona_id: str = command.entity.id
+        return persona_id
 
     def delete_persona(self) -> None:
         item = self.personas.currentItem()

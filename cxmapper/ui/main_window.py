@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
@@ -52,12 +52,19 @@ from cxmapper.ui.transfer import TransferController
 from cxmapper.ui.undo_stack import GuardedUndoStack
 from cxmapper.ui.voice.dock import VoiceDock
 
+if TYPE_CHECKING:
+    from cxmapper.ui.canvas.scene import JourneyScene
+    from cxmapper.ui.canvas.view import JourneyView
+    from cxmapper.ui.dialogs.people_kpis import PeopleKpisDialog
+    from cxmapper.ui.overlay.jobs import BackgroundJob
+
 log = logging.getLogger(__name__)
 APP_TITLE = "cxmapper"
 OPEN_ERRORS = (CxError, sqlite3.Error, OSError)
+Shortcut = QKeySequence | QKeySequence.StandardKey | str  # what QKeySequence() is made from
 
 
-def _create_canvas(parent: QWidget) -> tuple[Any | None, QWidget]:
+def _create_canvas(parent: QWidget) -> tuple[JourneyScene, JourneyView] | tuple[None, QLabel]:
     """(scene, view) of the journey canvas, or (None, a placeholder) if it cannot load."""
     try:
         from cxmapper.ui.canvas.scene import JourneyScene
@@ -77,7 +84,7 @@ def _create_canvas(parent: QWidget) -> tuple[Any | None, QWidget]:
 
 
 class MainWindow(QMainWindow):
-    # menus, built by menus.build_menus
+    # menus and actions, built by menus.build_menus
     recent_menu: QMenu
     import_menu: QMenu
     export_menu: QMenu
@@ -85,6 +92,9 @@ class MainWindow(QMainWindow):
     view_menu: QMenu
     journey_menu: QMenu
     analysis_menu: QMenu
+    feedback_badges_action: QAction
+    governance_action: QAction
+    about_action: QAction
 
     def __init__(self, settings: AppSettings | None = None, poll_ms: int = 1000) -> None:
         super().__init__()
@@ -94,8 +104,8 @@ class MainWindow(QMainWindow):
         self.bridge: ModelBridge | None = None
         self.ctx: InspectorContext | None = None
         self.journey_id: str | None = None
-        self.people_dialog: Any = None
-        self.demo_job: Any = None  # the demo data import while it runs (demo_data.py)
+        self.people_dialog: PeopleKpisDialog | None = None
+        self.demo_job: BackgroundJob | None = None  # the demo's import while it runs (demo_data)
         self._docks_before_presentation: dict[QDockWidget, bool] = {}
         self._was_maximized = False
         self.undo_stack = GuardedUndoStack(self)
@@ -103,6 +113,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self._fit_to_screen(1440, 900)
 
+        self.scene: JourneyScene | None
+        self.view: JourneyView | QLabel  # a label in place of the canvas if it cannot load
         self.scene, self.view = _create_canvas(self)
         self.find_bar = FindBar(lambda: self.scene, self)
         self.find_bar.hide()
@@ -174,9 +186,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         return dock
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | str | None = None, tip: str = ""
-    ) -> QAction:
+    def _action(self, text: str, shortcut: Shortcut | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -229,7 +239,7 @@ class MainWindow(QMainWindow):
         self.escape_shortcut.activated.connect(lambda: self.presentation_action.setChecked(False))
 
     def _canvas_actions(self) -> dict[str, list[QAction]]:
-        if self.view is not None and hasattr(self.view, "canvas_actions"):
+        if not isinstance(self.view, QLabel):  # the canvas, not its placeholder
             try:
                 return dict(self.view.canvas_actions())
             except Exception:  # a canvas bug must not stop the window from opening
@@ -351,11 +361,11 @@ class MainWindow(QMainWindow):
             Path(self._default_folder()), "New workspace", ".cxmap"
         )
         path = messages.ask_save_path(self, self.tr("New workspace"), str(suggested))
-        return bool(path) and self.create_path(path)
+        return self.create_path(path) if path else False
 
     def open_dialog(self) -> bool:
         path = messages.ask_open_path(self, self._default_folder())
-        return bool(path) and self.open_path(path)
+        return self.open_path(path) if path else False
 
     def save_as_dialog(self) -> bool:
         if self.workspace is None:
@@ -364,7 +374,7 @@ class MainWindow(QMainWindow):
         folder = Path(self._default_folder())
         suggested = file_dialogs.unused_name(folder, f"{current.stem} copy", ".cxmap")
         path = messages.ask_save_path(self, self.tr("Save a copy as"), str(suggested))
-        return bool(path) and self.save_as(path)
+        return self.save_as(path) if path else False
 
     def save_as(self, path: str | Path) -> bool:
         if self.workspace is None:
@@ -424,7 +434,7 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if self.scene is not None:
             try:
-                if ws is not None and journey_id is not None:
+                if ws is not None and self.bridge is not None and journey_id is not None:
                     self.scene.set_journey(ws, journey_id, self.undo_stack, self.bridge)
                 else:
                     self.scene.clear_scene()
@@ -454,7 +464,7 @@ class MainWindow(QMainWindow):
             journey_id = self.workspace.journey_of("touchpoint", touchpoint_id)
             if journey_id is not None and journey_id != self.journey_id:
                 self.journey_panel.select_journey(journey_id)
-        if self.scene is not None and hasattr(self.scene, "select_entity"):
+        if self.scene is not None:
             self.scene.select_entity("touchpoint", touchpoint_id)
         if self.inspector.current != ("touchpoint", touchpoint_id):
             self.inspector.show_entity("touchpoint", touchpoint_id)
@@ -503,7 +513,7 @@ class MainWindow(QMainWindow):
                     self.workspace.author = author
         return author or None
 
-    def show_people_dialog(self) -> Any:
+    def show_people_dialog(self) -> PeopleKpisDialog | None:
         if self.ctx is None:
             return None
         if self.people_dialog is None:
@@ -544,7 +554,7 @@ class MainWindow(QMainWindow):
             else:
                 self.showNormal()
         self.escape_shortcut.setEnabled(on)
-        if hasattr(self.view, "set_presentation"):
+        if not isinstance(self.view, QLabel):  # the canvas, not its placeholder
             self.view.set_presentation(on)
             if on:  # the window manager resizes us later; fit the map again once it has
                 QTimer.singleShot(250, self._refit_presentation)
@@ -554,7 +564,7 @@ class MainWindow(QMainWindow):
             self.view.setFont(font)
 
     def _refit_presentation(self) -> None:
-        if self.in_presentation:
+        if self.in_presentation and not isinstance(self.view, QLabel):
             self.view.set_presentation(True)
 
     @property

@@ -7,6 +7,7 @@ them where the user is looking. Storing the dataset is left to the caller, as on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from cxmapper.ui import file_dialogs
 from cxmapper.ui.overlay import link_option, summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 from cxmapper.ui.screen_fit import resize_within_screen
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.tasks import StorableDataset
 
 FILE_FILTER = str(
     QT_TRANSLATE_NOOP(
@@ -57,7 +61,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("OverlayImportDialog", "Import event data"))
         resize_within_screen(self, 860, 560)
         prewarm()  # the import will run in a worker that loads pandas meanwhile
-        self.imported = None
+        self.imported: StorableDataset | None = None
         self.job: BackgroundJob | None = None
         self._columns: list[str] = []
 
@@ -252,7 +256,8 @@ class ImportDialog(QDialog):
         self.status.setText(message)
 
     def _on_done(self, imported: object) -> None:
-        self.imported = imported
+        # the import tasks (`link_option.task_for`) each return a StorableDataset
+        self.imported = cast("StorableDataset", imported)
         self._finish_job("")
         self.accept()
 

@@ -1,5 +1,8 @@
-"""The parts of the DuckDB engine (`engines.duckdb_engine`): a connection that spills to disk,
-sources scanned in place, the per-case event sequence, and the metrics as SQL aggregates.
+"""The parts of the DuckDB engine (`engines.duckdb_engine`) that are DuckDB's own: a connection
+that spills to disk (`db`, and `runner`, its `SqlRunner`), sources scanned in place (`source`),
+the per-case event sequence's build (`sequence`), exact order statistics (`order_stats`), the
+funnel (`funnel_trend`) and the events the money figures read (`impact_frame`). The metrics'
+queries are shared with Spark (`engines.sql`).
 
 Every number must equal the numpy engine's (tests/analysis/conformance), so the SQL computes
 exact counts and integer-nanosecond sums, and quantiles are interpolated in Python from exact

@@ -1,4 +1,5 @@
-"""The funnel and the weekly trend of a `Sequence`, in SQL (definitions: docs/metrics.md).
+"""The funnel of a `Sequence`, in DuckDB SQL (definition: docs/metrics.md); the weekly trend is
+shared with Spark (`sql.trend`).
 
 Funnel: step 1 is each case's first event at a step-1 touchpoint; step k its first event at a
 step-k touchpoint after its step k-1 event, within the window from step 1 if one is given (the
@@ -15,21 +16,19 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.engines.duck.sequence import Sequence
+from cxmapper.analysis.engines.duck.runner import DuckSql
+from cxmapper.analysis.engines.sql.measures import NS
+from cxmapper.analysis.engines.sql.sequence import Sequence
 from cxmapper.analysis.funnel import funnel_table, stage_steps, step_touchpoints
-from cxmapper.analysis.segments import MONDAY_OFFSET_NS, WEEK_NS
-
-NS = 1_000_000_000
-TREND_COLUMNS = ["week", "touchpoint_id", "reach", "dropoff_cases", "dropoff_rate"]
 
 
 def funnel(
-    seq: Sequence, steps: Seq[str | Seq[str]] | None, window: timedelta | None
+    seq: Sequence[DuckSql], steps: Seq[str | Seq[str]] | None, window: timedelta | None
 ) -> pd.DataFrame:
     steps = stage_steps(seq.spec) if steps is None else steps
     step_tps = step_touchpoints(steps, seq.spec.index_of())
     window_ns = None if window is None else int(window.total_seconds() * NS)
-    db, t = seq.db, seq.table
+    db, t = seq.run, seq.table
     current = db.name("funnel")
     rows = []
     for k, (step, tps) in enumerate(zip(steps, step_tps, strict=True)):
@@ -66,32 +65,3 @@ def funnel(
         )
     db.execute(f"DROP TABLE IF EXISTS {current}")
     return funnel_table(rows)
-
-
-def _week(ts: str) -> str:
-    """Floor division of the Monday-shifted time by a week, for negative times too."""
-    x = f"({ts} + {MONDAY_OFFSET_NS})"
-    return f"CASE WHEN {x} >= 0 THEN {x} // {WEEK_NS} ELSE -((-{x} - 1) // {WEEK_NS}) - 1 END"
-
-
-def weekly_trend(seq: Sequence) -> pd.DataFrame:
-    """`segments.weekly_trend`: per (week, touchpoint) reach and drop-offs, weeks in order."""
-    source, lost = seq.with_lost()
-    rows = seq.db.rows(
-        f"SELECT w, tp, count(DISTINCT cid), count(*) FILTER ({lost}) "
-        f"FROM (SELECT *, {_week('ts')} AS w FROM {source}) GROUP BY w, tp ORDER BY w, tp"
-    )
-    if not rows:
-        return pd.DataFrame(columns=TREND_COLUMNS)
-    ids = np.asarray([tp.id for tp in seq.spec.touchpoints], dtype=object)
-    weeks = np.asarray([int(r[0]) for r in rows], dtype=np.int64) * WEEK_NS - MONDAY_OFFSET_NS
-    out = pd.DataFrame(
-        {
-            "week": pd.to_datetime(weeks, utc=True),
-            "touchpoint_id": ids[[int(r[1]) for r in rows]],
-            "reach": np.asarray([int(r[2]) for r in rows], dtype=np.int64),
-            "dropoff_cases": np.asarray([int(r[3]) for r in rows], dtype=np.int64),
-        }
-    )
-    out["dropoff_rate"] = out["dropoff_cases"] / out["reach"]
-    return out

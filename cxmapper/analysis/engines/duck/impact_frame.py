@@ -1,4 +1,4 @@
-"""Money and channel figures for the DuckDB engine: the numpy engine's code on the same events.
+"""The events the money and channel figures read, fetched by the DuckDB engine (`SqlEngine._events_frame`).
 
 Why not SQL: the figures are defined once (`engines.common.frame_impact`); a second
 implementation in SQL would be a second definition to keep equal. Instead the few columns they
@@ -14,27 +14,21 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
-from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, CHANNEL, TIMESTAMP
 from cxmapper.analysis.engines.base import ReportOptions
-from cxmapper.analysis.engines.common import frame_impact, impact_columns
-from cxmapper.analysis.engines.duck.db import Database, quote
-from cxmapper.analysis.engines.duck.source import RN, TS
-from cxmapper.analysis.matching import JourneySpec
-from cxmapper.analysis.money import MoneyFigures
+from cxmapper.analysis.engines.common import impact_columns
+from cxmapper.analysis.engines.duck.runner import DuckSql
+from cxmapper.analysis.engines.sql.engine import impact_select
+from cxmapper.analysis.engines.sql.runner import RN, TS
 
 
 def events_frame(
-    db: Database, view: str, columns: list[str], options: ReportOptions
+    db: DuckSql, view: str, columns: list[str], options: ReportOptions
 ) -> pd.DataFrame:
     """The view's events in file order with the columns `impact` reads, normalised as the
     numpy engine's frame (categorical case and event name, UTC timestamps)."""
     extra = impact_columns(columns, options)
-    text = [
-        f"CAST({CASE_ID} AS VARCHAR) AS {CASE_ID}",
-        f"CAST({ACTIVITY} AS VARCHAR) AS {ACTIVITY}",
-    ]
-    select = ", ".join([*text, TS, *map(quote, extra)])
+    select = ", ".join(impact_select(db.dialect, columns, options))
     with db.lock:  # Arrow, dictionary-encoded: three times faster than a frame of strings
         table = db.con.sql(f"SELECT {select} FROM {view} ORDER BY {RN}").to_arrow_table()
 
@@ -52,17 +46,3 @@ def events_frame(
         is_text = pa.types.is_string(table[col].type) or pa.types.is_large_string(table[col].type)
         frame[col] = categorical(col) if col == CHANNEL and is_text else table[col].to_pandas()
     return frame
-
-
-def duck_impact(
-    db: Database,
-    view: str,
-    columns: list[str],
-    spec: JourneySpec,
-    options: ReportOptions,
-) -> tuple[MoneyFigures | None, ChannelFigures | None]:
-    """(money, channels) of the view's events, exactly as the numpy engine computes them.
-
-    `spec` is the sequence's journey: without a journey, the touchpoints it derived from the
-    event names (the numpy engine's derived ones), so the cards come in the report's order."""
-    return frame_impact(events_frame(db, view, columns, options), spec, options)

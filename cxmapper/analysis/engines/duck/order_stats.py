@@ -13,11 +13,15 @@ it, which covers the floor and ceiling positions of numpy's linear interpolation
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cxmapper.analysis.engines.duck.db import Database
+
+# the interpolation, shared with the Spark engine, lives with the SQL base; named here too
+from cxmapper.analysis.engines.sql.quantiles import int_median, lerp, np_median
+
+__all__ = ["Near", "int_median", "lerp", "near", "np_median"]
 
 
 @dataclass(frozen=True)
@@ -74,32 +78,3 @@ def near(db: Database, source: str, qs: Sequence[float]) -> dict[int, list[Near]
             for j in range(k)
         ]
     return out
-
-
-def lerp(nb: Near, q: float, start: int = 0) -> float:
-    """numpy-engine linear quantile of a block starting at global offset `start`
-    (`kernels.block_quantiles` / `kernels.quantiles_from_sorted`)."""
-    pos = start + q * (nb.n - 1)
-    lo, hi = math.floor(pos), math.ceil(pos)
-    a = float(nb.at(lo - start))
-    b = float(nb.at(hi - start))
-    return a + (b - a) * (pos - lo)
-
-
-def int_median(nb: Near) -> float:
-    """`kernels.median_of_sorted_blocks`: the two middle integers summed exactly, then halved."""
-    mid = (nb.n - 1) / 2
-    lo, hi = math.floor(mid), math.ceil(mid)
-    if lo == hi:
-        return float(nb.at(lo))
-    return float(int(nb.at(lo)) + int(nb.at(hi))) / 2
-
-
-def np_median(nb: Near, scale: float = 1.0) -> float:
-    """`np.median` of the values divided by `scale` (as floats): the mean of the two middle."""
-    mid = (nb.n - 1) / 2
-    lo, hi = math.floor(mid), math.ceil(mid)
-    a = float(nb.at(lo)) / scale
-    if lo == hi:
-        return a
-    return (a + float(nb.at(hi)) / scale) / 2

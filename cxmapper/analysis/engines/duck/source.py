@@ -30,6 +30,7 @@ from cxmapper.analysis.columns import (
 )
 from cxmapper.analysis.dataset_ref import FileRef
 from cxmapper.analysis.engines.duck.db import Database, literal, quote
+from cxmapper.analysis.engines.sql.runner import INTERNAL, RN, TS
 from cxmapper.analysis.kernels import ts_ns
 from cxmapper.analysis.lifecycle import COMPLETE, SEPARATOR
 from cxmapper.analysis.limits import excerpt
@@ -37,9 +38,6 @@ from cxmapper.analysis.sniff import detect_format, is_gzip, sniff_csv
 from cxmapper.analysis.timestamps import epoch_unit
 from cxmapper.errors import ImportDataError
 
-TS = "_ts"
-RN = "_rn"
-INTERNAL = (TS, RN)
 _NS_PER = {"s": 1_000_000_000, "ms": 1_000_000, "us": 1_000, "ns": 1}
 _TEXT_TYPES = ("VARCHAR",)
 NORM = f"coalesce(lower(trim({LIFECYCLE})), '{COMPLETE}')"  # `lifecycle._per_event`, in SQL

@@ -1,8 +1,9 @@
-"""The Spark engine's parts: the session's SQL (`sql`), the event view (`source`), the sorted
-journey table (`sequence`) and the metrics over it (`measures`, `funnel_trend`).
+"""The Spark engine's parts: the session's SQL (`sql`, its `SqlRunner`), the event view
+(`source`), the sorted journey table's build (`sequence`), exact order statistics
+(`order_stats`), the funnel walk (`funnel_trend`) and the events the money figures read
+(`impact_frame`).
 
-Why a package of its own beside `duck`: the same definitions (docs/metrics.md) in Spark SQL's
-dialect, with Spark's habits (temp views cached in the session, exact order statistics by a
-window sort per group); the Python that turns aggregates into tables is shared with the other
-engines (`metrics.touchpoint_frame`, `funnel.funnel_table`, `duck.order_stats`).
+Why a package of its own beside `duck`: the metrics' queries are shared (`engines.sql`), but
+Spark has its own habits (temp views cached in the session, exact order statistics by a window
+sort per group in one job, the funnel as one higher-order walk per case).
 """

@@ -1,4 +1,4 @@
-"""Money and channel figures for the Spark engine: the numpy engine's code on the same events.
+"""The events the money and channel figures read, fetched by the Spark engine (`SqlEngine._events_frame`).
 
 Why not Spark SQL: as for DuckDB (`duck/impact_frame.py`), the figures are defined once
 (`engines.common.frame_impact`). The few columns they read are collected from the view in file
@@ -14,14 +14,12 @@ from typing import cast
 
 import pandas as pd
 
-from cxmapper.analysis.channels import ChannelFigures
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, CHANNEL, TIMESTAMP
 from cxmapper.analysis.engines.base import ReportOptions
-from cxmapper.analysis.engines.common import frame_impact, impact_columns
-from cxmapper.analysis.engines.spark.source import RN, TS
-from cxmapper.analysis.engines.spark.sql import SparkSql, quote
-from cxmapper.analysis.matching import JourneySpec
-from cxmapper.analysis.money import MoneyFigures
+from cxmapper.analysis.engines.common import impact_columns
+from cxmapper.analysis.engines.spark.sql import SparkSql
+from cxmapper.analysis.engines.sql.engine import impact_select
+from cxmapper.analysis.engines.sql.runner import RN, TS
 
 
 def _categorical(values: pd.Series) -> pd.Series:
@@ -35,14 +33,7 @@ def events_frame(
     """The view's events in file order with the columns `impact` reads, normalised as the
     numpy engine's frame (categorical case and event name, UTC timestamps)."""
     extra = impact_columns(columns, options)
-    select = ", ".join(
-        [
-            f"CAST({CASE_ID} AS STRING) AS {CASE_ID}",
-            f"CAST({ACTIVITY} AS STRING) AS {ACTIVITY}",
-            TS,
-            *map(quote, extra),
-        ]
-    )
+    select = ", ".join(impact_select(sql.dialect, columns, options))
     got = cast(pd.DataFrame, sql.spark.sql(f"SELECT {select} FROM {view} ORDER BY {RN}").toPandas())
     frame = pd.DataFrame(
         {
@@ -56,11 +47,3 @@ def events_frame(
         is_text = values.dtype == object or pd.api.types.is_string_dtype(values)
         frame[col] = _categorical(values.astype(object)) if col == CHANNEL and is_text else values
     return frame
-
-
-def spark_impact(
-    sql: SparkSql, view: str, columns: list[str], spec: JourneySpec, options: ReportOptions
-) -> tuple[MoneyFigures | None, ChannelFigures | None]:
-    """(money, channels) of the view's events, exactly as the numpy engine computes them;
-    `spec` is the sequence's journey (derived touchpoints in the report's order)."""
-    return frame_impact(events_frame(sql, view, columns, options), spec, options)

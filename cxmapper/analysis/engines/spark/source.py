@@ -16,14 +16,11 @@ import pandas as pd
 
 from cxmapper.analysis.columns import ACTIVITY, CASE_ID, TIMESTAMP
 from cxmapper.analysis.engines.spark.sql import SparkSql
+from cxmapper.analysis.engines.sql.runner import RN, TS
 from cxmapper.analysis.kernels import ts_ns
 
 if TYPE_CHECKING:
     from pyspark.sql.types import DataType
-
-TS = "_ts"
-RN = "_rn"
-INTERNAL = (TS, RN)
 
 
 def _texts(series: pd.Series) -> np.ndarray:

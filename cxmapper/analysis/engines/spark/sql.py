@@ -1,4 +1,5 @@
-"""A thin handle on one SparkSession's SQL: fresh view names, cached tables, collected rows.
+"""A thin handle on one SparkSession's SQL (the Spark engine's `sql.runner.SqlRunner`): fresh
+view names, cached tables, collected rows, exact order statistics.
 
 Why: temp views live in the session, which every dataset of the process shares, so names come
 from one counter; intermediate tables are persisted DataFrames under a view name (computed once,
@@ -9,7 +10,12 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from cxmapper.analysis.engines.spark.order_stats import ranked_many
+from cxmapper.analysis.engines.sql.quantiles import OrderStat
+from cxmapper.analysis.engines.sql.runner import Dialect, StatsPart
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -18,8 +24,31 @@ _NAMES = itertools.count()
 _LOCK = threading.Lock()
 
 
+def quote(name: str) -> str:
+    """An identifier for Spark SQL, whatever characters the column name has."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def literal(value: str) -> str:
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+SPARK = Dialect(
+    name="spark",
+    text="STRING",
+    int_div="DIV",
+    first="first",
+    filter_clause=False,
+    quote=quote,
+    literal=literal,
+    batch_order_stats=True,  # a Spark job costs far more than its rows: one job per measure
+)
+
+
 class SparkSql:
     """SQL on one session; names are unique in the process."""
+
+    dialect = SPARK
 
     def __init__(self, spark: SparkSession) -> None:
         self.spark = spark
@@ -40,26 +69,31 @@ class SparkSql:
         assert len(rows) == 1, sql  # aggregates without GROUP BY return one row
         return rows[0]
 
-    def cache(self, name: str, sql: str) -> str:
+    def columns(self, view: str) -> list[str]:
+        return list(self.spark.table(view).columns)
+
+    def create_view(self, name: str, sql: str) -> None:
+        self.spark.sql(sql).createOrReplaceTempView(name)
+
+    def create_table(self, name: str, sql: str) -> None:
         """`name` as a temp view of `sql`, computed now and kept (memory, else disk); the view
         holds the analysed plan, so the views it was made from may be dropped."""
         frame = self.spark.sql(sql).persist()
         frame.count()
         frame.createOrReplaceTempView(name)
         self._cached[name] = frame
-        return name
 
-    def drop(self, name: str) -> None:
+    def drop_table(self, name: str) -> None:
         frame = self._cached.pop(name, None)
         if frame is not None:
             frame.unpersist()
         self.spark.catalog.dropTempView(name)
 
-
-def quote(name: str) -> str:
-    """An identifier for Spark SQL, whatever characters the column name has."""
-    return "`" + name.replace("`", "``") + "`"
-
-
-def literal(value: str) -> str:
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    def order_stats(self, parts: Sequence[StatsPart]) -> list[dict[int, list[OrderStat]]]:
+        """`order_stats.ranked_many`: every part in one job; one `Ranked` holds the ranks of
+        all of a group's quantiles, so it stands for each of them."""
+        got = ranked_many(self, parts)
+        return [
+            {g: [nb] * len(qs) for g, nb in by_g.items()}
+            for by_g, (_, qs) in zip(got, parts, strict=True)
+        ]

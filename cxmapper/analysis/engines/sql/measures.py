@@ -1,69 +1,92 @@
 """Per-touchpoint and per-transition metrics of a `Sequence` (definitions: docs/metrics.md).
 
-Counts and duration sums are exact SQL aggregates (sums of int64 nanoseconds are HUGEINT in
-DuckDB); medians and p90s come from exact order statistics interpolated as the numpy engine
-does (`order_stats`), with each group's offset in the numpy engine's layout: touchpoints and
-pairs in index order.
+Counts and duration sums are exact SQL aggregates (whole seconds and the nanosecond remainders
+summed apart, so no sum overflows or rounds); medians and p90s come from exact order statistics
+(`SqlRunner.order_stats`) interpolated as the numpy engine does (`quantiles`), with each
+group's offset in the numpy engine's layout: touchpoints and pairs in index order.
 """
 
 from __future__ import annotations
 
+from typing import Generic
+
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.engines.duck.order_stats import int_median, lerp, near, np_median
-from cxmapper.analysis.engines.duck.sequence import Sequence
+from cxmapper.analysis.engines.sql.quantiles import OrderStat, int_median, lerp, np_median
+from cxmapper.analysis.engines.sql.runner import StatsPart
+from cxmapper.analysis.engines.sql.sequence import R, Sequence
 from cxmapper.analysis.metrics import touchpoint_frame
 
 NS = 1_000_000_000
+TOUCHPOINT, PAIR, ALL = range(3)  # the parts of `Measures.ranks`
 
 
-def _fill(n: int, rows: list[tuple[object, ...]], col: int) -> np.ndarray:
+def fill(n: int, rows: list[tuple[object, ...]], col: int) -> np.ndarray:
+    """Column `col` of rows keyed by their first column (0..n-1), 0 where no row."""
     out = np.zeros(n, dtype=np.int64)
     for r in rows:
         out[int(r[0])] = int(r[col])  # type: ignore[call-overload]
     return out
 
 
-class Measures:
+class Measures(Generic[R]):
     """The aggregates of one sequence, each computed once and shared by the metrics."""
 
-    def __init__(self, seq: Sequence) -> None:
+    def __init__(self, seq: Sequence[R]) -> None:
         self.seq = seq
         n = seq.n_tp
         t = seq.table
-        db = seq.db
-        self.pairs = db.rows(
+        div = seq.run.dialect.int_div
+        self.pairs = seq.run.rows(
             f"SELECT tp * {n} + next_tp AS g, count(*), count(DISTINCT cid), "
-            f"sum(dt // {NS}), sum(dt % {NS}) FROM {t} WHERE next_tp IS NOT NULL GROUP BY g"
+            f"sum(dt {div} {NS}), sum(dt % {NS}) FROM {t} WHERE next_tp IS NOT NULL GROUP BY 1"
         )
         self.pairs.sort(key=lambda r: int(r[0]))
         self.pair_counts = np.zeros(n * n, dtype=np.int64)
         for r in self.pairs:
             self.pair_counts[int(r[0])] = int(r[1])
+        self._ranks: dict[int, dict[int, list[OrderStat]]] = {}
+
+    def ranks(self, part: int) -> dict[int, list[OrderStat]]:
+        """Order statistics of step durations: per touchpoint (median, p90), per pair (median)
+        or over all steps (median). A dialect that batches fetches the three at once (one Spark
+        job costs far more than its rows on small logs); the others only the part asked for."""
+        if part not in self._ranks:
+            seq = self.seq
+            steps = f"FROM {seq.table} WHERE next_tp IS NOT NULL"
+            parts: list[StatsPart] = [
+                (f"SELECT tp AS g, dt AS v {steps}", (0.5, 0.9)),
+                (f"SELECT tp * {seq.n_tp} + next_tp AS g, dt AS v {steps}", (0.5,)),
+                (f"SELECT 0 AS g, dt AS v {steps}", (0.5,)),
+            ]
+            wanted = list(range(len(parts))) if seq.run.dialect.batch_order_stats else [part]
+            got = seq.run.order_stats([parts[k] for k in wanted])
+            self._ranks.update(zip(wanted, got, strict=True))
+        return self._ranks[part]
 
     def touchpoints(self) -> pd.DataFrame:
         """`metrics.touchpoint_metrics`: one row per touchpoint in spec order."""
         seq = self.seq
-        n, t, db = seq.n_tp, seq.table, seq.db
+        n, run = seq.n_tp, seq.run
+        d = run.dialect
         source, lost = seq.with_lost()
-        per_tp = db.rows(
-            f"SELECT tp, count(*), count(*) FILTER (pos = 0), count(*) FILTER (next_tp IS NULL), "
-            f"count(*) FILTER ({lost}) FROM {source} GROUP BY tp"
+        per_tp = run.rows(
+            f"SELECT tp, count(*), {d.count_if('pos = 0')}, {d.count_if('next_tp IS NULL')}, "
+            f"{d.count_if(lost)} FROM {source} GROUP BY tp"
         )
-        runs = db.rows(
-            f"SELECT tp, count(*), count(*) FILTER (c >= 2) FROM {seq.per_case()} GROUP BY tp"
+        runs = run.rows(
+            f"SELECT tp, count(*), {d.count_if('c >= 2')} FROM {seq.per_case()} GROUP BY tp"
         )
-        events, starts, ends, dropoff = (_fill(n, per_tp, k) for k in (1, 2, 3, 4))
-        reach, repeat = _fill(n, runs, 1), _fill(n, runs, 2)
+        events, starts, ends, dropoff = (fill(n, per_tp, k) for k in (1, 2, 3, 4))
+        reach, repeat = fill(n, runs, 1), fill(n, runs, 2)
         pair_n = self.pair_counts.reshape(n, n)
         with_next = pair_n.sum(axis=1)
         stage = np.asarray([tp.stage_index for tp in seq.spec.touchpoints], dtype=np.int64)
         back = np.where(stage[None, :] < stage[:, None], pair_n, 0).sum(axis=1)
         q = np.full((n, 2), np.nan)
         starts_at = np.concatenate(([0], np.cumsum(with_next)))
-        source = f"SELECT tp AS g, dt AS v FROM {t} WHERE next_tp IS NOT NULL"
-        for g, nbs in near(db, source, (0.5, 0.9)).items():
+        for g, nbs in self.ranks(TOUCHPOINT).items():
             q[g] = [
                 lerp(nb, qq, int(starts_at[g])) / NS for nb, qq in zip(nbs, (0.5, 0.9), strict=True)
             ]
@@ -79,13 +102,7 @@ class Measures:
         n = seq.n_tp
         counts = self.pair_counts
         starts_at = np.cumsum(counts) - counts
-        source = (
-            f"SELECT tp * {n} + next_tp AS g, dt AS v FROM {seq.table} WHERE next_tp IS NOT NULL"
-        )
-        med = {
-            g: lerp(nbs[0], 0.5, int(starts_at[g])) / NS
-            for g, nbs in near(seq.db, source, (0.5,)).items()
-        }
+        med = {g: lerp(nbs[0], 0.5, int(starts_at[g])) / NS for g, nbs in self.ranks(PAIR).items()}
         ids = [tp.id for tp in seq.spec.touchpoints]
         rows = self.pairs
         return pd.DataFrame(
@@ -104,8 +121,7 @@ class Measures:
 
     def journey_median_seconds(self) -> float:
         """`metrics.journey_median_seconds`: median of every step's duration."""
-        source = f"SELECT 0 AS g, dt AS v FROM {self.seq.table} WHERE next_tp IS NOT NULL"
-        got = near(self.seq.db, source, (0.5,))
+        got = self.ranks(ALL)
         return int_median(got[0][0]) / NS if got else float("nan")
 
     def slowness_reference_seconds(self, median: float) -> float:
@@ -113,5 +129,5 @@ class Measures:
         if median > 0:
             return median
         source = f"SELECT 0 AS g, dt AS v FROM {self.seq.table} WHERE dt > 0"
-        got = near(self.seq.db, source, (0.5,))
+        got = self.seq.run.order_stats([(source, (0.5,))])[0]
         return np_median(got[0][0]) / NS if got else 0.0
