@@ -60,9 +60,10 @@ def _trouble(events: Events, long_wait: timedelta) -> tuple[bool, bool]:
     return retries, late
 
 
-def _comment(rng: random.Random, situation: str, out_lang: str) -> str:
+def _comment(rng: random.Random, situation: str, out_lang: str) -> tuple[str, str]:
+    """(the comment written in `out_lang`, the language it was drawn in)."""
     lang = "it" if rng.random() < 0.5 else "en"
-    return say(rng.choice(content.VERBATIMS[situation][lang]), out_lang)
+    return say(rng.choice(content.VERBATIMS[situation][lang]), out_lang), lang
 
 
 def pulse_rows(
@@ -88,9 +89,10 @@ def pulse_rows(
         nps = _score(rng, 9.0, penalty)
         situation = "payment" if retries else "delivery" if late else None
         situation = situation or ("happy" if nps >= 8 else "neutral")
-        text = _comment(rng, situation, out_lang) if rng.random() < 0.4 else ""
+        text, said_in = _comment(rng, situation, out_lang) if rng.random() < 0.4 else ("", "")
         channel, segment = info[case]
         mixed = "it" if rng.random() < 0.5 else "en"  # drawn in every language: same rows
+        mixed = said_in or mixed  # a comment's language is the one it was written in
         lang = "it" if out_lang == "it" else mixed
         out.append((case, when, nps, "", "", text, lang, column, segment, channel))
 
