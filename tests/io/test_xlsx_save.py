@@ -19,9 +19,10 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from cxmapper.io.xlsx_export import build_workbook
+from cxmapper.io.xlsx_merge import Sent, shown, stored
 from cxmapper.io.xlsx_save import save_workbook
 from cxmapper.model.workspace import Workspace
-from tests.io.hostile_text import build
+from tests.io.hostile_text import HOSTILE, build
 
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
 
@@ -106,3 +107,14 @@ def test_a_write_only_workbook_is_saved_by_openpyxl(tmp_path: Path) -> None:
     save_workbook(wb, tmp_path / "w.xlsx")
     reread = openpyxl.load_workbook(tmp_path / "w.xlsx")["Rows"]
     assert [c.value for c in reread[1]] == ["a", 1]
+
+
+def test_the_baseline_of_a_row_is_shown_and_stored_as_defined() -> None:
+    """Sent.of computes `stored` only for text the export alters (issue 18); the result is
+    the definition's: `shown` of every value, `stored` where that differs."""
+    values: dict[str, Any] = {f"text {k}": v for k, v in HOSTILE.items()}
+    values.update({"int": 7, "float": 2.5, "none": None, "date": "2026-12-06", "cr": "a\rb"})
+    sent = Sent.of(values)
+    assert sent.shown == {k: shown(v) for k, v in values.items()}
+    assert sent.stored == {k: stored(v) for k, v in values.items() if stored(v) != shown(v)}
+    assert set(sent.stored) >= {"text long", "text control", "text crlf", "cr"}
