@@ -20,6 +20,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from cxmapper.io.xlsx_export import build_workbook
 from cxmapper.io.xlsx_merge import Sent, shown, stored
+from cxmapper.io.xlsx_safe import is_plain_text, put
 from cxmapper.io.xlsx_save import save_workbook
 from cxmapper.model.workspace import Workspace
 from tests.io.hostile_text import HOSTILE, build
@@ -118,3 +119,20 @@ def test_the_baseline_of_a_row_is_shown_and_stored_as_defined() -> None:
     assert sent.shown == {k: shown(v) for k, v in values.items()}
     assert sent.stored == {k: stored(v) for k, v in values.items() if stored(v) != shown(v)}
     assert set(sent.stored) >= {"text long", "text control", "text crlf", "cr"}
+
+
+def test_text_written_without_put_is_what_put_writes(tmp_path: Path) -> None:
+    """Styler.write sets plain text directly (issue 18); `is_plain_text` admits only text that
+    `put()` would write unchanged and without a quote prefix."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    samples = ["plain", "", " spaced ", "a" * 16_383, "a" * 16_384, "=SUM(A1)", "-5", "tab\tx",
+               "line\nbreak", "é", "@x", "+1", "ok 100%"]  # fmt: skip
+    for row, text in enumerate(samples, start=1):
+        cell = put(sheet.cell(row, 1), text)
+        if is_plain_text(text):
+            assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", False), text
+    assert [is_plain_text(t) for t in samples] == [
+        True, True, True, True, False, False, False, False, False, False, False, False, True,
+    ]  # fmt: skip
