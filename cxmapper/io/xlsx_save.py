@@ -16,6 +16,7 @@ openpyxl's own cell code, and rich text is serialised by lxml.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -34,7 +35,8 @@ from openpyxl.xml.functions import tostring
 # openpyxl's own attributes of a cell (private, and left out of its stubs; the version is pinned)
 _set_attributes: Any = cell_writer.__dict__["_set_attributes"]
 _PLAIN_TYPES = {"s": "inlineStr", "n": "n", "b": "b"}  # data type -> the `t` written
-_EMPTY_SHEET_DATA = b"<sheetData></sheetData>"
+# lxml writes the empty element as a start and end tag, openpyxl's fallback writer may not
+_EMPTY_SHEET_DATA = re.compile(rb"<sheetData></sheetData>|<sheetData\s*/>")
 # what libxml2 escapes in text (control characters other than tab and LF never reach a cell)
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", "\r": "&#13;",
@@ -151,9 +153,12 @@ class _Writer(ExcelWriter):
         path = Path(writer.out)
         xml = path.read_bytes()
         rows = writer.sheet_data.encode("ascii", "xmlcharrefreplace")  # as lxml's ASCII output
-        at = xml.index(_EMPTY_SHEET_DATA) + len(b"<sheetData>")
+        empty = _EMPTY_SHEET_DATA.search(xml)  # the first: cell text before it is escaped
+        if empty is None:
+            raise RuntimeError(f"no <sheetData> written for sheet {ws.title!r}")
+        filled = b"<sheetData>" + rows + b"</sheetData>"
         archive: Any = self.__dict__["_archive"]  # ExcelWriter's, left out of the stubs
-        archive.writestr(ws.path[1:], xml[:at] + rows + xml[at:])
+        archive.writestr(ws.path[1:], xml[: empty.start()] + filled + xml[empty.end() :])
         self.manifest.append(ws)
         writer.cleanup()
 
