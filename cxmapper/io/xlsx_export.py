@@ -102,8 +102,9 @@ def export_xlsx(
     `owner_id` keeps only that owner's touchpoints, KPIs, actions and comments, `language`
     ("en", "it"; None: the current one) the language of sheet names, headers and notes. The
     import reads keys from the hidden sheet, so any language imports back into any other."""
+    from cxmapper.io.xlsx_save import save_workbook
     from cxmapper.present.language import in_language
 
     with in_language(language):
         wb = build_workbook(ws, journey_id, analysis, owner_id)
-    return atomic_write(path, lambda tmp: wb.save(tmp))
+    return atomic_write(path, lambda tmp: save_workbook(wb, tmp))

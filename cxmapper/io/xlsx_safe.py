@@ -102,6 +102,17 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
+def is_plain_text(text: str) -> bool:
+    """True for text `put()` writes as it is: printable ASCII (`clean_text` keeps it), short
+    enough never to be cut, not looking like a formula. A writer may set it without `put()`."""
+    return (
+        len(text) <= MAX_CELL_CHARS // 2
+        and text.isascii()
+        and text.isprintable()
+        and not text.startswith(FORMULA_TRIGGERS)
+    )
+
+
 def put(cell: Cell | MergedCell, value: object) -> Cell:
     """Write a value; strings always as text (never formulas), other types as they are.
 

@@ -16,7 +16,7 @@ from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cxmapper.io.xlsx_safe import new_cell, put
+from cxmapper.io.xlsx_safe import is_plain_text, new_cell, put
 from cxmapper.present import heat, palette
 
 FONT_NAME = "Calibri"
@@ -169,10 +169,15 @@ class Styler:
         Once the combination is known the cell is born with a copy of its style array, instead
         of getting a default array that styling then replaces: a large export makes ~100,000.
         """
-        template = self._arrays.get(_combination(font, fill, alignment, border, number_format, 0))
+        key = (id(font), id(fill), id(alignment), id(border), number_format, 0)  # _combination
+        template = self._arrays.get(key)
         if template is None:
             cell = put(new_cell(ws, row, column), value)
             return self(cell, font, fill, alignment, border, number_format)
         cell = Cell(ws, row=row, column=column, style_array=template)  # copies the array
         ws._cells[(row, column)] = cell
+        if type(value) is str and is_plain_text(value):  # most cells (issue 18: < 2 s)
+            cell._value = value  # type: ignore[attr-defined]  # what put() does with it
+            cell.data_type = "s"
+            return cell
         return put(cell, value)  # may set quotePrefix: on this cell's own copy

@@ -77,9 +77,8 @@ def run_app(workspace: str | Path | None = None) -> int:
     install_language(app, chosen_language(settings_store()))
     from cxmapper.ui.dialogs.about import app_log_path
     from cxmapper.ui.main_window import MainWindow
-    from cxmapper.ui.overlay.jobs import discard_spare
 
-    app.aboutToQuit.connect(discard_spare)  # the idle worker goes with the app
+    app.aboutToQuit.connect(_discard_spare_worker)  # the idle worker goes with the app
     install(app_log_path())  # workers' tracebacks go here (named in Help ▸ About)
     window = MainWindow(AppSettings())
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
@@ -94,6 +93,15 @@ def run_app(workspace: str | Path | None = None) -> int:
         elif not os.environ.get(EXIT_AFTER_PAINT_ENV):
             QTimer.singleShot(0, lambda: show_start_dialog(window))
     return app.exec()
+
+
+def _discard_spare_worker() -> None:
+    """Stop the idle analysis worker, if one was started. The jobs module (and with it
+    multiprocessing) is imported when the first job or import wizard needs it, not at
+    start-up (issue 18); if it never was, there is no worker to stop."""
+    jobs = sys.modules.get("cxmapper.ui.overlay.jobs")
+    if jobs is not None:
+        jobs.discard_spare()
 
 
 def show_start_dialog(window: object) -> None:

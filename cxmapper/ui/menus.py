@@ -15,7 +15,6 @@ from cxmapper.ui.canvas.items.feedback_badge import feedback_badges_action
 from cxmapper.ui.dialogs.about import show_about
 from cxmapper.ui.dialogs.compare_versions import diff_view_actions
 from cxmapper.ui.dialogs.value_model import value_model_action
-from cxmapper.ui.governance.dialog import show_governance
 from cxmapper.ui.language_menu import build_language_menu
 
 if TYPE_CHECKING:
@@ -97,7 +96,7 @@ def build_menus(w: MainWindow) -> None:
         QCoreApplication.translate("Menus", "&Governance: History, Versions, Changes…")
     )
     w.governance_action.setObjectName("journey.governance")
-    w.governance_action.triggered.connect(lambda: show_governance(w))
+    w.governance_action.triggered.connect(lambda: _show_governance(w))
     journey_menu.addActions(diff_view_actions(w))
     journey_menu.addAction(value_model_action(w))
     w.journey_menu = journey_menu
@@ -121,3 +120,11 @@ def build_menus(w: MainWindow) -> None:
             w.quit_action,
         ]
     )
+
+
+def _show_governance(w: MainWindow) -> None:
+    """The governance dialog, imported when first opened: its tabs (history, versions, owners,
+    lineage) cost ~10 % of start-up and are not needed for the first paint (issue 18)."""
+    from cxmapper.ui.governance.dialog import show_governance
+
+    show_governance(w)

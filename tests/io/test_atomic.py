@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from cxmapper.errors import CxError
+from cxmapper.io import xlsx_save
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.xlsx_export import export_xlsx
 from cxmapper.model.workspace import Workspace
@@ -21,11 +22,12 @@ def test_failure_mid_write_keeps_target(file_ws: Workspace, journey: dict[str, s
     target = tmp_path / "out" / "out.xlsx"
     target.write_bytes(b"previous version")
 
-    def broken_save(self: openpyxl.Workbook, filename: str) -> None:
+    def broken_save(wb: openpyxl.Workbook, filename: str) -> None:
         Path(filename).write_bytes(b"PK half a zip")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    # the writer export_xlsx saves with (openpyxl's own save before issue 18)
+    monkeypatch.setattr(xlsx_save, "save_workbook", broken_save)
     with pytest.raises(CxError, match="disk is full"):
         export_xlsx(file_ws, journey["journey"], target)
     assert target.read_bytes() == b"previous version"

@@ -20,9 +20,14 @@ class Damage(Exception):
     """What is wrong with a workspace's tables or values, as one line without the file name."""
 
 
+Columns = tuple[tuple[str, str, int, int], ...]
+
+
 @cache
-def reference(version: int) -> dict[str, tuple[str, str, str]]:
-    """{name: (type, table, normalised SQL)} of the tables and indexes of a schema version."""
+def _reference_schema(version: int) -> tuple[list[tuple[str, str, str, str]], dict[str, Columns]]:
+    """The sqlite_master rows and every table's columns of a schema version, from one
+    in-memory database built once per process. (Building one per table ran the migrations
+    120 times on every open, a fifth of the app's start-up before its first paint; issue 18.)"""
     conn = sqlite3.connect(":memory:")
     try:
         for script in schema.MIGRATIONS[:version]:
@@ -30,21 +35,22 @@ def reference(version: int) -> dict[str, tuple[str, str, str]]:
         rows = conn.execute(
             "SELECT name, type, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
         ).fetchall()
+        columns = {name: _columns(conn, name) for name, kind, _, _ in rows if kind == "table"}
     finally:
         conn.close()
-    return {name: (kind, table, _normal(sql)) for name, kind, table, sql in rows}
+    return rows, columns
 
 
 @cache
-def reference_columns(version: int, table: str) -> tuple[tuple[str, str, int, int], ...]:
+def reference(version: int) -> dict[str, tuple[str, str, str]]:
+    """{name: (type, table, normalised SQL)} of the tables and indexes of a schema version."""
+    rows, _ = _reference_schema(version)
+    return {name: (kind, table, _normal(sql)) for name, kind, table, sql in rows}
+
+
+def reference_columns(version: int, table: str) -> Columns:
     """(name, declared type, not null, primary key) of each column of a reference table."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        for script in schema.MIGRATIONS[:version]:
-            conn.executescript(script)
-        return _columns(conn, table)
-    finally:
-        conn.close()
+    return _reference_schema(version)[1].get(table, ())
 
 
 def check_definitions(conn: sqlite3.Connection, version: int) -> None:
@@ -204,7 +210,7 @@ def excerpt(value: object) -> str:
     return repr(short) + ("…" if len(text) > EXCERPT else "")
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> tuple[tuple[str, str, int, int], ...]:
+def _columns(conn: sqlite3.Connection, table: str) -> Columns:
     return tuple(
         (str(r[1]), str(r[2]), int(r[3]), int(r[5]))
         for r in conn.execute(f"PRAGMA table_info([{table}])")

@@ -1,0 +1,138 @@
+"""The fast workbook writer (io/xlsx_save, issue 18) writes the very bytes openpyxl writes:
+every part of the package is compared with `Workbook.save` of the same workbook, on a real
+export of hostile text and on a sheet holding every kind of cell openpyxl can write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+from cxmapper.io.xlsx_export import build_workbook
+from cxmapper.io.xlsx_merge import Sent, shown, stored
+from cxmapper.io.xlsx_safe import is_plain_text, put
+from cxmapper.io.xlsx_save import save_workbook
+from cxmapper.model.workspace import Workspace
+from tests.io.hostile_text import HOSTILE, build
+
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: _MODIFIED.sub(b"", z.read(n)) for n in z.namelist()}  # the save time
+
+
+def _assert_same_as_openpyxl(wb: Workbook, tmp_path: Path) -> dict[str, bytes]:
+    # openpyxl's first save sets outlineLevelCol on each sheet, which later saves then write:
+    # one save first, so both writers see the same workbook
+    wb.save(tmp_path / "first.xlsx")
+    wb.save(tmp_path / "openpyxl.xlsx")
+    save_workbook(wb, tmp_path / "fast.xlsx")
+    theirs, ours = _parts(tmp_path / "openpyxl.xlsx"), _parts(tmp_path / "fast.xlsx")
+    assert list(ours) == list(theirs)
+    for name, data in theirs.items():
+        assert ours[name] == data, name
+    return ours
+
+
+def test_a_real_export_of_hostile_text_is_written_byte_for_byte(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "hostile.cxmap")
+    journey = build(ws)["journey"]
+    wb = build_workbook(ws, journey)
+    ws.close()
+    parts = _assert_same_as_openpyxl(wb, tmp_path)
+    assert len([n for n in parts if n.startswith("xl/worksheets/sheet")]) > 10
+
+
+def test_every_kind_of_cell_is_written_byte_for_byte(tmp_path: Path) -> None:
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="FFEEAA")
+    rows: list[list[Any]] = [
+        ["plain", "a & b < c > d \"q\" 'q'", "  spaced  ", "Ünïcödé ≥ 3 · 😀", "tab\tand\nline"],
+        [0, -1, 3.25, 1e-12, 12345678901234567890],
+        [True, False, None, "", 2.0 / 3.0],
+        [dt.date(2026, 12, 6), dt.datetime(2026, 12, 6, 3, 4, 5), dt.time(7, 8), "=SUM(B2:C2)"],
+    ]
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(r, c)
+            cell.value = value
+            if (r + c) % 2:
+                cell.font, cell.fill = bold, fill
+    runs: list[str | TextBlock] = [TextBlock(InlineFont(b=True), "Bold "), "and plain ≥ & < 😀"]
+    sheet.cell(5, 1).value = CellRichText(runs)
+    sheet.cell(5, 2).alignment = Alignment(wrap_text=True)  # styled, no value
+    sheet.cell(5, 3).value = "=text"
+    sheet.cell(5, 3).data_type = "s"
+    sheet.cell(5, 3).quotePrefix = True
+    sheet.cell(6, 1).value = "linked"
+    sheet.cell(6, 1).hyperlink = "https://example.com/?a=1&b=2"
+    sheet.cell(6, 2).value = "noted"
+    sheet.cell(6, 2).comment = Comment("a note", "Ann")
+    sheet.cell(6, 3).value = ArrayFormula("C6:C6", "=SUM(A2:B2)")
+    sheet.cell(7, 1).value = "#N/A"
+    sheet.cell(7, 1).data_type = "e"
+    sheet.cell(7, 2).value = DataTableFormula("B7", dt2D=True, r1="A1", r2="A2")
+    sheet.merge_cells("A8:C9")
+    sheet.cell(8, 1).value = "merged"
+    sheet.row_dimensions[10].height = 30  # a row with no cells
+    sheet.row_dimensions[2].height = 20
+    other = wb.create_sheet("Second")
+    other.cell(1, 1).value = "plain"
+    other.cell(1, 1).font = bold  # the same style as on the first sheet: one style id
+    parts = _assert_same_as_openpyxl(wb, tmp_path)
+    assert b"&amp; b &lt; c &gt; d" in parts["xl/worksheets/sheet1.xml"]
+    reread = openpyxl.load_workbook(tmp_path / "fast.xlsx")["Sheet"]
+    assert reread.cell(1, 4).value == "Ünïcödé ≥ 3 · 😀"
+    assert reread.cell(1, 3).value == "  spaced  "
+    assert reread.cell(6, 2).comment is not None
+
+
+def test_a_write_only_workbook_is_saved_by_openpyxl(tmp_path: Path) -> None:
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet("Rows")
+    sheet.append(["a", 1])
+    save_workbook(wb, tmp_path / "w.xlsx")
+    reread = openpyxl.load_workbook(tmp_path / "w.xlsx")["Rows"]
+    assert [c.value for c in reread[1]] == ["a", 1]
+
+
+def test_the_baseline_of_a_row_is_shown_and_stored_as_defined() -> None:
+    """Sent.of computes `stored` only for text the export alters (issue 18); the result is
+    the definition's: `shown` of every value, `stored` where that differs."""
+    values: dict[str, Any] = {f"text {k}": v for k, v in HOSTILE.items()}
+    values.update({"int": 7, "float": 2.5, "none": None, "date": "2026-12-06", "cr": "a\rb"})
+    sent = Sent.of(values)
+    assert sent.shown == {k: shown(v) for k, v in values.items()}
+    assert sent.stored == {k: stored(v) for k, v in values.items() if stored(v) != shown(v)}
+    assert set(sent.stored) >= {"text long", "text control", "text crlf", "cr"}
+
+
+def test_text_written_without_put_is_what_put_writes(tmp_path: Path) -> None:
+    """Styler.write sets plain text directly (issue 18); `is_plain_text` admits only text that
+    `put()` would write unchanged and without a quote prefix."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    samples = ["plain", "", " spaced ", "a" * 16_383, "a" * 16_384, "=SUM(A1)", "-5", "tab\tx",
+               "line\nbreak", "é", "@x", "+1", "ok 100%"]  # fmt: skip
+    for row, text in enumerate(samples, start=1):
+        cell = put(sheet.cell(row, 1), text)
+        if is_plain_text(text):
+            assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", False), text
+    assert [is_plain_text(t) for t in samples] == [
+        True, True, True, True, False, False, False, False, False, False, False, False, True,
+    ]  # fmt: skip
