@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from cxmapper.commands.json_out import write_json
+from cxmapper.present import log_labels
 from cxmapper.present.labels import N_, _, kind_label
 
 
@@ -189,7 +190,7 @@ def run_log(args: argparse.Namespace) -> int:
 
 def _entry_text(x: Any) -> str:
     name = x.details.get("title") or x.details.get("name") or x.entity_id
-    text = f"{x.action} {x.kind} {name}"
+    text = f"{log_labels.action_word(x.action)} {log_labels.kind_word(x.kind)} {name}"
     fields = x.fields
     if fields:
         text += ": " + "; ".join(

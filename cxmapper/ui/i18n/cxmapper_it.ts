@@ -2362,6 +2362,18 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>modificata</translation>
     </message>
     <message>
+        <source>{kind} added</source>
+        <translation>aggiunta di {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} removed</source>
+        <translation>rimozione di {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} changed</source>
+        <translation>modifica di {kind}</translation>
+    </message>
+    <message>
         <source>No changes logged for this card yet.</source>
         <translation>Nessuna modifica registrata per questa scheda.</translation>
     </message>

@@ -1,0 +1,40 @@
+"""The History tab in an Italian app: what hangs off the card is worded as one Italian phrase
+("aggiunta di rilevazione KPI", not "rilevazione KPI aggiunta" with the wrong gender for a
+comment) and a reading's value has the decimal comma; an English app keeps the English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from cxmapper.ui import translations
+from cxmapper.ui.inspector.touchpoint_history import HistoryRow, TouchpointHistory
+from tests.ui.rigs import Rig
+
+
+@pytest.fixture
+def italian(qapp: QCoreApplication) -> Iterator[None]:
+    assert translations.install_language(qapp, "it") == "it"
+    yield
+    translations.install_language(qapp, "en")
+
+
+def history_of_home(rig: Rig) -> list[HistoryRow]:
+    rig.panel.show_entity("touchpoint", rig.ids["home"])
+    page = rig.tp.show_tab("history")
+    assert isinstance(page, TouchpointHistory)
+    return page.rows
+
+
+def test_history_reads_italian(italian: None, rig: Rig) -> None:
+    whats = [r.what for r in history_of_home(rig)]
+    assert "aggiunta di rilevazione KPI: 3,9" in whats, whats
+    assert not any("3.9" in w or w.endswith(" aggiunta") for w in whats), whats
+
+
+def test_history_reads_english(qapp: QCoreApplication, rig: Rig) -> None:
+    translations.install_language(qapp, "en")
+    whats = [r.what for r in history_of_home(rig)]
+    assert "KPI reading added: 3.9" in whats
