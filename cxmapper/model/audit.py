@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxmapper.model.changes import Change
-from cxmapper.present.log_labels import readable
+from cxmapper.present.keyed_text import readable
 
 SUMMARY = "summary"  # the action of an entry that stands for a whole (import) operation
 # Fields that name an entity in an entry of an addition or a removal.

@@ -16,7 +16,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.ids import kind_of, new_id, now_iso
 from cxmapper.model.kinds import kind_info
 from cxmapper.model.workspace_reads import WorkspaceReads
-from cxmapper.present import log_labels
+from cxmapper.present import keyed_text, log_labels
 
 if TYPE_CHECKING:
     from cxmapper.model.changes import Change
@@ -175,7 +175,7 @@ class WorkspaceBuilders(WorkspaceReads):
         ds = e.Dataset(
             id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values
         )
-        label = log_labels.keyed(log_labels.IMPORTED_DATASET, name=repr(name), events=n_events,
+        label = keyed_text.keyed(log_labels.IMPORTED_DATASET, name=repr(name), events=n_events,
                                  cases=n_cases)  # fmt: skip
         with self.logged_as(label, summarise=True):
             added = self.add(ds)

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from cxmapper.io.xlsx_export import export_xlsx
 from cxmapper.model.versions import restore_version, save_version
 from cxmapper.model.workspace import Workspace
-from cxmapper.present import language, log_labels
+from cxmapper.present import keyed_text, language
 from cxmapper.present.labels import _
 
 
@@ -35,7 +35,7 @@ def test_made_in_english_read_in_italian(ws: Workspace) -> None:
     ws.add_dataset("web log", b"x", n_events=10200, n_cases=2)
     entry = ws.change_log()[-1]
     assert entry.label == "Imported dataset 'web log': 10,200 events, 2 cases"
-    assert entry.label_key.startswith(log_labels.MARKER)  # the key, not the words
+    assert entry.label_key.startswith(keyed_text.MARKER)  # the key, not the words
     language.use_language("it")
     entry = ws.change_log()[-1]
     assert entry.label == "Importato il dataset 'web log': 10.200 eventi, 2 casi"
@@ -62,7 +62,7 @@ def test_older_free_text_entries_are_shown_as_stored(ws: Workspace) -> None:
     assert ws.change_log()[-1].label == "Importata a mano"
     language.use_language("it")
     assert ws.change_log()[-1].label == "Importata a mano"
-    assert log_labels.readable("msg:{not json") == "msg:{not json"
+    assert keyed_text.readable("msg:{not json") == "msg:{not json"
 
 
 def test_the_workbook_change_log_is_in_the_export_language(ws: Workspace, tmp_path: Path) -> None:
@@ -83,4 +83,4 @@ def test_the_workbook_change_log_is_in_the_export_language(ws: Workspace, tmp_pa
     ]
     assert "Ripristinata la versione 'v1'" in cells
     assert "riepilogo" in cells and "operazione" in cells
-    assert not any("Restored" in c or c.startswith(log_labels.MARKER) for c in cells)
+    assert not any("Restored" in c or c.startswith(keyed_text.MARKER) for c in cells)

@@ -178,6 +178,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Starting</source>
+        <translation>Avvio</translation>
+    </message>
+</context>
+<context>
     <name>CanvasEditing</name>
     <message>
         <source>Change emotion</source>
