@@ -96,6 +96,24 @@ def tab_pages(widget: QWidget) -> list[tuple[QTabWidget, int, str]]:
     return found
 
 
+def page_key(tabs: QTabWidget, index: int) -> str:
+    """A tab's picture name, the same in every language (the English and Italian galleries
+    name a view's picture alike): the page's object name ("analysisView.before_after" ->
+    "before-after"), else the attribute of the widget holding the tabs that is the page or
+    sits in it (the inspector's `history` page inside its scroll area), else the label's slug.
+    """
+    page = tabs.widget(index)
+    name = page.objectName()
+    if "." in name:
+        return name.rsplit(".", 1)[1].replace("_", "-")
+    owner = tabs.parentWidget()
+    for attr, value in vars(owner).items() if owner is not None else ():
+        held = isinstance(value, QWidget) and (value is page or page.isAncestorOf(value))
+        if held and not attr.startswith("_"):
+            return attr.replace("_", "-")
+    return slug(tabs.tabText(index).replace("&", ""))
+
+
 def slug(text: str) -> str:
     """A stable file name for a tab: "KPIs (12)" -> "kpis" (counts change, names do not)."""
     text = text.split("(")[0]
@@ -141,9 +159,9 @@ def capture_window(g: Gallery, window: MainWindow) -> None:
         tabs.setCurrentIndex(index)
         if tabs.widget(index) is panel.before_after:
             with compared(panel):  # an empty table with a hint shows nothing of the view
-                g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+                g.save(f"analysis-{page_key(tabs, index)}", window, f"Analysis view: {label}")
             continue
-        g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+        g.save(f"analysis-{page_key(tabs, index)}", window, f"Analysis view: {label}")
 
 
 @contextmanager
@@ -186,7 +204,7 @@ def capture_inspector(g: Gallery, window: MainWindow) -> None:
                 window.select_touchpoint(max(voices, key=lambda i: voices[i].n_verbatims))
                 settle()
         tabs.setCurrentIndex(index)
-        g.save(f"inspector-{slug(label)}", inspector, f"Inspector: {label}")
+        g.save(f"inspector-{page_key(tabs, index)}", inspector, f"Inspector: {label}")
 
 
 def capture_presentation(g: Gallery, window: MainWindow) -> None:
