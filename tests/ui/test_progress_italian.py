@@ -63,3 +63,12 @@ def test_a_job_reports_its_progress_in_italian(
         job.start()
     assert out.exists()
     assert said == ["Avvio", "Scrittura di mappa.xlsx", "Completato"]
+
+
+def test_the_worker_words_its_texts_in_the_app_language(italian: None, qtbot: QtBot) -> None:
+    """A spawned worker starts in the system's language: the job hands it the app's (the
+    Italian top-friction view read "slow: 90% move on within ...")."""
+    job = BackgroundJob("tests.ui.slow_task.worded", {})
+    with qtbot.waitSignal(job.finished, timeout=120000) as done:
+        job.start()
+    assert done.args[0] == "lento: il 90% prosegue entro {time} ({ratio} {reference})"

@@ -1923,6 +1923,22 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Preimpostazione</translation>
     </message>
     <message>
+        <source>Case id</source>
+        <translation>Id del caso</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Orario</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>Colonne</translation>
     </message>
@@ -1937,6 +1953,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Preview (first rows as read from the file):</source>
         <translation>Anteprima (prime righe come lette dal file):</translation>
+    </message>
+    <message>
+        <source>columns detected</source>
+        <translation>colonne riconosciute</translation>
+    </message>
+    <message>
+        <source>choose the columns</source>
+        <translation>scegliete le colonne</translation>
     </message>
     <message>
         <source>{value} columns ({details}); {found}.</source>

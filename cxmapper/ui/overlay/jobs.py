@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from cxmapper.errors import CxError
+from cxmapper.present import language
 from cxmapper.present.keyed_text import readable
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,10 @@ def _serve(conn: Any) -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     try:
-        task, kwargs = conn.recv()
+        task, kwargs, code = conn.recv()
     except (EOFError, OSError):
         return
+    language.use_language(code)
     module_name, _, func_name = task.rpartition(".")
     try:
         func = getattr(importlib.import_module(module_name), func_name)
@@ -163,7 +165,9 @@ class BackgroundJob(QObject):
         self.running = True
         self.progress.emit(0.0, QCoreApplication.translate("BackgroundJob", "Starting"))
         self._worker = _take_worker()
-        self._worker.conn.send((self._task, self._kwargs))
+        # with the app's language: a spawned worker starts in the system's, and the texts it
+        # words (a friction reason, a CxError) were English in an Italian app
+        self._worker.conn.send((self._task, self._kwargs, language.current_language()))
         self._timer.start()
 
     def cancel(self) -> None:
