@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cxmapper.ui import translations
 from cxmapper.ui.inspector.touchpoint_history import HistoryRow, TouchpointHistory
+from cxmapper.ui.inspector.touchpoint_kpis import TouchpointKpis
 from tests.ui.rigs import Rig
 
 
@@ -38,3 +39,13 @@ def test_history_reads_english(qapp: QCoreApplication, rig: Rig) -> None:
     translations.install_language(qapp, "en")
     whats = [r.what for r in history_of_home(rig)]
     assert "KPI reading added: 3.9" in whats
+
+
+def test_kpi_tab_writes_decimal_commas(italian: None, rig: Rig) -> None:
+    """The KPI tab read "4.27 1-5" and "Obiettivo 4.3" in the Italian gallery."""
+    rig.panel.show_entity("touchpoint", rig.ids["home"])
+    page = rig.tp.show_tab("kpis")
+    assert isinstance(page, TouchpointKpis)
+    assert page.table.item(0, 1).text() == "3,9 score"
+    assert page.target.text() == "4,2"
+    assert "3,9" in page.kpi.currentText()

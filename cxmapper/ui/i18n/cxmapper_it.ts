@@ -1328,6 +1328,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Definite i KPI in Percorso ▸ Persone e KPI</translation>
     </message>
     <message>
+        <source>no readings</source>
+        <translation>nessuna misurazione</translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; {words}</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; {words}</translation>
     </message>

@@ -6,7 +6,7 @@ wrong one can be undone right away or removed from the table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -202,7 +202,11 @@ class TouchpointKpis(EntityPage):
     def _show_status(self, kpi: e.Kpi, value: float | None) -> None:
         state = status(kpi, value)
         colour = STATUS_COLOURS[state]
-        words = "no readings" if value is None else status_label(state)
+        words = (
+            QCoreApplication.translate("InspectorTouchpointKpis", "no readings")
+            if value is None
+            else status_label(state)
+        )
         self.status_label.setText(
             QCoreApplication.translate(
                 "InspectorTouchpointKpis", "<span style='color:{colour}'>●</span> {words}"
@@ -289,4 +293,6 @@ class TouchpointKpis(EntityPage):
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    """A reading or target as people of the app's language write it ("4,27" in Italian),
+    without grouping so that the target field reads back through `parse_number`."""
+    return f"{value:g}".replace(".", QLocale().decimalPoint())
