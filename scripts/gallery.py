@@ -235,7 +235,16 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     dialog.close()
 
 
-def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
+# the diff scenario's edits are data typed by a person: in the gallery's language
+DIFF_WORDS = {
+    "en": {"version": "As-is", "new": " (new)", "card": "Chat with an agent",
+           "path": "new path", "renamed": " (renamed)"},
+    "it": {"version": "Com'è", "new": " (nuovo)", "card": "Chat con un operatore",
+           "path": "nuovo percorso", "renamed": " (rinominato)"},
+}  # fmt: skip
+
+
+def capture_canvas_diff(g: Gallery, workspace: Path, work: Path, lang: str = "en") -> None:
     """The diff view on a copy of the demo (the other pictures keep the demo as it is): a
     version saved, then a card renamed, one moved to the next stage, one removed, one added,
     connectors removed, added and relabelled, and a RACI assignment added."""
@@ -250,26 +259,27 @@ def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
     if not window.open_path(copy) or window.workspace is None or window.journey_id is None:
         raise SystemExit(f"gallery: could not open {copy}")
     ws, journey = window.workspace, window.journey_id
-    save_version(ws, journey, "As-is")
+    words = DIFF_WORDS.get(lang, DIFF_WORDS["en"])
+    save_version(ws, journey, words["version"])
     stages, cards = ws.stages(journey), ws.touchpoints(journey)
-    ws.update("touchpoint", cards[0].id, title=cards[0].title + " (new)")
+    ws.update("touchpoint", cards[0].id, title=cards[0].title + words["new"])
     moved = cards[1]
     after = next((s for s in stages if s.position > ws.get("stage", moved.stage_id).position),
                  stages[0])  # fmt: skip
     ws.move_touchpoints([moved.id], after.id, moved.lane_id, 0)
     ws.remove("touchpoint", cards[2].id)
-    ws.add_touchpoint(stages[0].id, cards[0].lane_id, "Chat with an agent")
+    ws.add_touchpoint(stages[0].id, cards[0].lane_id, words["card"])
     links = ws.connectors(journey)
     if links:  # a connector removed (a ghost line), one added (green), one relabelled
         ws.remove("connector", links[0].id)
-    ws.add_connector(cards[3].id, cards[5].id, label="new path")
+    ws.add_connector(cards[3].id, cards[5].id, label=words["path"])
     if len(links) > 1:
-        ws.update("connector", links[1].id, label=(links[1].label or "") + " (renamed)")
+        ws.update("connector", links[1].id, label=(links[1].label or "") + words["renamed"])
     parties = ws.parties()
     if parties:  # a RACI change: a badge on the card
         ws.assign(cards[0].id, parties[0].id, "C")
     settle()
-    show_diff(window, "As-is", CURRENT)
+    show_diff(window, words["version"], CURRENT)
     window.resize(*SIZES[1])
     for dock in (window.journeys_dock, window.inspector_dock, window.comments_dock):
         dock.hide()
@@ -394,7 +404,7 @@ def main() -> int:
         capture_dialogs(g, window, events)
         window.close_workspace()
         window.close()
-        capture_canvas_diff(g, workspace, work)
+        capture_canvas_diff(g, workspace, work, args.lang)
         capture_outputs(g, workspace, work, args.lang)
         g.write_index()
         del app

@@ -66,3 +66,11 @@ def test_the_committed_galleries_use_the_same_names() -> None:
     english, italian = named(GALLERY), named(GALLERY / "it")
     assert english and english == italian
     assert "inspector-history" in italian and "inspector-cronologia" not in italian
+
+
+def test_the_italian_diff_picture_edits_in_italian() -> None:
+    """The Italian canvas-diff picture showed an added card "Chat with an agent"."""
+    gallery = load_gallery()
+    english, italian = gallery.DIFF_WORDS["en"], gallery.DIFF_WORDS["it"]
+    assert english.keys() == italian.keys()
+    assert not set(english.values()) & set(italian.values())
