@@ -2318,6 +2318,21 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>RenderPdf</name>
+    <message>
+        <source>Stages {stages} · lanes {lanes}</source>
+        <translation>Fasi {stages} · corsie {lanes}</translation>
+    </message>
+    <message>
+        <source>Exported {date}</source>
+        <translation>Esportato il {date}</translation>
+    </message>
+    <message>
+        <source>page {n} of {total}</source>
+        <translation>pagina {n} di {total}</translation>
+    </message>
+</context>
+<context>
     <name>SaveVersion</name>
     <message>
         <source>Save Version</source>

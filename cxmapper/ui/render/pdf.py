@@ -203,7 +203,7 @@ def plan_tiles(r: _Rendered, area_w: float, area_h: float) -> tuple[float, list[
 
 
 def _tiled_pages(r: _Rendered, writer: Any, painter: Any) -> None:
-    from PySide6.QtCore import QRectF
+    from PySide6.QtCore import QCoreApplication, QRectF
 
     from cxmapper.ui.canvas import layout
 
@@ -217,8 +217,9 @@ def _tiled_pages(r: _Rendered, writer: Any, painter: Any) -> None:
             writer.newPage()
         first_col, last_col = g.columns[tile.columns[0]], g.columns[tile.columns[1] - 1]
         first_row, last_row = g.rows[tile.rows[0]], g.rows[tile.rows[1] - 1]
-        part = (f"Stages {_span(m.stages[first_col.id].name, m.stages[last_col.id].name)} · "
-                f"lanes {_span(m.lanes[first_row.id].name, m.lanes[last_row.id].name)}")  # fmt: skip
+        part = QCoreApplication.translate("RenderPdf", "Stages {stages} · lanes {lanes}").format(
+            stages=_span(m.stages[first_col.id].name, m.stages[last_col.id].name),
+            lanes=_span(m.lanes[first_row.id].name, m.lanes[last_row.id].name))  # fmt: skip
         _header(r, writer, painter, n, len(tiles), part)
         x0, y0 = first_col.start, first_row.start
         cw, rh = last_col.end - x0, last_row.end - y0
@@ -242,9 +243,11 @@ def _span(first: str, last: str) -> str:
 
 def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: str) -> None:
     """Journey name, export date, page number and part on the left; the legend on the right."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QPen
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from cxmapper.present.locale_format import format_date
 
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     band = QRectF(0, 0, page.width(), _mm(writer, HEADER_MM))
@@ -272,7 +275,12 @@ def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: s
     small.setPointSizeF(8.5)
     painter.setFont(small)
     painter.setPen(QColor("#616e7c"))
-    facts = [f"Exported {dt.date.today().isoformat()}", f"page {n} of {total}"]
+    facts = [
+        QCoreApplication.translate("RenderPdf", "Exported {date}").format(
+            date=format_date(dt.date.today())
+        ),
+        QCoreApplication.translate("RenderPdf", "page {n} of {total}").format(n=n, total=total),
+    ]
     if part:
         facts.append(part)
     bottom = QRectF(text.left(), top.bottom() + 2, text.width(), text.height() - top.height() - 2)
