@@ -225,9 +225,15 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     wizard.close()
     ws = window.workspace
     assert ws is not None
-    folder = str(Path(ws.path).parent / "Online purchase.xlsx")
-    dialog = file_dialogs.make_dialog(window, "Export Excel workbook", folder,
-                                      "Excel workbook (*.xlsx)", save=True)  # fmt: skip
+    # as Transfer.export_dialog asks: the journey's name, the title and filter in the app's
+    # language (the Italian picture showed "Online purchase.xlsx" and "Excel workbook")
+    assert window.journey_id is not None
+    name = ws.get("journey", window.journey_id).name
+    folder = str(Path(ws.path).parent / f"{name}.xlsx")
+    what = QCoreApplication.translate("Transfer", "&Excel workbook…").replace("&", "").rstrip("…")
+    title = QCoreApplication.translate("Transfer", "Export {what}").format(what=what)
+    file_filter = QCoreApplication.translate("Transfer", "Excel workbook (*.xlsx)")
+    dialog = file_dialogs.make_dialog(window, title, folder, file_filter, save=True)
     dialog.resize(900, 520)
     dialog.show()
     settle(20)

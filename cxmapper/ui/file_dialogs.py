@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
@@ -38,9 +38,13 @@ class NameOnlyIconProvider(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
-            return "Folder"
+            return QCoreApplication.translate("FileDialogs", "Folder")
         suffix = info.suffix()
-        return f"{suffix.upper()} file" if suffix else "File"
+        if not suffix:
+            return QCoreApplication.translate("FileDialogs", "File")
+        return QCoreApplication.translate("FileDialogs", "{suffix} file").format(
+            suffix=suffix.upper()
+        )
 
 
 _provider: NameOnlyIconProvider | None = None
@@ -60,6 +64,14 @@ def make_dialog(
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_icon_provider())
     dialog.setObjectName("cxFileDialog")
+    # Qt 6's own words have mnemonics ("&Look in:") that its Italian catalogue lacks: ours
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("FileDialogs", "&Look in:")
+    )
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.FileType,
+        QCoreApplication.translate("FileDialogs", "Files of &type:"),
+    )
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
