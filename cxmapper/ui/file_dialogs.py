@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QTreeView, QWidget
 
 from cxmapper.model.persistence.file_locks import released
 
@@ -72,6 +72,7 @@ def make_dialog(
         QFileDialog.DialogLabel.FileType,
         QCoreApplication.translate("FileDialogs", "Files of &type:"),
     )
+    _fit_column_titles(dialog)
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -79,6 +80,19 @@ def make_dialog(
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return dialog
+
+
+def _fit_column_titles(dialog: QFileDialog) -> None:
+    """No column of the detail view narrower than its title ("Dimensioni" was cut)."""
+    for view in dialog.findChildren(QTreeView):
+        header, model = view.header(), view.model()
+        if model is None:
+            continue
+        titles = [
+            str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(header.count())
+        ]
+        widest = max((header.fontMetrics().horizontalAdvance(t) for t in titles), default=0)
+        header.setMinimumSectionSize(widest + 24)  # the sort arrow and margins
 
 
 def _run(dialog: QFileDialog) -> str | None:

@@ -31,3 +31,20 @@ def test_the_file_dialog_reads_italian(italian: None, qtbot: QtBot, tmp_path: ob
     provider = file_dialogs.NameOnlyIconProvider()
     assert provider.type(QFileInfo(str(tmp_path))) == "Cartella"
     assert provider.type(QFileInfo("/nowhere/mappa.xlsx")) == "File XLSX"
+
+
+def test_no_column_title_is_cut(italian: None, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTreeView
+
+    dialog = file_dialogs.make_dialog(None, "Esporta", "x.xlsx", "(*.xlsx)", save=True)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 520)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    view = next(v for v in dialog.findChildren(QTreeView) if v.isVisible())
+    header, model = view.header(), view.model()
+    for i in range(header.count()):
+        title = str(model.headerData(i, Qt.Orientation.Horizontal))
+        if not header.isSectionHidden(i):
+            assert header.sectionSize(i) >= header.fontMetrics().horizontalAdvance(title), title
