@@ -267,7 +267,9 @@ def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: s
     title.setBold(True)
     painter.setFont(title)
     painter.setPen(QColor("#1f2933"))
-    top = QRectF(text.left(), text.top(), text.width(), text.height() * 0.55)
+    # a tiled page says which part it is on a line of its own: after the date and page
+    # number it was cut ("· corsie Pensieri…" in Italian)
+    top = QRectF(text.left(), text.top(), text.width(), text.height() * (0.45 if part else 0.55))
     painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                      painter.fontMetrics().elidedText(r.journey.name, Qt.TextElideMode.ElideRight,
                                                       math.floor(top.width())))  # fmt: skip
@@ -281,12 +283,13 @@ def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: s
         ),
         QCoreApplication.translate("RenderPdf", "page {n} of {total}").format(n=n, total=total),
     ]
-    if part:
-        facts.append(part)
     bottom = QRectF(text.left(), top.bottom() + 2, text.width(), text.height() - top.height() - 2)
-    painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                     painter.fontMetrics().elidedText("  ·  ".join(facts), Qt.TextElideMode.ElideRight,
-                                                      math.floor(bottom.width())))  # fmt: skip
+    lines = ["  ·  ".join(facts), *([part] if part else [])]
+    fm = painter.fontMetrics()
+    for i, line in enumerate(lines):
+        row = bottom.adjusted(0, i * fm.lineSpacing(), 0, 0)
+        painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         fm.elidedText(line, Qt.TextElideMode.ElideRight, math.floor(row.width())))  # fmt: skip
     painter.setPen(QPen(QColor("#d9dee4"), 1))
     y = band.bottom() + _mm(writer, GAP_MM) / 2
     painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y))
