@@ -13,7 +13,7 @@ from cxmapper.io.xlsx_sheets.overview import how_to
 from cxmapper.model.workspace import Workspace
 from cxmapper.present import language
 
-HOW_TO_CHARS = 80  # body characters per line across the overview's columns A:B
+HOW_TO_CHARS = 120  # body characters per line across the overview's columns A:B
 
 
 @pytest.mark.parametrize("lang", ["en", "it"])
@@ -32,7 +32,8 @@ def test_how_to_lines_wrap_in_tall_enough_rows(tmp_path: Path, lang: str) -> Non
             found += 1
             assert cell.alignment.wrap_text
             needed = -(-len(str(cell.value)) // HOW_TO_CHARS)
-            assert (sheet.row_dimensions[cell.row].height or 15) >= 15 * needed
+            assert (sheet.row_dimensions[cell.row].height or 13) >= 13 * needed
             assert len(str(cell.value)) <= HOW_TO_CHARS or needed > 1
     assert found == len(lines)
-    assert max(len(t) for t in lines) > HOW_TO_CHARS  # at least one wraps
+    if lang == "it":  # the longer Italian sentences: at least one wraps onto two lines
+        assert max(len(t) for t in lines) > HOW_TO_CHARS

@@ -27,8 +27,8 @@ from cxmapper.present.units import format_score
 from cxmapper.present.value_labels import channel_text
 
 MAX_WARNINGS = 40
-HOW_TO_CHARS = 80  # characters of body text per line across columns A:B (24 + 64 wide)
-HOW_TO_LINE_PT = 15.0
+HOW_TO_CHARS = 120  # characters of body text per line across columns A:B (24 + 64 wide)
+HOW_TO_LINE_PT = 13.0
 STATE_WORDS = {"current": N_("current"), "future": N_("future")}  # model.entities.JOURNEY_STATES
 
 # {sheet:key} and {column:key} are filled with the labels (see how_to)
