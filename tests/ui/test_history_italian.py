@@ -49,3 +49,24 @@ def test_kpi_tab_writes_decimal_commas(italian: None, rig: Rig) -> None:
     assert page.table.item(0, 1).text() == "3,9 score"
     assert page.target.text() == "4,2"
     assert "3,9" in page.kpi.currentText()
+
+
+def test_date_fields_write_dates_as_the_language_does(
+    italian: None, rig: Rig, qapp: QCoreApplication
+) -> None:
+    """The KPI tab's and the analysis panel's date fields read "2026-04-26" in Italian."""
+    from PySide6.QtCore import QDate
+
+    from cxmapper.ui.overlay.panel import AnalysisPanel
+
+    rig.panel.show_entity("touchpoint", rig.ids["home"])
+    page = rig.tp.show_tab("kpis")
+    assert isinstance(page, TouchpointKpis)
+    page.date.setDate(QDate(2026, 4, 26))
+    assert page.date.text() == "26/04/2026"
+    panel = AnalysisPanel()
+    try:
+        panel.period_from.setDate(QDate(2026, 4, 26))
+        assert panel.period_from.text() == "26/04/2026"
+    finally:
+        panel.deleteLater()

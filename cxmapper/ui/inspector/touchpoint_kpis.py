@@ -32,6 +32,7 @@ from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.trend_chart import TrendChart
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
+from cxmapper.ui.locale_format import date_edit_format
 
 STATUS_COLOURS = {
     "green": "#2e7d32",
@@ -117,7 +118,7 @@ class TouchpointKpis(EntityPage):
         )
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_edit_format())
         self.source = QLineEdit()
         self.source.setPlaceholderText(
             QCoreApplication.translate("InspectorTouchpointKpis", "survey, analytics, call centre…")
