@@ -70,3 +70,13 @@ def test_date_fields_write_dates_as_the_language_does(
         assert panel.period_from.text() == "26/04/2026"
     finally:
         panel.deleteLater()
+
+
+def test_tables_write_dates_as_the_language_does(italian: None, rig: Rig) -> None:
+    """The KPI readings and the History tab listed ISO dates in Italian."""
+    rig.panel.show_entity("touchpoint", rig.ids["home"])
+    page = rig.tp.show_tab("kpis")
+    assert isinstance(page, TouchpointKpis)
+    assert page.table.item(0, 0).text() == "01/01/2026"
+    when = history_of_home(rig)[0].when
+    assert when[2] == "/" and when[5] == "/" and len(when) == len("06/12/2026 03:16:49")

@@ -19,6 +19,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.audit import LogEntry
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.labels import field_label, kind_label
+from cxmapper.present.locale_format import format_date
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.locale_format import number
 
@@ -104,7 +105,7 @@ def card_history(ws: Workspace, tp: e.Touchpoint) -> list[HistoryRow]:
     # a card whose place in its stack merely shifted is in one shared entry (no entity id):
     # not news about the card, so not listed
     return [
-        HistoryRow(x.at[:19].replace("T", " "), x.author, describe(ws, x, tp.id))
+        HistoryRow(f"{format_date(x.at)} {x.at[11:19]}", x.author, describe(ws, x, tp.id))
         for x in reversed(entries)
     ]
 

@@ -27,6 +27,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import latest_readings, status
 from cxmapper.present import choice_labels as cl
 from cxmapper.present.labels import status_label
+from cxmapper.present.locale_format import format_date
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.page import EntityPage
@@ -220,7 +221,7 @@ class TouchpointKpis(EntityPage):
         self.table.setRowCount(len(history))
         for row, r in enumerate(reversed(history)):  # newest first
             state = status(kpi, r.value)
-            cells = [r.measured_at[:10], f"{_fmt(r.value)} {kpi.unit}".strip(),
+            cells = [format_date(r.measured_at[:10]), f"{_fmt(r.value)} {kpi.unit}".strip(),
                      status_label(state), r.source, names.get(r.owner_id or "", "")]  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
