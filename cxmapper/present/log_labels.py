@@ -12,8 +12,10 @@ change.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cxmapper.present import value_labels as vl
-from cxmapper.present.labels import KINDS, N_
+from cxmapper.present.labels import KINDS, N_, column_label, field_label, kind_label
 
 IMPORTED_DATASET = N_("Imported dataset {name}: {events} events, {cases} cases")
 IMPORTED_WORKBOOK = N_("Imported Excel workbook: {n} change(s)")
@@ -35,4 +37,28 @@ def kind_word(kind: str) -> str:
     return vl.value_label(LOG_KINDS, kind)
 
 
-__all__ = ["action_word", "kind_word"]
+def field_word(name: str) -> str:
+    """A changed field as people read it: its label, else the kind it names ('stage_id': the
+    stage), else its column's label; unknown names with spaces for underscores. The log's
+    Fields column read raw keys ('owner_id: ...') in every language."""
+    bare = name.removesuffix("_id")
+    for lookup, key in ((field_label, name), (field_label, bare), (kind_label, bare),
+                        (column_label, name), (column_label, bare)):  # fmt: skip
+        try:
+            return str(lookup(key))
+        except KeyError:
+            continue
+    return name.replace("_", " ")
+
+
+def fields_text(fields: dict[str, Any]) -> str:
+    """'field: old → new' for each changed field of a log entry, fields worded."""
+    return "; ".join(
+        f"{field_word(k)}: {v[0]!r} → {v[1]!r}"
+        if isinstance(v, list) and len(v) == 2
+        else field_word(k)
+        for k, v in fields.items()
+    )
+
+
+__all__ = ["action_word", "field_word", "fields_text", "kind_word"]

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from cxmapper.io.xlsx_export import export_xlsx
 from cxmapper.model.versions import restore_version, save_version
 from cxmapper.model.workspace import Workspace
-from cxmapper.present import keyed_text, language
+from cxmapper.present import keyed_text, language, log_labels
 from cxmapper.present.labels import _
 
 
@@ -84,3 +84,11 @@ def test_the_workbook_change_log_is_in_the_export_language(ws: Workspace, tmp_pa
     assert "Ripristinata la versione 'v1'" in cells
     assert "riepilogo" in cells and "operazione" in cells
     assert not any("Restored" in c or c.startswith(keyed_text.MARKER) for c in cells)
+
+
+def test_changed_fields_are_worded(ws: Workspace) -> None:
+    """The governance window and the workbook's change log listed raw keys ('title: ...')."""
+    fields = {"title": ["a", "b"], "stage_id": ["s", "t"]}
+    assert log_labels.fields_text(fields) == "title: 'a' → 'b'; stage: 's' → 't'"
+    language.use_language("it")
+    assert log_labels.fields_text(fields) == "titolo: 'a' → 'b'; fase: 's' → 't'"

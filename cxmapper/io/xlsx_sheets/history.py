@@ -39,12 +39,6 @@ def _name(details: dict[str, Any]) -> str:
     return ""  # a summary entry: its worded summary (LogEntry.summary) instead
 
 
-def fields_text(fields: dict[str, Any]) -> str:
-    """'field: old → new' for each changed field, as the app's History view shows it."""
-    return "; ".join(
-        f"{k}: {v[0]!r} → {v[1]!r}" if isinstance(v, list) and len(v) == 2 else k
-        for k, v in fields.items()
-    )
 
 
 def _rows(
@@ -136,7 +130,7 @@ def write_change_log(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
     entries = ws_.change_log(journey_id=ctx.snap.journey.id)[-MAX_LOG_ROWS:]
     rows = [[x.at[:19].replace("T", " "), x.author, x.label, log_labels.action_word(x.action),
              log_labels.kind_word(x.kind),
-             _name(x.details) or x.summary, fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
+             _name(x.details) or x.summary, log_labels.fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
     _rows(ws, 3, LOG_HEADERS, rows, "ChangeLog", LOG_WIDTHS, ctx.style)
     if len(rows) > PRINTED_LOG_ROWS:  # pages of history nobody reads on paper
         put(

@@ -33,16 +33,6 @@ from cxmapper.ui.screen_fit import resize_within_screen
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 
-def _fields_text(fields: dict[str, Any]) -> str:
-    parts = []
-    for name, change in fields.items():
-        if isinstance(change, list) and len(change) == 2:
-            parts.append(f"{name}: {change[0]!r} → {change[1]!r}")
-        else:
-            parts.append(name)
-    return "; ".join(parts)
-
-
 def _count_words(key: str) -> str:
     """'added touchpoint' (a diff count's key: change and kind) in the current language."""
     change, _sep, kind = key.partition(" ")
@@ -134,7 +124,7 @@ class GovernanceDialog(QDialog):
         for entry in self.ws.change_log(**filters):
             what = f"{log_labels.action_word(entry.action)} {log_labels.kind_word(entry.kind)}"
             name = _entity_name(entry.details) or entry.summary
-            fields = _fields_text(entry.fields)
+            fields = log_labels.fields_text(entry.fields)
             row = [entry.at[:19].replace("T", " "), entry.author, entry.label,
                    f"{what} {name}".strip(), fields]  # fmt: skip
             if needle and needle not in " ".join(row).lower():
