@@ -39,8 +39,6 @@ def _name(details: dict[str, Any]) -> str:
     return ""  # a summary entry: its worded summary (LogEntry.summary) instead
 
 
-
-
 def _rows(
     ws: Worksheet,
     top: int,
