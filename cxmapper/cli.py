@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from cxmapper import __version__
+from cxmapper.commands import argparse_words
 from cxmapper.commands.printable import printable, safe_output
 from cxmapper.errors import CxError
 from cxmapper.present import language
@@ -30,19 +31,20 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()
     parser = argparse.ArgumentParser(
         prog="cxmapper",
-        description="Customer-journey mapping. Without a sub-command, opens the desktop app.",
+        description=_("Customer-journey mapping. Without a sub-command, opens the desktop app."),
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--version", action="store_true", help=_("print the version and exit"))
     parser.add_argument(
-        "--verbose", action="store_true", help="with --version: also where the log file is"
+        "--verbose", action="store_true", help=_("with --version: also where the log file is")
     )
     parser.add_argument(
         "--lang",
         choices=language.SUPPORTED,
         default=None,
-        help="language of messages and exports (default: the system locale)",
+        help=_("language of messages and exports (default: the system locale)"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -69,10 +71,11 @@ def _is_gui_call(argv: list[str], parser: argparse.ArgumentParser) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()  # the command modules import only the standard library up front
     try:
         code, args_list = _take_language(args_list)
         language.use_language(code)
+        # built in the chosen language: the help texts are looked up as the parser is made
+        parser = build_parser()  # the command modules import only the standard library up front
         if _is_gui_call(args_list, parser):
             return _run_gui(args_list)
         with safe_output():  # names from files never reach the terminal as control sequences

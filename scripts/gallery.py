@@ -96,6 +96,24 @@ def tab_pages(widget: QWidget) -> list[tuple[QTabWidget, int, str]]:
     return found
 
 
+def page_key(tabs: QTabWidget, index: int) -> str:
+    """A tab's picture name, the same in every language (the English and Italian galleries
+    name a view's picture alike): the page's object name ("analysisView.before_after" ->
+    "before-after"), else the attribute of the widget holding the tabs that is the page or
+    sits in it (the inspector's `history` page inside its scroll area), else the label's slug.
+    """
+    page = tabs.widget(index)
+    name = page.objectName()
+    if "." in name:
+        return name.rsplit(".", 1)[1].replace("_", "-")
+    owner = tabs.parentWidget()
+    for attr, value in vars(owner).items() if owner is not None else ():
+        held = isinstance(value, QWidget) and (value is page or page.isAncestorOf(value))
+        if held and not attr.startswith("_"):
+            return attr.replace("_", "-")
+    return slug(tabs.tabText(index).replace("&", ""))
+
+
 def slug(text: str) -> str:
     """A stable file name for a tab: "KPIs (12)" -> "kpis" (counts change, names do not)."""
     text = text.split("(")[0]
@@ -141,9 +159,9 @@ def capture_window(g: Gallery, window: MainWindow) -> None:
         tabs.setCurrentIndex(index)
         if tabs.widget(index) is panel.before_after:
             with compared(panel):  # an empty table with a hint shows nothing of the view
-                g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+                g.save(f"analysis-{page_key(tabs, index)}", window, f"Analysis view: {label}")
             continue
-        g.save(f"analysis-{slug(label)}", window, f"Analysis view: {label}")
+        g.save(f"analysis-{page_key(tabs, index)}", window, f"Analysis view: {label}")
 
 
 @contextmanager
@@ -186,7 +204,7 @@ def capture_inspector(g: Gallery, window: MainWindow) -> None:
                 window.select_touchpoint(max(voices, key=lambda i: voices[i].n_verbatims))
                 settle()
         tabs.setCurrentIndex(index)
-        g.save(f"inspector-{slug(label)}", inspector, f"Inspector: {label}")
+        g.save(f"inspector-{page_key(tabs, index)}", inspector, f"Inspector: {label}")
 
 
 def capture_voice(g: Gallery, window: MainWindow) -> None:
@@ -222,9 +240,15 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     wizard.close()
     ws = window.workspace
     assert ws is not None
-    folder = str(Path(ws.path).parent / "Online purchase.xlsx")
-    dialog = file_dialogs.make_dialog(window, "Export Excel workbook", folder,
-                                      "Excel workbook (*.xlsx)", save=True)  # fmt: skip
+    # as Transfer.export_dialog asks: the journey's name, the title and filter in the app's
+    # language (the Italian picture showed "Online purchase.xlsx" and "Excel workbook")
+    assert window.journey_id is not None
+    name = ws.get("journey", window.journey_id).name
+    folder = str(Path(ws.path).parent / f"{name}.xlsx")
+    what = QCoreApplication.translate("Transfer", "&Excel workbook…").replace("&", "").rstrip("…")
+    title = QCoreApplication.translate("Transfer", "Export {what}").format(what=what)
+    file_filter = QCoreApplication.translate("Transfer", "Excel workbook (*.xlsx)")
+    dialog = file_dialogs.make_dialog(window, title, folder, file_filter, save=True)
     dialog.resize(900, 520)
     dialog.show()
     settle(20)
@@ -232,7 +256,16 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     dialog.close()
 
 
-def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
+# the diff scenario's edits are data typed by a person: in the gallery's language
+DIFF_WORDS = {
+    "en": {"version": "As-is", "new": " (new)", "card": "Chat with an agent",
+           "path": "new path", "renamed": " (renamed)"},
+    "it": {"version": "Com'è", "new": " (nuovo)", "card": "Chat con un operatore",
+           "path": "nuovo percorso", "renamed": " (rinominato)"},
+}  # fmt: skip
+
+
+def capture_canvas_diff(g: Gallery, workspace: Path, work: Path, lang: str = "en") -> None:
     """The diff view on a copy of the demo (the other pictures keep the demo as it is): a
     version saved, then a card renamed, one moved to the next stage, one removed, one added,
     connectors removed, added and relabelled, and a RACI assignment added."""
@@ -247,26 +280,27 @@ def capture_canvas_diff(g: Gallery, workspace: Path, work: Path) -> None:
     if not window.open_path(copy) or window.workspace is None or window.journey_id is None:
         raise SystemExit(f"gallery: could not open {copy}")
     ws, journey = window.workspace, window.journey_id
-    save_version(ws, journey, "As-is")
+    words = DIFF_WORDS.get(lang, DIFF_WORDS["en"])
+    save_version(ws, journey, words["version"])
     stages, cards = ws.stages(journey), ws.touchpoints(journey)
-    ws.update("touchpoint", cards[0].id, title=cards[0].title + " (new)")
+    ws.update("touchpoint", cards[0].id, title=cards[0].title + words["new"])
     moved = cards[1]
     after = next((s for s in stages if s.position > ws.get("stage", moved.stage_id).position),
                  stages[0])  # fmt: skip
     ws.move_touchpoints([moved.id], after.id, moved.lane_id, 0)
     ws.remove("touchpoint", cards[2].id)
-    ws.add_touchpoint(stages[0].id, cards[0].lane_id, "Chat with an agent")
+    ws.add_touchpoint(stages[0].id, cards[0].lane_id, words["card"])
     links = ws.connectors(journey)
     if links:  # a connector removed (a ghost line), one added (green), one relabelled
         ws.remove("connector", links[0].id)
-    ws.add_connector(cards[3].id, cards[5].id, label="new path")
+    ws.add_connector(cards[3].id, cards[5].id, label=words["path"])
     if len(links) > 1:
-        ws.update("connector", links[1].id, label=(links[1].label or "") + " (renamed)")
+        ws.update("connector", links[1].id, label=(links[1].label or "") + words["renamed"])
     parties = ws.parties()
     if parties:  # a RACI change: a badge on the card
         ws.assign(cards[0].id, parties[0].id, "C")
     settle()
-    show_diff(window, "As-is", CURRENT)
+    show_diff(window, words["version"], CURRENT)
     window.resize(*SIZES[1])
     for dock in (window.journeys_dock, window.inspector_dock, window.comments_dock):
         dock.hide()
@@ -392,7 +426,7 @@ def main() -> int:
         capture_dialogs(g, window, events)
         window.close_workspace()
         window.close()
-        capture_canvas_diff(g, workspace, work)
+        capture_canvas_diff(g, workspace, work, args.lang)
         capture_outputs(g, workspace, work, args.lang)
         g.write_index()
         del app

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxmapper.analysis.summary_import import import_summary
+from cxmapper.present.keyed_text import keyed
+from cxmapper.present.labels import N_
 
 if TYPE_CHECKING:
     from cxmapper.analysis.tasks import ImportedDataset, Progress
@@ -24,7 +26,7 @@ def import_summary_file(
 ) -> ImportedDataset:
     """The summary checked whole and ready to store (CxError naming the file otherwise); the
     wizard's column and lifecycle choices do not apply to a summary and are ignored."""
-    progress(0.1, f"Reading the summary {Path(path).name}")
+    progress(0.1, keyed(N_("Reading the summary {name}"), name=Path(path).name))
     imported = import_summary(path, name=name)
-    progress(0.95, "Done")
+    progress(0.95, keyed(N_("Finished")))
     return imported

@@ -22,6 +22,8 @@ from cxmapper.analysis.dataset_ref import Selection
 from cxmapper.analysis.readers import read_events
 from cxmapper.analysis.report import JourneyReport
 from cxmapper.analysis.workspace_adapter import journey_spec
+from cxmapper.present.keyed_text import keyed
+from cxmapper.present.labels import N_
 
 if TYPE_CHECKING:  # the model is imported where it is used: a worker process starts lighter
     from cxmapper.analysis.bootstrap import TouchpointProposal
@@ -74,7 +76,7 @@ def import_events(
 ) -> ImportedDataset:
     """Read and validate a whole event file (ImportDataError on any bad row: nothing partial)."""
     path = Path(path)
-    progress(0.05, f"Reading {path.name}")
+    progress(0.05, keyed(N_("Reading {name}"), name=path.name))
     request = None
     if columns and any(columns.values()):
         case = columns.get("case")
@@ -85,9 +87,9 @@ def import_events(
             channel=columns.get("channel"),
         )
     log = read_events(path, request, preset=preset, lifecycle=lifecycle, dayfirst=dayfirst, tz=tz)
-    progress(0.7, f"Compressing {log.n_events:,} events")
+    progress(0.7, keyed(N_("Compressing {n} events"), n=log.n_events))
     payload = dataset_codec.encode(log.frame)
-    progress(0.95, "Done")
+    progress(0.95, keyed(N_("Finished")))
     return ImportedDataset(
         name=name or path.stem,
         source=str(path),
@@ -183,9 +185,9 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
     engine = engines.get(request.engine)
     summary = stored_summary_result(request)  # a Spark summary: figures, not events
     if summary is not None:
-        progress(1.0, "Done")
+        progress(1.0, keyed(N_("Finished")))
         return summary
-    progress(0.05, "Loading the dataset")
+    progress(0.05, keyed(N_("Loading the dataset")))
     data = engine.load(linked.dataset_ref(request.workspace, request.dataset_id))  # or its file
     with Workspace.open(request.workspace) as ws:
         spec = journey_spec(ws, request.journey_id)
@@ -198,7 +200,7 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
     segmented = data
     if request.period:
         data = engine.select(data, Selection(period=request.period))
-    progress(0.35, f"Measuring {data.n_events:,} events")
+    progress(0.35, keyed(N_("Measuring {n} events"), n=data.n_events))
     window = timedelta(days=request.funnel_window_days) if request.funnel_window_days else None
     options = engines.ReportOptions(
         request.funnel_steps,
@@ -210,14 +212,14 @@ def run_analysis(request: AnalysisRequest, progress: Progress = _quiet) -> Analy
         fcr_targets=fcr_targets,
     )
     report = engine.report(data, spec, options)
-    progress(0.75, "Weekly trend")
+    progress(0.75, keyed(N_("Weekly trend")))
     weekly = engine.weekly_trend(data, spec)
     comparison = None
     if request.compare_to:
-        progress(0.85, "Comparing periods")
+        progress(0.85, keyed(N_("Comparing periods")))
         after = request.period or (None, None)
         comparison = engine.compare_periods(segmented, spec, request.compare_to, after)
-    progress(1.0, "Done")
+    progress(1.0, keyed(N_("Finished")))
     return AnalysisResult(
         report,
         report.friction_table,
@@ -236,8 +238,8 @@ def propose_touchpoints(
     from cxmapper.analysis.bootstrap import bootstrap_touchpoints
     from cxmapper.model.workspace import Workspace
 
-    progress(0.1, "Loading the dataset")
+    progress(0.1, keyed(N_("Loading the dataset")))
     with Workspace.open(workspace) as ws:
         frame = load_frame(ws, dataset_id)
-    progress(0.5, "Ranking events")
+    progress(0.5, keyed(N_("Ranking events")))
     return bootstrap_touchpoints(frame, top_n=top_n, n_stages=n_stages)

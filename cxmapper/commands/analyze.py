@@ -20,44 +20,50 @@ from cxmapper.present.locale_format import format_number
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "analyze",
-        help="measure touchpoints and transitions in an event log",
+        help=_("measure touchpoints and transitions in an event log"),
         description=(
-            "Import an event log (CSV/TSV, XLSX, Parquet, JSON Lines, XES) and print journey "
-            "metrics. Without --workspace each event name is its own touchpoint."
+            _(
+                "Import an event log (CSV/TSV, XLSX, Parquet, JSON Lines, XES) and print journey "
+                "metrics. Without --workspace each event name is its own touchpoint."
+            )
         ),
     )
-    p.add_argument("events", metavar="EVENTS", help="event log file, or a folder of Parquet files")
-    p.add_argument("--case", metavar="COL", help="case / customer id column")
-    p.add_argument("--activity", metavar="COL", help="event name column")
-    p.add_argument("--timestamp", metavar="COL", help="timestamp column")
-    p.add_argument("--channel", metavar="COL", help="channel column (optional)")
+    p.add_argument(
+        "events", metavar="EVENTS", help=_("event log file, or a folder of Parquet files")
+    )
+    p.add_argument("--case", metavar="COL", help=_("case / customer id column"))
+    p.add_argument("--activity", metavar="COL", help=_("event name column"))
+    p.add_argument("--timestamp", metavar="COL", help=_("timestamp column"))
+    p.add_argument("--channel", metavar="COL", help=_("channel column (optional)"))
     p.add_argument(
         "--preset",
         metavar="NAME",
-        help="column layout: pm4py, ga4, mixpanel, amplitude, segment (default: detect)",
+        help=_("column layout: pm4py, ga4, mixpanel, amplitude, segment (default: detect)"),
     )
     p.add_argument(
         "--lifecycle",
         choices=("complete", "all"),
         default="complete",
-        help="with a lifecycle column keep only 'complete' events (default) or all",
+        help=_("with a lifecycle column keep only 'complete' events (default) or all"),
     )
     p.add_argument(
-        "--tz", metavar="ZONE", help="time zone of timestamps without offset (default UTC)"
+        "--tz", metavar="ZONE", help=_("time zone of timestamps without offset (default UTC)")
     )
-    p.add_argument("--workspace", metavar="W", help="workspace whose journey maps events")
-    p.add_argument("--journey", metavar="J", help="journey name or id (with --workspace)")
-    p.add_argument("--json", metavar="OUT", help="write JSON to OUT ('-' for stdout)")
+    p.add_argument("--workspace", metavar="W", help=_("workspace whose journey maps events"))
+    p.add_argument("--journey", metavar="J", help=_("journey name or id (with --workspace)"))
+    p.add_argument("--json", metavar="OUT", help=_("write JSON to OUT ('-' for stdout)"))
     p.add_argument(
         "--engine",
         metavar="NAME",
         default="auto",
         help=(
-            "analysis engine: numpy (in memory, fastest while the log fits), duckdb (out of "
-            "core: scans Parquet/CSV, spills to disk) or auto (the default: duckdb for a folder "
-            "of Parquet files, more than 20 million Parquet rows or a CSV over 1 GB), or spark "
-            "(the same report from Spark SQL; with --summary OUT a summary computed where the "
-            "data lives, see README 'Scaling')"
+            _(
+                "analysis engine: numpy (in memory, fastest while the log fits), duckdb (out of "
+                "core: scans Parquet/CSV, spills to disk) or auto (the default: duckdb for a folder "
+                "of Parquet files, more than 20 million Parquet rows or a CSV over 1 GB), or spark "
+                "(the same report from Spark SQL; with --summary OUT a summary computed where the "
+                "data lives, see README 'Scaling')"
+            )
         ),
     )
     analyze_spark.register_options(p)

@@ -23,25 +23,29 @@ def register_options(p: Any) -> None:
         "--master",
         metavar="M",
         help=(
-            "with --engine spark: local[N] (default local[2], or spark-submit's), "
-            "spark://HOST:PORT or yarn"
+            _(
+                "with --engine spark: local[N] (default local[2], or spark-submit's), "
+                "spark://HOST:PORT or yarn"
+            )
         ),
     )
     p.add_argument(
         "--summary",
         metavar="OUT",
-        help="with --engine spark: write the summary dataset (JSON) to OUT",
+        help=_("with --engine spark: write the summary dataset (JSON) to OUT"),
     )
     p.add_argument(
         "--segment",
         metavar="COL",
-        help="with --engine spark: split the summary by this column's values (its labels only)",
+        help=_("with --engine spark: split the summary by this column's values (its labels only)"),
     )
     p.add_argument(
         "--format",
         dest="source_format",
         choices=("parquet", "csv", "delta", "table"),
-        help="with --engine spark: how to read SOURCE (default: from the path; else a table name)",
+        help=_(
+            "with --engine spark: how to read SOURCE (default: from the path; else a table name)"
+        ),
     )
 
 

@@ -11,13 +11,19 @@ from cxmapper.present.labels import _
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="write a demo workspace, its event log (PATH-events.csv) and survey (PATH-survey.csv)",
-        description="Write a realistic demo workspace (two journeys with owners, KPIs, RACI, "
-        "comments and actions) and, beside it, a simulated event log for the overlay.",
+        help=_(
+            "write a demo workspace, its event log (PATH-events.csv) and survey (PATH-survey.csv)"
+        ),
+        description=_(
+            "Write a realistic demo workspace (two journeys with owners, KPIs, RACI, "
+            "comments and actions) and, beside it, a simulated event log for the overlay."
+        ),
     )
-    p.add_argument("path", type=Path, help="the workspace to create, e.g. demo.cxmap")
-    p.add_argument("--seed", type=int, default=7, help="random seed of the event log (default 7)")
-    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument("path", type=Path, help=_("the workspace to create, e.g. demo.cxmap"))
+    p.add_argument(
+        "--seed", type=int, default=7, help=_("random seed of the event log (default 7)")
+    )
+    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
     p.set_defaults(func=run)
 
 

@@ -15,32 +15,34 @@ from cxmapper.present.labels import _
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "export",
-        help="write a journey as an Excel workbook, JSON, PNG, SVG or PDF",
+        help=_("write a journey as an Excel workbook, JSON, PNG, SVG or PDF"),
         description=(
-            "Export a journey: --xlsx for stakeholders (owners can edit it and send it back, "
-            "see import-xlsx), --json to move whole journeys between workspaces, --png/--svg/--pdf "
-            "for pictures of the map. Give several to write them in one go."
+            _(
+                "Export a journey: --xlsx for stakeholders (owners can edit it and send it back, "
+                "see import-xlsx), --json to move whole journeys between workspaces, --png/--svg/--pdf "
+                "for pictures of the map. Give several to write them in one go."
+            )
         ),
     )
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
+    p.add_argument("workspace", metavar="WORKSPACE", help=_(".cxmap workspace file"))
     p.add_argument("--journey", metavar="NAME", action="append",
-                   help="journey name, name prefix or id (default: the only journey; "
-                        "repeat for several journeys in one JSON file; default for JSON: all)")  # fmt: skip
-    p.add_argument("--xlsx", metavar="OUT.xlsx", help="Excel workbook")
-    p.add_argument("--json", metavar="OUT.json", help="JSON journey file (docs/json-format.md)")
-    p.add_argument("--png", metavar="OUT.png", help="PNG image of the map")
-    p.add_argument("--svg", metavar="OUT.svg", help="SVG image of the map")
-    p.add_argument("--pdf", metavar="OUT.pdf", help="PDF of the map (see --pages)")
+                   help=_("journey name, name prefix or id (default: the only journey; "
+                        "repeat for several journeys in one JSON file; default for JSON: all)"))  # fmt: skip
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help=_("Excel workbook"))
+    p.add_argument("--json", metavar="OUT.json", help=_("JSON journey file (docs/json-format.md)"))
+    p.add_argument("--png", metavar="OUT.png", help=_("PNG image of the map"))
+    p.add_argument("--svg", metavar="OUT.svg", help=_("SVG image of the map"))
+    p.add_argument("--pdf", metavar="OUT.pdf", help=_("PDF of the map (see --pages)"))
     p.add_argument("--pages", choices=("fit", "tile"), default="fit",
-                   help="PDF: fit = the whole journey on one page filling it, A4 or A3 by size, "
+                   help=_("PDF: fit = the whole journey on one page filling it, A4 or A3 by size, "
                         "portrait when the map is taller than wide "
-                        "(default); tile = across A4 pages, breaking between stages and lanes")  # fmt: skip
-    p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
+                        "(default); tile = across A4 pages, breaking between stages and lanes"))  # fmt: skip
+    p.add_argument("--dpi", type=int, default=150, help=_("PNG resolution (default 150)"))
     p.add_argument("--dataset", metavar="NAME",
-                   help="analyse this imported dataset and add friction sheets / overlay")  # fmt: skip
+                   help=_("analyse this imported dataset and add friction sheets / overlay"))  # fmt: skip
     p.add_argument("--owner", metavar="NAME",
-                   help="--xlsx only: just this person's or team's touchpoints, KPIs, actions "
-                        "and comments (imports back with import-xlsx)")  # fmt: skip
+                   help=_("--xlsx only: just this person's or team's touchpoints, KPIs, actions "
+                        "and comments (imports back with import-xlsx)"))  # fmt: skip
     p.set_defaults(func=run)
 
 

@@ -19,47 +19,53 @@ SCALE_CHOICES = ("nps", "csat", "ces")
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "import-survey",
-        help="store survey responses (NPS, CSAT, CES, comments) in the workspace",
+        help=_("store survey responses (NPS, CSAT, CES, comments) in the workspace"),
         description=(
-            "Read survey responses (CSV/TSV, XLSX, JSON Lines). Columns are detected from their "
-            "names unless given. E-mail addresses, phone numbers, IBANs and card numbers in "
-            "comments are masked before anything is stored."
+            _(
+                "Read survey responses (CSV/TSV, XLSX, JSON Lines). Columns are detected from their "
+                "names unless given. E-mail addresses, phone numbers, IBANs and card numbers in "
+                "comments are masked before anything is stored."
+            )
         ),
     )
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
-    p.add_argument("file", metavar="FILE", help="survey responses file")
-    p.add_argument("--journey", metavar="J", help="journey the responses are about")
-    p.add_argument("--name", help="survey name (default: the file name)")
-    p.add_argument("--case", metavar="C", help="respondent / case id column")
-    p.add_argument("--date", metavar="D", help="response date column")
-    p.add_argument("--score", metavar="S", help="score column")
-    p.add_argument("--scale", choices=SCALE_CHOICES, help="scale of --score (default: detect)")
-    p.add_argument("--text", metavar="T", help="comment (verbatim) column")
-    p.add_argument("--touchpoint", metavar="P", help="touchpoint or event name column")
-    p.add_argument("--lang", metavar="L", help="language column")
-    p.add_argument("--no-verbatims", action="store_true", help="keep no comments at all")
+    p.add_argument("workspace", metavar="WORKSPACE", help=_(".cxmap workspace file"))
+    p.add_argument("file", metavar="FILE", help=_("survey responses file"))
+    p.add_argument("--journey", metavar="J", help=_("journey the responses are about"))
+    p.add_argument("--name", help=_("survey name (default: the file name)"))
+    p.add_argument("--case", metavar="C", help=_("respondent / case id column"))
+    p.add_argument("--date", metavar="D", help=_("response date column"))
+    p.add_argument("--score", metavar="S", help=_("score column"))
+    p.add_argument("--scale", choices=SCALE_CHOICES, help=_("scale of --score (default: detect)"))
+    p.add_argument("--text", metavar="T", help=_("comment (verbatim) column"))
+    p.add_argument("--touchpoint", metavar="P", help=_("touchpoint or event name column"))
+    p.add_argument("--lang", metavar="L", help=_("language column"))
+    p.add_argument("--no-verbatims", action="store_true", help=_("keep no comments at all"))
     p.add_argument(
         "--pseudonymise",
         action="store_true",
-        help="store respondent ids as keyed hashes (the key stays in the workspace)",
+        help=_("store respondent ids as keyed hashes (the key stays in the workspace)"),
     )
-    p.add_argument("--tz", metavar="ZONE", help="time zone of dates without offset (default UTC)")
+    p.add_argument(
+        "--tz", metavar="ZONE", help=_("time zone of dates without offset (default UTC)")
+    )
     p.set_defaults(func=run_import)
 
     p = subparsers.add_parser(
         "feedback",
-        help="survey figures, drivers and action verdicts of a journey",
+        help=_("survey figures, drivers and action verdicts of a journey"),
         description=(
-            "Per touchpoint: responses, NPS with its 95 %% interval, CSAT, CES, top topics; the "
-            "share linked; the drivers; and the before/after verdict of every done action."
+            _(
+                "Per touchpoint: responses, NPS with its 95 % interval, CSAT, CES, top topics; the "
+                "share linked; the drivers; and the before/after verdict of every done action."
+            )
         ),
     )
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
-    p.add_argument("--journey", metavar="J", required=True, help="journey name or id")
-    p.add_argument("--json", metavar="OUT", help="write JSON to OUT ('-' for stdout)")
-    p.add_argument("--window-days", type=float, default=7, help="linking window (default 7)")
-    p.add_argument("--verdict-days", type=float, default=28, help="before/after window (28)")
-    p.add_argument("--settle-days", type=float, default=0, help="days skipped after a change")
+    p.add_argument("workspace", metavar="WORKSPACE", help=_(".cxmap workspace file"))
+    p.add_argument("--journey", metavar="J", required=True, help=_("journey name or id"))
+    p.add_argument("--json", metavar="OUT", help=_("write JSON to OUT ('-' for stdout)"))
+    p.add_argument("--window-days", type=float, default=7, help=_("linking window (default 7)"))
+    p.add_argument("--verdict-days", type=float, default=28, help=_("before/after window (28)"))
+    p.add_argument("--settle-days", type=float, default=0, help=_("days skipped after a change"))
     p.set_defaults(func=run_feedback)
 
 

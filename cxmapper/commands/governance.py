@@ -15,58 +15,59 @@ from datetime import date, datetime
 from typing import Any
 
 from cxmapper.commands.json_out import write_json
+from cxmapper.present import log_labels
 from cxmapper.present.labels import N_, _, kind_label
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("version", help="save a journey as a named version",
-                              description="Save the journey as it is now as a named version "
-                              "(compare it later with 'cxmapper diff').")  # fmt: skip
+    p = subparsers.add_parser("version", help=_("save a journey as a named version"),
+                              description=_("Save the journey as it is now as a named version "
+                              "(compare it later with 'cxmapper diff')."))  # fmt: skip
     _common(p)
-    p.add_argument("--name", required=True, help="version name, unique within the journey")
+    p.add_argument("--name", required=True, help=_("version name, unique within the journey"))
     p.add_argument("--live-from", metavar="DATE", default="",
-                   help="date (YYYY-MM-DD) from which this version was live")  # fmt: skip
-    p.add_argument("--note", default="", help="a note kept with the version")
-    p.add_argument("--author", help="who saves it, for the change log (default: $USER)")
+                   help=_("date (YYYY-MM-DD) from which this version was live"))  # fmt: skip
+    p.add_argument("--note", default="", help=_("a note kept with the version"))
+    p.add_argument("--author", help=_("who saves it, for the change log (default: $USER)"))
     p.set_defaults(func=run_version)
 
-    p = subparsers.add_parser("versions", help="list the saved versions of a journey")
+    p = subparsers.add_parser("versions", help=_("list the saved versions of a journey"))
     _common(p)
     p.add_argument("--cards", action="store_true",
-                   help="also list each card's lineage id and the version it came from")  # fmt: skip
+                   help=_("also list each card's lineage id and the version it came from"))  # fmt: skip
     _json_option(p)
     p.set_defaults(func=run_versions)
 
     p = subparsers.add_parser(
-        "diff", help="compare two versions of a journey (or a version and now)",
-        description="Cards added, removed, changed (fields old -> new) and moved, connectors, "
-        "owners, RACI and KPI targets between two versions; 'current' is the journey now.",
+        "diff", help=_("compare two versions of a journey (or a version and now)"),
+        description=_("Cards added, removed, changed (fields old -> new) and moved, connectors, "
+        "owners, RACI and KPI targets between two versions; 'current' is the journey now."),
     )  # fmt: skip
     _common(p)
     p.add_argument("--from", dest="from_ref", required=True, metavar="A",
-                   help="version name or id, or 'current'")  # fmt: skip
+                   help=_("version name or id, or 'current'"))  # fmt: skip
     p.add_argument("--to", dest="to_ref", required=True, metavar="B",
-                   help="version name or id, or 'current'")  # fmt: skip
+                   help=_("version name or id, or 'current'"))  # fmt: skip
     _json_option(p)
     p.set_defaults(func=run_diff)
 
-    p = subparsers.add_parser("log", help="show the change log (who changed what, when)")
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
-    p.add_argument("--journey", metavar="J", help="only changes of this journey")
-    p.add_argument("--since", metavar="DATE", help="only changes at or after DATE (YYYY-MM-DD)")
-    p.add_argument("--author", help="only changes by this person")
+    p = subparsers.add_parser("log", help=_("show the change log (who changed what, when)"))
+    p.add_argument("workspace", metavar="WORKSPACE", help=_(".cxmap workspace file"))
+    p.add_argument("--journey", metavar="J", help=_("only changes of this journey"))
+    p.add_argument("--since", metavar="DATE", help=_("only changes at or after DATE (YYYY-MM-DD)"))
+    p.add_argument("--author", help=_("only changes by this person"))
     _json_option(p)
     p.set_defaults(func=run_log)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
+    p.add_argument("workspace", metavar="WORKSPACE", help=_(".cxmap workspace file"))
     p.add_argument("--journey", metavar="J", required=True,
-                   help="journey name, name prefix or id")  # fmt: skip
+                   help=_("journey name, name prefix or id"))  # fmt: skip
 
 
 def _json_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", metavar="OUT", help="write JSON to OUT ('-' for standard output)")
+    p.add_argument("--json", metavar="OUT", help=_("write JSON to OUT ('-' for standard output)"))
 
 
 def run_version(args: argparse.Namespace) -> int:
@@ -189,7 +190,7 @@ def run_log(args: argparse.Namespace) -> int:
 
 def _entry_text(x: Any) -> str:
     name = x.details.get("title") or x.details.get("name") or x.entity_id
-    text = f"{x.action} {x.kind} {name}"
+    text = f"{log_labels.action_word(x.action)} {log_labels.kind_word(x.kind)} {name}"
     fields = x.fields
     if fields:
         text += ": " + "; ".join(

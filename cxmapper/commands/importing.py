@@ -20,49 +20,57 @@ from cxmapper.present.locale_format import format_number
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
         "import-xlsx",
-        help="merge an edited Excel export back into the workspace",
+        help=_("merge an edited Excel export back into the workspace"),
         description=(
-            "Read a workbook exported with 'cxmapper export --xlsx' that owners edited: changed "
-            "touchpoint fields, new KPI readings, RACI changes, new comments and actions. Cells "
-            "also changed in the workspace since the export are conflicts and are not applied."
+            _(
+                "Read a workbook exported with 'cxmapper export --xlsx' that owners edited: changed "
+                "touchpoint fields, new KPI readings, RACI changes, new comments and actions. Cells "
+                "also changed in the workspace since the export are conflicts and are not applied."
+            )
         ),
     )
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
-    p.add_argument("file", metavar="FILE.xlsx", help="the edited workbook")
-    p.add_argument("--dry-run", action="store_true", help="list the changes, apply nothing")
+    p.add_argument("workspace", metavar="WORKSPACE", help=_(".cxmap workspace file"))
+    p.add_argument("file", metavar="FILE.xlsx", help=_("the edited workbook"))
+    p.add_argument("--dry-run", action="store_true", help=_("list the changes, apply nothing"))
     p.set_defaults(func=run_xlsx)
 
     p = subparsers.add_parser(
         "import-json",
-        help="add the journeys of a JSON file (creates the workspace if needed)",
-        description="Import journeys written by 'cxmapper export --json' (docs/json-format.md).",
+        help=_("add the journeys of a JSON file (creates the workspace if needed)"),
+        description=_("Import journeys written by 'cxmapper export --json' (docs/json-format.md)."),
     )
     p.add_argument(
-        "workspace", metavar="WORKSPACE", help=".cxmap workspace file (created if missing)"
+        "workspace", metavar="WORKSPACE", help=_(".cxmap workspace file (created if missing)")
     )
-    p.add_argument("file", metavar="FILE.json", help="JSON journey file")
+    p.add_argument("file", metavar="FILE.json", help=_("JSON journey file"))
     p.set_defaults(func=run_json)
 
     p = subparsers.add_parser(
         "import",
-        help="store an event log in the workspace as a dataset",
+        help=_("store an event log in the workspace as a dataset"),
         description=(
-            "Read an event log (CSV/TSV, XLSX, Parquet, JSON Lines, XES) into WORKSPACE, or a "
-            "summary JSON written by 'analyze --engine spark --summary'."
+            _(
+                "Read an event log (CSV/TSV, XLSX, Parquet, JSON Lines, XES) into WORKSPACE, or a "
+                "summary JSON written by 'analyze --engine spark --summary'."
+            )
         ),
     )
-    p.add_argument("workspace", metavar="WORKSPACE", help=".cxmap workspace file")
-    p.add_argument("events", metavar="EVENTS", help="event log file")
-    p.add_argument("--name", help="dataset name (default: the file name)")
-    p.add_argument("--journey", metavar="J", help="journey the dataset belongs to")
+    p.add_argument("workspace", metavar="WORKSPACE", help=_(".cxmap workspace file"))
+    p.add_argument("events", metavar="EVENTS", help=_("event log file"))
+    p.add_argument("--name", help=_("dataset name (default: the file name)"))
+    p.add_argument("--journey", metavar="J", help=_("journey the dataset belongs to"))
     p.add_argument(
-        "--preset", metavar="NAME", help="column layout: pm4py, ga4, mixpanel, amplitude, segment"
+        "--preset",
+        metavar="NAME",
+        help=_("column layout: pm4py, ga4, mixpanel, amplitude, segment"),
     )
-    for col in ("case", "activity", "timestamp", "channel"):
-        p.add_argument(f"--{col}", metavar="COL", help=f"{col} column")
+    p.add_argument("--case", metavar="COL", help=_("case / customer id column"))
+    p.add_argument("--activity", metavar="COL", help=_("event name column"))
+    p.add_argument("--timestamp", metavar="COL", help=_("timestamp column"))
+    p.add_argument("--channel", metavar="COL", help=_("channel column (optional)"))
     p.add_argument("--lifecycle", choices=("complete", "all"), default="complete")
     p.add_argument(
-        "--tz", metavar="ZONE", help="time zone of timestamps without offset (default UTC)"
+        "--tz", metavar="ZONE", help=_("time zone of timestamps without offset (default UTC)")
     )
     p.set_defaults(func=run_events)
 

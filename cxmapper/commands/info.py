@@ -14,9 +14,9 @@ from cxmapper.present.locale_format import format_number
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("info", help="summarise a workspace")
+    p = subparsers.add_parser("info", help=_("summarise a workspace"))
     p.add_argument("workspace", type=Path)
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     p.set_defaults(func=run)
 
 

@@ -10,21 +10,22 @@ import argparse
 from typing import Any
 
 from cxmapper.errors import CxError
+from cxmapper.present.labels import _
 
 
 def register(p: Any) -> None:
     p.add_argument(
         "--value-per-conversion",
         metavar="X",
-        help="value of a conversion (a case reaching a goal): adds value at risk and money",
+        help=_("value of a conversion (a case reaching a goal): adds value at risk and money"),
     )
-    p.add_argument("--currency", metavar="CODE", help="currency of the amounts (default EUR)")
+    p.add_argument("--currency", metavar="CODE", help=_("currency of the amounts (default EUR)"))
     p.add_argument(
         "--contact-cost",
         metavar="CHANNEL=X",
         action="append",
         default=[],
-        help="cost of one contact (event) in a channel, e.g. phone=6.50; repeat per channel",
+        help=_("cost of one contact (event) in a channel, e.g. phone=6.50; repeat per channel"),
     )
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from cxmapper.analysis.tasks import ImportedDataset, import_events
 from cxmapper.feedback.survey_import import ImportedSurvey, read_survey
 from cxmapper.model.demo import events_path_for, survey_path_for
+from cxmapper.present.keyed_text import keyed
+from cxmapper.present.labels import N_
 
 Progress = Callable[[float, str], None]
 
@@ -30,7 +32,7 @@ def read_demo_inputs(
     journey, so both journeys use them; comments kept; ids not pseudonymised)."""
     path = Path(path)
     dataset = import_events(events_path_for(path), progress=lambda f, m: progress(0.8 * f, m))
-    progress(0.8, f"Reading {survey_path_for(path).name}")
+    progress(0.8, keyed(N_("Reading {name}"), name=survey_path_for(path).name))
     survey = read_survey(survey_path_for(path))
-    progress(1.0, "Done")
+    progress(1.0, keyed(N_("Finished")))
     return dataset, survey

@@ -37,6 +37,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.kinds import KINDS
 from cxmapper.model.validation import validate_values
 from cxmapper.model.workspace import Removal, Workspace, new_id, now_iso
+from cxmapper.present import keyed_text, log_labels
 
 FORMAT = "cxmapper-journey"
 VERSION = 4  # 2: a touchpoint's emotion may be null (not scored), a KPI has a kind;
@@ -461,7 +462,8 @@ def add_entities(ws: Workspace, entities: dict[str, list[Any]]) -> JsonImport:
     # transaction: what undoing a removal does, and what an exact import needs.
     names = ", ".join(repr(j.name) for j in journeys)
     try:
-        with ws.logged_as(f"Imported JSON: {names}", summarise=True):  # one change-log entry
+        label = keyed_text.keyed(log_labels.IMPORTED_JSON, names=names)
+        with ws.logged_as(label, summarise=True):  # one change-log entry
             ws.restore(Removal(rows=rows))
     except sqlite3.IntegrityError as exc:  # e.g. a cycle of teams; nothing was written
         raise JsonFormatError(f"the file's records do not fit together ({exc})") from exc

@@ -10,6 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cxmapper.present.keyed_text import keyed
+from cxmapper.present.labels import N_
+
 FORMATS = ("xlsx", "json")  # pictures need Qt: ui.render.tasks.export_image_file
 
 
@@ -24,7 +27,7 @@ def export_file(
     from cxmapper.model.workspace import Workspace
 
     report = progress or (lambda _f, _m: None)
-    report(0.1, f"Writing {Path(path).name}")
+    report(0.1, keyed(N_("Writing {name}"), name=Path(path).name))
     with Workspace.open(workspace) as ws:
         if fmt == "xlsx":
             from cxmapper.io.xlsx_export import export_xlsx
@@ -36,5 +39,5 @@ def export_file(
             export_json(ws, [journey_id], path)
         else:
             raise ValueError(f"unknown export format {fmt!r}")
-    report(1.0, "Done")
+    report(1.0, keyed(N_("Finished")))
     return path

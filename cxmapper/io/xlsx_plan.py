@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from cxmapper.model.workspace import Workspace
+from cxmapper.present import keyed_text, log_labels
 from cxmapper.present.labels import _
 
 
@@ -73,7 +74,7 @@ class AppliedImport:
     inverse: list[Callable[[], Any]]
 
     def undo(self, ws: Workspace) -> None:
-        with ws.logged_as("Undid an Excel import", summarise=True):
+        with ws.logged_as(keyed_text.keyed(log_labels.UNDID_WORKBOOK), summarise=True):
             for op in reversed(self.inverse):
                 op()
 
@@ -81,7 +82,7 @@ class AppliedImport:
 def apply_plan(ws: Workspace, plan: ImportPlan) -> AppliedImport:
     """Apply every planned change in one transaction (all or nothing)."""
     inverse: list[Callable[[], Any]] = []
-    label = f"Imported Excel workbook: {len(plan.changes)} change(s)"
+    label = keyed_text.keyed(log_labels.IMPORTED_WORKBOOK, n=len(plan.changes))
     with ws.logged_as(label, summarise=True):  # one change-log entry
         for c in plan.changes:
             if c.op == "update":

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxmapper.model.changes import Change
+from cxmapper.present.keyed_text import readable
 
 SUMMARY = "summary"  # the action of an entry that stands for a whole (import) operation
 # Fields that name an entity in an entry of an addition or a removal.
@@ -35,7 +36,7 @@ class LogEntry:
     operation: int  # the seq of the operation's first entry: entries of one commit share it
     at: str
     author: str
-    label: str
+    label_key: str  # as stored: a language-neutral key (present.log_labels) or older free text
     action: str  # added | removed | changed | summary
     kind: str
     entity_id: str
@@ -43,12 +44,17 @@ class LogEntry:
     details: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def label(self) -> str:
+        """The operation's label in the current language (older free text as stored)."""
+        return readable(self.label_key)
+
+    @property
     def fields(self) -> dict[str, Any]:
         return dict(self.details.get("fields", {}))
 
     @property
     def summary(self) -> str:
-        return str(self.details.get("summary", ""))
+        return readable(str(self.details.get("summary", "")))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -181,6 +187,6 @@ def external_changes(entries: list[LogEntry]) -> list[Change]:
 def entry_from_row(row: dict[str, Any]) -> LogEntry:
     return LogEntry(
         seq=row["seq"], operation=row["operation"], at=row["at"], author=row["author"],
-        label=row["label"], action=row["action"], kind=row["kind"], entity_id=row["entity_id"],
+        label_key=row["label"], action=row["action"], kind=row["kind"], entity_id=row["entity_id"],
         journey_id=row["journey_id"], details=json.loads(row["details"] or "{}"),
     )  # fmt: skip

@@ -24,6 +24,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.kinds import KINDS
 from cxmapper.model.persistence import journey_reads
 from cxmapper.model.workspace import Placement, Removal, Workspace, new_id, now_iso
+from cxmapper.present import keyed_text, log_labels
 
 SNAPSHOT_FORMAT = 1
 CURRENT = "current"  # what `find_state` calls the journey as it is now
@@ -226,7 +227,8 @@ def restore_version(
     version: e.JourneyVersion = ws.get("version", version_id)
     target = decode_state(version.snapshot, version.name)
     kept = None
-    with ws.logged_as(f"Restored version {version.name!r}", summarise=True):
+    label = keyed_text.keyed(log_labels.RESTORED_VERSION, name=repr(version.name))
+    with ws.logged_as(label, summarise=True):
         if keep_replaced:
             kept = save_version(ws, version.journey_id,
                                 f"Before restoring {version.name} ({now_iso()})")  # fmt: skip

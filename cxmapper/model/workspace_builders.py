@@ -16,7 +16,7 @@ from cxmapper.model import entities as e
 from cxmapper.model.ids import kind_of, new_id, now_iso
 from cxmapper.model.kinds import kind_info
 from cxmapper.model.workspace_reads import WorkspaceReads
-from cxmapper.present.labels import _
+from cxmapper.present import keyed_text, log_labels
 
 if TYPE_CHECKING:
     from cxmapper.model.changes import Change
@@ -175,8 +175,8 @@ class WorkspaceBuilders(WorkspaceReads):
         ds = e.Dataset(
             id=values.pop("id", new_id()), name=name, n_events=n_events, n_cases=n_cases, **values
         )
-        label = _("Imported dataset {name}: {events} events, {cases} cases").format(
-            name=repr(name), events=f"{n_events:,}", cases=f"{n_cases:,}")  # fmt: skip
+        label = keyed_text.keyed(log_labels.IMPORTED_DATASET, name=repr(name), events=n_events,
+                                 cases=n_cases)  # fmt: skip
         with self.logged_as(label, summarise=True):
             added = self.add(ds)
             self._store.write_chunks(ds.id, payload)

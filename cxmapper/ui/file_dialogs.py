@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QTreeView, QWidget
 
 from cxmapper.model.persistence.file_locks import released
 
@@ -38,9 +38,13 @@ class NameOnlyIconProvider(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
-            return "Folder"
+            return QCoreApplication.translate("FileDialogs", "Folder")
         suffix = info.suffix()
-        return f"{suffix.upper()} file" if suffix else "File"
+        if not suffix:
+            return QCoreApplication.translate("FileDialogs", "File")
+        return QCoreApplication.translate("FileDialogs", "{suffix} file").format(
+            suffix=suffix.upper()
+        )
 
 
 _provider: NameOnlyIconProvider | None = None
@@ -60,6 +64,15 @@ def make_dialog(
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(_icon_provider())
     dialog.setObjectName("cxFileDialog")
+    # Qt 6's own words have mnemonics ("&Look in:") that its Italian catalogue lacks: ours
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("FileDialogs", "&Look in:")
+    )
+    dialog.setLabelText(
+        QFileDialog.DialogLabel.FileType,
+        QCoreApplication.translate("FileDialogs", "Files of &type:"),
+    )
+    _fit_column_titles(dialog)
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -67,6 +80,19 @@ def make_dialog(
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return dialog
+
+
+def _fit_column_titles(dialog: QFileDialog) -> None:
+    """No column of the detail view narrower than its title ("Dimensioni" was cut)."""
+    for view in dialog.findChildren(QTreeView):
+        header, model = view.header(), view.model()
+        if model is None:
+            continue
+        titles = [
+            str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(header.count())
+        ]
+        widest = max((header.fontMetrics().horizontalAdvance(t) for t in titles), default=0)
+        header.setMinimumSectionSize(widest + 24)  # the sort arrow and margins
 
 
 def _run(dialog: QFileDialog) -> str | None:

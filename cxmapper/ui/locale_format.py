@@ -27,3 +27,12 @@ def short_date(value: date) -> str:
     return QLocale().toString(
         QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
     )
+
+
+def date_edit_format() -> str:
+    """A QDateEdit's display format in the app's language: the workbook's and the CLI's date
+    ("26/04/2026" in Italian, "2026-04-26" in English), not a fixed ISO date."""
+    from cxmapper.present.language import current_language
+    from cxmapper.present.locale_format import EXCEL_DATE
+
+    return EXCEL_DATE.get(current_language(), EXCEL_DATE["en"]).replace("mm", "MM")

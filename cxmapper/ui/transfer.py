@@ -235,7 +235,7 @@ class TransferController:
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         started = time.time()
-        job.progress.connect(lambda f, m: dialog.setValue(int(f * 100)))
+        job.progress.connect(lambda f, m: _step(dialog, f, m))
         job.finished.connect(lambda p: self._exported(dialog, p))
 
         def failed(message: str) -> None:
@@ -332,6 +332,14 @@ class TransferController:
 
     def _refused(self, title: str) -> Callable[[str], None]:
         return lambda message: self.show_error(title, message)
+
+
+def _step(dialog: QProgressDialog, fraction: float, message: str) -> None:
+    """The export's progress and what it is doing ("Scrittura di mappa.xlsx"), worded by the
+    job in the app's language."""
+    dialog.setValue(int(fraction * 100))
+    if message:
+        dialog.setLabelText(message)
 
 
 def _dismiss(dialog: QWidget) -> None:

@@ -24,3 +24,10 @@ def crash(progress: Callable[[float, str], None]) -> None:
 
 def bug(progress: Callable[[float, str], None]) -> None:
     raise RuntimeError("deliberate bug 4711")  # an unexpected error, not a refused input
+
+
+def worded(progress: Callable[[float, str], None]) -> str:
+    """A text the worker words itself (as the analysis words a friction reason)."""
+    from cxmapper.present.labels import _
+
+    return _("slow: 90% move on within {time} ({ratio} {reference})")

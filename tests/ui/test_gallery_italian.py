@@ -26,8 +26,8 @@ def test_the_italian_gallery_is_there() -> None:
     assert [n for n in FIXED if n not in pngs] == []
     for prefix, least in KINDS.items():
         assert sum(1 for n in pngs if n.startswith(prefix)) >= least, prefix
-    # the analysis tabs are named in Italian, so their pictures are too
-    assert "analysis-andamento-settimanale" in pngs and "analysis-weekly-trend" not in pngs
+    # pictures of tabs are named by page key, as in English (test_gallery_page_keys)
+    assert "analysis-trend" in pngs and "analysis-andamento-settimanale" not in pngs
     index = (IT / "README.md").read_text(encoding="utf-8")
     for name, path in pngs.items():
         assert f"({name}.png)" in index

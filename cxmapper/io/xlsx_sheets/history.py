@@ -16,8 +16,8 @@ from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row,
 from cxmapper.model.freshness import governance_health, overdue_readings
 from cxmapper.model.versions import versions
 from cxmapper.model.workspace import Workspace
-from cxmapper.present import value_labels as vl
-from cxmapper.present.labels import KINDS, N_, _
+from cxmapper.present import log_labels
+from cxmapper.present.labels import N_, _
 
 LOG_HEADERS = (N_("When"), N_("Who"), N_("Operation"), N_("Action"), N_("Kind"), N_("Name"),
                N_("Fields"))  # fmt: skip
@@ -36,15 +36,7 @@ def _name(details: dict[str, Any]) -> str:
     for key in ("title", "name", "role", "value"):
         if details.get(key):
             return str(details[key])
-    return str(details.get("summary", ""))
-
-
-def fields_text(fields: dict[str, Any]) -> str:
-    """'field: old → new' for each changed field, as the app's History view shows it."""
-    return "; ".join(
-        f"{k}: {v[0]!r} → {v[1]!r}" if isinstance(v, list) and len(v) == 2 else k
-        for k, v in fields.items()
-    )
+    return ""  # a summary entry: its worded summary (LogEntry.summary) instead
 
 
 def _rows(
@@ -134,9 +126,9 @@ def write_change_log(wb: Workbook, ctx: ExportContext, ws_: Workspace) -> None:
     ws = sheet(wb, ctx, "change_log")
     put(ws.cell(1, 1), _("Change log")).font = st.TITLE
     entries = ws_.change_log(journey_id=ctx.snap.journey.id)[-MAX_LOG_ROWS:]
-    rows = [[x.at[:19].replace("T", " "), x.author, x.label, vl.value_label(vl.CHANGE_ACTIONS, x.action),
-             vl.value_label(KINDS, x.kind),
-             _name(x.details), fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
+    rows = [[x.at[:19].replace("T", " "), x.author, x.label, log_labels.action_word(x.action),
+             log_labels.kind_word(x.kind),
+             _name(x.details) or x.summary, log_labels.fields_text(x.fields)] for x in reversed(entries)]  # fmt: skip
     _rows(ws, 3, LOG_HEADERS, rows, "ChangeLog", LOG_WIDTHS, ctx.style)
     if len(rows) > PRINTED_LOG_ROWS:  # pages of history nobody reads on paper
         put(

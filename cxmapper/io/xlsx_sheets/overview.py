@@ -27,6 +27,8 @@ from cxmapper.present.units import format_score
 from cxmapper.present.value_labels import channel_text
 
 MAX_WARNINGS = 40
+HOW_TO_CHARS = 120  # characters of body text per line across columns A:B (24 + 64 wide)
+HOW_TO_LINE_PT = 13.0
 STATE_WORDS = {"current": N_("current"), "future": N_("future")}  # model.entities.JOURNEY_STATES
 
 # {sheet:key} and {column:key} are filled with the labels (see how_to)
@@ -131,9 +133,13 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     put(ws.cell(row, 1), _("Updating this workbook")).font = st.SECTION
     row += 1
     for line in how_to():
-        c = put(ws.cell(row, 1), "• " + line)
-        c.font, c.fill = st.BODY, st.NOTE_FILL
+        text = "• " + line
+        c = put(ws.cell(row, 1), text)
+        c.font, c.fill, c.alignment = st.BODY, st.NOTE_FILL, st.WRAP_TOP
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        # wrapped in A:B and the row made tall enough: a longer (Italian) sentence ran past
+        # the printed page; LibreOffice does not grow a merged wrapped row by itself
+        ws.row_dimensions[row].height = HOW_TO_LINE_PT * -(-len(text) // HOW_TO_CHARS)
         row += 1
 
     _legend(ws, ctx)

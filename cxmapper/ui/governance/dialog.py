@@ -23,6 +23,7 @@ from cxmapper.model.lineage import journey_lineage
 from cxmapper.model.versions import CURRENT, versions
 from cxmapper.model.versions_diff import compare
 from cxmapper.model.workspace import Workspace
+from cxmapper.present import log_labels
 from cxmapper.ui.commands.versions import RestoreVersionCommand, SaveVersionCommand
 from cxmapper.ui.dialogs.save_version import SaveVersionDialog
 from cxmapper.ui.governance.lineage_tab import LineageTab
@@ -32,14 +33,10 @@ from cxmapper.ui.screen_fit import resize_within_screen
 from cxmapper.ui.undo_stack import GuardedUndoStack
 
 
-def _fields_text(fields: dict[str, Any]) -> str:
-    parts = []
-    for name, change in fields.items():
-        if isinstance(change, list) and len(change) == 2:
-            parts.append(f"{name}: {change[0]!r} → {change[1]!r}")
-        else:
-            parts.append(name)
-    return "; ".join(parts)
+def _count_words(key: str) -> str:
+    """'added touchpoint' (a diff count's key: change and kind) in the current language."""
+    change, _sep, kind = key.partition(" ")
+    return f"{log_labels.action_word(change)} {log_labels.kind_word(kind)}"
 
 
 def _entity_name(details: dict[str, Any]) -> str:
@@ -125,9 +122,9 @@ class GovernanceDialog(QDialog):
         needle = self.text_filter.text().strip().lower()
         rows = []
         for entry in self.ws.change_log(**filters):
-            what = f"{entry.action} {entry.kind}"
+            what = f"{log_labels.action_word(entry.action)} {log_labels.kind_word(entry.kind)}"
             name = _entity_name(entry.details) or entry.summary
-            fields = _fields_text(entry.fields)
+            fields = log_labels.fields_text(entry.fields)
             row = [entry.at[:19].replace("T", " "), entry.author, entry.label,
                    f"{what} {name}".strip(), fields]  # fmt: skip
             if needle and needle not in " ".join(row).lower():
@@ -250,12 +247,12 @@ class GovernanceDialog(QDialog):
         if not a or not b:
             return
         diff = compare(self.ws, self.journey_id, a, b)
-        rows = [[d.change, d.kind, d.label,
+        rows = [[log_labels.action_word(d.change), log_labels.kind_word(d.kind), d.label,
                  "; ".join(f"{f.field}: {f.old!r} → {f.new!r}" for f in d.fields)]
                 for d in diff.differences]  # fmt: skip
         fill(self.changes, rows)
         self.counts.setText(
-            ", ".join(f"{k}: {n}" for k, n in diff.counts().items())
+            ", ".join(f"{_count_words(k)}: {n}" for k, n in diff.counts().items())
             or QCoreApplication.translate("GovernanceDialog", "No differences")
         )
 

@@ -178,6 +178,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Starting</source>
+        <translation>Avvio</translation>
+    </message>
+</context>
+<context>
     <name>CanvasEditing</name>
     <message>
         <source>Change emotion</source>
@@ -803,6 +810,29 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Cartella</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>File {suffix}</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Cerca in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>File di &amp;tipo:</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Title</source>
@@ -1319,6 +1349,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Define KPIs under Journey ▸ People &amp; KPIs</source>
         <translation>Definite i KPI in Percorso ▸ Persone e KPI</translation>
+    </message>
+    <message>
+        <source>no readings</source>
+        <translation>nessuna misurazione</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;●&lt;/span&gt; {words}</source>
@@ -1916,6 +1950,22 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Preimpostazione</translation>
     </message>
     <message>
+        <source>Case id</source>
+        <translation>Id del caso</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Orario</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>Colonne</translation>
     </message>
@@ -1930,6 +1980,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Preview (first rows as read from the file):</source>
         <translation>Anteprima (prime righe come lette dal file):</translation>
+    </message>
+    <message>
+        <source>columns detected</source>
+        <translation>colonne riconosciute</translation>
+    </message>
+    <message>
+        <source>choose the columns</source>
+        <translation>scegliete le colonne</translation>
     </message>
     <message>
         <source>{value} columns ({details}); {found}.</source>
@@ -2283,6 +2341,21 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>RenderPdf</name>
+    <message>
+        <source>Stages {stages} · lanes {lanes}</source>
+        <translation>Fasi {stages} · corsie {lanes}</translation>
+    </message>
+    <message>
+        <source>Exported {date}</source>
+        <translation>Esportato il {date}</translation>
+    </message>
+    <message>
+        <source>page {n} of {total}</source>
+        <translation>pagina {n} di {total}</translation>
+    </message>
+</context>
+<context>
     <name>SaveVersion</name>
     <message>
         <source>Save Version</source>
@@ -2360,6 +2433,18 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>changed</source>
         <translation>modificata</translation>
+    </message>
+    <message>
+        <source>{kind} added</source>
+        <translation>aggiunta di {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} removed</source>
+        <translation>rimozione di {kind}</translation>
+    </message>
+    <message>
+        <source>{kind} changed</source>
+        <translation>modifica di {kind}</translation>
     </message>
     <message>
         <source>No changes logged for this card yet.</source>

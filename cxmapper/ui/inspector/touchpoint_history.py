@@ -19,7 +19,9 @@ from cxmapper.model import entities as e
 from cxmapper.model.audit import LogEntry
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.labels import field_label, kind_label
+from cxmapper.present.locale_format import format_date
 from cxmapper.ui.inspector.page import EntityPage
+from cxmapper.ui.locale_format import number
 
 NAMED_BY_ID = {"stage_id": "stage", "lane_id": "lane", "owner_id": "party", "party_id": "party",
                "kpi_id": "kpi"}  # fmt: skip
@@ -74,9 +76,27 @@ def describe(ws: Workspace, entry: LogEntry, card_id: str) -> str:
     if entry.entity_id == card_id:
         return action
     details = entry.details
-    what = next((str(details[k]) for k in ("title", "name", "role", "value") if details.get(k)), "")
-    text = f"{_label(kind_label, entry.kind)} {action}"
+    what = next((_shown(details[k]) for k in ("title", "name", "role", "value") if details.get(k)),
+                "")  # fmt: skip
+    kind = _label(kind_label, entry.kind)
+    # one sentence per action, so a language can agree it with the kind's gender
+    # (Italian "commento aggiunta" was wrong: "aggiunta di commento")
+    text = {
+        "added": QCoreApplication.translate("TouchpointHistory", "{kind} added"),
+        "removed": QCoreApplication.translate("TouchpointHistory", "{kind} removed"),
+        "changed": QCoreApplication.translate("TouchpointHistory", "{kind} changed"),
+    }.get(entry.action, f"{{kind}} {action}").format(kind=kind)
     return f"{text}: {what}" if what else text
+
+
+def _shown(value: Any) -> str:
+    """A record's identifying value as people read it: a reading 35.75 is '35,75' in Italian."""
+    if isinstance(value, float) and not isinstance(value, bool):
+        digits = len(repr(value).partition(".")[2].rstrip("0")) if "e" not in repr(value) else 2
+        return number(value, min(digits, 6))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value)
+    return str(value)
 
 
 def card_history(ws: Workspace, tp: e.Touchpoint) -> list[HistoryRow]:
@@ -85,7 +105,7 @@ def card_history(ws: Workspace, tp: e.Touchpoint) -> list[HistoryRow]:
     # a card whose place in its stack merely shifted is in one shared entry (no entity id):
     # not news about the card, so not listed
     return [
-        HistoryRow(x.at[:19].replace("T", " "), x.author, describe(ws, x, tp.id))
+        HistoryRow(f"{format_date(x.at)} {x.at[11:19]}", x.author, describe(ws, x, tp.id))
         for x in reversed(entries)
     ]
 

@@ -6,7 +6,7 @@ wrong one can be undone right away or removed from the table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,11 +27,13 @@ from cxmapper.model import entities as e
 from cxmapper.model.kpi_status import latest_readings, status
 from cxmapper.present import choice_labels as cl
 from cxmapper.present.labels import status_label
+from cxmapper.present.locale_format import format_date
 from cxmapper.ui.commands import AddCommand, RemoveCommand
 from cxmapper.ui.commands.undo_text import set_text
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.trend_chart import TrendChart
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
+from cxmapper.ui.locale_format import date_edit_format
 
 STATUS_COLOURS = {
     "green": "#2e7d32",
@@ -117,7 +119,7 @@ class TouchpointKpis(EntityPage):
         )
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_edit_format())
         self.source = QLineEdit()
         self.source.setPlaceholderText(
             QCoreApplication.translate("InspectorTouchpointKpis", "survey, analytics, call centre…")
@@ -202,7 +204,11 @@ class TouchpointKpis(EntityPage):
     def _show_status(self, kpi: e.Kpi, value: float | None) -> None:
         state = status(kpi, value)
         colour = STATUS_COLOURS[state]
-        words = "no readings" if value is None else status_label(state)
+        words = (
+            QCoreApplication.translate("InspectorTouchpointKpis", "no readings")
+            if value is None
+            else status_label(state)
+        )
         self.status_label.setText(
             QCoreApplication.translate(
                 "InspectorTouchpointKpis", "<span style='color:{colour}'>●</span> {words}"
@@ -215,7 +221,7 @@ class TouchpointKpis(EntityPage):
         self.table.setRowCount(len(history))
         for row, r in enumerate(reversed(history)):  # newest first
             state = status(kpi, r.value)
-            cells = [r.measured_at[:10], f"{_fmt(r.value)} {kpi.unit}".strip(),
+            cells = [format_date(r.measured_at[:10]), f"{_fmt(r.value)} {kpi.unit}".strip(),
                      status_label(state), r.source, names.get(r.owner_id or "", "")]  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -289,4 +295,6 @@ class TouchpointKpis(EntityPage):
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    """A reading or target as people of the app's language write it ("4,27" in Italian),
+    without grouping so that the target field reads back through `parse_number`."""
+    return f"{value:g}".replace(".", QLocale().decimalPoint())

@@ -88,9 +88,10 @@ class TrendChart(QWidget):
             import pyqtgraph as pg
 
             from cxmapper.ui.date_axis import LocaleDateAxis
+            from cxmapper.ui.number_axis import value_axes
 
             axis = LocaleDateAxis(orientation="bottom")
-            self._plot = pg.PlotWidget(axisItems={"bottom": axis}, background="w")
+            self._plot = pg.PlotWidget(axisItems={"bottom": axis, **value_axes()}, background="w")
             self._plot.showGrid(x=True, y=True, alpha=0.2)
             self._plot.setMouseEnabled(x=False, y=False)
             self._plot.hideButtons()

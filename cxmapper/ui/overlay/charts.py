@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cxmapper.ui.date_axis import LocaleDateAxis
 from cxmapper.ui.locale_format import number, percent
+from cxmapper.ui.number_axis import value_axes
 from cxmapper.ui.overlay.step_axis import StepAxis
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#333")
@@ -25,7 +26,7 @@ class FunnelChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.axis = StepAxis()  # step names wrapped or staggered, never overlapping
-        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis})
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis, **value_axes()})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideButtons()
@@ -88,7 +89,9 @@ class TrendChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget(axisItems={"bottom": LocaleDateAxis()})
+        self.plot = pg.PlotWidget(
+            axisItems={"bottom": LocaleDateAxis(), **value_axes("left", "right")}
+        )
         self.plot.setMenuEnabled(False)
         self.plot.setLabel("left", QCoreApplication.translate("OverlayCharts", "cases per week"))
         self.plot.showAxis("right")

@@ -121,10 +121,10 @@ class ImportDialog(QDialog):
         form.addRow(QCoreApplication.translate("OverlayImportDialog", "Preset"), self.preset)
         mapping = QHBoxLayout()
         for label, combo in (
-            ("Case id", self.case_col),
-            ("Event", self.activity_col),
-            ("Timestamp", self.time_col),
-            ("Channel", self.channel_col),
+            (QCoreApplication.translate("OverlayImportDialog", "Case id"), self.case_col),
+            (QCoreApplication.translate("OverlayImportDialog", "Event"), self.activity_col),
+            (QCoreApplication.translate("OverlayImportDialog", "Timestamp"), self.time_col),
+            (QCoreApplication.translate("OverlayImportDialog", "Channel"), self.channel_col),
         ):
             mapping.addWidget(QLabel(label))
             mapping.addWidget(combo, 1)
@@ -203,7 +203,11 @@ class ImportDialog(QDialog):
         details = ", ".join(
             x for x in (pv.format, pv.encoding, repr(pv.delimiter) if pv.delimiter else "") if x
         )
-        found = "columns detected" if mapping else "choose the columns"
+        found = (
+            QCoreApplication.translate("OverlayImportDialog", "columns detected")
+            if mapping
+            else QCoreApplication.translate("OverlayImportDialog", "choose the columns")
+        )
         self.status.setStyleSheet("")
         self.status.setText(
             QCoreApplication.translate(

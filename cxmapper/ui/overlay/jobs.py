@@ -23,13 +23,15 @@ import traceback
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from cxmapper.errors import CxError
+from cxmapper.present import language
+from cxmapper.present.keyed_text import readable
 
 log = logging.getLogger(__name__)
 
-#: What a spare worker imports while it waits (the analysis tasks bring pandas and pyarrow).
+# What a spare worker imports while it waits (the analysis tasks bring pandas and pyarrow).
 PRELOAD = ("cxmapper.analysis.tasks",)
 
 
@@ -43,9 +45,10 @@ def _serve(conn: Any) -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     try:
-        task, kwargs = conn.recv()
+        task, kwargs, code = conn.recv()
     except (EOFError, OSError):
         return
+    language.use_language(code)
     module_name, _, func_name = task.rpartition(".")
     try:
         func = getattr(importlib.import_module(module_name), func_name)
@@ -160,9 +163,11 @@ class BackgroundJob(QObject):
 
     def start(self) -> None:
         self.running = True
-        self.progress.emit(0.0, "Starting")
+        self.progress.emit(0.0, QCoreApplication.translate("BackgroundJob", "Starting"))
         self._worker = _take_worker()
-        self._worker.conn.send((self._task, self._kwargs))
+        # with the app's language: a spawned worker starts in the system's, and the texts it
+        # words (a friction reason, a CxError) were English in an Italian app
+        self._worker.conn.send((self._task, self._kwargs, language.current_language()))
         self._timer.start()
 
     def cancel(self) -> None:
@@ -188,7 +193,8 @@ class BackgroundJob(QObject):
             except (EOFError, OSError):  # the worker died mid-message: reported below
                 break
             if message[0] == "progress":
-                self.progress.emit(float(message[1]), str(message[2]))
+                # the worker sends keys (present.keyed_text): worded here, in the app's language
+                self.progress.emit(float(message[1]), readable(str(message[2])))
                 continue
             self._stop()
             _retire(worker)

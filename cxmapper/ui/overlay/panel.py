@@ -39,7 +39,7 @@ from cxmapper.present.labels import (
 )
 from cxmapper.present.overlay import Overlay
 from cxmapper.ui.commands import AddCommand, AddManyCommand, RemoveCommand, UpdateCommand
-from cxmapper.ui.locale_format import number
+from cxmapper.ui.locale_format import date_edit_format, number
 from cxmapper.ui.overlay import link_option, summary_status
 from cxmapper.ui.overlay import panel_texts as texts
 from cxmapper.ui.overlay.fit_widgets import ElidedCombo
@@ -112,7 +112,7 @@ class AnalysisPanel(QWidget):
         self.compare_from, self.compare_to = QDateEdit(), QDateEdit()
         for edit in (self.period_from, self.period_to, self.compare_from, self.compare_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setDate(QDate.currentDate())  # until the data or the last session says more
         self.funnel_mode = _combo()
         self.funnel_mode.addItem(self.tr("By stage"), "stage")

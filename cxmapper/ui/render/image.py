@@ -47,6 +47,12 @@ def ensure_app() -> QApplication:
         ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(sys.argv[:1])
+        # the CLI's --lang (or the app's, handed to an export worker): the Qt texts drawn on
+        # the map and the PDF ("5 touchpoints", "page 1 of 1") were English in an Italian export
+        from cxmapper.present.language import current_language
+        from cxmapper.ui.translations import install_language
+
+        install_language(app, current_language())
     assert isinstance(app, QApplication)
     return app
 

@@ -239,7 +239,7 @@ def best_tiling(
 
 
 def _tiled_pages(r: _Rendered, writer: Any, painter: Any) -> None:
-    from PySide6.QtCore import QRectF
+    from PySide6.QtCore import QCoreApplication, QRectF
 
     from cxmapper.ui.canvas import layout
 
@@ -253,8 +253,9 @@ def _tiled_pages(r: _Rendered, writer: Any, painter: Any) -> None:
             writer.newPage()
         first_col, last_col = g.columns[tile.columns[0]], g.columns[tile.columns[1] - 1]
         first_row, last_row = g.rows[tile.rows[0]], g.rows[tile.rows[1] - 1]
-        part = (f"Stages {_span(m.stages[first_col.id].name, m.stages[last_col.id].name)} · "
-                f"lanes {_span(m.lanes[first_row.id].name, m.lanes[last_row.id].name)}")  # fmt: skip
+        part = QCoreApplication.translate("RenderPdf", "Stages {stages} · lanes {lanes}").format(
+            stages=_span(m.stages[first_col.id].name, m.stages[last_col.id].name),
+            lanes=_span(m.lanes[first_row.id].name, m.lanes[last_row.id].name))  # fmt: skip
         _header(r, writer, painter, n, len(tiles), part)
         x0, y0 = first_col.start, first_row.start
         cw, rh = last_col.end - x0, last_row.end - y0
@@ -278,9 +279,11 @@ def _span(first: str, last: str) -> str:
 
 def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: str) -> None:
     """Journey name, export date, page number and part on the left; the legend on the right."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QPen
     from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    from cxmapper.present.locale_format import format_date
 
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     band = QRectF(0, 0, page.width(), _mm(writer, HEADER_MM))
@@ -300,7 +303,9 @@ def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: s
     title.setBold(True)
     painter.setFont(title)
     painter.setPen(QColor("#1f2933"))
-    top = QRectF(text.left(), text.top(), text.width(), text.height() * 0.55)
+    # a tiled page says which part it is on a line of its own: after the date and page
+    # number it was cut ("· corsie Pensieri…" in Italian)
+    top = QRectF(text.left(), text.top(), text.width(), text.height() * (0.45 if part else 0.55))
     painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                      painter.fontMetrics().elidedText(r.journey.name, Qt.TextElideMode.ElideRight,
                                                       math.floor(top.width())))  # fmt: skip
@@ -308,13 +313,19 @@ def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: s
     small.setPointSizeF(8.5)
     painter.setFont(small)
     painter.setPen(QColor("#616e7c"))
-    facts = [f"Exported {dt.date.today().isoformat()}", f"page {n} of {total}"]
-    if part:
-        facts.append(part)
+    facts = [
+        QCoreApplication.translate("RenderPdf", "Exported {date}").format(
+            date=format_date(dt.date.today())
+        ),
+        QCoreApplication.translate("RenderPdf", "page {n} of {total}").format(n=n, total=total),
+    ]
     bottom = QRectF(text.left(), top.bottom() + 2, text.width(), text.height() - top.height() - 2)
-    painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                     painter.fontMetrics().elidedText("  ·  ".join(facts), Qt.TextElideMode.ElideRight,
-                                                      math.floor(bottom.width())))  # fmt: skip
+    lines = ["  ·  ".join(facts), *([part] if part else [])]
+    fm = painter.fontMetrics()
+    for i, line in enumerate(lines):
+        row = bottom.adjusted(0, i * fm.lineSpacing(), 0, 0)
+        painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         fm.elidedText(line, Qt.TextElideMode.ElideRight, math.floor(row.width())))  # fmt: skip
     painter.setPen(QPen(QColor("#d9dee4"), 1))
     y = band.bottom() + _mm(writer, GAP_MM) / 2
     painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from cxmapper.present.keyed_text import keyed
+from cxmapper.present.labels import N_
 from cxmapper.ui.render.image import MapOverlay
 
 FORMATS = ("png", "svg", "pdf")
@@ -29,8 +31,8 @@ def export_image_file(
     from cxmapper.ui.render.image import export_image
 
     report = progress or (lambda _f, _m: None)
-    report(0.1, f"Writing {Path(path).name}")
+    report(0.1, keyed(N_("Writing {name}"), name=Path(path).name))
     with Workspace.open(workspace) as ws:
         export_image(ws, journey_id, path, fmt, dpi=dpi, overlay=overlay, pages=pages)
-    report(1.0, "Done")
+    report(1.0, keyed(N_("Finished")))
     return path

@@ -28,9 +28,13 @@ def stage_subtitle(cards: int) -> str:
     return QCoreApplication.translate("CanvasGrid", "{n} touchpoints").format(n=cards)
 
 
-def lane_subtitle(kind: str) -> str:
-    """The lane's kind ('Channel') under its name: the stored key's word."""
-    return choice_label(LANE_KINDS, kind)
+def lane_subtitle(kind: str, name: str = "") -> str:
+    """The lane's kind ('Channel') under its name: the stored key's word; '' when the name
+    already is that word, in the current language or the kind's English default name
+    (an Italian map read "Pensieri / Pensieri")."""
+    label = choice_label(LANE_KINDS, kind)
+    same = {" ".join(w.split()).casefold() for w in (label, LANE_KINDS.get(kind, kind))}
+    return "" if " ".join(name.split()).casefold() in same else label
 
 
 class CellItem(QGraphicsItem):
@@ -195,7 +199,7 @@ class LaneHeaderItem(HeaderItem):
         self.setZValue(Z_LANE_HEADER)
 
     def set_kind(self, name: str, kind: str) -> None:
-        self.set_text(name, lane_subtitle(kind))
+        self.set_text(name, lane_subtitle(kind, name))
 
     def on_edge(self, local: QPointF) -> bool:
         return local.y() >= self._rect.height() - EDGE
