@@ -51,6 +51,33 @@
     </message>
 </context>
 <context>
+    <name>ActionVerdict</name>
+    <message>
+        <source>{value} s</source>
+        <translation>{value} s</translation>
+    </message>
+    <message>
+        <source>{sign}{value} points</source>
+        <translation>{sign}{value} punti</translation>
+    </message>
+    <message>
+        <source>Verdict: {verdict} (done on {date})</source>
+        <translation>Esito: {verdict} (fatta il {date})</translation>
+    </message>
+    <message>
+        <source>Before: {b0} to {b1}; after: {a0} to {a1} (end excluded)</source>
+        <translation>Prima: dal {b0} al {b1}; dopo: dal {a0} al {a1} (fine esclusa)</translation>
+    </message>
+    <message>
+        <source>Too few cases or responses in a window to test a measure.</source>
+        <translation>Troppo pochi casi o risposte in un periodo per verificare una misura.</translation>
+    </message>
+    <message>
+        <source>{measure}: {before} → {after}, effect {effect}, p {p} (n = {n_before} before, {n_after} after)</source>
+        <translation>{measure}: {before} → {after}, effetto {effect}, p {p} (n = {n_before} prima, {n_after} dopo)</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <source>Import events…</source>
@@ -417,6 +444,37 @@
     </message>
 </context>
 <context>
+    <name>ChannelBadges</name>
+    <message>
+        <source>↗ {rate} to assisted</source>
+        <translation>↗ {rate} all&apos;assistenza</translation>
+    </message>
+    <message>
+        <source>FCR {fcr} / target {target}</source>
+        <translation>FCR {fcr} / obiettivo {target}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} digital events here were followed by an assisted contact (escalation to an assisted channel)</source>
+        <translation>{n} eventi digitali su {total} qui sono stati seguiti da un contatto assistito (passaggio a un canale assistito)</translation>
+    </message>
+    <message>
+        <source>on target</source>
+        <translation>in linea con l&apos;obiettivo</translation>
+    </message>
+    <message>
+        <source>near the target</source>
+        <translation>vicino all&apos;obiettivo</translation>
+    </message>
+    <message>
+        <source>off target</source>
+        <translation>fuori obiettivo</translation>
+    </message>
+    <message>
+        <source>First-contact resolution: {n} of {total} contacts here not followed by another; the FCR KPI&apos;s target is {target} ({status})</source>
+        <translation>Risoluzione al primo contatto: {n} contatti su {total} qui non seguiti da un altro; l&apos;obiettivo del KPI FCR è {target} ({status})</translation>
+    </message>
+</context>
+<context>
     <name>ChannelsView</name>
     <message>
         <source>Analyse a dataset to see how customers move between channels.</source>
@@ -439,12 +497,20 @@
         <translation>Casi</translation>
     </message>
     <message>
-        <source>Share of cases</source>
-        <translation>Quota di casi</translation>
+        <source>Share</source>
+        <translation>Quota</translation>
     </message>
     <message>
-        <source>Median time between</source>
-        <translation>Tempo mediano tra i due</translation>
+        <source>Median gap</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Share of cases: those cases ÷ all cases with a channel</source>
+        <translation>Quota di casi: questi casi ÷ tutti i casi con un canale</translation>
+    </message>
+    <message>
+        <source>Median time between: from the event before the hop to the one after it</source>
+        <translation>Tempo mediano tra i due: dall&apos;evento prima del passaggio a quello successivo</translation>
     </message>
     <message>
         <source>The channel of the event before the hop</source>
@@ -461,14 +527,6 @@
     <message>
         <source>Distinct cases with at least one such hop</source>
         <translation>Casi distinti con almeno uno di questi passaggi</translation>
-    </message>
-    <message>
-        <source>Those cases ÷ all cases with a channel</source>
-        <translation>Questi casi ÷ tutti i casi con un canale</translation>
-    </message>
-    <message>
-        <source>Median time from the event before the hop to the one after it</source>
-        <translation>Tempo mediano dall&apos;evento prima del passaggio a quello dopo</translation>
     </message>
     <message>
         <source>This analysis has no channel figures.</source>
@@ -1196,6 +1254,10 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Due</source>
         <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Esito</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -3025,6 +3087,112 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>VoiceDock</name>
+    <message>
+        <source>Voice</source>
+        <translation>Voce</translation>
+    </message>
+    <message>
+        <source>&amp;Voice of the Customer</source>
+        <translation>&amp;Voce del cliente</translation>
+    </message>
+    <message>
+        <source>Drivers, topics and improvements from the journey&apos;s survey</source>
+        <translation>Driver, temi e miglioramenti dal sondaggio del percorso</translation>
+    </message>
+    <message>
+        <source>Voice of the customer</source>
+        <translation>Voce del cliente</translation>
+    </message>
+    <message>
+        <source>Drivers</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Temi</translation>
+    </message>
+    <message>
+        <source>Improvements</source>
+        <translation>Miglioramenti</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceDrivers</name>
+    <message>
+        <source>Rank</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Comportamento</translation>
+    </message>
+    <message>
+        <source>Score with</source>
+        <translation>Punteggio con</translation>
+    </message>
+    <message>
+        <source>Score without</source>
+        <translation>Punteggio senza</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenza</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>Intervallo al 95 %</translation>
+    </message>
+    <message>
+        <source>n did it</source>
+        <translation>n che l&apos;hanno fatto</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>Interessati</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Dati</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>da {low} a {high}</translation>
+    </message>
+    <message>
+        <source>Driver {card}, {behaviour}: {scale} points {did} for those who did it against {not_} for those who did not, difference {diff} (95 % interval {interval}), p {p}</source>
+        <translation>Driver {card}, {behaviour}: punti {scale} {did} per chi l&apos;ha fatto contro {not_} per chi non l&apos;ha fatto, differenza {diff} (intervallo al 95 % {interval}), p {p}</translation>
+    </message>
+    <message>
+        <source>n = {n_did} who did it, {n_not} who did not ({share} affected)</source>
+        <translation>n = {n_did} che l&apos;hanno fatto, {n_not} che non l&apos;hanno fatto ({share} interessati)</translation>
+    </message>
+    <message>
+        <source>Make the selected driver an action: owner, due date, evidence</source>
+        <translation>Trasforma il driver selezionato in un&apos;azione: responsabile, scadenza, evidenze</translation>
+    </message>
+    <message>
+        <source>{n_did} respondents did it, {n_not} did not; p {p}</source>
+        <translation>{n_did} rispondenti l&apos;hanno fatto, {n_not} no; p {p}</translation>
+    </message>
+    <message>
+        <source>No drivers: the survey&apos;s answers need cases in the journey&apos;s event log.</source>
+        <translation>Nessun driver: le risposte al sondaggio devono avere casi nel log eventi del percorso.</translation>
+    </message>
+    <message>
+        <source>Follow up a driver</source>
+        <translation>Dai seguito a un driver</translation>
+    </message>
+</context>
+<context>
     <name>VoiceFollowUp</name>
     <message>
         <source>Topic {topic}: {count} comments, {negative:.0%} negative</source>
@@ -3065,6 +3233,127 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     <message>
         <source>Follow up {title}</source>
         <translation>Follow-up: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceImprovements</name>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Due / done</source>
+        <translation>Scadenza / fatta</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effetto</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>valore p</translation>
+    </message>
+    <message>
+        <source>{measure} ({unit}): {before} before (n {n_before}), {after} after (n {n_after}), effect {effect}, p {p}: {verdict}</source>
+        <translation>{measure} ({unit}): {before} prima (n {n_before}), {after} dopo (n {n_after}), effetto {effect}, p {p}: {verdict}</translation>
+    </message>
+    <message>
+        <source>No improvement actions yet: add one on a card, or follow up a driver or topic.</source>
+        <translation>Ancora nessuna azione di miglioramento: aggiungine una su una scheda, o dai seguito a un driver o a un tema.</translation>
+    </message>
+    <message>
+        <source>{card}; owner: {owner}</source>
+        <translation>{card}; responsabile: {owner}</translation>
+    </message>
+    <message>
+        <source>Done, without a verdict: it needs a due date and the journey&apos;s event log.</source>
+        <translation>Fatta, senza esito: servono una scadenza e il log eventi del percorso.</translation>
+    </message>
+    <message>
+        <source>Not done yet: the verdict comes when it is marked done.</source>
+        <translation>Non ancora fatta: l&apos;esito arriva quando è segnata come fatta.</translation>
+    </message>
+    <message>
+        <source>{verdict}: before {before}, after {after}</source>
+        <translation>{verdict}: prima {before}, dopo {after}</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceTopics</name>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commenti</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativi</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostra</translation>
+    </message>
+    <message>
+        <source>Across the journey</source>
+        <translation>Sull&apos;intero percorso</translation>
+    </message>
+    <message>
+        <source>Per card</source>
+        <translation>Per scheda</translation>
+    </message>
+    <message>
+        <source>Topics shown</source>
+        <translation>Temi mostrati</translation>
+    </message>
+    <message>
+        <source>Make the selected topic of a card an action: owner, due date, evidence</source>
+        <translation>Trasforma il tema selezionato di una scheda in un&apos;azione: responsabile, scadenza, evidenze</translation>
+    </message>
+    <message>
+        <source>All cards</source>
+        <translation>Tutte le schede</translation>
+    </message>
+    <message>
+        <source>No topics: the journey&apos;s answers have no comments on the topic list.</source>
+        <translation>Nessun tema: le risposte del percorso non hanno commenti sui temi dell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>{topic}: {count} comments, {negative} negative. Customers said:</source>
+        <translation>{topic}: {count} commenti, {negative} negativi. I clienti hanno detto:</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceViews</name>
+    <message>
+        <source>No survey for this journey yet: import one with cxmapper import-survey WORKSPACE FILE.</source>
+        <translation>Nessun sondaggio per questo percorso: importane uno con cxmapper import-survey WORKSPACE FILE.</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>Dai seguito…</translation>
     </message>
 </context>
 </TS>

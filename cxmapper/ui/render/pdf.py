@@ -287,45 +287,57 @@ def _header(r: _Rendered, writer: Any, painter: Any, n: int, total: int, part: s
 
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     band = QRectF(0, 0, page.width(), _mm(writer, HEADER_MM))
-    legend_w = 0.0
-    if r.legend is not None:
-        w, h = r.legend.size()
-        k = min(1.0, band.height() / h)
-        legend_w = w * k
-        painter.save()
-        painter.translate(band.right() - legend_w, band.top() + (band.height() - h * k) / 2)
-        painter.scale(k, k)
-        r.legend.paint(painter, QStyleOptionGraphicsItem(), None)
-        painter.restore()
-    text = band.adjusted(0, 0, -legend_w - _mm(writer, 4), 0)
     title = QFont("DejaVu Sans")
     title.setPointSizeF(13)
     title.setBold(True)
-    painter.setFont(title)
-    painter.setPen(QColor("#1f2933"))
-    # a tiled page says which part it is on a line of its own: after the date and page
-    # number it was cut ("· corsie Pensieri…" in Italian)
-    top = QRectF(text.left(), text.top(), text.width(), text.height() * (0.45 if part else 0.55))
-    painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                     painter.fontMetrics().elidedText(r.journey.name, Qt.TextElideMode.ElideRight,
-                                                      math.floor(top.width())))  # fmt: skip
     small = QFont("DejaVu Sans")
     small.setPointSizeF(8.5)
-    painter.setFont(small)
-    painter.setPen(QColor("#616e7c"))
     facts = [
         QCoreApplication.translate("RenderPdf", "Exported {date}").format(
             date=format_date(dt.date.today())
         ),
         QCoreApplication.translate("RenderPdf", "page {n} of {total}").format(n=n, total=total),
     ]
-    bottom = QRectF(text.left(), top.bottom() + 2, text.width(), text.height() - top.height() - 2)
-    lines = ["  ·  ".join(facts), *([part] if part else [])]
+    # a tiled page says which part it is on a line of its own, across the whole band under the
+    # legend: beside it, the part was cut ("· corsie Pensieri…" in Italian)
+    painter.setFont(small)
     fm = painter.fontMetrics()
-    for i, line in enumerate(lines):
-        row = bottom.adjusted(0, i * fm.lineSpacing(), 0, 0)
+    part_h = float(fm.lineSpacing()) if part else 0.0
+    needed = max(fm.horizontalAdvance(x) for x in facts)
+    painter.setFont(title)
+    needed = max(needed, painter.fontMetrics().horizontalAdvance(r.journey.name))
+    gap = _mm(writer, 4)
+    legend_w = 0.0
+    if r.legend is not None:
+        w, h = r.legend.size()
+        k = min(1.0, (band.height() - part_h) / h)
+        # the texts keep their room (on a portrait page the legend took it and the journey's
+        # name read "Acquisto onl…"): the legend shrinks for them, to half its size at most
+        k = max(0.5 * k, min(k, (band.width() - needed - gap) / w))
+        legend_w = w * k
+        painter.save()
+        painter.translate(
+            band.right() - legend_w, band.top() + (band.height() - part_h - h * k) / 2
+        )
+        painter.scale(k, k)
+        r.legend.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.restore()
+    text = band.adjusted(0, 0, -legend_w - gap, 0)
+    painter.setPen(QColor("#1f2933"))
+    top = QRectF(text.left(), text.top(), text.width(), text.height() * (0.45 if part else 0.55))
+    painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                     painter.fontMetrics().elidedText(r.journey.name, Qt.TextElideMode.ElideRight,
+                                                      math.floor(top.width())))  # fmt: skip
+    painter.setFont(small)
+    painter.setPen(QColor("#616e7c"))
+    row = QRectF(text.left(), top.bottom() + 2, text.width(), fm.lineSpacing())
+    painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                     fm.elidedText("  ·  ".join(facts), Qt.TextElideMode.ElideRight,
+                                   math.floor(row.width())))  # fmt: skip
+    if part:
+        row = QRectF(band.left(), band.bottom() - part_h, band.width(), part_h)
         painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         fm.elidedText(line, Qt.TextElideMode.ElideRight, math.floor(row.width())))  # fmt: skip
+                         fm.elidedText(part, Qt.TextElideMode.ElideRight, math.floor(row.width())))  # fmt: skip
     painter.setPen(QPen(QColor("#d9dee4"), 1))
     y = band.bottom() + _mm(writer, GAP_MM) / 2
     painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y))
