@@ -218,7 +218,7 @@ def capture_voice(g: Gallery, window: MainWindow) -> None:
         if view.table.rowCount():
             view.table.selectRow(0)
         label = tabs.tabText(index).replace("&", "")
-        g.save(f"voice-{slug(label)}", window, f"Voice of the customer: {label}")
+        g.save(f"voice-{page_key(tabs, index)}", window, f"Voice of the customer: {label}")
     window.analysis_dock.present()
 
 

@@ -11,11 +11,12 @@ from PySide6.QtCore import QDate, QLocale
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """`value` grouped and with the decimal mark of the current locale."""
-    loc = QLocale()
-    if decimals == 0:
-        return loc.toString(round(value))
-    return loc.toString(float(value), "f", decimals)
+    """`value` grouped and with the decimal mark of the current language: the exports' own
+    rule (`present.locale_format.format_number`), so the funnel's bars read "7.000" as the
+    cards and the workbook do (Qt's Italian locale leaves four digits ungrouped: "7000")."""
+    from cxmapper.present.locale_format import format_number
+
+    return format_number(round(value) if decimals == 0 else float(value), decimals)
 
 
 def percent(share: float, decimals: int = 0) -> str:

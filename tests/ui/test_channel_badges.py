@@ -34,6 +34,7 @@ def events() -> str:
     for c in range(3):
         rows.append(f"c{c},call,2026-03-01T{10 + c:02d}:10:00Z,phone")
     rows.append("c0,call,2026-03-03T10:00:00Z,phone")
+    rows.append("c5,read,2026-03-01T15:05:00Z,web")  # digital, never escalated: no badge
     rows.append("c9,browse,2026-03-31T10:00:00Z,web")
     return "\n".join(rows) + "\n"
 
@@ -50,6 +51,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         browse = ws.add_touchpoint(stage.id, web.id, "Browse", match_events=["browse"])
         call = ws.add_touchpoint(stage.id, phone.id, "Call", match_events=["call"])
         quiet = ws.add_touchpoint(stage.id, web.id, "Quiet", match_events=["quiet"])
+        ws.add_touchpoint(stage.id, web.id, "Read", match_events=["read"])
         kpi = ws.add_kpi("FCR", unit="%", target=80.0, tolerance=5.0, kind="fcr")
         ws.add_reading(call.id, kpi.id, 70.0, "2026-03-01")
         set_value_model(
@@ -72,6 +74,8 @@ def test_the_figures_are_the_hand_computed_ones(made: dict[str, Any]) -> None:
     assert browse["escalation_rate"] == pytest.approx(0.3)
     assert (call["fcr_observed"], call["fcr_resolved"], call["fcr"]) == (4, 3, 0.75)
     assert (call["fcr_target"], call["fcr_status"]) == (80.0, "amber")  # 5 points off, tolerance 5
+    # "Read" has a digital event and no escalation: "↗ 0% to assisted" on every such card hid
+    # the few that matter, so it has no badge
     assert set(channel_cards(made["result"])) == {made["ids"]["browse"], made["ids"]["call"]}
 
 

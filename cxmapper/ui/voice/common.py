@@ -125,6 +125,7 @@ class VoicePane(QWidget):
         self.ws: Workspace | None = None
         self.journey_id: str | None = None
         self.push: Push | None = None
+        self.setObjectName(name)  # "voiceView.drivers": the gallery names its picture by it
         layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.header = QHBoxLayout()  # views add their own controls here
