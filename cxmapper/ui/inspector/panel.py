@@ -61,8 +61,13 @@ class InspectorPanel(QWidget):
             "connector": ConnectorPage(), "touchpoint": TouchpointPage(),
         }  # fmt: skip
         self.stack.addWidget(self.placeholder)
-        for kind, page in self.pages.items():
-            self.stack.addWidget(page if kind == "touchpoint" else _top_aligned(page))
+        # what the stack shows for each kind: the touchpoint page scrolls its own tabs
+        self._shown: dict[str, QWidget] = {
+            kind: page if kind == "touchpoint" else _top_aligned(page)
+            for kind, page in self.pages.items()
+        }
+        for widget in self._shown.values():
+            self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -118,7 +123,7 @@ class InspectorPanel(QWidget):
             self._show_placeholder()
             return
         self._current = (kind, entity_id)
-        self.stack.setCurrentWidget(page if kind == "touchpoint" else page.parentWidget())
+        self.stack.setCurrentWidget(self._shown[kind])
         page.load(self.ctx, entity_id)
         self._update_header()
 

@@ -19,6 +19,9 @@ from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
 from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
 from cxmapper.ui.vertical_scroll import VerticalScrollArea
 
+# The tabs' keys for show_tab, in the order of _tab_labels.
+_TAB_NAMES = ("details", "kpis", "raci", "comments", "actions", "voice", "money", "history")
+
 
 def _tab_labels() -> tuple[str, ...]:
     """The tabs' names, looked up when the page is made (after the language is installed)."""
@@ -55,7 +58,8 @@ class TouchpointPage(EntityPage):
         self.kpis = TouchpointKpis()
         self.raci = TouchpointRaci()
         self.comments = TouchpointComments()
-        self.actions = TouchpointActions()
+        # not `self.actions`: that would hide QWidget.actions()
+        self.actions_tab = TouchpointActions()
         self.voice = TouchpointVoice()
         self.money = TouchpointMoney()
         self.history = TouchpointHistory()
@@ -66,12 +70,13 @@ class TouchpointPage(EntityPage):
             self.kpis,
             self.raci,
             self.comments,
-            self.actions,
+            self.actions_tab,
             self.voice,
             self.money,
             self.history,
         ]
         self._labels = _tab_labels()
+        self._by_name: dict[str, EntityPage] = dict(zip(_TAB_NAMES, self._pages, strict=True))
         for page, label in zip(self._pages, self._labels, strict=True):
             self.tabs.addTab(_scrolling(page), label)
         self.tab_rows = TabRows(self.tabs)  # every title whole: rows, not a scrolling bar
@@ -100,6 +105,6 @@ class TouchpointPage(EntityPage):
 
     def show_tab(self, name: str) -> EntityPage:
         """Bring a tab to the front by name ('details', ..., 'actions', 'voice', 'money')."""
-        page = getattr(self, name)
+        page = self._by_name[name]
         self.tabs.setCurrentIndex(self._pages.index(page))
         return page

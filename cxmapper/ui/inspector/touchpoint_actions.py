@@ -176,7 +176,8 @@ class TouchpointActions(EntityPage):
 
     def select_action(self, action_id: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == action_id:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == action_id:
                 self.table.selectRow(row)
                 return
 
