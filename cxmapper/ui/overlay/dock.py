@@ -236,10 +236,11 @@ class AnalysisDock(QDockWidget):
 
         folder = "" if ws.path == ":memory:" else str(Path(ws.path).parent)
         dialog = ImportDialog(self.window(), path, folder)
-        accepted = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.imported is not None
-        if accepted:
+        imported = dialog.imported if dialog.exec() == ImportDialog.DialogCode.Accepted else None
+        accepted = imported is not None
+        if imported is not None:
             self.present()
-            self.ensure_panel().store_dataset(dialog.imported)
+            self.ensure_panel().store_dataset(imported)
         dialog.deleteLater()
         return accepted
 

@@ -97,7 +97,7 @@ class BeforeAfterView(QWidget):
         goal = has_goal(report)
         self.table.setHorizontalHeaderLabels(headers(goal))
         for col, tip in enumerate(header_tips(goal)):
-            self.table.horizontalHeaderItem(col).setToolTip(tip)
+            self.table.header_cell(col).setToolTip(tip)
         if comparison is None:
             self.clear()
             return

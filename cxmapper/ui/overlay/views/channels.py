@@ -127,7 +127,7 @@ class ChannelsView(QWidget):
         """(from, to, hops) as the table shows them now, top to bottom (for tests)."""
         t = self.table
         return [
-            (t.item(r, 0).text(), t.item(r, 1).text(), int(t.item(r, HOPS_COL).data(ROLE_SORT)))
+            (t.cell(r, 0).text(), t.cell(r, 1).text(), int(t.cell(r, HOPS_COL).data(ROLE_SORT)))
             for r in range(t.rowCount())
         ]
 

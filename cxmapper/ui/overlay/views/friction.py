@@ -75,7 +75,7 @@ class FrictionView(QWidget):
     def fill(self, report: Any, names: CardNames) -> None:
         goal = has_goal(report)
         self.note.setVisible(not goal)
-        header = self.table.horizontalHeaderItem(LEAVE_COL)
+        header = self.table.header_cell(LEAVE_COL)
         header.setText(leave_word(goal))
         header.setToolTip(
             _tr(TIPS)[LEAVE_COL]
@@ -112,7 +112,7 @@ class FrictionView(QWidget):
         title_font = self.table.font()
         title_font.setBold(True)
         for r in range(self.table.rowCount()):
-            self.table.item(r, 1).setFont(title_font)
+            self.table.cell(r, 1).setFont(title_font)
 
 
 __all__ = ["FrictionView"]

@@ -98,9 +98,9 @@ class UnmatchedView(QWidget):
             )
         out: dict[str, list[str]] = {}
         for row in rows:
-            target = self.table.item(row, SUGGESTED_COL).data(ROLE_ID)
+            target = self.table.cell(row, SUGGESTED_COL).data(ROLE_ID)
             if target:
-                out.setdefault(str(target), []).append(self.table.item(row, NAME_COL).text())
+                out.setdefault(str(target), []).append(self.table.cell(row, NAME_COL).text())
         return out
 
 
