@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from cxmapper.ui.inspector.action_verdict import (
 )
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
+
+if TYPE_CHECKING:  # the feedback package loads pandas (see action_verdict)
+    from cxmapper.feedback.report import ActionVerdict
 
 SCALE = [(f"{n}", n) for n in range(1, 6)]
 COLUMNS = [
@@ -80,7 +83,7 @@ class TouchpointActions(EntityPage):
         outer.addWidget(self.table, 1)
         self.verdict = VerdictLabel()
         outer.addWidget(self.verdict)
-        self._verdicts: dict[str, Any] = {}
+        self._verdicts: dict[str, ActionVerdict] = {}
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(
