@@ -7,6 +7,7 @@ coalesced into one re-read per event-loop turn; `flush()` forces it (tests, focu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -56,7 +57,7 @@ class InspectorPanel(QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
-        self.pages: dict[str, EntityPage] = {
+        self.pages: dict[str, EntityPage[Any]] = {  # one page per kind, each its own entity
             "journey": JourneyPage(), "stage": StagePage(), "lane": LanePage(),
             "connector": ConnectorPage(), "touchpoint": TouchpointPage(),
         }  # fmt: skip

@@ -47,7 +47,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return VerticalScrollArea(holder)  # as wide as the page needs: nothing cut on the right
 
 
-class TouchpointPage(EntityPage):
+class TouchpointPage(EntityPage[e.Touchpoint]):
     """Only the visible tab is refreshed on model changes; the others when they are shown."""
 
     kind = "touchpoint"
@@ -65,7 +65,7 @@ class TouchpointPage(EntityPage):
         self.history = TouchpointHistory()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self._pages: list[EntityPage] = [
+        self._pages: list[EntityPage[e.Touchpoint]] = [
             self.details,
             self.kpis,
             self.raci,
@@ -76,7 +76,9 @@ class TouchpointPage(EntityPage):
             self.history,
         ]
         self._labels = _tab_labels()
-        self._by_name: dict[str, EntityPage] = dict(zip(_TAB_NAMES, self._pages, strict=True))
+        self._by_name: dict[str, EntityPage[e.Touchpoint]] = dict(
+            zip(_TAB_NAMES, self._pages, strict=True)
+        )
         for page, label in zip(self._pages, self._labels, strict=True):
             self.tabs.addTab(_scrolling(page), label)
         self.tab_rows = TabRows(self.tabs)  # every title whole: rows, not a scrolling bar
@@ -103,7 +105,7 @@ class TouchpointPage(EntityPage):
             self.tabs.setTabText(index + 1, f"{label} {n}" if n else label)
         self.tab_rows.sync()
 
-    def show_tab(self, name: str) -> EntityPage:
+    def show_tab(self, name: str) -> EntityPage[e.Touchpoint]:
         """Bring a tab to the front by name ('details', ..., 'actions', 'voice', 'money')."""
         page = self._by_name[name]
         self.tabs.setCurrentIndex(self._pages.index(page))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -57,7 +57,7 @@ def valid_due_date(text: str) -> str | None:
         return None
 
 
-class TouchpointActions(EntityPage):
+class TouchpointActions(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -208,7 +208,7 @@ class TouchpointActions(EntityPage):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def _edit(self, field: str, value: Any) -> None:
+    def _edit(self, field: str, value: object) -> None:
         action_id = self.selected_id()
         if action_id is None or self.ctx is None:
             return

@@ -54,7 +54,7 @@ def figure_tip(key: str) -> str:
     }[key]
 
 
-class TouchpointMoney(EntityPage):
+class TouchpointMoney(EntityPage[e.Touchpoint]):
     """A small table: the four money figures (rows) for the card, its stage and the journey."""
 
     kind = "touchpoint"
