@@ -6,10 +6,21 @@ from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from cxmapper.model import entities as e
 from cxmapper.ui.commands.undo_text import edit_text, of_text
 from cxmapper.ui.inspector.context import InspectorContext
 
 E = TypeVar("E")  # the entity class a page shows: e.Touchpoint, e.Stage, ...
+
+
+def entity_name(entity: object) -> str:
+    """What the inspector calls an entity in its header and undo texts: a card's title, a
+    journey's, stage's or lane's name ('' for a connector, which has neither)."""
+    if isinstance(entity, e.Touchpoint):
+        return entity.title
+    if isinstance(entity, (e.Journey, e.Stage, e.Lane)):
+        return entity.name
+    return ""
 
 
 class EntityPage(QWidget, Generic[E]):
@@ -56,7 +67,7 @@ class EntityPage(QWidget, Generic[E]):
         if self.ctx is None or self.entity_id is None:
             return False
         entity = self.entity()
-        name = getattr(entity, "name", None) or getattr(entity, "title", None) or self.kind
+        name = entity_name(entity) or self.kind
         text = of_text(label or edit_text(field), name)
         ok = self.ctx.update(self.kind, self.entity_id, text, **{field: value})
         if not ok:

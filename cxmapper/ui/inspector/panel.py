@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from cxmapper.model.changes import Change
 from cxmapper.present.labels import kind_label
 from cxmapper.ui.inspector.context import InspectorContext
-from cxmapper.ui.inspector.page import EntityPage
+from cxmapper.ui.inspector.page import EntityPage, entity_name
 from cxmapper.ui.inspector.structure import ConnectorPage, JourneyPage, LanePage, StagePage
 from cxmapper.ui.inspector.touchpoint import TouchpointPage
 
@@ -137,7 +137,7 @@ class InspectorPanel(QWidget):
             return
         kind, entity_id = self._current
         entity = self.ctx.workspace.find(kind, entity_id)
-        name = getattr(entity, "name", None) or getattr(entity, "title", None) or ""
+        name = entity_name(entity)
         self.header.setText(f"{kind_title(kind)}: {name}" if name else kind_title(kind))
 
     # -- following the model -----------------------------------------------------------------

@@ -18,7 +18,7 @@ class CardNames:
         self.titles: dict[str, str] = {}
         self.stages: dict[str, str] = {}
         self.stage_names: list[str] = []
-        if ws is None or journey_id is None or getattr(ws, "closed", False):
+        if ws is None or journey_id is None or ws.closed:
             return
         stages = ws.stages(journey_id)
         self.stage_names = [s.name for s in stages]
