@@ -278,9 +278,36 @@ def hidden_from_lupdate(folder: Path) -> list[str]:
     return found
 
 
+TRANSLATORS = ("translate", "tr")
+
+
+def translate_aliases(folder: Path) -> list[str]:
+    """translate()/tr() taken as a value instead of called (`t = QCoreApplication.translate`,
+    `tr = self.tr`, `partial(QCoreApplication.translate, "Ctx")`, a default argument) or
+    imported under any name (`from m import tr`, `... import translate as t`): lupdate reads
+    only literal calls of translate()/tr() written out, so every text passed to the alias is
+    missing from the catalogue while the scans above, which look for those calls too, are
+    fooled into reading it as translated."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in TRANSLATORS
+                and id(node) not in called
+            ) or (
+                isinstance(node, ast.ImportFrom) and any(a.name in TRANSLATORS for a in node.names)
+            ):
+                found.append(f"{_where(path)}:{node.lineno}: {ast.unparse(node)[:80]}")
+    return found
+
+
 def test_no_ui_text_bypasses_translation() -> None:
     assert untranslated(ROOT / "ui") == []
     assert hidden_from_lupdate(ROOT / "ui") == []
+    assert translate_aliases(ROOT / "ui") == []
 
 
 def test_no_cli_output_bypasses_translation() -> None:
@@ -310,5 +337,23 @@ def test_the_scan_catches_what_it_is_for(tmp_path: Path) -> None:
         "box = QCheckBox(_tr('Link instead of copy'))\nok = _tr(name)\n"
     )
     assert len(hidden_from_lupdate(tmp_path)) == 1
+    aliased = tmp_path / "aliased"
+    aliased.mkdir()
+    (aliased / "alias.py").write_text(
+        "from PySide6.QtCore import QCoreApplication, QObject\n"
+        "from functools import partial\n"
+        "t = QCoreApplication.translate\n"
+        "tr: object = QObject.tr\n"
+        "def page(self, _t=QCoreApplication.translate):\n"
+        "    late = self.tr\n"
+        "    label.setText(t('Ctx', 'Touchpoints'))\n"
+        "ctx_tr = partial(QCoreApplication.translate, 'Ctx')\n"
+        "from cxmapper.ui.words import translate as say\n"
+        "from cxmapper.ui.words import tr\n"
+        "ok = QCoreApplication.translate('Ctx', 'Cards'); ok = self.tr('Cards')\n"
+        "ok = 'abc'.translate(table); ok = QLabel(self.tr('Stage'))\n"
+    )
+    hits = translate_aliases(aliased)
+    assert sorted(int(h.split(":")[1]) for h in hits) == [3, 4, 5, 6, 8, 9, 10], hits
     (tmp_path / "cli.py").write_text("print(f'wrote {path}')\nprint(_('wrote {path}'))\n")
     assert len(printed_literals([tmp_path / "cli.py"])) == 1

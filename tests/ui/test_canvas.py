@@ -203,7 +203,7 @@ def test_overlay_tints_cards_scales_connectors_and_draws_unexpected_paths(canvas
     assert path.pen().style() == Qt.PenStyle.DashLine and "Search" in path.toolTip()
     assert "9 times by 9 cases" in path.toolTip()
     assert s.overlay.legend is not None and s.overlay.legend.text == "Share of cases"
-    assert s.overlay.legend.scale == ("0%", "87%") and s.overlay.legend.size()[1] == 74.0
+    assert s.overlay.legend.scale_ends == ("0%", "87%") and s.overlay.legend.size()[1] == 74.0
     assert s.overlay.legend.paths == "dashed: a path walked but not drawn"  # a third line
     canvas.drag(canvas.card_centre("slow"), canvas.cell_centre("use", "pains"))  # paths follow
     (moved,) = s.overlay_paths

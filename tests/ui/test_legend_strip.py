@@ -36,7 +36,7 @@ def test_the_legend_is_in_view_at_100_percent_and_covers_no_card(
     area = vp.width() * vp.height() + box.width() * box.height()
     assert area / (window.width() * window.height()) >= 0.60
     caption, low, high, paths = strip.parts()
-    assert (low, high) == scene_legend.scale and low and high  # the journey's range, whole
+    assert (low, high) == scene_legend.scale_ends and low and high  # the journey's range, whole
     assert caption and paths
     assert scene_legend.text in strip.toolTip() and scene_legend.paths in strip.toolTip()
     assert not scene_legend.isVisible()  # one legend on screen, not two

@@ -78,7 +78,7 @@ def test_the_card_losing_most_is_darkest_and_reads_its_money(
     total = format_money(float(money.journey["value_at_risk"]), "EUR", current_language())
     assert total in legend.text
     lang = current_language()
-    assert legend.scale == (
+    assert legend.scale_ends == (
         f"palest = least at risk ({format_money(min(at_risk.values()), 'EUR', lang)})",
         f"darkest = most at risk ({format_money(at_risk[worst], 'EUR', lang)})",
     )

@@ -97,11 +97,11 @@ def test_the_legend_names_the_journeys_range(
     legend = window.scene.overlay.legend
     assert legend is not None
     low, high = min(scores(demo_file).values()), max(scores(demo_file).values())
-    assert legend.scale == (
+    assert legend.scale_ends == (
         f"palest = smoothest in this journey ({low:.1f}/100)",
         f"darkest = worst in this journey ({high:.1f}/100)",
     )
-    assert "(28.1/100)" in legend.scale[1]
+    assert "(28.1/100)" in legend.scale_ends[1]
 
 
 def test_only_the_most_walked_unexpected_paths_until_all_are_asked_for(

@@ -15,19 +15,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 
+from cxmapper.present.overlay import OverlayValue
 from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.connector import OverlayPathItem
 from cxmapper.ui.canvas.items.overview import OverviewItem
-from cxmapper.ui.canvas.overlay import OverlayLayer, OverlayValue
+from cxmapper.ui.canvas.overlay import OverlayLayer
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsItem
+
     from cxmapper.present.card_channels import CardChannel
     from cxmapper.ui.canvas import layout
     from cxmapper.ui.canvas.gestures import Gestures
     from cxmapper.ui.canvas.items.card import CardItem
     from cxmapper.ui.canvas.items.channel_arcs import Hop
     from cxmapper.ui.canvas.items.connector import ConnectorItem
-    from cxmapper.ui.canvas.mirror import JourneyMirror
+    from cxmapper.ui.canvas.mirror import Cell, JourneyMirror
 
 
 class SceneDisplay:
@@ -44,6 +47,13 @@ class SceneDisplay:
     presentation: bool
     _overview_item: OverviewItem | None
     _overview_dirty: bool
+
+    if TYPE_CHECKING:  # what the scene (QGraphicsScene, scene.py, selection.py) gives the mixin
+
+        def addItem(self, item: QGraphicsItem) -> None: ...
+        def is_dimmed(self, tp_id: str) -> bool: ...
+        def clear_all_selection(self) -> None: ...
+        def set_current_cell(self, cell: Cell | None) -> None: ...
 
     # -- far-zoom overview -------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ exported pictures (their own scenes); in the window it is hidden, the strip says
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QLinearGradient, QPainter, QPaintEvent, QPen
@@ -53,8 +53,7 @@ class LegendStrip(QWidget):
         """The scene made a new legend (or none): show it here, hide the scene's copy."""
         if item is not None:
             item.setVisible(False)
-            # LegendItem's `scale` attribute hides QGraphicsItem.scale() from the checker
-            self.scale = cast("tuple[str, str]", item.scale)
+            self.scale = item.scale_ends
             self.caption, self.paths = item.text, item.paths
         on = item is not None and bool(self.caption)
         self.view.setViewportMargins(0, 0, 0, self.strip_height() if on else 0)

@@ -34,7 +34,7 @@ class LegendItem(QGraphicsItem):
     def __init__(self, text: str, scale: tuple[str, str] = ("", ""), paths: str = "") -> None:
         super().__init__()
         self.text = text
-        self.scale = scale
+        self.scale_ends = scale  # not `self.scale`: that would hide QGraphicsItem.scale()
         self.paths = paths
         metrics = QFontMetricsF(style.font(8.0))
         ends = metrics.horizontalAdvance(scale[0]) + metrics.horizontalAdvance(scale[1]) + 24
@@ -71,7 +71,7 @@ class LegendItem(QGraphicsItem):
         painter.setPen(QPen(style.CARD_BORDER))
         painter.setBrush(g)
         painter.drawRect(bar)
-        low, high = self.scale
+        low, high = self.scale_ends
         bottom = bar.bottom() + 2
         if low or high:
             painter.setPen(style.INK)

@@ -27,6 +27,7 @@ from cxmapper.ui.canvas.diff_layer import DiffLayer
 from cxmapper.ui.canvas.display import SceneDisplay
 from cxmapper.ui.canvas.editing import SceneEditor
 from cxmapper.ui.canvas.gestures import Gestures
+from cxmapper.ui.canvas.header_sync import sync_headers
 from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.connector import ConnectorItem
 from cxmapper.ui.canvas.items.editor import InlineEditor
@@ -259,16 +260,8 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         m = self.mirror
         assert m is not None
         stages, lanes = m.stage_order(), m.lane_order()
-        for table, wanted, make in (
-            (self.stage_headers, stages, StageHeaderItem),
-            (self.lane_headers, lanes, LaneHeaderItem),
-        ):
-            for gone in set(table) - {x.id for x in wanted}:
-                self._remove_item(table.pop(gone))
-            for x in wanted:
-                if x.id not in table:
-                    table[x.id] = make(x.id, x.name)
-                    self.addItem(table[x.id])
+        sync_headers(self.stage_headers, stages, StageHeaderItem, self.addItem, self._remove_item)
+        sync_headers(self.lane_headers, lanes, LaneHeaderItem, self.addItem, self._remove_item)
         for ln in lanes:
             self.lane_headers[ln.id].set_kind(ln.name, ln.kind)
         wanted_cells = {(s.id, ln.id) for s in stages for ln in lanes}
@@ -316,10 +309,10 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
                     cell.set_geometry(QRectF(col.start, row.start, col.size, row.size), i, emotion)
                     cell.set_current((col.id, row.id) == self._current_cell)
         moved: set[str] = set()
-        for cell in list(m.cells):
-            if cell[0] in m.stages and cell[1] in m.lanes:
-                m.sort_cell(cell)
-                moved |= self._place_cell(cell)
+        for key in list(m.cells):
+            if key[0] in m.stages and key[1] in m.lanes:
+                m.sort_cell(key)
+                moved |= self._place_cell(key)
         for col in g.columns:
             self.stage_headers[col.id].set_size(col.size, layout.STAGE_HEADER_H)
         for row in g.rows:
@@ -347,8 +340,8 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
                     cell.set_geometry(rect, index[row.id], emotion)
                 moved |= self._place_cell((col.id, row.id))
             self.lane_headers[row.id].set_size(layout.LANE_HEADER_W, row.size)
-        for cell in cells:
-            moved |= self._place_cell(cell)
+        for key in cells:
+            moved |= self._place_cell(key)
         self._update_stage_counts()
         self._fit_scene_rect()
         self._place_pinned()
@@ -372,9 +365,8 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         counts: dict[str, int] = {}
         for (s, _), ids in m.cells.items():
             counts[s] = counts.get(s, 0) + len(ids)
-        for s in m.stage_order():
-            n = counts.get(s.id, 0)
-            self.stage_headers[s.id].set_count(s.name, n)
+        for stage in m.stage_order():
+            self.stage_headers[stage.id].set_count(stage.name, counts.get(stage.id, 0))
 
     def _place_cell(self, cell: Cell) -> set[str]:
         """Stack the cell's cards; returns the ids of cards whose place or size changed."""
@@ -477,21 +469,21 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
             and t.id in self._card_rects
             and not m.is_emotion_lane(t.lane_id)
         )
-        points: list[EmotionPoint] = []
+        curve: list[EmotionPoint] = []
         for _, _, tp_id in scored:
             x, _, w, _ = self._card_rects[tp_id]
             t = m.tps[tp_id]
             assert t.emotion is not None
-            points.append(EmotionPoint(tp_id, x + w / 2, t.emotion, t.title))
-        same = points == self._emotion_points  # a lane that grew moves no point sideways
-        self._emotion_points = points
+            curve.append(EmotionPoint(tp_id, x + w / 2, t.emotion, t.title))
+        same = curve == self._emotion_points  # a lane that grew moves no point sideways
+        self._emotion_points = curve
         for lane_id, item in self.emotion_items.items():
             row = g.row(lane_id)
             item.set_geometry(
                 layout.LANE_HEADER_W, row.start, g.width - layout.LANE_HEADER_W, row.size
             )
             if not same:
-                item.set_points(points)
+                item.set_points(curve)
 
     # -- pinned headers ----------------------------------------------------------------------
 
@@ -508,13 +500,13 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
             return
         x, y = self._pin.x(), self._pin.y()
         for col in g.columns:
-            item = self.stage_headers.get(col.id)
-            if item is not None and self.gestures.dragged_header is not item:
-                item.setPos(col.start, y)
+            stage = self.stage_headers.get(col.id)
+            if stage is not None and self.gestures.dragged_header is not stage:
+                stage.setPos(col.start, y)
         for row in g.rows:
-            item = self.lane_headers.get(row.id)
-            if item is not None and self.gestures.dragged_header is not item:
-                item.setPos(x, row.start)
+            lane = self.lane_headers.get(row.id)
+            if lane is not None and self.gestures.dragged_header is not lane:
+                lane.setPos(x, row.start)
         if self._corner is not None:
             self._corner.setPos(x, y)
         self.overlay.place_legend(self._view_rect, g.width, g.height)

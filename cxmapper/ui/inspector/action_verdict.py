@@ -9,7 +9,7 @@ Open or undated actions have no verdict and show nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
@@ -20,11 +20,12 @@ from cxmapper.present.voice_sheet_labels import measure_label, verdict_label
 if TYPE_CHECKING:  # the feedback package loads pandas: imported when a card is shown, not at start
     from cxmapper.feedback.report import ActionVerdict
     from cxmapper.feedback.verdicts import MeasureResult
+    from cxmapper.model.workspace import Workspace
 
 RATES = ("dropoff", "repeat", "conversion", "detractors", "assisted_contacts")
 
 
-def verdicts_of(ws: Any, journey_id: str) -> dict[str, ActionVerdict]:
+def verdicts_of(ws: Workspace, journey_id: str) -> dict[str, ActionVerdict]:
     """Action id -> verdict of every done, dated action of the journey ({} without a survey:
     the report that holds the verdicts is built from the surveys and the event log)."""
     from cxmapper.ui.voice_cache import journey_voice

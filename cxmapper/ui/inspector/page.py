@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from cxmapper.model import entities as e
 from cxmapper.ui.commands.undo_text import edit_text, of_text
 from cxmapper.ui.inspector.context import InspectorContext
 
+E = TypeVar("E")  # the entity class a page shows: e.Touchpoint, e.Stage, ...
 
-class EntityPage(QWidget):
+
+def entity_name(entity: object) -> str:
+    """What the inspector calls an entity in its header and undo texts: a card's title, a
+    journey's, stage's or lane's name ('' for a connector, which has neither)."""
+    if isinstance(entity, e.Touchpoint):
+        return entity.title
+    if isinstance(entity, (e.Journey, e.Stage, e.Lane)):
+        return entity.name
+    return ""
+
+
+class EntityPage(QWidget, Generic[E]):
     """Shows one entity of `kind`; `refresh()` re-reads it from the workspace."""
 
     kind = ""
@@ -35,25 +48,26 @@ class EntityPage(QWidget):
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
 
-    def entity(self) -> Any | None:
+    def entity(self) -> E | None:
         if self.ctx is None or self.entity_id is None or self.ctx.workspace.closed:
             return None
-        return self.ctx.workspace.find(self.kind, self.entity_id)
+        found: E | None = self.ctx.workspace.find(self.kind, self.entity_id)  # of `kind`
+        return found
 
     def refresh(self) -> None:
         entity = self.entity()
         if entity is not None:
             self.show_entity(entity)
 
-    def show_entity(self, entity: Any) -> None:
+    def show_entity(self, entity: E) -> None:
         raise NotImplementedError
 
-    def edit(self, field: str, value: Any, label: str | None = None) -> bool:
+    def edit(self, field: str, value: object, label: str | None = None) -> bool:
         """Push one undo step setting `field`; the text names what changed for the history."""
         if self.ctx is None or self.entity_id is None:
             return False
         entity = self.entity()
-        name = getattr(entity, "name", None) or getattr(entity, "title", None) or self.kind
+        name = entity_name(entity) or self.kind
         text = of_text(label or edit_text(field), name)
         ok = self.ctx.update(self.kind, self.entity_id, text, **{field: value})
         if not ok:

@@ -7,6 +7,7 @@ coalesced into one re-read per event-loop turn; `flush()` forces it (tests, focu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from cxmapper.model.changes import Change
 from cxmapper.present.labels import kind_label
 from cxmapper.ui.inspector.context import InspectorContext
-from cxmapper.ui.inspector.page import EntityPage
+from cxmapper.ui.inspector.page import EntityPage, entity_name
 from cxmapper.ui.inspector.structure import ConnectorPage, JourneyPage, LanePage, StagePage
 from cxmapper.ui.inspector.touchpoint import TouchpointPage
 
@@ -56,13 +57,18 @@ class InspectorPanel(QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
-        self.pages: dict[str, EntityPage] = {
+        self.pages: dict[str, EntityPage[Any]] = {  # one page per kind, each its own entity
             "journey": JourneyPage(), "stage": StagePage(), "lane": LanePage(),
             "connector": ConnectorPage(), "touchpoint": TouchpointPage(),
         }  # fmt: skip
         self.stack.addWidget(self.placeholder)
-        for kind, page in self.pages.items():
-            self.stack.addWidget(page if kind == "touchpoint" else _top_aligned(page))
+        # what the stack shows for each kind: the touchpoint page scrolls its own tabs
+        self._shown: dict[str, QWidget] = {
+            kind: page if kind == "touchpoint" else _top_aligned(page)
+            for kind, page in self.pages.items()
+        }
+        for widget in self._shown.values():
+            self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -118,7 +124,7 @@ class InspectorPanel(QWidget):
             self._show_placeholder()
             return
         self._current = (kind, entity_id)
-        self.stack.setCurrentWidget(page if kind == "touchpoint" else page.parentWidget())
+        self.stack.setCurrentWidget(self._shown[kind])
         page.load(self.ctx, entity_id)
         self._update_header()
 
@@ -131,7 +137,7 @@ class InspectorPanel(QWidget):
             return
         kind, entity_id = self._current
         entity = self.ctx.workspace.find(kind, entity_id)
-        name = getattr(entity, "name", None) or getattr(entity, "title", None) or ""
+        name = entity_name(entity)
         self.header.setText(f"{kind_title(kind)}: {name}" if name else kind_title(kind))
 
     # -- following the model -----------------------------------------------------------------

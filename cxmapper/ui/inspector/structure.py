@@ -25,7 +25,7 @@ def _size_box(minimum: int = 40, maximum: int = 5000) -> QSpinBox:
     return box
 
 
-class JourneyPage(EntityPage):
+class JourneyPage(EntityPage[e.Journey]):
     kind = "journey"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -74,7 +74,7 @@ class JourneyPage(EntityPage):
         self.state.set_value(entity.state)
 
 
-class StagePage(EntityPage):
+class StagePage(EntityPage[e.Stage]):
     kind = "stage"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -110,7 +110,7 @@ class StagePage(EntityPage):
             self.width_box.setValue(round(entity.width))
 
 
-class LanePage(EntityPage):
+class LanePage(EntityPage[e.Lane]):
     kind = "lane"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -151,7 +151,7 @@ class LanePage(EntityPage):
             self.height_box.setValue(round(entity.height))
 
 
-class ConnectorPage(EntityPage):
+class ConnectorPage(EntityPage[e.Connector]):
     kind = "connector"
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -19,6 +19,9 @@ from cxmapper.ui.inspector.touchpoint_raci import TouchpointRaci
 from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice
 from cxmapper.ui.vertical_scroll import VerticalScrollArea
 
+# The tabs' keys for show_tab, in the order of _tab_labels.
+_TAB_NAMES = ("details", "kpis", "raci", "comments", "actions", "voice", "money", "history")
+
 
 def _tab_labels() -> tuple[str, ...]:
     """The tabs' names, looked up when the page is made (after the language is installed)."""
@@ -44,7 +47,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return VerticalScrollArea(holder)  # as wide as the page needs: nothing cut on the right
 
 
-class TouchpointPage(EntityPage):
+class TouchpointPage(EntityPage[e.Touchpoint]):
     """Only the visible tab is refreshed on model changes; the others when they are shown."""
 
     kind = "touchpoint"
@@ -55,23 +58,27 @@ class TouchpointPage(EntityPage):
         self.kpis = TouchpointKpis()
         self.raci = TouchpointRaci()
         self.comments = TouchpointComments()
-        self.actions = TouchpointActions()
+        # not `self.actions`: that would hide QWidget.actions()
+        self.actions_tab = TouchpointActions()
         self.voice = TouchpointVoice()
         self.money = TouchpointMoney()
         self.history = TouchpointHistory()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self._pages: list[EntityPage] = [
+        self._pages: list[EntityPage[e.Touchpoint]] = [
             self.details,
             self.kpis,
             self.raci,
             self.comments,
-            self.actions,
+            self.actions_tab,
             self.voice,
             self.money,
             self.history,
         ]
         self._labels = _tab_labels()
+        self._by_name: dict[str, EntityPage[e.Touchpoint]] = dict(
+            zip(_TAB_NAMES, self._pages, strict=True)
+        )
         for page, label in zip(self._pages, self._labels, strict=True):
             self.tabs.addTab(_scrolling(page), label)
         self.tab_rows = TabRows(self.tabs)  # every title whole: rows, not a scrolling bar
@@ -98,8 +105,8 @@ class TouchpointPage(EntityPage):
             self.tabs.setTabText(index + 1, f"{label} {n}" if n else label)
         self.tab_rows.sync()
 
-    def show_tab(self, name: str) -> EntityPage:
+    def show_tab(self, name: str) -> EntityPage[e.Touchpoint]:
         """Bring a tab to the front by name ('details', ..., 'actions', 'voice', 'money')."""
-        page = getattr(self, name)
+        page = self._by_name[name]
         self.tabs.setCurrentIndex(self._pages.index(page))
         return page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from cxmapper.ui.inspector.action_verdict import (
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.inspector.widgets import ChoiceCombo, CommitLineEdit, PartyCombo, form
 
+if TYPE_CHECKING:  # the feedback package loads pandas (see action_verdict)
+    from cxmapper.feedback.report import ActionVerdict
+
 SCALE = [(f"{n}", n) for n in range(1, 6)]
 COLUMNS = [
     str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Action")),
@@ -54,7 +57,7 @@ def valid_due_date(text: str) -> str | None:
         return None
 
 
-class TouchpointActions(EntityPage):
+class TouchpointActions(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -80,7 +83,7 @@ class TouchpointActions(EntityPage):
         outer.addWidget(self.table, 1)
         self.verdict = VerdictLabel()
         outer.addWidget(self.verdict)
-        self._verdicts: dict[str, Any] = {}
+        self._verdicts: dict[str, ActionVerdict] = {}
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(
@@ -176,7 +179,8 @@ class TouchpointActions(EntityPage):
 
     def select_action(self, action_id: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == action_id:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == action_id:
                 self.table.selectRow(row)
                 return
 
@@ -204,7 +208,7 @@ class TouchpointActions(EntityPage):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def _edit(self, field: str, value: Any) -> None:
+    def _edit(self, field: str, value: object) -> None:
         action_id = self.selected_id()
         if action_id is None or self.ctx is None:
             return

@@ -25,7 +25,7 @@ def comment_label(c: e.Comment) -> str:
     return f"{c.author} · {when}\n{mark}{c.text}"
 
 
-class TouchpointComments(EntityPage):
+class TouchpointComments(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: QWidget | None = None) -> None:

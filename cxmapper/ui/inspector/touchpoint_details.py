@@ -21,7 +21,7 @@ from cxmapper.ui.inspector.widgets import (
 )
 
 
-class TouchpointDetails(EntityPage):
+class TouchpointDetails(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: QWidget | None = None) -> None:

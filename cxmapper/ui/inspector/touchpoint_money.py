@@ -9,7 +9,7 @@ written by `present.money.format_money` in the app's language, as on the map and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
@@ -19,6 +19,9 @@ from cxmapper.present.language import current_language
 from cxmapper.present.money import format_money
 from cxmapper.ui.inspector.page import EntityPage
 from cxmapper.ui.overlay.money_hub import money_hub
+
+if TYPE_CHECKING:  # the analysis package loads pandas
+    from cxmapper.analysis.money import MoneyFigures
 
 FIGURES = ("value_at_risk", "cost_to_serve", "repeat_contact_cost", "failure_demand_cost")
 COLUMNS = ("card", "stage", "journey")
@@ -54,7 +57,7 @@ def figure_tip(key: str) -> str:
     }[key]
 
 
-class TouchpointMoney(EntityPage):
+class TouchpointMoney(EntityPage[e.Touchpoint]):
     """A small table: the four money figures (rows) for the card, its stage and the journey."""
 
     kind = "touchpoint"
@@ -134,7 +137,7 @@ class TouchpointMoney(EntityPage):
                 self.cells[(key, where)].setText(text)
 
 
-def _values(money: Any, tp_id: str) -> dict[str, dict[str, float]] | None:
+def _values(money: MoneyFigures | None, tp_id: str) -> dict[str, dict[str, float]] | None:
     """{'card': ..., 'stage': ..., 'journey': ...} figures of `tp_id`; None when it has none."""
     if money is None or tp_id not in money.cards.index:
         return None

@@ -46,7 +46,7 @@ OK_STYLE = (
 )
 
 
-class TouchpointRaci(EntityPage):
+class TouchpointRaci(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: QWidget | None = None) -> None:

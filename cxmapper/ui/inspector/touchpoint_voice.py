@@ -46,7 +46,7 @@ def verbatim_label(v: Verbatim) -> str:
     return f"{v.answered_on}{score}{lang}\n{v.text}"
 
 
-class TouchpointVoice(EntityPage):
+class TouchpointVoice(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -7,8 +7,9 @@ action is used, then builds the real panel and hands it the current context.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QResizeEvent, QUndoStack
@@ -30,6 +31,9 @@ from cxmapper.ui.overlay.money_overlay import MONEY, money_menu_label
 from cxmapper.ui.settings import AppSettings
 
 if TYPE_CHECKING:
+    from cxmapper.io.friction_data import FrictionData
+    from cxmapper.present.overlay import Overlay
+    from cxmapper.ui.canvas.scene import JourneyScene
     from cxmapper.ui.overlay.panel import AnalysisPanel
 
 OVERLAY_CHOICES = (*OVERLAY_MENU, MONEY)  # keys; the menu texts are labels
@@ -82,7 +86,12 @@ class VerticalScroll(QScrollArea):
 class AnalysisDock(QDockWidget):
     """Hosts the `AnalysisPanel`; forwards its overlay to `scene` and its picks to `select`."""
 
-    def __init__(self, window: QMainWindow, scene: Any, select: Any) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        scene: JourneyScene | None,
+        select: Callable[[str], None],
+    ) -> None:
         super().__init__(QCoreApplication.translate("OverlayDock", "Analysis"), window)
         self.setObjectName("analysisDock")
         self._scene = scene
@@ -236,10 +245,11 @@ class AnalysisDock(QDockWidget):
 
         folder = "" if ws.path == ":memory:" else str(Path(ws.path).parent)
         dialog = ImportDialog(self.window(), path, folder)
-        accepted = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.imported is not None
-        if accepted:
+        imported = dialog.imported if dialog.exec() == ImportDialog.DialogCode.Accepted else None
+        accepted = imported is not None
+        if imported is not None:
             self.present()
-            self.ensure_panel().store_dataset(dialog.imported)
+            self.ensure_panel().store_dataset(imported)
         dialog.deleteLater()
         return accepted
 
@@ -267,7 +277,7 @@ class AnalysisDock(QDockWidget):
             if key in self.overlay_actions:
                 self.overlay_actions[key].setChecked(True)
 
-    def _show_overlay(self, overlay: Any) -> None:
+    def _show_overlay(self, overlay: Overlay) -> None:
         if self._scene is None:
             return
         if not overlay.cards and not overlay.connector_widths:
@@ -284,7 +294,7 @@ class AnalysisDock(QDockWidget):
             overlay.channel_cards,
         )
 
-    def current_analysis(self) -> tuple[Any, Any]:
+    def current_analysis(self) -> tuple[FrictionData | None, Overlay | None]:
         """The analysis shown now (its friction data, named after its dataset) and its overlay
         drawn as on screen, for exports that include them."""
         panel = self.panel

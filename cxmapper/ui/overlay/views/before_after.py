@@ -8,7 +8,7 @@ its room (the name's tooltip says it), and every header has a tooltip.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -17,6 +17,11 @@ from cxmapper.analysis.units import format_share
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames, has_goal
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from cxmapper.analysis.report import JourneyReport
 
 DELTA_COL = 4
 STAGE_COL = 1
@@ -93,11 +98,13 @@ class BeforeAfterView(QWidget):
         self.note.setText(_empty())
         self.note.show()
 
-    def fill(self, comparison: Any, report: Any, names: CardNames) -> None:
+    def fill(
+        self, comparison: pd.DataFrame | None, report: JourneyReport, names: CardNames
+    ) -> None:
         goal = has_goal(report)
         self.table.setHorizontalHeaderLabels(headers(goal))
         for col, tip in enumerate(header_tips(goal)):
-            self.table.horizontalHeaderItem(col).setToolTip(tip)
+            self.table.header_cell(col).setToolTip(tip)
         if comparison is None:
             self.clear()
             return

@@ -8,7 +8,7 @@ channel than they started in, the repeat-contact rate and first-contact resoluti
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -18,6 +18,9 @@ from cxmapper.present.palette import CHANNELS
 from cxmapper.present.units import format_duration
 from cxmapper.ui.locale_format import number, percent
 from cxmapper.ui.overlay.views.table import ROLE_SORT, ResultTable, number_cell, text_cell
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.channels import ChannelFigures
 
 HOPS_COL = 2
 
@@ -83,7 +86,7 @@ class ChannelsView(QWidget):
             )
         )
 
-    def fill(self, channels: Any) -> None:
+    def fill(self, channels: ChannelFigures | None) -> None:
         """Show `ChannelFigures` (None: the analysis has no channel figures)."""
         if channels is None:
             self.table.set_rows([])
@@ -127,7 +130,7 @@ class ChannelsView(QWidget):
         """(from, to, hops) as the table shows them now, top to bottom (for tests)."""
         t = self.table
         return [
-            (t.item(r, 0).text(), t.item(r, 1).text(), int(t.item(r, HOPS_COL).data(ROLE_SORT)))
+            (t.cell(r, 0).text(), t.cell(r, 1).text(), int(t.cell(r, HOPS_COL).data(ROLE_SORT)))
             for r in range(t.rowCount())
         ]
 

@@ -7,7 +7,7 @@ analysis' own numbers, shown with the one score formatter.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from cxmapper.analysis.units import format_score, format_share
 from cxmapper.ui.overlay.views.names import NO_GOAL_HINT, CardNames, has_goal, leave_word
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.report import JourneyReport
 
 HEADERS = [
     "#",
@@ -72,10 +75,10 @@ class FrictionView(QWidget):
     def clear(self) -> None:
         self.table.set_rows([])
 
-    def fill(self, report: Any, names: CardNames) -> None:
+    def fill(self, report: JourneyReport, names: CardNames) -> None:
         goal = has_goal(report)
         self.note.setVisible(not goal)
-        header = self.table.horizontalHeaderItem(LEAVE_COL)
+        header = self.table.header_cell(LEAVE_COL)
         header.setText(leave_word(goal))
         header.setToolTip(
             _tr(TIPS)[LEAVE_COL]
@@ -112,7 +115,7 @@ class FrictionView(QWidget):
         title_font = self.table.font()
         title_font.setBold(True)
         for r in range(self.table.rowCount()):
-            self.table.item(r, 1).setFont(title_font)
+            self.table.cell(r, 1).setFont(title_font)
 
 
 __all__ = ["FrictionView"]

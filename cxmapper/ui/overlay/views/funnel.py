@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from cxmapper.ui.overlay.charts import FunnelChart
 from cxmapper.ui.overlay.views.names import CardNames
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.report import JourneyReport
 
 
 class FunnelView(QWidget):
@@ -28,7 +31,7 @@ class FunnelView(QWidget):
         self._ids, self._reach = [], {}
         self.chart.set_steps([], [], [])
 
-    def fill(self, report: Any, names: CardNames) -> None:
+    def fill(self, report: JourneyReport, names: CardNames) -> None:
         f = report.funnel
         tps = report.touchpoints
         self._reach = {str(i): int(r) for i, r in zip(tps.index, tps["reach"], strict=True)}

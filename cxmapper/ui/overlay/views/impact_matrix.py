@@ -10,7 +10,7 @@ next drag). The quick wins are top left.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QMouseEvent, QPainter, QPen, QResizeEvent
@@ -32,6 +32,12 @@ from cxmapper.analysis.action_impact import (
 )
 from cxmapper.present.language import current_language
 from cxmapper.present.money import format_money
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
+    from cxmapper.analysis.money import MoneyFigures
+    from cxmapper.model.workspace import Workspace
 
 RADIUS = 7.0
 TOP, RIGHT, BOTTOM = 10.0, 8.0, 40.0  # px around the plot: a little air, the effort axis below
@@ -124,10 +130,10 @@ class ImpactMatrixView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
         layout.addWidget(self.canvas, 1)
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.journey_id: str | None = None
-        self.stack: Any = None
-        self.money: Any = None
+        self.stack: QUndoStack | None = None
+        self.money: MoneyFigures | None = None
         self.period_days = 0.0
         self.dots: dict[str, ActionDot] = {}
         self.top = 1.0  # the money at the top of the vertical axis
@@ -136,8 +142,8 @@ class ImpactMatrixView(QWidget):
 
     # -- feeding -------------------------------------------------------------------------------
 
-    def set_source(self, ws: Any, journey_id: str | None, stack: Any, money: Any,
-                   period_days: float) -> None:  # fmt: skip
+    def set_source(self, ws: Workspace | None, journey_id: str | None, stack: QUndoStack | None,
+                   money: MoneyFigures | None, period_days: float) -> None:  # fmt: skip
         """What to show; the view redraws itself whenever the undo stack moves."""
         if self.stack is not None and self.stack is not stack:
             self.stack.indexChanged.disconnect(self._stack_moved)
@@ -224,7 +230,7 @@ class ImpactMatrixView(QWidget):
         if self.ws is None or self.journey_id is None:
             return
         lang = current_language()
-        currency = getattr(self.money, "currency", "EUR")
+        currency = self.money.currency if self.money is not None else "EUR"
         self.top = max((a.stake for a in impacts), default=0.0) or 1.0
         self._place(self._ticks(lang, currency))
         self._axes(lang, currency)
@@ -322,6 +328,7 @@ class ImpactMatrixView(QWidget):
         from cxmapper.ui.commands.action_rating import RateActionCommand
 
         effort, impact = self.effort_at(at.x()), self.impact_at(a, at.y())
-        if (impact, effort) != (a.impact, a.effort) and self.stack is not None:
-            push(self.stack, RateActionCommand(self.ws, a.action_id, impact, effort))
+        ws, stack = self.ws, self.stack  # without a workspace no dot is drawn (`refresh`)
+        if (impact, effort) != (a.impact, a.effort) and ws is not None and stack is not None:
+            push(stack, RateActionCommand(ws, a.action_id, impact, effort))
         self.refresh()  # a refused or unchanged drag snaps back

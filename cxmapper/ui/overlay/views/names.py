@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.report import JourneyReport
+    from cxmapper.model.workspace import Workspace
 
 
 class CardNames:
     """Title and stage of every card of a journey, read once per analysis."""
 
-    def __init__(self, ws: Any = None, journey_id: str | None = None) -> None:
+    def __init__(self, ws: Workspace | None = None, journey_id: str | None = None) -> None:
         self.titles: dict[str, str] = {}
         self.stages: dict[str, str] = {}
         self.stage_names: list[str] = []
-        if ws is None or journey_id is None or getattr(ws, "closed", False):
+        if ws is None or journey_id is None or ws.closed:
             return
         stages = ws.stages(journey_id)
         self.stage_names = [s.name for s in stages]
@@ -33,7 +37,7 @@ class CardNames:
         return self.stage_names[index] if 0 <= index < len(self.stage_names) else ""
 
 
-def has_goal(report: Any) -> bool:
+def has_goal(report: JourneyReport) -> bool:
     """Whether the analysed journey has a goal card: without one, drop-off counts every exit."""
     tps = report.touchpoints
     return "is_goal" in tps.columns and bool(tps["is_goal"].any())

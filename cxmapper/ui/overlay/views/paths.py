@@ -8,7 +8,7 @@ tooltip says which kind of path its row is.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames
 from cxmapper.ui.overlay.views.table import ResultTable, number_cell, text_cell
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.report import JourneyReport
 
 HEADERS = [
     str(QT_TRANSLATE_NOOP("OverlayViewsPaths", "From")),
@@ -70,7 +73,7 @@ class PathsView(QWidget):
     def clear(self) -> None:
         self.table.set_rows([])
 
-    def fill(self, report: Any, names: CardNames) -> None:
+    def fill(self, report: JourneyReport, names: CardNames) -> None:
         rows = []
         unexpected = report.paths.unexpected
         for a, b, count, cases in unexpected[["from", "to", "count", "cases"]].itertuples(

@@ -88,7 +88,7 @@ class ResultTable(QTableWidget):
         self.setHorizontalHeaderLabels(list(headers))
         for col, tip in enumerate(tips):
             if tip:
-                self.horizontalHeaderItem(col).setToolTip(tip)
+                self.header_cell(col).setToolTip(tip)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized by fit_columns
         header.setMinimumSectionSize(24)
@@ -193,8 +193,22 @@ class ResultTable(QTableWidget):
             for r in range(self.rowCount())
         )
 
+    def cell(self, row: int, col: int) -> QTableWidgetItem:
+        """The cell `set_rows` put there: every row it fills has one in every column."""
+        item = self.item(row, col)
+        if item is None:
+            raise LookupError(f"no cell at row {row}, column {col}")
+        return item
+
+    def header_cell(self, col: int) -> QTableWidgetItem:
+        """A column's header item: the table makes one for every column it is given."""
+        item = self.horizontalHeaderItem(col)
+        if item is None:
+            raise LookupError(f"no header at column {col}")
+        return item
+
     def column_texts(self, col: int) -> list[str]:
-        return [self.item(r, col).text() for r in range(self.rowCount())]
+        return [self.cell(r, col).text() for r in range(self.rowCount())]
 
     def touchpoint_at(self, row: int, col: int) -> str | None:
         item = self.item(row, col)

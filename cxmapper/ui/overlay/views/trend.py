@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from cxmapper.ui.overlay.charts import TrendChart
 from cxmapper.ui.overlay.views.names import has_goal
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.tasks import AnalysisResult
 
 CHART_MIN_HEIGHT = 200  # both axis titles and four tick labels stay readable
 
@@ -35,7 +38,7 @@ class TrendView(QWidget):
         layout.addWidget(self.pick)
         layout.addWidget(self.empty)
         layout.addWidget(self.chart, 1)
-        self.result: Any = None
+        self.result: AnalysisResult | None = None
 
     def clear(self) -> None:
         self.result = None
@@ -43,7 +46,7 @@ class TrendView(QWidget):
         self.chart.set_trend(self.chart.empty_frame(), "")
         self.empty.show()
 
-    def fill(self, result: Any, order: list[str]) -> None:
+    def fill(self, result: AnalysisResult, order: list[str]) -> None:
         """`order`: touchpoint ids, the worst friction first."""
         self.result = result
         tps = result.report.touchpoints

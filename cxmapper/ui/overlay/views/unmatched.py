@@ -6,7 +6,7 @@ selected names to their suggested cards is one undo step, done by the panel.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.names import CardNames
 from cxmapper.ui.overlay.views.table import ROLE_ID, ResultTable, number_cell, text_cell
+
+if TYPE_CHECKING:
+    from cxmapper.analysis.report import JourneyReport
 
 HEADERS = [
     str(QT_TRANSLATE_NOOP("OverlayViewsUnmatched", "Event name")),
@@ -73,7 +76,7 @@ class UnmatchedView(QWidget):
     def clear(self) -> None:
         self.table.set_rows([])
 
-    def fill(self, report: Any, names: CardNames) -> None:
+    def fill(self, report: JourneyReport, names: CardNames) -> None:
         rows = []
         for name, count in report.unmatched.items():
             suggested = next(iter(report.suggestions.get(name, [])), None)
@@ -98,9 +101,9 @@ class UnmatchedView(QWidget):
             )
         out: dict[str, list[str]] = {}
         for row in rows:
-            target = self.table.item(row, SUGGESTED_COL).data(ROLE_ID)
+            target = self.table.cell(row, SUGGESTED_COL).data(ROLE_ID)
             if target:
-                out.setdefault(str(target), []).append(self.table.item(row, NAME_COL).text())
+                out.setdefault(str(target), []).append(self.table.cell(row, NAME_COL).text())
         return out
 
 

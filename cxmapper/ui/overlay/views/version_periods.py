@@ -9,7 +9,7 @@ two versions once Analyse is pressed.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QShowEvent
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from cxmapper.model.versions import live_periods, versions
 from cxmapper.ui.overlay.fit_widgets import ElidedCombo
+
+if TYPE_CHECKING:
+    from cxmapper.ui.overlay.panel import AnalysisPanel
 
 
 def _qdate(text: str) -> QDate:
@@ -27,7 +30,7 @@ def _qdate(text: str) -> QDate:
 class VersionPeriods(QWidget):
     """Reads the panel's workspace and journey when shown; writes only the panel's dates."""
 
-    def __init__(self, panel: Any) -> None:
+    def __init__(self, panel: AnalysisPanel) -> None:
         super().__init__()
         self.panel = panel
         self.periods: dict[str, tuple[str, str | None]] = {}
