@@ -110,7 +110,7 @@ def card_history(ws: Workspace, tp: e.Touchpoint) -> list[HistoryRow]:
     ]
 
 
-class TouchpointHistory(EntityPage):
+class TouchpointHistory(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: Any = None) -> None:

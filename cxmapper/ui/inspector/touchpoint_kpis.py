@@ -49,7 +49,7 @@ def parse_number(text: str) -> float | None:
     return float(text) if text else None
 
 
-class TouchpointKpis(EntityPage):
+class TouchpointKpis(EntityPage[e.Touchpoint]):
     kind = "touchpoint"
 
     def __init__(self, parent: QWidget | None = None) -> None:
