@@ -34,6 +34,7 @@ from cxmapper.analysis.tasks import import_events  # noqa: E402
 from cxmapper.model.demo import write_demo  # noqa: E402
 from cxmapper.present import language  # noqa: E402
 from cxmapper.ui.app import make_application  # noqa: E402
+from cxmapper.ui.inspector.touchpoint_actions import TouchpointActions  # noqa: E402
 from cxmapper.ui.inspector.touchpoint_voice import TouchpointVoice  # noqa: E402
 from cxmapper.ui.main_window import MainWindow  # noqa: E402
 from cxmapper.ui.settings import AppSettings, use_settings_dir  # noqa: E402
@@ -189,20 +190,26 @@ def capture_inspector(g: Gallery, window: MainWindow) -> None:
     ws = window.workspace
     assert ws is not None and window.journey_id is not None
     cards = ws.touchpoints(window.journey_id)
-    # the English demo's richest card; a demo in another language: the first with a KPI reading
-    card = next((t for t in cards if t.title == "Checkout: payment"), None) or next(
+    # the demo's richest card, found by its event (its title depends on the language); another
+    # workspace: the first with a KPI reading
+    card = next((t for t in cards if "checkout_payment" in t.match_events), None) or next(
         (t for t in cards if ws.readings(t.id)), cards[0]
     )
-    window.select_touchpoint(card.id)
-    settle()
+    # the Actions tab on the card with the most done actions, so its verdicts show
+    done = {t.id: sum(a.status == "done" for a in ws.actions(t.id)) for t in cards}
+    acted = max(cards, key=lambda t: (done[t.id], len(ws.actions(t.id))))
     inspector = window.inspector_dock
     for tabs, index, label in tab_pages(window.inspector):
         page = tabs.widget(index)
+        chosen = card.id
         if page.findChild(TouchpointVoice) is not None:  # the card customers said most about
             voices = journey_voices(ws, window.journey_id)
             if voices:
-                window.select_touchpoint(max(voices, key=lambda i: voices[i].n_verbatims))
-                settle()
+                chosen = max(voices, key=lambda i: voices[i].n_verbatims)
+        elif isinstance(page, TouchpointActions) or page.findChild(TouchpointActions) is not None:
+            chosen = acted.id
+        window.select_touchpoint(chosen)
+        settle()
         tabs.setCurrentIndex(index)
         g.save(f"inspector-{page_key(tabs, index)}", inspector, f"Inspector: {label}")
 

@@ -106,3 +106,18 @@ def test_open_actions_say_nothing(panel) -> None:  # type: ignore[no-untyped-def
         assert cell(page, row, VERDICT).text() == ""
     page.table.selectRow(0)
     assert not page.verdict.isVisibleTo(page) and page.verdict.text() == ""
+
+
+def test_the_verdict_column_title_fits_on_a_card_without_actions(
+    panel: tuple[InspectorPanel, Workspace],
+) -> None:
+    """Sized by its cells alone, the column cut its own title to "Esit" (Italian gallery) on a
+    card with no action: the header's width counts too."""
+    inspector, ws = panel
+    journey = ws.find_journey("Online purchase")
+    bare = [t for t in ws.touchpoints(journey.id) if not ws.actions(t.id)]
+    assert bare
+    page = actions_of(inspector, ws, bare[0].title)
+    assert page.table.rowCount() == 0
+    header = page.table.horizontalHeader()
+    assert page.table.columnWidth(VERDICT) >= header.sectionSizeHint(VERDICT)

@@ -170,7 +170,12 @@ class TouchpointActions(EntityPage[e.Touchpoint]):
             if a.id == selected:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
-        self.table.setColumnWidth(VERDICT, min(self.table.sizeHintForColumn(VERDICT), VERDICT_W))
+        # the header's own width too: a card without actions cut it to "Esit"
+        wide = max(
+            self.table.sizeHintForColumn(VERDICT),
+            self.table.horizontalHeader().sectionSizeHint(VERDICT),
+        )
+        self.table.setColumnWidth(VERDICT, min(wide, VERDICT_W))
         self._show_selected()
 
     def selected_id(self) -> str | None:
