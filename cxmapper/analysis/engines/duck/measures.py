@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cxmapper.analysis.engines.duck.order_stats import int_median, lerp, near, np_median
+from cxmapper.analysis.engines.duck.near_many import near_many
+from cxmapper.analysis.engines.duck.order_stats import Near, int_median, lerp, near, np_median
 from cxmapper.analysis.engines.duck.sequence import Sequence
 from cxmapper.analysis.metrics import touchpoint_frame
 
@@ -41,11 +42,25 @@ class Measures:
         self.pair_counts = np.zeros(n * n, dtype=np.int64)
         for r in self.pairs:
             self.pair_counts[int(r[0])] = int(r[1])
+        self._steps: dict[str, dict[int, list[Near]]] | None = None
+
+    def steps(self) -> dict[str, dict[int, list[Near]]]:
+        """The step durations' order statistics, per touchpoint (median, p90), per transition
+        (median) and over the journey (median), from one set of passes (`near_many`)."""
+        if self._steps is None:
+            n = self.seq.n_tp
+            self._steps = near_many(
+                self.seq.db,
+                f"SELECT tp, next_tp, dt AS v FROM {self.seq.table} WHERE next_tp IS NOT NULL",
+                {"tp": "tp", "pair": f"tp * {n} + next_tp", "all": "0"},
+                {"tp": (0.5, 0.9), "pair": (0.5,), "all": (0.5,)},
+            )
+        return self._steps
 
     def touchpoints(self) -> pd.DataFrame:
         """`metrics.touchpoint_metrics`: one row per touchpoint in spec order."""
         seq = self.seq
-        n, t, db = seq.n_tp, seq.table, seq.db
+        n, db = seq.n_tp, seq.db
         source, lost = seq.with_lost()
         per_tp = db.rows(
             f"SELECT tp, count(*), count(*) FILTER (pos = 0), count(*) FILTER (next_tp IS NULL), "
@@ -62,8 +77,7 @@ class Measures:
         back = np.where(stage[None, :] < stage[:, None], pair_n, 0).sum(axis=1)
         q = np.full((n, 2), np.nan)
         starts_at = np.concatenate(([0], np.cumsum(with_next)))
-        source = f"SELECT tp AS g, dt AS v FROM {t} WHERE next_tp IS NOT NULL"
-        for g, nbs in near(db, source, (0.5, 0.9)).items():
+        for g, nbs in self.steps()["tp"].items():
             q[g] = [
                 lerp(nb, qq, int(starts_at[g])) / NS for nb, qq in zip(nbs, (0.5, 0.9), strict=True)
             ]
@@ -79,12 +93,8 @@ class Measures:
         n = seq.n_tp
         counts = self.pair_counts
         starts_at = np.cumsum(counts) - counts
-        source = (
-            f"SELECT tp * {n} + next_tp AS g, dt AS v FROM {seq.table} WHERE next_tp IS NOT NULL"
-        )
         med = {
-            g: lerp(nbs[0], 0.5, int(starts_at[g])) / NS
-            for g, nbs in near(seq.db, source, (0.5,)).items()
+            g: lerp(nbs[0], 0.5, int(starts_at[g])) / NS for g, nbs in self.steps()["pair"].items()
         }
         ids = [tp.id for tp in seq.spec.touchpoints]
         rows = self.pairs
@@ -104,8 +114,7 @@ class Measures:
 
     def journey_median_seconds(self) -> float:
         """`metrics.journey_median_seconds`: median of every step's duration."""
-        source = f"SELECT 0 AS g, dt AS v FROM {self.seq.table} WHERE next_tp IS NOT NULL"
-        got = near(self.seq.db, source, (0.5,))
+        got = self.steps()["all"]
         return int_median(got[0][0]) / NS if got else float("nan")
 
     def slowness_reference_seconds(self, median: float) -> float:
