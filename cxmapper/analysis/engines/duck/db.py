@@ -51,6 +51,10 @@ class Database:
         # `analyze --json -` and the CLI's table
         self.con.execute("SET enable_progress_bar = false")
         self.lock = threading.RLock()
+        #: view -> table of (case_id, cid: the case's first file row) made while validating the
+        #: view (`source._validate`), taken by the first `sequence.build` over that view so the
+        #: events are grouped by case id once, not twice
+        self.cases: dict[str, str] = {}
         self._names = itertools.count()
         self._finalizer = weakref.finalize(self, _close, self.con, self.spill_dir)
 

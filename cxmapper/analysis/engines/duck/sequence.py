@@ -85,8 +85,12 @@ def build(db: Database, view: str, order: str, spec: JourneySpec | None) -> Sequ
     `order` is a query of (activity, k1, k2): the dataset's order of event names, which is the
     order of the touchpoints derived without a journey (the numpy engine's category order).
     """
-    cases = db.name("cases")  # case id -> its first file row: sorting by integers is faster
-    db.execute(f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid FROM {view} GROUP BY 1")
+    cases = db.cases.pop(view, "")  # case id -> its first file row: sorting integers is faster
+    if not cases:  # not made while validating (`source._validate`), or taken by a build before
+        cases = db.name("cases")
+        db.execute(
+            f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid FROM {view} GROUP BY 1"
+        )
     n_cases, n_events = db.one(f"SELECT count(*), (SELECT count(*) FROM {view}) FROM {cases}")
     rows = db.rows(
         f"SELECT c.{ACTIVITY}, c.n FROM (SELECT {ACTIVITY}, count(*) AS n FROM {view} "
