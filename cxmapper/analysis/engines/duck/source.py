@@ -215,12 +215,12 @@ def _validate(
 ) -> None:
     """One pass: the first row with an empty case id, event name or unreadable timestamp.
 
-    The pass groups the events by case id (the first row of each is the case's `cid`) and is
-    kept in `db.cases` for the sequence to reuse; the case-id test then runs once per case,
-    not once per event (trimming 100 million ids took longer than the grouping)."""
+    The pass groups the events by case id (the first row of each is the case's `cid`, `n` its
+    events) and is kept in `db.cases` for the sequence to reuse; the case-id test then runs
+    once per case, not once per event (trimming 100 million ids took longer than the grouping)."""
     cases = db.name("cases")
     db.execute(
-        f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid, "
+        f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid, count(*) AS n, "
         f"min({RN}) FILTER ({ACTIVITY} IS NULL OR {ACTIVITY} = '') AS bad_act, "
         f"min({RN}) FILTER ({TS} IS NULL) AS bad_ts FROM {view} GROUP BY {CASE_ID}"
     )
