@@ -125,10 +125,14 @@ def _csv_table(db: Database, path: Path) -> str:
     identifiers); `rowid` then numbers the rows."""
     dialect = sniff_csv(path)
     table = db.name("csv")
-    db.execute(
-        f"CREATE TABLE {table} AS SELECT * FROM read_csv({literal(str(path))}, header = true, "
-        f"delim = {literal(dialect.delimiter)}, quote = '\"', escape = '\"', all_varchar = true)"
-    )
+    db.execute("SET preserve_insertion_order = true")  # rowid must follow the file's lines
+    try:
+        db.execute(
+            f"CREATE TABLE {table} AS SELECT * FROM read_csv({literal(str(path))}, header = true, "
+            f"delim = {literal(dialect.delimiter)}, quote = '\"', escape = '\"', all_varchar = true)"
+        )
+    finally:
+        db.execute("SET preserve_insertion_order = false")
     return f"SELECT *, rowid AS {RN} FROM {table}"
 
 
