@@ -13,6 +13,7 @@ so the `Near` results are exactly those of `near` run once per grouping.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ from cxmapper.analysis.engines.duck.order_stats import Near
 
 def _picks(
     db: Database, source: str, key: str, qs: Sequence[float]
-) -> dict[int, tuple[int, list[float | int]]]:
+) -> dict[int, tuple[int, list[Any]]]:
     """Per group of `key`: its size and the element `quantile_disc` picks for each q."""
     listed = ", ".join(repr(float(q)) for q in qs)
     rows = db.rows(
@@ -68,29 +69,29 @@ def near_many(
 
 
 def _merge(
-    rows: list[tuple[object, ...]],
+    rows: list[tuple[Any, ...]],
     index: int,
     names: list[str],
     qs: Mapping[str, Sequence[float]],
-    picks: dict[int, tuple[int, list[float | int]]],
+    picks: dict[int, tuple[int, list[Any]]],
 ) -> dict[int, list[Near]]:
     """Add up the fine groups' counts for grouping `names[index]`; keep the extreme neighbours."""
     offset = len(names) + 4 * sum(len(qs[k]) for k in names[:index])
     width = len(qs[names[index]])
     lt: dict[int, list[int]] = {g: [0] * width for g in picks}
     le: dict[int, list[int]] = {g: [0] * width for g in picks}
-    below: dict[int, list[float | int | None]] = {g: [None] * width for g in picks}
-    above: dict[int, list[float | int | None]] = {g: [None] * width for g in picks}
+    below: dict[int, list[Any]] = {g: [None] * width for g in picks}
+    above: dict[int, list[Any]] = {g: [None] * width for g in picks}
     for row in rows:
-        g = int(row[index])  # type: ignore[call-overload]
+        g = int(row[index])
         for j in range(width):
             a, b, lo, hi = row[offset + 4 * j : offset + 4 * j + 4]
-            lt[g][j] += int(a)  # type: ignore[call-overload]
-            le[g][j] += int(b)  # type: ignore[call-overload]
-            if lo is not None and (below[g][j] is None or lo > below[g][j]):  # type: ignore[operator]
-                below[g][j] = lo  # type: ignore[assignment]
-            if hi is not None and (above[g][j] is None or hi < above[g][j]):  # type: ignore[operator]
-                above[g][j] = hi  # type: ignore[assignment]
+            lt[g][j] += int(a)
+            le[g][j] += int(b)
+            if lo is not None and (below[g][j] is None or lo > below[g][j]):
+                below[g][j] = lo
+            if hi is not None and (above[g][j] is None or hi < above[g][j]):
+                above[g][j] = hi
     return {
         g: [Near(n, es[j], lt[g][j], le[g][j], below[g][j], above[g][j]) for j in range(width)]
         for g, (n, es) in picks.items()
