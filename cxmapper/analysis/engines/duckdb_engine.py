@@ -26,6 +26,7 @@ from cxmapper.analysis.engines.base import ReportOptions
 from cxmapper.analysis.engines.common import read_file, read_stored
 from cxmapper.analysis.engines.duck.funnel_trend import funnel
 from cxmapper.analysis.engines.duck.impact_frame import events_frame
+from cxmapper.analysis.engines.duck.measures import DuckMeasures
 from cxmapper.analysis.engines.duck.runner import DuckSql
 from cxmapper.analysis.engines.duck.sequence import build
 from cxmapper.analysis.engines.duck.source import file_view, frame_view, scannable
@@ -69,6 +70,9 @@ class DuckDBEngine(SqlEngine[DuckSql, DuckDataset]):
         if isinstance(ref, StoredRef):
             return DuckDataset(db, *frame_view(db, read_stored(ref)))
         raise TypeError(f"not a dataset reference: {type(ref).__name__}")
+
+    def _measures(self, seq: Sequence[DuckSql]) -> DuckMeasures:
+        return DuckMeasures(seq)  # fewer passes over the step table (duck/measures.py)
 
     def _sequence(self, d: DuckDataset, spec: JourneySpec | None) -> Sequence[DuckSql]:
         return build(d.run, d.view, d.order, spec)

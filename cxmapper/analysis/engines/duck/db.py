@@ -40,7 +40,10 @@ class Database:
                     "memory_limit": memory_limit(),
                     "temp_directory": self.spill_dir,
                     "threads": threads or max(os.cpu_count() or 1, 1),
-                    "preserve_insertion_order": True,
+                    # no query result depends on the order rows were inserted in (file order is
+                    # the `_rn` column; `source._csv_table` turns it on while it numbers a CSV),
+                    # and DuckDB sorts and materialises faster without keeping it
+                    "preserve_insertion_order": False,
                 }
             )
         except duckdb.Error as exc:  # e.g. a bad CXMAPPER_DUCKDB_MEMORY: no directory left behind
@@ -51,6 +54,10 @@ class Database:
         # `analyze --json -` and the CLI's table
         self.con.execute("SET enable_progress_bar = false")
         self.lock = threading.RLock()
+        #: view -> table of (case_id, cid: the case's first file row) made while validating the
+        #: view (`source._validate`), taken by the first `sequence.build` over that view so the
+        #: events are grouped by case id once, not twice
+        self.cases: dict[str, str] = {}
         self._names = itertools.count()
         self._finalizer = weakref.finalize(self, _close, self.con, self.spill_dir)
 

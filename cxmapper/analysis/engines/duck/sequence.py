@@ -25,8 +25,13 @@ def build(db: DuckSql, view: str, order: str, spec: JourneySpec | None) -> Seque
     `order` is a query of (activity, k1, k2): the dataset's order of event names, which is the
     order of the touchpoints derived without a journey (the numpy engine's category order).
     """
-    cases = db.name("cases")  # case id -> its first file row: sorting by integers is faster
-    db.execute(f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid FROM {view} GROUP BY 1")
+    cases = db.cases.pop(view, "")  # case id -> its first file row: sorting integers is faster
+    if not cases:  # not made while validating (`source._validate`), or taken by a build before
+        cases = db.name("cases")
+        db.execute(
+            f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid, count(*) AS n "
+            f"FROM {view} GROUP BY 1"
+        )
     n_cases, n_events = db.one(f"SELECT count(*), (SELECT count(*) FROM {view}) FROM {cases}")
     rows = db.rows(
         f"SELECT c.{ACTIVITY}, c.n FROM (SELECT {ACTIVITY}, count(*) AS n FROM {view} "
@@ -44,19 +49,16 @@ def build(db: DuckSql, view: str, order: str, spec: JourneySpec | None) -> Seque
     )
     db.con.register(mapping, frame)
     table = db.name("seq")
-    whole = "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING"  # same sort as `w`
-    length = (
-        f", CAST(count(*) OVER (PARTITION BY cid ORDER BY {TS}, {RN} {whole}) AS INTEGER) AS len"
-        if derive
-        else ""
-    )
+    # without a journey every event is mapped, so a case's length is its events in the dataset,
+    # counted with its cid (`cases.n`) rather than by a second window over the sorted events
+    length = ", CAST(n AS INTEGER) AS len" if derive else ""
     db.execute(
         f"""
         CREATE TABLE {table} AS
         SELECT cid, tp, {TS} AS ts,
                CAST(row_number() OVER w - 1 AS INTEGER) AS pos{length},
                lead(tp) OVER w AS next_tp, lead({TS}) OVER w - {TS} AS dt
-        FROM (SELECT c.cid, m.tp, e.{TS}, e.{RN} FROM {view} e
+        FROM (SELECT c.cid, c.n, m.tp, e.{TS}, e.{RN} FROM {view} e
               JOIN {mapping} m ON e.{ACTIVITY} = m.activity
               JOIN {cases} c ON e.{CASE_ID} = c.{CASE_ID})
         WINDOW w AS (PARTITION BY cid ORDER BY {TS}, {RN})

@@ -123,10 +123,14 @@ def _csv_table(db: Database, path: Path) -> str:
     identifiers); `rowid` then numbers the rows."""
     dialect = sniff_csv(path)
     table = db.name("csv")
-    db.execute(
-        f"CREATE TABLE {table} AS SELECT * FROM read_csv({literal(str(path))}, header = true, "
-        f"delim = {literal(dialect.delimiter)}, quote = '\"', escape = '\"', all_varchar = true)"
-    )
+    db.execute("SET preserve_insertion_order = true")  # rowid must follow the file's lines
+    try:
+        db.execute(
+            f"CREATE TABLE {table} AS SELECT * FROM read_csv({literal(str(path))}, header = true, "
+            f"delim = {literal(dialect.delimiter)}, quote = '\"', escape = '\"', all_varchar = true)"
+        )
+    finally:
+        db.execute("SET preserve_insertion_order = false")
     return f"SELECT *, rowid AS {RN} FROM {table}"
 
 
@@ -194,6 +198,8 @@ def file_view(db: Database, ref: FileRef, fmt: str, notes: list[str]) -> tuple[s
     if not mapping.lifecycle:
         return raw_view, order
     view = _lifecycle_view(db, raw_view, mapping.lifecycle, ref.lifecycle, source, notes)
+    if view != raw_view:  # the cases of every lifecycle value: not those of the view analysed
+        db.execute(f"DROP TABLE {db.cases.pop(raw_view)}")
     if view != raw_view and ref.lifecycle != "complete":
         order = (
             f"SELECT {ACTIVITY} || '{SEPARATOR}' || k2 AS {ACTIVITY}, k1, k2 FROM ({first}) "
@@ -209,11 +215,21 @@ def _where(fmt: str, rn: int) -> str:
 def _validate(
     db: Database, view: str, reader: str, mapping: ColumnMapping, source: str, fmt: str
 ) -> None:
-    """One pass: the first row with an empty case id, event name or unreadable timestamp."""
+    """One pass: the first row with an empty case id, event name or unreadable timestamp.
+
+    The pass groups the events by case id (the first row of each is the case's `cid`, `n` its
+    events) and is kept in `db.cases` for the sequence to reuse; the case-id test then runs
+    once per case, not once per event (trimming 100 million ids took longer than the grouping)."""
+    cases = db.name("cases")
+    db.execute(
+        f"CREATE TABLE {cases} AS SELECT {CASE_ID}, min({RN}) AS cid, count(*) AS n, "
+        f"min({RN}) FILTER ({ACTIVITY} IS NULL OR {ACTIVITY} = '') AS bad_act, "
+        f"min({RN}) FILTER ({TS} IS NULL) AS bad_ts FROM {view} GROUP BY {CASE_ID}"
+    )
+    db.cases[view] = cases
     bad_case, bad_act, bad_ts = db.one(
-        f"SELECT min({RN}) FILTER ({CASE_ID} IS NULL OR trim({CASE_ID}) = ''), "
-        f"min({RN}) FILTER ({ACTIVITY} IS NULL OR {ACTIVITY} = ''), "
-        f"min({RN}) FILTER ({TS} IS NULL) FROM {view}"
+        f"SELECT min(cid) FILTER ({CASE_ID} IS NULL OR trim({CASE_ID}) = ''), "
+        f"min(bad_act), min(bad_ts) FROM {cases}"
     )
     if bad_case is not None:
         names = " / ".join(excerpt(c) for c in mapping.case)

@@ -8,7 +8,7 @@ group's offset in the numpy engine's layout: touchpoints and pairs in index orde
 
 from __future__ import annotations
 
-from typing import Generic
+from typing import Any, Generic
 
 import numpy as np
 import pandas as pd
@@ -36,17 +36,23 @@ class Measures(Generic[R]):
     def __init__(self, seq: Sequence[R]) -> None:
         self.seq = seq
         n = seq.n_tp
-        t = seq.table
-        div = seq.run.dialect.int_div
-        self.pairs = seq.run.rows(
-            f"SELECT tp * {n} + next_tp AS g, count(*), count(DISTINCT cid), "
-            f"sum(dt {div} {NS}), sum(dt % {NS}) FROM {t} WHERE next_tp IS NOT NULL GROUP BY 1"
-        )
+        self.pairs = self.pair_rows()
         self.pairs.sort(key=lambda r: int(r[0]))
         self.pair_counts = np.zeros(n * n, dtype=np.int64)
         for r in self.pairs:
             self.pair_counts[int(r[0])] = int(r[1])
         self._ranks: dict[int, dict[int, list[OrderStat]]] = {}
+
+    def pair_rows(self) -> list[tuple[Any, ...]]:
+        """Per transition g = tp * n + next_tp: (g, steps, distinct cases, whole seconds,
+        nanosecond remainders). One aggregate query; an engine may count the cases apart."""
+        seq = self.seq
+        n, div = seq.n_tp, seq.run.dialect.int_div
+        return seq.run.rows(
+            f"SELECT tp * {n} + next_tp AS g, count(*), count(DISTINCT cid), "
+            f"sum(dt {div} {NS}), sum(dt % {NS}) FROM {seq.table} WHERE next_tp IS NOT NULL "
+            "GROUP BY 1"
+        )
 
     def ranks(self, part: int) -> dict[int, list[OrderStat]]:
         """Order statistics of step durations: per touchpoint (median, p90), per pair (median)
