@@ -46,6 +46,7 @@ from cxmapper.ui.journey_panel import JourneyPanel
 from cxmapper.ui.menus import build_menus
 from cxmapper.ui.model_bridge import ModelBridge
 from cxmapper.ui.overlay.dock import AnalysisDock
+from cxmapper.ui.recent_menu import fill_recent_menu
 from cxmapper.ui.settings import AppSettings
 from cxmapper.ui.toolbar import build_toolbar
 from cxmapper.ui.transfer import TransferController
@@ -409,23 +410,7 @@ class MainWindow(QMainWindow):
         return str(next((c for c in candidates if c.is_dir()), Path.cwd()))
 
     def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        files = self.settings.recent_files()
-        for i, path in enumerate(files):
-            label = f"&{i + 1}  {Path(path).stem}" if i < 9 else Path(path).stem
-            action = menu.addAction(label)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        if files:
-            menu.addSeparator()
-            menu.addAction(self.tr("Clear List"), self._clear_recent)
-        menu.setEnabled(bool(files))
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent()
-        self._fill_recent_menu()
+        fill_recent_menu(self)
 
     # -- journeys, selection -----------------------------------------------------------------
 
