@@ -111,7 +111,7 @@ def page_key(tabs: QTabWidget, index: int) -> str:
     for attr, value in vars(owner).items() if owner is not None else ():
         held = isinstance(value, QWidget) and (value is page or page.isAncestorOf(value))
         if held and not attr.startswith("_"):
-            return attr.replace("_", "-")
+            return attr.removesuffix("_tab").replace("_", "-")
     return slug(tabs.tabText(index).replace("&", ""))
 
 

@@ -121,3 +121,20 @@ def test_the_verdict_column_title_fits_on_a_card_without_actions(
     assert page.table.rowCount() == 0
     header = page.table.horizontalHeader()
     assert page.table.columnWidth(VERDICT) >= header.sectionSizeHint(VERDICT)
+
+
+def test_the_action_title_keeps_its_room_beside_the_verdict(
+    qtbot: QtBot, panel: tuple[InspectorPanel, Workspace]
+) -> None:
+    """At the inspector's default width (396 px) the title column was squeezed to "S…" once
+    the verdict column joined "Impact / effort", "Status" and "Due"."""
+    inspector, ws = panel
+    inspector.resize(396, 800)
+    journey = ws.find_journey("Online purchase")
+    done = [
+        t for t in ws.touchpoints(journey.id) if any(a.status == "done" for a in ws.actions(t.id))
+    ]
+    page = actions_of(inspector, ws, done[0].title)
+    qtbot.waitUntil(lambda: page.table.viewport().width() < 396)
+    assert page.table.rowCount() >= 1
+    assert page.table.columnWidth(0) >= 90, page.table.columnWidth(0)  # 32 before

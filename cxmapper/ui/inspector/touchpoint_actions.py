@@ -43,7 +43,7 @@ COLUMNS = [
     str(QT_TRANSLATE_NOOP("InspectorTouchpointActions", "Verdict")),
 ]
 VERDICT = 4  # the column: only done actions with a date have one
-VERDICT_W = 120  # its widest (px); longer words are elided
+VERDICT_W = 96  # its widest (px); longer words are elided (whole in the tooltip)
 
 
 def valid_due_date(text: str) -> str | None:
@@ -65,8 +65,13 @@ class TouchpointActions(EntityPage[e.Touchpoint]):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         self.table = QTableWidget(0, len(COLUMNS))
+        # "Impact / effort" on two lines: on one it took a third of the inspector's width and
+        # left the action's title a few letters once the verdict joined the table
         self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("InspectorTouchpointActions", c) for c in COLUMNS]
+            [
+                QCoreApplication.translate("InspectorTouchpointActions", c).replace(" / ", " /\n")
+                for c in COLUMNS
+            ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
