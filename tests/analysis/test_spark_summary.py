@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from analysis_helpers import SHARED_DATA, random_log, real_log, small_csv_text
+from spark_shared import bpic2012_summary
 
 from cxmapper.analysis.dataset_ref import FileRef
 from cxmapper.analysis.engines import spark_summary as ss
@@ -146,20 +147,11 @@ def test_missing_column_names_the_columns(spark: Any, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_bpic2012_summary_counts_equal_raw_log(spark: Any, tmp_path: Path) -> None:
+def test_bpic2012_summary_counts_equal_raw_log(spark: Any) -> None:
     if not (SHARED_DATA / "bpic2012.xes.gz").exists():
         pytest.skip("BPIC 2012 not in ../shared/data")
     frame = real_log("bpic2012.xes.gz").frame
-    path = tmp_path / "bpic.parquet"
-    # as a warehouse holds it: plain strings, microsecond timestamps (Spark reads no nanos)
-    table = pd.DataFrame(
-        {
-            "case_id": frame["case_id"].astype(str),
-            "activity": frame["activity"].astype(str),
-            "timestamp": frame["timestamp"].dt.as_unit("us"),
-        }
-    )
-    table.to_parquet(path, index=False)
-    summary = ss.summarize(ss.read(spark, ss.SparkSource(str(path))), source_name=path.name)
+    summary = bpic2012_summary()  # computed once, shared with test_summary_import_spark
+    assert summary["source"] == "bpic.parquet"
     assert _spark_counts(summary) == _numpy_counts(frame)
     assert len(json.dumps(summary)) < 2_000_000  # small enough to mail

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from analysis_helpers import SHARED_DATA, real_log, small_csv_text
+from spark_shared import bpic2012_summary
 from test_summary_import import COUNTS, _result, _workspace
 
 from cxmapper.analysis.engines import spark_summary as ss
@@ -47,16 +48,7 @@ def test_bpic2012_spark_summary_overlays_raw_counts(tmp_path: Path) -> None:
     if not (SHARED_DATA / "bpic2012.xes.gz").exists():
         pytest.skip("BPIC 2012 not in ../shared/data")
     frame = real_log("bpic2012.xes.gz").frame
-    path = tmp_path / "bpic.parquet"
-    pd.DataFrame(
-        {
-            "case_id": frame["case_id"].astype(str),
-            "activity": frame["activity"].astype(str),
-            "timestamp": frame["timestamp"].dt.as_unit("us"),
-        }
-    ).to_parquet(path, index=False)
-    spark = ss.session("local[2]")
-    summary = ss.summarize(ss.read(spark, ss.SparkSource(str(path))), source_name=path.name)
+    summary = bpic2012_summary()  # computed once, shared with test_spark_summary
     out = tmp_path / "summary.json"
     ss.write_summary(summary, out)
     ws_path = tmp_path / "w.cxmap"

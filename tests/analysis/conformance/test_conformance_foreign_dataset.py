@@ -9,6 +9,7 @@ import pytest
 
 from cxmapper.analysis import engines
 from cxmapper.analysis.dataset_ref import FileRef, Selection
+from cxmapper.analysis.engines.spark_summary import spark_available
 
 CALLS: dict[str, Callable[[engines.AnalysisEngine, engines.Dataset], object]] = {
     "profile": lambda e, d: e.profile(d),
@@ -23,7 +24,20 @@ PAIRS = [(reader, loader) for reader in engines.names() for loader in engines.na
          if reader != loader]  # fmt: skip
 
 
-@pytest.mark.parametrize(("reader", "loader"), PAIRS)
+def _pair(reader: str, loader: str) -> object:
+    """A pair whose loader is Spark runs on the Spark tests' worker (xdist_group "spark"):
+    elsewhere it would start a second JVM beside the one the Spark tests keep busy."""
+    if loader != "spark":
+        return (reader, loader)
+    why = spark_available()
+    marks = [
+        pytest.mark.xdist_group("spark"),
+        pytest.mark.skipif(why is not None, reason=why or ""),
+    ]
+    return pytest.param(reader, loader, marks=marks)
+
+
+@pytest.mark.parametrize(("reader", "loader"), [_pair(*p) for p in PAIRS])
 @pytest.mark.parametrize("call", CALLS)
 def test_a_dataset_loaded_by_another_engine_is_refused(
     small_ref: FileRef, reader: str, loader: str, call: str

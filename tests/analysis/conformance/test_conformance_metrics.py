@@ -9,7 +9,7 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 import pytest
-from conformance_helpers import run
+from conformance_helpers import shared_run
 
 from cxmapper.analysis.dataset_ref import FrameRef
 from cxmapper.analysis.friction import top_friction
@@ -18,7 +18,7 @@ from cxmapper.analysis.report import to_json_dict
 
 
 def test_touchpoint_metrics_by_hand(engine, small_ref, small_spec):
-    m = run(engine, small_ref, small_spec).touchpoints
+    m = shared_run(engine, small_ref, small_spec).touchpoints
     a, b, c = m.loc["tA"], m.loc["tB"], m.loc["tC"]
     assert (a.reach, a.events, a.repeat_cases, a.starts, a.ends) == (3, 5, 2, 3, 1)
     assert a.repeat_rate == pytest.approx(2 / 3)
@@ -39,19 +39,19 @@ def test_touchpoint_metrics_by_hand(engine, small_ref, small_spec):
 
 
 def test_dropoff_without_goals_is_exits_over_reach(engine, small_ref):
-    m = run(engine, small_ref).touchpoints
+    m = shared_run(engine, small_ref).touchpoints
     assert m.loc["A", "dropoff_rate"] == pytest.approx(1 / 3)
     assert m.loc["C", "dropoff_rate"] == pytest.approx(2 / 2)
     assert m.loc["X", "ends"] == 0 and m.loc["X", "reach"] == 1
 
 
 def test_default_spec_stage_order(engine, small_ref):
-    stages = run(engine, small_ref).touchpoints["stage_index"].to_dict()
+    stages = shared_run(engine, small_ref).touchpoints["stage_index"].to_dict()
     assert stages == {"A": 0, "B": 1, "X": 2, "C": 3}
 
 
 def test_transitions_by_hand(engine, small_ref, small_spec):
-    t = run(engine, small_ref, small_spec).transitions
+    t = shared_run(engine, small_ref, small_spec).transitions
     assert list(t.columns) == ["from", "to", "count", "cases", "mean_seconds", "median_seconds"]
     assert t[["from", "to"]].values.tolist() == [  # count desc, then from, to
         ["tA", "tB"], ["tB", "tC"], ["tA", "tA"], ["tB", "tA"]
@@ -65,13 +65,13 @@ def test_transitions_by_hand(engine, small_ref, small_spec):
 
 
 def test_paths_against_connectors(engine, small_ref, small_spec):
-    check = run(engine, small_ref, small_spec).paths
+    check = shared_run(engine, small_ref, small_spec).paths
     assert check.unexpected[["from", "to", "count"]].values.tolist() == [["tB", "tA", 1]]
     assert check.unwalked == [("tA", "tC")]
 
 
 def test_unmatched_and_counts(engine, small_ref, small_spec):
-    report = run(engine, small_ref, small_spec)
+    report = shared_run(engine, small_ref, small_spec)
     assert report.unmatched == {"X": 1}
     assert report.n_cases == 4 and report.n_events == 12
     data = to_json_dict(report)
@@ -81,7 +81,7 @@ def test_unmatched_and_counts(engine, small_ref, small_spec):
 
 
 def test_funnel_by_hand(engine, small_ref, small_spec):
-    f = run(engine, small_ref, small_spec, funnel_steps=["tA", "tB", "tC"]).funnel
+    f = shared_run(engine, small_ref, small_spec, funnel_steps=["tA", "tB", "tC"]).funnel
     assert f["cases"].tolist() == [3, 2, 1]
     assert f["conversion_from_previous"].tolist() == pytest.approx([1, 2 / 3, 1 / 2])
     assert f["conversion_from_first"].tolist() == pytest.approx([1, 2 / 3, 1 / 3])
@@ -90,20 +90,22 @@ def test_funnel_by_hand(engine, small_ref, small_spec):
 
 def test_funnel_window_and_default_stage_steps(engine, small_ref, small_spec):
     steps = ["tA", "tB", "tC"]
-    f = run(engine, small_ref, small_spec, funnel_steps=steps, funnel_window=timedelta(minutes=15))
+    f = shared_run(
+        engine, small_ref, small_spec, funnel_steps=steps, funnel_window=timedelta(minutes=15)
+    )
     assert f.funnel["cases"].tolist() == [3, 2, 0]
-    default = run(engine, small_ref, small_spec).funnel
+    default = shared_run(engine, small_ref, small_spec).funnel
     assert default["touchpoints"].tolist() == [["tA"], ["tB"], ["tC"]]
     assert default["cases"].tolist() == [3, 2, 1]
 
 
 def test_funnel_step_can_be_a_set(engine, small_ref, small_spec):
-    f = run(engine, small_ref, small_spec, funnel_steps=[["tA", "tB"], "tC"]).funnel
+    f = shared_run(engine, small_ref, small_spec, funnel_steps=[["tA", "tB"], "tC"]).funnel
     assert f["cases"].tolist() == [4, 2]
 
 
 def test_friction_formula(engine, small_ref, small_spec):
-    report = run(engine, small_ref, small_spec)
+    report = shared_run(engine, small_ref, small_spec)
     median = report.journey_median_seconds
     assert median == 180.0 and report.slowness_reference_seconds == 180.0
     items = top_friction(report.touchpoints, median)
@@ -113,7 +115,9 @@ def test_friction_formula(engine, small_ref, small_spec):
     assert items[1].score == round(expected_b, 1)
     assert "33% of cases drop off here" in items[1].reasons
     assert "67% repeat" in items[0].reasons
-    with_kpi = run(engine, small_ref, small_spec, kpis_off_target={"tB": 2}, top_n_friction=1)
+    with_kpi = shared_run(
+        engine, small_ref, small_spec, kpis_off_target={"tB": 2}, top_n_friction=1
+    )
     assert with_kpi.friction[0].touchpoint_id == "tB" and with_kpi.friction[0].score == 36.8
     assert "2 KPIs off target" in with_kpi.friction[0].reasons
     assert len(with_kpi.friction) == 1
@@ -121,7 +125,7 @@ def test_friction_formula(engine, small_ref, small_spec):
 
 def test_friction_inputs(engine, small_ref, small_spec):
     """The components friction is made of, as the engine hands them over (docs/metrics.md)."""
-    table = run(engine, small_ref, small_spec).friction_table
+    table = shared_run(engine, small_ref, small_spec).friction_table
     b = table.loc["tB"]
     assert [b["dropoff"], b["repeat"], b["back_step"]] == pytest.approx([1 / 3, 1 / 3, 1 / 3])
     assert b.slow_ratio == pytest.approx(516 / 180)
@@ -147,7 +151,7 @@ def test_ties_keep_file_order_and_cases_interleave(engine):
         }
     )
     log = from_frame(frame)
-    t = run(engine, FrameRef(log.frame)).transitions
+    t = shared_run(engine, FrameRef(log.frame)).transitions
     assert t.set_index(["from", "to"])["count"].to_dict() == {
         ("P", "Q"): 2,
         ("Q", "R"): 1,

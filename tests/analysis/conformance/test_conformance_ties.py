@@ -13,7 +13,7 @@ import math
 from datetime import timedelta
 
 import pytest
-from conformance_helpers import frame_ref, run
+from conformance_helpers import frame_ref, shared_run
 
 from cxmapper.analysis.report import to_json_dict
 
@@ -47,7 +47,7 @@ def ref(request: pytest.FixtureRequest):
 
 
 def test_transitions_follow_file_order_within_ties(engine, ref):
-    t = run(engine, ref).transitions
+    t = shared_run(engine, ref).transitions
     got = {(r["from"], r["to"]): (r["count"], r["cases"]) for r in t.to_dict("records")}
     assert got == {
         ("A", "B"): (1, 1),
@@ -68,7 +68,7 @@ def test_transitions_follow_file_order_within_ties(engine, ref):
 
 
 def test_starts_ends_and_touchpoint_metrics(engine, ref):
-    report = run(engine, ref)
+    report = shared_run(engine, ref)
     data = to_json_dict(report)
     assert data["start_activities"] == {"A": 2, "B": 1, "C": 1}
     assert data["end_activities"] == {"A": 1, "D": 3}
@@ -88,22 +88,24 @@ def test_starts_ends_and_touchpoint_metrics(engine, ref):
 
 def test_derived_stage_order_from_first_seen_positions(engine, ref):
     """Median relative first position: B 1/4, A 1/3, C 1/3 (tie: by name), D 1."""
-    stages = run(engine, ref).touchpoints["stage_index"].to_dict()
+    stages = shared_run(engine, ref).touchpoints["stage_index"].to_dict()
     assert stages == {"B": 0, "A": 1, "C": 2, "D": 3}
 
 
 def test_zero_median_uses_the_positive_steps(engine, ref):
-    report = run(engine, ref)
+    report = shared_run(engine, ref)
     assert report.journey_median_seconds == 0.0  # 9 of 11 steps are ties
     assert report.slowness_reference_seconds == 90.0  # median of 60 and 120
 
 
 def test_funnel_over_ties(engine, ref):
-    f = run(engine, ref, funnel_steps=["A", "B", "D"]).funnel
+    f = shared_run(engine, ref, funnel_steps=["A", "B", "D"]).funnel
     assert f["cases"].tolist() == [4, 2, 2]  # k3's A comes after both its B's
     assert f["median_seconds_from_first"].tolist() == [0.0, 0.0, 90.0]
-    windowed = run(engine, ref, funnel_steps=["A", "B", "D"], funnel_window=timedelta(seconds=100))
+    windowed = shared_run(
+        engine, ref, funnel_steps=["A", "B", "D"], funnel_window=timedelta(seconds=100)
+    )
     assert windowed.funnel["cases"].tolist() == [4, 2, 1]  # k2 reaches D after 120 s
-    default = run(engine, ref).funnel  # one step per derived stage: B, A, C, D
+    default = shared_run(engine, ref).funnel  # one step per derived stage: B, A, C, D
     assert default["cases"].tolist() == [3, 2, 0, 0]
     assert default["median_seconds_from_first"].tolist()[:2] == [0.0, 30.0]
