@@ -181,7 +181,7 @@ def test_a_driver_becomes_one_undoable_action_saved_in_the_file(
         assert lines[0] == "Evidence:"
         assert lines[1].startswith("- Driver Checkout: payment, repeated: NPS points −97.7")
         assert "difference −138.7 (95 % interval −142.9 to −134.4)" in lines[1]
-        assert lines[2] == "- n = 482 who did it, 1328 who did not (27% affected)"
+        assert lines[2] == "- n = 482 who did it, 1,328 who did not (27% affected)"
     assert added.id == saved.id
 
 

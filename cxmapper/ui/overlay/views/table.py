@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 ROLE_ID = Qt.ItemDataRole.UserRole  # the touchpoint a row (or cell) is about
 ROLE_SORT = Qt.ItemDataRole.UserRole + 1  # the number a cell sorts by
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-MIN_TEXT_W = 56  # px a text column keeps however narrow the table: a few letters and "…"
+MIN_TEXT_W = 52  # px a text column keeps however narrow the table: a few letters and "…"
 MIN_NAME_W = 120  # ...and the first one, the card or event a row is about: its name readable
 
 
