@@ -56,7 +56,8 @@ def no_survey() -> str:
     """The empty state of every Voice view: what to do, in one line."""
     return QCoreApplication.translate(
         "VoiceViews",
-        "No survey for this journey yet: import one with cxmapper import-survey WORKSPACE FILE.",
+        "No survey for this journey yet: import one with Analysis ▸ Import Survey… "
+        "(or cxmapper import-survey WORKSPACE FILE).",
     )
 
 
@@ -134,6 +135,14 @@ class VoicePane(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setObjectName(f"{name}.empty")
         layout.addWidget(self.empty)
+        # the empty state's way out (the dock connects it to Analysis ▸ Import Survey…)
+        self.import_button = QPushButton(QCoreApplication.translate("VoiceViews", "Import Survey…"))
+        self.import_button.setObjectName(f"{name}.import-survey")
+        self.import_button.hide()
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+        layout.addLayout(import_row)
         self.table = VoiceTable(headers, optional=optional, names=names, sort=sort)
         self.table.setObjectName(f"{name}.table")
         self.table.setAccessibleName(name)
@@ -179,6 +188,7 @@ class VoicePane(QWidget):
     def show_empty(self, text: str) -> None:
         self.empty.setText(text)
         self.empty.setVisible(bool(text))
+        self.import_button.setVisible(text == no_survey())
 
     def selected_row(self) -> int | None:
         """The selected row's index into the rows as filled (the sort moves rows, not data)."""

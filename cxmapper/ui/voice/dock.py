@@ -55,6 +55,19 @@ class VoiceDock(QDockWidget):
             "VoiceDock", "Drivers, topics and improvements from the journey's survey"))  # fmt: skip
         self.show_action.triggered.connect(self.present)
         window.addAction(self.show_action)
+        self.import_action = QAction(
+            QCoreApplication.translate("VoiceDock", "Import &Survey…"), self
+        )
+        self.import_action.setObjectName("analysis.import_survey")
+        self.import_action.setStatusTip(QCoreApplication.translate(
+            "VoiceDock", "Read survey responses (CSV/TSV, XLSX, JSON Lines) into the workspace"))  # fmt: skip
+        self.import_action.triggered.connect(self.import_survey)
+        window.addAction(self.import_action)
+
+    def import_survey(self) -> bool:
+        from cxmapper.ui.voice.survey_import_dialog import import_survey
+
+        return import_survey(self._window)  # type: ignore[arg-type]  # always the MainWindow
 
     def ensure_views(self) -> QTabWidget:
         if self.tabs is None:
@@ -75,6 +88,7 @@ class VoiceDock(QDockWidget):
             ):
                 tabs.addTab(view, title)
                 view.touchpoint_clicked.connect(self._select)
+                view.import_button.clicked.connect(self.import_action.trigger)
                 self.views.append(view)
             self.tabs = tabs
             self.setWidget(tabs)
@@ -105,6 +119,7 @@ class VoiceDock(QDockWidget):
     def set_context(self, ctx: InspectorContext | None, journey_id: str | None) -> None:
         self.ctx, self.journey_id = ctx, journey_id
         self.show_action.setEnabled(ctx is not None and journey_id is not None)
+        self.import_action.setEnabled(ctx is not None)
         self._changed()
 
     def on_change(self, change: Change) -> None:

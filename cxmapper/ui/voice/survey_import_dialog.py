@@ -1,0 +1,292 @@
+"""Analysis ▸ Import Survey…: the app's form of `cxmapper import-survey`.
+
+The Voice panel's empty state used to send the user to the command line. The dialog shows the
+first rows and the detected columns (changeable), reads the whole file in a worker process
+(cancellable; a bad value is shown as the CLI's one-line error and nothing is stored) and
+leaves storing to `store`, which makes it one undoable step on the window's stack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxmapper.errors import CxError
+from cxmapper.model.workspace import Removal, Workspace
+from cxmapper.ui import file_dialogs
+from cxmapper.ui.locale_format import number
+from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
+from cxmapper.ui.screen_fit import resize_within_screen
+
+if TYPE_CHECKING:
+    from cxmapper.feedback.survey_import import ImportedSurvey
+    from cxmapper.ui.main_window import MainWindow
+
+TASK = "cxmapper.feedback.survey_task.read_survey_task"
+FILE_FILTER = str(QT_TRANSLATE_NOOP(
+    "SurveyImport", "Survey responses (*.csv *.tsv *.txt *.xlsx *.jsonl *.ndjson);;All files (*)"
+))  # fmt: skip
+DETECT = str(QT_TRANSLATE_NOOP("SurveyImport", "(detect)"))
+NONE = str(QT_TRANSLATE_NOOP("SurveyImport", "(none)"))
+MASKS = {  # what feedback.privacy masks in comments
+    "email": str(QT_TRANSLATE_NOOP("SurveyImport", "e-mail addresses")),
+    "phone": str(QT_TRANSLATE_NOOP("SurveyImport", "phone numbers")),
+    "iban": str(QT_TRANSLATE_NOOP("SurveyImport", "IBANs")),
+    "card": str(QT_TRANSLATE_NOOP("SurveyImport", "card numbers")),
+}
+
+
+class AddSurveyCommand(QUndoCommand):
+    """One imported survey; undo removes it, redo puts the same record back (same id)."""
+
+    def __init__(self, ws: Workspace, survey: ImportedSurvey, journey_id: str | None,
+                 new_key: str = "") -> None:  # fmt: skip
+        super().__init__(QCoreApplication.translate("SurveyImport", "Import survey {name}")
+                         .format(name=survey.name))  # fmt: skip
+        self._ws, self._survey, self._journey_id, self._key = ws, survey, journey_id, new_key
+        self._removal: Removal | None = None
+        self.survey_id: str | None = None
+
+    def redo(self) -> None:
+        if self.survey_id is None:
+            from cxmapper.model.surveys import set_pseudonym_key
+
+            assert self._survey is not None
+            with self._ws.batch():  # the key is stored with the survey, or not at all
+                if self._key:
+                    set_pseudonym_key(self._ws, self._key)
+                self.survey_id = self._survey.add_to(self._ws, self._journey_id).id
+            self._survey = None  # type: ignore[assignment]  # the payload lives in the file now
+        elif self._removal is not None:
+            self._ws.restore(self._removal)
+            self._removal = None
+
+    def undo(self) -> None:
+        assert self.survey_id is not None
+        self._removal = self._ws.remove("survey", self.survey_id)
+
+
+class SurveyImportDialog(QDialog):
+    def __init__(self, ws: Workspace, journey_id: str | None, path: str,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("SurveyImport", "Import survey"))
+        resize_within_screen(self, 820, 560)
+        prewarm()
+        self.ws, self.path = ws, path
+        self.imported: ImportedSurvey | None = None
+        self.new_key = ""
+        self.job: BackgroundJob | None = None
+        self.combos: dict[str, QComboBox] = {}
+        self.scale = QComboBox()
+        self.scale.addItem(QCoreApplication.translate("SurveyImport", DETECT), "")
+        for key in ("nps", "csat", "ces"):
+            self.scale.addItem(key.upper(), key)
+        self.journey = QComboBox()
+        self.journey.addItem(QCoreApplication.translate("SurveyImport", "(every journey)"), None)
+        for j in ws.journeys():
+            self.journey.addItem(j.name, j.id)
+        self.journey.setCurrentIndex(max(0, self.journey.findData(journey_id)))
+        self.no_comments = QCheckBox(QCoreApplication.translate("SurveyImport", "Keep no comments"))
+        self.no_comments.setToolTip(QCoreApplication.translate(
+            "SurveyImport", "Store the scores only; the comment column is not read"))  # fmt: skip
+        self.pseudonymise = QCheckBox(
+            QCoreApplication.translate("SurveyImport", "Store respondent ids pseudonymised")
+        )
+        self.pseudonymise.setToolTip(QCoreApplication.translate("SurveyImport",
+            "Keyed hashes instead of the ids; the key stays in the workspace, so the answers "
+            "still link to the event log"))  # fmt: skip
+        self.preview = QTableWidget()
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.status = QLabel()
+        self.status.setObjectName("surveyImport.status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            QCoreApplication.translate("SurveyImport", "Import"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self._cancel_or_close)
+
+        grid = QGridLayout()
+        for i, (key, label) in enumerate((
+            ("case", QCoreApplication.translate("SurveyImport", "Respondent / case id")),
+            ("date", QCoreApplication.translate("SurveyImport", "Date")),
+            ("score", QCoreApplication.translate("SurveyImport", "Score")),
+            ("text", QCoreApplication.translate("SurveyImport", "Comment")),
+            ("touchpoint", QCoreApplication.translate("SurveyImport", "Touchpoint")),
+            ("lang", QCoreApplication.translate("SurveyImport", "Language")),
+        )):  # fmt: skip
+            self.combos[key] = QComboBox()
+            self.combos[key].setObjectName(f"surveyImport.{key}")
+            grid.addWidget(QLabel(label), i // 3, 2 * (i % 3))
+            grid.addWidget(self.combos[key], i // 3, 2 * (i % 3) + 1)
+            grid.setColumnStretch(2 * (i % 3) + 1, 1)
+        form = QFormLayout()
+        form.addRow(QCoreApplication.translate("SurveyImport", "File"), QLabel(Path(path).name))
+        form.addRow(QCoreApplication.translate("SurveyImport", "Columns"), grid)
+        form.addRow(QCoreApplication.translate("SurveyImport", "Scale"), self.scale)
+        form.addRow(QCoreApplication.translate("SurveyImport", "Journey"), self.journey)
+        form.addRow("", self.no_comments)
+        form.addRow("", self.pseudonymise)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(QCoreApplication.translate(
+            "SurveyImport", "Preview (first rows as read from the file):")))  # fmt: skip
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self._load_preview()
+
+    def _load_preview(self) -> None:
+        from cxmapper.analysis.readers import preview
+        from cxmapper.feedback.columns import resolve_columns
+
+        try:
+            pv = preview(self.path)
+        except CxError as exc:
+            self.import_button.setEnabled(False)
+            self._show_error(str(exc))
+            return
+        names = [str(c) for c in pv.columns]
+        self.preview.setColumnCount(len(names))
+        self.preview.setHorizontalHeaderLabels(names)
+        self.preview.setRowCount(len(pv.rows))
+        for r, row in enumerate(pv.rows.itertuples(index=False)):
+            for c, value in enumerate(row):
+                self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self.preview.resizeColumnsToContents()
+        try:
+            found: Any = resolve_columns(names, self.path)
+            detected = {"case": found.case, "date": found.date, "text": found.text,
+                        "touchpoint": found.touchpoint, "lang": found.lang,
+                        "score": next(iter(found.scores)) if len(found.scores) == 1 else None}  # fmt: skip
+        except CxError as exc:
+            detected = {}
+            self._show_error(str(exc))
+        detect = QCoreApplication.translate("SurveyImport", DETECT)
+        none = QCoreApplication.translate("SurveyImport", NONE)
+        for key, combo in self.combos.items():
+            combo.clear()
+            optional = key in ("text", "touchpoint", "lang")
+            combo.addItems([none if optional else detect, *names])
+            if detected.get(key):
+                combo.setCurrentText(str(detected[key]))
+
+    def _chosen(self, key: str) -> str | None:
+        text = self.combos[key].currentText()
+        return text if self.combos[key].currentIndex() > 0 and text else None
+
+    def start_import(self) -> None:
+        from cxmapper.model.surveys import new_pseudonym_key, pseudonym_key
+
+        existing = pseudonym_key(self.ws)
+        key = (existing or new_pseudonym_key()) if self.pseudonymise.isChecked() else ""
+        self.new_key = key if key and not existing else ""
+        columns = {k: self._chosen(k) for k in self.combos}
+        columns["scale"] = self.scale.currentData() or None
+        kwargs = {
+            "path": self.path,
+            "columns": columns,
+            "keep_verbatims": not self.no_comments.isChecked(),
+            "pseudonym_key": key,
+            "ignore": [k for k in ("text", "touchpoint", "lang") if columns[k] is None],
+        }
+        self.job = BackgroundJob(TASK, kwargs, self)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_done)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(lambda: self._finish(QCoreApplication.translate(
+            "SurveyImport", "Import cancelled; nothing was imported.")))  # fmt: skip
+        self.import_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.progress.setValue(0)
+        self.progress.show()
+        self.job.start()
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.status.setText(message)
+
+    def _on_done(self, survey: object) -> None:
+        self.imported = cast("ImportedSurvey", survey)
+        self._finish("")
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        self._finish("")
+        self._show_error(message)
+
+    def _finish(self, message: str) -> None:
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        if message:
+            self.status.setText(message)
+
+    def _show_error(self, message: str) -> None:
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(QCoreApplication.translate(
+            "SurveyImport", "Cannot import: {message}").format(message=message))  # fmt: skip
+
+    def _cancel_or_close(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            return
+        self.reject()
+
+
+def summary(survey: ImportedSurvey) -> str:
+    """'Imported 1,234 responses; masked in comments: 3 e-mail addresses, 1 IBANs'."""
+    masked = ", ".join(
+        f"{number(n)} {QCoreApplication.translate('SurveyImport', MASKS[k])}"
+        for k, n in survey.masked.items() if n and k in MASKS
+    ) or QCoreApplication.translate("SurveyImport", "nothing")  # fmt: skip
+    return QCoreApplication.translate(
+        "SurveyImport", "Imported {n} survey responses; masked in comments: {masked}"
+    ).format(n=number(survey.n_responses), masked=masked)
+
+
+def import_survey(window: MainWindow, path: str | None = None) -> bool:
+    """Ask for a file, run the dialog, store the survey as one undoable step."""
+    ws = window.workspace
+    if ws is None or ws.closed:
+        return False
+    folder = "" if ws.path == ":memory:" else str(Path(ws.path).parent)
+    if path is None:
+        path = file_dialogs.open_file_name(
+            window, QCoreApplication.translate("SurveyImport", "Import survey"), folder,
+            QCoreApplication.translate("SurveyImport", FILE_FILTER),
+        )  # fmt: skip
+    if not path:
+        return False
+    dialog = SurveyImportDialog(ws, window.journey_id, path, window)
+    survey = dialog.imported if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if survey is not None:
+        text = summary(survey)
+        journey_id = dialog.journey.currentData()
+        window.undo_stack.push(AddSurveyCommand(ws, survey, journey_id, dialog.new_key))
+        window.statusBar().showMessage(text, 15000)
+    dialog.deleteLater()
+    return survey is not None
