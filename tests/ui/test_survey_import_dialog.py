@@ -43,25 +43,36 @@ def run_menu_import(
     monkeypatch: pytest.MonkeyPatch,
     survey: Path,
     setup: Callable[[SurveyImportDialog], None] = lambda d: None,
-) -> None:
-    """Analysis ▸ Import Survey… with `survey` picked and Import clicked in the dialog."""
+) -> str:
+    """Analysis ▸ Import Survey… with `survey` picked, Read then Store clicked in the dialog;
+    returns what the dialog said after reading."""
     monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: str(survey))
-    seen: list[SurveyImportDialog] = []
+    said: list[str] = []
 
-    def drive() -> None:
+    def drive() -> None:  # the dialog is modal: driven from timers inside its event loop
         dialog = window.findChild(SurveyImportDialog)
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(20, drive)
             return
-        seen.append(dialog)
         setup(dialog)
-        dialog.import_button.click()
+        dialog.import_button.click()  # Read
+        QTimer.singleShot(20, lambda: store(dialog))
+
+    def store(dialog: SurveyImportDialog) -> None:
+        if dialog.job is not None and dialog.job.running:
+            QTimer.singleShot(20, lambda: store(dialog))
+            return
+        said.append(dialog.status.text())
+        dialog.import_button.click()  # Store (or closes nothing if reading failed)
+        if dialog.isVisible():
+            dialog.reject()
 
     QTimer.singleShot(0, drive)
     action = window.findChild(QAction, "analysis.import_survey")
     assert action is not None and action.isEnabled()
     action.trigger()  # returns when the dialog has closed
-    assert seen, "the dialog was not shown"
+    assert said, "the dialog was not shown"
+    return said[0]
 
 
 def expected_responses(survey: Path) -> int:
@@ -74,7 +85,10 @@ def test_menu_import_is_stored_and_one_undo_step(
 ) -> None:
     assert window.open_path(demo)
     survey = survey_path_for(demo)
-    run_menu_import(qtbot, window, monkeypatch, survey)
+    said = run_menu_import(qtbot, window, monkeypatch, survey)
+    # what the dialog says after reading: the CSV's 4,379 rows; its 17 '@' and 25 IBANs
+    assert said.startswith("Read 4,379 survey responses; masked in comments: 17 e-mail"), said
+    assert "25 IBANs" in said
     after = stored(demo)
     assert [n for _, n, _ in after] == [expected_responses(survey)]  # 4,379 rows in the CSV
     assert any(v for v in after[0][2])  # comments kept by default
@@ -83,6 +97,10 @@ def test_menu_import_is_stored_and_one_undo_step(
     window.undo_stack.redo()
     again = stored(demo)
     assert [(i, n) for i, n, _ in again] == [(after[0][0], after[0][1])]  # the same record
+    # the Voice panel shows the stored survey, not its empty state
+    window.voice_dock.present()
+    assert window.voice_dock.drivers.import_button.isHidden()
+    assert window.voice_dock.topics.table.rowCount() > 0  # topics need no event log
 
 
 def test_keep_no_comments_stores_no_verbatims(

@@ -65,7 +65,7 @@ class VoiceDock(QDockWidget):
         window.addAction(self.import_action)
 
     def import_survey(self) -> bool:
-        from cxmapper.ui.voice.survey_import_dialog import import_survey
+        from cxmapper.ui.voice.survey_store import import_survey
 
         return import_survey(self._window)  # type: ignore[arg-type]  # always the MainWindow
 

@@ -2,8 +2,9 @@
 
 The Voice panel's empty state used to send the user to the command line. The dialog shows the
 first rows and the detected columns (changeable), reads the whole file in a worker process
-(cancellable; a bad value is shown as the CLI's one-line error and nothing is stored) and
-leaves storing to `store`, which makes it one undoable step on the window's stack.
+(cancellable; a bad value is shown as the CLI's one-line error and nothing is stored), then
+says what it read (responses, masked details) before the user stores it; storing is
+`survey_store`'s one undoable step on the window's stack.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,58 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.errors import CxError
-from cxmapper.model.workspace import Removal, Workspace
-from cxmapper.ui import file_dialogs
-from cxmapper.ui.locale_format import number
+from cxmapper.model.workspace import Workspace
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 from cxmapper.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from cxmapper.feedback.survey_import import ImportedSurvey
-    from cxmapper.ui.main_window import MainWindow
 
 TASK = "cxmapper.feedback.survey_task.read_survey_task"
-FILE_FILTER = str(QT_TRANSLATE_NOOP(
-    "SurveyImport", "Survey responses (*.csv *.tsv *.txt *.xlsx *.jsonl *.ndjson);;All files (*)"
-))  # fmt: skip
 DETECT = str(QT_TRANSLATE_NOOP("SurveyImport", "(detect)"))
 NONE = str(QT_TRANSLATE_NOOP("SurveyImport", "(none)"))
-MASKS = {  # what feedback.privacy masks in comments
-    "email": str(QT_TRANSLATE_NOOP("SurveyImport", "e-mail addresses")),
-    "phone": str(QT_TRANSLATE_NOOP("SurveyImport", "phone numbers")),
-    "iban": str(QT_TRANSLATE_NOOP("SurveyImport", "IBANs")),
-    "card": str(QT_TRANSLATE_NOOP("SurveyImport", "card numbers")),
-}
-
-
-class AddSurveyCommand(QUndoCommand):
-    """One imported survey; undo removes it, redo puts the same record back (same id)."""
-
-    def __init__(self, ws: Workspace, survey: ImportedSurvey, journey_id: str | None,
-                 new_key: str = "") -> None:  # fmt: skip
-        super().__init__(QCoreApplication.translate("SurveyImport", "Import survey {name}")
-                         .format(name=survey.name))  # fmt: skip
-        self._ws, self._survey, self._journey_id, self._key = ws, survey, journey_id, new_key
-        self._removal: Removal | None = None
-        self.survey_id: str | None = None
-
-    def redo(self) -> None:
-        if self.survey_id is None:
-            from cxmapper.model.surveys import set_pseudonym_key
-
-            assert self._survey is not None
-            with self._ws.batch():  # the key is stored with the survey, or not at all
-                if self._key:
-                    set_pseudonym_key(self._ws, self._key)
-                self.survey_id = self._survey.add_to(self._ws, self._journey_id).id
-            self._survey = None  # type: ignore[assignment]  # the payload lives in the file now
-        elif self._removal is not None:
-            self._ws.restore(self._removal)
-            self._removal = None
-
-    def undo(self) -> None:
-        assert self.survey_id is not None
-        self._removal = self._ws.remove("survey", self.survey_id)
 
 
 class SurveyImportDialog(QDialog):
@@ -123,10 +81,10 @@ class SurveyImportDialog(QDialog):
         self.progress.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            QCoreApplication.translate("SurveyImport", "Import"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
+            QCoreApplication.translate("SurveyImport", "Read"),
+            QDialogButtonBox.ButtonRole.ActionRole,
         )
-        self.import_button.clicked.connect(self.start_import)
+        self.import_button.clicked.connect(self._read_or_store)
         self.buttons.rejected.connect(self._cancel_or_close)
 
         grid = QGridLayout()
@@ -159,6 +117,10 @@ class SurveyImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._load_preview()
+        for combo in (*self.combos.values(), self.scale):
+            combo.currentIndexChanged.connect(self._forget)
+        for box in (self.no_comments, self.pseudonymise):
+            box.toggled.connect(self._forget)
 
     def _load_preview(self) -> None:
         from cxmapper.analysis.readers import preview
@@ -199,6 +161,17 @@ class SurveyImportDialog(QDialog):
         text = self.combos[key].currentText()
         return text if self.combos[key].currentIndex() > 0 and text else None
 
+    def _read_or_store(self) -> None:
+        if self.imported is not None:
+            self.accept()
+        else:
+            self.start_import()
+
+    def _forget(self) -> None:
+        """Other columns or options: what was read no longer holds; read again."""
+        self.imported = None
+        self.import_button.setText(QCoreApplication.translate("SurveyImport", "Read"))
+
     def start_import(self) -> None:
         from cxmapper.model.surveys import new_pseudonym_key, pseudonym_key
 
@@ -231,9 +204,11 @@ class SurveyImportDialog(QDialog):
         self.status.setText(message)
 
     def _on_done(self, survey: object) -> None:
+        from cxmapper.ui.voice.survey_store import summary
+
         self.imported = cast("ImportedSurvey", survey)
-        self._finish("")
-        self.accept()
+        self._finish(summary(self.imported))
+        self.import_button.setText(QCoreApplication.translate("SurveyImport", "Store"))
 
     def _on_failed(self, message: str) -> None:
         self._finish("")
@@ -255,38 +230,3 @@ class SurveyImportDialog(QDialog):
             self.job.cancel()
             return
         self.reject()
-
-
-def summary(survey: ImportedSurvey) -> str:
-    """'Imported 1,234 responses; masked in comments: 3 e-mail addresses, 1 IBANs'."""
-    masked = ", ".join(
-        f"{number(n)} {QCoreApplication.translate('SurveyImport', MASKS[k])}"
-        for k, n in survey.masked.items() if n and k in MASKS
-    ) or QCoreApplication.translate("SurveyImport", "nothing")  # fmt: skip
-    return QCoreApplication.translate(
-        "SurveyImport", "Imported {n} survey responses; masked in comments: {masked}"
-    ).format(n=number(survey.n_responses), masked=masked)
-
-
-def import_survey(window: MainWindow, path: str | None = None) -> bool:
-    """Ask for a file, run the dialog, store the survey as one undoable step."""
-    ws = window.workspace
-    if ws is None or ws.closed:
-        return False
-    folder = "" if ws.path == ":memory:" else str(Path(ws.path).parent)
-    if path is None:
-        path = file_dialogs.open_file_name(
-            window, QCoreApplication.translate("SurveyImport", "Import survey"), folder,
-            QCoreApplication.translate("SurveyImport", FILE_FILTER),
-        )  # fmt: skip
-    if not path:
-        return False
-    dialog = SurveyImportDialog(ws, window.journey_id, path, window)
-    survey = dialog.imported if dialog.exec() == QDialog.DialogCode.Accepted else None
-    if survey is not None:
-        text = summary(survey)
-        journey_id = dialog.journey.currentData()
-        window.undo_stack.push(AddSurveyCommand(ws, survey, journey_id, dialog.new_key))
-        window.statusBar().showMessage(text, 15000)
-    dialog.deleteLater()
-    return survey is not None
