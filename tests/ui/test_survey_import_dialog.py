@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from cxmapper.feedback.survey_import import load_responses
 from cxmapper.model.demo import survey_path_for, write_demo
+from cxmapper.model.surveys import pseudonym_key
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui import file_dialogs
 from cxmapper.ui.main_window import MainWindow
@@ -150,3 +151,27 @@ def test_voice_empty_state_offers_the_import(window: MainWindow, demo: Path) -> 
     window.voice_dock.refresh()
     button = window.voice_dock.drivers.import_button
     assert not button.isHidden()
+
+
+def test_pseudonymised_ids_and_a_column_set_to_none(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, demo: Path
+) -> None:
+    """Ids stored as keyed hashes (the key kept in the file); "(none)" for the language
+    column leaves it blank although its name ("lang") would be detected."""
+
+    def setup(dialog: SurveyImportDialog) -> None:
+        dialog.pseudonymise.setChecked(True)
+        assert dialog.combos["lang"].currentText() == "lang"  # detected
+        dialog.combos["lang"].setCurrentIndex(0)  # (none)
+
+    assert window.open_path(demo)
+    survey = survey_path_for(demo)
+    run_menu_import(qtbot, window, monkeypatch, survey, setup)
+    with survey.open(encoding="utf-8", newline="") as f:
+        ids = {r["case_id"] for r in csv.DictReader(f)}
+    with Workspace.open(demo) as ws:
+        [sv] = ws.surveys()
+        frame = load_responses(ws.payload("survey", sv.id))
+        assert pseudonym_key(ws) != ""
+    assert not set(frame["respondent"].astype(str)) & ids
+    assert set(frame["lang"].astype(str)) == {""}
