@@ -4,9 +4,9 @@ The demo workspace is written fresh into a temporary folder, its event log impor
 analysed, and then every view a facilitator or a stakeholder sees is captured as a PNG in
 OUT (default docs/images/gallery): the window at 1366x768 and 1920x1080, each overlay, each
 analysis view, presentation mode, every inspector tab, the Voice of the customer views, the
-import wizard, the export dialog, the canvas diff view (a version against now, on a copy of
-the demo), every PDF page and, where LibreOffice is installed, every workbook page. An index
-(README.md) lists them. Look at every picture before calling a change to the UI done.
+import wizard, the survey import dialog, the export dialog, the canvas diff view (a version
+against now, on a copy of the demo), every PDF page and, where LibreOffice is installed, every
+workbook page. An index (README.md) lists them. Look at every picture before calling a change to the UI done.
 
 Runs on whatever Qt platform is set; `scripts/make-gallery.sh` runs it in a real X server
 (Xvfb) as the Makefile target does.
@@ -237,6 +237,24 @@ def capture_presentation(g: Gallery, window: MainWindow) -> None:
     settle()
 
 
+def capture_survey_import(g: Gallery, window: MainWindow, survey: Path) -> None:
+    """Analysis ▸ Import Survey… after reading the demo's survey: what it read and masked."""
+    import time
+
+    from cxmapper.ui.voice.survey_import_dialog import SurveyImportDialog
+
+    assert window.workspace is not None
+    dialog = SurveyImportDialog(window.workspace, window.journey_id, str(survey), window)
+    dialog.show()
+    dialog.import_button.click()  # Read, in a worker
+    deadline = time.monotonic() + 120
+    while dialog.job is not None and dialog.job.running and time.monotonic() < deadline:
+        settle(1)
+        time.sleep(0.05)
+    g.save("survey-import", dialog, "Import survey: columns, options and what was read")
+    dialog.close()
+
+
 def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     from cxmapper.ui import file_dialogs
     from cxmapper.ui.overlay.import_dialog import ImportDialog
@@ -247,6 +265,7 @@ def capture_dialogs(g: Gallery, window: MainWindow, events: Path) -> None:
     wizard.close()
     ws = window.workspace
     assert ws is not None
+    capture_survey_import(g, window, events.parent / "demo-survey.csv")
     # as Transfer.export_dialog asks: the journey's name, the title and filter in the app's
     # language (the Italian picture showed "Online purchase.xlsx" and "Excel workbook")
     assert window.journey_id is not None

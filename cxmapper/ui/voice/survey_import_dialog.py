@@ -101,6 +101,9 @@ class SurveyImportDialog(QDialog):
             grid.addWidget(QLabel(label), i // 3, 2 * (i % 3))
             grid.addWidget(self.combos[key], i // 3, 2 * (i % 3) + 1)
             grid.setColumnStretch(2 * (i % 3) + 1, 1)
+        self.combos["score"].setToolTip(QCoreApplication.translate("SurveyImport",
+            "(detect): every column whose name holds nps, csat, ces, score or rating, each on its "
+            "detected scale"))  # fmt: skip
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("SurveyImport", "File"), QLabel(Path(path).name))
         form.addRow(QCoreApplication.translate("SurveyImport", "Columns"), grid)
