@@ -175,3 +175,9 @@ def test_pseudonymised_ids_and_a_column_set_to_none(
         assert pseudonym_key(ws) != ""
     assert not set(frame["respondent"].astype(str)) & ids
     assert set(frame["lang"].astype(str)) == {""}
+    window.undo_stack.undo()  # the key was made by this import: it goes with the survey
+    with Workspace.open(demo) as ws:
+        assert ws.surveys() == [] and pseudonym_key(ws) == ""
+    window.undo_stack.redo()
+    with Workspace.open(demo) as ws:
+        assert len(ws.surveys()) == 1 and pseudonym_key(ws) != ""

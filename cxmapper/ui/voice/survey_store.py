@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog
 
+from cxmapper.model.surveys import PSEUDONYM_KEY, set_pseudonym_key
 from cxmapper.model.workspace import Removal, Workspace
 from cxmapper.ui import file_dialogs
 from cxmapper.ui.locale_format import number
@@ -46,8 +47,6 @@ class AddSurveyCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self.survey_id is None:
-            from cxmapper.model.surveys import set_pseudonym_key
-
             assert self._survey is not None
             with self._ws.batch():  # the key is stored with the survey, or not at all
                 if self._key:
@@ -55,12 +54,18 @@ class AddSurveyCommand(QUndoCommand):
                 self.survey_id = self._survey.add_to(self._ws, self._journey_id).id
             self._survey = None  # type: ignore[assignment]  # the payload lives in the file now
         elif self._removal is not None:
-            self._ws.restore(self._removal)
+            with self._ws.batch():
+                if self._key:
+                    self._ws.set_meta(PSEUDONYM_KEY, self._key)
+                self._ws.restore(self._removal)
             self._removal = None
 
     def undo(self) -> None:
         assert self.survey_id is not None
-        self._removal = self._ws.remove("survey", self.survey_id)
+        with self._ws.batch():  # a key this import created goes with it
+            self._removal = self._ws.remove("survey", self.survey_id)
+            if self._key:
+                self._ws.set_meta(PSEUDONYM_KEY, "")
 
 
 def summary(survey: ImportedSurvey) -> str:
