@@ -104,7 +104,9 @@ def build_menus(w: MainWindow) -> None:
     w.analysis_menu.setObjectName("menu.analysis")
     w.analysis_dock.build_menu(w.analysis_menu)
     w.analysis_menu.addAction(w.voice_dock.show_action)
-    w.analysis_menu.addAction(w.voice_dock.import_action)
+    imports = w.analysis_menu.actions()  # the survey import beside the event import
+    after = imports.index(w.analysis_dock.import_action) + 1
+    w.analysis_menu.insertAction(imports[after], w.voice_dock.import_action)
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("menu.help")
     w.about_action = help_menu.addAction(QCoreApplication.translate("Menus", "&About cxmapper"))

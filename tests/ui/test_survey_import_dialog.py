@@ -69,7 +69,7 @@ def run_menu_import(
             dialog.reject()
 
     QTimer.singleShot(0, drive)
-    action = window.findChild(QAction, "analysis.import_survey")
+    action = window.findChild(QAction, "analysis.import-survey")
     assert action is not None and action.isEnabled()
     action.trigger()  # returns when the dialog has closed
     assert said, "the dialog was not shown"

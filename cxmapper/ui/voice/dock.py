@@ -58,10 +58,11 @@ class VoiceDock(QDockWidget):
         self.import_action = QAction(
             QCoreApplication.translate("VoiceDock", "Import &Survey…"), self
         )
-        self.import_action.setObjectName("analysis.import_survey")
+        self.import_action.setObjectName("analysis.import-survey")
         self.import_action.setStatusTip(QCoreApplication.translate(
             "VoiceDock", "Read survey responses (CSV/TSV, XLSX, JSON Lines) into the workspace"))  # fmt: skip
         self.import_action.triggered.connect(self.import_survey)
+        self.import_action.setEnabled(False)  # until a workspace is open (set_context)
         window.addAction(self.import_action)
 
     def import_survey(self) -> bool:
