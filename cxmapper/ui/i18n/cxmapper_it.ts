@@ -2476,6 +2476,141 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>SurveyImport</name>
+    <message>
+        <source>(detect)</source>
+        <translation>(rileva)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
+        <source>Import survey</source>
+        <translation>Importa sondaggio</translation>
+    </message>
+    <message>
+        <source>(every journey)</source>
+        <translation>(tutti i percorsi)</translation>
+    </message>
+    <message>
+        <source>Keep no comments</source>
+        <translation>Non conservare i commenti</translation>
+    </message>
+    <message>
+        <source>Store the scores only; the comment column is not read</source>
+        <translation>Salva solo i punteggi; la colonna dei commenti non viene letta</translation>
+    </message>
+    <message>
+        <source>Store respondent ids pseudonymised</source>
+        <translation>Salva gli id dei rispondenti pseudonimizzati</translation>
+    </message>
+    <message>
+        <source>Keyed hashes instead of the ids; the key stays in the workspace, so the answers still link to the event log</source>
+        <translation>Hash con chiave al posto degli id; la chiave resta nell&apos;area di lavoro, così le risposte si collegano ancora al registro eventi</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leggi</translation>
+    </message>
+    <message>
+        <source>Respondent / case id</source>
+        <translation>Id rispondente / caso</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commento</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>(detect): every column whose name holds nps, csat, ces, score or rating, each on its detected scale</source>
+        <translation>(rileva): ogni colonna il cui nome contiene nps, csat, ces, score o rating, ciascuna sulla scala rilevata</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scala</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>Preview (first rows as read from the file):</source>
+        <translation>Anteprima (prime righe come lette dal file):</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Importazione annullata; non è stato importato nulla.</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Cannot import: {message}</source>
+        <translation>Impossibile importare: {message}</translation>
+    </message>
+    <message>
+        <source>Survey responses (*.csv *.tsv *.txt *.xlsx *.jsonl *.ndjson);;All files (*)</source>
+        <translation>Risposte a sondaggi (*.csv *.tsv *.txt *.xlsx *.jsonl *.ndjson);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>e-mail addresses</source>
+        <translation>indirizzi e-mail</translation>
+    </message>
+    <message>
+        <source>phone numbers</source>
+        <translation>numeri di telefono</translation>
+    </message>
+    <message>
+        <source>IBANs</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>card numbers</source>
+        <translation>numeri di carta</translation>
+    </message>
+    <message>
+        <source>Import survey {name}</source>
+        <translation>Importa il sondaggio {name}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nulla</translation>
+    </message>
+    <message>
+        <source>Read {n} survey responses; masked in comments: {masked}.</source>
+        <translation>Lette {n} risposte al sondaggio; mascherati nei commenti: {masked}.</translation>
+    </message>
+    <message>
+        <source>Stored {n} survey responses</source>
+        <translation>Salvate {n} risposte al sondaggio</translation>
+    </message>
+</context>
+<context>
     <name>Toolbar</name>
     <message>
         <source>Main toolbar</source>
@@ -3101,6 +3236,14 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Driver, temi e miglioramenti dal sondaggio del percorso</translation>
     </message>
     <message>
+        <source>Import &amp;Survey…</source>
+        <translation>Importa &amp;sondaggio…</translation>
+    </message>
+    <message>
+        <source>Read survey responses (CSV/TSV, XLSX, JSON Lines) into the workspace</source>
+        <translation>Leggi le risposte a un sondaggio (CSV/TSV, XLSX, JSON Lines) nell&apos;area di lavoro</translation>
+    </message>
+    <message>
         <source>Voice of the customer</source>
         <translation>Voce del cliente</translation>
     </message>
@@ -3348,8 +3491,12 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
 <context>
     <name>VoiceViews</name>
     <message>
-        <source>No survey for this journey yet: import one with cxmapper import-survey WORKSPACE FILE.</source>
-        <translation>Nessun sondaggio per questo percorso: importane uno con cxmapper import-survey WORKSPACE FILE.</translation>
+        <source>No survey for this journey yet: import one with Analysis ▸ Import Survey… (or cxmapper import-survey WORKSPACE FILE).</source>
+        <translation>Nessun sondaggio per questo percorso: importane uno con Analisi ▸ Importa sondaggio… (o cxmapper import-survey WORKSPACE FILE).</translation>
+    </message>
+    <message>
+        <source>Import Survey…</source>
+        <translation>Importa sondaggio…</translation>
     </message>
     <message>
         <source>Follow up…</source>
