@@ -125,3 +125,14 @@ def test_no_survey_no_feedback_sheets(tmp_path: Path) -> None:
         ws.add_touchpoint(ws.add_stage(j.id, "Pay").id, ws.add_lane(j.id, "Web").id, "Pay")
         book = export_xlsx(ws, j.id, tmp_path / "w.xlsx", language="en")
     assert not set(SHEETS) & set(openpyxl.load_workbook(book).sheetnames)
+
+
+def test_the_linked_share_line_is_in_the_workbooks_language(demo: dict[str, Any]) -> None:
+    """The line read "4,379 risposte" in the Italian workbook: Python's grouping, not Italian."""
+    n = len(demo["report"].responses)
+    lines = [str(c.value) for row in demo["italian"]["Voce del cliente"].iter_rows(max_row=6)
+             for c in row if c.value and "risposte su questo percorso" in str(c.value)]  # fmt: skip
+    assert lines and lines[0].startswith(f"{n:,} risposte".replace(",", ".")), lines
+    english = [str(c.value) for row in demo["book"]["Voice of the customer"].iter_rows(max_row=6)
+               for c in row if c.value and "responses about this journey" in str(c.value)]  # fmt: skip
+    assert english and english[0].startswith(f"{n:,} responses"), english

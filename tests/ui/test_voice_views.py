@@ -265,3 +265,24 @@ def test_without_a_survey_each_view_says_what_to_do(qtbot: QtBot, tmp_path: Path
         assert view.empty.text() == no_survey() and not view.empty.isHidden()
     assert window.voice_dock.drivers.table.rowCount() == 0
     window.close_workspace()
+
+
+def test_the_panel_says_how_many_responses_are_linked(shown) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12: "report the share linked, and list what could not be" — the CLI and the
+    workbook did; the panel now says it above the views, the reasons in the tooltip."""
+    window, _ = shown
+    coverage = window.voice_dock.coverage
+    assert coverage.isVisible()
+    from cxmapper.ui.voice_cache import journey_voice
+
+    assert window.workspace is not None and window.journey_id is not None
+    found = journey_voice(window.workspace, window.journey_id)
+    assert found is not None
+    linked = found.report.linked
+    n = len(found.report.responses)
+    assert coverage.text() == (
+        f"{n:,} responses about this journey: {linked.share_linked():.0%} linked to a card, "
+        f"{linked.share_case():.0%} to a case."
+    )
+    for why, count in linked.reasons.items():
+        assert f"Not linked: {count:,} ({why};" in coverage.toolTip()

@@ -23,6 +23,7 @@ from cxmapper.io.xlsx_safe import put, sheet_title
 from cxmapper.io.xlsx_sheets.common import ExportContext, add_table, header_row
 from cxmapper.present import voice_labels as vl
 from cxmapper.present.labels import _
+from cxmapper.present.locale_format import format_number, format_percent
 from cxmapper.present.topic_labels import topic_label
 from cxmapper.present.voice_sheet_labels import (
     indicative_mark,
@@ -128,8 +129,10 @@ def write_voice(wb: Workbook, ctx: ExportContext, report: FeedbackReport) -> Non
     put(ws.cell(1, 1), voice_sheet_label("voice")).font = st.TITLE
     total = len(report.responses)
     j = report.journey
-    lines = [_("{n} responses about this journey; {card:.0%} linked to a card, {case:.0%} to a case.").format(
-        n=f"{total:,}", card=report.linked.share_linked(), case=report.linked.share_case())]  # fmt: skip
+    # numbers in the workbook's language ("4.379", "98%"): the line read "4,379" in Italian
+    lines = [_("{n} responses about this journey; {card} linked to a card, {case} to a case.").format(
+        n=format_number(total), card=format_percent(report.linked.share_linked()),
+        case=format_percent(report.linked.share_case()))]  # fmt: skip
     if j.nps is not None and j.nps_low is not None and j.nps_high is not None:
         lines.append(f"{vl.scale_name('nps')} {vl.nps_text(j.nps, j.nps_low, j.nps_high, j.nps_n)}")
     lines.append(_("Greyed rows: fewer than 30 responses, indicative only."))

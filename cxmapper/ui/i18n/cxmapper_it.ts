@@ -3259,6 +3259,18 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <source>Improvements</source>
         <translation>Miglioramenti</translation>
     </message>
+    <message>
+        <source>Responses linked to the journey</source>
+        <translation>Risposte collegate al percorso</translation>
+    </message>
+    <message>
+        <source>{n} responses about this journey: {card} linked to a card, {case} to a case.</source>
+        <translation>{n} risposte su questo percorso: {card} collegate a una scheda, {case} a un caso.</translation>
+    </message>
+    <message>
+        <source>Not linked: {n} ({reason}; e.g. {examples})</source>
+        <translation>Non collegate: {n} ({reason}; per es. {examples})</translation>
+    </message>
 </context>
 <context>
     <name>VoiceDrivers</name>

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from cxmapper.model.changes import Change
 from cxmapper.ui.voice.common import VoicePane
+from cxmapper.ui.voice.coverage import coverage_text
 
 if TYPE_CHECKING:
     from cxmapper.ui.inspector.context import InspectorContext
@@ -92,7 +93,21 @@ class VoiceDock(QDockWidget):
                 view.import_button.clicked.connect(self.import_action.trigger)
                 self.views.append(view)
             self.tabs = tabs
-            self.setWidget(tabs)
+            # how much of the survey the figures stand on: responses, share linked to a card and
+            # to a case; why the rest is not linked in the tooltip (the CLI and workbook say it)
+            self.coverage = QLabel()
+            self.coverage.setObjectName("voiceCoverage")
+            self.coverage.setWordWrap(True)
+            self.coverage.setAccessibleName(
+                QCoreApplication.translate("VoiceDock", "Responses linked to the journey")
+            )
+            self.coverage.hide()
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(6, 4, 0, 0)
+            layout.addWidget(self.coverage)
+            layout.addWidget(tabs, 1)
+            self.setWidget(box)
             self._stale = True
         return self.tabs
 
@@ -153,6 +168,11 @@ class VoiceDock(QDockWidget):
         else:
             ws = None
         push = ctx.push if ctx is not None and ws is not None else None
+        self.coverage.setVisible(voice is not None)
+        if voice is not None:
+            text, tip = coverage_text(voice.report)
+            self.coverage.setText(text)
+            self.coverage.setToolTip(tip)
         for view in self.views:
             view.set_context(ws, journey_id if ws is not None else None, push)
             view.show_voice(voice)
