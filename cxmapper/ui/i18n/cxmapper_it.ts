@@ -458,18 +458,6 @@
         <translation>{n} eventi digitali su {total} qui sono stati seguiti da un contatto assistito (passaggio a un canale assistito)</translation>
     </message>
     <message>
-        <source>on target</source>
-        <translation>in linea con l&apos;obiettivo</translation>
-    </message>
-    <message>
-        <source>near the target</source>
-        <translation>vicino all&apos;obiettivo</translation>
-    </message>
-    <message>
-        <source>off target</source>
-        <translation>fuori obiettivo</translation>
-    </message>
-    <message>
         <source>First-contact resolution: {n} of {total} contacts here not followed by another; the FCR KPI&apos;s target is {target} ({status})</source>
         <translation>Risoluzione al primo contatto: {n} contatti su {total} qui non seguiti da un altro; l&apos;obiettivo del KPI FCR è {target} ({status})</translation>
     </message>

@@ -18,13 +18,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QCoreApplication
 
 from cxmapper.present.card_channels import CardChannel
+from cxmapper.present.labels import STATUS_KEYS, status_label
 from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.card import CardItem
+from cxmapper.ui.canvas.items.pill import PillItem
 from cxmapper.ui.locale_format import number, percent
 
 if TYPE_CHECKING:
@@ -72,11 +72,7 @@ def badge_tooltip(f: CardChannel) -> str:
             ).format(n=number(f.escalations), total=number(f.digital_events))
         )
     if f.has_fcr:
-        status = {
-            "green": QCoreApplication.translate("ChannelBadges", "on target"),
-            "amber": QCoreApplication.translate("ChannelBadges", "near the target"),
-            "red": QCoreApplication.translate("ChannelBadges", "off target"),
-        }.get(f.fcr_status, "")
+        status = status_label(f.fcr_status) if f.fcr_status in STATUS_KEYS else ""
         assert f.fcr_target is not None
         lines.append(
             QCoreApplication.translate(
@@ -93,22 +89,15 @@ def badge_tooltip(f: CardChannel) -> str:
     return "\n".join(lines)
 
 
-class ChannelBadgeItem(QGraphicsItem):
+class ChannelBadgeItem(PillItem):
     """A small pill on the right of the card's owner row."""
 
-    def __init__(self, text: str, status: str, tooltip: str, parent: CardItem) -> None:
-        super().__init__(parent)
-        self.text = text
-        self.status = status
-        self._font = style.font(7.0, bold=True)
-        self._w = QFontMetricsF(self._font).horizontalAdvance(text) + 12
-        self.setZValue(1)
-        self.setToolTip(tooltip)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.follow_card()
+    height = HEIGHT
+    border = 1.0
 
-    def width(self) -> float:
-        return self._w
+    def __init__(self, text: str, status: str, tooltip: str, parent: CardItem) -> None:
+        super().__init__(text, status, tooltip, parent)
+        self.follow_card()
 
     def follow_card(self) -> None:
         """Sit at the card's right edge, in its owner row (called again when the card is
@@ -117,23 +106,8 @@ class ChannelBadgeItem(QGraphicsItem):
         if not isinstance(card, CardItem):
             return
         w, h = card.size
-        self.setPos(max(12.0, w - RIGHT - self._w), h - ROW_FROM_BOTTOM)
-        card.set_owner_room(self._w + 6)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self._w, HEIGHT)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        r = self.boundingRect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(style.CARD_BG, 1.0))
-        painter.setBrush(style.STATUS_COLOURS.get(self.status, style.STATUS_COLOURS["none"]))
-        painter.drawRoundedRect(r, HEIGHT / 2, HEIGHT / 2)
-        painter.setPen(style.HEADER_INK)
-        painter.setFont(self._font)
-        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.text)
+        self.setPos(max(12.0, w - RIGHT - self.width()), h - ROW_FROM_BOTTOM)
+        card.set_owner_room(self.width() + 6)
 
 
 def channel_badge_of(card: CardItem) -> ChannelBadgeItem | None:

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
 
 from cxmapper.present import voice_bands
 from cxmapper.present import voice_labels as vl
-from cxmapper.ui.canvas import style
 from cxmapper.ui.canvas.items.card import CardItem
+from cxmapper.ui.canvas.items.pill import PillItem
 
 if TYPE_CHECKING:
     from cxmapper.feedback.card_voice import CardVoice
@@ -59,34 +58,14 @@ def headline(voice: CardVoice | None) -> tuple[str, float, int] | None:
     return None
 
 
-class FeedbackBadgeItem(QGraphicsItem):
+class FeedbackBadgeItem(PillItem):
     """A small pill on the card's top-left edge (the overlay's badge sits top-right)."""
 
+    height = HEIGHT
+
     def __init__(self, text: str, status: str, tooltip: str, parent: CardItem) -> None:
-        super().__init__(parent)
-        self.text = text
-        self.status = status
-        self._font = style.font(7.0, bold=True)
-        self._w = QFontMetricsF(self._font).horizontalAdvance(text) + 12
+        super().__init__(text, status, tooltip, parent)
         self.setPos(8, -HEIGHT / 2)
-        self.setZValue(1)
-        self.setToolTip(tooltip)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self._w, HEIGHT)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        r = self.boundingRect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(style.CARD_BG, 1.5))
-        painter.setBrush(style.STATUS_COLOURS.get(self.status, style.STATUS_COLOURS["none"]))
-        painter.drawRoundedRect(r, HEIGHT / 2, HEIGHT / 2)
-        painter.setPen(style.HEADER_INK)
-        painter.setFont(self._font)
-        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
 def badge_of(card: CardItem) -> FeedbackBadgeItem | None:
