@@ -1499,6 +1499,17 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Importazione annullata; non è stato importato nulla.</translation>
+    </message>
+    <message>
+        <source>Cannot import: {message}</source>
+        <translation>Impossibile importare: {message}</translation>
+    </message>
+</context>
+<context>
     <name>JourneyPanel</name>
     <message>
         <source>New journey</source>
@@ -2044,14 +2055,6 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>{value} colonne ({details}); {found}.</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>Importazione annullata; non è stato importato nulla.</translation>
-    </message>
-    <message>
-        <source>Cannot import: {message}</source>
-        <translation>Impossibile importare: {message}</translation>
-    </message>
-    <message>
         <source>Spark summary of {events} events, {cases} cases.</source>
         <translation>Riepilogo Spark di {events} eventi, {cases} casi.</translation>
     </message>
@@ -2550,16 +2553,8 @@ Sforzo {effort} su 5 · priorità {priority} per punto di sforzo</translation>
         <translation>Anteprima (prime righe come lette dal file):</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>Importazione annullata; non è stato importato nulla.</translation>
-    </message>
-    <message>
         <source>Store</source>
         <translation>Salva</translation>
-    </message>
-    <message>
-        <source>Cannot import: {message}</source>
-        <translation>Impossibile importare: {message}</translation>
     </message>
     <message>
         <source>Survey responses (*.csv *.tsv *.txt *.xlsx *.jsonl *.ndjson);;All files (*)</source>

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.ui import file_dialogs
+from cxmapper.ui.job_dialog import JobDialog
 from cxmapper.ui.overlay import link_option, summary_wizard
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 from cxmapper.ui.screen_fit import resize_within_screen
@@ -52,7 +52,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("OverlayImportDialog", text)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     def __init__(
         self, parent: QWidget | None = None, path: str | None = None, folder: str = ""
     ) -> None:
@@ -238,53 +238,10 @@ class ImportDialog(QDialog):
             "name": self.name_edit.text().strip() or None,
         }
         task = link_option.task_for(self.link_box, str(kwargs["path"]))
-        self.job = BackgroundJob(task, kwargs, self)
-        self.job.progress.connect(self._on_progress)
-        self.job.finished.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(
-            lambda: self._finish_job(
-                QCoreApplication.translate(
-                    "OverlayImportDialog", "Import cancelled; nothing was imported."
-                )
-            )
-        )
-        self.import_button.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress.show()
-        self.job.start()
-
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(fraction * 100))
-        self.status.setStyleSheet("")
-        self.status.setText(message)
+        self.run_job(task, kwargs)
 
     def _on_done(self, imported: object) -> None:
         # the import tasks (`link_option.task_for`) each return a StorableDataset
         self.imported = cast("StorableDataset", imported)
         self._finish_job("")
         self.accept()
-
-    def _on_failed(self, message: str) -> None:
-        self._finish_job("")
-        self._show_error(message)
-
-    def _finish_job(self, message: str) -> None:
-        self.progress.hide()
-        self.import_button.setEnabled(True)
-        if message:
-            self.status.setText(message)
-
-    def _show_error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #b00020;")
-        self.status.setText(
-            QCoreApplication.translate("OverlayImportDialog", "Cannot import: {message}").format(
-                message=message
-            )
-        )
-
-    def _cancel_or_close(self) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()
-            return
-        self.reject()

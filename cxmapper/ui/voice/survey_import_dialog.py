@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cxmapper.errors import CxError
 from cxmapper.model.workspace import Workspace
+from cxmapper.ui.job_dialog import JobDialog
 from cxmapper.ui.overlay.jobs import BackgroundJob, prewarm
 from cxmapper.ui.screen_fit import resize_within_screen
 
@@ -41,7 +41,7 @@ DETECT = str(QT_TRANSLATE_NOOP("SurveyImport", "(detect)"))
 NONE = str(QT_TRANSLATE_NOOP("SurveyImport", "(none)"))
 
 
-class SurveyImportDialog(QDialog):
+class SurveyImportDialog(JobDialog):
     def __init__(self, ws: Workspace, journey_id: str | None, path: str,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
@@ -190,46 +190,11 @@ class SurveyImportDialog(QDialog):
             "pseudonym_key": key,
             "ignore": [k for k in ("text", "touchpoint", "lang") if columns[k] is None],
         }
-        self.job = BackgroundJob(TASK, kwargs, self)
-        self.job.progress.connect(self._on_progress)
-        self.job.finished.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(lambda: self._finish(QCoreApplication.translate(
-            "SurveyImport", "Import cancelled; nothing was imported.")))  # fmt: skip
-        self.import_button.setEnabled(False)
-        self.status.setStyleSheet("")
-        self.progress.setValue(0)
-        self.progress.show()
-        self.job.start()
-
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(fraction * 100))
-        self.status.setText(message)
+        self.run_job(TASK, kwargs)
 
     def _on_done(self, survey: object) -> None:
         from cxmapper.ui.voice.survey_store import summary
 
         self.imported = cast("ImportedSurvey", survey)
-        self._finish(summary(self.imported))
+        self._finish_job(summary(self.imported))
         self.import_button.setText(QCoreApplication.translate("SurveyImport", "Store"))
-
-    def _on_failed(self, message: str) -> None:
-        self._finish("")
-        self._show_error(message)
-
-    def _finish(self, message: str) -> None:
-        self.progress.hide()
-        self.import_button.setEnabled(True)
-        if message:
-            self.status.setText(message)
-
-    def _show_error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #b00020;")
-        self.status.setText(QCoreApplication.translate(
-            "SurveyImport", "Cannot import: {message}").format(message=message))  # fmt: skip
-
-    def _cancel_or_close(self) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()
-            return
-        self.reject()
