@@ -9,22 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from cxmapper.analysis.tasks import import_events
 from cxmapper.feedback.report import feedback_report
-from cxmapper.feedback.survey_import import read_survey
-from cxmapper.model.demo import survey_path_for, write_demo
+from cxmapper.model.demo import survey_path_for
 from cxmapper.model.workspace import Workspace
+from tests.demo_with_data import write_demo_with_data
 
 CHANNEL = "channel"
 
 
 @pytest.mark.parametrize("lang", ["en", "it"])
 def test_every_front_stage_card_has_30_nps_answers(tmp_path: Path, lang: str) -> None:
-    path = tmp_path / "demo.cxmap"
-    log = write_demo(path, lang=lang)
+    path = write_demo_with_data(tmp_path / "demo.cxmap", lang=lang)
     with Workspace.open(path) as ws:
-        import_events(log).add_to(ws)
-        read_survey(survey_path_for(path)).add_to(ws)
         (journey,) = [j for j in ws.journeys() if _is_purchase(ws, j.id)]
         report = feedback_report(ws, journey.id)
         front = {lane.id for lane in ws.lanes(journey.id) if lane.kind == CHANNEL}

@@ -11,13 +11,11 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cxmapper.analysis.tasks import import_events
 from cxmapper.feedback.report import feedback_report
-from cxmapper.feedback.survey_import import read_survey
 from cxmapper.io.xlsx_export import export_xlsx
-from cxmapper.model.demo import survey_path_for, write_demo
 from cxmapper.model.workspace import Workspace
 from cxmapper.present import language
+from tests.demo_with_data import write_demo_with_data
 
 SHEETS = ("Voice of the customer", "Drivers", "Improvements")
 
@@ -26,10 +24,8 @@ SHEETS = ("Voice of the customer", "Drivers", "Improvements")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     tmp = tmp_path_factory.mktemp("voice_xlsx")
     path = tmp / "demo.cxmap"
-    log = write_demo(path)
+    write_demo_with_data(path)
     with Workspace.open(path) as ws:
-        import_events(log).add_to(ws)
-        read_survey(survey_path_for(path)).add_to(ws)
         journey = ws.find_journey("Online purchase")
         report = feedback_report(ws, journey.id)
         book = export_xlsx(ws, journey.id, tmp / "en.xlsx", language="en")

@@ -12,25 +12,18 @@ import pytest
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from cxmapper.analysis.tasks import import_events
-from cxmapper.feedback.survey_import import read_survey
-from cxmapper.model.demo import survey_path_for, write_demo
 from cxmapper.model.workspace import Workspace
 from cxmapper.present.locale_format import format_number
 from cxmapper.ui.inspector import InspectorContext, InspectorPanel
 from cxmapper.ui.inspector.touchpoint_actions import VERDICT, TouchpointActions
 from cxmapper.ui.undo_stack import GuardedUndoStack
 from cxmapper.ui.voice_cache import journey_voice
+from tests.demo_with_data import write_demo_with_data
 
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("verdicts") / "demo.cxmap"
-    log = write_demo(path)
-    with Workspace.open(path) as ws:
-        import_events(log).add_to(ws)
-        read_survey(survey_path_for(path)).add_to(ws)
-    return path
+    return write_demo_with_data(tmp_path_factory.mktemp("verdicts") / "demo.cxmap")
 
 
 @pytest.fixture

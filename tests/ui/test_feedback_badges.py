@@ -10,23 +10,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cxmapper.analysis.tasks import import_events
-from cxmapper.feedback.survey_import import read_survey
-from cxmapper.model.demo import survey_path_for, write_demo
-from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas.items.feedback_badge import badge_of
 from cxmapper.ui.main_window import MainWindow
+from tests.demo_with_data import write_demo_with_data
 from tests.ui.rigs import make_window
 
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("badges") / "demo.cxmap"
-    log = write_demo(path)
-    with Workspace.open(path) as ws:
-        import_events(log).add_to(ws)
-        read_survey(survey_path_for(path)).add_to(ws)
-    return path
+    return write_demo_with_data(tmp_path_factory.mktemp("badges") / "demo.cxmap")
 
 
 @pytest.fixture

@@ -15,9 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cxmapper.analysis.tasks import import_events
-from cxmapper.feedback.survey_import import read_survey
-from cxmapper.model.demo import survey_path_for, write_demo
+from cxmapper.model.demo import write_demo
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.inspector.voice_follow_up import FollowUpDialog
 from cxmapper.ui.main_window import MainWindow
@@ -25,18 +23,14 @@ from cxmapper.ui.voice import drivers as dv
 from cxmapper.ui.voice import improvements as iv
 from cxmapper.ui.voice import topics as tv
 from cxmapper.ui.voice.common import VoicePane, no_survey
+from tests.demo_with_data import write_demo_with_data
 from tests.ui.rigs import make_window
 from tests.ui.test_accessible_names import unnamed
 
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("voice") / "demo.cxmap"
-    log = write_demo(path)
-    with Workspace.open(path) as ws:
-        import_events(log).add_to(ws)
-        read_survey(survey_path_for(path)).add_to(ws)
-    return path
+    return write_demo_with_data(tmp_path_factory.mktemp("voice") / "demo.cxmap")
 
 
 @pytest.fixture
