@@ -9,14 +9,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
 
+from cxmapper.present.locale_format import format_number
+
 
 def number(value: float, decimals: int = 0) -> str:
     """`value` grouped and with the decimal mark of the current language: the exports' own
     rule (`present.locale_format.format_number`), so the funnel's bars read "7.000" as the
     cards and the workbook do (Qt's Italian locale leaves four digits ungrouped: "7000")."""
-    from cxmapper.present.locale_format import format_number
-
-    return format_number(round(value) if decimals == 0 else float(value), decimals)
+    return format_number(round(value) if decimals == 0 else float(value), decimals)  # no "-0"
 
 
 def percent(share: float, decimals: int = 0) -> str:
