@@ -185,6 +185,14 @@ class VoicePane(QWidget):
         """Fill the rows from the journey's feedback (None: no survey is stored)."""
         raise NotImplementedError
 
+    def show_rows(
+        self, rows: Sequence[Sequence[QTableWidgetItem]], voice: JourneyVoice | None, nothing: str
+    ) -> None:
+        """Fill the table; the empty state says why there is nothing to list: no survey yet,
+        or `nothing` (the view's own reason)."""
+        self.table.set_rows(tag_rows(rows))
+        self.show_empty(no_survey() if voice is None else "" if rows else nothing)
+
     def show_empty(self, text: str) -> None:
         self.empty.setText(text)
         self.empty.setVisible(bool(text))

@@ -20,7 +20,7 @@ from cxmapper.present import voice_labels as vl
 from cxmapper.present.voice_sheet_labels import behaviour_label, indicative_mark
 from cxmapper.ui.locale_format import number, percent
 from cxmapper.ui.overlay.views.table import number_cell, text_cell
-from cxmapper.ui.voice.common import VoicePane, grey_row, no_survey, p_text, signed, tag_rows
+from cxmapper.ui.voice.common import VoicePane, grey_row, p_text, signed
 from cxmapper.ui.voice.names import card_names
 
 if TYPE_CHECKING:
@@ -120,14 +120,8 @@ class DriversView(VoicePane):
             if d.indicative:
                 grey_row(cells)
             rows.append(cells)
-        self.table.set_rows(tag_rows(rows))
-        if voice is None:
-            self.show_empty(no_survey())
-        elif not self.drivers:
-            self.show_empty(QCoreApplication.translate("VoiceDrivers",
-                "No drivers: the survey's answers need cases in the journey's event log."))  # fmt: skip
-        else:
-            self.show_empty("")
+        self.show_rows(rows, voice, QCoreApplication.translate("VoiceDrivers",
+            "No drivers: the survey's answers need cases in the journey's event log."))  # fmt: skip
         self._selected()
 
     def detail_text(self, row: int) -> str:

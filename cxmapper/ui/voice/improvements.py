@@ -21,7 +21,7 @@ from cxmapper.present.locale_format import format_date
 from cxmapper.present.voice_sheet_labels import measure_label, unit_label, verdict_label
 from cxmapper.ui.locale_format import number
 from cxmapper.ui.overlay.views.table import number_cell, text_cell
-from cxmapper.ui.voice.common import VoicePane, no_survey, p_text, signed, tag_rows
+from cxmapper.ui.voice.common import VoicePane, p_text, signed
 from cxmapper.ui.voice.names import card_names, party_names
 
 if TYPE_CHECKING:
@@ -117,14 +117,8 @@ class ImprovementsView(VoicePane):
                 for cell in cells[EFFECT:]:
                     cell.setToolTip(deciding)
             rows.append(cells)
-        self.table.set_rows(tag_rows(rows))
-        if voice is None:
-            self.show_empty(no_survey())
-        elif not self.improvement_actions:
-            self.show_empty(QCoreApplication.translate("VoiceImprovements",
-                "No improvement actions yet: add one on a card, or follow up a driver or topic."))  # fmt: skip
-        else:
-            self.show_empty("")
+        self.show_rows(rows, voice, QCoreApplication.translate("VoiceImprovements",
+            "No improvement actions yet: add one on a card, or follow up a driver or topic."))  # fmt: skip
         self._selected()
 
     def detail_text(self, row: int) -> str:

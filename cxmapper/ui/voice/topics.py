@@ -19,7 +19,7 @@ from cxmapper.present import voice_labels as vl
 from cxmapper.present.topic_labels import topic_label
 from cxmapper.ui.locale_format import number, percent
 from cxmapper.ui.overlay.views.table import number_cell, text_cell
-from cxmapper.ui.voice.common import VoicePane, no_survey, tag_rows
+from cxmapper.ui.voice.common import VoicePane
 from cxmapper.ui.voice.names import card_names
 
 if TYPE_CHECKING:
@@ -107,14 +107,8 @@ class TopicsView(VoicePane):
                 number_cell(t.count, number(t.count), tp_id),
                 number_cell(t.negative_share, percent(t.negative_share), tp_id),
             ])  # fmt: skip
-        self.table.set_rows(tag_rows(rows))
-        if voice is None:
-            self.show_empty(no_survey())
-        elif not self.rows:
-            self.show_empty(QCoreApplication.translate(
-                "VoiceTopics", "No topics: the journey's answers have no comments on the topic list."))  # fmt: skip
-        else:
-            self.show_empty("")
+        self.show_rows(rows, voice, QCoreApplication.translate(
+            "VoiceTopics", "No topics: the journey's answers have no comments on the topic list."))  # fmt: skip
         if self.follow_up_button is not None:
             self.follow_up_button.setVisible(per_card)
         self._selected()
