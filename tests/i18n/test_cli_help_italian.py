@@ -4,12 +4,9 @@ and errors ("usage:", "options:", "the following arguments are required") throug
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from cxmapper.cli import main
-from cxmapper.present import language
 
 SUBCOMMANDS = ("demo", "info", "analyze", "import-xlsx", "import-json", "import", "export",
                "import-survey", "feedback", "version", "versions", "diff", "log")  # fmt: skip
@@ -30,12 +27,7 @@ ENGLISH = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    yield
-    language.use_language("en")
+pytestmark = pytest.mark.usefixtures("no_locale_env")
 
 
 def help_text(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

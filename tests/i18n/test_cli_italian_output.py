@@ -6,7 +6,6 @@ lists) and the feedback package's notes are data, printed as they are."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,7 @@ ENGLISH = re.compile(
 JOURNEY = "Acquisto online"
 
 
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    yield
-    language.use_language("en")
+pytestmark = pytest.mark.usefixtures("no_locale_env")
 
 
 @pytest.fixture(scope="module")

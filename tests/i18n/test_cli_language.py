@@ -3,21 +3,13 @@ sub-command; the default follows the system locale."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from cxmapper.cli import main
-from cxmapper.present import language
 
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    yield
-    language.use_language("en")
+pytestmark = pytest.mark.usefixtures("no_locale_env")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ what the survey import masked used to print as English keys or sentences in an I
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,7 @@ KEYS = re.compile(
 )
 
 
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    yield
-    language.use_language("en")
+pytestmark = pytest.mark.usefixtures("no_locale_env")
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
