@@ -265,3 +265,18 @@ def test_select_entity_and_selection_signal(canvas: Canvas) -> None:
     assert seen[-1] == [("connector", c_id)]
     assert not s.select_entity("touchpoint", "nope")
     s.selectionChanged.disconnect()
+
+
+def test_card_bounds_are_read_in_cpp_and_follow_its_size(qapp) -> None:
+    """Qt asks for a card's bounds for every card that moves or is drawn; a Python override
+    would be a call into the interpreter each time (issue 18: the frame after a lane grows)."""
+    from PySide6.QtCore import QRectF
+
+    from cxmapper.ui.canvas.items.card import FOCUS_GAP, HANDLE_R, CardContent, CardItem
+
+    assert "boundingRect" not in CardItem.__dict__
+    card = CardItem("t", CardContent("Cart"), 200, 84)
+    assert card.boundingRect() == QRectF(-FOCUS_GAP - 2, -10, 200 + HANDLE_R + FOCUS_GAP + 6, 100)
+    card.set_size(150, 84)
+    assert card.boundingRect().width() == 150 + HANDLE_R + FOCUS_GAP + 6
+    assert card.pen().style() == Qt.PenStyle.NoPen and card.brush().style() == Qt.BrushStyle.NoBrush

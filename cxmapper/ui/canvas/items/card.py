@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from cxmapper.present.labels import emotion_short
 from cxmapper.ui.canvas import style
@@ -53,13 +53,23 @@ class CardContent:
     tags: tuple[str, ...] = field(default_factory=tuple)
 
 
+_NO_PEN = QPen(Qt.PenStyle.NoPen)  # the rect only carries the bounds; nothing strokes it
+
+
 @cache
 def _fonts(scale: float) -> tuple[QFont, QFont, QFont]:
     return style.font(9.0 * scale, bold=True), style.font(7.5 * scale), style.font(7.0, bold=True)
 
 
-class CardItem(QGraphicsItem):
-    """One touchpoint. Selection and focus are Qt's; gestures are interpreted by the scene."""
+class CardItem(QGraphicsRectItem):
+    """One touchpoint. Selection and focus are Qt's; gestures are interpreted by the scene.
+
+    A QGraphicsRectItem (no pen, no brush: `paint` draws everything) whose rect is the card's
+    bounding rect, so Qt reads the bounds in C++: it asks for them for every card whose place
+    changes (index and repaint bookkeeping, ~1,500 calls in the first frame after a lane of the
+    2,000-card map grows) and for every card a frame draws, and a Python override costs a call
+    into the interpreter each time.
+    """
 
     def __init__(self, tp_id: str, content: CardContent, w: float, h: float) -> None:
         super().__init__()
@@ -85,6 +95,8 @@ class CardItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(Z_CARD)
+        self.setPen(_NO_PEN)
+        self._bounds()
         self._refit()
 
     # -- state set by the scene -------------------------------------------------------------
@@ -101,8 +113,8 @@ class CardItem(QGraphicsItem):
 
     def set_size(self, w: float, h: float) -> None:
         if (w, h) != (self._w, self._h):
-            self.prepareGeometryChange()
             self._w, self._h = w, h
+            self._bounds()  # setRect prepares Qt for the geometry change
             self._refit()
             for child in self.childItems():  # badges that sit relative to the right edge
                 follow = getattr(child, "follow_card", None)
@@ -184,8 +196,9 @@ class CardItem(QGraphicsItem):
     def size(self) -> tuple[float, float]:
         return self._w, self._h
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(-FOCUS_GAP - 2, -10, self._w + HANDLE_R + FOCUS_GAP + 6, self._h + 16)
+    def _bounds(self) -> None:
+        """What the card may paint: the focus ring, the handle and the overlay badge stick out."""
+        self.setRect(QRectF(-FOCUS_GAP - 2, -10, self._w + HANDLE_R + FOCUS_GAP + 6, self._h + 16))
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
