@@ -110,21 +110,25 @@ class _SheetWriter(WorksheetWriter):
                     ws._comments.append(CommentRecord.from_cell(cell))
                 style = cell._style
                 value = cell._value
+                kind = type(value)
                 if (
-                    type(value) is str
-                    and value
-                    and cell.data_type == "s"
-                    and cell._hyperlink is None
-                ):
-                    # most cells: text without a hyperlink (`_cell` inlined, issue 18)
+                    (kind is str and value and cell.data_type == "s")
+                    or ((kind is int or kind is float) and cell.data_type == "n")
+                ) and cell._hyperlink is None:  # (a merged cell's covered part has no such slot)
+                    # most cells: text or a number, no hyperlink (`_cell` inlined, issue 18)
                     sid = ""
                     if style is not None:
                         key = style.tobytes()
                         if key != _NO_STYLE:
                             sid = f' s="{style_ids.get(key) or self._style_id(cell)}"'
+                    head = f'<c r="{get_column_letter(cell.column)}{row_idx}"{sid}'
+                    if kind is not str:
+                        add(f'{head} t="n"><v>{safe_string(value)}</v></c>')
+                        continue
                     space = _PRESERVE if value[0].isspace() or value[-1].isspace() else ""
-                    add(f'<c r="{get_column_letter(cell.column)}{row_idx}"{sid} t="inlineStr">'
-                        f"<is><t{space}>{_text(value)}</t></is></c>")  # fmt: skip
+                    if "&" in value or "<" in value or ">" in value or "\r" in value:
+                        value = _text(value)  # (rarely: tested here, without a call)
+                    add(f'{head} t="inlineStr"><is><t{space}>{value}</t></is></c>')
                     continue
                 styled = style is not None and any(style)
                 if value is None and not styled and not cell._comment:

@@ -66,7 +66,7 @@ def test_every_kind_of_cell_is_written_byte_for_byte(tmp_path: Path) -> None:
     rows: list[list[Any]] = [
         ["plain", "a & b < c > d \"q\" 'q'", "  spaced  ", "Ünïcödé ≥ 3 · 😀", "tab\tand\nline"],
         [0, -1, 3.25, 1e-12, 12345678901234567890],
-        [True, False, None, "", 2.0 / 3.0],
+        [True, False, None, "", 2.0 / 3.0, float("nan"), float("-inf")],
         [dt.date(2026, 12, 6), dt.datetime(2026, 12, 6, 3, 4, 5), dt.time(7, 8), "=SUM(B2:C2)"],
     ]
     for r, values in enumerate(rows, start=1):
