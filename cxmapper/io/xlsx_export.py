@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cxmapper import __version__
 from cxmapper.io.atomic import atomic_write
 from cxmapper.io.friction_data import FrictionSource, coerce_friction
+from cxmapper.io.gc_pause import collection_paused
 from cxmapper.io.snapshot import take_snapshot
 from cxmapper.io.xlsx_safe import clean_text
 from cxmapper.model.workspace import Workspace, now_iso
@@ -26,6 +27,15 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is built, not with thi
 
 def build_workbook(
     ws: Workspace, journey_id: str, analysis: FrictionSource = None, owner_id: str | None = None
+) -> Workbook:
+    """The journey's workbook in memory (see `export_xlsx`), built with the cycle collector
+    paused (see io.gc_pause)."""
+    with collection_paused():
+        return _build(ws, journey_id, analysis, owner_id)
+
+
+def _build(
+    ws: Workspace, journey_id: str, analysis: FrictionSource, owner_id: str | None
 ) -> Workbook:
     from openpyxl import Workbook
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxmapper.io.xlsx_safe import clean_text
-from cxmapper.io.xlsx_values import fingerprint
+from cxmapper.io.xlsx_values import HASHED_ABOVE, fingerprint
 
 
 def shown(value: Any, as_text: bool | None = None) -> Any:
@@ -51,6 +51,9 @@ class Sent:
         for k, x in values.items():
             if not isinstance(x, str):
                 cells[k] = fingerprint(x)  # = shown(x) = stored(x)
+                continue
+            if len(x) <= HASHED_ABOVE and x.isascii() and x.isprintable():  # most cells:
+                cells[k] = x.strip()  # clean_text keeps it, fingerprint does not hash it
                 continue
             text = clean_text(x)
             cells[k] = fingerprint(text, as_text=True)  # = shown(x)

@@ -174,8 +174,7 @@ class Styler:
         if template is None:
             cell = put(new_cell(ws, row, column), value)
             return self(cell, font, fill, alignment, border, number_format)
-        cell = Cell(ws, row=row, column=column, style_array=template)  # copies the array
-        ws._cells[(row, column)] = cell
+        cell = new_cell(ws, row, column, template)  # a copy of the array
         if type(value) is str and is_plain_text(value):  # most cells (issue 18: < 2 s)
             cell._value = value  # type: ignore[attr-defined]  # what put() does with it
             cell.data_type = "s"

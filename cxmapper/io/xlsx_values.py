@@ -164,11 +164,14 @@ def excel_datetime(iso: str) -> dt.datetime | str:
     return stamp
 
 
+HASHED_ABOVE = 500  # characters: longer text is fingerprinted by its hash
+
+
 def fingerprint(value: Any, *, as_text: bool = False) -> Any:
     """`norm(value)` (or, `as_text`, the trimmed text: '007' and '7' differ in a text column),
     with long text replaced by a hash so the baseline row stays small."""
     v = to_text(value) if as_text else norm(value)
-    if isinstance(v, str) and len(v) > 500:
+    if isinstance(v, str) and len(v) > HASHED_ABOVE:
         import hashlib
 
         return "sha1:" + hashlib.sha1(v.encode("utf-8")).hexdigest()

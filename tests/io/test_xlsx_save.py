@@ -5,12 +5,14 @@ export of hostile text and on a sheet holding every kind of cell openpyxl can wr
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import Cell
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
@@ -18,9 +20,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from cxmapper.io.gc_pause import collection_paused
 from cxmapper.io.xlsx_export import build_workbook
 from cxmapper.io.xlsx_merge import Sent, shown, stored
-from cxmapper.io.xlsx_safe import is_plain_text, put
+from cxmapper.io.xlsx_safe import is_plain_text, new_cell, put
 from cxmapper.io.xlsx_save import save_workbook
 from cxmapper.model.workspace import Workspace
 from tests.io.hostile_text import HOSTILE, build
@@ -63,7 +66,7 @@ def test_every_kind_of_cell_is_written_byte_for_byte(tmp_path: Path) -> None:
     rows: list[list[Any]] = [
         ["plain", "a & b < c > d \"q\" 'q'", "  spaced  ", "Ünïcödé ≥ 3 · 😀", "tab\tand\nline"],
         [0, -1, 3.25, 1e-12, 12345678901234567890],
-        [True, False, None, "", 2.0 / 3.0],
+        [True, False, None, "", 2.0 / 3.0, float("nan"), float("-inf")],
         [dt.date(2026, 12, 6), dt.datetime(2026, 12, 6, 3, 4, 5), dt.time(7, 8), "=SUM(B2:C2)"],
     ]
     for r, values in enumerate(rows, start=1):
@@ -115,6 +118,8 @@ def test_the_baseline_of_a_row_is_shown_and_stored_as_defined() -> None:
     the definition's: `shown` of every value, `stored` where that differs."""
     values: dict[str, Any] = {f"text {k}": v for k, v in HOSTILE.items()}
     values.update({"int": 7, "float": 2.5, "none": None, "date": "2026-12-06", "cr": "a\rb"})
+    values.update({"plain": "plain", "spaced": "  spaced ", "500": "a" * 500, "501": "b" * 501,
+                   "formula": "=SUM(A1)", "number": " 007 ", "tab": "a\tb", "é": "é" * 3})  # fmt: skip
     sent = Sent.of(values)
     assert sent.shown == {k: shown(v) for k, v in values.items()}
     assert sent.stored == {k: stored(v) for k, v in values.items() if stored(v) != shown(v)}
@@ -136,3 +141,42 @@ def test_text_written_without_put_is_what_put_writes(tmp_path: Path) -> None:
     assert [is_plain_text(t) for t in samples] == [
         True, True, True, True, False, False, False, False, False, False, False, False, True,
     ]  # fmt: skip
+
+
+def test_a_new_cell_is_the_cell_openpyxl_makes() -> None:
+    """new_cell fills Cell's slots itself (issue 18): every slot as `Cell(...)` fills it, the
+    style array copied (a later change to one cell's style must not reach another)."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    template = put(sheet.cell(1, 1), "styled")
+    template.font = Font(bold=True)
+    template_style: Any = template._style  # type: ignore[attr-defined]  # a slot the stubs omit
+    for style in (None, template_style):
+        ours: Any = new_cell(sheet, 2, 3, style)
+        theirs: Any = Cell(sheet, row=2, column=3, style_array=style)
+        cells: Any = sheet._cells  # a slot the stubs omit, as above
+        for slot in ("row", "column", "_value", "data_type", "parent", "_hyperlink", "_comment"):
+            assert getattr(ours, slot) == getattr(theirs, slot), slot
+        assert type(ours._style) is type(theirs._style) and ours._style == theirs._style
+        assert style is None or ours._style is not style
+        assert cells[(2, 3)] is ours
+    ours.font = Font(italic=True)
+    assert template.font.b and not template.font.i
+
+
+def test_the_collector_is_paused_while_exporting_and_restored_after() -> None:
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():  # nested (or another thread's export): still paused
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # paused by someone else: left as it was
+    finally:
+        gc.enable()
