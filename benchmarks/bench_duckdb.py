@@ -42,6 +42,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 CHILD = r"""
 import json, os, sys, time
@@ -67,14 +68,15 @@ print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
 """
 
 
-def run_child(engine: str, path: Path, memory: str, out: Path | None = None) -> dict:
+def run_child(engine: str, path: Path, memory: str, out: Path | None = None) -> dict[str, Any]:
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "CXMAPPER_DUCKDB_MEMORY": memory, "PYTHONPATH": str(root)}
     args = [sys.executable, "-c", CHILD, engine, str(path)] + ([str(out)] if out else [])
     proc = subprocess.run(args, capture_output=True, text=True, cwd=root, env=env, check=False)
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
 def compare_5m(directory: Path, memory: str) -> None:
