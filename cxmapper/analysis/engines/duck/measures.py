@@ -32,7 +32,7 @@ def distinct_cases_query(table: str, n: int, n_events: int) -> str:
         return f"SELECT {g} AS g, count(DISTINCT cid) FROM {table} {where} GROUP BY g"
     return (
         f"SELECT k % {m} AS g, count(*) FROM "
-        f"(SELECT DISTINCT cid * {m} + {g} AS k FROM {table} {where}) GROUP BY g"
+        f"(SELECT DISTINCT CAST(cid AS BIGINT) * {m} + {g} AS k FROM {table} {where}) GROUP BY g"
     )
 
 

@@ -44,21 +44,32 @@ def build(db: DuckSql, view: str, order: str, spec: JourneySpec | None) -> Seque
     matched = matching(names, counts, spec)
     mapping = db.name("map")
     pairs = [(n, int(t)) for n, t in zip(names, matched.activity_to_tp, strict=True) if t >= 0]
+    # narrow types keep the step table small (at 100 M events it outgrows the memory limit and
+    # every pass reads it back from the spill directory): SMALLINT touchpoints while a
+    # transition's number tp * n + next_tp fits in one, INTEGER case ids while file rows do
+    n_tp = len(spec.touchpoints)
+    tp_type = np.int16 if n_tp * n_tp <= np.iinfo(np.int16).max else np.int32
     frame = pd.DataFrame(
-        {"activity": [p[0] for p in pairs], "tp": np.asarray([p[1] for p in pairs], np.int32)}
+        {"activity": [p[0] for p in pairs], "tp": np.asarray([p[1] for p in pairs], tp_type)}
     )
     db.con.register(mapping, frame)
+    top = db.one(f"SELECT max(cid) FROM {cases}")[0]
+    cid = "CAST(c.cid AS INTEGER)" if top is None or top < 2**31 else "c.cid"
+    lengths = None
+    if derive:  # every event is mapped: a case's length is its events in the dataset (`cases.n`)
+        lengths = db.name("len")
+        db.execute(
+            f"CREATE TABLE {lengths} AS "
+            f"SELECT {cid} AS cid, CAST(n AS INTEGER) AS len FROM {cases} c"
+        )
     table = db.name("seq")
-    # without a journey every event is mapped, so a case's length is its events in the dataset,
-    # counted with its cid (`cases.n`) rather than by a second window over the sorted events
-    length = ", CAST(n AS INTEGER) AS len" if derive else ""
     db.execute(
         f"""
         CREATE TABLE {table} AS
         SELECT cid, tp, {TS} AS ts,
-               CAST(row_number() OVER w - 1 AS INTEGER) AS pos{length},
+               CAST(row_number() OVER w - 1 AS INTEGER) AS pos,
                lead(tp) OVER w AS next_tp, lead({TS}) OVER w - {TS} AS dt
-        FROM (SELECT c.cid, c.n, m.tp, e.{TS}, e.{RN} FROM {view} e
+        FROM (SELECT {cid} AS cid, m.tp, e.{TS}, e.{RN} FROM {view} e
               JOIN {mapping} m ON e.{ACTIVITY} = m.activity
               JOIN {cases} c ON e.{CASE_ID} = c.{CASE_ID})
         WINDOW w AS (PARTITION BY cid ORDER BY {TS}, {RN})
@@ -66,7 +77,7 @@ def build(db: DuckSql, view: str, order: str, spec: JourneySpec | None) -> Seque
     )
     db.execute(f"DROP TABLE {cases}")
     db.con.unregister(mapping)
-    seq = Sequence(db, table, spec, matched, int(n_cases), int(n_events), derive)
+    seq = Sequence(db, table, spec, matched, int(n_cases), int(n_events), derive, lengths)
     if derive:
         derive_spec(seq, names, counts)
     return seq

@@ -25,7 +25,8 @@ R = TypeVar("R", bound=SqlRunner)
 
 @dataclass
 class Sequence(Generic[R]):
-    """The `seq` table of one (dataset, journey): cid, tp, ts, pos, len, next_tp, dt."""
+    """The `seq` table of one (dataset, journey): cid, tp, ts, pos, len (or `lengths`),
+    next_tp, dt."""
 
     run: R
     table: str
@@ -33,7 +34,10 @@ class Sequence(Generic[R]):
     matching: Matching
     n_cases: int  # cases in the dataset, including those with no mapped event
     n_events: int  # events in the dataset, mapped or not
-    derived: bool = False  # touchpoints derived from event names: `seq` has the case length
+    derived: bool = False  # touchpoints derived from event names: the case length is known
+    #: a table of (cid, len) holding the case length when `seq` has no `len` column (DuckDB
+    #: keeps its step table narrow: the length is per case, not per event)
+    lengths: str | None = None
     _per_case: bool = False
 
     @property
@@ -62,18 +66,25 @@ class Sequence(Generic[R]):
         first position `p0` and the case length `len`; reach, repeats and first-seen read it."""
         name = f"{self.table}_tc"
         if not self._per_case:
-            first = (
-                f", min(pos) AS p0, {self.run.dialect.first}(len) AS len" if self.derived else ""
-            )
-            self.run.create_table(
-                name, f"SELECT tp, cid, count(*) AS c{first} FROM {self.table} GROUP BY tp, cid"
-            )
+            grouped = f"SELECT tp, cid, count(*) AS c{{}} FROM {self.table} GROUP BY tp, cid"
+            if not self.derived:
+                sql = grouped.format("")
+            elif self.lengths is None:
+                sql = grouped.format(f", min(pos) AS p0, {self.run.dialect.first}(len) AS len")
+            else:
+                sql = (
+                    f"SELECT t.*, l.len FROM ({grouped.format(', min(pos) AS p0')}) t "
+                    f"JOIN {self.lengths} l ON t.cid = l.cid"
+                )
+            self.run.create_table(name, sql)
             self._per_case = True
         return name
 
     def drop(self) -> None:
         if self._per_case:
             self.run.drop_table(f"{self.table}_tc")
+        if self.lengths is not None:
+            self.run.drop_table(self.lengths)
         self.run.drop_table(self.table)
 
 
