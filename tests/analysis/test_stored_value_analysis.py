@@ -11,6 +11,9 @@ from cxmapper.model.demo import write_demo
 from cxmapper.model.value_models import clear_value_model, stored_value_model
 from cxmapper.model.workspace import Workspace
 
+# one worker builds the module's demo (with its stored dataset) for both tests, not one each
+pytestmark = pytest.mark.xdist_group("stored_value_analysis")
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:

@@ -43,6 +43,7 @@ def test_spark_summary_by_segment_overlays_raw_counts(tmp_path: Path, capsys) ->
     )
 
 
+@pytest.mark.slow
 def test_bpic2012_spark_summary_overlays_raw_counts(tmp_path: Path) -> None:
     """The issue's acceptance: Spark's summary of BPIC 2012, imported, overlays the raw counts."""
     if not (SHARED_DATA / "bpic2012.xes.gz").exists():

@@ -54,9 +54,15 @@ SPARK = [
 ]
 
 
+#: The in-memory engines' tests on one worker, so the module's demo is written once for them
+#: (the Spark run keeps the Spark tests' worker, "spark": a group of its own would start a JVM).
+DEMO = pytest.mark.xdist_group("conformance_money")
+
+
 @pytest.mark.parametrize(
     ("other", "segments", "card_channels"),
-    [("duckdb", False, False), ("duckdb", True, True),
+    [pytest.param("duckdb", False, False, marks=DEMO),
+     pytest.param("duckdb", True, True, marks=DEMO),
      pytest.param("spark", True, True, marks=SPARK)],
 )  # fmt: skip
 def test_other_engines_give_the_numpy_engines_money_and_channel_figures_on_the_demo_log(
@@ -81,6 +87,7 @@ def test_other_engines_give_the_numpy_engines_money_and_channel_figures_on_the_d
     assert any(c["matrix"] for c in seen) or not card_channels  # type: ignore[index]
 
 
+@DEMO
 def test_cli_analyze_with_duckdb_writes_money_and_channels(
     demo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
