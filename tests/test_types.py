@@ -49,11 +49,17 @@ def test_ui_is_checked_but_for_the_modules_listed_next():
     assert skipped <= UI_NOT_YET_CHECKED, sorted(skipped - UI_NOT_YET_CHECKED)
 
 
-def test_mypy_is_clean_on_the_checked_packages(tmp_path_factory: pytest.TempPathFactory):
+# mypy's incremental cache in the checkout (where `make lint` keeps it too; .gitignore'd): a
+# fresh clone checks everything (about 34 s of CPU), a later run only what changed and what
+# depends on it (issue 18). The cache is keyed by mypy's version, the options and each file's
+# content, so a warm run reports exactly what a cold one does.
+MYPY_CACHE = ROOT / ".mypy_cache"
+
+
+def test_mypy_is_clean_on_the_checked_packages() -> None:
     pytest.importorskip("mypy")
-    cache = tmp_path_factory.getbasetemp() / "mypy-cache"
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--cache-dir", str(cache)],
+        [sys.executable, "-m", "mypy", "--cache-dir", str(MYPY_CACHE)],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr

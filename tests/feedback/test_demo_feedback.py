@@ -16,6 +16,10 @@ from cxmapper.model.demo import simulate_events, survey_path_for, write_demo
 from cxmapper.model.demo_survey import write_survey
 from cxmapper.model.workspace import Workspace
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("feedback/test_demo_feedback")
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:

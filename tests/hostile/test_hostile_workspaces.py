@@ -15,6 +15,10 @@ import pytest
 from tests.hostile import runner
 from tests.hostile.make_hostile import HostileSet, make_all
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("hostile/test_hostile_workspaces")
+
 # svg and pdf go through the same code as png; the benchmark runs them too
 SUITE_COMMANDS = tuple(c for c in runner.COMMANDS if c not in ("export-svg", "export-pdf"))
 

@@ -22,7 +22,12 @@ ENGLISH = re.compile(
 JOURNEY = "Acquisto online"
 
 
-pytestmark = pytest.mark.usefixtures("no_locale_env")
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = [
+    pytest.mark.usefixtures("no_locale_env"),
+    pytest.mark.xdist_group("i18n/test_cli_italian_output"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,10 @@ from cxmapper.analysis.units import format_score
 from cxmapper.model.demo import write_demo
 from cxmapper.model.workspace import Workspace
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("io/test_friction_everywhere")
+
 REPO = Path(__file__).resolve().parents[2]
 JOURNEY = "Online purchase"
 

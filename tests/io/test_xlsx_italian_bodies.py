@@ -18,6 +18,10 @@ from cxmapper.model.demo_it import ITALIAN as DEMO_IT
 from cxmapper.model.workspace import Workspace
 from cxmapper.present import language
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("io/test_xlsx_italian_bodies")
+
 # English words of the workbook's own texts (not of the user's data, not technical ids)
 ENGLISH = re.compile(
     r"\b(cases|events|drop off|repeat|slow|Owner|feeling|reach|friction|journey map|Lane|Stage|"

@@ -21,6 +21,10 @@ from cxmapper.io.xlsx_safe import TRUNCATION_MARK
 from cxmapper.model.workspace import Workspace
 from tests.io.hostile_text import HOSTILE, LONG, build, table_rows
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("io/test_xlsx_lossless")
+
 REPO = Path(__file__).resolve().parents[2]
 
 

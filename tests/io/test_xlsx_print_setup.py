@@ -18,6 +18,10 @@ from cxmapper.io.xlsx_one_page import A4_HEIGHT_PT, height_points
 from cxmapper.io.xlsx_print import A3_WIDTH_UNITS, A4_WIDTH_UNITS, MIN_SCALE, bounds, width_units
 from cxmapper.present import language
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("io/test_xlsx_print_setup")
+
 MAPS = ("Map", "Friction map")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 

@@ -17,6 +17,10 @@ from cxmapper.model.workspace import Workspace
 from cxmapper.present import language
 from tests.demo_with_data import write_demo_with_data
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("io/test_xlsx_voice_sheets")
+
 SHEETS = ("Voice of the customer", "Drivers", "Improvements")
 
 

@@ -22,6 +22,10 @@ from cxmapper.model.templates_it import ITALIAN as TEMPLATES_IT
 from cxmapper.model.workspace import Workspace
 from cxmapper.present import language
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("model/test_demo_languages")
+
 # the same word in both languages: loanwords and names people use in Italian too
 SAME_WORD = {"Web", "App", "E-mail", "Chat", "Social", "Chatbot", "E-commerce", "Marketing",
              "NPS", "CSAT", "CES"}  # fmt: skip

@@ -20,6 +20,10 @@ from cxmapper.ui.undo_stack import GuardedUndoStack
 from cxmapper.ui.voice_cache import journey_voice
 from tests.demo_with_data import write_demo_with_data
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("ui/test_action_verdicts")
+
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -23,6 +23,10 @@ from cxmapper.ui.overlay.money_parts import channel_cards
 from cxmapper.ui.render.image import _Rendered
 from tests.ui.rigs import make_window, settle
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("ui/test_channel_badges")
+
 
 def events() -> str:
     """10 cases browse on the web (c9 a month later, so every call's 7-day window is seen);

@@ -22,6 +22,10 @@ from cxmapper.ui.main_window import MainWindow
 from cxmapper.ui.render.image import _Rendered
 from tests.ui.rigs import make_window, settle
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("ui/test_money_overlay")
+
 JOURNEY = "Online purchase"
 
 

@@ -26,6 +26,10 @@ from cxmapper.ui.render.image import _Rendered
 from cxmapper.ui.settings import AppSettings
 from tests.ui.rigs import make_window, settle
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("ui/test_overlay_legibility")
+
 JOURNEY = "Online purchase"
 
 

@@ -18,6 +18,10 @@ from cxmapper.present.overlay import build_overlay
 from cxmapper.ui.canvas.items.gutter_route import gutter_points
 from cxmapper.ui.render.image import _Rendered
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("ui/test_unexpected_path_routes")
+
 
 @pytest.fixture(scope="module")
 def analysed_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, object]:

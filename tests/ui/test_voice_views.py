@@ -27,6 +27,10 @@ from tests.demo_with_data import write_demo_with_data
 from tests.ui.rigs import make_window
 from tests.ui.test_accessible_names import unnamed
 
+# one worker runs the whole module, so its module-scoped fixtures are built once, not once
+# per worker that gets one of its tests (issue 18)
+pytestmark = pytest.mark.xdist_group("ui/test_voice_views")
+
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
