@@ -371,12 +371,38 @@ def read_parquet(path: Path, string_columns: Sequence[str] = ()) -> RawTable:
     if table.num_rows == 0:
         raise ImportDataError(f"{path}: the file has no rows")
     try:
-        frame = table.to_pandas(split_blocks=True, self_destruct=True)
+        frame = _parquet_frame(table)
     except (pa.ArrowException, OSError, ValueError) as exc:  # e.g. out-of-range dates
         raise ImportDataError(f"{path}: cannot read as Parquet ({limits.short(str(exc))})") from exc
     del table
     pa.default_memory_pool().release_unused()  # give the decode buffers back before metrics
     return RawTable(frame, _row_locator(1), "parquet")
+
+
+def _is_text_dictionary(dtype: pa.DataType) -> bool:
+    return bool(pa.types.is_dictionary(dtype) and pa.types.is_string(dtype.value_type))
+
+
+def _parquet_frame(table: pa.Table) -> pd.DataFrame:
+    """Parquet table to pandas: dictionary text columns by `_categorical`, the rest as before.
+
+    `to_pandas` of the 200k-case-id dictionary column costs about twice `_categorical`'s work
+    at 5 M events. A table written by pandas keeps `to_pandas` for all of it: its metadata may
+    restore an index or dtypes that the column-by-column path would not.
+    """
+    names = table.column_names
+    text = [i for i, f in enumerate(table.schema) if _is_text_dictionary(f.type)]
+    pandas_meta = bool(table.schema.metadata and b"pandas" in table.schema.metadata)
+    if not text or pandas_meta or len(set(names)) != len(names):
+        return table.to_pandas(split_blocks=True, self_destruct=True)
+    categories = {names[i]: _categorical(table.column(i)) for i in text}
+    rest = table.drop_columns(list(categories))
+    del table
+    frame = rest.to_pandas(split_blocks=True, self_destruct=True)
+    del rest
+    for i in text:  # ascending: every column before position i is already in place
+        frame.insert(i, names[i], categories.pop(names[i]))
+    return frame
 
 
 # ------------------------------------------------------------------------------- JSON Lines
