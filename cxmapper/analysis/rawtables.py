@@ -40,9 +40,6 @@ from cxmapper.present.labels import _
 
 Locator = Callable[[int], str]
 DICT_STRING = pa.dictionary(pa.int32(), pa.string())
-#: Bytes per CSV block: small enough that few blocks are in memory at once, large enough that
-#: the per-block dictionaries stay few (each repeats the case ids seen in its block).
-CSV_BLOCK = 1 << 22
 
 
 @dataclass
@@ -184,17 +181,13 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
         col_types.update({c: pa.string() for c in forced_string})
         try:
             with _catch_unraisable(undecodable):
-                # A streaming reader, not `read_csv`: that one reads the whole file into memory
-                # ahead of its parsers (its peak at 5 M events was ~570 MB over the 100 MB
-                # table, against ~230 MB here) and spends more CPU coordinating its threads;
-                # the stream still parses and converts on pyarrow's threads.
-                table = pacsv.open_csv(
+                table = pacsv.read_csv(
                     _csv_source(path),
                     read_options=pacsv.ReadOptions(
                         encoding="utf8" if encoding.startswith("utf-8") else encoding,
                         column_names=columns,
                         skip_rows=1,
-                        block_size=CSV_BLOCK,
+                        block_size=1 << 24,
                         # Threaded reading reads the whole stream ahead even after a bad row;
                         # a gzip stream is decompressed by one thread anyway.
                         use_threads=not gzipped,
@@ -212,7 +205,7 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
                         # Checked afterwards on the distinct values only (`_valid_utf8`).
                         check_utf8=not utf8,
                     ),
-                ).read_all()
+                )
         except pa.ArrowInvalid as exc:
             msg = limits.short(str(exc))
             if bad_rows:
