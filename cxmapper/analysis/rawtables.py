@@ -257,16 +257,25 @@ def read_csv(path: Path, dialect: CsvDialect, string_columns: Sequence[str] = ()
     return RawTable(frame, locate, "csv", encoding, dialect.delimiter, warnings)
 
 
-def _categorical(column: pa.ChunkedArray) -> pd.Categorical:
+def _categorical(column: pa.ChunkedArray, *, trusted: bool = True) -> pd.Categorical:
     """Dictionary column to pandas without going through `to_pandas` (2-3x faster on big logs).
 
     Chunks carry their own dictionaries; after unifying them the codes are the concatenated
     indices and the categories the shared dictionary, in order of first appearance, exactly as
-    `to_pandas` builds them.
+    `to_pandas` builds them. A file's own dictionaries (Parquet: `trusted=False`) may be
+    corrupt: indices out of bounds or repeated values raise ArrowInvalid instead of becoming
+    codes that point nowhere (the CSV reader builds its dictionaries itself).
     """
+    if not trusted:
+        column.validate(full=True)  # indices within their dictionary, text valid UTF-8
     column = column.unify_dictionaries()
     chunks = column.chunks
     dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
+    if not trusted and (
+        dictionary.null_count
+        or pc.count_distinct(dictionary, mode="all").as_py() != len(dictionary)
+    ):
+        raise pa.ArrowInvalid("missing or repeated values in a dictionary")
     parts = []
     for chunk in chunks:
         indices = chunk.indices
@@ -388,7 +397,7 @@ def _parquet_frame(table: pa.Table) -> pd.DataFrame:
     pandas_meta = bool(table.schema.metadata and b"pandas" in table.schema.metadata)
     if not text or pandas_meta or len(set(names)) != len(names):
         return table.to_pandas(split_blocks=True, self_destruct=True)
-    categories = {names[i]: _categorical(table.column(i)) for i in text}
+    categories = {names[i]: _categorical(table.column(i), trusted=False) for i in text}
     rest = table.drop_columns(list(categories))
     del table
     frame = rest.to_pandas(split_blocks=True, self_destruct=True)

@@ -472,3 +472,22 @@ def test_parquet_text_dictionaries_convert_as_to_pandas_does():
     pd.testing.assert_frame_equal(frame, expected)
     assert frame["case"].cat.categories.tolist() == ["b", "a", "c"]
     assert frame["case"].isna().tolist() == [False, True, False, False, False]
+
+
+def test_parquet_dictionaries_are_checked_before_they_become_codes():
+    """A corrupt file's dictionary (index out of bounds, repeated or missing values) is an error
+    (refused as 'cannot read as Parquet'), never codes pointing nowhere in the frame."""
+    import pyarrow as pa
+
+    from cxmapper.analysis.rawtables import _categorical
+
+    words = pa.array(["a", "b"])
+    out_of_bounds = pa.DictionaryArray.from_arrays(pa.array([0, 2], pa.int32()), words, safe=False)
+    repeated = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), pa.array(["a", "a"]))
+    missing = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), pa.array(["a", None]))
+    for bad in (out_of_bounds, repeated, missing):
+        with pytest.raises(pa.ArrowInvalid):
+            _categorical(pa.chunked_array([bad]), trusted=False)
+    good = pa.DictionaryArray.from_arrays(pa.array([1, None, 0], pa.int32()), words)
+    codes = _categorical(pa.chunked_array([good]), trusted=False).codes.tolist()
+    assert codes == [1, -1, 0]
