@@ -39,7 +39,7 @@ class PreparedLog:
     case: np.ndarray  # int32 case code per event
     tp: np.ndarray  # touchpoint index per event (int8/16/32: the narrowest that fits)
     ts: np.ndarray  # int64 ns since epoch, UTC
-    row: np.ndarray  # int64 row in the source frame
+    row: np.ndarray  # row in the source frame (int32 below 2**31 events, else int64)
     first: np.ndarray  # bool: first event of its case
     last: np.ndarray  # bool: last event of its case
     case_labels: pd.Index
@@ -111,11 +111,15 @@ class TpGroups:
         if order.size > 1:
             np.not_equal(in_order[1:], in_order[:-1], out=head[1:])
             head[bounds[:-1][counts > 0]] = True
-        return cls(order, bounds, np.flatnonzero(head), in_order)
+        runs = np.flatnonzero(head)
+        if order.size < 2**31:  # as `order`: int32 halves what the stage order and funnel read
+            runs = runs.astype(np.int32)
+        return cls(order, bounds, runs, in_order)
 
     def runs_per_code(self, min_length: int = 1) -> np.ndarray:
         """Per code: distinct cases with at least `min_length` events at it."""
-        per_code = np.diff(np.searchsorted(self.runs, self.bounds))
+        # bounds in the dtype of `runs`: a wider needle would make numpy copy `runs` to match
+        per_code = np.diff(np.searchsorted(self.runs, self.bounds.astype(self.runs.dtype)))
         if min_length <= 1:
             return per_code
         long = np.diff(self.runs, append=self.order.size) >= min_length
@@ -220,6 +224,8 @@ def sorted_by_case(
     order = stable_case_order(case, ts, counts.size, counts, pool)
     if order is None:
         return case.astype(np.int32, copy=False), ts, _resolve(code), None
+    if order.size < 2**31:  # int32 positions: the kept permutation (`PreparedLog.row`) halves
+        order = order.astype(np.int32)
     ts_sorted = pool.submit(np.take, ts, order) if pool is not None else ts[order]
     case = np.repeat(np.arange(counts.size, dtype=np.int32), counts)
     return case, ts_sorted, _resolve(code)[order], order

@@ -62,9 +62,29 @@ def _fail(source: str, column: str, locate: Locator, index: int, value: object) 
     )
 
 
+def _all_valid(parsed: pd.Series) -> bool:
+    """Whether no value is missing or out of range, from one min and max of the integers.
+
+    NaT is the smallest int64, so it fails the lower bound too. Cheaper than the two pandas
+    comparisons and the missing mask of `_check` (~0.1 s at 5 M events), which then only run
+    to name the first bad row.
+    """
+    values = parsed.array
+    if not isinstance(values, pd.arrays.DatetimeArray) or not len(values):
+        return False
+    ints = values.asi8  # UTC instants if tz-aware, wall times if naive: as the bounds compare
+    # the bounds in the column's own unit (`Timestamp.value` is always in nanoseconds)
+    low, high = (
+        int(day.as_unit(values.unit).asm8.astype(np.int64)) for day in (FIRST_DAY, LAST_DAY)
+    )
+    return bool(low <= int(ints.min()) and int(ints.max()) <= high)
+
+
 def _check(
     raw: pd.Series, parsed: pd.Series, source: str, column: str, locate: Locator
 ) -> pd.Series:
+    if _all_valid(parsed):
+        return parsed
     bad = parsed.isna().to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])

@@ -444,3 +444,50 @@ def test_bad_json_line(write):
 def test_missing_file(tmp_path):
     with pytest.raises(ImportDataError, match="no such file"):
         read_events(tmp_path / "none.csv")
+
+
+def test_parquet_text_dictionaries_convert_as_to_pandas_does():
+    """`_parquet_frame` converts dictionary text columns itself (faster); the frame must be
+    exactly `to_pandas`'s: same column order, categories in the same order, nulls missing,
+    the other columns as they were, across several chunks with their own dictionaries."""
+    import pyarrow as pa
+
+    from cxmapper.analysis.rawtables import _parquet_frame
+
+    def chunk(cases: list[str | None], acts: list[str]) -> pa.Table:
+        return pa.table(
+            {
+                "n": pa.array(range(len(acts)), pa.int64()),
+                "case": pa.array(cases).dictionary_encode(),
+                "note": pa.array([f"x{i}" for i in range(len(acts))]),
+                "act": pa.array(acts).dictionary_encode(),
+            }
+        )
+
+    table = pa.concat_tables(
+        [chunk(["b", None, "a"], ["y", "x", "y"]), chunk(["c", "a"], ["z", "x"])]
+    )
+    expected = table.to_pandas()
+    frame = _parquet_frame(table)
+    pd.testing.assert_frame_equal(frame, expected)
+    assert frame["case"].cat.categories.tolist() == ["b", "a", "c"]
+    assert frame["case"].isna().tolist() == [False, True, False, False, False]
+
+
+def test_parquet_dictionaries_are_checked_before_they_become_codes():
+    """A corrupt file's dictionary (index out of bounds, repeated or missing values) is an error
+    (refused as 'cannot read as Parquet'), never codes pointing nowhere in the frame."""
+    import pyarrow as pa
+
+    from cxmapper.analysis.rawtables import _categorical
+
+    words = pa.array(["a", "b"])
+    out_of_bounds = pa.DictionaryArray.from_arrays(pa.array([0, 2], pa.int32()), words, safe=False)
+    repeated = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), pa.array(["a", "a"]))
+    missing = pa.DictionaryArray.from_arrays(pa.array([0, 1], pa.int32()), pa.array(["a", None]))
+    for bad in (out_of_bounds, repeated, missing):
+        with pytest.raises(pa.ArrowInvalid):
+            _categorical(pa.chunked_array([bad]), trusted=False)
+    good = pa.DictionaryArray.from_arrays(pa.array([1, None, 0], pa.int32()), words)
+    codes = _categorical(pa.chunked_array([good]), trusted=False).codes.tolist()
+    assert codes == [1, -1, 0]
