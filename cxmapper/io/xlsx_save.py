@@ -153,7 +153,8 @@ class _SheetWriter(WorksheetWriter):
 
     def _row_tag(self, row_idx: int) -> str:
         """`<row>` with the row's dimensions, as openpyxl's write_row writes it."""
-        dim = self.ws.row_dimensions.get(row_idx)
+        ws: Any = self.ws  # never write-only here (see _save)
+        dim = ws.row_dimensions.get(row_idx)
         if dim is None:
             return f'<row r="{row_idx}">'
         attrs = {"r": f"{row_idx}"}

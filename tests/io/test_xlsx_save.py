@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from cxmapper.io import xlsx_style as st
 from cxmapper.io.gc_pause import collection_paused
 from cxmapper.io.xlsx_export import build_workbook
 from cxmapper.io.xlsx_merge import Sent, shown, stored
@@ -180,3 +181,32 @@ def test_the_collector_is_paused_while_exporting_and_restored_after() -> None:
         assert not gc.isenabled()  # paused by someone else: left as it was
     finally:
         gc.enable()
+
+
+def test_a_column_writer_makes_the_cells_write_makes() -> None:
+    """Styler.writer makes its cells inline (issue 18): each is the cell Styler.write makes for
+    the same value, slot by slot, with its own copy of the style array, whatever the value
+    (text put() must change or quote, numbers, nothing) and whether or not the combination
+    was seen before."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    values: list[Any] = ["plain", "", "=SUM(A1)", "é ≥", "a\rb", "a" * 16_384, 3, 2.5, None,
+                         dt.date(2026, 12, 6), *HOSTILE.values()]  # fmt: skip
+    bold = Font(bold=True)
+    for col, fill in enumerate((None, PatternFill("solid", fgColor="FFEEAA")), start=1):
+        styler = st.Styler()
+        write = styler.writer(font=bold, fill=fill, alignment=st.TOP, number_format="0.0")
+        for row, value in enumerate(values, start=1):
+            ours: Any = write(sheet, row, col, value)
+            theirs: Any = styler.write(sheet, row, col + 10, value, font=bold, fill=fill,
+                                       alignment=st.TOP, number_format="0.0")  # fmt: skip
+            for slot in ("row", "_value", "data_type", "parent", "_hyperlink", "_comment"):
+                assert getattr(ours, slot) == getattr(theirs, slot), (slot, value)
+            assert ours._style == theirs._style and ours._style is not theirs._style, value
+            assert type(ours._style) is type(theirs._style)
+            assert sheet._cells[(row, col)] is ours  # type: ignore[attr-defined]
+    made: Any = sheet.cell(3, 1)  # made inline, the combination known
+    made.font = Font(italic=True)  # one cell's own style: no other cell changes
+    assert sheet.cell(4, 1).font.b and not sheet.cell(4, 1).font.i
+    assert styler.write(sheet, 40, 1, "x", font=bold, alignment=st.TOP, number_format="0.0").font.b

@@ -102,9 +102,12 @@ def write_spec_table(
         c.key: {str(c.shown(k)): k for k in c.labels} for c in cols if c.labels is not None
     }
     key_index = spec.index(spec.key)
-    fonts = [st.ID_FONT if c.key.endswith("_id") else st.BODY for c in cols]
-    aligns = [st.WRAP_TOP if c.wrap else st.TOP for c in cols]
-    formats = [localised_excel_format(c.number_format) for c in cols]  # dates per language
+    writers = [  # one per column (see Styler.writer); dates formatted per language
+        ctx.style.writer(font=st.ID_FONT if c.key.endswith("_id") else st.BODY,
+                         alignment=st.WRAP_TOP if c.wrap else st.TOP,
+                         number_format=localised_excel_format(c.number_format))
+        for c in cols
+    ]  # fmt: skip
     row = top
     for row, item in enumerate(items, start=top + 1):
         values = [c.get(item, snap) for c in cols]
@@ -112,11 +115,12 @@ def write_spec_table(
         for j, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue  # no cell at all: a large export is mostly the cost per cell
-            value = cols[j - 1].shown(value)  # a key's word; the baseline keeps the key
-            ctx.style.write(ws, row, j, value, font=fonts[j - 1], alignment=aligns[j - 1],
-                            number_format=formats[j - 1])  # fmt: skip
-            if cols[j - 1].wrap:
-                lines = max(lines, wrapped_lines(str(value), cols[j - 1].width))
+            column = cols[j - 1]
+            if column.labels is not None:
+                value = column.shown(value)  # a key's word; the baseline keeps the key
+            writers[j - 1](ws, row, j, value)
+            if column.wrap:
+                lines = max(lines, wrapped_lines(str(value), column.width))
         if lines > 1:  # LibreOffice does not grow wrapped rows by itself
             ws.row_dimensions[row].height = 13.5 * lines
         ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an

@@ -76,21 +76,22 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
 
     col_of = {p.id: j for j, p in enumerate(parties, start=first_party_col)}
     last_col = get_column_letter(max(first_party_col + len(parties) - 1, first_party_col))
+    # one writer per kind of cell (see Styler.writer): the matrix is ~6 cells a touchpoint
+    id_cell, text_cell = ctx.style.writer(font=st.ID_FONT), ctx.style.writer(font=st.BODY)
+    role_cell = ctx.style.writer(font=st.BOLD, alignment=st.CENTER)
     row = top
     for row, tp in enumerate(snap.governed_touchpoints(), start=top + 1):
         stage = snap.stage_by_id.get(tp.stage_id)
-        for j, value in enumerate((tp.id, tp.title, stage.name if stage else ""), start=1):
-            ctx.style(put(ws.cell(row, j), value), font=st.ID_FONT if j == 1 else st.BODY)
+        id_cell(ws, row, 1, tp.id)
+        text_cell(ws, row, 2, tp.title)
+        text_cell(ws, row, 3, stage.name if stage else "")
         roles: dict[str, set[str]] = {}
         for raci in snap.raci_by_tp.get(tp.id, []):
             roles.setdefault(raci.party_id, set()).add(raci.role)
-        for party_id, rs in roles.items():
+        texts = {party_id: roles_text(rs) for party_id, rs in roles.items()}
+        for party_id, text in texts.items():
             if party_id in col_of:
-                ctx.style(
-                    put(ws.cell(row, col_of[party_id]), roles_text(rs)),
-                    font=st.BOLD,
-                    alignment=st.CENTER,
-                )
+                role_cell(ws, row, col_of[party_id], text)
         rng = f"${get_column_letter(first_party_col)}{row}:${last_col}{row}"
         ok, none, many = _("OK"), _("No Accountable"), _("More than one A")
         check = ws.cell(row, 4)
@@ -98,7 +99,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
                        f'"{none}","{many}"))')  # fmt: skip
         ctx.style(check, font=st.BODY)
         ctx.baseline.append(
-            ("RACI", tp.id, {p.id: roles_text(roles.get(p.id, set())) for p in parties})
+            ("RACI", tp.id, {p.id: texts.get(p.id, "") for p in parties})  # "": no role
         )
     last = max(row, top + 1)
     if (last - top) * len(parties) <= MAX_BORDERED_CELLS:

@@ -57,14 +57,17 @@ def _rows(
                   widths[c])
         for c, h in enumerate(headers)
     )  # fmt: skip
+    write = styler.writer(font=st.BODY, alignment=st.WRAP_TOP)  # fast: see Styler
+    chars = [max(int(width * 1.1), 8) for width in widths]  # per line, in each column
     for r, values in enumerate(rows, start=top + 1):
         lines = 1
         for c, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue
-            styler.write(ws, r, c, value, font=st.BODY, alignment=st.WRAP_TOP)  # fast: see Styler
-            chars = max(int(widths[c - 1] * 1.1), 8)
-            lines = max(lines, -(-len(str(value if value is not None else "")) // chars))
+            write(ws, r, c, value)
+            n = -(-len(str(value)) // chars[c - 1])
+            if n > lines:
+                lines = n
         if lines > 1:
             ws.row_dimensions[r].height = 13.5 * lines
     add_table(ws, name, top, 1, len(headers), top + len(rows))

@@ -42,6 +42,12 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
     order = {t.id: i for i, t in enumerate(snap.ordered_touchpoints())}
     kpi_order = {k.id: i for i, k in enumerate(snap.kpis)}
     keys = sorted(snap.latest, key=lambda k: (order.get(k[0], 0), kpi_order.get(k[1], 0)))
+    writers = [  # one per column (see Styler.writer)
+        ctx.style.writer(font=st.ID_FONT if j in (1, 4) else st.BODY,
+                         alignment=st.WRAP_TOP if j == 2 else st.TOP,
+                         fill=st.NOTE_FILL if j >= 13 else None, number_format=FORMATS.get(j))
+        for j in range(1, len(KPI_LATEST_KEYS) + 1)
+    ]  # fmt: skip
     row = 1
     for row, (tp_id, kpi_id) in enumerate(keys, start=2):
         shown = latest_row(snap, tp_id, kpi_id)
@@ -51,10 +57,7 @@ def write(wb: Workbook, ctx: ExportContext) -> None:
         for j, value in enumerate(values, start=1):
             if (value is None or value == "") and j < 13:
                 continue
-            ctx.style.write(ws, row, j, value, font=st.ID_FONT if j in (1, 4) else st.BODY,
-                            alignment=st.WRAP_TOP if j == 2 else st.TOP,
-                            fill=st.NOTE_FILL if j >= 13 else None,
-                            number_format=FORMATS.get(j))  # fmt: skip
+            writers[j - 1](ws, row, j, value)
         ctx.baseline.append((LATEST_TABLE, latest_key(tp_id, kpi_id),
                              {h: x for h, x in shown.items() if h not in LATEST_INPUTS or h == LATEST}))  # fmt: skip
     last = max(row, 2)
