@@ -9,8 +9,12 @@ settings, tables) and the `<sheetData>` part is written as text, escaped as lxml
 with style ids looked up by the array's bytes. The file holds exactly what openpyxl writes
 (tests/io/test_xlsx_save.py compares every part of the package).
 
-Attributes of the cells it does not spell out itself (dates, hyperlinks, errors) come from
-openpyxl's own cell code, and rich text is serialised by lxml.
+Text, numbers, dates (as serial numbers, each distinct date converted once) and styled empty
+cells are written inline, with each style's ` s="..."` attribute made once and a row's
+attributes read straight from its dimension when it has only a height. Attributes of the cells
+it does not spell out itself (hyperlinks, formulas, errors, dates with time zones or ISO
+dates) come from openpyxl's own cell code, and rich text is serialised by lxml. Sheets are
+written in memory, not to a temporary file each; the parts are deflated at COMPRESS_LEVEL.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from openpyxl.compat import safe_string
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import tostring
@@ -37,6 +42,7 @@ from cxmapper.io.gc_pause import collection_paused
 
 # openpyxl's own attributes of a cell (private, and left out of its stubs; the version is pinned)
 _set_attributes: Any = cell_writer.__dict__["_set_attributes"]
+to_excel: Any = cell_writer.__dict__["to_excel"]  # a date's serial number (untyped)
 _PLAIN_TYPES = {"s": "inlineStr", "n": "n", "b": "b"}  # data type -> the `t` written
 # lxml writes the empty element as a start and end tag, openpyxl's fallback writer may not
 _EMPTY_SHEET_DATA = re.compile(rb"<sheetData></sheetData>|<sheetData\s*/>")
@@ -50,6 +56,9 @@ _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", "\r": "
 COMPRESS_LEVEL = 3
 _NO_STYLE = bytes(36)  # an unstyled cell's StyleArray: nine zero 32-bit ints
 _PRESERVE = ' xml:space="preserve"'  # text starting or ending in white space
+# a row's attributes besides its height, style and `customHeight` (see `_row_tag`)
+_ROW_FLAGS = ("hidden", "outlineLevel", "collapsed", "thickBot", "thickTop")
+_LETTERS = {i: get_column_letter(i) for i in range(1, 703)}  # columns A to ZZ, looked up
 
 
 def _text(value: str) -> str:
@@ -86,9 +95,10 @@ def _formula(value: object) -> str:
 class _SheetWriter(WorksheetWriter):
     """openpyxl's sheet writer, leaving `<sheetData>` empty; `sheet_data` holds its rows."""
 
-    def __init__(self, ws: Any, style_ids: dict[bytes, str]) -> None:
+    def __init__(self, ws: Any, style_ids: dict[bytes, str], style_attrs: dict[bytes, str]) -> None:
         super().__init__(ws, out=BytesIO())  # in memory: no temporary file per sheet
         self._style_ids = style_ids
+        self._style_attrs = style_attrs  # array bytes -> ` s="id"`, "" for no style
         self.sheet_data = ""
 
     def write_rows(self) -> None:
@@ -98,7 +108,13 @@ class _SheetWriter(WorksheetWriter):
         self.xf.send(None)
         ws: Any = self.ws  # the stubs leave out the private parts used here
         dims = ws.row_dimensions
-        style_ids = self._style_ids
+        style_attrs = self._style_attrs
+        letters = _LETTERS
+        book = ws.parent
+        plain_dates = not book.iso_dates  # dates as serial numbers, openpyxl's default
+        epoch = book.epoch
+        serials: dict[datetime.datetime, str] = {}  # a date's serial number as written
+        row_text = ""
         parts: list[str] = []
         add = parts.append
         # openpyxl's `rows()` sorts the cells, groups them by row in a dict of lists and sorts
@@ -116,30 +132,57 @@ class _SheetWriter(WorksheetWriter):
                         add(f"{self._row_tag(bare[next_bare])}</row>")
                     next_bare += 1
                 row_idx = r
+                row_text = f"{r}"  # the coordinate's row, made once per row
                 add(self._row_tag(r))
             if cell._comment is not None:  # as openpyxl's write_row
                 ws._comments.append(CommentRecord.from_cell(cell))
             style = cell._style
             value = cell._value
             kind = type(value)
+            data_type = cell.data_type
             if (
-                (kind is str and value and cell.data_type == "s")
-                or ((kind is int or kind is float) and cell.data_type == "n")
-            ) and cell._hyperlink is None:  # (a merged cell's covered part has no such slot)
-                # most cells: text or a number, no hyperlink (`_cell` inlined, issue 18)
-                sid = ""
+                (
+                    (kind is str and value and data_type == "s")
+                    or ((kind is int or kind is float) and data_type == "n")
+                    or (kind is datetime.datetime and data_type == "d" and plain_dates)
+                )
+                and cell._hyperlink is None  # (a merged cell's covered part has no such slot)
+            ) or (
+                value is None
+                and data_type == "n"
+                and cell.hyperlink is None
+                and cell._comment is None
+            ):
+                # most cells: text, a number, a date, or styled and empty, without a hyperlink
+                # (`_cell` inlined, issue 18)
+                sid: str | None = ""  # the ` s="..."` attribute, by the array's bytes
                 if style is not None:
                     key = style.tobytes()
-                    if key != _NO_STYLE:
-                        sid = f' s="{style_ids.get(key) or self._style_id(cell)}"'
-                head = f'<c r="{get_column_letter(column)}{r}"{sid}'
+                    sid = style_attrs.get(key)
+                    if sid is None:  # the first cell of its style (an unstyled one has none)
+                        sid = style_attrs[key] = f' s="{self._style_id(cell)}"'
+                letter = letters.get(column) or get_column_letter(column)
                 if kind is not str:
-                    add(f'{head} t="n"><v>{safe_string(value)}</v></c>')
+                    if value is None:  # empty: written only when styled
+                        if sid:
+                            add(f'<c r="{letter}{row_text}"{sid} t="n"></c>')
+                        continue
+                    if kind is datetime.datetime:  # as `_set_attributes`: a serial number
+                        if value.tzinfo is not None:  # openpyxl's TypeError
+                            _set_attributes(cell, bool(sid))
+                        number = serials.get(value)
+                        if number is None:
+                            number = serials[value] = safe_string(to_excel(value, epoch))
+                    else:
+                        number = safe_string(value)
+                    add(f'<c r="{letter}{row_text}"{sid} t="n"><v>{number}</v></c>')
                     continue
                 space = _PRESERVE if value[0].isspace() or value[-1].isspace() else ""
                 if "&" in value or "<" in value or ">" in value or "\r" in value:
                     value = _text(value)  # (rarely: tested here, without a call)
-                add(f'{head} t="inlineStr"><is><t{space}>{value}</t></is></c>')
+                add(
+                    f'<c r="{letter}{row_text}"{sid} t="inlineStr"><is><t{space}>{value}</t></is></c>'
+                )
                 continue
             styled = style is not None and any(style)
             if value is None and not styled and not cell._comment:
@@ -154,9 +197,21 @@ class _SheetWriter(WorksheetWriter):
     def _row_tag(self, row_idx: int) -> str:
         """`<row>` with the row's dimensions, as openpyxl's write_row writes it."""
         ws: Any = self.ws  # never write-only here (see _save)
-        dim = ws.row_dimensions.get(row_idx)
+        dim: Any = ws.row_dimensions.get(row_idx)  # `_style`: a slot the stubs leave out
         if dim is None:
             return f'<row r="{row_idx}">'
+        fields = dim.__dict__  # openpyxl's descriptors keep the values here
+        row_style = dim._style
+        if (
+            type(dim) is RowDimension
+            and (row_style is None or not any(row_style))
+            and not any(fields.get(name) for name in _ROW_FLAGS)
+        ):  # only a height (most rows): what iterating the dimension yields, without its
+            height = fields.get("ht")  # nine lookups through descriptors and properties
+            if height is None:
+                return f'<row r="{row_idx}">'
+            shown = f' ht="{safe_string(height)}"' if height else ""
+            return f'<row r="{row_idx}"{shown} customHeight="1">'
         attrs = {"r": f"{row_idx}"}
         attrs.update(dim)
         return f"<row{_attrs(attrs)}>"
@@ -197,6 +252,7 @@ class _Writer(ExcelWriter):
     def __init__(self, workbook: Workbook, archive: ZipFile) -> None:
         super().__init__(workbook, archive)
         self._style_ids: dict[bytes, str] = {}
+        self._style_attrs: dict[bytes, str] = {_NO_STYLE: ""}
 
     def write_worksheet(self, ws: Any) -> None:
         # ExcelWriter.write_worksheet for a workbook built in memory (never write-only, see
@@ -206,7 +262,7 @@ class _Writer(ExcelWriter):
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
-        writer: Any = _SheetWriter(ws, self._style_ids)
+        writer: Any = _SheetWriter(ws, self._style_ids, self._style_attrs)
         writer.write()
         ws._rels = writer._rels
         xml = writer.out.getvalue()

@@ -94,6 +94,19 @@ def test_every_kind_of_cell_is_written_byte_for_byte(tmp_path: Path) -> None:
     sheet.cell(8, 1).value = "merged"
     sheet.row_dimensions[10].height = 30  # a row with no cells
     sheet.row_dimensions[2].height = 20
+    sheet.row_dimensions[3].hidden = True  # rows with more than a height
+    sheet.row_dimensions[4].height = 0
+    sheet.row_dimensions[4].outlineLevel = 1
+    sheet.row_dimensions[12].font = bold
+    sheet.row_dimensions[13].height = 12.75
+    for col, when in enumerate((dt.datetime(1900, 1, 3), dt.datetime(2026, 12, 6, 3, 4, 5)), 4):
+        sheet.cell(9, col).value = when  # a date written before (the same serial), one not
+        sheet.cell(11, col).value = when
+        sheet.cell(11, col).number_format = "yyyy-mm-dd"
+    sheet.cell(11, 6).value = dt.datetime(2026, 1, 2)
+    sheet.cell(11, 6).hyperlink = "https://example.com/day"
+    sheet.cell(11, 7).fill = fill  # styled and empty
+    sheet.cell(11, 8).comment = Comment("an empty cell's note", "Ann")
     other = wb.create_sheet("Second")
     other.cell(1, 1).value = "plain"
     other.cell(1, 1).font = bold  # the same style as on the first sheet: one style id
