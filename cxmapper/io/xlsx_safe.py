@@ -38,7 +38,10 @@ _new_array = array.__new__
 def legal_text(text: str) -> str:
     """`text` with line breaks as LF (CRLF and lone CR read back as LF from some writers and
     readers, so the export settles it) and the characters a cell cannot hold dropped."""
-    if text.isascii() and text.isprintable():  # the common case holds none of them
+    if text.isascii() and (  # the common case holds none of them, nor does text whose only
+        text.isprintable()  # control characters are line feeds and tabs (the hidden sheet's
+        or text.replace("\n", "").replace("\t", "").isprintable()  # 5 MB of JSON lines)
+    ):
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -9,11 +9,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from copy import copy
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -129,11 +130,30 @@ def _combination(
     return (id(font), id(fill), id(alignment), id(border), number_format, quote)
 
 
+_new_object = object.__new__  # see Styler.writer and row_height
+_new_array = array.__new__
+
+
+def row_height(ws: Worksheet, row: int, height: float) -> None:
+    """`ws.row_dimensions[row].height = height`, making a new row's dimension as openpyxl's
+    constructor would (its nine descriptor sets cost ~5 us a row; a 2,000-touchpoint export
+    sizes ~7,000 wrapped rows, issue 18). tests/io/test_xlsx_save.py compares the two."""
+    dims: Any = ws.row_dimensions
+    dim = dims.get(row)
+    if dim is not None:
+        dim.height = height
+        return
+    dim = cast(Any, _new_object(RowDimension))
+    dim.parent = ws
+    dim._style = None
+    dim.__dict__.update(ht=float(height), thickBot=False, thickTop=False, index=row,
+                        hidden=False, outlineLevel=0, collapsed=False)  # fmt: skip
+    dict.__setitem__(dims, row, dim)
+
+
 C = TypeVar("C", bound=Cell | MergedCell)
 #: writes one value into a new cell at (row, column) of a sheet, in a fixed style
 CellWriter = Callable[[Worksheet, int, int, object], Cell]
-_new_object = object.__new__  # see Styler.writer
-_new_array = array.__new__
 _PLAIN_CHARS = MAX_CELL_CHARS // 2  # is_plain_text's length limit
 
 

@@ -86,6 +86,15 @@ def test_clean_text_cuts_by_utf16_units() -> None:
     assert clean_text("a\r\nb\rc\x00\x1fd\te") == "a\nb\ncd\te"
 
 
+def test_line_feeds_and_tabs_pass_and_other_control_characters_go() -> None:
+    """legal_text returns text whose only control characters are LF and tab as it is (issue
+    18: without a regular expression over it), and still drops the rest around them."""
+    assert clean_text('["a", "b"]\n["c",\t"d"]') == '["a", "b"]\n["c",\t"d"]'
+    assert clean_text("a\nb\x7f\tc") == "a\nb\x7f\tc"  # DEL is legal XML
+    assert clean_text("a\nb\x01\tc\x0b") == "a\nb\tc"
+    assert clean_text("a\n\rb\t") == "a\n\nb\t"
+
+
 def test_rich_text_is_cut_in_its_longest_run() -> None:
     bold = InlineFont(b=True)
     rich = CellRichText([TextBlock(bold, "t" * 40_000), "\nOwner: Ann", TextBlock(bold, "\nKPI")])

@@ -223,3 +223,23 @@ def test_a_column_writer_makes_the_cells_write_makes() -> None:
     made.font = Font(italic=True)  # one cell's own style: no other cell changes
     assert sheet.cell(4, 1).font.b and not sheet.cell(4, 1).font.i
     assert styler.write(sheet, 40, 1, "x", font=bold, alignment=st.TOP, number_format="0.0").font.b
+
+
+def test_a_row_height_is_the_dimension_openpyxl_makes() -> None:
+    """xlsx_style.row_height makes a new row's dimension without its constructor (issue 18):
+    the same attributes, owner and style as `ws.row_dimensions[row].height = h` makes, and an
+    existing dimension keeps its other settings."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    for row, height in enumerate((27, 13.5, 0, 409.5), start=1):
+        st.row_height(sheet, row, height)
+        sheet.row_dimensions[row + 10].height = height
+        ours: Any = sheet.row_dimensions[row]
+        theirs: Any = sheet.row_dimensions[row + 10]
+        assert type(ours) is type(theirs) and ours.parent is theirs.parent is sheet
+        assert ours.__dict__ == {**theirs.__dict__, "index": row}, height
+        assert ours._style is theirs._style is None and dict(ours) == dict(theirs)
+    sheet.row_dimensions[30].hidden = True
+    st.row_height(sheet, 30, 20)
+    assert sheet.row_dimensions[30].hidden and sheet.row_dimensions[30].height == 20

@@ -122,7 +122,7 @@ def write_spec_table(
             if column.wrap:
                 lines = max(lines, wrapped_lines(str(value), column.width))
         if lines > 1:  # LibreOffice does not grow wrapped rows by itself
-            ws.row_dimensions[row].height = 13.5 * lines
+            st.row_height(ws, row, 13.5 * lines)
         ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an
             c.key: value for c, value in zip(cols, values, strict=True)  # edit is reported
             if c.key != spec.key

@@ -69,7 +69,7 @@ def _rows(
             if n > lines:
                 lines = n
         if lines > 1:
-            ws.row_dimensions[r].height = 13.5 * lines
+            st.row_height(ws, r, 13.5 * lines)
     add_table(ws, name, top, 1, len(headers), top + len(rows))
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
