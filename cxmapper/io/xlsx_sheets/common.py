@@ -102,6 +102,7 @@ def write_spec_table(
         c.key: {str(c.shown(k)): k for k in c.labels} for c in cols if c.labels is not None
     }
     key_index = spec.index(spec.key)
+    keys = [c.key for c in cols]
     writers = [  # one per column (see Styler.writer); dates formatted per language
         ctx.style.writer(font=st.ID_FONT if c.key.endswith("_id") else st.BODY,
                          alignment=st.WRAP_TOP if c.wrap else st.TOP,
@@ -123,10 +124,9 @@ def write_spec_table(
                 lines = max(lines, wrapped_lines(str(value), column.width))
         if lines > 1:  # LibreOffice does not grow wrapped rows by itself
             st.row_height(ws, row, 13.5 * lines)
-        ctx.baseline.append((spec.name, values[key_index], {  # read-only columns too: an
-            c.key: value for c, value in zip(cols, values, strict=True)  # edit is reported
-            if c.key != spec.key
-        }))  # fmt: skip
+        sent = dict(zip(keys, values, strict=True))  # read-only columns too: an edit is
+        del sent[spec.key]  # reported; the row's key is the baseline's own key
+        ctx.baseline.append((spec.name, values[key_index], sent))
     last = max(row, top + 1)
     for j, column in enumerate(cols, start=1):
         letter = get_column_letter(j)
