@@ -81,12 +81,16 @@ def _cut(text: str, units: int) -> str:
 def clean_rich_text(text: CellRichText) -> CellRichText:
     """Rich text within the cell limit: every run cleaned; past the limit, the longest runs
     are cut with the mark to an equal length that fits (a Map card whose title is huge keeps
-    its owner and KPI lines)."""
-    runs: list[tuple[InlineFont | None, str]] = [
+    its owner and KPI lines). Text that needs none of it is returned itself."""
+    given: list[tuple[InlineFont | None, str]] = [
         (p.font, p.text) if isinstance(p, TextBlock) else (None, p) for p in text
     ]
-    runs = [(font, legal_text(body)) for font, body in runs]
+    runs = [(font, legal_text(body)) for font, body in given]
     sizes = [utf16_len(body) for _, body in runs]
+    if sum(sizes) <= MAX_CELL_CHARS and all(
+        new is old for (_, new), (_, old) in zip(runs, given, strict=True)
+    ):  # nothing to clean (most cards of a Map): the runs as they are, not made again
+        return text
     if sum(sizes) > MAX_CELL_CHARS:
         cap = _fair_cap(sizes, MAX_CELL_CHARS)
         runs = [(f, _cut(b, cap - len(TRUNCATION_MARK)) if n > cap else b)

@@ -8,7 +8,7 @@ text; the fill is the channel colour, or the friction colour on the overlay vers
 from __future__ import annotations
 
 from collections import defaultdict
-from copy import deepcopy
+from copy import copy, deepcopy
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -108,12 +108,12 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=n_cols)
 
-    corner = put(ws.cell(3, 1), _("Lane \\ Stage"))
-    corner.font, corner.fill, corner.alignment = st.HEADER, st.HEADER_FILL, st.CENTER
+    # styled through ctx.style (font, fill, alignment, as set before): its first cell of a
+    # combination looks each style up in the workbook, the others copy its style array
+    ctx.style(put(ws.cell(3, 1), _("Lane \\ Stage")), st.HEADER, st.HEADER_FILL, st.CENTER)
     ws.column_dimensions["A"].width = 18
     for j, stage in enumerate(snap.stages, start=2):
-        head = put(ws.cell(3, j), stage.name)
-        head.font, head.fill, head.alignment = st.HEADER, st.HEADER_FILL, st.WRAP_CENTER
+        ctx.style(put(ws.cell(3, j), stage.name), st.HEADER, st.HEADER_FILL, st.WRAP_CENTER)
         ws.column_dimensions[get_column_letter(j)].width = max(24.0, min(48.0, stage.width / 7.5))
     ws.row_dimensions[3].height = 24
 
@@ -122,10 +122,10 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
         cells[(tp.stage_id, tp.lane_id)].append(tp)
 
     row = FIRST_ROW
+    edged: dict[bytes, Any] = {}  # a cell's style array -> the same with the lane's edge
     for lane in snap.lanes:
         depth = max([len(cells[(s.id, lane.id)]) for s in snap.stages] + [1])
-        label = put(ws.cell(row, 1), lane.name)
-        label.font, label.fill, label.alignment = st.BOLD, st.LANE_FILL, st.LEFT_CENTER
+        ctx.style(put(ws.cell(row, 1), lane.name), st.BOLD, st.LANE_FILL, st.LEFT_CENTER)
         if depth > 1:
             ws.merge_cells(start_row=row, start_column=1, end_row=row + depth - 1, end_column=1)
         heights = [1] * depth
@@ -150,8 +150,15 @@ def write(wb: Workbook, ctx: ExportContext, *, overlay: bool = False) -> Workshe
         edge_row = row + depth - 1
         for j in range(1, n_cols + 1):  # a grey line under each lane
             c = ws.cell(edge_row, j)
+            before = c._style  # type: ignore[union-attr]  # a slot the stubs leave out
+            key = b"" if before is None else before.tobytes()
+            done = edged.get(key)
+            if done is not None:  # a style given its edge before: the same result, copied
+                c._style = copy(done)  # type: ignore[union-attr]  # as above
+                continue
             b = c.border
             c.border = Border(left=b.left, right=b.right, top=b.top, bottom=st.LANE_EDGE)
+            edged[key] = copy(c._style)  # type: ignore[union-attr]  # as above
         row += depth
 
     ws.freeze_panes = ws.cell(FIRST_ROW, 2).coordinate
