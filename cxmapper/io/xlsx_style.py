@@ -9,11 +9,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 from copy import copy
+from datetime import datetime
 from typing import Any, TypeVar, cast
 
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.numbers import is_date_format
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.header_footer import HeaderFooterItem
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -227,6 +229,8 @@ class Styler:
         key = _combination(font, fill, alignment, border, number_format, 0)
         arrays = self._arrays
         template: StyleArray | None = arrays.get(key)
+        # datetimes keep a date format as they are; other formats take openpyxl's (via put)
+        dated = datetime if number_format is not None and is_date_format(number_format) else None
 
         def write(ws: Worksheet, row: int, column: int, value: object) -> Cell:
             nonlocal template
@@ -253,8 +257,13 @@ class Styler:
                 cell._value = value
                 cell.data_type = "s"
                 return cell  # type: ignore[no-any-return]
-            cell._value = None
-            cell.data_type = "n"
+            # what openpyxl's value setter (through put) does with a number, nothing, or a
+            # date in a column already formatted as dates
+            kind = type(value)
+            cell._value = value if kind is int or kind is float or kind is dated else None
+            cell.data_type = "d" if kind is dated else "n"
+            if cell._value is not None or value is None:
+                return cell  # type: ignore[no-any-return]
             return put(cell, value)  # may set quotePrefix: on this cell's own copy
 
         return write

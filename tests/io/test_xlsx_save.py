@@ -205,17 +205,21 @@ def test_a_column_writer_makes_the_cells_write_makes() -> None:
     sheet = wb.active
     assert sheet is not None
     values: list[Any] = ["plain", "", "=SUM(A1)", "é ≥", "a\rb", "a" * 16_384, 3, 2.5, None,
-                         dt.date(2026, 12, 6), *HOSTILE.values()]  # fmt: skip
+                         0, float("nan"), True, dt.date(2026, 12, 6), dt.datetime(2026, 12, 6, 7),
+                         dt.datetime(2026, 1, 1), *HOSTILE.values()]  # fmt: skip
     bold = Font(bold=True)
-    for col, fill in enumerate((None, PatternFill("solid", fgColor="FFEEAA")), start=1):
+    fills = (None, PatternFill("solid", fgColor="FFEEAA"), None, None)
+    formats = ("0.0", "0.0", "yyyy-mm-dd hh:mm", None)  # dates keep a date format only
+    for col, (fill, number_format) in enumerate(zip(fills, formats, strict=True), start=1):
         styler = st.Styler()
-        write = styler.writer(font=bold, fill=fill, alignment=st.TOP, number_format="0.0")
+        write = styler.writer(font=bold, fill=fill, alignment=st.TOP, number_format=number_format)
         for row, value in enumerate(values, start=1):
             ours: Any = write(sheet, row, col, value)
             theirs: Any = styler.write(sheet, row, col + 10, value, font=bold, fill=fill,
-                                       alignment=st.TOP, number_format="0.0")  # fmt: skip
+                                       alignment=st.TOP, number_format=number_format)  # fmt: skip
             for slot in ("row", "_value", "data_type", "parent", "_hyperlink", "_comment"):
-                assert getattr(ours, slot) == getattr(theirs, slot), (slot, value)
+                same = getattr(ours, slot) == getattr(theirs, slot) or value != value  # NaN
+                assert same and type(ours._value) is type(theirs._value), (slot, value)
             assert ours._style == theirs._style and ours._style is not theirs._style, value
             assert type(ours._style) is type(theirs._style)
             assert sheet._cells[(row, col)] is ours  # type: ignore[attr-defined]
