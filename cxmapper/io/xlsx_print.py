@@ -23,6 +23,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cxmapper.io import xlsx_style as st
+from cxmapper.io.xlsx_safe import cell_bounds
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # Characters (Excel column-width units) across a landscape page inside `landscape`'s margins at
@@ -111,17 +112,18 @@ def _paper(ws: Worksheet, first: int, last: int) -> None:
 
 def finish_sheet(ws: Worksheet, id_headers: Iterable[str] = ()) -> None:
     """Hide `ws`'s id columns and set its print area and paper (see the module)."""
-    if ws.sheet_state != "visible" or ws.max_row < 1:
+    bounds = cell_bounds(ws)  # ws.max_row and max_column, found once (titles move along rows)
+    max_row, last_col = (1, 1) if bounds is None else (bounds[2], bounds[3])
+    if ws.sheet_state != "visible" or max_row < 1:
         return
     hidden = id_columns(ws, id_headers)
     for col in hidden:
         ws.column_dimensions[get_column_letter(col)].hidden = True
-    last_col = ws.max_column
     first = next((c for c in range(1, last_col + 1) if c not in hidden), 1)
     if 1 in hidden:
         _move_titles(ws, first)
     if not ws.print_area:
-        ws.print_area = f"{get_column_letter(first)}1:{get_column_letter(last_col)}{ws.max_row}"
+        ws.print_area = f"{get_column_letter(first)}1:{get_column_letter(last_col)}{max_row}"
     _paper(ws, first, last_col)
 
 

@@ -174,6 +174,17 @@ def new_cell(ws: Worksheet, row: int, column: int, style: StyleArray | None = No
     return cast(Cell, cell)
 
 
+def cell_bounds(ws: Worksheet) -> tuple[int, int, int, int] | None:
+    """(min row, min column, max row, max column) of the cells `ws` holds, None without any:
+    what openpyxl's calculate_dimension, max_row and max_column find by adding every cell's
+    row and column to sets (~150,000 in a large export), in one pass in C."""
+    cells: Any = ws._cells
+    if not cells:
+        return None
+    rows, columns = zip(*cells, strict=True)
+    return min(rows), min(columns), max(rows), max(columns)
+
+
 def sheet_title(name: str, taken: set[str] | None = None) -> str:
     """A valid, unique sheet name: no []:*?/\\, not blank, at most 31 characters."""
     title = _BAD_SHEET_CHARS.sub("-", _ILLEGAL.sub("", name)).strip().strip("'")

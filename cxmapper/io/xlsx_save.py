@@ -33,12 +33,13 @@ from openpyxl.compat import safe_string
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._writer import WorksheetWriter
-from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.dimensions import RowDimension, SheetDimension
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import tostring
 
 from cxmapper.io.gc_pause import collection_paused
+from cxmapper.io.xlsx_safe import cell_bounds
 
 # openpyxl's own attributes of a cell (private, and left out of its stubs; the version is pinned)
 _set_attributes: Any = cell_writer.__dict__["_set_attributes"]
@@ -100,6 +101,16 @@ class _SheetWriter(WorksheetWriter):
         self._style_ids = style_ids
         self._style_attrs = style_attrs  # array bytes -> ` s="id"`, "" for no style
         self.sheet_data = ""
+
+    def write_dimensions(self) -> None:
+        """`<dimension>` as openpyxl writes it, its bounds found by `cell_bounds`."""
+        ws: Any = self.ws  # never write-only here (see _save)
+        bounds = cell_bounds(ws)
+        ref = "A1:A1"  # as openpyxl's calculate_dimension for a sheet without cells
+        if bounds is not None:
+            top, left, bottom, right = bounds
+            ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+        self.xf.send(SheetDimension(ref).to_tree())
 
     def write_rows(self) -> None:
         xf: Any = self.xf.send(True)

@@ -17,6 +17,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
@@ -24,7 +25,7 @@ from cxmapper.io import xlsx_style as st
 from cxmapper.io.gc_pause import collection_paused
 from cxmapper.io.xlsx_export import build_workbook
 from cxmapper.io.xlsx_merge import Sent, shown, stored
-from cxmapper.io.xlsx_safe import is_plain_text, new_cell, put
+from cxmapper.io.xlsx_safe import cell_bounds, is_plain_text, new_cell, put
 from cxmapper.io.xlsx_save import save_workbook
 from cxmapper.model.workspace import Workspace
 from tests.io.hostile_text import HOSTILE, build
@@ -247,3 +248,20 @@ def test_a_row_height_is_the_dimension_openpyxl_makes() -> None:
     sheet.row_dimensions[30].hidden = True
     st.row_height(sheet, 30, 20)
     assert sheet.row_dimensions[30].hidden and sheet.row_dimensions[30].height == 20
+
+
+def test_cell_bounds_are_what_openpyxl_computes() -> None:
+    """cell_bounds replaces calculate_dimension, max_row and max_column (issue 18)."""
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    assert cell_bounds(sheet) is None and sheet.calculate_dimension() == "A1:A1"
+    for row, col in ((5, 3), (2, 30), (700, 2), (9, 800)):
+        sheet.cell(row, col)
+        top, left, bottom, right = cell_bounds(sheet) or (0, 0, 0, 0)
+        assert (sheet.min_row, sheet.min_column, sheet.max_row, sheet.max_column) == (
+            top, left, bottom, right,
+        )  # fmt: skip
+        assert sheet.calculate_dimension() == (
+            f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+        )
