@@ -46,6 +46,11 @@ from cxmapper.ui.canvas.selection import SceneSelection
 from cxmapper.ui.model_bridge import ModelBridge
 
 MARGIN = 40.0
+# Qt picks depth log2(items) (13 on the 2,000-card map: 8,192 leaves of ~90x90 px), so an arrow
+# spanning a stage and a lane sits in ~60 leaves, and the ~1,300 arrows that move when a lane
+# grows cost ~4 ms to re-file; at depth 8 (256 leaves) that is ~2 ms, a full re-file after the
+# scene rect grows ~3 ms instead of ~13, and a frame is as fast (see benchmarks/bench_canvas.py)
+BSP_DEPTH = 8
 
 
 def qrect(box: layout.Box) -> QRectF:
@@ -56,6 +61,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_DEPTH)
         self.setBackgroundBrush(style.CANVAS_BG)
         self.workspace: Workspace | None = None
         self.journey_id: str | None = None
