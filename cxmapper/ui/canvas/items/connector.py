@@ -143,9 +143,10 @@ class ConnectorItem(QGraphicsPathItem):
             self.width_factor = factor
             self._restyle()
 
-    def set_route(self, src: Rect, dst: Rect) -> None:
-        """Route between two card rectangles (x, y, w, h); when both cards moved by the same
-        offset (a lane above grew), the arrow is only translated: much cheaper than routing."""
+    def set_route(self, src: Rect, dst: Rect) -> bool:
+        """Route between two card rectangles (x, y, w, h, in the parent's coordinates); when
+        both cards moved by the same offset, the arrow is only translated: much cheaper than
+        routing. False when nothing changed."""
         ends = self._ends
         if ends is not None:
             (sx, sy, sw, sh), (tx, ty, tw, th) = ends
@@ -154,15 +155,21 @@ class ConnectorItem(QGraphicsPathItem):
                 dst[0] - tx,
                 dst[1] - ty,
             ) == (dx, dy):
-                if dx or dy:
-                    self.moveBy(dx, dy)
-                    self._ends = (src, dst)
-                return
+                if not (dx or dy):
+                    return False
+                self.moveBy(dx, dy)
+                self._ends = (src, dst)
+                return True
         self._ends = (src, dst)
         self.setPos(0, 0)
         self.setPath(route_xywh(src, dst))
         self._hit = None
         self._place_label()
+        return True
+
+    def forget_route(self) -> None:
+        """The parent changed: the next `set_route` routes afresh."""
+        self._ends = None
 
     def shape(self) -> QPainterPath:
         """The arrow's box, not its outline. Qt derives a path item's bounding rect from
