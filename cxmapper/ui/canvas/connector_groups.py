@@ -34,6 +34,7 @@ class ConnectorGroup(QGraphicsRectItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(Z_CONNECTOR)
+        self.top = 0.0  # scene y, as y() but without a call into Qt (read per arrow routed)
 
     def include(self, item: ConnectorItem) -> None:
         """Grow to hold `item` (its line, label and diff halo) wherever it is drawn."""
@@ -90,7 +91,8 @@ class ConnectorGroups:
         self._order = {lane_id: i for i, (lane_id, _) in enumerate(lane_tops)}
         for lane_id, top in lane_tops:
             group = self.groups.get(lane_id)
-            if group is not None and group.y() != top:
+            if group is not None and group.top != top:
+                group.top = top
                 group.setPos(0.0, top)
 
     def route(
@@ -104,15 +106,11 @@ class ConnectorGroups:
                 self._add_item(item)
             item.set_route(src, dst)
             return
-        a, b = tps[item.source_id].lane_id, tps[item.target_id].lane_id
-        group = self.groups[a if self._order.get(a, 0) <= self._order.get(b, 0) else b]
-        if item.parentItem() is not group:
+        a, b, order = tps[item.source_id].lane_id, tps[item.target_id].lane_id, self._order
+        group = self.groups[a if order.get(a, 0) <= order.get(b, 0) else b]
+        if item.holder is not group:
             item.setParentItem(group)
+            item.holder = group
             item.forget_route()
-        oy = group.y()
-        local_src, local_dst = (
-            (src[0], src[1] - oy, src[2], src[3]),
-            (dst[0], dst[1] - oy, dst[2], dst[3]),
-        )
-        if item.set_route(local_src, local_dst):
+        if item.set_route(src, dst, group.top):
             group.include(item)

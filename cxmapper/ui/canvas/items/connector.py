@@ -113,6 +113,7 @@ class ConnectorItem(QGraphicsPathItem):
         self.selected = False
         self.dimmed = False
         self.width_factor = 1.0
+        self.holder: QGraphicsItem | None = None  # the parent it was put in (connector_groups)
         self._hit: QPainterPath | None = None
         self._ends: tuple[Rect, Rect] | None = None
         self._label_bg: QGraphicsRectItem | None = None
@@ -143,23 +144,29 @@ class ConnectorItem(QGraphicsPathItem):
             self.width_factor = factor
             self._restyle()
 
-    def set_route(self, src: Rect, dst: Rect) -> bool:
-        """Route between two card rectangles (x, y, w, h, in the parent's coordinates); when
-        both cards moved by the same offset, the arrow is only translated: much cheaper than
-        routing. False when nothing changed."""
+    def set_route(self, src: Rect, dst: Rect, top: float = 0.0) -> bool:
+        """Route between two card rectangles (x, y, w, h) in scene coordinates, for a parent
+        whose top is at scene y `top`; when both cards moved by the same offset relative to it,
+        the arrow is only translated: much cheaper than routing. False when nothing changed
+        (the common case for the arrows of lanes that moved as a group: no tuple is built)."""
         ends = self._ends
         if ends is not None:
             (sx, sy, sw, sh), (tx, ty, tw, th) = ends
-            dx, dy = src[0] - sx, src[1] - sy
+            dx, dy = src[0] - sx, src[1] - top - sy
             if (sw, sh, tw, th) == (src[2], src[3], dst[2], dst[3]) and (
                 dst[0] - tx,
-                dst[1] - ty,
+                dst[1] - top - ty,
             ) == (dx, dy):
                 if not (dx or dy):
                     return False
                 self.moveBy(dx, dy)
-                self._ends = (src, dst)
+                self._ends = ((src[0], src[1] - top, sw, sh), (dst[0], dst[1] - top, tw, th))
                 return True
+        if top:
+            src, dst = (
+                (src[0], src[1] - top, src[2], src[3]),
+                (dst[0], dst[1] - top, dst[2], dst[3]),
+            )
         self._ends = (src, dst)
         self.setPos(0, 0)
         self.setPath(route_xywh(src, dst))
