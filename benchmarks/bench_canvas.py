@@ -6,16 +6,17 @@ Targets: first paint < 1 s, one full frame < 16 ms (fit and 100 %), moving 100 c
 Issue 18, the first frame after an edit (`edit_frames`): the lines print wall and CPU time; on
 the shared 2-core machine the wall time is mostly waiting for a core, so compare the CPU time.
 Adding a card grows lane 6 of 10: the ~900 cards and ~1,300 arrows of the lanes below move
-(translated) and ~280 arrows between the lane and the next are re-routed. Where that frame's
-CPU went (load 9-11, steady frame ~4.5 ms): before, ~4 ms re-filing the moved items in Qt's
-BSP index at Qt's depth 13 (an arrow sits in ~60 leaves; ~13 ms when the scene rect grows),
-~5 ms in the connectors' Python shape(), which Qt calls for a re-routed path item's bounding
-rect and which stroked the curve, the rest the partial repaint and the frame itself: 15-17 ms,
-3.3-3.5x steady. After (BSP depth 8, shape() is the arrow's box and clicks test the stroke
-lazily): 8.8-9.5 ms, 2.1-2.2x; undo (a move and its undo before one frame) 18-20 -> 11.6-12.3
-ms, 3.7-4.4x -> 2.7-2.9x. What is left is mostly the number of items: with the arrows left
-unmoved the add frame costs ~6.3 ms and the undo frame ~5.8 ms, so drawing the arrows of a
-lane with one item (not one item per arrow) is the next step to reach 1.5x.
+and ~280 arrows between the lane and the next are re-routed. Where that frame's CPU went
+(steady frame ~4-5 ms): ~4 ms re-filing the moved items in Qt's BSP index at Qt's depth 13 (an
+arrow sits in ~60 leaves; ~13 ms whenever the scene rect grows), ~5 ms in the connectors'
+Python shape(), which Qt calls for a re-routed path item's bounding rect and which stroked the
+curve, the rest the partial repaint and the frame: 14.7-18.2 ms, 3.5-4.6x steady. Now (BSP
+depth 8; shape() is the arrow's box, clicks test the stroke lazily; arrows are children of a
+group per lane, which moves as one item and keeps them out of the BSP index): 7.3-8.4 ms,
+1.7-2.1x. Undo (a move and its undo before one frame) 16.8-19.6 -> 10.9-12.1 ms, 4.0-4.7x ->
+2.3-3.1x (4+4 interleaved runs, load 9.4-9.9). Left: the ~900 cards that still move one by one
+(~1 ms) and the repaint of what did change; in the undo case a card leaves its cell and comes
+back, so its cell's cards and arrows are repainted twice over.
 """
 
 from __future__ import annotations
