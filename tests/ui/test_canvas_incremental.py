@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from cxmapper.model.workspace import Workspace
 from cxmapper.ui.canvas import JourneyScene
 from cxmapper.ui.canvas.items.card import CardItem
+from cxmapper.ui.canvas.items.connector import ConnectorItem
 from cxmapper.ui.canvas.items.emotion_curve import EmotionCurveItem
 from cxmapper.ui.canvas.items.grid import CellItem, LaneHeaderItem, StageHeaderItem
 from cxmapper.ui.commands import MoveCardsCommand
@@ -33,10 +34,17 @@ def big(qtbot, file_ws: Workspace) -> Iterator[tuple[Workspace, JourneyScene, QU
         stages = [ws.add_stage(j.id, f"S{i}") for i in range(N_STAGES)]
         ws.add_lane(j.id, "Feelings", "emotions")
         lanes = [ws.add_lane(j.id, f"L{i}", "actions") for i in range(N_LANES)]
+        cards = {}
         for ln in lanes:
             for s in stages:
                 for k in range(PER_CELL):
-                    ws.add_touchpoint(s.id, ln.id, f"{s.name}/{ln.name}/{k}", emotion=k % 5 - 2)
+                    t = ws.add_touchpoint(s.id, ln.id, f"{s.name}/{ln.name}/{k}", emotion=k % 5 - 2)
+                    cards[(ln.id, s.id, k)] = t.id
+        for a, ln in enumerate(lanes):  # along each lane, and from each lane to the next
+            for i, s in enumerate(stages[:-1]):
+                ws.add_connector(cards[(ln.id, s.id, 0)], cards[(ln.id, stages[i + 1].id, 1)])
+                if a + 1 < N_LANES:
+                    ws.add_connector(cards[(ln.id, s.id, 2)], cards[(lanes[a + 1].id, s.id, 3)])
     stack = QUndoStack()
     bridge = ModelBridge(ws, poll_ms=0)
     scene = JourneyScene()
@@ -57,6 +65,8 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         (LaneHeaderItem, "set_size"),
         (StageHeaderItem, "set_size"),
         (EmotionCurveItem, "set_points"),
+        (ConnectorItem, "setPath"),
+        (ConnectorItem, "moveBy"),
     ):
         original = getattr(cls, name)
 
@@ -81,6 +91,9 @@ def _same_as_fresh(ws: Workspace, scene: JourneyScene) -> None:
     assert scene.grid == fresh.grid
     for cell, item in fresh.cell_items.items():
         assert scene.cell_items[cell].sceneBoundingRect() == item.sceneBoundingRect()
+    for c_id, arrow in fresh.connector_items.items():  # drawn where a rebuilt scene draws it
+        mine = scene.connector_items[c_id]
+        assert mine.mapToScene(mine.path()) == arrow.mapToScene(arrow.path())
     assert scene.sceneRect().contains(scene.content_rect())
     fresh.clear_scene()
     bridge.detach()
@@ -114,6 +127,8 @@ def test_a_lane_growing_moves_only_the_lanes_below(big, calls) -> None:
     below = (N_LANES - 2) * N_STAGES * PER_CELL
     assert calls["CardItem.setPos"] == below + 1
     assert calls["CellItem.set_geometry"] == (N_LANES - 1) * N_STAGES
+    # the arrows below moved with their lane's group; only those from lane 1 to 2 re-route
+    assert calls["ConnectorItem.setPath"] == N_STAGES - 1 and calls["ConnectorItem.moveBy"] == 0
     assert calls["StageHeaderItem.set_size"] == 0 and rects == []
     _same_as_fresh(ws, scene)
 
@@ -131,3 +146,18 @@ def test_move_and_undo_across_lanes_match_a_rebuilt_scene(big, calls) -> None:
     assert scene.cell_of(card) == (scene.grid.columns[3].id, lanes[2])
     assert calls["StageHeaderItem.set_size"] == 0
     _same_as_fresh(ws, scene)
+
+
+def test_exports_stack_arrows_as_added_not_by_lane(big) -> None:
+    """Grouped, a lower lane's arrows would draw over a higher lane's labels; an export keeps
+    the order the arrows were added in (its pictures do not change with the canvas's speed)."""
+    from cxmapper.ui.render.image import _Rendered
+
+    ws, scene, _ = big
+    assert all(a.parentItem() is not None for a in scene.connector_items.values())
+    rendered = _Rendered(ws, scene.journey_id, None)
+    try:
+        arrows = rendered.scene.connector_items.values()
+        assert arrows and all(a.parentItem() is None for a in arrows)
+    finally:
+        rendered.close()

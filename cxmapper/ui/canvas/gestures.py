@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxmapper.ui.canvas import layout, style
+from cxmapper.ui.canvas.connector_groups import ConnectorGroup
 from cxmapper.ui.canvas.items.card import Z_CARD, Z_CARD_DRAGGED, CardItem
 from cxmapper.ui.canvas.items.connector import ConnectorItem
 from cxmapper.ui.canvas.items.editor import InlineEditor
@@ -77,7 +78,9 @@ class Gestures:
 
     def _top(self, pos: QPointF) -> QGraphicsItem | None:
         for item in self.s.items(pos):
-            while item.parentItem() is not None:
+            if isinstance(item, ConnectorGroup):
+                continue  # holds arrows, is no target itself
+            while item.parentItem() is not None and not isinstance(item, ConnectorItem):
                 item = item.parentItem()
             if isinstance(item, QGraphicsPathItem) and not isinstance(item, ConnectorItem):
                 continue  # overlay paths and the rubber line are not targets

@@ -96,7 +96,7 @@ class _Rendered:
         self.journey = ws.get("journey", journey_id)
         self.stack = GuardedUndoStack()
         self.bridge = ModelBridge(ws, poll_ms=0)
-        self.scene = JourneyScene()
+        self.scene = JourneyScene(group_arrows=False)  # arrows stacked as added (see its doc)
         self.scene.set_journey(ws, journey_id, self.stack, self.bridge)
         o = overlay_of(overlay)
         self.scene.overlay.printed = True
