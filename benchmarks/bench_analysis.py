@@ -53,9 +53,10 @@ was shared with other jobs, so the figures are from its quietest minutes and onl
   case-id column converts on a worker thread while the main thread converts the rest, every
   grouping whose (code, position) fits in 31 bits sorts int32 keys (touchpoint grouping 25 ms
   instead of the radix argsort's 60), and a cold run no longer imports the XES reader (urllib,
-  ssl) or the model's entities (~50 ms). Measured in-process, old and new alternating 10 times
-  on a machine at load 10-13 (so only the CPU figures mean much): import CPU 0.39-0.72 s ->
-  0.30-0.64 s (CSV unchanged, 1.18-2.22 -> 1.19-1.42), metrics CPU 0.73-1.35 -> 0.67-0.90 s.
+  ssl) or the model's entities (module imports 0.465-0.500 s of CPU -> 0.449-0.480 s).
+  Old and new alternating in one process 10 times at load 10-13 (so only the CPU figures mean
+  much): `read_events` of the Parquet file 0.39-0.72 s of CPU -> 0.30-0.64 s (of the CSV
+  unchanged: 1.18-2.22 -> 1.19-1.42), `analyze` 0.73-1.35 s of CPU -> 0.67-0.90 s.
   What remains is Arrow's read (about the bare read: the dictionaries save the string copies,
   decoding is the same) and ~0.6 s of CPU in the metrics, nearly all sorts and gathers over
   5 M events at memory speed, split about evenly over the two threads after the case sort;
