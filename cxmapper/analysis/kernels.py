@@ -53,18 +53,24 @@ def code_key(major: np.ndarray, minor: np.ndarray, n_minor: int, n_major: int) -
 PARALLEL_SORT_MIN = 1_000_000
 
 
-def _sorted_positions(groups: np.ndarray, take: np.ndarray | None, pos_bits: int) -> np.ndarray:
+def _sorted_positions(
+    groups: np.ndarray, take: np.ndarray | None, pos_bits: int, dtype: type = np.int64
+) -> np.ndarray:
     """Packed (code, position) keys of the positions in `take` (None: all), sorted."""
     if take is None:
-        key = groups.astype(np.int64)
-        pos = np.arange(groups.size, dtype=np.int64)
+        key: np.ndarray = groups.astype(dtype)
+        pos: np.ndarray = np.arange(groups.size, dtype=dtype)
     else:
-        pos = np.flatnonzero(take)
-        key = groups[pos].astype(np.int64)
+        pos = np.flatnonzero(take).astype(dtype, copy=False)
+        key = groups[pos].astype(dtype)
     key <<= pos_bits
     key |= pos
     key.sort()
     return key
+
+
+#: Widest (code, position) key sorted as int32 (half the memory traffic of int64).
+INT32_KEY_BITS = 31
 
 
 def group_order(
@@ -75,27 +81,31 @@ def group_order(
 ) -> np.ndarray:
     """Stable permutation putting equal codes together (ascending), input order within a code.
 
-    Up to 256 codes: radix sort of uint8 codes. Otherwise packs (code, position) into one int64
-    and sorts it in place: ~6x faster than a stable argsort of wider ints, same permutation.
+    Packs (code, position) into one int32 key when both fit in 31 bits (an int32 permutation),
+    else up to 256 codes: radix sort of uint8 codes, else one int64 key; each key is sorted in
+    place: ~6x faster than a stable argsort of wider ints, same permutation.
     With a `pool` and a large input, the codes are cut in two ranges of about equal event
     counts (`counts` per code saves a pass) and each range is sorted on its own thread; all
     keys of the lower range are smaller, so the two sorted halves simply follow each other.
     """
     n = groups.size
-    if n_groups <= 256:  # numpy's stable sort of 8-bit codes is a radix sort: faster still
-        return np.argsort(groups.astype(np.uint8), kind="stable")
     pos_bits = bit_width(n - 1)
-    if bit_width(n_groups - 1) + pos_bits > KEY_BITS:
+    width = bit_width(n_groups - 1) + pos_bits
+    # int32 keys sort 2x faster than the radix sort (25 touchpoints, 5 M events: 25 ms / 60 ms)
+    dtype = np.int32 if width <= INT32_KEY_BITS else np.int64
+    if dtype is np.int64 and n_groups <= 256:  # radix sort of 8-bit codes beats int64 keys
+        return np.argsort(groups.astype(np.uint8), kind="stable")
+    if width > KEY_BITS:
         return np.argsort(small_ints(groups), kind="stable")
     if pool is None or n < PARALLEL_SORT_MIN:
-        key = _sorted_positions(groups, None, pos_bits)
+        key = _sorted_positions(groups, None, pos_bits, dtype)
     else:
         if counts is None:
             counts = np.bincount(groups, minlength=n_groups)
         split = int(np.searchsorted(np.cumsum(counts), n // 2))  # codes < split: about half
         low = groups < split
-        low_job = pool.submit(_sorted_positions, groups, low, pos_bits)
-        high = _sorted_positions(groups, ~low, pos_bits)
+        low_job = pool.submit(_sorted_positions, groups, low, pos_bits, dtype)
+        high = _sorted_positions(groups, ~low, pos_bits, dtype)
         del low
         key = np.concatenate((low_job.result(), high))
         del high

@@ -105,7 +105,7 @@ class TpGroups:
         bounds = np.concatenate(([0], np.cumsum(counts)))
         order = group_order(codes, n_codes)
         if order.size < 2**31:  # int32 positions: half the memory traffic in funnel and spec
-            order = order.astype(np.int32)
+            order = order.astype(np.int32, copy=False)
         in_order = case[order]
         head = np.ones(order.size, dtype=bool)
         if order.size > 1:
@@ -225,7 +225,7 @@ def sorted_by_case(
     if order is None:
         return case.astype(np.int32, copy=False), ts, _resolve(code), None
     if order.size < 2**31:  # int32 positions: the kept permutation (`PreparedLog.row`) halves
-        order = order.astype(np.int32)
+        order = order.astype(np.int32, copy=False)
     ts_sorted = pool.submit(np.take, ts, order) if pool is not None else ts[order]
     case = np.repeat(np.arange(counts.size, dtype=np.int32), counts)
     return case, ts_sorted, _resolve(code)[order], order

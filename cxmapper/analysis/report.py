@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,7 +20,9 @@ from cxmapper.analysis.metrics import PathCheck, journey_median_seconds, start_e
 from cxmapper.analysis.money import MoneyFigures
 from cxmapper.analysis.readers import EventLog
 from cxmapper.analysis.value_model import ValueModel
-from cxmapper.model.entities import Kpi
+
+if TYPE_CHECKING:  # annotations only: the model's entities take ~20 ms to import
+    from cxmapper.model.entities import Kpi
 
 __all__ = ["JourneyReport", "analyze", "as_ref", "journey_median_seconds", "to_json_dict"]
 

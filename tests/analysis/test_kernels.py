@@ -35,6 +35,18 @@ def test_group_order_is_a_stable_argsort(n_groups):
     assert np.array_equal(group_order(groups, n_groups), expected)
 
 
+@pytest.mark.parametrize("n_groups", [1, 3, 256, 257, 70_000])
+def test_group_order_without_int32_keys_is_the_same_permutation(monkeypatch, n_groups):
+    """The paths of logs too large for int32 keys (radix sort, int64 keys, split or not)."""
+    monkeypatch.setattr(kernels, "INT32_KEY_BITS", 0)
+    monkeypatch.setattr(kernels, "PARALLEL_SORT_MIN", 1_000)
+    groups = RNG.integers(0, n_groups, 20_000).astype(np.int32)
+    expected = np.argsort(groups, kind="stable")
+    assert np.array_equal(group_order(groups, n_groups), expected)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert np.array_equal(group_order(groups, n_groups, pool), expected)
+
+
 @pytest.mark.parametrize("n_groups", [300, 70_000])
 def test_group_order_split_across_a_worker_is_the_same_permutation(monkeypatch, n_groups):
     monkeypatch.setattr(kernels, "PARALLEL_SORT_MIN", 1_000)
