@@ -28,6 +28,7 @@ from cxmapper.analysis.engines.base import ReportOptions
 from cxmapper.analysis.engines.common import read_file, read_stored
 from cxmapper.analysis.engines.spark.funnel_trend import funnel
 from cxmapper.analysis.engines.spark.impact_frame import events_frame
+from cxmapper.analysis.engines.spark.measures import SparkMeasures
 from cxmapper.analysis.engines.spark.sequence import build
 from cxmapper.analysis.engines.spark.source import frame_view
 from cxmapper.analysis.engines.spark.sql import SparkSql
@@ -92,6 +93,9 @@ class SparkEngine(SqlEngine[SparkSql, SparkDataset]):
 
     def _sequence(self, d: SparkDataset, spec: JourneySpec | None) -> Sequence[SparkSql]:
         return build(d.run, d.view, d.order, spec)
+
+    def _measures(self, seq: Sequence[SparkSql]) -> SparkMeasures:
+        return SparkMeasures(seq)  # every aggregate in one Spark job (spark/measures.py)
 
     def _funnel(
         self,
