@@ -10,17 +10,28 @@ rather than a join on the cases that reached a goal (a join is a broadcast: one 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from cxmapper.analysis.engines.spark.order_stats import RANKED_KINDS, ranked_rows, ranked_sql
+from cxmapper.analysis.engines.spark.order_stats import (
+    RANKED_KINDS,
+    Ranked,
+    ranked_rows,
+    ranked_sql,
+)
 from cxmapper.analysis.engines.spark.sql import SparkSql
 from cxmapper.analysis.engines.sql.measures import Measures
 from cxmapper.analysis.engines.sql.quantiles import OrderStat
+from cxmapper.analysis.engines.sql.runner import StatsPart
 from cxmapper.analysis.engines.sql.sequence import Sequence
 
 
+@dataclass
 class SparkSequence(Sequence[SparkSql]):
-    """`Sequence` whose drop-off test needs no join (see the module doc)."""
+    """`Sequence` whose drop-off test needs no join (see the module doc); `fetched` holds, by
+    query, order statistics fetched ahead with the measures (the report's funnel)."""
+
+    fetched: dict[str, dict[int, Ranked]] = field(default_factory=dict)
 
     def with_lost(self) -> tuple[str, str]:
         goals = self.goal_ids
@@ -35,12 +46,16 @@ class SparkSequence(Sequence[SparkSql]):
 
 
 class SparkMeasures(Measures[SparkSql]):
-    """`Measures` whose queries all run in the first one's job."""
+    """`Measures` whose queries all run in one job, with the order statistics of `extra` (the
+    report's funnel: `funnel_trend.funnel` finds them in the sequence's `fetched`)."""
 
-    def __init__(self, seq: Sequence[SparkSql]) -> None:
+    def __init__(self, seq: Sequence[SparkSql], extra: StatsPart | None = None) -> None:
         self.seq = seq
         per_tp, runs = self.touchpoint_sql()
         parts = self.rank_parts()
+        n_own = len(parts)
+        if extra is not None and isinstance(seq, SparkSequence):
+            parts.append(extra)
         pairs, self._per_tp, self._runs, ranks = seq.run.batch(
             [
                 (self.pair_sql(), "iiiii"),
@@ -51,8 +66,11 @@ class SparkMeasures(Measures[SparkSql]):
         )
         self._pairs = pairs
         super().__init__(seq)
-        for k, by_g in enumerate(ranked_rows(ranks, len(parts))):
+        got = ranked_rows(ranks, len(parts))
+        for k, by_g in enumerate(got[:n_own]):
             self._ranks[k] = {g: [nb] * len(parts[k][1]) for g, nb in by_g.items()}
+        if len(parts) > n_own and isinstance(seq, SparkSequence):
+            seq.fetched[parts[n_own][0]] = got[n_own]
 
     def pair_rows(self) -> list[tuple[Any, ...]]:
         return list(self._pairs)
