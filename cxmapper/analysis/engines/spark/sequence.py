@@ -3,7 +3,9 @@
 As in the DuckDB engine (`duck.sequence`, the shape in `sql.sequence`): one window pass numbers
 each case's mapped events (ties: file order, `_rn`) and puts the next event's touchpoint and
 the step's duration beside each event; a case is identified by the file row of its first event
-(`cid`, an integer). Spark counts names, events and cases in one pass (GROUPING SETS).
+(`cid`, an integer). Spark counts names, events and cases in one job, and builds the table
+with no join: a literal map of names to touchpoints and a window for `cid`, so the one shuffle
+by case serves every window (each join was a broadcast job of its own, issue 18).
 """
 
 from __future__ import annotations
