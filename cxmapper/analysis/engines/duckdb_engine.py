@@ -71,7 +71,9 @@ class DuckDBEngine(SqlEngine[DuckSql, DuckDataset]):
             return DuckDataset(db, *frame_view(db, read_stored(ref)))
         raise TypeError(f"not a dataset reference: {type(ref).__name__}")
 
-    def _measures(self, seq: Sequence[DuckSql]) -> DuckMeasures:
+    def _measures(
+        self, seq: Sequence[DuckSql], options: ReportOptions | None = None
+    ) -> DuckMeasures:
         return DuckMeasures(seq)  # fewer passes over the step table (duck/measures.py)
 
     def _sequence(self, d: DuckDataset, spec: JourneySpec | None) -> Sequence[DuckSql]:

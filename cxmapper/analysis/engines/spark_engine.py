@@ -26,8 +26,9 @@ from cxmapper.analysis.dataset_ref import (
 )
 from cxmapper.analysis.engines.base import ReportOptions
 from cxmapper.analysis.engines.common import read_file, read_stored
-from cxmapper.analysis.engines.spark.funnel_trend import funnel
+from cxmapper.analysis.engines.spark.funnel_trend import funnel, funnel_part
 from cxmapper.analysis.engines.spark.impact_frame import events_frame
+from cxmapper.analysis.engines.spark.measures import SparkMeasures
 from cxmapper.analysis.engines.spark.sequence import build
 from cxmapper.analysis.engines.spark.source import frame_view
 from cxmapper.analysis.engines.spark.sql import SparkSql
@@ -93,13 +94,21 @@ class SparkEngine(SqlEngine[SparkSql, SparkDataset]):
     def _sequence(self, d: SparkDataset, spec: JourneySpec | None) -> Sequence[SparkSql]:
         return build(d.run, d.view, d.order, spec)
 
+    def _measures(
+        self, seq: Sequence[SparkSql], options: ReportOptions | None = None
+    ) -> SparkMeasures:
+        """Every aggregate, and the report's funnel, in one Spark job (spark/measures.py)."""
+        if options is None:
+            return SparkMeasures(seq)
+        return SparkMeasures(seq, funnel_part(seq, options.funnel_steps, options.funnel_window))
+
     def _funnel(
         self,
         seq: Sequence[SparkSql],
         steps: Seq[str | Seq[str]] | None,
         window: timedelta | None,
     ) -> pd.DataFrame:
-        return funnel(seq, steps, window)
+        return funnel(seq, steps, window, getattr(seq, "fetched", None))
 
     def _events_frame(self, d: SparkDataset, options: ReportOptions) -> pd.DataFrame:
         return events_frame(d.run, d.view, d.columns(), options)

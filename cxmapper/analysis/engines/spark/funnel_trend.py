@@ -11,6 +11,7 @@ few values per step leave Spark, not one per case.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from collections.abc import Sequence as Seq
 from datetime import timedelta
 
@@ -21,6 +22,7 @@ from cxmapper.analysis.engines.spark.order_stats import Ranked, ranked
 from cxmapper.analysis.engines.spark.sql import SparkSql
 from cxmapper.analysis.engines.sql.measures import NS
 from cxmapper.analysis.engines.sql.quantiles import np_median
+from cxmapper.analysis.engines.sql.runner import StatsPart
 from cxmapper.analysis.engines.sql.sequence import Sequence
 from cxmapper.analysis.funnel import funnel_table, stage_steps, step_touchpoints
 
@@ -46,25 +48,48 @@ def _walk(step_tps: list[list[int]], window_ns: int | None) -> str:
         END).out"""
 
 
-def funnel(
+def _plan(
     seq: Sequence[SparkSql], steps: Seq[str | Seq[str]] | None, window: timedelta | None
-) -> pd.DataFrame:
-    """Every step in one Spark job: each case's events at funnel touchpoints, in position
-    order, walked once (`_walk`); then per step the cases and the median time from step 1."""
+) -> tuple[Seq[str | Seq[str]], str | None]:
+    """The funnel's steps, and the query of each case's elapsed times per step reached (g the
+    step, v the nanoseconds from step 1; None when no step has a touchpoint)."""
     steps = stage_steps(seq.spec) if steps is None else steps
     step_tps = [list(map(int, t)) for t in step_touchpoints(steps, seq.spec.index_of())]
     window_ns = None if window is None else int(window.total_seconds() * NS)
     used = sorted({tp for tps in step_tps for tp in tps})
+    if not used:
+        return steps, None
+    among = ", ".join(map(str, used))
+    cases = (
+        f"SELECT {_walk(step_tps, window_ns)} AS out FROM (SELECT cid, "
+        f"array_sort(collect_list(struct(pos, tp, ts))) AS evs FROM {seq.table} "
+        f"WHERE tp IN ({among}) GROUP BY cid) c"
+    )
+    return steps, f"SELECT g, v FROM ({cases}) w LATERAL VIEW posexplode(out) x AS g, v"
+
+
+def funnel_part(
+    seq: Sequence[SparkSql], steps: Seq[str | Seq[str]] | None, window: timedelta | None
+) -> StatsPart | None:
+    """The funnel's order statistics as a part of a batch (`SparkMeasures`), None if empty."""
+    source = _plan(seq, steps, window)[1]
+    return None if source is None else (source, (0.5,))
+
+
+def funnel(
+    seq: Sequence[SparkSql],
+    steps: Seq[str | Seq[str]] | None,
+    window: timedelta | None,
+    fetched: Mapping[str, dict[int, Ranked]] | None = None,
+) -> pd.DataFrame:
+    """Every step in one Spark job (none when `fetched`, by query, holds its order statistics
+    already): each case's events at funnel touchpoints, in position order, walked once
+    (`_walk`); then per step the cases and the median time from step 1."""
+    steps, source = _plan(seq, steps, window)
     got: dict[int, Ranked] = {}
-    if used:
-        among = ", ".join(map(str, used))
-        cases = (
-            f"SELECT {_walk(step_tps, window_ns)} AS out FROM (SELECT cid, "
-            f"array_sort(collect_list(struct(pos, tp, ts))) AS evs FROM {seq.table} "
-            f"WHERE tp IN ({among}) GROUP BY cid) c"
-        )
-        source = f"SELECT g, v FROM ({cases}) w LATERAL VIEW posexplode(out) x AS g, v"
-        got = ranked(seq.run, source, (0.5,))
+    if source is not None:
+        known = (fetched or {}).get(source)
+        got = ranked(seq.run, source, (0.5,)) if known is None else known
     rows = []
     for k, step in enumerate(steps):
         ids = [step] if isinstance(step, str) else list(step)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 _NAMES = itertools.count()
+#: The column kinds of `SparkSql.batch` and their Spark types.
+KINDS = {"i": "BIGINT", "d": "DOUBLE", "b": "BOOLEAN", "s": "STRING"}
 _LOCK = threading.Lock()
 
 
@@ -64,6 +66,35 @@ class SparkSql:
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.spark.sql(sql).collect()]
 
+    def batch(self, parts: Sequence[tuple[str, str]]) -> list[list[tuple[Any, ...]]]:
+        """The rows of several queries fetched in one Spark job (a job costs far more than its
+        rows on small logs, issue 18). Each part is (query, kinds): one letter per column, i
+        for an integer, d a double, b a flag, s a string; the queries are put in one UNION ALL
+        over a common row of those kinds (NULL where a part has no such column) and split."""
+        slots = {k: max(kinds.count(k) for _, kinds in parts) for k in KINDS}
+        selects = []
+        for p, (query, kinds) in enumerate(parts):
+            cols = [f"c{j}" for j in range(len(kinds))]
+            out = [str(p)]
+            for k in KINDS:
+                mine = [c for c, kind in zip(cols, kinds, strict=True) if kind == k]
+                out += [f"CAST({c} AS {KINDS[k]})" for c in mine]
+                out += [f"CAST(NULL AS {KINDS[k]})"] * (slots[k] - len(mine))
+            selects.append(f"SELECT {', '.join(out)} FROM ({query}) AS q{p}({', '.join(cols)})")
+        got: list[list[tuple[Any, ...]]] = [[] for _ in parts]
+        start, at = {}, 1
+        for k in KINDS:
+            start[k], at = at, at + slots[k]
+        for row in self.rows(" UNION ALL ".join(selects)):
+            kinds = parts[int(row[0])][1]
+            seen = dict.fromkeys(KINDS, 0)
+            values = []
+            for kind in kinds:
+                values.append(row[start[kind] + seen[kind]])
+                seen[kind] += 1
+            got[int(row[0])].append(tuple(values))
+        return got
+
     def one(self, sql: str) -> tuple[Any, ...]:
         rows = self.rows(sql)
         assert len(rows) == 1, sql  # aggregates without GROUP BY return one row
@@ -76,10 +107,11 @@ class SparkSql:
         self.spark.sql(sql).createOrReplaceTempView(name)
 
     def create_table(self, name: str, sql: str) -> None:
-        """`name` as a temp view of `sql`, computed now and kept (memory, else disk); the view
-        holds the analysed plan, so the views it was made from may be dropped."""
+        """`name` as a temp view of `sql`, kept (memory, else disk) once the first query that
+        reads it has computed it: no job of its own (a count only to fill the cache cost a job
+        per table, issue 18). The view holds the analysed plan, so the views it was made from
+        may be dropped."""
         frame = self.spark.sql(sql).persist()
-        frame.count()
         frame.createOrReplaceTempView(name)
         self._cached[name] = frame
 

@@ -107,9 +107,10 @@ class SqlEngine(ABC, Generic[R, D]):
         """The view's events in file order with the columns `impact` reads (`impact_select`),
         normalised as the numpy engine's frame (categorical case and event name, UTC times)."""
 
-    def _measures(self, seq: Sequence[R]) -> Measures[R]:
+    def _measures(self, seq: Sequence[R], options: ReportOptions | None = None) -> Measures[R]:
         """The sequence's aggregates; an engine whose SQL computes them its own way (fewer
-        passes, another dialect's functions) overrides this with a `Measures` subclass."""
+        passes, another dialect's functions) overrides this with a `Measures` subclass.
+        `options` are the report's (None elsewhere): an engine may fetch its funnel with them."""
         return Measures(seq)
 
     def _data(self, data: Dataset) -> D:
@@ -154,7 +155,7 @@ class SqlEngine(ABC, Generic[R, D]):
         options = options or ReportOptions()
         seq = self._sequence(d, spec)
         try:
-            m = self._measures(seq)
+            m = self._measures(seq, options)
             tps = m.touchpoints()
             trans = m.transitions()
             steps_table = self._funnel(seq, options.funnel_steps, options.funnel_window)

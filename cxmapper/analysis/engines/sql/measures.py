@@ -43,16 +43,30 @@ class Measures(Generic[R]):
             self.pair_counts[int(r[0])] = int(r[1])
         self._ranks: dict[int, dict[int, list[OrderStat]]] = {}
 
-    def pair_rows(self) -> list[tuple[Any, ...]]:
+    def pair_sql(self) -> str:
         """Per transition g = tp * n + next_tp: (g, steps, distinct cases, whole seconds,
-        nanosecond remainders). One aggregate query; an engine may count the cases apart."""
+        nanosecond remainders)."""
         seq = self.seq
         n, div = seq.n_tp, seq.run.dialect.int_div
-        return seq.run.rows(
+        return (
             f"SELECT tp * {n} + next_tp AS g, count(*), count(DISTINCT cid), "
             f"sum(dt {div} {NS}), sum(dt % {NS}) FROM {seq.table} WHERE next_tp IS NOT NULL "
             "GROUP BY 1"
         )
+
+    def pair_rows(self) -> list[tuple[Any, ...]]:
+        """The rows of `pair_sql`: one aggregate query; an engine may count the cases apart."""
+        return self.seq.run.rows(self.pair_sql())
+
+    def rank_parts(self) -> list[StatsPart]:
+        """The order statistics of `ranks`, in part order (TOUCHPOINT, PAIR, ALL)."""
+        seq = self.seq
+        steps = f"FROM {seq.table} WHERE next_tp IS NOT NULL"
+        return [
+            (f"SELECT tp AS g, dt AS v {steps}", (0.5, 0.9)),
+            (f"SELECT tp * {seq.n_tp} + next_tp AS g, dt AS v {steps}", (0.5,)),
+            (f"SELECT 0 AS g, dt AS v {steps}", (0.5,)),
+        ]
 
     def ranks(self, part: int) -> dict[int, list[OrderStat]]:
         """Order statistics of step durations: per touchpoint (median, p90), per pair (median)
@@ -60,30 +74,34 @@ class Measures(Generic[R]):
         job costs far more than its rows on small logs); the others only the part asked for."""
         if part not in self._ranks:
             seq = self.seq
-            steps = f"FROM {seq.table} WHERE next_tp IS NOT NULL"
-            parts: list[StatsPart] = [
-                (f"SELECT tp AS g, dt AS v {steps}", (0.5, 0.9)),
-                (f"SELECT tp * {seq.n_tp} + next_tp AS g, dt AS v {steps}", (0.5,)),
-                (f"SELECT 0 AS g, dt AS v {steps}", (0.5,)),
-            ]
+            parts = self.rank_parts()
             wanted = list(range(len(parts))) if seq.run.dialect.batch_order_stats else [part]
             got = seq.run.order_stats([parts[k] for k in wanted])
             self._ranks.update(zip(wanted, got, strict=True))
         return self._ranks[part]
 
-    def touchpoints(self) -> pd.DataFrame:
-        """`metrics.touchpoint_metrics`: one row per touchpoint in spec order."""
+    def touchpoint_sql(self) -> tuple[str, str]:
+        """Per touchpoint: (tp, events, starts, ends, drop-offs) and (tp, reach, repeats)."""
         seq = self.seq
-        n, run = seq.n_tp, seq.run
-        d = run.dialect
+        d = seq.run.dialect
         source, lost = seq.with_lost()
-        per_tp = run.rows(
+        per_tp = (
             f"SELECT tp, count(*), {d.count_if('pos = 0')}, {d.count_if('next_tp IS NULL')}, "
             f"{d.count_if(lost)} FROM {source} GROUP BY tp"
         )
-        runs = run.rows(
-            f"SELECT tp, count(*), {d.count_if('c >= 2')} FROM {seq.per_case()} GROUP BY tp"
-        )
+        runs = f"SELECT tp, count(*), {d.count_if('c >= 2')} FROM {seq.per_case()} GROUP BY tp"
+        return per_tp, runs
+
+    def touchpoint_rows(self) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The rows of the two `touchpoint_sql` queries."""
+        per_tp, runs = self.touchpoint_sql()
+        return self.seq.run.rows(per_tp), self.seq.run.rows(runs)
+
+    def touchpoints(self) -> pd.DataFrame:
+        """`metrics.touchpoint_metrics`: one row per touchpoint in spec order."""
+        seq = self.seq
+        n = seq.n_tp
+        per_tp, runs = self.touchpoint_rows()
         events, starts, ends, dropoff = (fill(n, per_tp, k) for k in (1, 2, 3, 4))
         reach, repeat = fill(n, runs, 1), fill(n, runs, 2)
         pair_n = self.pair_counts.reshape(n, n)
