@@ -57,6 +57,24 @@ def _convert(tag: str, value: str | None) -> object:
     return value
 
 
+class _XesParser(DefusedExpatParser):
+    """defusedxml's expat reader with the element callbacks going straight to the handler.
+
+    The SAX layer wraps every element's attributes in an `AttributesImpl` and adds a Python
+    call per element: a quarter of the parse time of an XES file (1.7-1.9 s instead of
+    2.3-2.4 s of CPU for 3 M elements). The handler only reads attributes as a mapping, so the
+    plain dict expat gives is enough. The DOCTYPE/entity/external-reference guards are
+    defusedxml's own handlers, installed by its `reset()` and left untouched.
+    """
+
+    def reset(self) -> None:
+        super().reset()
+        handler = self.getContentHandler()
+        expat = self._parser  # type: ignore[attr-defined]  # the pyexpat parser reset() made
+        expat.StartElementHandler = handler.startElement
+        expat.EndElementHandler = handler.endElement
+
+
 class _Enough(Exception):
     """Raised from a handler to stop expat once a preview has its events."""
 
@@ -75,10 +93,10 @@ class _Handler(ContentHandler):
         self.traces: list[dict[str, object]] = []
         self.current_event: dict[str, object] | None = None
         self.current_trace: dict[str, object] | None = None
-        self.parser: DefusedExpatParser | None = None
+        self.parser: _XesParser | None = None
         self.keys: set[str] = set()  # distinct attribute keys: the table's columns
 
-    def startElement(self, name: str, attrs: AttributesImpl) -> None:
+    def startElement(self, name: str, attrs: AttributesImpl | dict[str, str]) -> None:
         tag = name.rsplit(":", 1)[-1]
         parent = self.stack[-1] if self.stack else None
         self.stack.append(tag)
@@ -143,7 +161,7 @@ def read_xes(path: Path, max_events: int | None = None) -> XesTable:
         if not head.strip():
             raise ImportDataError(f"{source}: file is empty")
         handler = _Handler(source, max_events)
-        parser = DefusedExpatParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser = _XesParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
         parser.setContentHandler(handler)
         handler.parser = parser
         try:
