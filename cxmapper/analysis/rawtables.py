@@ -34,6 +34,7 @@ from cxmapper.analysis.sniff import (
     open_binary,
     sniff_csv,
 )
+from cxmapper.analysis.xlsx_read import read_first_sheet
 from cxmapper.analysis.xlsx_shape import check_xlsx_shape
 from cxmapper.errors import ImportDataError
 from cxmapper.present.labels import _
@@ -310,7 +311,7 @@ def read_xlsx(path: Path) -> RawTable:
     check_xlsx_shape(path)
     try:
         # object: text cells stay text ("007" is not the number 7, whatever the other rows)
-        frame = pd.read_excel(path, sheet_name=0, engine="openpyxl", dtype=object).infer_objects()
+        frame = read_first_sheet(path)
     except Exception as exc:  # openpyxl raises many types for corrupt files
         raise ImportDataError(
             f"{path}: cannot read as an Excel workbook ({limits.short(exc)})"
