@@ -137,3 +137,22 @@ def test_report_equals_numpy_on_a_hand_made_log() -> None:
         data.pop("engine")
         out[engine] = data
     assert out["duckdb"] == out["numpy"]
+
+
+def test_equal_value_buckets_are_known_and_the_fetch_is_capped(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mostly ties (median 0): the bucket of zeros is answered from its minimum, not fetched;
+    a fetch over `MAX_FETCH` values gives None (the caller counts around picks instead)."""
+    name = db.name("t")
+    v = [0] * 50 + list(range(1000, 1030)) + [10**12 + k for k in range(20)]
+    db.con.register(name, pd.DataFrame({"g": [k % 2 for k in range(len(v))], "v": v}))
+    got = ranked_many(db, f"SELECT g, v FROM {name}", GROUPINGS, QS)
+    assert got is not None
+    _check(db, name, got, {"a": "g // 6", "pair": "g", "all": "0"})
+    assert int_median(got["all"][0][0]) == float(np.median(v))
+    monkeypatch.setattr(buckets, "MAX_FETCH", 0)  # the p90s read buckets of distinct values
+    assert ranked_many(db, f"SELECT g, v FROM {name}", GROUPINGS, QS) is None
+    only_ties = ranked_many(db, f"SELECT g, 0 AS v FROM {name}", GROUPINGS, QS)
+    assert only_ties is not None  # nothing to fetch at all
+    assert only_ties["a"][0][1].at(int(0.9 * 99)) == 0

@@ -8,9 +8,10 @@ counts the values per (finest group, bucket), buckets being 1/128 of a power of 
 value; the counts of a coarse group are sums of its fine groups'. The cumulative counts tell
 which bucket holds each rank a quantile reads, and a second pass fetches only the values of
 those buckets (a few hundredths of the data), sorted in Python: the values at the ranks are then
-exact. The bucket function only has to keep the values' order; each bucket's minimum and
-maximum are checked to be disjoint and ordered, and `None` is returned (the caller falls back
-to `near_many`) if they are not.
+exact (a bucket whose minimum equals its maximum is not fetched). The bucket function only has
+to keep the values' order; each bucket's minimum and maximum are checked to be disjoint and
+ordered, and `None` is returned (the caller falls back to `near_many`) if they are not, or if
+the buckets to fetch hold over `MAX_FETCH` values.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from cxmapper.analysis.engines.duck.db import Database
 
 #: buckets per power of two: a bucket holds values within ~0.5 % of each other
 STEPS = 128
+#: at most this many values fetched to Python (a bucket of equal values is not fetched: its
+#: minimum is its value); beyond it the caller's other method is used
+MAX_FETCH = 4_000_000
 BUCKET = (
     f"CASE WHEN v >= 0 THEN CAST(floor(log2(CAST(v AS DOUBLE) + 1) * {STEPS}) AS BIGINT) "
     f"ELSE -1 - CAST(floor(log2(1 - CAST(v AS DOUBLE)) * {STEPS}) AS BIGINT) END"
@@ -95,21 +99,32 @@ def ranked_many(
         table = _coarse(hist, to_group(fine_g))
         if table is None:
             return None
-        need = []  # (group, q index, rank, bucket, count below the bucket)
+        need = []  # (group, q index, rank, bucket, count below the bucket, its one value)
         for c, part in table.groupby("c", sort=True):
             n = int(part["n"].sum())
             ends = part["below"].to_numpy() + part["n"].to_numpy()
             for j, q in enumerate(qs[name]):
                 for r in _ranks(n, q):
                     i = int(np.searchsorted(ends, r, side="right"))
-                    need.append((int(c), j, r, int(part["b"].iloc[i]), int(part["below"].iloc[i])))
+                    lo, hi = part["lo"].iloc[i], part["hi"].iloc[i]
+                    one = lo.item() if lo == hi else None  # a bucket of equal values: known
+                    b, below = int(part["b"].iloc[i]), int(part["below"].iloc[i])
+                    need.append((int(c), j, r, b, below, one))
         plans[name] = (table, need)
-        buckets = {(c, b) for c, _, _, b, _ in need}
-        mask = [
-            (int(c), int(b)) in buckets
-            for c, b in zip(to_group(fine_g), hist["b"].to_numpy(), strict=True)
-        ]
+        buckets = {(c, b) for c, _, _, b, _, one in need if one is None}
+        mask = np.asarray(
+            [
+                (int(c), int(b)) in buckets
+                for c, b in zip(to_group(fine_g), hist["b"].to_numpy(), strict=True)
+            ],
+            dtype=bool,
+        )
         wanted.update(zip(fine_g[mask].tolist(), hist["b"].to_numpy()[mask].tolist(), strict=True))
+    keys = zip(fine_g.tolist(), hist["b"].tolist(), strict=True)
+    fetched = np.fromiter((k in wanted for k in keys), dtype=bool, count=len(hist))
+    fetch = int(hist["n"].to_numpy()[fetched].sum())
+    if fetch > MAX_FETCH:  # values concentrated in a few wide buckets: count around picks
+        return None
     targets = db.name("buckets")
     db.con.register(
         targets,
@@ -135,8 +150,11 @@ def ranked_many(
             zip(table["c"].tolist(), table.groupby("c")["n"].transform("sum"), strict=True)
         )
         groups: dict[int, list[Ranked]] = {}
-        for c, j, r, b, below in need:
+        for c, j, r, b, below, one in need:
             slot = groups.setdefault(c, [Ranked(int(sizes[c])) for _ in qs[name]])
+            if one is not None:
+                slot[j].values[r] = one
+                continue
             start = int(np.searchsorted(cs, c, side="left"))
             stop = int(np.searchsorted(cs, c, side="right"))
             lo = start + int(np.searchsorted(bs[start:stop], b, side="left"))
