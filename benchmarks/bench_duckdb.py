@@ -36,10 +36,10 @@ a median or p90 reads; at 20 M events (CPU seconds, one process, load 5-13 from 
 order statistics went from ~4.1 s (18 %: three `quantile_disc` picks and a counting pass) to
 ~1.4 s (7 %), the total from 22.2-22.4 s to 18.8-19.7 s. Now: the window 36 %, the funnel 16 %,
 the (touchpoint, case) table 15 %, distinct cases per transition 12 %, validation 6 %. At 100 M
-(interleaved runs, load 6-13): CPU 109-114 s instead of 127-130 s, peak 3,464-3,565 MB instead of
-3,352-3,641 MB (no change); wall times at that load (229-509 s / 446-569 s) say nothing
-about a quiet machine (the old code's 127-130 s of CPU here against 189-195 s measured
-before: compare CPU only within one interleaved series).
+(four interleaved pairs, load 4-13): CPU 106-114 s instead of 124-130 s, peak 3,377-3,565 MB
+instead of 3,352-3,641 MB (no change); wall times at that load (118-509 s / 125-569 s) say
+little about a quiet machine (the old code's 124-130 s of CPU here against 189-195 s
+measured before: compare CPU only within one interleaved series).
 Tried and dropped (no gain measured at 20 M): one grouping by (case, transition) for the
 distinct cases, the sums and the (touchpoint, case) table (4.8 s against 4.5 s for the two
 it replaces); first/last-occurrence bitmasks as window aggregates in the window pass
