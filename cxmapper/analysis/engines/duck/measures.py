@@ -6,15 +6,20 @@ spill directory on every pass (README "Scaling", docs/metrics.md).
   `cid * n² + g` (cid is a file row) where it fits in 63 bits, which DuckDB hashes faster than
   `count(DISTINCT cid)` inside the sums query.
 - Order statistics of step durations: per touchpoint (median, p90), per transition (median)
-  and over the journey (median) picked and counted together (`near_many`), instead of one
-  pick-and-count pair of queries per part.
+  and over the journey (median) from one histogram pass and one fetch of the few buckets that
+  hold the ranks read (`buckets.ranked_many`; `near_many`'s picks and counting pass if the
+  buckets do not keep the order), instead of one pick-and-count pair of queries per part.
 The figures are the shared implementation's, bit for bit (conformance suite).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
+from cxmapper.analysis.engines.duck.buckets import ranked_many
 from cxmapper.analysis.engines.duck.near_many import near_many
 from cxmapper.analysis.engines.duck.runner import DuckSql
 from cxmapper.analysis.engines.sql.measures import ALL, NS, PAIR, TOUCHPOINT, Measures
@@ -52,12 +57,22 @@ class DuckMeasures(Measures[DuckSql]):
     def ranks(self, part: int) -> dict[int, list[OrderStat]]:
         if not self._ranks:
             seq = self.seq
-            got = near_many(
+            n = seq.n_tp
+            steps = f"FROM {seq.table} WHERE next_tp IS NOT NULL"
+            qs = {"tp": (0.5, 0.9), "pair": (0.5,), "all": (0.5,)}
+            got: Mapping[str, Mapping[int, Sequence[OrderStat]]] | None = ranked_many(
                 seq.run,
-                f"SELECT tp, next_tp, dt AS v FROM {seq.table} WHERE next_tp IS NOT NULL",
-                {"tp": "tp", "pair": f"tp * {seq.n_tp} + next_tp", "all": "0"},
-                {"tp": (0.5, 0.9), "pair": (0.5,), "all": (0.5,)},
+                f"SELECT tp * {n} + next_tp AS g, dt AS v {steps}",
+                {"tp": lambda g: g // n, "pair": lambda g: g, "all": np.zeros_like},
+                qs,
             )
+            if got is None:  # the buckets did not keep the values' order: count around picks
+                got = near_many(
+                    seq.run,
+                    f"SELECT tp, next_tp, dt AS v {steps}",
+                    {"tp": "tp", "pair": f"tp * {n} + next_tp", "all": "0"},
+                    qs,
+                )
             for k, name in PARTS.items():
-                self._ranks[k] = dict(got[name])  # type: ignore[arg-type]
+                self._ranks[k] = {g: list(v) for g, v in got[name].items()}
         return self._ranks[part]

@@ -1,5 +1,6 @@
 """The DuckDB engine's `SqlRunner`: a `Database` that also names DuckDB's dialect, creates and
-drops views and tables and fetches order statistics (`order_stats.near`, one query a part).
+drops views and tables and fetches order statistics (`buckets.ranked_many`, else
+`order_stats.near`).
 
 Why a subclass rather than a change to `Database`: the connection's settings (memory limit,
 spill directory, threads) stay in `db.py`; what the shared SQL base needs sits here.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cxmapper.analysis.engines.duck.buckets import ranked_many
 from cxmapper.analysis.engines.duck.db import Database, literal, quote
 from cxmapper.analysis.engines.duck.order_stats import near
 from cxmapper.analysis.engines.sql.quantiles import OrderStat
@@ -46,5 +48,9 @@ class DuckSql(Database):
     def order_stats(self, parts: Sequence[StatsPart]) -> list[dict[int, list[OrderStat]]]:
         out: list[dict[int, list[OrderStat]]] = []
         for source, qs in parts:
-            out.append({g: list(nbs) for g, nbs in near(self, source, qs).items()})
+            # a histogram pass and a fetch of the buckets holding the ranks; if the buckets do
+            # not keep the values' order, a pick and a counting pass
+            got = ranked_many(self, source, {"g": lambda g: g}, {"g": qs})
+            found = near(self, source, qs) if got is None else got["g"]
+            out.append({g: list(nbs) for g, nbs in found.items()})
         return out
