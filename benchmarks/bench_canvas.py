@@ -17,6 +17,18 @@ group per lane, which moves as one item and keeps them out of the BSP index): 7.
 2.3-3.1x (4+4 interleaved runs, load 9.4-9.9). Left: the ~900 cards that still move one by one
 (~1 ms) and the repaint of what did change; in the undo case a card leaves its cell and comes
 back, so its cell's cards and arrows are repainted twice over.
+
+Second pass (undo and add card): the repainted region is small (the edited lane's strip and one
+stage header, ~10% of the viewport), so the extra time is bookkeeping, not painting. Most of the
+first frame's extra ~8 ms went in the event loop before the paint: ~2.5 ms re-allocating the
+cached pixmaps of the grown lane's visible cells (each a lane tall); cells are no longer cached
+(a fill and two lines). Undo wall 17.3-17.7 -> 15.0-15.6 ms, CPU unchanged at 11.8-12.3 ms;
+add card 7.0-7.6 ms either way (3+3 interleaved runs, load 0.3-0.4). Tried: per-lane groups
+for cards (halves the edit's own time, 30 -> 17 ms for the undo, but gains only ~0.7 ms of the
+frame), no BSP index or depth 6 (no gain). Left: ~2 ms goes with the cells' geometry updates (frozen in
+an experiment, the frame drops by that much: the moved/resized cells and the repaint of the
+grown lane's visible strip they cause) and the first full paint after the edit costs ~1.2 ms
+more than a steady one.
 """
 
 from __future__ import annotations

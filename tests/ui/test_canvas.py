@@ -240,6 +240,12 @@ def test_cards_are_cached_for_fast_frames(canvas: Canvas) -> None:
     assert card.cacheMode() == card.CacheMode.DeviceCoordinateCache
 
 
+def test_cells_are_not_cached_so_a_growing_lane_reallocates_no_pixmaps(canvas: Canvas) -> None:
+    """A cell is a lane tall: caching it cost ~2.5 ms of the first frame after a lane grew."""
+    cells = list(canvas.scene.cell_items.values())
+    assert cells and all(c.cacheMode() == c.CacheMode.NoCache for c in cells)
+
+
 def test_far_zoom_on_a_big_map_draws_one_overview_item(canvas: Canvas) -> None:
     s, ids, view = canvas.scene, canvas.ids, canvas.view
     with canvas.ws.batch():

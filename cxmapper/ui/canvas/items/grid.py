@@ -39,7 +39,14 @@ def lane_subtitle(kind: str, name: str = "") -> str:
 
 class CellItem(QGraphicsItem):
     """A stage x lane background. Not mouse-accepting, so a press on it starts a rubber band;
-    the scene marks the current cell and the drop target through `set_state`."""
+    the scene marks the current cell and the drop target through `set_state`.
+
+    Not cached (issue 18): a cell is a fill and two lines, as cheap to paint as its cached
+    pixmap is to draw, but a cell is a whole lane tall (~220 x 1,024 px), so when a lane grows
+    (a card added, or moved there and back by an undo) each visible cell of it re-allocated
+    and re-filled that pixmap: ~2.5 ms of the first frame after the edit, for no gain in a
+    steady frame.
+    """
 
     def __init__(self, stage_id: str, lane_id: str, shade: int, emotion: bool) -> None:
         super().__init__()
@@ -52,7 +59,6 @@ class CellItem(QGraphicsItem):
         self._drop_y: float | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(Z_CELL)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_geometry(self, rect: QRectF, shade: int, emotion: bool) -> None:
         if rect.size() != self._rect.size() or shade != self._shade or emotion != self._emotion:
