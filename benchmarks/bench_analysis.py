@@ -62,6 +62,17 @@ was shared with other jobs, so the figures are from its quietest minutes and onl
   5 M events at memory speed, split about evenly over the two threads after the case sort;
   1.5x the bare read would leave them ~0.15 s of wall time, so that target needs less work
   per event (e.g. a sorted file skipping the case sort), not more threads.
+- CSV, issue-18 check of today's merges (ed33bcb -> 21b9c0c; 5 M events, load 1.5-3, so only
+  the interleaved CPU figures mean much): no regression. One process per run, old and new
+  alternating 3 times: `read_events` of the CSV 1.27-2.61 s of CPU (old) vs 1.34-1.48 (new),
+  `analyze` 0.73-0.89 vs 0.74-0.75. Two interleaved pairs of this benchmark (--repeat 2): CSV
+  warm total 1.04-1.27 s (old) vs 1.85-1.98 s (new, in the noisiest minutes, where the DuckDB
+  query also doubled to 3.4 s); speed-up over DuckDB warm 1.38-1.73x vs 1.69-1.83x, cold
+  1.32-1.42x vs 1.52-2.07x. The spread between runs (DuckDB 1.65-3.46 s) is far larger than
+  any code difference. Cold: the warm path still imported the numpy engine's `dataset_codec`,
+  which loaded `pyarrow.parquet` with `pyarrow.fs` and ssl (~11 ms) for a CSV; it now loads
+  them only to encode or decode stored data (module imports of the analyze path 0.343-0.359 s
+  -> 0.333-0.345 s of CPU, 6 pairs). What remains cold is pandas (~0.24 s) and numpy (~0.10 s).
 """
 
 from __future__ import annotations

@@ -12,13 +12,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from cxmapper.errors import CxError
 
 
 def encode(frame: pd.DataFrame) -> bytes:
     """Parquet bytes (zstd, dictionary pages); the index is dropped, column order kept."""
+    import pyarrow.parquet as pq  # with pyarrow.fs and ssl ~11 ms: not on the analyze path
+
     table = _arrow_table(frame)
     sink = io.BytesIO()
     pq.write_table(
@@ -58,6 +59,8 @@ def _arrow_table(frame: pd.DataFrame) -> pa.Table:
 def decode(data: bytes, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Inverse of `encode`; `columns` reads only those (cheap: Parquet is columnar)."""
     try:
+        import pyarrow.parquet as pq
+
         table = pq.read_table(pa.BufferReader(data), columns=list(columns) if columns else None)
     except (pa.ArrowException, OSError) as exc:
         raise CxError(f"stored event data cannot be read ({exc})") from exc
