@@ -29,6 +29,14 @@ frame), no BSP index or depth 6 (no gain). Left: ~2 ms goes with the cells' geom
 an experiment, the frame drops by that much: the moved/resized cells and the repaint of the
 grown lane's visible strip they cause) and the first full paint after the edit costs ~1.2 ms
 more than a steady one.
+
+Third pass: one background item per lane (`LaneCellsItem`) instead of ~20 cell items, so a
+growing lane changes one item and each lane below moves one. Add card median 7.3-8.0 ->
+6.8-7.8 ms (1.64-1.92x -> 1.51-1.87x), undo 14.6-16.7 -> 14.5-16.1 ms (no change), steady
+4.0-4.6 ms either way, set_journey 171-180 -> 165-172 ms (13 interleaved pairs, load
+0.4-0.8): the ~2 ms seen with the cells frozen was mostly the repaint that freezing skipped,
+not Qt's handling of the cell items. Tried: painting only the cells in the exposed rect (no
+gain).
 """
 
 from __future__ import annotations

@@ -242,7 +242,7 @@ def test_cards_are_cached_for_fast_frames(canvas: Canvas) -> None:
 
 def test_cells_are_not_cached_so_a_growing_lane_reallocates_no_pixmaps(canvas: Canvas) -> None:
     """A cell is a lane tall: caching it cost ~2.5 ms of the first frame after a lane grew."""
-    cells = list(canvas.scene.cell_items.values())
+    cells = list(canvas.scene.lane_cells.values())
     assert cells and all(c.cacheMode() == c.CacheMode.NoCache for c in cells)
 
 
@@ -336,3 +336,24 @@ def test_right_click_offers_the_canvas_actions_for_the_card_under_the_pointer(
     menu = view.context_menu
     assert menu is not None and view.action("canvas.delete") in menu.actions()
     menu.close()
+
+
+def test_one_background_item_per_lane_maps_points_to_its_cells(canvas: Canvas) -> None:
+    """A lane's cells are one item (issue 18); it still knows each cell's rectangle and stage,
+    and marks the current cell in its lane only."""
+    s, g = canvas.scene, canvas.scene.grid
+    assert g is not None and set(s.lane_cells) == {row.id for row in g.rows}
+    for row in g.rows:
+        item = s.lane_cells[row.id]
+        for col in g.columns:
+            rect = item.cell_rect(col.id)
+            assert rect == s.cell_rect((col.id, row.id))
+            assert rect is not None and item.stage_at(item.mapFromScene(rect.center())) == col.id
+        assert item.stage_at(QPointF(-5, 1)) is None
+    cell = (g.columns[1].id, g.rows[0].id)
+    s.set_current_cell(cell)
+    assert {ln: i.current_stage for ln, i in s.lane_cells.items() if i.current_stage} == {
+        cell[1]: cell[0]
+    }
+    s.set_current_cell(None)
+    assert not any(i.current_stage for i in s.lane_cells.values())

@@ -69,6 +69,8 @@ def test_move_card_by_drag_shows_drop_indicator(canvas: Canvas) -> None:
     for i in range(1, 6):
         canvas.qtbot.mouseMove(vp, canvas.vp(src + (dst - src) * (i / 5)))  # type: ignore[attr-defined]
     assert s.gestures.drop_target == ((ids["use"], ids["pains"]), 0)
+    shown = {ln: item.drop_stage for ln, item in s.lane_cells.items() if item.drop_stage}
+    assert shown == {ids["pains"]: ids["use"]}  # one lane item marks the one target cell
     canvas.qtbot.mouseRelease(vp, LEFT, NOMOD, canvas.vp(dst))  # type: ignore[attr-defined]
     assert s.cell_of(ids["cart"]) == (ids["use"], ids["pains"])
     assert s.gestures.drop_target is None

@@ -19,7 +19,7 @@ from cxmapper.ui.canvas import JourneyScene
 from cxmapper.ui.canvas.items.card import CardItem
 from cxmapper.ui.canvas.items.connector import ConnectorItem
 from cxmapper.ui.canvas.items.emotion_curve import EmotionCurveItem
-from cxmapper.ui.canvas.items.grid import CellItem, LaneHeaderItem, StageHeaderItem
+from cxmapper.ui.canvas.items.grid import LaneCellsItem, LaneHeaderItem, StageHeaderItem
 from cxmapper.ui.commands import MoveCardsCommand
 from cxmapper.ui.model_bridge import ModelBridge
 
@@ -61,7 +61,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     for cls, name in (
         (CardItem, "setPos"),
         (CardItem, "set_content"),
-        (CellItem, "set_geometry"),
+        (LaneCellsItem, "set_geometry"),
         (LaneHeaderItem, "set_size"),
         (StageHeaderItem, "set_size"),
         (EmotionCurveItem, "set_points"),
@@ -89,8 +89,10 @@ def _same_as_fresh(ws: Workspace, scene: JourneyScene) -> None:
     fresh.set_journey(ws, scene.journey_id, QUndoStack(), bridge)
     assert scene._card_rects == fresh._card_rects
     assert scene.grid == fresh.grid
-    for cell, item in fresh.cell_items.items():
-        assert scene.cell_items[cell].sceneBoundingRect() == item.sceneBoundingRect()
+    for lane_id, item in fresh.lane_cells.items():
+        assert scene.lane_cells[lane_id].sceneBoundingRect() == item.sceneBoundingRect()
+        for col in fresh.grid.columns if fresh.grid else []:
+            assert scene.lane_cells[lane_id].cell_rect(col.id) == item.cell_rect(col.id)
     for c_id, arrow in fresh.connector_items.items():  # drawn where a rebuilt scene draws it
         mine = scene.connector_items[c_id]
         assert mine.mapToScene(mine.path()) == arrow.mapToScene(arrow.path())
@@ -109,7 +111,7 @@ def test_adding_a_card_to_the_last_lane_re_places_only_that_lane(big, calls) -> 
     scene.flush()
     assert new.id in scene.cards
     assert calls["CardItem.setPos"] == 1  # the new card; no other card moved
-    assert calls["CellItem.set_geometry"] == N_STAGES  # the grown lane's cells only
+    assert calls["LaneCellsItem.set_geometry"] == 1  # the grown lane's cells only
     assert calls["LaneHeaderItem.set_size"] == 1 and calls["StageHeaderItem.set_size"] == 0
     assert calls["EmotionCurveItem.set_points"] == 0  # an unscored card adds no point
     assert calls["CardItem.set_content"] == 0
@@ -126,7 +128,7 @@ def test_a_lane_growing_moves_only_the_lanes_below(big, calls) -> None:
     scene.flush()
     below = (N_LANES - 2) * N_STAGES * PER_CELL
     assert calls["CardItem.setPos"] == below + 1
-    assert calls["CellItem.set_geometry"] == (N_LANES - 1) * N_STAGES
+    assert calls["LaneCellsItem.set_geometry"] == N_LANES - 1
     # the arrows below moved with their lane's group; only those from lane 1 to 2 re-route
     assert calls["ConnectorItem.setPath"] == N_STAGES - 1 and calls["ConnectorItem.moveBy"] == 0
     assert calls["StageHeaderItem.set_size"] == 0 and rects == []

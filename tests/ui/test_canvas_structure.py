@@ -20,7 +20,7 @@ def test_add_rename_delete_stage(canvas: Canvas) -> None:
     stages = s.mirror.stage_order()
     assert [x.name for x in stages] == ["Discover", "Compare", "Buy", "Use"]
     new_id = stages[1].id
-    assert new_id in s.stage_headers and (new_id, ids["web"]) in s.cell_items
+    assert new_id in s.stage_headers and s.lane_cells[ids["web"]].cell_rect(new_id) is not None
     assert canvas.stack.count() == 2  # add, then rename
     header = s.stage_headers[ids["buy"]]
     canvas.dclick(header.sceneBoundingRect().center())
@@ -28,7 +28,7 @@ def test_add_rename_delete_stage(canvas: Canvas) -> None:
     assert s.stage_headers[ids["buy"]].name == "Purchase"
     s.select_entity("stage", new_id)
     canvas.act("delete-stage")
-    assert new_id not in s.stage_headers and (new_id, ids["web"]) not in s.cell_items
+    assert new_id not in s.stage_headers and s.lane_cells[ids["web"]].cell_rect(new_id) is None
     canvas.stack.undo()
     assert new_id in s.stage_headers
     canvas.stack.redo()

@@ -24,7 +24,7 @@ from cxmapper.ui.canvas.connector_groups import ConnectorGroup
 from cxmapper.ui.canvas.items.card import Z_CARD, Z_CARD_DRAGGED, CardItem
 from cxmapper.ui.canvas.items.connector import ConnectorItem
 from cxmapper.ui.canvas.items.editor import InlineEditor
-from cxmapper.ui.canvas.items.grid import CellItem, HeaderItem
+from cxmapper.ui.canvas.items.grid import HeaderItem, LaneCellsItem
 from cxmapper.ui.canvas.mirror import Cell
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class Gestures:
         self._dragged: list[CardItem] = []
         self._origins: dict[str, QPointF] = {}
         self._drop: tuple[Cell, int] | None = None
-        self._drop_cell: CellItem | None = None
+        self._drop_cell: LaneCellsItem | None = None
         self._header: HeaderItem | None = None
         self._header_origin = QPointF()
         self._header_size = 0.0
@@ -227,13 +227,14 @@ class Gestures:
 
     def _show_drop(self, drop: tuple[Cell, int] | None) -> None:
         self._drop = drop
-        target = self.s.cell_items.get(drop[0]) if drop else None
+        target = self.s.lane_cells.get(drop[0][1]) if drop else None
         if self._drop_cell is not None and self._drop_cell is not target:
             self._drop_cell.set_drop_line(None)
         self._drop_cell = target
         if target is not None and drop is not None:
             step = layout.CARD_H + layout.CARD_GAP
-            target.set_drop_line(layout.CELL_PAD + drop[1] * step - layout.CARD_GAP / 2)
+            y = layout.CELL_PAD + drop[1] * step - layout.CARD_GAP / 2
+            target.set_drop_line(drop[0][0], y)
 
     @property
     def drop_target(self) -> tuple[Cell, int] | None:

@@ -35,8 +35,8 @@ from cxmapper.ui.canvas.items.editor import InlineEditor
 from cxmapper.ui.canvas.items.emotion_curve import EmotionCurveItem, EmotionPoint
 from cxmapper.ui.canvas.items.feedback_badge import FeedbackBadges
 from cxmapper.ui.canvas.items.grid import (
-    CellItem,
     CornerItem,
+    LaneCellsItem,
     LaneHeaderItem,
     StageHeaderItem,
 )
@@ -94,7 +94,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         self.connector_groups = ConnectorGroups(self.addItem, self.group_arrows)  # see module
         self.stage_headers: dict[str, StageHeaderItem] = {}
         self.lane_headers: dict[str, LaneHeaderItem] = {}
-        self.cell_items: dict[Cell, CellItem] = {}
+        self.lane_cells: dict[str, LaneCellsItem] = {}  # one background item per lane
         self.emotion_items: dict[str, EmotionCurveItem] = {}
         self.selected_connectors: set[str] = set()
         self._scene_size = (0.0, 0.0)
@@ -276,11 +276,12 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         for ln in lanes:
             self.lane_headers[ln.id].set_kind(ln.name, ln.kind)
         wanted_cells = {(s.id, ln.id) for s in stages for ln in lanes}
-        for cell in set(self.cell_items) - wanted_cells:
-            self._remove_item(self.cell_items.pop(cell))
-        for cell in wanted_cells - set(self.cell_items):
-            self.cell_items[cell] = CellItem(cell[0], cell[1], 0, False)
-            self.addItem(self.cell_items[cell])
+        for gone_lane in set(self.lane_cells) - {ln.id for ln in lanes}:
+            self._remove_item(self.lane_cells.pop(gone_lane))
+        for ln in lanes:
+            if ln.id not in self.lane_cells:
+                self.lane_cells[ln.id] = LaneCellsItem(ln.id)
+                self.addItem(self.lane_cells[ln.id])
         emotion_lanes = {ln.id for ln in lanes if ln.kind == "emotions"}
         for gone in set(self.emotion_items) - emotion_lanes:
             self._remove_item(self.emotion_items.pop(gone))
@@ -314,12 +315,11 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         assert g is not None and m is not None
         self.connector_groups.place([(row.id, row.start) for row in g.rows])
         for i, row in enumerate(g.rows):
-            emotion = m.is_emotion_lane(row.id)
-            for col in g.columns:
-                cell = self.cell_items.get((col.id, row.id))
-                if cell is not None:
-                    cell.set_geometry(QRectF(col.start, row.start, col.size, row.size), i, emotion)
-                    cell.set_current((col.id, row.id) == self._current_cell)
+            cols = [(col.id, col.start, col.size) for col in g.columns]
+            lane = self.lane_cells[row.id]
+            lane.set_geometry(cols, row.start, row.size, i, m.is_emotion_lane(row.id))
+            cur = self._current_cell
+            lane.set_current(cur[0] if cur is not None and cur[1] == row.id else None)
         moved: set[str] = set()
         for key in list(m.cells):
             if key[0] in m.stages and key[1] in m.lanes:
@@ -345,12 +345,10 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         self.connector_groups.place([(row.id, row.start) for row in g.rows])
         moved: set[str] = set()
         for row in rows:
+            cols = [(col.id, col.start, col.size) for col in g.columns]
             emotion = m.is_emotion_lane(row.id)
+            self.lane_cells[row.id].set_geometry(cols, row.start, row.size, index[row.id], emotion)
             for col in g.columns:
-                cell = self.cell_items.get((col.id, row.id))
-                if cell is not None:
-                    rect = QRectF(col.start, row.start, col.size, row.size)
-                    cell.set_geometry(rect, index[row.id], emotion)
                 moved |= self._place_cell((col.id, row.id))
             self.lane_headers[row.id].set_size(layout.LANE_HEADER_W, row.size)
         for key in cells:

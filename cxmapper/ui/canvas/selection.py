@@ -2,7 +2,7 @@
 
 A mixin of `JourneyScene` (scene.py keeps the items and their layout; this keeps the state a
 user sets on them), so the scene module stays one readable size. It relies on the scene's
-`cards`, `connector_items`, `stage_headers`, `lane_headers`, `cell_items`, `mirror`,
+`cards`, `connector_items`, `stage_headers`, `lane_headers`, `lane_cells`, `mirror`,
 `selected_connectors`, `_current_cell`, `_filter`, `_highlight` and `flush()`.
 """
 
@@ -21,7 +21,7 @@ from cxmapper.ui.canvas.mirror import Cell
 
 if TYPE_CHECKING:
     from cxmapper.ui.canvas.items.connector import ConnectorItem
-    from cxmapper.ui.canvas.items.grid import CellItem, LaneHeaderItem, StageHeaderItem
+    from cxmapper.ui.canvas.items.grid import LaneCellsItem, LaneHeaderItem, StageHeaderItem
     from cxmapper.ui.canvas.mirror import JourneyMirror
 
 FIND_FIELDS = DEFAULT_FIELDS
@@ -34,7 +34,7 @@ class SceneSelection:
     connector_items: dict[str, ConnectorItem]
     stage_headers: dict[str, StageHeaderItem]
     lane_headers: dict[str, LaneHeaderItem]
-    cell_items: dict[Cell, CellItem]
+    lane_cells: dict[str, LaneCellsItem]
     mirror: JourneyMirror | None
     selected_connectors: set[str]
     _current_cell: Cell | None
@@ -128,13 +128,13 @@ class SceneSelection:
     def set_current_cell(self, cell: Cell | None) -> None:
         if cell == self._current_cell:
             return
-        old = self.cell_items.get(self._current_cell) if self._current_cell else None
+        old = self.lane_cells.get(self._current_cell[1]) if self._current_cell else None
         if old is not None:
-            old.set_current(False)
+            old.set_current(None)
         self._current_cell = cell
-        new = self.cell_items.get(cell) if cell else None
-        if new is not None:
-            new.set_current(True)
+        new = self.lane_cells.get(cell[1]) if cell else None
+        if new is not None and cell is not None:
+            new.set_current(cell[0])
 
     # -- find, highlight, filter -------------------------------------------------------------
 

@@ -37,46 +37,88 @@ def lane_subtitle(kind: str, name: str = "") -> str:
     return "" if " ".join(name.split()).casefold() in same else label
 
 
-class CellItem(QGraphicsItem):
-    """A stage x lane background. Not mouse-accepting, so a press on it starts a rubber band;
-    the scene marks the current cell and the drop target through `set_state`.
+class LaneCellsItem(QGraphicsItem):
+    """The backgrounds of one lane's cells (stage x lane), drawn by one item. Not
+    mouse-accepting, so a press on it starts a rubber band; the scene marks the current cell
+    and the drop target through `set_current` and `set_drop_line`, by stage id.
 
-    Not cached (issue 18): a cell is a fill and two lines, as cheap to paint as its cached
-    pixmap is to draw, but a cell is a whole lane tall (~220 x 1,024 px), so when a lane grows
-    (a card added, or moved there and back by an undo) each visible cell of it re-allocated
-    and re-filled that pixmap: ~2.5 ms of the first frame after the edit, for no gain in a
-    steady frame.
+    One item per lane, not one per cell (issue 18): a growing lane changes one item, and the
+    lanes below move one item each instead of ~20 (190 fewer items on the 2,000-card map,
+    set_journey ~10 ms faster). The first frame after an edit barely moved (add card ~0.3 ms,
+    undo none; benchmarks/bench_canvas.py): its cost was the repaint, not the cell items. Not
+    cached: a lane is as cheap to paint as its pixmap is to draw, and a growing lane would
+    re-allocate that pixmap.
     """
 
-    def __init__(self, stage_id: str, lane_id: str, shade: int, emotion: bool) -> None:
+    def __init__(self, lane_id: str) -> None:
         super().__init__()
-        self.stage_id = stage_id
         self.lane_id = lane_id
         self._rect = QRectF()
-        self._shade = shade
-        self._emotion = emotion
-        self._current = False
-        self._drop_y: float | None = None
+        self._columns: list[tuple[str, float, float]] = []  # stage id, local x, width
+        self._shade = 0
+        self._emotion = False
+        self._current: str | None = None
+        self._drop: tuple[str, float] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(Z_CELL)
 
-    def set_geometry(self, rect: QRectF, shade: int, emotion: bool) -> None:
-        if rect.size() != self._rect.size() or shade != self._shade or emotion != self._emotion:
+    def set_geometry(
+        self,
+        columns: list[tuple[str, float, float]],
+        top: float,
+        height: float,
+        shade: int,
+        emotion: bool,
+    ) -> None:
+        """Place the lane: `columns` are (stage id, scene x, width), left to right."""
+        left = columns[0][1] if columns else 0.0
+        local = [(s, x - left, w) for s, x, w in columns]
+        width = sum(w for _, _, w in columns)
+        rect = QRectF(0, 0, width, height)
+        if (rect, local, shade, emotion) != (self._rect, self._columns, self._shade, self._emotion):
             self.prepareGeometryChange()
-            self._rect = QRectF(0, 0, rect.width(), rect.height())
+            self._rect, self._columns = rect, local
             self._shade, self._emotion = shade, emotion
             self.update()
-        self.setPos(rect.topLeft())
+        self.setPos(left, top)
 
-    def set_current(self, on: bool) -> None:
-        if on != self._current:
-            self._current = on
+    def cell_rect(self, stage_id: str) -> QRectF | None:
+        """A cell's rectangle in scene coordinates (None if the stage is not in this lane)."""
+        for s, x, w in self._columns:
+            if s == stage_id:
+                return QRectF(self.pos().x() + x, self.pos().y(), w, self._rect.height())
+        return None
+
+    def stage_at(self, local: QPointF) -> str | None:
+        """The stage whose cell holds `local` (item coordinates), or None."""
+        if not 0 <= local.y() < self._rect.height():
+            return None
+        for s, x, w in self._columns:
+            if x <= local.x() < x + w:
+                return s
+        return None
+
+    @property
+    def current_stage(self) -> str | None:
+        """The stage whose cell in this lane is marked current, if any."""
+        return self._current
+
+    @property
+    def drop_stage(self) -> str | None:
+        """The stage whose cell in this lane shows the drop line, if any."""
+        return None if self._drop is None else self._drop[0]
+
+    def set_current(self, stage_id: str | None) -> None:
+        if stage_id != self._current:
+            self._current = stage_id
             self.update()
 
-    def set_drop_line(self, y: float | None) -> None:
-        """Show where a dragged card would land (a y in cell coordinates), or hide it."""
-        if y != self._drop_y:
-            self._drop_y = y
+    def set_drop_line(self, stage_id: str | None, y: float | None = None) -> None:
+        """Show where a dragged card would land (a stage's cell, a y in lane coordinates), or
+        hide it (None)."""
+        drop = None if stage_id is None or y is None else (stage_id, y)
+        if drop != self._drop:
+            self._drop = drop
             self.update()
 
     def boundingRect(self) -> QRectF:
@@ -85,31 +127,37 @@ class CellItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        r = self._rect
+        h = self._rect.height()
         if self._emotion:  # opaque stops: PDF drops a gradient's alpha (a saturated block)
-            g = QLinearGradient(0, 0, 0, r.height())
+            g = QLinearGradient(0, 0, 0, h)
             g.setColorAt(0.0, EMOTION_BAND[0])
             g.setColorAt(0.5, EMOTION_BAND[1])
             g.setColorAt(1.0, EMOTION_BAND[2])
-            painter.fillRect(r, QBrush(g))
+            fill = QBrush(g)
         else:
-            painter.fillRect(r, style.LANE_BG[self._shade % 2])
+            fill = QBrush(style.LANE_BG[self._shade % 2])
+        for _, x, w in self._columns:  # fills first: a cell's fill never covers a line
+            painter.fillRect(QRectF(x, 0, w, h), fill)
         painter.setPen(QPen(style.GRID, 0))
-        painter.drawLine(r.topRight(), r.bottomRight())
-        painter.drawLine(r.bottomLeft(), r.bottomRight())
-        if self._current:
-            painter.setPen(QPen(style.ACCENT, 2, Qt.PenStyle.DashLine))
-            painter.setBrush(QColor(37, 99, 235, 14))
-            painter.drawRect(r.adjusted(2, 2, -2, -2))
-        if self._drop_y is not None:
-            painter.fillRect(r, QColor(37, 99, 235, 22))
-            painter.setPen(QPen(style.ACCENT, 1.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(r.adjusted(1, 1, -1, -1))
-            painter.setPen(QPen(style.ACCENT, 3))
-            painter.drawLine(QPointF(8, self._drop_y), QPointF(r.width() - 8, self._drop_y))
-            painter.setBrush(style.ACCENT)
-            painter.drawEllipse(QPointF(8, self._drop_y), 4, 4)
+        for _, x, w in self._columns:
+            painter.drawLine(QPointF(x + w, 0), QPointF(x + w, h))
+        painter.drawLine(QPointF(0, h), QPointF(self._rect.width(), h))
+        for s, x, w in self._columns:
+            r = QRectF(x, 0, w, h)
+            if s == self._current:
+                painter.setPen(QPen(style.ACCENT, 2, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor(37, 99, 235, 14))
+                painter.drawRect(r.adjusted(2, 2, -2, -2))
+            if self._drop is not None and self._drop[0] == s:
+                y = self._drop[1]
+                painter.fillRect(r, QColor(37, 99, 235, 22))
+                painter.setPen(QPen(style.ACCENT, 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(r.adjusted(1, 1, -1, -1))
+                painter.setPen(QPen(style.ACCENT, 3))
+                painter.drawLine(QPointF(x + 8, y), QPointF(x + w - 8, y))
+                painter.setBrush(style.ACCENT)
+                painter.drawEllipse(QPointF(x + 8, y), 4, 4)
 
 
 class HeaderItem(QGraphicsItem):
