@@ -276,7 +276,7 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         for ln in lanes:
             self.lane_headers[ln.id].set_kind(ln.name, ln.kind)
         wanted_cells = {(s.id, ln.id) for s in stages for ln in lanes}
-        for gone_lane in set(self.lane_cells) - {ln.id for ln in lanes}:
+        for gone_lane in set(self.lane_cells) - set(lane_ids):
             self._remove_item(self.lane_cells.pop(gone_lane))
         for ln in lanes:
             if ln.id not in self.lane_cells:
@@ -314,11 +314,10 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         g, m = self.grid, self.mirror
         assert g is not None and m is not None
         self.connector_groups.place([(row.id, row.start) for row in g.rows])
+        cols, cur = [(col.id, col.start, col.size) for col in g.columns], self._current_cell
         for i, row in enumerate(g.rows):
-            cols = [(col.id, col.start, col.size) for col in g.columns]
             lane = self.lane_cells[row.id]
             lane.set_geometry(cols, row.start, row.size, i, m.is_emotion_lane(row.id))
-            cur = self._current_cell
             lane.set_current(cur[0] if cur is not None and cur[1] == row.id else None)
         moved: set[str] = set()
         for key in list(m.cells):
@@ -344,8 +343,8 @@ class JourneyScene(SceneSelection, SceneDisplay, QGraphicsScene):
         index = {row.id: i for i, row in enumerate(g.rows)}
         self.connector_groups.place([(row.id, row.start) for row in g.rows])
         moved: set[str] = set()
+        cols = [(col.id, col.start, col.size) for col in g.columns]
         for row in rows:
-            cols = [(col.id, col.start, col.size) for col in g.columns]
             emotion = m.is_emotion_lane(row.id)
             self.lane_cells[row.id].set_geometry(cols, row.start, row.size, index[row.id], emotion)
             for col in g.columns:

@@ -94,7 +94,7 @@ def ranked_many(
         return {name: {} for name in groupings}
     fine_g = hist["g"].to_numpy(np.int64)
     plans = {}
-    wanted: set[tuple[int, int]] = set()  # the (fine group, bucket) pairs whose values are read
+    fetched = np.zeros(len(hist), dtype=bool)  # the (fine group, bucket) rows whose values are read
     for name, to_group in groupings.items():
         table = _coarse(hist, to_group(fine_g))
         if table is None:
@@ -112,25 +112,18 @@ def ranked_many(
                     need.append((int(c), j, r, b, below, one))
         plans[name] = (table, need)
         buckets = {(c, b) for c, _, _, b, _, one in need if one is None}
-        mask = np.asarray(
-            [
-                (int(c), int(b)) in buckets
-                for c, b in zip(to_group(fine_g), hist["b"].to_numpy(), strict=True)
-            ],
+        fetched |= np.fromiter(
+            ((int(c), int(b)) in buckets for c, b in zip(to_group(fine_g), hist["b"], strict=True)),
             dtype=bool,
+            count=len(hist),
         )
-        wanted.update(zip(fine_g[mask].tolist(), hist["b"].to_numpy()[mask].tolist(), strict=True))
-    keys = zip(fine_g.tolist(), hist["b"].tolist(), strict=True)
-    fetched = np.fromiter((k in wanted for k in keys), dtype=bool, count=len(hist))
     fetch = int(hist["n"].to_numpy()[fetched].sum())
     if fetch > MAX_FETCH:  # values concentrated in a few wide buckets: count around picks
         return None
     targets = db.name("buckets")
     db.con.register(
         targets,
-        pd.DataFrame(
-            {"g": np.asarray([w[0] for w in wanted], np.int64)},
-        ).assign(b=np.asarray([w[1] for w in wanted], np.int64)),
+        pd.DataFrame({"g": fine_g[fetched], "b": hist["b"].to_numpy(np.int64)[fetched]}),
     )
     try:
         with db.lock:

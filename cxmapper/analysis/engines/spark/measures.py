@@ -33,13 +33,9 @@ class SparkSequence(Sequence[SparkSql]):
 
     fetched: dict[str, dict[int, Ranked]] = field(default_factory=dict)
 
-    def with_lost(self) -> tuple[str, str]:
-        goals = self.goal_ids
-        if not goals:
-            return self.table, "next_tp IS NULL"
-        inner = ", ".join(map(str, goals))
+    def lost_before_goal(self, goals: str) -> tuple[str, str]:
         source = (
-            f"(SELECT *, max(CAST(tp IN ({inner}) AS INT)) OVER (PARTITION BY cid) AS at_goal "
+            f"(SELECT *, max(CAST(tp IN ({goals}) AS INT)) OVER (PARTITION BY cid) AS at_goal "
             f"FROM {self.table}) s"
         )
         return source, "next_tp IS NULL AND at_goal = 0"

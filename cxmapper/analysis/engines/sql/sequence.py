@@ -54,10 +54,14 @@ class Sequence(Generic[R]):
         goals = self.goal_ids
         if not goals:
             return self.table, "next_tp IS NULL"
-        inner = ", ".join(map(str, goals))
+        return self.lost_before_goal(", ".join(map(str, goals)))
+
+    def lost_before_goal(self, goals: str) -> tuple[str, str]:
+        """`with_lost` when there are goal touchpoints (`goals`: their ids, comma-separated):
+        the cases that reached one, joined; a dialect may find them another way."""
         joined = (
             f"{self.table} LEFT JOIN (SELECT DISTINCT cid AS goal_cid FROM {self.table} "
-            f"WHERE tp IN ({inner})) gl ON cid = goal_cid"
+            f"WHERE tp IN ({goals})) gl ON cid = goal_cid"
         )
         return joined, "next_tp IS NULL AND goal_cid IS NULL"
 
